@@ -1,0 +1,440 @@
+"""Put the pieces together: one document in, its facts out.
+
+The walk keeps three levels of context, because Chinese reports state things once and
+then rely on them: the article (its place, its time, how changes are compared), the
+paragraph (the period and place just named, 同比 or 环比), and the sentence (the subjects
+just named, for 增速, 分别 and 其中).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, PHYSICAL, POINTS, TENTHS, Mention, find_mentions
+from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
+from zhibiao.extract.regions import (
+    GLOBAL,
+    LOCAL_CITY,
+    LOCAL_PROVINCE,
+    NATIONAL,
+    PLACE,
+    article_place,
+    find_regions,
+    is_local,
+)
+from zhibiao.extract.scope import economic_score, in_scope
+from zhibiao.extract.subjects import (
+    is_anaphor,
+    split_list,
+    subject_after,
+    subject_from_window,
+    usable_topic,
+)
+from zhibiao.ingest.clean import clean
+from zhibiao.ingest.normalize import normalize
+from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
+from zhibiao.models import Document, Extraction, Fact
+
+GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
+_NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
+_LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
+_COMPARATOR_BEFORE = re.compile(r"(比|较|与|于|同|和|低于|高于|快于|慢于)$")
+_LOCAL_BEFORE = re.compile(r"(由|从)$")
+_THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_REFERENCE_AFTER = re.compile(r"^的(同比|环比)?(涨幅|增速|增幅|降幅|增长|水平|基础)")
+
+
+@dataclass
+class ArticleState:
+    pub: date | None
+    default_region: str | None
+    province: str | None
+    city: str | None
+    single_period: bool
+    last_period: str | None = None
+    change_comparator: str | None = None
+
+
+@dataclass
+class ParagraphState:
+    period: str | None = None
+    region: str | None = None
+    basis: str | None = None
+    subjects: list[str] = field(default_factory=list)
+
+
+def extract_document(doc: Document) -> Extraction:
+    """Clean a document and extract its facts."""
+    mapped = clean(normalize(doc.text))
+    text = mapped.text
+    result = Extraction(doc, [], text)
+    if not in_scope(text):
+        return result
+    header = normalize(doc.text[:800]).text
+    facts: list[Fact] = []
+    for n, art in enumerate(articles(text)):
+        art_text = text[art.start:art.end]
+        econ, off = economic_score(art_text)
+        if off > econ:
+            continue
+        state = _article_state(art, art_text, header if n == 0 else "", doc.date)
+        for para in art.paragraphs:
+            facts.extend(_paragraph_facts(doc, para, state, mapped))
+    result.facts = _dedupe(_drop_headline_repeats(facts))
+    return result
+
+
+def _article_state(art: Article, art_text: str, header: str, pub: date | None) -> ArticleState:
+    province, city = article_place(art_text, header)
+    local_province, local_city = is_local(art_text)
+    if local_city:
+        default = city or (province if province in ("北京市", "天津市", "上海市", "重庆市") else None)
+    elif local_province:
+        default = province
+    else:
+        default = "全国"
+    periods = set()
+    for para in art.paragraphs:
+        for sent in para.sentences:
+            for t in find_times(sent.text, pub):
+                if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(sent.text[max(0, t.start - 2):t.start]):
+                    periods.add(t.value)
+    return ArticleState(pub, default, province, city, len(periods) <= 1)
+
+
+@dataclass
+class _Group:
+    mentions: list[Mention]
+    clause_start: int
+
+
+def _paragraph_facts(doc: Document, para: Paragraph, art: ArticleState, mapped) -> list[Fact]:
+    ps = ParagraphState()
+    out: list[Fact] = []
+    for sent in para.sentences:
+        out.extend(_sentence_facts(doc, sent, para, ps, art, mapped))
+    return out
+
+
+def _masks(sentence: str, times: list[TimeMention]) -> list[tuple[int, int]]:
+    spans = [(t.start, t.end) for t in times]
+    spans += [m.span() for m in _NAME_QUOTE.finditer(sentence)]
+    return spans
+
+
+def _keep(sentence: str, m: Mention) -> bool:
+    after = sentence[m.end:m.end + 8]
+    if m.kind in (MONEY, PHYSICAL) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
+        return False
+    return not _REFERENCE_AFTER.match(after)
+
+
+def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[_Group]:
+    groups: list[_Group] = []
+    for m in mentions:
+        clause_start = next((a for a, b in spans if a <= m.start < b), 0)
+        if groups:
+            last = groups[-1].mentions[-1]
+            gap = sentence[last.end:m.start]
+            if (_LIST_GAP.fullmatch(gap) and last.kind == m.kind and last.unit == m.unit
+                    and (gap.strip() != "," or last.bare)):
+                groups[-1].mentions.append(m)
+                continue
+        groups.append(_Group([m], clause_start))
+    return groups
+
+
+def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, art: ArticleState,
+                    mapped) -> list[Fact]:
+    s = sent.text
+    times = find_times(s, art.pub)
+    mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
+    regions = find_regions(s)
+    spans = clauses(s)
+    sentence_subjects: list[str] = []
+    last_list: list[str] | None = None
+    set_noun = ""
+    out: list[Fact] = []
+    groups = _groups(s, mentions, spans)
+    prev_end = 0
+    for group in groups:
+        first = group.mentions[0]
+        win_start = max(group.clause_start, prev_end)
+        window = s[win_start:first.start]
+        window_clean = _blank_times(s, times, win_start, first.start)
+        # Topics named by clauses without numbers before this group.
+        for a, b in spans:
+            if prev_end <= a and b <= win_start:
+                topic = usable_topic(_blank_times(s, times, a, b))
+                if topic:
+                    sentence_subjects.append(topic)
+                ps.basis = M.growth_basis(s[a:b]) or ps.basis if M.growth_basis(s[a:b]) != "avg" else ps.basis
+        prev_end = group.mentions[-1].end
+        n = len(group.mentions)
+        reading = M.read_measure(window, first.kind, s[:win_start])
+        period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
+        # Subject.
+        base = subject_from_window(window_clean)
+        after = subject_after(s[group.mentions[-1].end:]) if first.kind in (COUNT, TENTHS) else ""
+        if after and after.endswith(("中", "当中")) is False and s[group.mentions[-1].end:].startswith(after):
+            pass
+        tail = s[group.mentions[-1].end:group.mentions[-1].end + len(after) + 2]
+        if after and re.match(r"[^,;。]*中[,;:]", s[group.mentions[-1].end:]):
+            set_noun = after
+        if first.kind in (COUNT, TENTHS) and after:
+            subject = after
+        elif window_clean.rstrip().endswith("有") and set_noun and base:
+            subject = re.sub(r"的?有$", "", base) + "的" + set_noun
+        else:
+            subject = base
+        del tail
+        inherited = False
+        if is_anaphor(subject):
+            prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
+            subject, inherited = (prior or subject), True
+        # 分别 and coordinated values.
+        subjects = [subject] * n
+        periods = [period] * n
+        if n > 1:
+            if period_list and len(period_list) == n:
+                periods = list(period_list)
+            elif (parts := split_list(base, n)) and not inherited:
+                subjects = parts
+            elif last_list and len(last_list) == n and inherited:
+                subjects = list(last_list)
+            elif "分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited:
+                subjects = _distinct_tail(sentence_subjects, n)
+            if len(set(subjects)) == n:
+                last_list = subjects
+        elif "均" in window[-4:] and (parts := split_list(base, 2)):
+            subjects = parts
+            group = _Group(group.mentions * 2, group.clause_start)
+            periods = periods * 2
+            n = 2
+        if not inherited and subject:
+            sentence_subjects.append(subject)
+        # Attributes shared by the group.
+        basis = _basis(reading.measure, window, s[:first.start], periods[0], ps, art)
+        region = _region(regions, first.start, ps, art)
+        modality = "target" if M.is_target(s[:first.start]) else "actual"
+        for i, m in enumerate(group.mentions):
+            sub = subjects[i] if i < len(subjects) else subjects[-1]
+            if not sub:
+                continue
+            out.append(_fact(doc, sub, m, reading, window if i == 0 else "", periods[i], basis, region, modality,
+                             sent, mapped))
+    # Context for the sentences that follow.
+    for t in times:
+        if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start]):
+            ps.period = t.value
+            art.last_period = t.value
+        elif t.kind == "reset":
+            ps.period = None
+    tail_basis = M.growth_basis(s[prev_end:])
+    if tail_basis and tail_basis != "avg":
+        ps.basis = tail_basis
+    for r in regions:
+        if r.kind in (PLACE, NATIONAL, GLOBAL):
+            ps.region = r.name
+    if sentence_subjects:
+        ps.subjects.extend(sentence_subjects)
+    for f in out:
+        if f.measure == "growth" and f.basis in ("yoy", "mom"):
+            ps.basis = f.basis
+    return out
+
+
+def _distinct_tail(items: list[str], n: int) -> list[str]:
+    seen: list[str] = []
+    for item in reversed(items):
+        if item not in seen:
+            seen.append(item)
+        if len(seen) == n:
+            break
+    return list(reversed(seen))
+
+
+def _blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
+    """s[a:b] with time expressions taken out, so they do not end up in subjects."""
+    chars = list(s[a:b])
+    for t in times:
+        for i in range(max(t.start, a), min(t.end, b)):
+            chars[i - a] = ""
+    return "".join(chars)
+
+
+def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: ParagraphState,
+                art: ArticleState) -> tuple[str | None, tuple[str, ...] | None]:
+    """The period of a number at `pos`: the last one named before it in the sentence, else the
+    paragraph's, else (for rates, or when the article speaks of a single period) the article's."""
+    period: str | None = None
+    found = False
+    period_list = None
+    for t in times:
+        if t.start >= pos:
+            break
+        before = s[max(0, t.start - 2):t.start]
+        if _COMPARATOR_BEFORE.search(before):
+            continue
+        if t.kind == "period":
+            if _LOCAL_BEFORE.search(before) and _next_mention_is_local(s, t, pos):
+                period, found = t.value, True
+                continue
+            period, found = t.value, True
+            period_list = None
+        elif t.kind == "list":
+            period_list, found = t.values, True
+            period = t.values[-1]
+        elif t.kind == "reset":
+            period, found, period_list = None, True, None
+        elif t.kind == "date" and t.start <= 1:
+            period, found = t.value, True
+    if not found:
+        # 由上月下降0.4%转为上涨0.3%: the second figure is the current period again.
+        if ps.period is not None:
+            period = ps.period
+        elif measure in GROWTH_LIKE or art.single_period:
+            period = art.last_period
+    else:
+        for t in times:
+            if t.start >= pos:
+                break
+            if t.kind == "period" and _LOCAL_BEFORE.search(s[max(0, t.start - 2):t.start]):
+                if not _next_mention_is_local(s, t, pos):
+                    period = ps.period or art.last_period
+    return period, period_list
+
+
+def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
+    """由上月 applies to the first figure after it only."""
+    between = s[t.end:pos]
+    return not re.search(r"\d", between)
+
+
+def _basis(measure: str, window: str, before: str, period: str | None, ps: ParagraphState,
+           art: ArticleState) -> str | None:
+    if measure == "growth":
+        explicit = M.growth_basis(window)
+        if explicit == "avg":
+            return None
+        if explicit:
+            return explicit
+        carried = M.growth_basis(before)
+        if carried and carried != "avg":
+            return carried
+        return ps.basis or "yoy"
+    if measure == "growth_change":
+        comparator = M.change_comparator(window)
+        if comparator:
+            art.change_comparator = comparator
+        else:
+            comparator = art.change_comparator
+        return _resolve_comparator(comparator, period, art.pub)
+    return None
+
+
+def _resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
+    if not comparator:
+        return None
+    if re.search(r"上月|上个月|前一个月", comparator):
+        prev = previous(period)
+        return f"vs:{prev}" if prev else None
+    if re.search(r"(上年|去年)(同期|同月)?|同期", comparator) and not re.search(r"增速|水平|全国|全省|全市", comparator):
+        if re.search(r"(年末|年底)", comparator):
+            return None
+        shifted = shift_year(period)
+        return f"vs:{shifted}" if shifted else None
+    times = [t for t in find_times(comparator, pub) if t.kind == "period" and t.value]
+    if times:
+        value = times[-1].value
+        year = re.match(r"\d{4}", period or "")
+        if year and value and value.startswith(("????",)):
+            value = year.group() + value[4:]
+        elif year and value and re.match(r"\d{4}", value) and not re.search(r"\d{4}年", comparator):
+            value = year.group() + value[4:] if len(value) > 4 and "/" not in value else (
+                value.replace(value[:4], year.group()) if "/" in value else value)
+        return f"vs:{value}"
+    name = re.sub(r"^(同期|我国|全国的|的)", "", comparator).strip()
+    name = re.sub(r"(平均水平|的)$", "", name) or comparator
+    return f"vs:{name}"
+
+
+def _region(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str | None:
+    chosen = None
+    for r in regions:
+        if r.start >= pos:
+            break
+        chosen = r
+    if chosen is None:
+        return ps.region if ps.region else art.default_region
+    if chosen.kind == PLACE or chosen.kind in (NATIONAL, GLOBAL):
+        return chosen.name
+    if chosen.kind == LOCAL_PROVINCE:
+        return art.province
+    if chosen.kind == LOCAL_CITY:
+        return art.city or (art.province if art.province in ("北京市", "天津市", "上海市", "重庆市") else None)
+    return art.default_region
+
+
+def _qualifier(window: str, m: Mention) -> str:
+    if m.infix:
+        return "at_least"
+    if m.suffix:
+        return m.suffix
+    tail = window.rstrip()[-4:]
+    for q, options in (("approx", ("约为", "大约", "约")), ("at_least", ("超过", "突破", "超出", "逾", "超", "不低于", "不少于", "至少")),
+                       ("at_most", ("将近", "接近", "不到", "不足", "不超过", "近"))):
+        if tail.endswith(options):
+            return q
+    return "exact"
+
+
+def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period, basis, region,
+          modality, sent: Sentence, mapped) -> Fact:
+    value: Decimal = m.value
+    unit = m.unit
+    measure = reading.measure
+    if reading.times_growth:
+        value, unit = value * 100, "%"
+    if measure in ("growth", "growth_change"):
+        value = value * reading.sign
+    if m.kind == TENTHS:
+        measure = "share"
+    if m.kind == PERCENT and measure == "growth_change":
+        measure = "growth"
+    if m.kind == POINTS and measure in ("level", "share", "growth"):
+        measure = "growth_change"
+    start = mapped.to_original(sent.start + m.start)
+    end = mapped.to_original(sent.start + m.end - 1) + 1
+    return Fact(
+        doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
+        qualifier=_qualifier(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
+        period=period, basis=basis if measure in ("growth", "growth_change") else None,
+        region=region, modality=modality, quote=sent.text.strip(), span=(start, end),
+    )
+
+
+def _fact_key(f: Fact) -> tuple:
+    return (f.subject, f.value, f.unit, f.measure, f.period, f.region)
+
+
+def _dedupe(facts: list[Fact]) -> list[Fact]:
+    seen, out = set(), []
+    for f in facts:
+        key = _fact_key(f)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def _drop_headline_repeats(facts: list[Fact]) -> list[Fact]:
+    """A headline restating a body figure is the same fact: keep the body's."""
+    from zhibiao.ingest.segment import is_headline
+
+    body = {(f.value, f.unit, f.measure) for f in facts if not is_headline(f.quote)}
+    return [f for f in facts if not (is_headline(f.quote) and (f.value, f.unit, f.measure) in body)]

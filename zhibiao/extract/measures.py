@@ -1,0 +1,128 @@
+"""What a number measures (level, growth, share ...), its sign, and what it is compared with."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from zhibiao.extract.mentions import PERCENT, POINTS, TENTHS, TIMES
+from zhibiao.rules import load, words
+
+
+@dataclass(frozen=True)
+class Reading:
+    measure: str
+    sign: int = 1
+    times_growth: bool = False
+
+
+def _alt(*path: str) -> str:
+    return "|".join(map(re.escape, words(*path)))
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    g = load("measures")
+    del g
+    return {
+        "contribution": re.compile(_alt("measures", "contribution", "cues")),
+        "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')})(?!用|领|据|有)"),
+        "pull": re.compile(_alt("measures", "pull", "cues")),
+        "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')})(?!值|加值)"),
+        "growth_down": re.compile(_alt("measures", "growth", "down")),
+        "rate_up": re.compile(_alt("measures", "growth", "rate_up")),
+        "rate_down": re.compile(_alt("measures", "growth", "rate_down")),
+        "change_up": re.compile(_alt("measures", "change", "up")),
+        "change_down": re.compile(_alt("measures", "change", "down")),
+        "widen": re.compile(_alt("measures", "change", "widen")),
+        "narrow": re.compile(_alt("measures", "change", "narrow")),
+        "yoy": re.compile(_alt("measures", "basis", "yoy")),
+        "mom": re.compile(_alt("measures", "basis", "mom")),
+        "target": re.compile(_alt("measures", "target", "cues")),
+    }
+
+
+def _last(pattern: re.Pattern, text: str) -> int:
+    """End position of the last match, or -1."""
+    end = -1
+    for m in pattern.finditer(text):
+        end = m.end()
+    return end
+
+
+def read_measure(window: str, kind: str, context: str = "") -> Reading:
+    """The measure of a number of unit `kind`, from the words of its clause before it.
+
+    `context` is the sentence before the window, consulted for the rate noun that decides
+    whether 收窄/扩大 is an improvement (降幅收窄) or a slowdown (涨幅收窄).
+    """
+    p = _patterns()
+    text = window.replace("增加值", "")
+    if kind == POINTS:
+        if re.search("拉动|带动", text):
+            return Reading("pull")
+        if (pull := _last(p["pull"], text)) >= 0 and max(_last(p["change_up"], text), _last(p["change_down"], text)) < pull:
+            return Reading("pull")
+        up, down = _last(p["change_up"], text), _last(p["change_down"], text)
+        widen, narrow = _last(p["widen"], text), _last(p["narrow"], text)
+        falling = _last(p["rate_down"], context + text) > _last(p["rate_up"], context + text)
+        candidates = [(up, 1), (down, -1), (widen, -1 if falling else 1), (narrow, 1 if falling else -1)]
+        pos, sign = max(candidates)
+        return Reading("growth_change", sign if pos >= 0 else 1)
+    if kind == TENTHS:
+        return Reading("share")
+    if kind == PERCENT:
+        if p["contribution"].search(text):
+            return Reading("contribution")
+        if p["share"].search(text) and _last(p["share"], text) >= _last(p["growth_up"], text):
+            return Reading("share")
+        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+        rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
+        pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
+        if pos >= 0:
+            return Reading("growth", sign)
+        return Reading("level")
+    if kind == TIMES:
+        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+        if max(up, down) >= 0 and text.rstrip().endswith(("增长", "增加", "提高", "上涨", "增", "扩大", "提升")):
+            return Reading("growth", 1, times_growth=True)
+        return Reading("level")
+    return Reading("level")
+
+
+def growth_basis(text: str) -> str | None:
+    """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
+    p = _patterns()
+    if "年均" in text or "平均每年" in text:
+        return "avg"
+    yoy, mom = _last(p["yoy"], text), _last(p["mom"], text)
+    if yoy < 0 and mom < 0:
+        return None
+    return "yoy" if yoy > mom else "mom"
+
+
+_COMPARATOR = re.compile(r"(?:比|较|与)(?P<x>[^,;。比较]{1,16}?)(?:相比)?(?=(?:增速|增幅|涨幅|降幅)?(?:分别|均|都|也)?(?:加快|提高|上升|回升|提升|增加|加速|高出|高|快|回落|放缓|下降|降低|减少|低|慢|下滑|减缓|扩大|收窄|缩小|拉大|多|少|上涨|下跌|增长)(?:了)?(?:[\d一二三四五六七八九十]|$))")
+_VERB_COMPARATOR = re.compile(r"(?:高于|低于|快于|慢于|超过|高出|领先)(?P<x>[^,;。]{1,20}?)(?:平均水平)?(?:的)?$")
+
+
+def change_comparator(window: str) -> str | None:
+    """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
+    m = None
+    for m in _COMPARATOR.finditer(window):
+        pass
+    if m:
+        return m.group("x").strip()
+    stripped = re.sub(r"[\d.]+个?和?$", "", window.rstrip())
+    v = _VERB_COMPARATOR.search(stripped)
+    if v:
+        return v.group("x").strip()
+    if re.search(r"同比(?:分别|均)?(?:提高|提升|上升|下降|回落|增加|减少|加快|放缓|降低|扩大|收窄)", window):
+        return "上年同期"
+    if re.search(r"环比(?:分别|均)?(?:提高|提升|上升|下降|回落|增加|减少|加快|放缓|降低)", window):
+        return "上月"
+    return None
+
+
+def is_target(text: str) -> bool:
+    return bool(_patterns()["target"].search(text))

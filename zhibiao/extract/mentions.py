@@ -1,0 +1,188 @@
+"""Find the numbers of a sentence that carry a unit, and read that unit.
+
+A mention is a number with what makes it a quantity: 55788亿元, 3.8%, 0.8个百分点,
+近8000个, 550多万条, 2.8倍, 八成. Numbers inside names (5G, “51020”), dates, ordinals
+and numbers without a unit are not mentions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from zhibiao.extract.numbers import ARABIC, CHINESE, parse_number
+from zhibiao.rules import load, words
+
+# How a unit makes the number a quantity.
+PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS = (
+    "percent", "points", "money", "physical", "count", "duration", "times", "tenths")
+
+_NUM = re.compile(rf"百分之(?:{CHINESE}|{ARABIC})|{ARABIC}|(?<![\d.])(?=[零〇一二两三四五六七八九十])(?:{CHINESE})")
+_NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_])$")
+_CHINESE_ONLY = re.compile(rf"^{CHINESE}$")
+# Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
+_IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
+           "万一", "一旦", "一致", "统一", "唯一", "之一", "一起", "一直", "一般", "一道", "一样", "一切", "一带一路",
+           "两手", "三农", "十四五", "十五五", "十三五", "一揽子", "千家万户", "百花齐放", "一户一", "一企一")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int          # of the number (or of 百分之)
+    end: int            # after unit and any suffix qualifier
+    number_end: int
+    value: Decimal
+    kind: str           # PERCENT, POINTS, ...
+    unit: str           # FACTS.md unit
+    unit_text: str
+    infix: str | None = None    # 多 / 余 between number and unit
+    suffix: str | None = None   # 以上 / 左右 ... after the unit
+    bare: bool = False          # no unit of its own (0.7 in 0.7和3.3个百分点)
+
+
+@cache
+def _tables():
+    units = load("units")
+    return {
+        "multipliers": sorted(units["multipliers"].items(), key=lambda kv: -len(kv[0])),
+        "currencies": sorted(units["currencies"].items(), key=lambda kv: -len(kv[0])),
+        "physical": sorted(units["physical"].items(), key=lambda kv: -len(kv[0])),
+        "classifiers": words("units", "classifiers", "words"),
+        "durations": sorted(units["durations"].items(), key=lambda kv: -len(kv[0])),
+        "infix": words("qualifiers", "infix", "at_least"),
+        "suffix": {q: words("qualifiers", "suffix", q) for q in ("approx", "at_least", "at_most")},
+    }
+
+
+def _startswith_any(text: str, pos: int, options):
+    for item in options:
+        key = item[0] if isinstance(item, tuple) else item
+        if text.startswith(key, pos):
+            return item
+    return None
+
+
+def read_unit(text: str, pos: int) -> tuple[str, str, str, Decimal, int] | None:
+    """(kind, unit, unit_text, factor, end) of the unit starting at `pos`, or None."""
+    t = _tables()
+    if text.startswith("%", pos) or text.startswith("％", pos):
+        return PERCENT, "%", "%", Decimal(1), pos + 1
+    if text.startswith("‰", pos):
+        return PERCENT, "%", "‰", Decimal("0.1"), pos + 1
+    for points in ("个百分点", "百分点"):
+        if text.startswith(points, pos):
+            return POINTS, "pp", points, Decimal(1), pos + len(points)
+    if text.startswith("倍", pos):
+        return TIMES, "times", "倍", Decimal(1), pos + 1
+    if text.startswith("成", pos) and not re.match(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套)", text[pos:pos + 2]):
+        return TENTHS, "%", "成", Decimal(10), pos + 1
+    if cur := _startswith_any(text, pos, t["currencies"]):
+        return MONEY, cur[1], cur[0], Decimal(1), pos + len(cur[0])
+    if dur := _startswith_any(text, pos, t["durations"]):
+        return DURATION, dur[1], dur[0], Decimal(1), pos + len(dur[0])
+    if phys := _startswith_any(text, pos, t["physical"]):
+        unit, factor = phys[1]
+        return PHYSICAL, unit, phys[0], Decimal(str(factor)), pos + len(phys[0])
+    if cls := _startswith_any(text, pos, t["classifiers"]):
+        if text.startswith("个百分点", pos):
+            return None
+        return COUNT, "count", cls, Decimal(1), pos + len(cls)
+    return None
+
+
+def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]:
+    """The quantities of a sentence, in order. `masked` spans (dates, names) hold none."""
+    t = _tables()
+    blocked = [False] * (len(sentence) + 1)
+    for a, b in masked:
+        for i in range(a, min(b, len(sentence))):
+            blocked[i] = True
+    out: list[Mention] = []
+    for m in _NUM.finditer(sentence):
+        s, e = m.start(), m.end()
+        if blocked[s] or blocked[e - 1]:
+            continue
+        token = m.group()
+        chinese = bool(_CHINESE_ONLY.match(token))
+        if _NOT_BEFORE.search(sentence[max(0, s - 4):s]):
+            continue
+        if e < len(sentence) and re.match(r"[A-Za-z]", sentence[e]) and not sentence.startswith("kWh", e):
+            continue
+        if chinese and _is_idiom(sentence, s, e):
+            continue
+        try:
+            value = parse_number(token)
+        except ValueError:
+            continue
+        if token.startswith("百分之"):
+            out.append(Mention(s, e, e, value, PERCENT, "%", "百分之"))
+            continue
+        pos = e
+        infix = None
+        if inf := _startswith_any(sentence, pos, t["infix"]):
+            infix, pos = inf, pos + len(inf)
+        mult = Decimal(1)
+        if not chinese and (mm := _startswith_any(sentence, pos, t["multipliers"])):
+            mult = Decimal(str(int(mm[1])))
+            pos += len(mm[0])
+            if not infix and (inf := _startswith_any(sentence, pos, t["infix"])):
+                infix, pos = inf, pos + len(inf)
+        unit = read_unit(sentence, pos)
+        if unit is None:
+            if mult != 1 or re.match(r"\s*(、|和|及|与|至|到|-|—|~)\s*[\d一二三四五六七八九十]", sentence[pos:pos + 3]):
+                out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True))
+            continue
+        kind, unit_name, unit_text, factor, pos = unit
+        if chinese and not _chinese_ok(token, value, kind):
+            continue
+        if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
+            continue
+        suffix = None
+        for q, options in t["suffix"].items():
+            if w := _startswith_any(sentence, pos, options):
+                suffix, pos = q, pos + len(w)
+                break
+        out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix))
+    return _fill_bare(sentence, out)
+
+
+def _is_idiom(sentence: str, s: int, e: int) -> bool:
+    window = sentence[max(0, s - 3):e + 3]
+    return any(idiom in window for idiom in _IDIOMS)
+
+
+def _chinese_ok(token: str, value: Decimal, kind: str) -> bool:
+    """Chinese numerals quantify only clearly: 十个, 一千二百家, 百分之五, 三万亿元; not 一个, 两位."""
+    if kind in (PERCENT, POINTS, MONEY, TENTHS, PHYSICAL):
+        return True
+    return kind == COUNT and (value >= 10 or len(token) > 1) and token not in ("十一",)
+
+
+def _fill_bare(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Give a bare number the unit of the list it stands in: 0.7和3.3个百分点, 1.3个、0.9个百分点."""
+    out: list[Mention] = []
+    for i, m in enumerate(mentions):
+        if m.bare or (m.unit_text == "个" and i + 1 < len(mentions)):
+            nxt = _list_successor(sentence, mentions, i)
+            if nxt is not None and (m.bare or nxt.kind == POINTS):
+                factor = Decimal(1)
+                out.append(Mention(m.start, m.end, m.number_end, m.value * factor, nxt.kind, nxt.unit,
+                                   nxt.unit_text, m.infix, m.suffix, bare=True))
+                continue
+            if m.bare:
+                continue
+        out.append(m)
+    return out
+
+
+def _list_successor(sentence: str, mentions: list[Mention], i: int) -> Mention | None:
+    """The mention with a unit that ends the list mentions[i] opens, if any."""
+    j = i
+    while j + 1 < len(mentions) and re.fullmatch(r"\s*(、|和|及|与|,)?\s*", sentence[mentions[j].end:mentions[j + 1].start]):
+        j += 1
+        if not mentions[j].bare and not (mentions[j].unit_text == "个" and j + 1 < len(mentions)
+                                         and mentions[j + 1].kind == POINTS):
+            return mentions[j]
+    return None

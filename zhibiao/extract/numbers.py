@@ -1,0 +1,88 @@
+"""Numbers as Chinese reports write them: 55788, 1,234.5, 1.85万, 一千二百, 两, 百分之十二点五.
+
+Values are computed with Decimal so that 55788亿 is exactly 5578800000000.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+                  "六": 6, "七": 7, "八": 8, "九": 9}
+SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+
+ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
+CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+NUMBER = re.compile(rf"(?:{ARABIC})|(?:{CHINESE})")
+
+
+def parse_number(text: str) -> Decimal:
+    """The value of an Arabic, Chinese or mixed numeral; ValueError when it is none."""
+    text = text.strip()
+    if not text:
+        raise ValueError("empty numeral")
+    if text.startswith("百分之"):
+        return parse_number(text[3:])
+    if text[0].isdigit():
+        return _parse_mixed(text)
+    return _parse_chinese(text)
+
+
+def _parse_mixed(text: str) -> Decimal:
+    """Arabic digits, optionally followed by 万/亿 multipliers (1.85万, 3万亿)."""
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([万亿千百十]*)", text)
+    if not m:
+        raise ValueError(f"not a number: {text!r}")
+    try:
+        value = Decimal(m.group(1).replace(",", ""))
+    except InvalidOperation as e:
+        raise ValueError(f"not a number: {text!r}") from e
+    for ch in m.group(2):
+        value *= LARGE_UNITS.get(ch) or SMALL_UNITS[ch]
+    return value
+
+
+def _parse_chinese(text: str) -> Decimal:
+    """Chinese numerals: 一千二百 = 1200, 十二 = 12, 三万亿 = 3e12, 十二点五 = 12.5, 二〇二五 = 2025."""
+    integer, _, fraction = text.partition("点")
+    if not integer or any(ch not in CHINESE_DIGITS and ch not in SMALL_UNITS and ch not in LARGE_UNITS
+                          for ch in integer):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if fraction and any(ch not in CHINESE_DIGITS for ch in fraction):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if all(ch in CHINESE_DIGITS for ch in integer) and len(integer) > 1:
+        value = Decimal("".join(str(CHINESE_DIGITS[ch]) for ch in integer))  # 二〇二五
+    else:
+        value = Decimal(_chinese_integer(integer))
+    if fraction:
+        value += Decimal("0." + "".join(str(CHINESE_DIGITS[ch]) for ch in fraction))
+    return value
+
+
+def _chinese_integer(text: str) -> int:
+    total = 0          # completed 亿 sections
+    section = 0        # completed 万 sections below 亿
+    current = 0        # below 万
+    digit = None
+    for ch in text:
+        if ch in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[ch]
+        elif ch in SMALL_UNITS:
+            current += (1 if digit is None else digit) * SMALL_UNITS[ch]
+            digit = None
+        elif ch == "万":
+            section += (current + (digit or 0)) or 1
+            section *= 10**4
+            current, digit = 0, None
+        elif ch == "亿":
+            total += (section + current + (digit or 0)) or 1
+            total *= 10**8
+            section, current, digit = 0, 0, None
+    return total + section + current + (digit or 0)
+
+
+def to_float(value: Decimal) -> float:
+    """JSON-friendly value; integers stay integral."""
+    return float(value)

@@ -1,0 +1,275 @@
+"""Time expressions: find them in a sentence and resolve them against the publication date.
+
+Periods are strings as FACTS.md writes them: 2023, 2023-H1, 2023-Q1, 2023-05,
+2025-01/2025-05 (cumulative), 2025-06-30 (a point). An unknown year is written ????.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from zhibiao.extract.numbers import parse_number
+from zhibiao.rules import alternation, load
+
+_CN = "[一二三四五六七八九十]"
+_M = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
+_SEP = r"\s*[-—–~至到]\s*"
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression in a sentence.
+
+    kind: "period" sets the time of what follows; "list" is several periods (5、6月) for a
+    分别 list; "date" is a day (not a fact, a period only when it opens a sentence);
+    "reset" (目前) ends the time context; "mask" is a time-like span that is neither.
+    """
+
+    start: int
+    end: int
+    kind: str
+    value: str | None = None
+    values: tuple[str, ...] = ()
+
+
+def last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _month(text: str) -> int:
+    return int(parse_number(text))
+
+
+def _year_for(end_month: int, pub: date | None, explicit: int | None = None, offset: int = 0) -> int | None:
+    """The year of a period that ends in `end_month`: data are never published before they exist."""
+    if explicit is not None:
+        return explicit
+    if pub is None:
+        return None
+    year = pub.year + offset
+    if offset == 0 and end_month > pub.month:
+        year -= 1
+    return year
+
+
+def _y(year: int | None) -> str:
+    return f"{year:04d}" if year is not None else "????"
+
+
+def month_period(year: int | None, month: int) -> str:
+    return f"{_y(year)}-{month:02d}"
+
+
+def span_period(year: int | None, first: int, last: int) -> str:
+    if first == last:
+        return month_period(year, last)
+    named = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2", (7, 9): "-Q3",
+             (10, 12): "-Q4"}
+    if (first, last) in named and first == 1 and last in (6, 12, 3):
+        return f"{_y(year)}{named[(first, last)]}"
+    return f"{_y(year)}-{first:02d}/{_y(year)}-{last:02d}"
+
+
+def point_period(year: int | None, month: int, day: int | None = None) -> str:
+    if year is None:
+        return f"????-{month:02d}-{day or 0:02d}"
+    return f"{year:04d}-{month:02d}-{day or last_day(year, month):02d}"
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    table = load("periods")
+    halves = alternation("periods", "halves")
+    quarters = alternation("periods", "quarters")
+    cumulative = alternation("periods", "cumulative")
+    now = alternation("periods", "now", "words")
+    reset = alternation("periods", "reset", "words")
+    rel = alternation("periods", "relative_year")
+    del table
+    year = r"(?P<year>\d{4})年(?:度)?"
+    relyear = rf"(?P<rel>{rel})"
+    yprefix = rf"(?:{year}|{relyear})?"
+    return [
+        ("year_range", re.compile(rf"\d{{4}}{_SEP}\d{{4}}年|\d{{4}}年{_SEP}\d{{4}}年|\d{{4}}年以来|\d{{4}}年(?:前|后|之前|之后)")),
+        ("now", re.compile(rf"(?:{now})")),
+        ("ymd", re.compile(rf"{year}(?P<m>{_M})月(?P<d>\d{{1,2}})[日号]")),
+        ("iso_date", re.compile(r"(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")),
+        ("until_day", re.compile(r"截[至止](?P<d>\d{1,2})日")),
+        ("md", re.compile(rf"(?P<m>{_M})月(?P<d>\d{{1,2}})[日号](?:\d{{1,2}}[时点](?:\d{{1,2}}分)?)?")),
+        ("damaged_range", re.compile(r"(?<!\d)1(?P<m2>1[0-2]|[3-9])月份")),
+        ("mrange", re.compile(rf"{yprefix}(?P<m1>{_M})(?:月份?)?{_SEP}(?P<m2>{_M})月份?(?P<tail>末|底)?")),
+        ("mlist", re.compile(rf"{yprefix}(?P<ms>{_M}(?:月份?)?(?:、{_M}(?:月份?)?)+)月份?")),
+        ("cumulative", re.compile(rf"{yprefix}(?P<cum>{cumulative})")),
+        ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
+        ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
+        ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?:中旬|上旬|下旬)?(?!\d)")),
+        ("yearend", re.compile(rf"{yprefix}(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
+        ("fullyear", re.compile(rf"{yprefix}全年")),
+        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?!同期|同月)")),
+        ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
+        ("reset", re.compile(rf"(?:{reset})")),
+    ]
+
+
+def _rel_offset(word: str | None) -> int | None:
+    if not word:
+        return None
+    return load("periods")["relative_year"][word]
+
+
+def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
+    """All time expressions of a sentence, earliest first, longest match winning overlaps."""
+    found: list[TimeMention] = []
+    taken = [False] * (len(sentence) + 1)
+    for kind, pattern in _patterns():
+        for m in pattern.finditer(sentence):
+            if m.end() == m.start() or any(taken[m.start():m.end()]):
+                continue
+            mention = _resolve(kind, m, pub)
+            if mention is None:
+                continue
+            for i in range(m.start(), m.end()):
+                taken[i] = True
+            found.append(mention)
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _explicit_year(m: re.Match, pub: date | None) -> tuple[int | None, int | None]:
+    """(explicit year, relative offset) of a match's year prefix."""
+    gd = m.groupdict()
+    if gd.get("year"):
+        return int(gd["year"]), None
+    for key in ("rel", "rel2", "rel3"):
+        if gd.get(key):
+            off = _rel_offset(gd[key])
+            return (pub.year + off if pub else None), off
+    return None, None
+
+
+def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
+    s, e = m.start(), m.end()
+    year, offset = _explicit_year(m, pub)
+    table = load("periods")
+    try:
+        if kind in ("year_range", "time"):
+            return TimeMention(s, e, "mask")
+        if kind == "now":
+            return TimeMention(s, e, "period", pub.isoformat() if pub else None)
+        if kind == "reset":
+            return TimeMention(s, e, "reset")
+        if kind in ("ymd", "iso_date"):
+            y, mo, d = int(m["year"]), _month(m["m"]), int(m["d"])
+            if not (1 <= mo <= 12 and 1 <= d <= 31):
+                return None
+            return TimeMention(s, e, "date", f"{y:04d}-{mo:02d}-{d:02d}")
+        if kind == "until_day":
+            if pub is None:
+                return TimeMention(s, e, "period", None)
+            d = int(m["d"])
+            if not 1 <= d <= last_day(pub.year, pub.month):
+                return None
+            return TimeMention(s, e, "period", f"{pub.year:04d}-{pub.month:02d}-{d:02d}")
+        if kind == "md":
+            mo, d = _month(m["m"]), int(m["d"])
+            if not (1 <= mo <= 12 and 1 <= d <= 31):
+                return None
+            y = _year_for(mo, pub)
+            return TimeMention(s, e, "date", f"{_y(y)}-{mo:02d}-{d:02d}")
+        if kind == "damaged_range":
+            last = int(m["m2"])
+            return TimeMention(s, e, "period", span_period(_year_for(last, pub), 1, last))
+        if kind == "mrange":
+            first, last = _month(m["m1"]), _month(m["m2"])
+            if not (1 <= first < last <= 12):
+                return None
+            y = _year_for(last, pub, year, offset or 0)
+            if m["tail"]:
+                return TimeMention(s, e, "period", point_period(y, last))
+            return TimeMention(s, e, "period", span_period(y, first, last))
+        if kind == "mlist":
+            months = [_month(x) for x in re.findall(_M, m["ms"])]
+            if not all(1 <= x <= 12 for x in months):
+                return None
+            y = _year_for(max(months), pub, year, offset or 0)
+            return TimeMention(s, e, "list", None, tuple(month_period(y, x) for x in months))
+        if kind == "cumulative":
+            last = table["cumulative"][m["cum"]]
+            y = _year_for(last, pub, year, offset or 0)
+            return TimeMention(s, e, "period", span_period(y, 1, last))
+        if kind == "half":
+            half = table["halves"][m["half"]]
+            y = _year_for(6 if half == "H1" else 12, pub, year, offset or 0)
+            return TimeMention(s, e, "period", f"{_y(y)}-{half}")
+        if kind == "quarter":
+            q = table["quarters"][m["q"]]
+            y = _year_for(3 * q, pub, year, offset or 0)
+            if m["tail"]:
+                return TimeMention(s, e, "period", point_period(y, 3 * q))
+            return TimeMention(s, e, "period", f"{_y(y)}-Q{q}")
+        if kind == "month":
+            mo = _month(m["m"])
+            if not 1 <= mo <= 12:
+                return None
+            y = _year_for(mo, pub, year, offset or 0)
+            if m["tail"] in ("末", "底"):
+                return TimeMention(s, e, "period", point_period(y, mo))
+            return TimeMention(s, e, "period", month_period(y, mo))
+        if kind == "yearend":
+            y = year if year is not None else (pub.year if pub else None)
+            return TimeMention(s, e, "period", point_period(y, 12, 31) if y else "????-12-31")
+        if kind == "fullyear":
+            y = year if year is not None else (pub.year if pub else None)
+            return TimeMention(s, e, "period", _y(y))
+        if kind == "year":
+            if year is None and offset is None:
+                return None
+            if year is not None and not 1949 <= year <= 2100:
+                return None
+            return TimeMention(s, e, "period", _y(year))
+    except ValueError:
+        return None
+    return None
+
+
+# ---- arithmetic on period strings, for bases such as 较上年同期 and 比上月 ----
+
+_YEARFIRST = re.compile(r"(\d{4}|\?{4})")
+
+
+def shift_year(period: str | None, years: int = -1) -> str | None:
+    """The same span `years` earlier: 2025-H1 -> 2024-H1, 2025-01/2025-05 -> 2024-01/2024-05."""
+    if not period or "?" in period:
+        return None
+    return _YEARFIRST.sub(lambda m: f"{int(m.group(1)) + years:04d}", period)
+
+
+def previous(period: str | None) -> str | None:
+    """The period just before: 2025-03 -> 2025-02, 2025-Q2 -> 2025-Q1, 2025-H2 -> 2025-H1."""
+    if not period or "?" in period:
+        return None
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
+        y, mo = int(m[1]), int(m[2])
+        return f"{y - 1:04d}-12" if mo == 1 else f"{y:04d}-{mo - 1:02d}"
+    if m := re.fullmatch(r"(\d{4})-Q(\d)", period):
+        y, q = int(m[1]), int(m[2])
+        return f"{y - 1:04d}-Q4" if q == 1 else f"{y:04d}-Q{q - 1}"
+    if m := re.fullmatch(r"(\d{4})-H(\d)", period):
+        y, h = int(m[1]), int(m[2])
+        return f"{y - 1:04d}-H2" if h == 1 else f"{y:04d}-H1"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
+        y, first, last = int(m[3]), int(m[2]), int(m[4])
+        return span_period(y, first, last - 1) if last - 1 >= first else None
+    if re.fullmatch(r"\d{4}", period):
+        return f"{int(period) - 1:04d}"
+    return None
+
+
+def year_of(period: str | None) -> int | None:
+    if period and (m := re.match(r"\d{4}", period)):
+        return int(m.group())
+    return None

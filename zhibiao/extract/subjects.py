@@ -1,0 +1,169 @@
+"""The thing a number measures, from the words before (or after) it.
+
+The subject is read from the clause window that ends at the number: opening words (其中,
+数据显示), places and periods are dropped, a linking verb is folded (国有控股企业实现利润总额
+-> 国有控股企业利润总额), and the phrase ends where the change begins (同比, 增长, 为 ...).
+Pronoun-like words (增速, 比重) point back to the subject named before.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from zhibiao.rules import load, words
+
+_REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
+_TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern]:
+    lead = "|".join(map(re.escape, words("subjects", "lead", "words")))
+    stop = "|".join(map(re.escape, words("subjects", "stop", "words")))
+    link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
+    method = "|".join(f"(?:{p})" for p in load("subjects")["method"]["patterns"])
+    from zhibiao.extract.regions import _lexicon
+
+    region_words = _lexicon()[0].pattern
+    return {
+        "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])|{region_words}|地区|各|的)"),
+        # 为 after 作/认/成/行/因/以 is part of a word, not the copula.
+        "stop": re.compile(rf"(?<![作认成行因以])(?:{stop})(?![市率重值速幅])"),
+        "link": re.compile(rf"(?:{link})"),
+        "method": re.compile(method),
+        "qual_tail": re.compile(r"(超过|超出|超|突破|逾|近|将近|接近|约为|约|不到|不足|达到|高达|达|为|共|累计|已|均|分别|合计|总计|计)$"),
+    }
+
+
+def clean_window(text: str) -> str:
+    """Remove method phrases (扣除价格因素, (下同)) that sit between a subject and its number."""
+    return _patterns()["method"].sub("", text)
+
+
+def subject_from_window(window: str) -> str:
+    """The subject named in the text before a number, or '' when it names none."""
+    p = _patterns()
+    text = clean_window(window).strip(_TRIM)
+    for _ in range(8):
+        m = p["lead"].match(text)
+        if not m or m.end() == 0:
+            break
+        text = text[m.end():].strip(_TRIM)
+    if not text:
+        return ""
+    link = p["link"].search(text)
+    if link and link.start() > 0:
+        holder = text[:link.start()]
+        rest = text[link.end():]
+        stop = p["stop"].search(rest)
+        made = rest[:stop.start()] if stop else rest
+        holder_stop = p["stop"].search(holder)
+        if holder_stop and holder_stop.start() > 0:
+            holder = holder[:holder_stop.start()]
+        text = holder + made
+    elif link and link.start() == 0:
+        text = text[link.end():]
+    stop = p["stop"].search(text)
+    while stop and stop.start() == 0:
+        text = text[stop.end():].strip(_TRIM)
+        stop = p["stop"].search(text)
+    if stop:
+        text = text[:stop.start()]
+    for _ in range(3):
+        text = p["qual_tail"].sub("", text.strip(_TRIM)).strip(_TRIM)
+    text = re.sub(r"的$", "", text)
+    return _balance_quotes(text)
+
+
+def _balance_quotes(text: str) -> str:
+    if text.count("“") > text.count("”") and text.startswith("“"):
+        text = text[1:]
+    if text.count("”") > text.count("“") and text.endswith("”"):
+        text = text[:-1]
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")] if text.rindex("(") > 0 else text.replace("(", "")
+    return text.strip(_TRIM)
+
+
+def subject_after(text: str) -> str:
+    """The counted thing named after a measure word: 45个国家先进制造业集群 -> 国家先进制造业集群."""
+    m = re.match(r"[^,;。!?\d]{1,24}", text)
+    if not m:
+        return ""
+    phrase = m.group()
+    if not re.match(r"[\u4e00-\u9fff“A-Za-z]", phrase):
+        return ""
+    if re.match(r"(达到|达|实现|完成|以上|以下|左右|的|是|为|在|和|与|及|占|比|较|同比|环比|增长|下降|增加|减少|保持|分别|均|次|之|后|前|内|中|间|来|多|余|上下|已|将|至|到|都|也|就|才|共|累计|由|从|被|给|对|向|用|于)", phrase):
+        return ""
+    phrase = re.sub(r"(中的?|之中|当中|里)$", "", phrase)
+    return _balance_quotes(phrase)
+
+
+def is_anaphor(subject: str) -> bool:
+    """Whether a subject only points back (增速, 比重, 当月同比增速) rather than naming a thing."""
+    if not subject:
+        return True
+    anaphora = words("subjects", "anaphora", "words")
+    return subject in anaphora or (len(subject) <= 6 and any(subject.endswith(a) and len(a) >= 2 and
+                                                              subject[: -len(a)] in ("", "当月", "同比", "当月同比", "其", "累计")
+                                                              for a in anaphora))
+
+
+def usable_topic(clause: str) -> str:
+    """A subject named by a clause without numbers, kept for a later clause that points back."""
+    if any(v in clause for v in _REPORTING):
+        return ""
+    subject = subject_from_window(clause)
+    return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
+
+
+def split_list(subject: str, n: int) -> list[str] | None:
+    """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
+    服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
+    for compound, parts in load("subjects")["distributive"].items():
+        if compound in subject and len(parts) == n:
+            return [subject.replace(compound, part, 1) for part in parts]
+    depth_free = _split_top(subject)
+    if len(depth_free) != n:
+        return None
+    items = [i.strip(_TRIM) for i in depth_free]
+    if any(not i for i in items):
+        return None
+    last = items[-1]
+    head = ""
+    if "的" in last:
+        last, head = last.rsplit("的", 1)
+        items[-1] = last
+    else:
+        for h in words("subjects", "shared_heads", "words"):
+            if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
+                head = h
+                items[-1] = last[: -len(h)]
+                break
+    out = []
+    for item in items:
+        if len(item) == 1 and len(items[-1]) > 1:
+            item = item + items[-1][1:]
+        out.append(item + head)
+    return out
+
+
+def _split_top(text: str) -> list[str]:
+    """Split at 、/和/与/及 outside quotes and brackets."""
+    parts, depth, cur = [], 0, ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "“(《【":
+            depth += 1
+        elif ch in "”)》】":
+            depth = max(0, depth - 1)
+        if depth == 0 and (ch == "、" or (ch in "和与及" and 0 < i < len(text) - 1)):
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+        i += 1
+    parts.append(cur)
+    return parts

@@ -1,0 +1,107 @@
+"""Remove page furniture and mend lines a page layout broke.
+
+Works line by line on normalized text; every removal is a deletion in the MappedText so
+offsets still lead back to the original document.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from zhibiao.ingest.textmap import MappedText
+from zhibiao.rules import load
+
+_TERMINAL = "。!?;:…”」』)"
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A broken line is a long one that stops in mid-word; headings are short.
+MIN_BROKEN_LINE = 24
+_BOUNDARY_LINE = re.compile(r"^\s*(【[^】]{1,20}】|\((上接|下转|接上|转第|紧接)[^()]{0,12}\))")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    table = load("boilerplate")
+    cut = re.compile("|".join(f"(?:{p})" for p in table["cut_after"]["patterns"]))
+    drop = re.compile("|".join(f"(?:{p})" for p in table["drop_line"]["patterns"]), re.IGNORECASE)
+    return cut, drop
+
+
+def is_nav_line(line: str) -> bool:
+    """A line of many short items joined by separators: a menu, breadcrumbs or an SEO spam title."""
+    table = load("boilerplate")["nav_line"]
+    seps = table["separators"]
+    best = max(line.count(s) for s in seps)
+    if best + 1 < table["min_items"]:
+        return False
+    sep = max(seps, key=line.count)
+    items = [i.strip() for i in line.split(sep) if i.strip()]
+    return (len(items) >= table["min_items"]
+            and sum(len(i) <= table["max_item_chars"] for i in items) >= 0.8 * len(items)
+            and "。" not in line)
+
+
+def is_boilerplate(line: str) -> bool:
+    _, drop = _patterns()
+    return bool(drop.search(line)) or is_nav_line(line)
+
+
+def clean(mapped: MappedText) -> MappedText:
+    """Drop boilerplate lines, cut the page tail, and re-join lines broken mid-sentence."""
+    cut, _ = _patterns()
+    text = mapped.text
+    deletions: list[tuple[int, int]] = []
+    lines = _line_spans(text)
+    kept: list[tuple[int, int]] = []
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            continue
+        if cut.search(line):
+            deletions.append((start, len(text)))
+            break
+        if is_boilerplate(line):
+            deletions.append((start, min(end + 1, len(text))))
+            continue
+        kept.append((start, end))
+    deletions.extend(_broken_line_joins(text, kept))
+    deletions.sort()
+    return mapped.delete(_merge(deletions))
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The gaps to delete between a line that stops mid-sentence and the line that goes on."""
+    joins = []
+    for (a_start, a_end), (b_start, _b_end) in zip(kept, kept[1:], strict=False):
+        line = text[a_start:a_end].rstrip()
+        nxt = text[b_start:_b_end].lstrip()
+        if len(line.strip()) < MIN_BROKEN_LINE or not line or line[-1] in _TERMINAL:
+            continue
+        if not (_CJK.match(line[-1]) or line[-1].isdigit() or line[-1] in "、“("):
+            continue
+        if not re.search(r"[,。、]", line):
+            continue
+        if not nxt or _BOUNDARY_LINE.match(nxt) or not (_CJK.match(nxt[0]) or nxt[0].isdigit()):
+            continue
+        gap_start = a_start + len(line)
+        gap_end = b_start + (len(text[b_start:_b_end]) - len(nxt))
+        joins.append((gap_start, gap_end))
+    return joins
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,55 @@
+"""Normalize characters: full-width forms, traditional script, pinyin, HTML debris.
+
+Every change is either one-for-one (so offsets stay) or a deletion recorded in the MappedText.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from zhibiao.ingest.textmap import MappedText
+from zhibiao.rules import load
+
+# Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic space to space; one for one.
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFEFF: 0x20})
+_WIDTH.update({ord("～"): ord("~"), ord("－"): ord("-"), ord("﹪"): ord("%"), ord("﹑"): ord("、")})
+
+_TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+# 統(tǒng) -> 統: a lower-case pinyin syllable in parentheses right after a Han character.
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)")
+
+
+@cache
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _inline_debris() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in load("boilerplate")["inline"]["patterns"]))
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified; opencc keeps the length for the t2s table in practice,
+    and where a line would change length it is kept as it was rather than break offsets."""
+    converted = _converter().convert(text)
+    if len(converted) == len(text):
+        return converted
+    lines_in = text.split("\n")
+    lines_out = [_converter().convert(line) for line in lines_in]
+    return "\n".join(o if len(o) == len(i) else i for i, o in zip(lines_in, lines_out, strict=True))
+
+
+def normalize(raw: str) -> MappedText:
+    """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
+    mapped = MappedText.of(raw)
+    text = raw.translate(_WIDTH)
+    text = to_simplified(text)
+    mapped = mapped.replace_same_length(text)
+    mapped = mapped.delete_matches(_PINYIN)
+    mapped = mapped.delete_matches(_inline_debris())
+    return mapped

@@ -1,0 +1,105 @@
+"""Split cleaned text into articles, paragraphs, sentences and clauses.
+
+A newspaper page holds several articles; each keeps its own context (place, time), so
+`全省` in a Hubei item is Hubei even when the page's lead story is national.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_ARTICLE_START = re.compile(r"^\s*(【[^】]{1,20}】\s*$|\((上接|接上|紧接)[^()]{0,12}\))")
+_ARTICLE_END = re.compile(r"^\s*\((来源[:：][^()]{1,20}|完|[\u4e00-\u9fff]{2,4})\)\s*$|\((来源[:：][^()]{1,20}|完)\)\s*$")
+_DATELINE = re.compile(r"^\s*(新华社|中新社|中新网|人民网|本报|央视网|新华网)[^,。]{0,16}(电|讯)")
+_SENTENCE_END = re.compile(r"(?<=[。!?])|(?<=[。!?][”’」』)])")
+_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:]")
+HEADLINE_MAX = 60
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+    headline: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    start: int
+    end: int
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+
+def is_headline(line: str) -> bool:
+    """A short line with no sentence punctuation: a title or a section heading."""
+    stripped = line.strip()
+    return len(stripped) <= HEADLINE_MAX and not re.search(r"[。!?;]|[,:].*[,:]", stripped)
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            body = line.strip()
+            para = Paragraph(pos + lead, pos + lead + len(body), body, is_headline(body))
+            para.sentences = sentences(body, para.start)
+            out.append(para)
+        pos += len(line) + 1
+    return out
+
+
+def sentences(text: str, offset: int = 0) -> list[Sentence]:
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start()
+        if end > start and text[start:end].strip():
+            out.append(Sentence(offset + start, offset + end, text[start:end]))
+        start = max(start, end)
+    if text[start:].strip():
+        out.append(Sentence(offset + start, offset + len(text), text[start:]))
+    return out
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """[start, end) of each clause, split at commas, semicolons and colons (not 1,234)."""
+    spans, start = [], 0
+    for m in _CLAUSE_SPLIT.finditer(sentence):
+        if m.group() == "," and _is_thousands(sentence, m.start()):
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(sentence)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def _is_thousands(s: str, i: int) -> bool:
+    return (i > 0 and s[i - 1].isdigit() and s[i + 1:i + 4].isdigit() and len(s[i + 1:i + 4]) == 3
+            and not s[i + 4:i + 5].isdigit())
+
+
+def articles(text: str) -> list[Article]:
+    """Group paragraphs into articles at section markers, continuations, sign-offs and datelines."""
+    paras = paragraphs(text)
+    groups: list[list[Paragraph]] = [[]]
+    for i, para in enumerate(paras):
+        starts_new = bool(_ARTICLE_START.match(para.text))
+        if (not starts_new and para.headline and i + 1 < len(paras)
+                and _DATELINE.match(paras[i + 1].text) and groups[-1]):
+            starts_new = True
+        if starts_new and groups[-1]:
+            groups.append([])
+        groups[-1].append(para)
+        if _ARTICLE_END.match(para.text) and i + 1 < len(paras):
+            groups.append([])
+    return [Article(g[0].start, g[-1].end, g) for g in groups if g]
