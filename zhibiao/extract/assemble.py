@@ -151,10 +151,12 @@ def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]
 def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, art: ArticleState,
                     mapped) -> list[Fact]:
     s = sent.text
-    times = find_times(s, art.pub)
+    names = [m.span() for m in _NAME_QUOTE.finditer(s)]
+    spans = clauses(s)
+    times = [t for t in find_times(s, art.pub) if not any(a <= t.start < b for a, b in names)
+             and not _subordinate_time(s, t, spans)]
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     regions = find_regions(s)
-    spans = clauses(s)
     sentence_subjects: list[str] = []
     last_list: list[str] | None = None
     set_noun = ""
@@ -164,6 +166,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     for group in groups:
         first = group.mentions[0]
         win_start = max(group.clause_start, prev_end)
+        if re.fullmatch(r"[\u4e00-\u9fff]{0,8}中的", s[win_start:first.start]):
+            win_start = group.clause_start
         window = s[win_start:first.start]
         window_clean = _blank_times(s, times, win_start, first.start)
         # Topics named by clauses without numbers before this group.
@@ -225,8 +229,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             sub = subjects[i] if i < len(subjects) else subjects[-1]
             if not sub:
                 continue
-            out.append(_fact(doc, sub, m, reading, window if i == 0 else "", periods[i], basis, region, modality,
-                             sent, mapped))
+            out.append(_fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, region,
+                             modality, sent, mapped))
     # Context for the sentences that follow.
     for t in times:
         if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start]):
@@ -246,6 +250,12 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis
     return out
+
+
+def _subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
+    """在一季度良好开局的基础上: a time inside a circumstantial phrase sets no period."""
+    clause = next((s[a:b] for a, b in spans if a <= t.start < b), "")
+    return t.kind == "period" and "基础上" in clause and not re.search(r"\d+(\.\d+)?(%|个百分点|亿|万)", clause)
 
 
 def _distinct_tail(items: list[str], n: int) -> list[str]:
@@ -423,12 +433,15 @@ def _fact_key(f: Fact) -> tuple:
 
 
 def _dedupe(facts: list[Fact]) -> list[Fact]:
-    seen, out = set(), []
+    """One fact stated twice (a lead sentence and the body) is kept once, with the fuller subject."""
+    out: list[Fact] = []
     for f in facts:
-        key = _fact_key(f)
-        if key not in seen:
-            seen.add(key)
+        twin = next((i for i, k in enumerate(out) if _fact_key(k)[1:] == _fact_key(f)[1:]
+                     and (k.subject in f.subject or f.subject in k.subject)), None)
+        if twin is None:
             out.append(f)
+        elif len(f.subject) > len(out[twin].subject):
+            out[twin] = f
     return out
 
 

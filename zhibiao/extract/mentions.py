@@ -20,7 +20,8 @@ PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS = (
     "percent", "points", "money", "physical", "count", "duration", "times", "tenths")
 
 _NUM = re.compile(rf"百分之(?:{CHINESE}|{ARABIC})|{ARABIC}|(?<![\d.])(?=[零〇一二两三四五六七八九十])(?:{CHINESE})")
-_NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_])$")
+_NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_]|连续)$")
+_DEMONSTRATIVE = re.compile(r"(这|那|该|此|其|同|统|唯)$")
 _CHINESE_ONLY = re.compile(rf"^{CHINESE}$")
 # Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
 _IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
@@ -76,7 +77,7 @@ def read_unit(text: str, pos: int) -> tuple[str, str, str, Decimal, int] | None:
             return POINTS, "pp", points, Decimal(1), pos + len(points)
     if text.startswith("倍", pos):
         return TIMES, "times", "倍", Decimal(1), pos + 1
-    if text.startswith("成", pos) and not re.match(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套)", text[pos:pos + 2]):
+    if text.startswith("成", pos) and not re.match(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套|绩|都|就|规|形|了|的|色|分|年|人)", text[pos:pos + 2]):
         return TENTHS, "%", "成", Decimal(10), pos + 1
     if cur := _startswith_any(text, pos, t["currencies"]):
         return MONEY, cur[1], cur[0], Decimal(1), pos + len(cur[0])
@@ -110,7 +111,7 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             continue
         if e < len(sentence) and re.match(r"[A-Za-z]", sentence[e]) and not sentence.startswith("kWh", e):
             continue
-        if chinese and _is_idiom(sentence, s, e):
+        if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence[max(0, s - 1):s])):
             continue
         try:
             value = parse_number(token)

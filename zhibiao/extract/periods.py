@@ -109,7 +109,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?:中旬|上旬|下旬)?(?!\d)")),
         ("yearend", re.compile(rf"{yprefix}(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
         ("fullyear", re.compile(rf"{yprefix}全年")),
-        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?!同期|同月)")),
+        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$)")),
         ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
         ("reset", re.compile(rf"(?:{reset})")),
     ]

@@ -52,9 +52,13 @@ def find_regions(text: str) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国) and comparisons (高于全国) are left out."""
     pattern, lookup = _lexicon()
     out = []
+    skipped_end = -1
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 4):m.start()]
-        if _not_before().search(before):
+        listed_after_partner = before.endswith("、") and skipped_end == m.start() - 1
+        dateline = re.match(r"\d{1,2}月\d{1,2}日(电|讯)", text[m.end():m.end() + 8]) or before.endswith(("社", "网", "报"))
+        if _not_before().search(before) or listed_after_partner or dateline:
+            skipped_end = m.end()
             continue
         kind, name, level = lookup[m.group()]
         if kind == NATIONAL and m.group() == "中国" and text.startswith(("人民银行", "银行"), m.end()):

@@ -14,6 +14,8 @@ from functools import cache
 from zhibiao.rules import load, words
 
 _REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
+# 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before.
+_POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动)")
 _TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
 
 
@@ -64,10 +66,11 @@ def subject_from_window(window: str) -> str:
         text = holder + made
     elif link and link.start() == 0:
         text = text[link.end():]
+    if _POINTS_BACK.match(text):
+        return ""
     stop = p["stop"].search(text)
-    while stop and stop.start() == 0:
-        text = text[stop.end():].strip(_TRIM)
-        stop = p["stop"].search(text)
+    if stop and stop.start() == 0:
+        return ""
     if stop:
         text = text[:stop.start()]
     for _ in range(3):
@@ -92,9 +95,9 @@ def subject_after(text: str) -> str:
     if not m:
         return ""
     phrase = m.group()
-    if not re.match(r"[\u4e00-\u9fff“A-Za-z]", phrase):
+    if not re.match(r"[\u4e00-\u9fff“A-Za-z]", phrase) or phrase.startswith("中的"):
         return ""
-    if re.match(r"(达到|达|实现|完成|以上|以下|左右|的|是|为|在|和|与|及|占|比|较|同比|环比|增长|下降|增加|减少|保持|分别|均|次|之|后|前|内|中|间|来|多|余|上下|已|将|至|到|都|也|就|才|共|累计|由|从|被|给|对|向|用|于)", phrase):
+    if re.match(r"(达到|达|实现|完成|以上|以下|左右|的|是|为|在|和|与|及|占|比|较|同比|环比|增长|下降|增加|减少|保持|分别|均|次|之|后|前|内|间|来|多|余|上下|已|将|至|到|都|也|就|才|共|累计|由|从|被|给|对|向|用|于)", phrase):
         return ""
     phrase = re.sub(r"(中的?|之中|当中|里)$", "", phrase)
     return _balance_quotes(phrase)

@@ -153,10 +153,13 @@ def decode_bytes(data: bytes, source: str) -> str:
         return text
     if _looks_binary(data):
         raise InputError(source, "binary file, not text")
-    for decode in (_decode_utf8, _decode_cjk_strict, _decode_lenient):
-        text = decode(data)
+    # A UTF-8 file with a damaged byte is still UTF-8: try that before GB18030 reads it as mojibake.
+    for text in (_decode_utf8(data), _decode_lenient(data, ("utf-8",)), _decode_cjk_strict(data)):
         if text is not None:
             return text
+    text = _decode_lenient(data, CJK_ENCODINGS)
+    if text is not None:
+        return text
     raise InputError(source, "cannot decode text (not UTF-8, UTF-16, GB18030 or Big5)")
 
 
@@ -203,7 +206,11 @@ def _walk(
     """
     files: list[Path] = []
     failures: list[ReadFailure] = []
-    for root, dirnames, filenames in os.walk(folder):
+
+    def unreadable(err: OSError) -> None:
+        failures.append(ReadFailure(str(err.filename or folder), _reason(err)))
+
+    for root, dirnames, filenames in os.walk(folder, onerror=unreadable):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(root)
         if indexes is not None and INDEX_NAME in filenames:
@@ -664,7 +671,7 @@ def _decode_cjk_strict(data: bytes) -> str | None:
             continue
     if len(fitting) > 1:
         best = _best_guess(data, list(fitting))
-        return fitting[best or CJK_ENCODINGS[0]]
+        return fitting[CJK_ENCODINGS[0]]
     return next(iter(fitting.values()), None)
 
 
@@ -677,17 +684,17 @@ def _best_guess(data: bytes, encodings: Iterable[str]) -> str | None:
     return best.encoding if best is not None and best.encoding in encodings else None
 
 
-def _decode_lenient(data: bytes) -> str | None:
-    """Text with a few corrupt bytes (say, a file cut mid-character): replace them.
+def _decode_lenient(data: bytes, encodings: Iterable[str]) -> str | None:
+    """Text with a few corrupt bytes (say, a file cut mid-character), which are replaced.
 
-    Accepted only when under 1% of the non-ASCII characters are replacements; otherwise the
-    encoding is probably wrong rather than the bytes damaged.
+    Accepted only when at most 5% of the non-ASCII characters are replacements; more means the
+    encoding is wrong rather than the bytes damaged (GBK read as UTF-8 fails on most characters).
     """
     best_text, best_bad = None, None
-    for encoding in ("utf-8", *CJK_ENCODINGS):
+    for encoding in encodings:
         text = data.decode(encoding, errors="replace")
         bad = text.count("\ufffd")
         non_ascii = sum(1 for char in text if ord(char) > 0x7F)
-        if non_ascii and bad * 100 < non_ascii and (best_bad is None or bad < best_bad):
+        if non_ascii and bad * 20 <= non_ascii and (best_bad is None or bad < best_bad):
             best_text, best_bad = text, bad
     return best_text
