@@ -184,9 +184,6 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         # Subject.
         base = subject_from_window(window_clean)
         after = subject_after(s[group.mentions[-1].end:]) if first.kind in (COUNT, TENTHS) else ""
-        if after and after.endswith(("中", "当中")) is False and s[group.mentions[-1].end:].startswith(after):
-            pass
-        tail = s[group.mentions[-1].end:group.mentions[-1].end + len(after) + 2]
         if after and re.match(r"[^,;。]*中[,;:]", s[group.mentions[-1].end:]):
             set_noun = after
         if first.kind in (COUNT, TENTHS) and after:
@@ -195,7 +192,6 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             subject = re.sub(r"的?有$", "", base) + "的" + set_noun
         else:
             subject = base
-        del tail
         inherited = False
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
@@ -233,6 +229,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                              modality, sent, mapped))
     # Context for the sentences that follow.
     for t in times:
+        if _sub_period(s, t):
+            continue
         if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start]):
             ps.period = t.value
             art.last_period = t.value
@@ -250,6 +248,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis
     return out
+
+
+def _sub_period(s: str, t: TimeMention) -> bool:
+    """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
+    return bool(re.search(r"其中[,]?$", s[max(0, t.start - 3):t.start]) or s.startswith(("当月", "单月"), t.end))
 
 
 def _subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
@@ -291,8 +294,8 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
         if _COMPARATOR_BEFORE.search(before):
             continue
         if t.kind == "period":
-            if _LOCAL_BEFORE.search(before) and _next_mention_is_local(s, t, pos):
-                period, found = t.value, True
+            if _LOCAL_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
+                # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
                 continue
             period, found = t.value, True
             period_list = None
@@ -304,18 +307,10 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
         elif t.kind == "date" and t.start <= 1:
             period, found = t.value, True
     if not found:
-        # 由上月下降0.4%转为上涨0.3%: the second figure is the current period again.
         if ps.period is not None:
             period = ps.period
         elif measure in GROWTH_LIKE or art.single_period:
             period = art.last_period
-    else:
-        for t in times:
-            if t.start >= pos:
-                break
-            if t.kind == "period" and _LOCAL_BEFORE.search(s[max(0, t.start - 2):t.start]):
-                if not _next_mention_is_local(s, t, pos):
-                    period = ps.period or art.last_period
     return period, period_list
 
 
@@ -396,6 +391,8 @@ def _qualifier(window: str, m: Mention) -> str:
     if m.suffix:
         return m.suffix
     tail = window.rstrip()[-4:]
+    if re.search(r"(大约|约占|约为|约合|约达)[^,;]{0,6}$|(?<![签合节预公条协制契])约$", window):
+        return "approx"
     for q, options in (("approx", ("约为", "大约", "约")), ("at_least", ("超过", "突破", "超出", "逾", "超", "不低于", "不少于", "至少")),
                        ("at_most", ("将近", "接近", "不到", "不足", "不超过", "近"))):
         if tail.endswith(options):

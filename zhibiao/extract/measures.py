@@ -108,10 +108,9 @@ _VERB_COMPARATOR = re.compile(r"(?:高于|低于|快于|慢于|超过|高出|领
 
 def change_comparator(window: str) -> str | None:
     """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
-    m = None
-    for m in _COMPARATOR.finditer(window):
-        pass
-    if m:
+    matches = list(_COMPARATOR.finditer(window))
+    if matches:
+        m = matches[-1]
         return m.group("x").strip()
     stripped = re.sub(r"[\d.]+个?和?$", "", window.rstrip())
     v = _VERB_COMPARATOR.search(stripped)

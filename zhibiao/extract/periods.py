@@ -103,11 +103,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("damaged_range", re.compile(r"(?<!\d)1(?P<m2>1[0-2]|[3-9])月份")),
         ("mrange", re.compile(rf"{yprefix}(?P<m1>{_M})(?:月份?)?{_SEP}(?P<m2>{_M})月份?(?P<tail>末|底)?")),
         ("mlist", re.compile(rf"{yprefix}(?P<ms>{_M}(?:月份?)?(?:、{_M}(?:月份?)?)+)月份?")),
+        ("qlist", re.compile(rf"{yprefix}(?P<qs>[一二三四1-4](?:[、和至到—-][一二三四1-4])+)季度")),
         ("cumulative", re.compile(rf"{yprefix}(?P<cum>{cumulative})")),
         ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
         ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?:中旬|上旬|下旬)?(?!\d)")),
-        ("yearend", re.compile(rf"{yprefix}(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
+        ("yearend", re.compile(rf"(?:(?P<year>\d{{4}})年?|{relyear})?(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
         ("fullyear", re.compile(rf"{yprefix}全年")),
         ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$)")),
         ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
@@ -197,6 +198,12 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
                 return None
             y = _year_for(max(months), pub, year, offset or 0)
             return TimeMention(s, e, "list", None, tuple(month_period(y, x) for x in months))
+        if kind == "qlist":
+            quarters = [int(parse_number(x)) for x in re.findall(r"[一二三四1-4]", m["qs"])]
+            if re.search(r"[至到—-]", m["qs"]) and len(quarters) == 2:
+                quarters = list(range(quarters[0], quarters[1] + 1))
+            y = _year_for(3 * max(quarters), pub, year, offset or 0)
+            return TimeMention(s, e, "list", None, tuple(f"{_y(y)}-Q{q}" for q in quarters))
         if kind == "cumulative":
             last = table["cumulative"][m["cum"]]
             y = _year_for(last, pub, year, offset or 0)
@@ -220,10 +227,10 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
                 return TimeMention(s, e, "period", point_period(y, mo))
             return TimeMention(s, e, "period", month_period(y, mo))
         if kind == "yearend":
-            y = year if year is not None else (pub.year if pub else None)
+            y = _year_for(12, pub, year, offset or 0)
             return TimeMention(s, e, "period", point_period(y, 12, 31) if y else "????-12-31")
         if kind == "fullyear":
-            y = year if year is not None else (pub.year if pub else None)
+            y = _year_for(12, pub, year, offset or 0)
             return TimeMention(s, e, "period", _y(y))
         if kind == "year":
             if year is None and offset is None:

@@ -671,7 +671,7 @@ def _decode_cjk_strict(data: bytes) -> str | None:
             continue
     if len(fitting) > 1:
         best = _best_guess(data, list(fitting))
-        return fitting[CJK_ENCODINGS[0]]
+        return fitting[best or CJK_ENCODINGS[0]]
     return next(iter(fitting.values()), None)
 
 

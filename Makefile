@@ -1,0 +1,41 @@
+# Two entry points for a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint bench score clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+## Install and run the main job on the shipped demo corpus.
+demo: $(STAMP)
+	$(BIN)/zhibiao extract examples/demo --format table
+
+## Install and run lint and the whole test suite.
+test: $(STAMP)
+	$(BIN)/ruff check zhibiao tests benchmarks
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check zhibiao tests benchmarks
+
+## Throughput of read+clean+extract (prints figures).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/throughput.py
+
+## Dev-set scores (needs ../shared).
+score: $(STAMP)
+	$(BIN)/zhibiao extract ../shared/corpus/dev > pred-dev.jsonl
+	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev/gold.jsonl pred-dev.jsonl
+	$(BIN)/zhibiao extract ../shared/corpus/dev2 > pred-dev2.jsonl
+	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev2/gold.jsonl pred-dev2.jsonl
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
