@@ -1,0 +1,93 @@
+import pytest
+
+from zhibiao.ingest.clean import clean, is_boilerplate
+from zhibiao.ingest.normalize import normalize
+from zhibiao.ingest.segment import articles, clauses, is_headline, sentences
+from zhibiao.ingest.textmap import MappedText
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("規模以上工業增加值同比增長６．４％", "规模以上工业增加值同比增长6.4%"),
+        ("國家統(tǒng)計局發(fā)布", "国家统计局发布"),
+        ("居民消费价格指数(CPI)上涨", "居民消费价格指数(CPI)上涨"),
+        ("增长10.2%,高于全省?!?/p>", "增长10.2%,高于全省?"),
+        ("收入&nbsp;增长<span class='x'>5%</span>", "收入增长5%"),
+        ("上半年，增长３．８％；", "上半年,增长3.8%;"),
+    ],
+)
+def test_normalize_cleans_characters(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_normalize_maps_offsets_back_to_the_original():
+    raw = "國家統(tǒng)計局:利潤增長(zhǎng)12.5%"
+    mapped = normalize(raw)
+    pos = mapped.text.index("12.5")
+    assert raw[mapped.to_original(pos):mapped.to_original(pos) + 4] == "12.5"
+
+
+def test_mapped_text_delete_composes():
+    m = MappedText.of("abcdefghij").delete([(1, 3)]).delete([(0, 1), (4, 5)])
+    assert m.text == "defhij"
+    assert [m.to_original(i) for i in range(len(m.text))] == [3, 4, 5, 7, 8, 9]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置: 首页 ? 资讯 ? 新科技 ? 正文",
+        "该文观点仅代表作者,本站仅提供信息存储空间服务。",
+        "(0)",
+        "20210810090609605.jpg",
+        "图片来源?视觉中国",
+        "影视站_国产剧_热播视频_在线网站_综合导航_精选一区_免费观看",
+        "2021-08-10 16:07来源:新华社 编辑:吕可意",
+        "举报/反馈",
+    ],
+)
+def test_clean_recognizes_boilerplate(line):
+    assert is_boilerplate(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["上半年,规模以上工业增加值同比增长3.8%。", "工业生产稳步恢复", "3月份,制造业采购经理指数(PMI)为50.5%。"],
+)
+def test_clean_keeps_article_lines(line):
+    assert not is_boilerplate(line)
+
+
+def test_clean_rejoins_a_word_broken_by_the_layout_but_not_headings():
+    raw = ("工业大省作用突出,31个省份规上工业增加值保持增长,并全部实现同比增长,规上工业增加\n\n"
+           "值保持增长。\n\n科技创新加速融合\n\n上半年,工业机器人产量增长35.6%。")
+    text = clean(normalize(raw)).text
+    assert "规上工业增加值保持增长。" in text
+    assert "\n\n科技创新加速融合\n\n" in text
+
+
+def test_clean_cuts_the_related_articles_tail():
+    raw = "上半年利润增长5%。\n\n相关推荐\n\n某公司签约\n\n2024年6月24日"
+    assert clean(normalize(raw)).text.strip() == "上半年利润增长5%。"
+
+
+def test_segment_splits_a_newspaper_page_into_articles():
+    text = ("工信部:上半年工业平稳\n上半年,规上工业增加值同比增长6.4%。\n(来源:新华社)\n"
+            "平台融资突破1.2万亿元\n新华社北京7月18日电 平台累计助企融资规模突破1.2万亿元。\n"
+            "【招商引资】\n湖北举办培训会\n今年1—6月,全省签约项目4918个。")
+    arts = articles(text)
+    assert len(arts) == 3
+    assert arts[2].paragraphs[0].text == "【招商引资】"
+
+
+def test_segment_sentences_and_clauses():
+    sents = sentences("增长3.8%。加快0.8个百分点!收入1,234亿元,增长5%")
+    assert [s.text for s in sents] == ["增长3.8%。", "加快0.8个百分点!", "收入1,234亿元,增长5%"]
+    s = sents[2].text
+    assert [s[a:b] for a, b in clauses(s)] == ["收入1,234亿元", "增长5%"]
+
+
+@pytest.mark.parametrize(("line", "headline"), [("工业生产稳步恢复", True), ("上半年,增长3.8%。", False)])
+def test_segment_is_headline(line, headline):
+    assert is_headline(line) is headline

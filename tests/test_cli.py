@@ -1,0 +1,60 @@
+"""The CLI driven in-process: output format, bad input, exit status."""
+
+import json
+
+from typer.testing import CliRunner
+
+from zhibiao.cli import app
+
+runner = CliRunner()
+REPORT = "上半年,全国规模以上工业增加值同比增长6.4%,增速较一季度加快0.3个百分点。截至6月底,5G基站总数达到455万个。"
+
+
+def test_cli_extract_prints_fact_records(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "2025-07-18"])
+    assert result.exit_code == 0, result.output
+    facts = [json.loads(line) for line in result.stdout.splitlines()]
+    first = facts[0]
+    assert (first["doc"], first["measure"], first["value"], first["period"]) == ("a", "growth", 6.4, "2025-H1")
+    assert first["basis"] == "yoy" and first["region"] == "全国"
+    assert any(f["measure"] == "growth_change" and f["basis"] == "vs:2025-Q1" for f in facts)
+    base = next(f for f in facts if f["unit"] == "count")
+    assert base["value"] == 4550000 and base["period"] == "2025-06-30"
+    span = base["span"]
+    assert REPORT[span[0]:span[1]].startswith("455万个")
+
+
+def test_cli_bad_inputs_are_reported_and_the_rest_processed(tmp_path):
+    (tmp_path / "good.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (tmp_path / "broken.html").write_text("<html><body><p>上半年,利润增长5.1%。<div><span>", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--date", "2025-07-18"])
+    assert result.exit_code == 1
+    assert "empty.txt" in result.stderr and "binary.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    docs = {json.loads(line)["doc"] for line in result.stdout.splitlines()}
+    assert docs == {"good", "broken"}
+
+
+def test_cli_missing_path_names_it(tmp_path):
+    result = runner.invoke(app, ["extract", str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert "nope.txt" in result.stderr
+
+
+def test_cli_table_format_and_output_file(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "facts.txt"
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "2025-07-18", "--format", "table",
+                                 "-o", str(out)])
+    assert result.exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "规模以上工业增加值" in text and "2025-H1" in text
+
+
+def test_cli_rejects_a_bad_date(tmp_path):
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "July"])
+    assert result.exit_code == 2
