@@ -55,6 +55,7 @@ class ArticleState:
     province: str | None
     city: str | None
     single_period: bool
+    times: dict[int, list[TimeMention]] = field(default_factory=dict)
     last_period: str | None = None
     change_comparator: str | None = None
 
@@ -98,12 +99,14 @@ def _article_state(art: Article, art_text: str, header: str, pub: date | None) -
     else:
         default = "全国"
     periods = set()
+    times: dict[int, list[TimeMention]] = {}
     for para in art.paragraphs:
         for sent in para.sentences:
-            for t in find_times(sent.text, pub):
+            times[sent.start] = found = find_times(sent.text, pub)
+            for t in found:
                 if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(sent.text[max(0, t.start - 2):t.start]):
                     periods.add(t.value)
-    return ArticleState(pub, default, province, city, len(periods) <= 1)
+    return ArticleState(pub, default, province, city, len(periods) <= 1, times)
 
 
 @dataclass
@@ -153,7 +156,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     s = sent.text
     names = [m.span() for m in _NAME_QUOTE.finditer(s)]
     spans = clauses(s)
-    times = [t for t in find_times(s, art.pub) if not any(a <= t.start < b for a, b in names)
+    times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
              and not _subordinate_time(s, t, spans)]
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     regions = find_regions(s)
@@ -432,10 +435,12 @@ def _fact_key(f: Fact) -> tuple:
 def _dedupe(facts: list[Fact]) -> list[Fact]:
     """One fact stated twice (a lead sentence and the body) is kept once, with the fuller subject."""
     out: list[Fact] = []
+    by_key: dict[tuple, list[int]] = {}
     for f in facts:
-        twin = next((i for i, k in enumerate(out) if _fact_key(k)[1:] == _fact_key(f)[1:]
-                     and (k.subject in f.subject or f.subject in k.subject)), None)
+        slots = by_key.setdefault(_fact_key(f)[1:], [])
+        twin = next((i for i in slots if out[i].subject in f.subject or f.subject in out[i].subject), None)
         if twin is None:
+            slots.append(len(out))
             out.append(f)
         elif len(f.subject) > len(out[twin].subject):
             out[twin] = f

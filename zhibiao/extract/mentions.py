@@ -41,23 +41,35 @@ class Mention:
     infix: str | None = None    # 多 / 余 between number and unit
     suffix: str | None = None   # 以上 / 左右 ... after the unit
     bare: bool = False          # no unit of its own (0.7 in 0.7和3.3个百分点)
+    scale: Decimal = Decimal(1)  # multiplier times unit factor, which a bare list member borrows
+
+
+@cache
+def _first_chars_of(options: tuple) -> frozenset:
+    return frozenset((item[0] if isinstance(item, tuple) else item)[0] for item in options)
+
+
+def _first_chars(options) -> frozenset:
+    return _first_chars_of(tuple(options))
 
 
 @cache
 def _tables():
     units = load("units")
     return {
-        "multipliers": sorted(units["multipliers"].items(), key=lambda kv: -len(kv[0])),
-        "currencies": sorted(units["currencies"].items(), key=lambda kv: -len(kv[0])),
-        "physical": sorted(units["physical"].items(), key=lambda kv: -len(kv[0])),
+        "multipliers": tuple(sorted(units["multipliers"].items(), key=lambda kv: -len(kv[0]))),
+        "currencies": tuple(sorted(units["currencies"].items(), key=lambda kv: -len(kv[0]))),
+        "physical": tuple((k, tuple(v)) for k, v in sorted(units["physical"].items(), key=lambda kv: -len(kv[0]))),
         "classifiers": words("units", "classifiers", "words"),
-        "durations": sorted(units["durations"].items(), key=lambda kv: -len(kv[0])),
+        "durations": tuple(sorted(units["durations"].items(), key=lambda kv: -len(kv[0]))),
         "infix": words("qualifiers", "infix", "at_least"),
         "suffix": {q: words("qualifiers", "suffix", q) for q in ("approx", "at_least", "at_most")},
     }
 
 
 def _startswith_any(text: str, pos: int, options):
+    if pos >= len(text) or text[pos] not in _first_chars(options):
+        return None
     for item in options:
         key = item[0] if isinstance(item, tuple) else item
         if text.startswith(key, pos):
@@ -133,7 +145,7 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         unit = read_unit(sentence, pos)
         if unit is None:
             if mult != 1 or re.match(r"\s*(、|和|及|与|至|到|-|—|~)\s*[\d一二三四五六七八九十]", sentence[pos:pos + 3]):
-                out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True))
+                out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult))
             continue
         kind, unit_name, unit_text, factor, pos = unit
         if chinese and not _chinese_ok(token, value, kind):
@@ -145,7 +157,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             if w := _startswith_any(sentence, pos, options):
                 suffix, pos = q, pos + len(w)
                 break
-        out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix))
+        out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
+                           scale=mult * factor))
     return _fill_bare(sentence, out)
 
 
@@ -168,9 +181,9 @@ def _fill_bare(sentence: str, mentions: list[Mention]) -> list[Mention]:
         if m.bare or (m.unit_text == "个" and i + 1 < len(mentions)):
             nxt = _list_successor(sentence, mentions, i)
             if nxt is not None and (m.bare or nxt.kind == POINTS):
-                factor = Decimal(1)
+                factor = nxt.scale if m.bare and m.scale == 1 else Decimal(1)
                 out.append(Mention(m.start, m.end, m.number_end, m.value * factor, nxt.kind, nxt.unit,
-                                   nxt.unit_text, m.infix, m.suffix, bare=True))
+                                   nxt.unit_text, m.infix, m.suffix, bare=True, scale=m.scale * factor))
                 continue
             if m.bare:
                 continue

@@ -24,7 +24,9 @@ def parse_number(text: str) -> Decimal:
     if not text:
         raise ValueError("empty numeral")
     if text.startswith("百分之"):
-        return parse_number(text[3:])
+        text = text[3:]
+        if not text or text.startswith("百分之"):
+            raise ValueError("not a percentage numeral")
     if text[0].isdigit():
         return _parse_mixed(text)
     return _parse_chinese(text)

@@ -122,11 +122,27 @@ def _rel_offset(word: str | None) -> int | None:
     return load("periods")["relative_year"][word]
 
 
+# A pattern can only match where one of these characters stands: a cheap test that skips most
+# of the patterns for most sentences.
+_REQUIRED = {
+    "year_range": ("年",), "now": ("截", "至"), "ymd": ("日", "号"), "iso_date": ("-", "/", "."),
+    "until_day": ("日",), "md": ("日", "号"), "damaged_range": ("月",), "mrange": ("月",), "mlist": ("月",),
+    "qlist": ("季",), "cumulative": ("前",), "half": ("半",), "quarter": ("季",), "month": ("月",),
+    "yearend": ("末", "底"), "fullyear": ("全年",), "year": ("年",), "time": ("时", ":", "日"),
+    "reset": ("目", "当", "现", "如", "近", "未", "下", "长"),
+}
+_HINT = re.compile(r"[\d一二三四五六七八九十年月季今去上本当目前现如近未下长截至底末]")
+
+
 def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
     """All time expressions of a sentence, earliest first, longest match winning overlaps."""
+    if not _HINT.search(sentence):
+        return []
     found: list[TimeMention] = []
     taken = [False] * (len(sentence) + 1)
     for kind, pattern in _patterns():
+        if not any(ch in sentence for ch in _REQUIRED.get(kind, ())):
+            continue
         for m in pattern.finditer(sentence):
             if m.end() == m.start() or any(taken[m.start():m.end()]):
                 continue

@@ -17,6 +17,7 @@ _REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获�
 # 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before.
 _POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动)")
 _TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
+_TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 
 
 @cache
@@ -86,7 +87,7 @@ def _balance_quotes(text: str) -> str:
         text = text[:-1]
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")] if text.rindex("(") > 0 else text.replace("(", "")
-    return text.strip(_TRIM)
+    return text.strip(_TRIM_KEEP_QUOTES)
 
 
 def subject_after(text: str) -> str:
@@ -124,7 +125,7 @@ def usable_topic(clause: str) -> str:
 def split_list(subject: str, n: int) -> list[str] | None:
     """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
     服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
-    for compound, parts in load("subjects")["distributive"].items():
+    for compound, parts in sorted(load("subjects")["distributive"].items(), key=lambda kv: -len(kv[0])):
         if compound in subject and len(parts) == n:
             return [subject.replace(compound, part, 1) for part in parts]
     depth_free = _split_top(subject)

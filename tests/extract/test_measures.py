@@ -1,0 +1,132 @@
+"""Measures: what a number measures, the sign of a change, and what it is compared with."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.measures import change_comparator, growth_basis, is_target, read_measure
+from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, POINTS, TENTHS, TIMES
+
+
+@pytest.mark.parametrize(
+    ("window", "kind", "measure", "sign"),
+    [
+        # Growth, up and down
+        ("规模以上工业增加值同比增长", PERCENT, "growth", 1),
+        ("出口同比上涨", PERCENT, "growth", 1),
+        ("增速为", PERCENT, "growth", 1),
+        ("同比下降", PERCENT, "growth", -1),
+        ("利润总额同比减少", PERCENT, "growth", -1),
+        ("进口回落", PERCENT, "growth", -1),
+        ("降幅为", PERCENT, "growth", -1),
+        # Shares and contributions
+        ("占全部规上工业的比重为", PERCENT, "share", 1),
+        ("占比", PERCENT, "share", 1),
+        ("增加值占GDP比重", PERCENT, "share", 1),
+        ("", TENTHS, "share", 1),
+        ("对经济增长的贡献率为", PERCENT, "contribution", 1),
+        # Levels
+        ("营业收入", MONEY, "level", 1),
+        ("企业数量", COUNT, "level", 1),
+        ("产能利用率为", PERCENT, "level", 1),
+        # Times
+        ("出口增长", TIMES, "growth", 1),
+        ("是上年的", TIMES, "level", 1),
+        # Pull
+        ("拉动全市规模以上工业增长", POINTS, "pull", 1),
+        ("带动全省工业增长", POINTS, "pull", 1),
+        ("对全省工业增长贡献", POINTS, "pull", 1),
+    ],
+)
+def test_measures_read_measure(window: str, kind: str, measure: str, sign: int) -> None:
+    reading = read_measure(window, kind)
+    assert (reading.measure, reading.sign) == (measure, sign)
+
+
+def test_measures_read_measure_times_growth_flag() -> None:
+    assert read_measure("出口增长", TIMES).times_growth is True
+    assert read_measure("是上年的", TIMES).times_growth is False
+    assert read_measure("同比增长", PERCENT).times_growth is False
+
+
+@pytest.mark.parametrize(
+    ("window", "context", "sign"),
+    [
+        ("增速较一季度加快", "", 1),
+        ("增速比上月提高", "", 1),
+        ("增速比上月回升", "", 1),
+        ("增速比上月回落", "", -1),
+        ("增速较一季度放缓", "", -1),
+        ("高于全国", "", 1),
+        ("快于全市", "", 1),
+        ("低于全省平均水平", "", -1),
+        # 收窄/扩大 depend on whether the rate is a rise or a fall
+        ("降幅比1—5月收窄", "", 1),
+        ("降幅扩大", "", -1),
+        ("涨幅比上月收窄", "", -1),
+        ("涨幅扩大", "", 1),
+        ("收窄", "工业生产者出厂价格同比下降2.8%,降幅", 1),
+        ("收窄", "居民消费价格同比上涨0.5%,涨幅", -1),
+        ("扩大", "工业生产者出厂价格同比下降2.8%,降幅", -1),
+    ],
+)
+def test_measures_growth_change_sign(window: str, context: str, sign: int) -> None:
+    reading = read_measure(window, POINTS, context)
+    assert (reading.measure, reading.sign) == ("growth_change", sign)
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("增速较一季度加快", "一季度"),
+        ("增速比上月回落", "上月"),
+        ("降幅比1—5月收窄", "1—5月"),
+        ("较上年同期提高", "上年同期"),
+        ("高于全省", "全省"),
+        ("快于全市平均水平", "全市"),
+        ("同比提高", "上年同期"),
+        ("环比下降", "上月"),
+        ("增长", None),
+        ("", None),
+    ],
+)
+def test_measures_change_comparator(window: str, expected: str | None) -> None:
+    assert change_comparator(window) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("同比增长", "yoy"),
+        ("比上年同期增长", "yoy"),
+        ("比去年同期下降", "yoy"),
+        ("按年上升", "yoy"),
+        ("环比下降", "mom"),
+        ("比上月增长", "mom"),
+        ("较上月", "mom"),
+        # The last one named wins
+        ("同比增长3%,环比增长", "mom"),
+        ("环比增长1%,同比增长", "yoy"),
+        # Average annual rates
+        ("年均增长", "avg"),
+        ("平均每年增长", "avg"),
+        ("增长", None),
+        ("", None),
+    ],
+)
+def test_measures_growth_basis(text: str, expected: str | None) -> None:
+    assert growth_basis(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("力争到今年底,建成5G基站", True),
+        ("预计全年增长", True),
+        ("目标是到2027年", True),
+        ("上半年,规模以上工业增加值同比增长", False),
+        ("计划投资额", False),
+    ],
+)
+def test_measures_is_target(text: str, expected: bool) -> None:
+    assert is_target(text) is expected

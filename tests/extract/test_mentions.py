@@ -1,0 +1,137 @@
+"""find_mentions: numbers that carry a unit, their value, unit and qualifiers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from zhibiao.extract.mentions import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    PHYSICAL,
+    POINTS,
+    TENTHS,
+    TIMES,
+    find_mentions,
+)
+
+
+def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list[tuple]:
+    return [(m.value, m.kind, m.unit) for m in find_mentions(sentence, masked or [])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("1至5月,软件业务收入55788亿元。", [("5578800000000", MONEY, "CNY")]),
+        ("全年出口额达38.6亿美元。", [("3860000000", MONEY, "USD")]),
+        ("累计实现营业收入三万亿元。", [("3000000000000", MONEY, "CNY")]),
+        ("合同金额为1,234.5万元。", [("12345000", MONEY, "CNY")]),
+        ("目前已建成1.85万个5G基站。", [("18500", COUNT, "count")]),
+        ("新增数据标注550多万条。", [("5500000", COUNT, "count")]),
+        ("共有2400余家企业参与。", [("2400", COUNT, "count")]),
+        ("全省共有一千二百家企业上榜。", [("1200", COUNT, "count")]),
+        ("新开工十个项目。", [("10", COUNT, "count")]),
+        ("销量突破100万辆。", [("1000000", COUNT, "count")]),
+        ("同比增长11.2%。", [("11.2", PERCENT, "%")]),
+        ("出生率为8.5‰。", [("0.85", PERCENT, "%")]),
+        ("占比百分之十二点五。", [("12.5", PERCENT, "%")]),
+        ("增速加快0.8个百分点。", [("0.8", POINTS, "pp")]),
+        ("出口增长3倍。", [("3", TIMES, "times")]),
+        ("近八成企业实现盈利。", [("80", TENTHS, "%")]),
+        ("发电装机容量10190万千瓦。", [("101900000", PHYSICAL, "千瓦")]),
+        ("粗钢产量1.2亿吨。", [("120000000", PHYSICAL, "t")]),
+        ("收购生猪4000公斤。", [("4", PHYSICAL, "t")]),
+        ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
+        ("营业收入55788亿元,同比增长11.2%。",
+         [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),
+        ("5、6月当月同比增速分别为3.5%、4.4%。", [("3.5", PERCENT, "%"), ("4.4", PERCENT, "%")]),
+    ],
+)
+def test_mentions_value_kind_unit(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _summary(sentence) == [(Decimal(v), k, u) for v, k, u in expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "infix", "suffix"),
+    [
+        ("新增数据标注550多万条。", "多", None),
+        ("共有2400余家企业参与。", "余", None),
+        ("人均收入约3.5万元左右。", None, "approx"),
+        ("利润总额达到2.8万亿元以上。", None, "at_least"),
+        ("单笔金额在50万元以下。", None, "at_most"),
+        ("单笔金额在50万元以内。", None, "at_most"),
+        ("软件业务收入55788亿元。", None, None),
+    ],
+)
+def test_mentions_infix_and_suffix_qualifiers(sentence: str, infix: str | None, suffix: str | None) -> None:
+    (m,) = find_mentions(sentence, [])
+    assert (m.infix, m.suffix) == (infix, suffix)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values", "unit"),
+    [
+        ("增速分别提高0.7和3.3个百分点。", ["0.7", "3.3"], "pp"),
+        ("分别下降1.3个、0.9个、1.8个百分点。", ["1.3", "0.9", "1.8"], "pp"),
+        ("分别为3.5、4.4和5.0个百分点。", ["3.5", "4.4", "5.0"], "pp"),
+        ("分别增长12、15和18%。", ["12", "15", "18"], "%"),
+        ("分别达到1.2万、1.5万个。", ["12000", "15000"], "count"),
+        ("分别达到120、135亿元。", ["12000000000", "13500000000"], "CNY"),
+    ],
+)
+def test_mentions_bare_number_takes_list_unit(sentence: str, values: list[str], unit: str) -> None:
+    mentions = find_mentions(sentence, [])
+    assert [m.value for m in mentions] == [Decimal(v) for v in values]
+    assert {m.unit for m in mentions} == {unit}
+    assert [m.bare for m in mentions] == [True] * (len(values) - 1) + [False]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "加快5G网络建设。",
+        "位列全球前10名。",
+        "实现两位数增长。",
+        "规模位居全国第一。",
+        "连续3年保持增长。",
+        "同比增长了12。",
+        "今年有一家企业上市。",
+        "出台一系列政策措施。",
+        "是全国唯一一家。",
+        "推动“十四五”规划落地。",
+        "十分重要。",
+        "5G、AI等技术。",
+    ],
+)
+def test_mentions_non_mentions(sentence: str) -> None:
+    assert find_mentions(sentence, []) == []
+
+
+def test_mentions_masked_span_holds_no_mention() -> None:
+    sentence = "“51020”集群产值达到2000亿元。"
+    start = sentence.index("51020")
+    mentions = find_mentions(sentence, [(start, start + 5)])
+    assert [m.value for m in mentions] == [Decimal("200000000000")]
+
+
+def test_mentions_masked_date_span() -> None:
+    sentence = "7月18日,新增项目15个。"
+    mentions = find_mentions(sentence, [(0, 5)])
+    assert [(m.value, m.kind) for m in mentions] == [(Decimal(15), COUNT)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start_text", "end_text"),
+    [
+        ("收入55788亿元,同比增长", "55788", "55788亿元"),
+        ("约3.5万元左右。", "3.5", "3.5万元左右"),
+        ("占比百分之十二点五。", "百分之", "百分之十二点五"),
+    ],
+)
+def test_mentions_span_covers_number_unit_and_suffix(sentence: str, start_text: str, end_text: str) -> None:
+    (m,) = find_mentions(sentence, [])
+    assert m.start == sentence.index(start_text)
+    assert sentence[m.start:m.end] == end_text

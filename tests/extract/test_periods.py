@@ -1,0 +1,161 @@
+"""Time expressions: find_times against a publication date, and period arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zhibiao.extract.periods import find_times, previous, shift_year
+
+JUL_2025 = date(2025, 7, 19)
+JUL_2023 = date(2023, 7, 20)
+JAN_2026 = date(2026, 1, 20)
+
+
+def _times(sentence: str, pub: date | None) -> list[tuple]:
+    return [(sentence[t.start:t.end], t.kind, t.value) for t in find_times(sentence, pub)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "text", "kind", "value"),
+    [
+        # Halves, quarters, years
+        ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
+        ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),
+        ("一季度,出口增长", JUL_2025, "一季度", "period", "2025-Q1"),
+        ("第二季度", JUL_2025, "第二季度", "period", "2025-Q2"),
+        ("今年一季度末", JUL_2025, "今年一季度末", "period", "2025-03-31"),
+        ("2023年,全国", JUL_2025, "2023年", "period", "2023"),
+        ("2024年全年", JUL_2025, "2024年全年", "period", "2024"),
+        ("全年,全国", date(2024, 1, 17), "全年", "period", "2023"),
+        ("去年,全国", JUL_2025, "去年", "period", "2024"),
+        # Months and month ranges
+        ("5月份,规上工业", JUL_2025, "5月份", "period", "2025-05"),
+        ("2016年1月", JUL_2025, "2016年1月", "period", "2016-01"),
+        ("2024年12月", JUL_2025, "2024年12月", "period", "2024-12"),
+        ("1至5月,软件业务收入", JUL_2025, "1至5月", "period", "2025-01/2025-05"),
+        ("1—5月,软件业务收入", JUL_2025, "1—5月", "period", "2025-01/2025-05"),
+        ("今年1—5月", JUL_2025, "今年1—5月", "period", "2025-01/2025-05"),
+        ("1—6月,利润", JUL_2025, "1—6月", "period", "2025-H1"),
+        ("1-3月,利润", JUL_2025, "1-3月", "period", "2025-Q1"),
+        ("1至12月", JUL_2025, "1至12月", "period", "2024"),
+        # A period that ends after the publication month is last year's
+        ("1-11月份,全国", JAN_2026, "1-11月份", "period", "2025-01/2025-11"),
+        ("12月,全国", date(2025, 1, 10), "12月", "period", "2024-12"),
+        ("8月份", JUL_2025, "8月份", "period", "2024-08"),
+        ("前三季度", JUL_2025, "前三季度", "period", "2024-01/2024-09"),
+        ("前三季度", date(2025, 10, 20), "前三季度", "period", "2025-01/2025-09"),
+        ("前两个月", JUL_2025, "前两个月", "period", "2025-01/2025-02"),
+        ("前2个月", date(2025, 3, 15), "前2个月", "period", "2025-01/2025-02"),
+        # Points in time (stocks)
+        ("截至6月底,全国累计建成", JUL_2025, "6月底", "period", "2025-06-30"),
+        ("截至6月末", JUL_2025, "6月末", "period", "2025-06-30"),
+        ("11月末,存款余额", JUL_2025, "11月末", "period", "2024-11-30"),
+        ("2月末,贷款余额", date(2024, 3, 12), "2月末", "period", "2024-02-29"),
+        ("力争到今年底建成", JUL_2025, "今年底", "period", "2025-12-31"),
+        ("截至目前,已培育", JUL_2023, "截至目前", "period", "2023-07-20"),
+        ("截止目前", JUL_2025, "截止目前", "period", "2025-07-19"),
+        # Damaged month range: the dash was lost
+        ("110月份,全省", date(2025, 11, 15), "110月份", "period", "2025-01/2025-10"),
+        ("19月份,全省", date(2025, 10, 20), "19月份", "period", "2025-01/2025-09"),
+        # Dates are not periods
+        ("7月18日,工信部发布", JUL_2025, "7月18日", "date", "2025-07-18"),
+        ("2025年7月18日", JUL_2025, "2025年7月18日", "date", "2025-07-18"),
+        ("2月29日", date(2024, 3, 1), "2月29日", "date", "2024-02-29"),
+        # Spans that look like time but set none
+        ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),
+        ("2023-2025年", JUL_2025, "2023-2025年", "mask", None),
+        ("10时30分", JUL_2025, "10时30分", "mask", None),
+        ("目前,全国", JUL_2025, "目前", "reset", None),
+        ("近年来,全省", JUL_2025, "近年来", "reset", None),
+        # Without a publication date the year is unknown
+        ("6月,全国", None, "6月", "period", "????-06"),
+        ("上半年", None, "上半年", "period", "????-H1"),
+    ],
+)
+def test_periods_find_times_kind_and_value(sentence: str, pub: date | None, text: str, kind: str,
+                                           value: str | None) -> None:
+    assert (text, kind, value) in _times(sentence, pub)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub", "values"),
+    [
+        ("5、6月当月同比增速分别为3.5%、4.4%", JUL_2025, ("2025-05", "2025-06")),
+        ("5、6、7月", JUL_2025, ("2025-05", "2025-06", "2025-07")),
+        ("11、12月", date(2026, 1, 15), ("2025-11", "2025-12")),
+        ("2024年3月、4月", JUL_2025, ("2024-03", "2024-04")),
+    ],
+)
+def test_periods_find_times_month_list(sentence: str, pub: date, values: tuple[str, ...]) -> None:
+    (t,) = [t for t in find_times(sentence, pub) if t.kind == "list"]
+    assert t.values == values
+    assert t.start == 0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pub"),
+    [
+        ("上年同期", JUL_2025),
+        ("13月", JUL_2025),
+        ("增长6.4%", JUL_2025),
+        ("2018年以来", JUL_2025),
+        ("0月", JUL_2025),
+    ],
+)
+def test_periods_find_times_no_period(sentence: str, pub: date) -> None:
+    assert [t for t in find_times(sentence, pub) if t.kind in ("period", "list", "date")] == []
+
+
+def test_periods_find_times_sorted_without_overlap() -> None:
+    sentence = "上半年,全国规上工业增加值增长6.4%,增速较一季度加快0.8个百分点,6月份增长6.8%。"
+    times = find_times(sentence, JUL_2025)
+    assert [sentence[t.start:t.end] for t in times] == ["上半年", "一季度", "6月份"]
+    assert all(a.end <= b.start for a, b in zip(times, times[1:], strict=False))
+
+
+@pytest.mark.parametrize(
+    ("period", "years", "expected"),
+    [
+        ("2025-H1", -1, "2024-H1"),
+        ("2025-Q1", -1, "2024-Q1"),
+        ("2025-05", -1, "2024-05"),
+        ("2025", -1, "2024"),
+        ("2025-01/2025-05", -1, "2024-01/2024-05"),
+        ("2025-06-30", -1, "2024-06-30"),
+        ("2025-H1", 2, "2027-H1"),
+        ("????-05", -1, None),
+        (None, -1, None),
+        ("", -1, None),
+    ],
+)
+def test_periods_shift_year(period: str | None, years: int, expected: str | None) -> None:
+    assert shift_year(period, years) == expected
+
+
+def test_periods_shift_year_default_is_one_year_back() -> None:
+    assert shift_year("2025-H1") == "2024-H1"
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [
+        ("2025-05", "2025-04"),
+        ("2025-01", "2024-12"),
+        ("2025-Q3", "2025-Q2"),
+        ("2025-Q1", "2024-Q4"),
+        ("2025-H2", "2025-H1"),
+        ("2025-H1", "2024-H2"),
+        ("2025", "2024"),
+        ("2025-01/2025-05", "2025-01/2025-04"),
+        ("2025-01/2025-04", "2025-Q1"),
+        ("2025-01/2025-07", "2025-H1"),
+        ("2025-01/2025-02", "2025-01"),
+        ("2025-06-30", None),
+        ("????-05", None),
+        (None, None),
+    ],
+)
+def test_periods_previous(period: str | None, expected: str | None) -> None:
+    assert previous(period) == expected

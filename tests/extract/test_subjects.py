@@ -1,0 +1,116 @@
+"""Subjects: read from the window before a number, split over lists, named after a measure word."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subject_from_window
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("软件业务收入", "软件业务收入"),
+        ("其中,国有控股企业实现利润总额", "国有控股企业利润总额"),
+        ("数据显示,全国规模以上工业企业实现利润总额", "规模以上工业企业利润总额"),
+        ("规模以上工业增加值同比增长", "规模以上工业增加值"),
+        ("全省规上工业增加值", "规上工业增加值"),
+        ("社会消费品零售总额达到", "社会消费品零售总额"),
+        ("其中,制造业投资增长", "制造业投资"),
+        ("从环比看,CPI", "CPI"),
+        ("扣除价格因素,全国居民人均可支配收入实际增长", "居民人均可支配收入"),
+        ("出口额达", "出口额"),
+        ("我国软件业务收入", "软件业务收入"),
+        ("此外,民间投资同比下降", "民间投资"),
+        ("高技术制造业增加值(下同)同比增长", "高技术制造业增加值"),
+        ("全市金融机构本外币存款余额", "金融机构本外币存款余额"),
+        ("营业收入约为", "营业收入"),
+        ("净利润超过", "净利润"),
+        # Windows that name no subject
+        ("比上年同期回落", ""),
+        ("同比增长", ""),
+        ("增速较一季度加快", ""),
+        ("对全市规上工业增长的贡献率为", ""),
+        ("拉动", ""),
+        ("我国", ""),
+        ("", ""),
+        (",", ""),
+    ],
+)
+def test_subjects_subject_from_window(window: str, expected: str) -> None:
+    assert subject_from_window(window) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [
+        ("工业机器人、服务机器人的产量", 2, ["工业机器人产量", "服务机器人产量"]),
+        ("中、小型企业PMI", 2, ["中型企业PMI", "小型企业PMI"]),
+        ("大、中、小型企业PMI", 3, ["大型企业PMI", "中型企业PMI", "小型企业PMI"]),
+        ("汽车产销", 2, ["汽车产量", "汽车销量"]),
+        ("新能源汽车产销", 2, ["新能源汽车产量", "新能源汽车销量"]),
+        ("货物贸易进出口", 2, ["货物贸易进口", "货物贸易出口"]),
+        ("淡水鱼、鸡蛋和食用植物油价格", 3, ["淡水鱼价格", "鸡蛋价格", "食用植物油价格"]),
+        ("出口和进口", 2, ["出口", "进口"]),
+        ("“新三样”、集成电路", 2, ["新三样", "集成电路"]),
+        ("新能源汽车产销量", 2, ["新能源汽车产量", "新能源汽车销量"]),
+    ],
+)
+def test_subjects_split_list(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n"),
+    [
+        ("汽车产销", 3),
+        ("工业机器人、服务机器人的产量", 3),
+        ("规模以上工业增加值", 2),
+        ("、服务机器人", 2),
+    ],
+)
+def test_subjects_split_list_count_mismatch(subject: str, n: int) -> None:
+    assert split_list(subject, n) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("国家先进制造业集群,", "国家先进制造业集群"),
+        ("重点项目中,", "重点项目"),
+        ("工业互联网平台当中", "工业互联网平台"),
+        ("上市公司里,", "上市公司"),
+        ("国家级专精特新“小巨人”企业", "国家级专精特新“小巨人”企业"),
+        ("“专精特新”企业。", "“专精特新”企业"),
+        # Nothing counted is named
+        ("以上", ""),
+        ("左右,", ""),
+        ("同比增长", ""),
+        ("中的", ""),
+        ("5G基站", ""),
+        ("", ""),
+    ],
+)
+def test_subjects_subject_after(text: str, expected: str) -> None:
+    assert subject_after(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [
+        ("增速", True),
+        ("比重", True),
+        ("当月同比增速", True),
+        ("同比增速", True),
+        ("累计增速", True),
+        ("其增速", True),
+        ("降幅", True),
+        ("", True),
+        ("规模以上工业增加值", False),
+        ("工业品价格", False),
+        ("出口额", False),
+        ("软件业务收入", False),
+    ],
+)
+def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
+    assert is_anaphor(subject) is expected
