@@ -294,3 +294,43 @@ def test_assemble_range_is_one_fact() -> None:
     facts = _facts(LEAD + "上半年,全国软件业务收入同比增长30%至40%。")
     assert len(facts) == 1
     assert (facts[0].value, facts[0].value_max, facts[0].measure) == (30, 40, "growth")
+
+
+# ---- page furniture and tables -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "(0)\n(12)\n",
+        "相关阅读\n5月份软件业务收入增长12.3%\n前4月电信业务收入1.2万亿元\n",
+        "免责声明:本文仅供参考,转载请注明来源,单篇稿费约100元。\n",
+    ],
+    ids=["counters", "related-articles", "disclaimer"],
+)
+def test_assemble_boilerplate_yields_no_facts(tail: str) -> None:
+    facts = _facts(LEAD + "上半年,全国软件业务收入70585亿元,同比增长11.9%。\n" + tail)
+    assert sorted(f.value for f in facts) == [11.9, 7058500000000]
+
+
+TABLE = (
+    "2025年6月规模以上工业主要产品产量\n"
+    "产品名称\t本月\t本月止累计\t累计比上年同期增长(%)\n"
+    "粗钢(万吨)\t8318\t51483\t-3.0\n"
+    "汽车(万辆)\t280\t1562\t12.5\n"
+)
+
+
+@pytest.mark.xfail(reason="FACTS.md: tables count, each cell a fact (row = subject, column = measure and "
+                          "period); a tab-separated table yields no facts", strict=True)
+def test_assemble_table_cells_are_facts() -> None:
+    facts = _facts(LEAD + TABLE, date(2025, 7, 15))
+    got = {(round(f.value, 6), f.unit, f.measure, f.period) for f in facts}
+    assert got == {
+        (83180000, "t", "level", "2025-06"),
+        (514830000, "t", "level", "2025-H1"),
+        (-3.0, "%", "growth", "2025-H1"),
+        (2800000, "count", "level", "2025-06"),
+        (15620000, "count", "level", "2025-H1"),
+        (12.5, "%", "growth", "2025-H1"),
+    }
+    assert all(("粗钢" in f.subject) != ("汽车" in f.subject) for f in facts)
