@@ -150,8 +150,6 @@ def test_assemble_province_release_resolves_quan_sheng(value, subject, measure, 
     _check(_one(facts, value), subject, measure, unit, "2025-H1", basis, "湖北省")
 
 
-@pytest.mark.xfail(reason="extract_document reads the article's place from the text only; Document.title "
-                          "(set for HTML and JSONL input) is ignored, so 全省 stays unresolved", strict=True)
 def test_assemble_province_named_only_in_document_title() -> None:
     facts = _facts(PROVINCE_BODY, date(2025, 7, 20), title="湖北省上半年工业经济运行情况")
     assert facts

@@ -75,7 +75,7 @@ def extract_document(doc: Document) -> Extraction:
     result = Extraction(doc, [], text)
     if not in_scope(text):
         return result
-    header = normalize(doc.text[:800]).text
+    header = (doc.title or "") + "\n" + normalize(doc.text[:800]).text
     facts: list[Fact] = []
     for n, art in enumerate(articles(text)):
         art_text = text[art.start:art.end]

@@ -56,6 +56,21 @@ def _year_for(end_month: int, pub: date | None, explicit: int | None = None, off
     return year
 
 
+ANNUAL_REPORT_MONTHS = 3
+
+
+def _whole_year(pub: date | None, explicit: int | None, offset: int | None) -> int | None:
+    """全年/年底 without a year: the year just ended while annual figures come out (January to
+    March), else the current year (a mid-year 预计全年 or 今年底 is about this year)."""
+    if explicit is not None:
+        return explicit
+    if pub is None:
+        return None
+    if offset:
+        return pub.year + offset
+    return pub.year - 1 if pub.month <= ANNUAL_REPORT_MONTHS else pub.year
+
+
 def _y(year: int | None) -> str:
     return f"{year:04d}" if year is not None else "????"
 
@@ -243,10 +258,10 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
                 return TimeMention(s, e, "period", point_period(y, mo))
             return TimeMention(s, e, "period", month_period(y, mo))
         if kind == "yearend":
-            y = _year_for(12, pub, year, offset or 0)
+            y = _whole_year(pub, year, offset)
             return TimeMention(s, e, "period", point_period(y, 12, 31) if y else "????-12-31")
         if kind == "fullyear":
-            y = _year_for(12, pub, year, offset or 0)
+            y = _whole_year(pub, year, offset)
             return TimeMention(s, e, "period", _y(y))
         if kind == "year":
             if year is None and offset is None:
