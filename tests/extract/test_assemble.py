@@ -286,8 +286,6 @@ def test_assemble_january_publication_reads_previous_year() -> None:
     assert len(facts) == 2
 
 
-@pytest.mark.xfail(reason="FACTS.md: a range 30%至40% is one fact with value 30 and value_max 40; "
-                          "the extractor emits two facts", strict=True)
 def test_assemble_range_is_one_fact() -> None:
     facts = _facts(LEAD + "上半年,全国软件业务收入同比增长30%至40%。")
     assert len(facts) == 1

@@ -9,7 +9,7 @@ just named, for 增速, 分别 and 其中).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -41,6 +41,7 @@ from zhibiao.models import Document, Extraction, Fact
 
 GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 _NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
+_RANGE_GAP = re.compile(r"\s*(至|到|~|-|—|–)\s*")
 _LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
 _COMPARATOR_BEFORE = re.compile(r"(比|较|与|于|同|和|低于|高于|快于|慢于)$")
 _LOCAL_BEFORE = re.compile(r"(由|从)$")
@@ -113,6 +114,7 @@ def _article_state(art: Article, art_text: str, header: str, pub: date | None) -
 class _Group:
     mentions: list[Mention]
     clause_start: int
+    upper: Mention | None = None   # 30%至40%: one fact, the range's upper bound
 
 
 def _paragraph_facts(doc: Document, para: Paragraph, art: ArticleState, mapped) -> list[Fact]:
@@ -143,6 +145,10 @@ def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]
         if groups:
             last = groups[-1].mentions[-1]
             gap = sentence[last.end:m.start]
+            if (_RANGE_GAP.fullmatch(gap) and len(groups[-1].mentions) == 1 and groups[-1].upper is None
+                    and last.unit == m.unit and m.value > last.value):
+                groups[-1].upper = m
+                continue
             if (_LIST_GAP.fullmatch(gap) and last.kind == m.kind and last.unit == m.unit
                     and (gap.strip() != "," or last.bare)):
                 groups[-1].mentions.append(m)
@@ -180,7 +186,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 if topic:
                     sentence_subjects.append(topic)
                 ps.basis = M.growth_basis(s[a:b]) or ps.basis if M.growth_basis(s[a:b]) != "avg" else ps.basis
-        prev_end = group.mentions[-1].end
+        prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
         reading = M.read_measure(window, first.kind, s[:win_start])
         period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
@@ -228,8 +234,12 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             sub = subjects[i] if i < len(subjects) else subjects[-1]
             if not sub:
                 continue
-            out.append(_fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, region,
-                             modality, sent, mapped))
+            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, region,
+                         modality, sent, mapped)
+            if group.upper is not None:
+                upper = _fact(doc, sub, group.upper, reading, "", periods[i], basis, region, modality, sent, mapped)
+                fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
+            out.append(fact)
     # Context for the sentences that follow.
     for t in times:
         if _sub_period(s, t):
