@@ -185,7 +185,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 topic = usable_topic(_blank_times(s, times, a, b))
                 if topic:
                     sentence_subjects.append(topic)
-                ps.basis = M.growth_basis(s[a:b]) or ps.basis if M.growth_basis(s[a:b]) != "avg" else ps.basis
+                named = M.growth_basis(s[a:b])
+                if named in ("yoy", "mom"):
+                    ps.basis = named
         prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
         reading = M.read_measure(window, first.kind, s[:win_start])
