@@ -79,6 +79,31 @@ def test_assemble_growth_change_inherits_subject(text: str) -> None:
     _check(f, "规模以上工业增加值", "growth_change", "pp", "2025-H1", "vs:2025-Q1", "全国")
 
 
+# ---- which time phrases set the period of later sentences ---------------------------------------------
+
+CUMULATIVE = (
+    "1—7月份,全国固定资产投资348892亿元,同比增长5.7%。从环比速度看,7月份固定资产投资增长0.43%。"
+    "其中,民间固定资产投资210267亿元,同比增长5.4%。\n"
+    "第二产业中,电力投资与去年同期持平,1—6月份为下降0.5%。\n"
+    "分地区看,东部地区投资同比增长4.5%。\n"
+    "9月份,制造业PMI为49.8%。新订单指数为50.5%,5月份以来首次升至扩张区间。生产指数为52.3%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "period"),
+    [
+        (0.43, "2025-07"),           # the month-on-month aside keeps its own month ...
+        (5.4, "2025-01/2025-07"),    # ... and the next sentence is back in the cumulative span
+        (-0.5, "2025-H1"),           # an aside about an earlier span (1—6月份为) ...
+        (4.5, "2025-01/2025-07"),    # ... does not carry into the next paragraph
+        (52.3, "2025-09"),           # 5月份以来 (since May) is no period of its own
+    ],
+)
+def test_assemble_period_context_set_by_opening_phrases(value: float, period: str) -> None:
+    assert _one(_facts(LEAD + CUMULATIVE, date(2025, 10, 20)), value).period == period
+
+
 # ---- signs of changes in rates ---------------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, PHYSICAL, POINTS, TENTHS, Mention, find_mentions
@@ -38,6 +39,7 @@ from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
 from zhibiao.models import Document, Extraction, Fact
+from zhibiao.rules import words
 
 GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 _NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
@@ -46,6 +48,7 @@ _LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
 _COMPARATOR_BEFORE = re.compile(r"(比|较|与|于|同|和|低于|高于|快于|慢于)$")
 _LOCAL_BEFORE = re.compile(r"(由|从)$")
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_MARKS = ",;:"
 _REFERENCE_AFTER = re.compile(r"^的(同比|环比)?(涨幅|增速|增幅|降幅|增长|水平|基础)")
 
 
@@ -246,7 +249,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     for t in times:
         if _sub_period(s, t):
             continue
-        if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start]):
+        if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start])
+                and _sets_context(s, t)):
             ps.period = t.value
             art.last_period = t.value
         elif t.kind == "reset":
@@ -263,6 +267,27 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis
     return out
+
+
+def _sets_context(s: str, t: TimeMention) -> bool:
+    """A time phrase that opens a clause (上半年,…; 数据显示,2月我国…; 截至6月底) sets the period
+    of what follows; one inside a clause, an aside about another period (1—6月份为下降0.5%,
+    5月份以来) or a sentence that breaks the period down (分季度看,…) leaves it as it was."""
+    openers, asides, not_after = _context_rules()
+    if s.lstrip().startswith(asides):
+        return False
+    before = s[:t.start].rstrip()
+    for opener in openers:
+        if before.endswith(opener):
+            before = before[: -len(opener)].rstrip()
+            break
+    return (not before or before[-1] in _CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+@cache
+def _context_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return (words("periods", "context", "openers"), words("periods", "context", "asides"),
+            words("periods", "context", "not_before"))
 
 
 def _sub_period(s: str, t: TimeMention) -> bool:

@@ -22,11 +22,18 @@ PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS = (
 _NUM = re.compile(rf"百分之(?:{CHINESE}|{ARABIC})|{ARABIC}|(?<![\d.])(?=[零〇一二两三四五六七八九十])(?:{CHINESE})")
 _NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_]|连续)$")
 _DEMONSTRATIVE = re.compile(r"(这|那|该|此|其|同|统|唯)$")
-_CHINESE_ONLY = re.compile(rf"^{CHINESE}$")
+_CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+# A bare number that opens a list whose last member carries the unit: 0.7和3.3个百分点.
+_LIST_NEXT = re.compile(r"\s*(、|和|及|与|至|到|-|—|~)\s*[\d一二三四五六七八九十]")
+_LIST_GAP = re.compile(r"\s*(、|和|及|与|,)?\s*")
 # Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
 _IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
            "万一", "一旦", "一致", "统一", "唯一", "之一", "一起", "一直", "一般", "一道", "一样", "一切", "一带一路",
            "两手", "三农", "十四五", "十五五", "十三五", "一揽子", "千家万户", "百花齐放", "一户一", "一企一")
+
+
+_ONE = Decimal(1)
 
 
 @dataclass(frozen=True)
@@ -44,65 +51,69 @@ class Mention:
     scale: Decimal = Decimal(1)  # multiplier times unit factor, which a bare list member borrows
 
 
-@cache
-def _first_chars_of(options: tuple) -> frozenset:
-    return frozenset((item[0] if isinstance(item, tuple) else item)[0] for item in options)
+def _index(entries) -> dict[str, tuple[tuple[str, object], ...]]:
+    """First character -> the (word, payload) entries starting with it, in the given order
+    (longest first), so a lookup at a position tries only the words that can match there."""
+    index: dict[str, list[tuple[str, object]]] = {}
+    for word, payload in entries:
+        index.setdefault(word[0], []).append((word, payload))
+    return {ch: tuple(items) for ch, items in index.items()}
 
 
-def _first_chars(options) -> frozenset:
-    return _first_chars_of(tuple(options))
+def _longest_first(items):
+    return sorted(items, key=lambda kv: -len(kv[0]))
+
+
+_NOT_TENTHS = re.compile(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套|绩|都|就|规|形|了|的|色|分|年|人)")
 
 
 @cache
 def _tables():
+    """The unit lexicon, indexed by first character; a unit's payload is (kind, unit, factor).
+
+    Entries keep the order of precedence of the rule tables: points, times and tenths, then
+    currencies, durations, physical units and measure words, each longest first.
+    """
     units = load("units")
+    unit_entries: list[tuple[str, tuple[str, str, Decimal]]] = [
+        ("%", (PERCENT, "%", Decimal(1))), ("％", (PERCENT, "%", Decimal(1))),
+        ("‰", (PERCENT, "%", Decimal("0.1"))),
+        ("个百分点", (POINTS, "pp", Decimal(1))), ("百分点", (POINTS, "pp", Decimal(1))),
+        ("倍", (TIMES, "times", Decimal(1))), ("成", (TENTHS, "%", Decimal(10))),
+    ]
+    unit_entries += [(w, (MONEY, u, Decimal(1))) for w, u in _longest_first(units["currencies"].items())]
+    unit_entries += [(w, (DURATION, u, Decimal(1))) for w, u in _longest_first(units["durations"].items())]
+    unit_entries += [(w, (PHYSICAL, u, Decimal(str(f)))) for w, (u, f) in _longest_first(units["physical"].items())]
+    unit_entries += [(w, (COUNT, "count", Decimal(1))) for w in words("units", "classifiers", "words")]
+    suffixes = [(w, q) for q in ("approx", "at_least", "at_most") for w in words("qualifiers", "suffix", q)]
     return {
-        "multipliers": tuple(sorted(units["multipliers"].items(), key=lambda kv: -len(kv[0]))),
-        "currencies": tuple(sorted(units["currencies"].items(), key=lambda kv: -len(kv[0]))),
-        "physical": tuple((k, tuple(v)) for k, v in sorted(units["physical"].items(), key=lambda kv: -len(kv[0]))),
-        "classifiers": words("units", "classifiers", "words"),
-        "durations": tuple(sorted(units["durations"].items(), key=lambda kv: -len(kv[0]))),
-        "infix": words("qualifiers", "infix", "at_least"),
-        "suffix": {q: words("qualifiers", "suffix", q) for q in ("approx", "at_least", "at_most")},
+        "units": _index(unit_entries),
+        "multipliers": _index((w, Decimal(str(int(f)))) for w, f in _longest_first(units["multipliers"].items())),
+        "infix": _index((w, w) for w in words("qualifiers", "infix", "at_least")),
+        "suffix": _index(suffixes),
     }
 
 
-def _startswith_any(text: str, pos: int, options):
-    if pos >= len(text) or text[pos] not in _first_chars(options):
+def _lookup(text: str, pos: int, index: dict) -> tuple[str, object] | None:
+    """The first (word, payload) of `index` that `text` spells at `pos`."""
+    if pos >= len(text):
         return None
-    for item in options:
-        key = item[0] if isinstance(item, tuple) else item
-        if text.startswith(key, pos):
-            return item
+    for entry in index.get(text[pos], ()):
+        if text.startswith(entry[0], pos):
+            return entry
     return None
 
 
 def read_unit(text: str, pos: int) -> tuple[str, str, str, Decimal, int] | None:
     """(kind, unit, unit_text, factor, end) of the unit starting at `pos`, or None."""
-    t = _tables()
-    if text.startswith("%", pos) or text.startswith("％", pos):
-        return PERCENT, "%", "%", Decimal(1), pos + 1
-    if text.startswith("‰", pos):
-        return PERCENT, "%", "‰", Decimal("0.1"), pos + 1
-    for points in ("个百分点", "百分点"):
-        if text.startswith(points, pos):
-            return POINTS, "pp", points, Decimal(1), pos + len(points)
-    if text.startswith("倍", pos):
-        return TIMES, "times", "倍", Decimal(1), pos + 1
-    if text.startswith("成", pos) and not re.match(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套|绩|都|就|规|形|了|的|色|分|年|人)", text[pos:pos + 2]):
-        return TENTHS, "%", "成", Decimal(10), pos + 1
-    if cur := _startswith_any(text, pos, t["currencies"]):
-        return MONEY, cur[1], cur[0], Decimal(1), pos + len(cur[0])
-    if dur := _startswith_any(text, pos, t["durations"]):
-        return DURATION, dur[1], dur[0], Decimal(1), pos + len(dur[0])
-    if phys := _startswith_any(text, pos, t["physical"]):
-        unit, factor = phys[1]
-        return PHYSICAL, unit, phys[0], Decimal(str(factor)), pos + len(phys[0])
-    if cls := _startswith_any(text, pos, t["classifiers"]):
-        if text.startswith("个百分点", pos):
-            return None
-        return COUNT, "count", cls, Decimal(1), pos + len(cls)
-    return None
+    found = _lookup(text, pos, _tables()["units"])
+    if found is None:
+        return None
+    word, (kind, unit, factor) = found
+    if kind == TENTHS and _NOT_TENTHS.match(text, pos):
+        # 成为, 成本 ...: not 成 as tenths; no other unit starts with 成.
+        return None
+    return kind, unit, word, factor, pos + len(word)
 
 
 def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]:
@@ -118,10 +129,10 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         if blocked[s] or blocked[e - 1]:
             continue
         token = m.group()
-        chinese = bool(_CHINESE_ONLY.match(token))
-        if _NOT_BEFORE.search(sentence[max(0, s - 4):s]):
+        chinese = token[0] in _CHINESE_NUMERALS and not token.startswith("百分之")
+        if _NOT_BEFORE.search(sentence, max(0, s - 4), s):
             continue
-        if e < len(sentence) and re.match(r"[A-Za-z]", sentence[e]) and not sentence.startswith("kWh", e):
+        if e < len(sentence) and sentence[e] in _LATIN and not sentence.startswith("kWh", e):
             continue
         if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence[max(0, s - 1):s])):
             continue
@@ -134,17 +145,17 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             continue
         pos = e
         infix = None
-        if inf := _startswith_any(sentence, pos, t["infix"]):
-            infix, pos = inf, pos + len(inf)
-        mult = Decimal(1)
-        if not chinese and (mm := _startswith_any(sentence, pos, t["multipliers"])):
-            mult = Decimal(str(int(mm[1])))
+        if inf := _lookup(sentence, pos, t["infix"]):
+            infix, pos = inf[0], pos + len(inf[0])
+        mult = _ONE
+        if not chinese and (mm := _lookup(sentence, pos, t["multipliers"])):
+            mult = mm[1]
             pos += len(mm[0])
-            if not infix and (inf := _startswith_any(sentence, pos, t["infix"])):
-                infix, pos = inf, pos + len(inf)
+            if not infix and (inf := _lookup(sentence, pos, t["infix"])):
+                infix, pos = inf[0], pos + len(inf[0])
         unit = read_unit(sentence, pos)
         if unit is None:
-            if mult != 1 or re.match(r"\s*(、|和|及|与|至|到|-|—|~)\s*[\d一二三四五六七八九十]", sentence[pos:pos + 3]):
+            if mult != 1 or _LIST_NEXT.match(sentence, pos, pos + 3):
                 out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult))
             continue
         kind, unit_name, unit_text, factor, pos = unit
@@ -153,10 +164,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
             continue
         suffix = None
-        for q, options in t["suffix"].items():
-            if w := _startswith_any(sentence, pos, options):
-                suffix, pos = q, pos + len(w)
-                break
+        if sfx := _lookup(sentence, pos, t["suffix"]):
+            suffix, pos = sfx[1], pos + len(sfx[0])
         out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                            scale=mult * factor))
     return _fill_bare(sentence, out)
@@ -194,7 +203,7 @@ def _fill_bare(sentence: str, mentions: list[Mention]) -> list[Mention]:
 def _list_successor(sentence: str, mentions: list[Mention], i: int) -> Mention | None:
     """The mention with a unit that ends the list mentions[i] opens, if any."""
     j = i
-    while j + 1 < len(mentions) and re.fullmatch(r"\s*(、|和|及|与|,)?\s*", sentence[mentions[j].end:mentions[j + 1].start]):
+    while j + 1 < len(mentions) and _LIST_GAP.fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
         j += 1
         if not mentions[j].bare and not (mentions[j].unit_text == "个" and j + 1 < len(mentions)
                                          and mentions[j + 1].kind == POINTS):

@@ -16,6 +16,7 @@ LARGE_UNITS = {"万": 10**4, "亿": 10**8}
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
 NUMBER = re.compile(rf"(?:{ARABIC})|(?:{CHINESE})")
+_MIXED = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([万亿千百十]*)")
 
 
 def parse_number(text: str) -> Decimal:
@@ -34,7 +35,7 @@ def parse_number(text: str) -> Decimal:
 
 def _parse_mixed(text: str) -> Decimal:
     """Arabic digits, optionally followed by 万/亿 multipliers (1.85万, 3万亿)."""
-    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([万亿千百十]*)", text)
+    m = _MIXED.fullmatch(text)
     if not m:
         raise ValueError(f"not a number: {text!r}")
     try:

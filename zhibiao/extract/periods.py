@@ -149,14 +149,26 @@ _REQUIRED = {
 _HINT = re.compile(r"[\d一二三四五六七八九十年月季今去上本当目前现如近未下长截至底末]")
 
 
+@cache
+def _gated_patterns() -> list[tuple[str, re.Pattern, frozenset, tuple[str, ...]]]:
+    """(kind, pattern, required single characters, required longer strings) in priority order."""
+    out = []
+    for kind, pattern in _patterns():
+        required = _REQUIRED.get(kind, ())
+        out.append((kind, pattern, frozenset(r for r in required if len(r) == 1),
+                    tuple(r for r in required if len(r) > 1)))
+    return out
+
+
 def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
     """All time expressions of a sentence, earliest first, longest match winning overlaps."""
     if not _HINT.search(sentence):
         return []
     found: list[TimeMention] = []
     taken = [False] * (len(sentence) + 1)
-    for kind, pattern in _patterns():
-        if not any(ch in sentence for ch in _REQUIRED.get(kind, ())):
+    present = set(sentence)
+    for kind, pattern, chars, strings in _gated_patterns():
+        if chars.isdisjoint(present) and not any(w in sentence for w in strings):
             continue
         for m in pattern.finditer(sentence):
             if m.end() == m.start() or any(taken[m.start():m.end()]):
