@@ -58,3 +58,22 @@ def test_cli_rejects_a_bad_date(tmp_path):
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     result = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--date", "July"])
     assert result.exit_code == 2
+
+
+def test_cli_an_extraction_bug_on_one_document_is_reported_not_raised(tmp_path, monkeypatch):
+    import zhibiao.api
+
+    (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
+    real = zhibiao.api.extract_document
+
+    def flaky(doc):
+        if doc.id == "a":
+            raise KeyError("boom")
+        return real(doc)
+
+    monkeypatch.setattr(zhibiao.api, "extract_document", flaky)
+    result = runner.invoke(app, ["extract", str(tmp_path), "--date", "2025-07-18"])
+    assert result.exit_code == 1
+    assert "a.txt" in result.stderr and "extraction failed" in result.stderr
+    assert {json.loads(line)["doc"] for line in result.stdout.splitlines()} == {"b"}

@@ -27,6 +27,8 @@ def extract(paths: Iterable[str | Path], *, index: str | Path | None = None,
             yield extract_document(item)
         except RecursionError:
             yield ReadFailure(item.source, "document too deeply nested to process")
+        except Exception as error:  # a bug on one page must not end a run over a million
+            yield ReadFailure(item.source, f"extraction failed ({type(error).__name__}: {error})")
 
 
 def extract_text(text: str, *, doc_id: str = "text", date: date | None = None) -> list[Fact]:

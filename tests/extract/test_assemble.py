@@ -341,8 +341,6 @@ TABLE = (
 )
 
 
-@pytest.mark.xfail(reason="FACTS.md: tables count, each cell a fact (row = subject, column = measure and "
-                          "period); a tab-separated table yields no facts", strict=True)
 def test_assemble_table_cells_are_facts() -> None:
     facts = _facts(LEAD + TABLE, date(2025, 7, 15))
     got = {(round(f.value, 6), f.unit, f.measure, f.period) for f in facts}

@@ -35,6 +35,7 @@ from zhibiao.extract.subjects import (
     subject_from_window,
     usable_topic,
 )
+from zhibiao.extract.tables import Table, find_tables, read_table
 from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
@@ -87,10 +88,29 @@ def extract_document(doc: Document) -> Extraction:
         if off > econ:
             continue
         state = _article_state(art, art_text, header if n == 0 else "", doc.date)
-        for para in art.paragraphs:
+        tables = {t.first: t for t in find_tables(art.paragraphs)}
+        skip_to = -1
+        for i, para in enumerate(art.paragraphs):
+            if i in tables:
+                facts.extend(_table_facts(doc, tables[i], state, mapped))
+                skip_to = tables[i].last
+            if i <= skip_to:
+                continue
             facts.extend(_paragraph_facts(doc, para, state, mapped))
     result.facts = _dedupe(_drop_headline_repeats(facts))
     return result
+
+
+def _table_facts(doc: Document, table: Table, art: ArticleState, mapped) -> list[Fact]:
+    """A table's cells, read with the period and place the article has given so far."""
+    out = []
+    for cell in read_table(table, art.pub, art.last_period, art.default_region):
+        start = mapped.to_original(cell.start)
+        end = mapped.to_original(cell.end - 1) + 1
+        out.append(Fact(doc=doc.id, subject=cell.subject, measure=cell.measure, value=float(cell.value),
+                        unit=cell.unit, period=cell.period, basis=cell.basis, region=cell.region,
+                        quote=cell.quote, span=(start, end)))
+    return out
 
 
 def _article_state(art: Article, art_text: str, header: str, pub: date | None) -> ArticleState:
@@ -338,7 +358,7 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
                 # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
                 continue
             period, found = t.value, True
-            period_list = None
+            period_list = t.values or None
         elif t.kind == "list":
             period_list, found = t.values, True
             period = t.values[-1]

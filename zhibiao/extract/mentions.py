@@ -116,6 +116,23 @@ def read_unit(text: str, pos: int) -> tuple[str, str, str, Decimal, int] | None:
     return kind, unit, word, factor, pos + len(word)
 
 
+def parse_unit(text: str) -> tuple[str, Decimal] | None:
+    """(unit, factor) of a unit written alone, as in a table header: 亿元 -> (CNY, 1e8),
+    万吨 -> (t, 1e4), % -> (%, 1), 元/股 -> (CNY, 1); None when it is not a unit."""
+    text = text.strip()
+    t = _tables()
+    pos, mult = 0, _ONE
+    if mm := _lookup(text, 0, t["multipliers"]):
+        pos, mult = len(mm[0]), mm[1]
+    unit = read_unit(text, pos)
+    if unit is None:
+        return None
+    kind, name, _, factor, end = unit
+    if kind in (TENTHS, DURATION) or (end < len(text) and not text.startswith("/", end)):
+        return None
+    return name, mult * factor
+
+
 def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]:
     """The quantities of a sentence, in order. `masked` spans (dates, names) hold none."""
     t = _tables()

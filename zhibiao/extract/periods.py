@@ -24,8 +24,8 @@ _SEP = r"\s*[-—–~至到]\s*"
 class TimeMention:
     """A time expression in a sentence.
 
-    kind: "period" sets the time of what follows; "list" is several periods (5、6月) for a
-    分别 list; "date" is a day (not a fact, a period only when it opens a sentence);
+    kind: "period" sets the time of what follows (a range such as 一至四季度 also lists its
+    parts in `values`, for a 分别 list); "list" is several periods (5、6月) for a 分别 list; "date" is a day (not a fact, a period only when it opens a sentence);
     "reset" (目前) ends the time context; "mask" is a time-like span that is neither.
     """
 
@@ -105,7 +105,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     reset = alternation("periods", "reset", "words")
     rel = alternation("periods", "relative_year")
     del table
-    year = r"(?P<year>\d{4})年(?:度)?"
+    year = r"(?P<year>\d{4}) ?年(?:度)?"
     relyear = rf"(?P<rel>{rel})"
     yprefix = rf"(?:{year}|{relyear})?"
     return [
@@ -118,8 +118,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("damaged_range", re.compile(r"(?<!\d)1(?P<m2>1[0-2]|[3-9])月份")),
         ("mrange", re.compile(rf"{yprefix}(?P<m1>{_M})(?:月份?)?{_SEP}(?P<m2>{_M})月份?(?P<tail>末|底)?")),
         ("mlist", re.compile(rf"{yprefix}(?P<ms>{_M}(?:月份?)?(?:、{_M}(?:月份?)?)+)月份?")),
-        ("qlist", re.compile(rf"{yprefix}(?P<qs>[一二三四1-4](?:[、和至到—-][一二三四1-4])+)季度")),
+        ("qlist", re.compile(rf"{yprefix}(?P<qs>[一二三四1-4](?:[、和至到—–~-][一二三四1-4])+)季度")),
         ("cumulative", re.compile(rf"{yprefix}(?P<cum>{cumulative})")),
+        ("first_months", re.compile(rf"{yprefix}前(?P<n>{_M})个?月份?")),
         ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
         ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?:中旬|上旬|下旬)?(?!\d)")),
@@ -142,10 +143,11 @@ def _rel_offset(word: str | None) -> int | None:
 _REQUIRED = {
     "year_range": ("年",), "now": ("截", "至"), "ymd": ("日", "号"), "iso_date": ("-", "/", "."),
     "until_day": ("日",), "md": ("日", "号"), "damaged_range": ("月",), "mrange": ("月",), "mlist": ("月",),
-    "qlist": ("季",), "cumulative": ("前",), "half": ("半",), "quarter": ("季",), "month": ("月",),
+    "qlist": ("季",), "cumulative": ("前",), "first_months": ("前",), "half": ("半",), "quarter": ("季",), "month": ("月",),
     "yearend": ("末", "底"), "fullyear": ("全年",), "year": ("年",), "time": ("时", ":", "日"),
     "reset": ("目", "当", "现", "如", "近", "未", "下", "长"),
 }
+_QUARTER_RANGE = re.compile(r"[至到—–~-]")
 _HINT = re.compile(r"[\d一二三四五六七八九十年月季今去上本当目前现如近未下长截至底末]")
 
 
@@ -243,12 +245,21 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
             return TimeMention(s, e, "list", None, tuple(month_period(y, x) for x in months))
         if kind == "qlist":
             quarters = [int(parse_number(x)) for x in re.findall(r"[一二三四1-4]", m["qs"])]
-            if re.search(r"[至到—-]", m["qs"]) and len(quarters) == 2:
-                quarters = list(range(quarters[0], quarters[1] + 1))
             y = _year_for(3 * max(quarters), pub, year, offset or 0)
+            if _QUARTER_RANGE.search(m["qs"]) and len(quarters) == 2 and quarters[0] < quarters[1]:
+                # 1-3季度, 一至三季度: one span from the first quarter's first month, which a 分别
+                # list spreads over its quarters (一至四季度……分别增长4.5%、6.3%、4.9%和5.2%).
+                every = tuple(f"{_y(y)}-Q{q}" for q in range(quarters[0], quarters[1] + 1))
+                return TimeMention(s, e, "period", span_period(y, 3 * quarters[0] - 2, 3 * quarters[1]), every)
             return TimeMention(s, e, "list", None, tuple(f"{_y(y)}-Q{q}" for q in quarters))
         if kind == "cumulative":
             last = table["cumulative"][m["cum"]]
+            y = _year_for(last, pub, year, offset or 0)
+            return TimeMention(s, e, "period", span_period(y, 1, last))
+        if kind == "first_months":
+            last = _month(m["n"])
+            if not 2 <= last <= 12:
+                return None
             y = _year_for(last, pub, year, offset or 0)
             return TimeMention(s, e, "period", span_period(y, 1, last))
         if kind == "half":

@@ -6,6 +6,7 @@ offsets still lead back to the original document.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -16,6 +17,10 @@ _TERMINAL = "。!?;:…”」』)"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A broken line is a long one that stops in mid-word; headings are short.
 MIN_BROKEN_LINE = 24
+# Prose has commas that are not thousands separators; a table row ends in numbers set apart.
+_NUMERIC_ITEM = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
+_PROSE_MARK = re.compile(r"[。、]|(?<!\d),|,(?!\d{3})")
+_TABLE_ROW_END = re.compile(r"(\s[-+]?[\d,]+(\.\d+)?%?){2,}\s*$")
 _BOUNDARY_LINE = re.compile(r"^\s*(【[^】]{1,20}】|\((上接|下转|接上|转第|紧接)[^()]{0,12}\))")
 
 
@@ -36,9 +41,17 @@ def is_nav_line(line: str) -> bool:
         return False
     sep = max(seps, key=line.count)
     items = [i.strip() for i in line.split(sep) if i.strip()]
+    if sum(bool(_NUMERIC_ITEM.fullmatch(i)) for i in items) * 3 >= len(items):
+        return False  # a row of a table, not of a menu
     return (len(items) >= table["min_items"]
             and sum(len(i) <= table["max_item_chars"] for i in items) >= 0.8 * len(items)
             and "。" not in line)
+
+
+def _heads_a_table(line: str, following: str) -> bool:
+    """A row of short cells over a row of numbers with as many cells: a table's header."""
+    return ("|" in line and following.count("|") == line.count("|")
+            and not is_nav_line(following) and bool(_NUMERIC_ITEM.search(following)))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -53,20 +66,27 @@ def clean(mapped: MappedText) -> MappedText:
     deletions: list[tuple[int, int]] = []
     lines = _line_spans(text)
     kept: list[tuple[int, int]] = []
-    for start, end in lines:
+    for n, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if not line:
             continue
         if cut.search(line):
             deletions.append((start, len(text)))
             break
-        if is_boilerplate(line):
+        if is_boilerplate(line) and not _heads_a_table(line, _next_line(text, lines, n)):
             deletions.append((start, min(end + 1, len(text))))
             continue
         kept.append((start, end))
     deletions.extend(_broken_line_joins(text, kept))
     deletions.sort()
     return mapped.delete(_merge(deletions))
+
+
+def _next_line(text: str, lines: list[tuple[int, int]], n: int) -> str:
+    for a, b in itertools.islice(lines, n + 1, None):
+        if line := text[a:b].strip():
+            return line
+    return ""
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -87,7 +107,7 @@ def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int
             continue
         if not (_CJK.match(line[-1]) or line[-1].isdigit() or line[-1] in "、“("):
             continue
-        if not re.search(r"[,。、]", line):
+        if not _PROSE_MARK.search(line) or _TABLE_ROW_END.search(line):
             continue
         if not nxt or _BOUNDARY_LINE.match(nxt) or not (_CJK.match(nxt[0]) or nxt[0].isdigit()):
             continue

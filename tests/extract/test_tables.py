@@ -1,0 +1,145 @@
+"""Tables: each value cell a fact, its row naming the subject and its column measure and period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zhibiao.extract import extract_document
+from zhibiao.extract.tables import find_tables, headers_for, read_table, split_cells
+from zhibiao.ingest.segment import paragraphs
+from zhibiao.models import Document
+
+LEAD = "工业和信息化部数据显示,今年以来我国工业经济运行稳中有进,制造业企业生产经营总体平稳。\n"
+PUB = date(2025, 7, 15)
+
+
+def _cells(text: str, pub: date = PUB, period: str | None = None, region: str | None = "全国"):
+    paras = paragraphs(text)
+    return [c for t in find_tables(paras) for c in read_table(t, pub, period, region)]
+
+
+def _summary(cells) -> set[tuple]:
+    return {(c.subject, c.measure, float(c.value), c.unit, c.period, c.basis) for c in cells}
+
+
+PIPE = (
+    "表1:2025年上半年主要产品产量\n"
+    "| 产品名称 | 产量(万吨) | 比上年同期增长(%) |\n"
+    "| 粗钢 | 51483 | -3.0 |\n"
+    "| 水泥 | 81500 | -4.3 |\n"
+)
+MONTH_AND_CUMULATIVE = (
+    "2025年6月规模以上工业主要产品产量\n"
+    "产品名称\t本月\t本月止累计\t累计比上年同期增长(%)\n"
+    "粗钢(万吨)\t8318\t51483\t-3.0\n"
+    "汽车(万辆)\t280\t1562\t12.5\n"
+)
+FLATTENED = (
+    "2025年6月规模以上工业主要产品产量\n"
+    "产品名称\n本月\n本月止累计\n累计比上年同期增长(%)\n"
+    "粗钢(万吨)\n8318\n51483\n-3.0\n"
+    "汽车(万辆)\n280\n1562\n12.5\n"
+)
+EXPECTED_MONTHLY = {
+    ("粗钢", "level", 83180000.0, "t", "2025-06", None),
+    ("粗钢", "level", 514830000.0, "t", "2025-H1", None),
+    ("粗钢", "growth", -3.0, "%", "2025-H1", "yoy"),
+    ("汽车", "level", 2800000.0, "count", "2025-06", None),
+    ("汽车", "level", 15620000.0, "count", "2025-H1", None),
+    ("汽车", "growth", 12.5, "%", "2025-H1", "yoy"),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (PIPE, {("粗钢", "level", 514830000.0, "t", "2025-H1", None),
+            ("粗钢", "growth", -3.0, "%", "2025-H1", "yoy"),
+            ("水泥", "level", 815000000.0, "t", "2025-H1", None),
+            ("水泥", "growth", -4.3, "%", "2025-H1", "yoy")}),
+    (MONTH_AND_CUMULATIVE, EXPECTED_MONTHLY),
+    (FLATTENED, EXPECTED_MONTHLY),
+], ids=["pipe", "tab-month-and-cumulative", "one-cell-per-line"])
+def test_tables_cells_are_read_by_row_and_column(text: str, expected: set) -> None:
+    assert _summary(_cells(text)) == expected
+
+
+def test_tables_rows_of_periods_take_the_title_as_subject() -> None:
+    text = ("| 表2:GDP环比增长速度 | |\n| 环比增长速度(%) | |\n"
+            "| 2024年1季度 | 1.5 |\n| 2季度 | 0.9 |\n| 2025年1季度 | 1.2 |\n")
+    got = sorted((c.period, float(c.value), c.basis) for c in _cells(text))
+    assert got == [("2024-Q1", 1.5, "mom"), ("2024-Q2", 0.9, "mom"), ("2025-Q1", 1.2, "mom")]
+    assert all("GDP" in c.subject for c in _cells(text))
+
+
+def test_tables_rows_of_places_set_the_region() -> None:
+    text = ("2025年上半年各省地区生产总值\n"
+            "地区 | 地区生产总值(亿元) | 增速(%)\n广东省 | 68725 | 4.2\n江苏省 | 66967 | 5.7\n")
+    got = {(c.region, c.measure, float(c.value)) for c in _cells(text)}
+    assert got == {("广东省", "level", 6872500000000.0), ("广东省", "growth", 4.2),
+                   ("江苏省", "level", 6696700000000.0), ("江苏省", "growth", 5.7)}
+
+
+def test_tables_pdf_layout_with_wrapped_labels_and_headers() -> None:
+    """A results summary copied out of a PDF: labels and headers wrapped onto lines of their own."""
+    text = (
+        "单位:元 币种:人民币\n"
+        "本报告期 本报告期比上年同期增\n"
+        "上年同期\n"
+        "(1-6月) 减(%)\n"
+        "营业收入 1,200,000.00 1,000,000.00 20.00\n"
+        "归属于上市公司股 300,000.00 250,000.00 20.00\n"
+        "东的净利润\n"
+        "加权平均净资产收 6.90 5.60 增加1.30个百分点\n"
+        "益率(%)\n"
+    )
+    got = _summary(_cells(text, date(2025, 8, 20), "2025-H1", None))
+    assert got == {
+        ("营业收入", "level", 1200000.0, "CNY", "2025-H1", None),
+        ("营业收入", "level", 1000000.0, "CNY", "2024-H1", None),
+        ("营业收入", "growth", 20.0, "%", "2025-H1", "yoy"),
+        ("归属于上市公司股东的净利润", "level", 300000.0, "CNY", "2025-H1", None),
+        ("归属于上市公司股东的净利润", "level", 250000.0, "CNY", "2024-H1", None),
+        ("归属于上市公司股东的净利润", "growth", 20.0, "%", "2025-H1", "yoy"),
+        ("加权平均净资产收益率", "level", 6.9, "%", "2025-H1", None),
+        ("加权平均净资产收益率", "level", 5.6, "%", "2024-H1", None),
+        ("加权平均净资产收益率", "growth_change", 1.3, "pp", "2025-H1", "vs:2024-H1"),
+    }
+
+
+@pytest.mark.parametrize(("rows", "n", "expected"), [
+    ([["产品名称", "本月", "累计"]], 2, ["本月", "累计"]),
+    ([["本月", "累计"]], 2, ["本月", "累计"]),
+    ([["本月", "", "累计", ""], ["绝对数", "增长(%)", "绝对数", "增长(%)"]], 4,
+     ["本月绝对数", "本月增长(%)", "累计绝对数", "累计增长(%)"]),
+    ([["本报告期末比上年度末"], ["本报告期末", "上年度末"], ["增减(%)"]], 3,
+     ["本报告期末", "上年度末", "本报告期末比上年度末增减(%)"]),
+    ([["本月", "累计"]], 3, None),
+], ids=["label-header", "values-only", "spanning", "pdf-fragments", "misaligned"])
+def test_tables_headers_for_value_columns(rows, n, expected) -> None:
+    assert headers_for(rows, n) == expected
+
+
+@pytest.mark.parametrize(("line", "shape", "cells"), [
+    ("| 粗钢 | 8318 | -3.0 |", "pipe", ["粗钢", "8318", "-3.0"]),
+    ("粗钢\t8318\t-3.0", "tab", ["粗钢", "8318", "-3.0"]),
+    ("营业收入 6,367,254,273.60 -25.32", "space", ["营业收入", "6,367,254,273.60", "-25.32"]),
+    ("上半年,全国规模以上工业增加值同比增长6.4%。", "line", ["上半年,全国规模以上工业增加值同比增长6.4%。"]),
+])
+def test_tables_split_cells(line: str, shape: str, cells: list[str]) -> None:
+    got_shape, got = split_cells(paragraphs(line)[0])
+    assert (got_shape, [c.text for c in got]) == (shape, cells)
+
+
+def test_tables_prose_is_not_a_table() -> None:
+    text = LEAD + "上半年,全国规模以上工业增加值同比增长6.4%。\n6月份,规模以上工业增加值同比增长6.8%。\n"
+    assert find_tables(paragraphs(text)) == []
+
+
+def test_tables_in_a_document_give_facts_with_spans_into_the_original() -> None:
+    text = LEAD + MONTH_AND_CUMULATIVE
+    facts = extract_document(Document("t", text, "t.txt", PUB)).facts
+    cell = next(f for f in facts if f.value == 83180000.0)
+    assert text[cell.span[0]:cell.span[1]] == "8318"
+    assert cell.quote.startswith("粗钢")
+    assert len([f for f in facts if "粗钢" in f.subject]) == 3

@@ -1,0 +1,640 @@
+"""Tables in cleaned text: each value cell is a fact (FACTS.md: tables count).
+
+Reports carry tables in three shapes once they are text: rows of cells separated by `|` (HTML
+tables as the reader renders them) or by tabs; rows of a label and numbers separated by spaces
+(tables copied out of PDFs); and tables flattened to one cell per line. A table's row names the
+subject (or the place, or the period) and its column the measure, the unit and the period:
+`本月` is the table's month, `本月止累计` the span from January, `累计比上年同期增长(%)` the
+growth over that span.
+
+This module finds the tables among a paragraph list and reads them into `TableCell`s; the
+assembler turns those into facts with the article's context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from zhibiao.extract.mentions import parse_unit
+from zhibiao.extract.periods import find_times, point_period, shift_year, span_period
+from zhibiao.extract.regions import PLACE, find_regions
+from zhibiao.ingest.segment import Paragraph
+from zhibiao.rules import load, words
+
+_NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_PLACEHOLDER = frozenset({"-", "—", "--", "——", "/", "…", "...", "—-", "x", "X", "×"})
+_TOKEN = re.compile(r"\S+")
+_CHANGE_CELL = re.compile(r"(?P<verb>增加|减少|上升|下降|提高|降低)?(?P<number>[-+−]?\d+(?:\.\d+)?)(?P<unit>个百分点|%)?")
+_FALLING = ("减少", "下降", "降低")
+_PAREN_UNIT = re.compile(r"[((]([^()()]{1,8})[))]\s*$")
+_TITLE_NUMBER = re.compile(r"^\s*(附)?表\s*\d+\s*[:：.、]?\s*")
+_SENTENCE_MARK = re.compile(r"[。!?;]")
+_TITLE_TAIL = re.compile(r"(初步核算数据|初步核算结果|主要数据|数据|情况表|情况|统计表|一览表|主要指标|表)$")
+HEADER_CELL_MAX = 24
+CONTINUATION_MAX = 10
+# A numbered heading (2.1 公司主要财务数据, 二、, (一)) starts a new part of the page.
+_HEADING = re.compile(r"^(\d+(\.\d+)+\s|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|第[一二三四五六七八九十]+[节章])")
+LABEL_MAX = 40
+MIN_VALUE_COLUMNS = 1
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int  # offset of the text in the cleaned document
+
+
+@dataclass
+class Row:
+    label: Cell
+    values: list[Cell]
+    quote: str
+
+
+@dataclass
+class Section:
+    """Rows under one title and one header."""
+
+    title: str
+    unit_line: str | None
+    header_rows: list[list[str]]
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class Table:
+    first: int  # index of its first paragraph
+    last: int   # index of its last paragraph
+    sections: list[Section] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One value cell read with its row and column: what the assembler needs for a fact."""
+
+    subject: str
+    measure: str
+    value: Decimal
+    unit: str
+    period: str | None
+    basis: str | None
+    region: str | None
+    quote: str
+    start: int
+    end: int
+
+
+@cache
+def _rules() -> dict:
+    table = load("tables")
+    return {
+        "label_headers": frozenset(w.replace(" ", "") for w in table["label_headers"]["words"]),
+        "measures": [(m, tuple(table["measures"][m])) for m in
+                     ("growth_change", "contribution", "pull", "share", "growth")],
+        "periods": {k: words("tables", "periods", k) for k in table["periods"]},
+        "comparison": tuple(table["comparison"]["words"]),
+        "mom": tuple(table["basis"]["mom"]),
+        "unit_line": re.compile("|".join(table["unit_line"]["patterns"])),
+        "notes": words("tables", "notes", "words"),
+        "label_marks": words("tables", "label_marks", "words"),
+    }
+
+
+# ---- cells --------------------------------------------------------------------------------------
+
+def is_number(text: str) -> bool:
+    return bool(_NUMBER.fullmatch(text))
+
+
+def _is_value(text: str) -> bool:
+    return is_number(text) or text in _PLACEHOLDER or bool(_CHANGE_CELL.fullmatch(text))
+
+
+def _change_cell(text: str) -> tuple[str, Decimal, str] | None:
+    """(measure, signed value, unit) of a cell that states a change: 增加1.30个百分点."""
+    m = _CHANGE_CELL.fullmatch(text)
+    if not m or not m.group("unit"):
+        return None
+    value = _number(m.group("number"))
+    if value is None:
+        return None
+    if m.group("verb") in _FALLING:
+        value = -value
+    if m.group("unit") == "%":
+        return "growth", value, "%"
+    return "growth_change", value, "pp"
+
+
+def _split_on(text: str, start: int, sep: str) -> list[Cell]:
+    cells, pos = [], 0
+    for piece in text.split(sep):
+        lead = len(piece) - len(piece.lstrip())
+        cells.append(Cell(piece.strip(), start + pos + lead))
+        pos += len(piece) + len(sep)
+    if sep == "|" and cells and not cells[0].text and text.lstrip().startswith("|"):
+        cells = cells[1:]
+    while cells and not cells[-1].text:
+        cells.pop()
+    return cells
+
+
+def split_cells(para: Paragraph) -> tuple[str, list[Cell]]:
+    """(shape, cells) of a line: 'pipe', 'tab', 'space' (a label then numbers) or 'line'."""
+    text, start = para.text, para.start
+    if "|" in text:
+        return "pipe", _split_on(text, start, "|")
+    if "\t" in text:
+        return "tab", _split_on(text, start, "\t")
+    tokens = [Cell(m.group(), start + m.start()) for m in _TOKEN.finditer(text)]
+    n = 0
+    while n < len(tokens) and _is_value(tokens[-1 - n].text):
+        n += 1
+    if len(tokens) >= 2 and n >= 1 and n < len(tokens):
+        label_end = tokens[-1 - n]
+        label_text = text[: label_end.start - start + len(label_end.text)].strip()
+        return "space", [Cell(label_text, start), *tokens[len(tokens) - n:]]
+    if len(tokens) >= 2 and all(_header_like(t.text) for t in tokens):
+        return "space", tokens
+    return "line", [Cell(text.strip(), start)]
+
+
+def _header_like(text: str) -> bool:
+    """A short cell of words, not numbers or a sentence: a column header."""
+    return (0 < len(text) <= HEADER_CELL_MAX and not _is_value(text) and not _SENTENCE_MARK.search(text)
+            and not re.search(r"\d{3,}", re.sub(r"[((][^()()]*[))]", "", text)))
+
+
+def _is_header_word(text: str) -> bool:
+    """A cell that names a column: a label-column word, or a measure or period word, or a unit."""
+    r = _rules()
+    if text.replace(" ", "") in r["label_headers"]:
+        return True
+    if _PAREN_UNIT.search(text):
+        return True
+    if any(w in text for _, ws in r["measures"] for w in ws):
+        return True
+    return any(w in text for ws in r["periods"].values() for w in ws)
+
+
+# ---- finding tables -----------------------------------------------------------------------------
+
+def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
+    """The tables among consecutive paragraphs (one paragraph = one line of the document)."""
+    shapes = [split_cells(p) for p in paragraphs]
+    tables: list[Table] = []
+    i = 0
+    while i < len(paragraphs):
+        table = _grid_table(paragraphs, shapes, i) or _flat_table(paragraphs, shapes, i)
+        if table is None:
+            i += 1
+            continue
+        tables.append(table)
+        i = table.last + 1
+    return tables
+
+
+def _is_data(cells: list[Cell]) -> bool:
+    return (len(cells) >= 1 + MIN_VALUE_COLUMNS and not _is_value(cells[0].text) and len(cells[0].text) <= LABEL_MAX
+            and all(_is_value(c.text) for c in cells[1:]) and any(is_number(c.text) for c in cells[1:]))
+
+
+def _is_header(cells: list[Cell]) -> bool:
+    texts = [c.text for c in cells if c.text]
+    return (len(texts) >= 1 + MIN_VALUE_COLUMNS - (len(cells) > len(texts))
+            and all(_header_like(t) for t in texts) and sum(_is_header_word(t) for t in texts) >= 1)
+
+
+def _grid_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
+    """Rows of cells (|, tab or space separated) from paragraph i on, under a header row.
+
+    Tables copied out of PDFs wrap long labels and headers onto lines of their own
+    (归属于上市公司股 / 东的净资产): a short line after a data row continues its label, one
+    after a header line continues the header.
+    """
+    shape = shapes[i][0]
+    if shape == "line":
+        return None
+    j = i
+    while j < len(paragraphs):
+        if shapes[j][0] == shape or (shape == "space" and _fragment(paragraphs[j].text) and (
+                _row_follows(shapes, j, shape) or _continues_label(paragraphs[j].text))):
+            j += 1
+        else:
+            break
+    while j > i and shapes[j - 1][0] != shape and not _continues_label(paragraphs[j - 1].text):
+        j -= 1
+    rows = [shapes[k][1] for k in range(i, j)]
+    if not any(_is_data(r) for r in rows):
+        return None
+    if not any(_is_header(r) or _one_column_header(rows, n) for n, r in enumerate(rows)):
+        return None
+    table = Table(i, j - 1)
+    title = _caption(paragraphs, i)
+    unit_line = _unit_line(paragraphs, i)
+    section: Section | None = None
+    pending: list[list[str]] = []
+    last = ""  # what the previous line was: "data" or "header"
+    for k in range(i, j):
+        row_cells = shapes[k][1]
+        texts = [c.text for c in row_cells if c.text]
+        if not texts:
+            continue
+        if _is_note(texts[0]):
+            if (u := _unit_of_line(texts[0])) is not None:
+                unit_line = u
+            continue
+        if _HEADING.match(texts[0]):
+            title, section, pending, last = paragraphs[k].text.strip(), None, [], ""
+            continue
+        if shapes[k][0] == "line":
+            if last == "data" and section is not None and section.rows and _continues_label(texts[0]):
+                prev = section.rows[-1]
+                section.rows[-1] = Row(Cell(prev.label.text + texts[0], prev.label.start), prev.values,
+                                       prev.quote + " / " + texts[0])
+            else:
+                pending.append(texts)
+                last = "header"
+            continue
+        one_column_header = _one_column_header(rows, k - i)
+        if len(texts) == 1 and not _is_data(row_cells) and shape == "pipe" and not one_column_header:
+            if (u := _unit_of_line(texts[0])) is not None:
+                unit_line = u
+            else:
+                title, section, pending = texts[0], None, []
+            continue
+        if _is_data(row_cells):
+            if pending:
+                section = Section(title, unit_line, pending)
+                table.sections.append(section)
+                pending = []
+            if section is not None:
+                section.rows.append(Row(row_cells[0], row_cells[1:], paragraphs[k].text))
+            last = "data"
+            continue
+        if _is_header(row_cells) or one_column_header or last == "header":
+            pending.append([c.text for c in row_cells])
+            last = "header"
+    table.sections = [s for s in table.sections if s.rows]
+    return table if table.sections else None
+
+
+def _row_follows(shapes, j: int, shape: str) -> bool:
+    """Whether a row of `shape` comes within the next two lines."""
+    return any(j + d < len(shapes) and shapes[j + d][0] == shape for d in (1, 2))
+
+
+def _one_column_header(rows: list[list[Cell]], n: int) -> bool:
+    """A lone header cell over a one-value-column table (| 环比增长速度(%) | | above | 1季度 | 1.5 |)."""
+    texts = [c.text for c in rows[n] if c.text]
+    return (len(texts) == 1 and n + 1 < len(rows) and _is_data(rows[n + 1]) and len(rows[n + 1]) == 2
+            and _is_header_word(texts[0]))
+
+
+def _continues_label(text: str) -> bool:
+    """The wrapped end of a row label: a few characters, no digits (东的净资产, 股))."""
+    return len(text) <= CONTINUATION_MAX and not re.search(r"\d", text)
+
+
+def _fragment(text: str) -> bool:
+    """A short line of words inside a PDF table: the wrapped end of a label or of a header."""
+    text = text.strip()
+    return 0 < len(text) <= HEADER_CELL_MAX and not _SENTENCE_MARK.search(text) and not _is_value(text)
+
+
+def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
+    """The headers of n value columns, from the header lines above them.
+
+    Header rows of one width stack into one header per column; a header row may or may not
+    name the label column. Headers a PDF wrapped into fragments (本报告期末比上年度末 / 本报告期末
+    上年度末 / 增减(%)) are put back by role: period columns in order, then the comparison column.
+    """
+    widths = {len(r) for r in header_rows}
+    if len(widths) == 1 or len(header_rows) == 1 or max(widths) == len(header_rows[-1]):
+        merged = _merge_headers(header_rows)
+        aligned = _align(merged, n)
+        if aligned is not None:
+            return aligned
+    tokens = [t for r in header_rows for t in r if t]
+    change = [t for t in tokens if "比" in t or t.endswith(_CHANGE_TAILS)]
+    notes = [t for t in tokens if t.startswith(("(", "(")) and t not in change]
+    columns = [t for t in tokens if t not in change and t not in notes
+               and t.replace(" ", "") not in _rules()["label_headers"]]
+    if change and len(columns) + 1 == n:
+        if notes and columns:
+            columns[0] += "".join(notes)
+        return [*columns, "".join(change)]
+    return None
+
+
+_CHANGE_TAILS = ("增减", "增减(%)", "减(%)", "增减%", "增减(%)", "减(%)")
+
+
+def _merge_headers(rows: list[list[str]]) -> list[str]:
+    """Stacked header rows become one header per column; an upper cell spreads over the empty
+    cells to its right, as a spanning cell does (本月 | | 累计 | over 绝对数 | 增长% | 绝对数 | 增长%)."""
+    width = max(len(r) for r in rows)
+    merged = [""] * width
+    for n_row, r in enumerate(rows):
+        texts = list(r) + [""] * (width - len(r))
+        carry = ""
+        for n, text in enumerate(texts):
+            if n_row < len(rows) - 1:
+                carry = text or carry
+                merged[n] += carry
+            else:
+                merged[n] += text
+    return merged
+
+
+def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
+    """A table flattened to one cell per line: header cells, then a label and its values per row."""
+    headers: list[str] = []
+    j = i
+    while (j + 1 < len(paragraphs) and shapes[j][0] == "line" and _header_like(paragraphs[j].text)
+           and _is_header_word(paragraphs[j].text) and not _is_value(paragraphs[j + 1].text.strip())):
+        headers.append(paragraphs[j].text.strip())
+        j += 1
+    if len(headers) < 2:
+        return None
+    if headers[0].replace(" ", "") in _rules()["label_headers"]:
+        headers = headers[1:]
+    k = len(headers)
+    section = Section(_caption(paragraphs, i), _unit_line(paragraphs, i), [headers])
+    while j + k < len(paragraphs):
+        label = paragraphs[j]
+        values = paragraphs[j + 1:j + 1 + k]
+        if _is_value(label.text) or len(label.text) > LABEL_MAX or not all(_is_value(v.text) for v in values):
+            break
+        cells = [Cell(v.text.strip(), v.start) for v in values]
+        section.rows.append(Row(Cell(label.text.strip(), label.start), cells,
+                                " | ".join([label.text.strip(), *(c.text for c in cells)])))
+        j += 1 + k
+    if not section.rows:
+        return None
+    return Table(i, j - 1, [section])
+
+
+def _caption(paragraphs: list[Paragraph], i: int) -> str:
+    """The line just above a table, which names what and when it shows."""
+    for back in (1, 2):
+        if i - back < 0:
+            break
+        text = paragraphs[i - back].text
+        if _unit_of_line(text) is not None:
+            continue
+        return text
+    return ""
+
+
+def _unit_line(paragraphs: list[Paragraph], i: int) -> str | None:
+    for back in (1, 2):
+        if i - back >= 0 and (u := _unit_of_line(paragraphs[i - back].text)) is not None:
+            return u
+    return None
+
+
+def _unit_of_line(text: str) -> str | None:
+    m = _rules()["unit_line"].search(text)
+    return m.group("unit") if m else None
+
+
+def _is_note(text: str) -> bool:
+    return text.startswith(_rules()["notes"]) or _unit_of_line(text) is not None
+
+
+# ---- reading cells ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Column:
+    measure: str
+    unit: str | None
+    factor: Decimal
+    period: str | None
+    basis: str | None
+
+
+def read_table(table: Table, pub: date | None, context_period: str | None,
+               default_region: str | None) -> list[TableCell]:
+    out: list[TableCell] = []
+    for section in table.sections:
+        out.extend(_read_section(section, pub, context_period, default_region))
+    return out
+
+
+def _read_section(section: Section, pub: date | None, context_period: str | None,
+                  default_region: str | None) -> list[TableCell]:
+    base = _last_period(section.title, pub) or context_period
+    title_subject = _title_subject(section.title, pub)
+    out: list[TableCell] = []
+    year_carry: str | None = None
+    for row in section.rows:
+        headers = headers_for(section.header_rows, len(row.values))
+        if headers is None:
+            continue
+        label, row_unit = _label_and_unit(row.label.text)
+        if not label:
+            continue
+        region, period_of_row, subject = default_region, None, label
+        label_period = _label_period(label, pub)
+        if label_period is not None:
+            period_of_row, year_carry = _carry_year(label_period, label, year_carry)
+            subject = title_subject
+        elif (place := _place(label)) is not None:
+            region, subject = place, title_subject or label
+        if not subject:
+            continue
+        periods = column_periods(headers, period_of_row or base, pub)
+        for header, period, cell in zip(headers, periods, row.values, strict=True):
+            if not is_number(cell.text):
+                change = _change_cell(cell.text)
+                if change is not None:
+                    measure, value, unit = change
+                    basis = _compared_with(header, period, measure) or ("yoy" if measure == "growth" else None)
+                    out.append(TableCell(subject, measure, value, unit, period, basis, region, row.quote,
+                                         cell.start, cell.start + len(cell.text)))
+                continue
+            column = _column(header, section.title, section.unit_line, row_unit, period)
+            if column is None:
+                continue
+            value = _number(cell.text)
+            if value is None:
+                continue
+            out.append(TableCell(subject, column.measure, value * column.factor, column.unit, column.period,
+                                 column.basis, region, row.quote, cell.start, cell.start + len(cell.text)))
+    return out
+
+
+def _align(headers: list[str], n: int) -> list[str] | None:
+    """The headers of the n value columns: a header row may or may not name the label column."""
+    headers = [h for h in headers]
+    if len(headers) == n + 1:
+        return headers[1:]
+    if len(headers) == n:
+        if headers and headers[0].replace(" ", "") in _rules()["label_headers"] and n > 1:
+            return None
+        return headers
+    return None
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return Decimal(text.replace(",", "").replace("−", "-").rstrip("%"))
+    except InvalidOperation:
+        return None
+
+
+def _label_and_unit(text: str) -> tuple[str, str | None]:
+    text = text.strip()
+    for mark in _rules()["label_marks"]:
+        if text.startswith(mark):
+            text = text[len(mark):].strip()
+            break
+    unit = None
+    if (m := _PAREN_UNIT.search(text)) and parse_unit(m.group(1)) is not None:
+        unit = m.group(1)
+        text = text[: m.start()].strip()
+    return text.replace(" ", "") if re.fullmatch(r"[\u4e00-\u9fff ]+", text) else text, unit
+
+
+def _label_period(label: str, pub: date | None) -> str | None:
+    """The period a row label is, when the label is nothing but a time (2011年1季度, 2季度)."""
+    times = [t for t in find_times(label, pub) if t.kind == "period" and t.value]
+    if len(times) == 1 and times[0].start == 0 and times[0].end == len(label):
+        return times[0].value
+    return None
+
+
+def _carry_year(period: str, label: str, carry: str | None) -> tuple[str, str | None]:
+    """Rows 2011年1季度, 2季度, 3季度: the year named once holds for the rows below it."""
+    if re.search(r"\d{4}年", label):
+        return period, period[:4]
+    if carry and re.match(r"\d{4}|\?{4}", period):
+        return carry + period[4:].replace(period[:4], carry), carry
+    return period, carry
+
+
+def _place(label: str) -> str | None:
+    regions = find_regions(label)
+    if len(regions) == 1 and regions[0].kind == PLACE and regions[0].end - regions[0].start >= len(label) - 1:
+        return regions[0].name
+    return None
+
+
+def _last_period(text: str, pub: date | None) -> str | None:
+    periods = [t.value for t in find_times(text, pub) if t.kind == "period" and t.value]
+    return periods[-1] if periods else None
+
+
+def _title_subject(title: str, pub: date | None) -> str:
+    """What a table of places or periods measures: its title without number, times and tail."""
+    text = _TITLE_NUMBER.sub("", title).strip()
+    for t in sorted(find_times(text, pub), key=lambda t: -t.start):
+        text = text[: t.start] + text[t.end:]
+    text = re.sub(r"[((][^()()]*[))]", "", text).strip(" :：,")
+    return _TITLE_TAIL.sub("", text).strip() if len(text) > 2 else text
+
+
+def _column(header: str, title: str, unit_line: str | None, row_unit: str | None,
+            period: str | None) -> Column | None:
+    r = _rules()
+    measure = next((m for m, ws in r["measures"] if any(w in header for w in ws)), "level")
+    header_unit = None
+    if m := _PAREN_UNIT.search(header):
+        header_unit = m.group(1)
+    if measure in ("growth", "share", "contribution"):
+        if header_unit in ("百分点", "个百分点"):
+            return Column("growth_change", "pp", Decimal(1), period, None)
+        basis = None
+        if measure == "growth":
+            basis = _compared_with(header, period, measure) or ("mom" if any(w in header + title for w in r["mom"]) else "yoy")
+        return Column(measure, "%", Decimal(1), period, basis)
+    if measure in ("growth_change", "pull"):
+        return Column(measure, "pp", Decimal(1), period, None)
+    for text in (row_unit, header_unit, unit_line):
+        if text and (parsed := parse_unit(text)) is not None:
+            unit, factor = parsed
+            return Column("level", unit, factor, period, None)
+    return None
+
+
+def _compared_with(header: str, period: str | None, measure: str) -> str | None:
+    """The basis of a change column by what it compares with: 比上年度末 -> vs: the last year-end;
+    比上年同期 -> yoy for a growth rate, vs: the same span a year earlier for a change in points."""
+    p = _rules()["periods"]
+    year = (period or "")[:4]
+    if any(w in header for w in p["previous_year_end"]) and year.isdigit():
+        return f"vs:{int(year) - 1:04d}-12-31"
+    if any(w in header for w in p["previous_year"]):
+        if measure == "growth":
+            return "yoy"
+        shifted = shift_year(period)
+        return f"vs:{shifted}" if shifted else None
+    return None
+
+
+def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | None, str] | None:
+    """The period a column header names, with how it names it ("time", "current", "cumulative",
+    "period_end", "previous_year_end", "previous_year"); None when it names none."""
+    own = [t for t in find_times(header, pub) if t.kind == "period" and t.value]
+    if own:
+        return own[-1].value, "time"
+    p = _rules()["periods"]
+    comparison = _rules()["comparison"]
+
+    def names(kind: str) -> bool:
+        for w in p[kind]:
+            at = header.find(w)
+            if at >= 0 and not header[:at].endswith(comparison):
+                return True
+        return False
+
+    end = _end_month(base) if base else None
+    year = int(base[:4]) if base and base[:4].isdigit() else None
+    if names("period_end"):
+        return (point_period(year, end) if year and end else None), "period_end"
+    if names("previous_year_end"):
+        return (f"{year - 1:04d}-12-31" if year else None), "previous_year_end"
+    if names("previous_year"):
+        return shift_year(base), "previous_year"
+    if names("cumulative"):
+        return (span_period(year, 1, end) if year and end else None), "cumulative"
+    if names("current"):
+        return base, "current"
+    return None
+
+
+def column_periods(headers: list[str], base: str | None, pub: date | None) -> list[str | None]:
+    """Each column's period. A column that names none takes the period of the nearest column to
+    its left that is not a comparison period (本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)),
+    else the table's."""
+    out: list[str | None] = []
+    left: str | None = None
+    for header in headers:
+        own = _own_period(header, base, pub)
+        if own is None:
+            out.append(left if left is not None else base)
+            continue
+        period, kind = own
+        out.append(period)
+        if kind not in ("previous_year", "previous_year_end"):
+            left = period
+    return out
+
+
+def _end_month(period: str) -> int | None:
+    """The last month a period covers: 2025-06 -> 6, 2025-H1 -> 6, 2025-01/2025-05 -> 5."""
+    if m := re.fullmatch(r"\d{4}-(\d{2})", period):
+        return int(m.group(1))
+    if m := re.fullmatch(r"\d{4}-Q(\d)", period):
+        return 3 * int(m.group(1))
+    if m := re.fullmatch(r"\d{4}-H(\d)", period):
+        return 6 * int(m.group(1))
+    if m := re.fullmatch(r"\d{4}-\d{2}/\d{4}-(\d{2})", period):
+        return int(m.group(1))
+    if re.fullmatch(r"\d{4}", period):
+        return 12
+    return None
