@@ -317,6 +317,55 @@ def test_assemble_range_is_one_fact() -> None:
     assert (facts[0].value, facts[0].value_max, facts[0].measure) == (30, 40, "growth")
 
 
+# ---- grammar seen in held-out reports ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "measure", "unit", "period"),
+    [
+        ("7月份,生产资料价格下降4.3%,影响工业生产者出厂价格总水平下降约3.20个百分点。",
+         -3.2, "生产资料价格", "pull", "pp", "2025-07"),
+        ("今年全省人口自然增长率控制在6‰以内。", 6, "人口自然增长率", "level", "‰", None),
+        ("6月份,规模以上工业增加值同比实际增长9.7 %。", 9.7, "规模以上工业增加值", "growth", "%", "2025-06"),
+        ("上半年,全国硅片产量超过250GW。", 250, "硅片产量", "level", "GW", "2025-H1"),
+        ("6月份,高技术制造业PMI为51.3%,高于制造业PMI1.5个百分点。",
+         1.5, "高技术制造业PMI", "growth_change", "pp", "2025-06"),
+        ("上半年,全国货物贸易进出口总值21.79万亿元(人民币,下同),同比增长2.9%。",
+         2.9, "进出口总值", "growth", "%", "2025-H1"),
+        ("1-4月份,第二产业用电量同比增长5.0%,用电量占全社会用电量的比重为72.3%。",
+         72.3, "第二产业用电量", "share", "%", "2025-01/2025-04"),
+        ("上半年,十种有色金属产量3960万吨。", 39600000, "有色金属", "level", "t", "2025-H1"),
+        ("据协会旬报,7月上旬重点钢铁企业粗钢日产量为213.5万吨。",
+         2135000, "粗钢日产量", "level", "t", "2025-07-01/2025-07-10"),
+        ("上半年,我国贸易价格条件指数为103.2。", 103.2, "贸易价格条件指数", "level", "", "2025-H1"),
+    ],
+    ids=["influence-is-pull", "per-mille", "space-before-percent", "latin-unit", "after-acronym",
+         "bracket-aside", "head-noun-repeats-subject", "count-inside-a-name", "ten-days", "index-level"],
+)
+def test_assemble_heldout_grammar(text, value, subject, measure, unit, period) -> None:
+    f = _one(_facts(LEAD + text), value)
+    assert subject in f.subject, f.subject
+    assert (f.measure, f.unit, f.period) == (measure, unit, period)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "限额以上单位是指年主营业务收入2000万元及以上的批发业企业。",
+        "高技术制造业PMI连续8个月位于51.0%以上景气扩张区间。",
+    ],
+    ids=["money-class", "percent-class"],
+)
+def test_assemble_class_boundaries_are_not_facts(text: str) -> None:
+    assert _facts(LEAD + text) == []
+
+
+def test_assemble_same_small_value_for_nested_subjects_is_two_facts() -> None:
+    text = ("1—7月份,全国固定资产投资增长5.7%,增速比1—6月份回落0.1个百分点。\n"
+            "内资企业固定资产投资同比增长5.9%,增速比1—6月份回落0.1个百分点。\n")
+    facts = [f for f in _facts(LEAD + text) if f.measure == "growth_change"]
+    assert sorted(f.subject for f in facts) == ["内资企业固定资产投资", "固定资产投资"]
+
+
 # ---- page furniture and tables -----------------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("新开工十个项目。", [("10", COUNT, "count")]),
         ("销量突破100万辆。", [("1000000", COUNT, "count")]),
         ("同比增长11.2%。", [("11.2", PERCENT, "%")]),
-        ("出生率为8.5‰。", [("0.85", PERCENT, "%")]),
+        ("出生率为8.5‰。", [("8.5", PERCENT, "‰")]),
         ("占比百分之十二点五。", [("12.5", PERCENT, "%")]),
         ("增速加快0.8个百分点。", [("0.8", POINTS, "pp")]),
         ("出口增长3倍。", [("3", TIMES, "times")]),

@@ -30,6 +30,7 @@ from zhibiao.extract.regions import (
 from zhibiao.extract.scope import economic_score, in_scope
 from zhibiao.extract.subjects import (
     is_anaphor,
+    is_bare_noun_phrase,
     split_list,
     subject_after,
     subject_from_window,
@@ -156,9 +157,16 @@ def _masks(sentence: str, times: list[TimeMention]) -> list[tuple[int, int]]:
 
 def _keep(sentence: str, m: Mention) -> bool:
     after = sentence[m.end:m.end + 8]
-    if m.kind in (MONEY, PHYSICAL) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
+    if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
+        # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
         return False
     return not _REFERENCE_AFTER.match(after)
+
+
+def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
+    """十种有色金属335万吨: a count that is part of the name of what the next figure measures."""
+    return (m.kind == COUNT and bool(following)
+            and is_bare_noun_phrase(s[m.end:following[0].start]))
 
 
 def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[_Group]:
@@ -188,6 +196,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
              and not _subordinate_time(s, t, spans)]
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
+    mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
     regions = find_regions(s)
     sentence_subjects: list[str] = []
     last_list: list[str] | None = None
@@ -230,6 +239,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
             subject, inherited = (prior or subject), True
+        elif sentence_subjects and len(sentence_subjects[-1]) > len(subject) >= 2 \
+                and sentence_subjects[-1].endswith(subject):
+            # 第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject.
+            subject = sentence_subjects[-1]
         # 分别 and coordinated values.
         subjects = [subject] * n
         periods = [period] * n
@@ -467,10 +480,12 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
     measure = reading.measure
     if reading.times_growth:
         value, unit = value * 100, "%"
-    if measure in ("growth", "growth_change"):
+    if measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign
     if m.kind == TENTHS:
         measure = "share"
+    if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
+        measure = "level"
     if m.kind == PERCENT and measure == "growth_change":
         measure = "growth"
     if m.kind == POINTS and measure in ("level", "share", "growth"):
@@ -495,13 +510,22 @@ def _dedupe(facts: list[Fact]) -> list[Fact]:
     by_key: dict[tuple, list[int]] = {}
     for f in facts:
         slots = by_key.setdefault(_fact_key(f)[1:], [])
-        twin = next((i for i in slots if out[i].subject in f.subject or f.subject in out[i].subject), None)
+        nested_ok = _distinctive(f.value)
+        twin = next((i for i in slots if out[i].subject == f.subject or (
+            nested_ok and (out[i].subject in f.subject or f.subject in out[i].subject))), None)
         if twin is None:
             slots.append(len(out))
             out.append(f)
         elif len(f.subject) > len(out[twin].subject):
             out[twin] = f
     return out
+
+
+def _distinctive(value: float) -> bool:
+    """A value unlikely to recur by chance (55788亿元, 11.25%), unlike 0.1 or 5.4: two facts
+    with it and nested subjects (工业增加值, 规模以上工业增加值) are one fact stated twice."""
+    digits = f"{abs(value):.6g}".replace(".", "").strip("0")
+    return abs(value) >= 1000 or len(digits) >= 3
 
 
 def _drop_headline_repeats(facts: list[Fact]) -> list[Fact]:

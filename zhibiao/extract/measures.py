@@ -29,6 +29,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "contribution": re.compile(_alt("measures", "contribution", "cues")),
         "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')})(?!用|领|据|有)"),
         "pull": re.compile(_alt("measures", "pull", "cues")),
+        "influence": re.compile(_alt("measures", "pull", "influence")),
         "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')})(?!值|加值)"),
         "growth_down": re.compile(_alt("measures", "growth", "down")),
         "rate_up": re.compile(_alt("measures", "growth", "rate_up")),
@@ -60,6 +61,13 @@ def read_measure(window: str, kind: str, context: str = "") -> Reading:
     p = _patterns()
     text = window.replace("增加值", "")
     if kind == POINTS:
+        influence = _last(p["influence"], text)
+        # 影响总水平下降约3.2个百分点 (a pull), not 受……影响,增速回落 (a cause).
+        if influence >= 0 and "受" not in text[:influence]:
+            after = text[influence:]
+            up, down = _last(p["growth_up"], after), _last(p["growth_down"], after)
+            if max(up, down) > 0:
+                return Reading("pull", -1 if down > up else 1)
         if re.search("拉动|带动", text):
             return Reading("pull")
         if (pull := _last(p["pull"], text)) >= 0 and max(_last(p["change_up"], text), _last(p["change_down"], text)) < pull:

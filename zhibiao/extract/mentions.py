@@ -16,8 +16,8 @@ from zhibiao.extract.numbers import ARABIC, CHINESE, parse_number
 from zhibiao.rules import load, words
 
 # How a unit makes the number a quantity.
-PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS = (
-    "percent", "points", "money", "physical", "count", "duration", "times", "tenths")
+PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS, INDEX = (
+    "percent", "points", "money", "physical", "count", "duration", "times", "tenths", "index")
 
 _NUM = re.compile(rf"百分之(?:{CHINESE}|{ARABIC})|{ARABIC}|(?<![\d.])(?=[零〇一二两三四五六七八九十])(?:{CHINESE})")
 _NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_]|连续)$")
@@ -77,7 +77,7 @@ def _tables():
     units = load("units")
     unit_entries: list[tuple[str, tuple[str, str, Decimal]]] = [
         ("%", (PERCENT, "%", Decimal(1))), ("％", (PERCENT, "%", Decimal(1))),
-        ("‰", (PERCENT, "%", Decimal("0.1"))),
+        ("‰", (PERCENT, "‰", Decimal(1))),
         ("个百分点", (POINTS, "pp", Decimal(1))), ("百分点", (POINTS, "pp", Decimal(1))),
         ("倍", (TIMES, "times", Decimal(1))), ("成", (TENTHS, "%", Decimal(10))),
     ]
@@ -85,12 +85,15 @@ def _tables():
     unit_entries += [(w, (DURATION, u, Decimal(1))) for w, u in _longest_first(units["durations"].items())]
     unit_entries += [(w, (PHYSICAL, u, Decimal(str(f)))) for w, (u, f) in _longest_first(units["physical"].items())]
     unit_entries += [(w, (COUNT, "count", Decimal(1))) for w in words("units", "classifiers", "words")]
+    unit_entries += [(w, (PHYSICAL, u, Decimal(str(f)))) for w, (u, f) in _longest_first(units["latin"].items())]
     suffixes = [(w, q) for q in ("approx", "at_least", "at_most") for w in words("qualifiers", "suffix", q)]
     return {
         "units": _index(unit_entries),
         "multipliers": _index((w, Decimal(str(int(f)))) for w, f in _longest_first(units["multipliers"].items())),
         "infix": _index((w, w) for w in words("qualifiers", "infix", "at_least")),
         "suffix": _index(suffixes),
+        "acronyms": words("units", "acronyms", "words"),
+        "index_cues": words("units", "index_levels", "before"),
     }
 
 
@@ -147,9 +150,9 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             continue
         token = m.group()
         chinese = token[0] in _CHINESE_NUMERALS and not token.startswith("百分之")
-        if _NOT_BEFORE.search(sentence, max(0, s - 4), s):
+        if _NOT_BEFORE.search(sentence, max(0, s - 4), s) and not sentence.endswith(t["acronyms"], 0, s):
             continue
-        if e < len(sentence) and sentence[e] in _LATIN and not sentence.startswith("kWh", e):
+        if e < len(sentence) and sentence[e] in _LATIN and not _latin_unit(sentence, e):
             continue
         if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence[max(0, s - 1):s])):
             continue
@@ -171,6 +174,12 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             if not infix and (inf := _lookup(sentence, pos, t["infix"])):
                 infix, pos = inf[0], pos + len(inf[0])
         unit = read_unit(sentence, pos)
+        if unit is None and sentence.startswith(" %", pos):  # 9.7 %: a space left by a page layout
+            unit = read_unit(sentence, pos + 1)
+        if unit is None and not chinese and mult == 1 and sentence.endswith(t["index_cues"], 0, s):
+            # 贸易价格条件指数为112.1: an index level, which has no unit.
+            out.append(Mention(s, pos, e, value, INDEX, "", ""))
+            continue
         if unit is None:
             if mult != 1 or _LIST_NEXT.match(sentence, pos, pos + 3):
                 out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult))
@@ -186,6 +195,15 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                            scale=mult * factor))
     return _fill_bare(sentence, out)
+
+
+def _latin_unit(sentence: str, pos: int) -> bool:
+    """Whether a Latin unit (kWh, GW) starts at `pos` and ends the word: 5G is a name."""
+    found = _lookup(sentence, pos, _tables()["units"])
+    if found is None or found[1][0] != PHYSICAL:
+        return False
+    end = pos + len(found[0])
+    return end >= len(sentence) or sentence[end] not in _LATIN
 
 
 def _is_idiom(sentence: str, s: int, e: int) -> bool:

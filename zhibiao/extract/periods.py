@@ -104,6 +104,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     now = alternation("periods", "now", "words")
     reset = alternation("periods", "reset", "words")
     rel = alternation("periods", "relative_year")
+    ten_days = alternation("periods", "ten_days")
     del table
     year = r"(?P<year>\d{4}) ?年(?:度)?"
     relyear = rf"(?P<rel>{rel})"
@@ -123,7 +124,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("first_months", re.compile(rf"{yprefix}前(?P<n>{_M})个?月份?")),
         ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
         ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
-        ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?:中旬|上旬|下旬)?(?!\d)")),
+        ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?P<xun>{ten_days})?(?!\d)")),
         ("yearend", re.compile(rf"(?:(?P<year>\d{{4}})年?|{relyear})?(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
         ("fullyear", re.compile(rf"{yprefix}全年")),
         ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$)")),
@@ -279,6 +280,11 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
             y = _year_for(mo, pub, year, offset or 0)
             if m["tail"] in ("末", "底"):
                 return TimeMention(s, e, "period", point_period(y, mo))
+            if m["xun"] and y is not None:
+                # 8月上旬: the first ten days, as a span of days.
+                first, last = table["ten_days"][m["xun"]]
+                last = min(last, last_day(y, mo))
+                return TimeMention(s, e, "period", f"{y:04d}-{mo:02d}-{first:02d}/{y:04d}-{mo:02d}-{last:02d}")
             return TimeMention(s, e, "period", month_period(y, mo))
         if kind == "yearend":
             y = _whole_year(pub, year, offset)

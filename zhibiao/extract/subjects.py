@@ -15,7 +15,7 @@ from zhibiao.rules import load, words
 
 _REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
 # 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before.
-_POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动)")
+_POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动|影响)")
 _TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
 _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 
@@ -23,7 +23,9 @@ _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     lead = "|".join(map(re.escape, words("subjects", "lead", "words")))
-    stop = "|".join(map(re.escape, words("subjects", "stop", "words")))
+    # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
+    stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
+    stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
     method = "|".join(f"(?:{p})" for p in load("subjects")["method"]["patterns"])
     from zhibiao.extract.regions import _lexicon
@@ -88,6 +90,17 @@ def _balance_quotes(text: str) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")] if text.rindex("(") > 0 else text.replace("(", "")
     return text.strip(_TRIM_KEEP_QUOTES)
+
+
+def is_bare_noun_phrase(text: str) -> bool:
+    """A few Chinese characters with no verb of change or link in them: 有色金属 in
+    十种有色金属335万吨, where the count names the thing another figure measures."""
+    p = _patterns()
+    return bool(_BARE_NOUNS.fullmatch(text)) and not p["stop"].search(text) and not p["link"].search(text)
+
+
+# Two to twelve Chinese characters, none of them a list connector (1389.1万辆和1404.7万辆).
+_BARE_NOUNS = re.compile(r"[^\W\d_a-zA-Z和与及或、]{2,12}")
 
 
 def subject_after(text: str) -> str:

@@ -72,15 +72,29 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
-    """[start, end) of each clause, split at commas, semicolons and colons (not 1,234)."""
+    """[start, end) of each clause, split at commas, semicolons and colons (not 1,234, and not
+    inside brackets: 24.59万亿元(人民币,下同))."""
     spans, start = [], 0
+    brackets = _bracket_spans(sentence) if "(" in sentence else ()
     for m in _CLAUSE_SPLIT.finditer(sentence):
         if m.group() == "," and _is_thousands(sentence, m.start()):
+            continue
+        if brackets and any(a < m.start() < b for a, b in brackets):
             continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(sentence)))
     return [(a, b) for a, b in spans if b > a]
+
+
+def _bracket_spans(s: str) -> list[tuple[int, int]]:
+    spans, opened = [], []
+    for i, ch in enumerate(s):
+        if ch == "(":
+            opened.append(i)
+        elif ch == ")" and opened:
+            spans.append((opened.pop(), i))
+    return spans
 
 
 def _is_thousands(s: str, i: int) -> bool:
