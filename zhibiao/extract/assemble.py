@@ -83,6 +83,7 @@ def extract_document(doc: Document) -> Extraction:
         return result
     header = (doc.title or "") + "\n" + normalize(doc.text[:800]).text
     facts: list[Fact] = []
+    table_facts: list[Fact] = []
     for n, art in enumerate(articles(text)):
         art_text = text[art.start:art.end]
         econ, off = economic_score(art_text)
@@ -93,12 +94,13 @@ def extract_document(doc: Document) -> Extraction:
         skip_to = -1
         for i, para in enumerate(art.paragraphs):
             if i in tables:
-                facts.extend(_table_facts(doc, tables[i], state, mapped))
+                table_facts.extend(_table_facts(doc, tables[i], state, mapped))
                 skip_to = tables[i].last
             if i <= skip_to:
                 continue
             facts.extend(_paragraph_facts(doc, para, state, mapped))
-    result.facts = _dedupe(_drop_headline_repeats(facts))
+    # A table row is short and unpunctuated like a headline, but it restates nothing.
+    result.facts = _dedupe(_drop_headline_repeats(facts) + table_facts)
     return result
 
 

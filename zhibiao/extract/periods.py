@@ -105,6 +105,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     reset = alternation("periods", "reset", "words")
     rel = alternation("periods", "relative_year")
     ten_days = alternation("periods", "ten_days")
+    reports = alternation("periods", "reports")
     del table
     year = r"(?P<year>\d{4}) ?年(?:度)?"
     relyear = rf"(?P<rel>{rel})"
@@ -122,6 +123,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("qlist", re.compile(rf"{yprefix}(?P<qs>[一二三四1-4](?:[、和至到—–~-][一二三四1-4])+)季度")),
         ("cumulative", re.compile(rf"{yprefix}(?P<cum>{cumulative})")),
         ("first_months", re.compile(rf"{yprefix}前(?P<n>{_M})个?月份?")),
+        ("report", re.compile(rf"{year}(?P<report>{reports})")),
         ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
         ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?P<xun>{ten_days})?(?!\d)")),
@@ -144,7 +146,7 @@ def _rel_offset(word: str | None) -> int | None:
 _REQUIRED = {
     "year_range": ("年",), "now": ("截", "至"), "ymd": ("日", "号"), "iso_date": ("-", "/", "."),
     "until_day": ("日",), "md": ("日", "号"), "damaged_range": ("月",), "mrange": ("月",), "mlist": ("月",),
-    "qlist": ("季",), "cumulative": ("前",), "first_months": ("前",), "half": ("半",), "quarter": ("季",), "month": ("月",),
+    "qlist": ("季",), "cumulative": ("前",), "first_months": ("前",), "report": ("报",), "half": ("半",), "quarter": ("季",), "month": ("月",),
     "yearend": ("末", "底"), "fullyear": ("全年",), "year": ("年",), "time": ("时", ":", "日"),
     "reset": ("目", "当", "现", "如", "近", "未", "下", "长"),
 }
@@ -257,6 +259,8 @@ def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
             last = table["cumulative"][m["cum"]]
             y = _year_for(last, pub, year, offset or 0)
             return TimeMention(s, e, "period", span_period(y, 1, last))
+        if kind == "report":
+            return TimeMention(s, e, "period", span_period(year, 1, table["reports"][m["report"]]))
         if kind == "first_months":
             last = _month(m["n"])
             if not 2 <= last <= 12:

@@ -14,6 +14,7 @@ assembler turns those into facts with the article's context.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -31,12 +32,16 @@ _TOKEN = re.compile(r"\S+")
 _CHANGE_CELL = re.compile(r"(?P<verb>增加|减少|上升|下降|提高|降低)?(?P<number>[-+−]?\d+(?:\.\d+)?)(?P<unit>个百分点|%)?")
 _FALLING = ("减少", "下降", "降低")
 _PAREN_UNIT = re.compile(r"[((]([^()()]{1,8})[))]\s*$")
+_YEAR = re.compile(r"\d{4} ?年")
+_RULE_ROW = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")
 _TITLE_NUMBER = re.compile(r"^\s*(附)?表\s*\d+\s*[:：.、]?\s*")
 _SENTENCE_MARK = re.compile(r"[。!?;]")
 _TITLE_TAIL = re.compile(r"(初步核算数据|初步核算结果|主要数据|数据|情况表|情况|统计表|一览表|主要指标|表)$")
 HEADER_CELL_MAX = 24
-CONTINUATION_MAX = 10
+CONTINUATION_MAX = 12
+UNIT_CELL_MAX = 6
 # A numbered heading (2.1 公司主要财务数据, 二、, (一)) starts a new part of the page.
+_LABEL_NUMBER = re.compile(r"^(\d{1,2}[.、．](?!\d)|[((]\d{1,2}[))])\s*")
 _HEADING = re.compile(r"^(\d+(\.\d+)+\s|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|第[一二三四五六七八九十]+[节章])")
 LABEL_MAX = 40
 MIN_VALUE_COLUMNS = 1
@@ -53,6 +58,7 @@ class Row:
     label: Cell
     values: list[Cell]
     quote: str
+    unit: str | None = None  # from a unit column
 
 
 @dataclass
@@ -95,6 +101,7 @@ def _rules() -> dict:
         "label_headers": frozenset(w.replace(" ", "") for w in table["label_headers"]["words"]),
         "measures": [(m, tuple(table["measures"][m])) for m in
                      ("growth_change", "contribution", "pull", "share", "growth")],
+        "label_measures": [(m, tuple(table["label_measures"][m])) for m in ("contribution", "share", "growth")],
         "periods": {k: words("tables", "periods", k) for k in table["periods"]},
         "comparison": tuple(table["comparison"]["words"]),
         "mom": tuple(table["basis"]["mom"]),
@@ -163,9 +170,14 @@ def split_cells(para: Paragraph) -> tuple[str, list[Cell]]:
 
 
 def _header_like(text: str) -> bool:
-    """A short cell of words, not numbers or a sentence: a column header."""
+    """A short cell of words, not numbers or a sentence: a column header (2024年三季报 is one)."""
     return (0 < len(text) <= HEADER_CELL_MAX and not _is_value(text) and not _SENTENCE_MARK.search(text)
-            and not re.search(r"\d{3,}", re.sub(r"[((][^()()]*[))]", "", text)))
+            and not re.search(r"\d{3,}", _YEAR.sub("", re.sub(r"[((][^()()]*[))]", "", text))))
+
+
+def _is_time(text: str) -> bool:
+    """A cell that is a time and nothing else: 3月, 1-3月, 2024年三季报."""
+    return _label_period(text.replace(" ", ""), None) is not None
 
 
 def _is_header_word(text: str) -> bool:
@@ -197,24 +209,42 @@ def find_tables(paragraphs: list[Paragraph]) -> list[Table]:
     return tables
 
 
+def row_parts(cells: list[Cell]) -> tuple[Cell, str | None, list[Cell]] | None:
+    """(label, unit, values) of a data row: text cells, then the values (at least one number).
+
+    Before the label may stand a category (一级指标: 经济稳定) and after it a unit column (%,
+    亿元); both are common in statistical tables.
+    """
+    n = len(cells)
+    split = n
+    while split > 0 and _is_value(cells[split - 1].text):
+        split -= 1
+    values = cells[split:]
+    texts = [c for c in cells[:split] if c.text]
+    if not values or not texts or not any(is_number(v.text) for v in values):
+        return None
+    unit = None
+    if len(texts) >= 2 and len(texts[-1].text) <= UNIT_CELL_MAX and parse_unit(texts[-1].text) is not None:
+        unit = texts[-1].text
+        texts = texts[:-1]
+    label = texts[-1]
+    if len(label.text) > LABEL_MAX:
+        return None
+    return label, unit, values
+
+
 def _is_data(cells: list[Cell]) -> bool:
-    return (len(cells) >= 1 + MIN_VALUE_COLUMNS and not _is_value(cells[0].text) and len(cells[0].text) <= LABEL_MAX
-            and all(_is_value(c.text) for c in cells[1:]) and any(is_number(c.text) for c in cells[1:]))
+    return row_parts(cells) is not None
 
 
 def _is_header(cells: list[Cell]) -> bool:
     texts = [c.text for c in cells if c.text]
     return (len(texts) >= 1 + MIN_VALUE_COLUMNS - (len(cells) > len(texts))
-            and all(_header_like(t) for t in texts) and sum(_is_header_word(t) for t in texts) >= 1)
+            and all(_header_like(t) for t in texts) and any(_is_header_word(t) or _is_time(t) for t in texts))
 
 
 def _grid_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
-    """Rows of cells (|, tab or space separated) from paragraph i on, under a header row.
-
-    Tables copied out of PDFs wrap long labels and headers onto lines of their own
-    (归属于上市公司股 / 东的净资产): a short line after a data row continues its label, one
-    after a header line continues the header.
-    """
+    """Rows of cells (|, tab or space separated) from paragraph i on, under a header row."""
     shape = shapes[i][0]
     if shape == "line":
         return None
@@ -232,54 +262,105 @@ def _grid_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
         return None
     if not any(_is_header(r) or _one_column_header(rows, n) for n, r in enumerate(rows)):
         return None
-    table = Table(i, j - 1)
-    title = _caption(paragraphs, i)
-    unit_line = _unit_line(paragraphs, i)
-    section: Section | None = None
-    pending: list[list[str]] = []
-    last = ""  # what the previous line was: "data" or "header"
+    reader = _GridReader(_caption(paragraphs, i), _unit_line(paragraphs, i), shape, rows)
     for k in range(i, j):
-        row_cells = shapes[k][1]
-        texts = [c.text for c in row_cells if c.text]
-        if not texts:
+        reader.feed(k - i, paragraphs[k].text)
+    sections = [s for s in reader.sections if s.rows]
+    return Table(i, j - 1, sections) if sections else None
+
+
+def _wrap_width(rows: list[list[Cell]]) -> int:
+    """The width at which a PDF table wrapped its label cells: the longest of the wrapped pieces
+    and of the labels next to them."""
+    lengths = []
+    for n, row in enumerate(rows):
+        if len(row) != 1 or row_parts(row) is not None or not _continues_label(row[0].text):
             continue
+        lengths.append(len(row[0].text))
+        for m in (n - 1, n + 1):
+            if 0 <= m < len(rows) and (parts := row_parts(rows[m])) is not None:
+                lengths.append(len(parts[0].text))
+    return max((n for n in lengths if n <= CONTINUATION_MAX), default=0)
+
+
+class _GridReader:
+    """Reads a grid's lines in order: titles, header lines, data rows, and the wrapped pieces of
+    labels that tables copied out of PDFs put on lines of their own.
+
+    A PDF label cell wraps at a fixed width: a label that fills it (归属于上市公司股) goes on
+    below its numbers (东的净资产); a piece after a label that does not fill it (净利润(元)) is
+    the start of the next label (归属于上市公司股东的 / 净利润(元) 466,984,530.41 ...).
+    """
+
+    def __init__(self, title: str, unit_line: str | None, shape: str, rows: list[list[Cell]]):
+        self.title, self.unit_line, self.shape, self.rows = title, unit_line, shape, rows
+        self.sections: list[Section] = []
+        self.section: Section | None = None
+        self.pending: list[list[str]] = []
+        self.prefix: list[str] = []
+        self.last = ""  # "data", "prefix" or "header"
+        self.tail = 0   # length of the last line of the last label
+        self.width = _wrap_width(rows)
+
+    def feed(self, n: int, line: str) -> None:
+        row_cells = self.rows[n]
+        texts = [c.text for c in row_cells if c.text]
+        if not texts or _RULE_ROW.fullmatch(line):
+            return
         if _is_note(texts[0]):
             if (u := _unit_of_line(texts[0])) is not None:
-                unit_line = u
-            continue
-        if _HEADING.match(texts[0]):
-            title, section, pending, last = paragraphs[k].text.strip(), None, [], ""
-            continue
-        if shapes[k][0] == "line":
-            if last == "data" and section is not None and section.rows and _continues_label(texts[0]):
-                prev = section.rows[-1]
-                section.rows[-1] = Row(Cell(prev.label.text + texts[0], prev.label.start), prev.values,
-                                       prev.quote + " / " + texts[0])
-            else:
-                pending.append(texts)
-                last = "header"
-            continue
-        one_column_header = _one_column_header(rows, k - i)
-        if len(texts) == 1 and not _is_data(row_cells) and shape == "pipe" and not one_column_header:
+                self.unit_line = u
+            return
+        parts = row_parts(row_cells)
+        if _HEADING.match(texts[0]) and parts is None:
+            self.title, self.section, self.pending, self.prefix, self.last = line.strip(), None, [], [], ""
+            return
+        if len(row_cells) == 1 and parts is None and self.shape != "pipe":
+            self._fragment(n, texts[0])
+            return
+        one_column_header = _one_column_header(self.rows, n)
+        if len(texts) == 1 and parts is None and self.shape == "pipe" and not one_column_header:
             if (u := _unit_of_line(texts[0])) is not None:
-                unit_line = u
-            else:
-                title, section, pending = texts[0], None, []
-            continue
-        if _is_data(row_cells):
-            if pending:
-                section = Section(title, unit_line, pending)
-                table.sections.append(section)
-                pending = []
-            if section is not None:
-                section.rows.append(Row(row_cells[0], row_cells[1:], paragraphs[k].text))
-            last = "data"
-            continue
-        if _is_header(row_cells) or one_column_header or last == "header":
-            pending.append([c.text for c in row_cells])
-            last = "header"
-    table.sections = [s for s in table.sections if s.rows]
-    return table if table.sections else None
+                self.unit_line = u
+            elif _TITLE_NUMBER.match(texts[0]) or _last_period(texts[0], None):
+                self.title, self.section, self.pending = texts[0], None, []
+            # else a group label inside the table (每股指标:, 按经营地分): the header holds
+            return
+        if parts is not None:
+            self._data(line, *parts)
+            return
+        if _is_header(row_cells) or one_column_header or self.last == "header":
+            self.pending.append([c.text for c in row_cells])
+            self.last = "header"
+
+    def _data(self, line: str, label: Cell, unit: str | None, values: list[Cell]) -> None:
+        if self.pending:
+            self.section = Section(self.title, self.unit_line, self.pending)
+            self.sections.append(self.section)
+            self.pending = []
+        if self.prefix:
+            label = Cell("".join(self.prefix) + label.text, label.start)
+            line = " / ".join([*self.prefix, line])
+            self.prefix = []
+        if self.section is not None:
+            self.section.rows.append(Row(label, values, line, unit))
+        self.last = "data"
+        self.tail = len(label.text)
+
+    def _fragment(self, n: int, text: str) -> None:
+        rows = self.section.rows if self.section is not None else []
+        follows = n + 1 < len(self.rows) and _is_data(self.rows[n + 1])
+        if self.last == "data" and rows and _continues_label(text) and (self.tail >= self.width - 1 or not follows):
+            prev = rows[-1]
+            rows[-1] = Row(Cell(prev.label.text + text, prev.label.start), prev.values,
+                           prev.quote + " / " + text, prev.unit)
+            self.tail = len(text)
+        elif self.last in ("data", "prefix") and (follows or (n + 2 < len(self.rows) and _is_data(self.rows[n + 2]))):
+            self.prefix.append(text)
+            self.last = "prefix"
+        else:
+            self.pending.append([text])
+            self.last = "header"
 
 
 def _row_follows(shapes, j: int, shape: str) -> bool:
@@ -312,6 +393,9 @@ def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
     name the label column. Headers a PDF wrapped into fragments (本报告期末比上年度末 / 本报告期末
     上年度末 / 增减(%)) are put back by role: period columns in order, then the comparison column.
     """
+    stacked = _stack(header_rows, n)
+    if stacked is not None:
+        return stacked
     widths = {len(r) for r in header_rows}
     if len(widths) == 1 or len(header_rows) == 1 or max(widths) == len(header_rows[-1]):
         merged = _merge_headers(header_rows)
@@ -330,16 +414,52 @@ def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
     return None
 
 
+def _stack(header_rows: list[list[str]], n: int) -> list[str] | None:
+    """Headers when the last header row names the n columns and each row above either has a cell
+    per column (empty where a cell spans) or fewer cells that span equal groups (3月 | 1-3月 over
+    绝对量 | 同比增长 | 绝对量 | 同比增长). The label column's header (指标) is set aside."""
+    labels = _rules()["label_headers"]
+    rows = []
+    for r in header_rows:
+        cells = list(r)
+        while cells and not cells[-1]:
+            cells.pop()
+        if cells and cells[0].replace(" ", "") in labels:
+            cells = cells[1:]
+        rows.append(cells)
+    last = rows[-1]
+    if len(last) == n + 1 and not last[0]:
+        last = last[1:]
+    if len(last) != n or any(not c for c in last) or len(rows) == 1:
+        return None
+    columns = [""] * n
+    for upper in rows[:-1]:
+        filled = [c for c in upper if c]
+        if len(upper) == n:
+            carry = ""
+            for i, c in enumerate(upper):
+                carry = c or carry
+                columns[i] += carry
+        elif filled and n % len(filled) == 0:
+            span = n // len(filled)
+            for i in range(n):
+                columns[i] += filled[i // span]
+        else:
+            return None
+    return [u + c for u, c in zip(columns, last, strict=True)]
+
+
 _CHANGE_TAILS = ("增减", "增减(%)", "减(%)", "增减%", "增减(%)", "减(%)")
 
 
 def _merge_headers(rows: list[list[str]]) -> list[str]:
     """Stacked header rows become one header per column; an upper cell spreads over the empty
-    cells to its right, as a spanning cell does (本月 | | 累计 | over 绝对数 | 增长% | 绝对数 | 增长%)."""
+    cells to its right, as a spanning cell does (本月 | | 累计 | over 绝对数 | 增长% | 绝对数 | 增长%).
+    A narrower row lacks the label column's cell, so it aligns to the right."""
     width = max(len(r) for r in rows)
     merged = [""] * width
     for n_row, r in enumerate(rows):
-        texts = list(r) + [""] * (width - len(r))
+        texts = [""] * (width - len(r)) + list(r)
         carry = ""
         for n, text in enumerate(texts):
             if n_row < len(rows) - 1:
@@ -350,41 +470,116 @@ def _merge_headers(rows: list[list[str]]) -> list[str]:
     return merged
 
 
+def _single_cell(para: Paragraph) -> Cell | None:
+    """The one cell of a line that holds one (粗钢, 27864 |), an empty Cell for a spacer line
+    (||||), None for a line of several cells or of prose."""
+    text = para.text
+    if "\t" in text:
+        return None
+    if "|" in text:
+        cells = [c for c in _split_on(text, para.start, "|") if c.text]
+        if len(cells) > 1:
+            return None
+        return cells[0] if cells else Cell("", para.start)
+    stripped = text.strip()
+    if len(stripped) > LABEL_MAX or _SENTENCE_MARK.search(stripped):
+        return None
+    return Cell(stripped, para.start + len(text) - len(text.lstrip()))
+
+
 def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
-    """A table flattened to one cell per line: header cells, then a label and its values per row."""
+    """A table flattened to one cell per line: header cells, then a label and its values per row.
+
+    The number of value columns is what most rows have; header cells beyond it are an upper
+    header row whose cells span the columns below them (3月 | 1-3月 over 绝对量 | 同比增长 twice).
+    """
+    first = _single_cell(paragraphs[i])
+    if first is None or not first.text or not _header_cell(first.text):
+        return None
     headers: list[str] = []
     j = i
-    while (j + 1 < len(paragraphs) and shapes[j][0] == "line" and _header_like(paragraphs[j].text)
-           and _is_header_word(paragraphs[j].text) and not _is_value(paragraphs[j + 1].text.strip())):
-        headers.append(paragraphs[j].text.strip())
+    while j < len(paragraphs):
+        cell = _single_cell(paragraphs[j])
+        if cell is None or (cell.text and not _header_cell(cell.text)):
+            break
+        if cell.text and _next_is_value(paragraphs, j):
+            break
+        if cell.text:
+            headers.append(cell.text)
         j += 1
+    headers = [h for h in headers if h.replace(" ", "") not in _rules()["label_headers"]]
     if len(headers) < 2:
         return None
-    if headers[0].replace(" ", "") in _rules()["label_headers"]:
-        headers = headers[1:]
-    k = len(headers)
-    section = Section(_caption(paragraphs, i), _unit_line(paragraphs, i), [headers])
-    while j + k < len(paragraphs):
-        label = paragraphs[j]
-        values = paragraphs[j + 1:j + 1 + k]
-        if _is_value(label.text) or len(label.text) > LABEL_MAX or not all(_is_value(v.text) for v in values):
+    rows: list[tuple[Cell, list[Cell]]] = []
+    last = j - 1
+    while j < len(paragraphs):
+        cell = _single_cell(paragraphs[j])
+        if cell is None:
             break
-        cells = [Cell(v.text.strip(), v.start) for v in values]
-        section.rows.append(Row(Cell(label.text.strip(), label.start), cells,
-                                " | ".join([label.text.strip(), *(c.text for c in cells)])))
-        j += 1 + k
-    if not section.rows:
+        if cell.text and _is_value(cell.text):
+            if not rows:
+                break
+            rows[-1][1].append(cell)
+        elif cell.text:
+            if _is_note(cell.text) or _HEADING.match(cell.text):
+                break
+            rows.append((cell, []))
+        last = j
+        j += 1
+    counts = Counter(len(values) for _, values in rows if values)
+    if not counts:
         return None
-    return Table(i, j - 1, [section])
+    k = counts.most_common(1)[0][0]
+    columns = _spread(headers, k)
+    if columns is None:
+        return None
+    section = Section(_caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
+    for label, values in rows:
+        if len(values) == k:
+            section.rows.append(Row(label, values, " | ".join([label.text, *(v.text for v in values)])))
+    while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
+        rows.pop()
+        last -= 1
+    return Table(i, last, [section]) if section.rows else None
+
+
+def _header_cell(text: str) -> bool:
+    return _header_like(text) and (_is_header_word(text) or _is_time(text))
+
+
+def _next_is_value(paragraphs: list[Paragraph], j: int) -> bool:
+    """Whether the next non-empty single cell after line j is a number (j is then a row label)."""
+    for k in range(j + 1, min(j + 4, len(paragraphs))):
+        cell = _single_cell(paragraphs[k])
+        if cell is None:
+            return False
+        if cell.text:
+            return _is_value(cell.text)
+    return False
+
+
+def _spread(headers: list[str], k: int) -> list[str] | None:
+    """k column headers from a flat header list: the last k are the columns; the ones before
+    them, when they divide k, span equal groups of them."""
+    if len(headers) == k:
+        return headers
+    if len(headers) < k:
+        return None
+    lower, upper = headers[-k:], headers[:-k]
+    if k % len(upper):
+        return lower
+    span = k // len(upper)
+    return [upper[c // span] + lower[c] for c in range(k)]
 
 
 def _caption(paragraphs: list[Paragraph], i: int) -> str:
-    """The line just above a table, which names what and when it shows."""
-    for back in (1, 2):
+    """The line just above a table (spacer lines skipped), which names what and when it shows."""
+    for back in range(1, 4):
         if i - back < 0:
             break
-        text = paragraphs[i - back].text
-        if _unit_of_line(text) is not None:
+        cell = _single_cell(paragraphs[i - back])
+        text = cell.text if cell is not None else paragraphs[i - back].text
+        if not text or _unit_of_line(text) is not None:
             continue
         return text
     return ""
@@ -436,6 +631,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         if headers is None:
             continue
         label, row_unit = _label_and_unit(row.label.text)
+        row_unit = row_unit or row.unit
         if not label:
             continue
         region, period_of_row, subject = default_region, None, label
@@ -457,7 +653,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
                     out.append(TableCell(subject, measure, value, unit, period, basis, region, row.quote,
                                          cell.start, cell.start + len(cell.text)))
                 continue
-            column = _column(header, section.title, section.unit_line, row_unit, period)
+            column = _column(header, section.title, section.unit_line, row_unit, period, label)
             if column is None:
                 continue
             value = _number(cell.text)
@@ -470,7 +666,8 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
 
 def _align(headers: list[str], n: int) -> list[str] | None:
     """The headers of the n value columns: a header row may or may not name the label column."""
-    headers = [h for h in headers]
+    if len(headers) > n + 1 and n >= 1:
+        return headers[-n:]  # category, label and unit columns stand before the values
     if len(headers) == n + 1:
         return headers[1:]
     if len(headers) == n:
@@ -488,7 +685,7 @@ def _number(text: str) -> Decimal | None:
 
 
 def _label_and_unit(text: str) -> tuple[str, str | None]:
-    text = text.strip()
+    text = _LABEL_NUMBER.sub("", _HEADING.sub("", text.strip())).strip()
     for mark in _rules()["label_marks"]:
         if text.startswith(mark):
             text = text[len(mark):].strip()
@@ -539,9 +736,12 @@ def _title_subject(title: str, pub: date | None) -> str:
 
 
 def _column(header: str, title: str, unit_line: str | None, row_unit: str | None,
-            period: str | None) -> Column | None:
+            period: str | None, label: str = "") -> Column | None:
     r = _rules()
     measure = next((m for m, ws in r["measures"] if any(w in header for w in ws)), "level")
+    if measure == "level" and row_unit == "%":
+        # 服务业增加值占GDP比重 | % | 55.75: a percentage row names its own measure
+        measure = next((m for m, ws in r["label_measures"] if any(w in label for w in ws)), "level")
     header_unit = None
     if m := _PAREN_UNIT.search(header):
         header_unit = m.group(1)
@@ -594,14 +794,14 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
 
     end = _end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
+    if names("cumulative"):  # 年初至报告期末: a span from January, not the end date
+        return (span_period(year, 1, end) if year and end else None), "cumulative"
     if names("period_end"):
         return (point_period(year, end) if year and end else None), "period_end"
     if names("previous_year_end"):
         return (f"{year - 1:04d}-12-31" if year else None), "previous_year_end"
     if names("previous_year"):
         return shift_year(base), "previous_year"
-    if names("cumulative"):
-        return (span_period(year, 1, end) if year and end else None), "cumulative"
     if names("current"):
         return base, "current"
     return None

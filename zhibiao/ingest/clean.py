@@ -18,6 +18,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A broken line is a long one that stops in mid-word; headings are short.
 MIN_BROKEN_LINE = 24
 # Prose has commas that are not thousands separators; a table row ends in numbers set apart.
+_TABLE_RULE = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")  # |---|---| under a table's header
 _NUMERIC_ITEM = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 _PROSE_MARK = re.compile(r"[。、]|(?<!\d),|,(?!\d{3})")
 _TABLE_ROW_END = re.compile(r"(\s[-+]?[\d,]+(\.\d+)?%?){2,}\s*$")
@@ -48,10 +49,11 @@ def is_nav_line(line: str) -> bool:
             and "。" not in line)
 
 
-def _heads_a_table(line: str, following: str) -> bool:
-    """A row of short cells over a row of numbers with as many cells: a table's header."""
-    return ("|" in line and following.count("|") == line.count("|")
-            and not is_nav_line(following) and bool(_NUMERIC_ITEM.search(following)))
+def _heads_a_table(line: str, following: list[str]) -> bool:
+    """A row of short cells over rows of numbers with as many cells: a table's header."""
+    width = line.count("|")
+    return width > 0 and any(abs(row.count("|") - width) <= 1 and not is_nav_line(row)
+                             and bool(_NUMERIC_ITEM.search(row)) for row in following)
 
 
 def is_boilerplate(line: str) -> bool:
@@ -73,7 +75,7 @@ def clean(mapped: MappedText) -> MappedText:
         if cut.search(line):
             deletions.append((start, len(text)))
             break
-        if is_boilerplate(line) and not _heads_a_table(line, _next_line(text, lines, n)):
+        if is_boilerplate(line) and not _heads_a_table(line, _next_lines(text, lines, n)):
             deletions.append((start, min(end + 1, len(text))))
             continue
         kept.append((start, end))
@@ -82,11 +84,15 @@ def clean(mapped: MappedText) -> MappedText:
     return mapped.delete(_merge(deletions))
 
 
-def _next_line(text: str, lines: list[tuple[int, int]], n: int) -> str:
+def _next_lines(text: str, lines: list[tuple[int, int]], n: int, count: int = 3) -> list[str]:
+    """The next `count` non-empty lines after line n, rules (|---|) skipped."""
+    out = []
     for a, b in itertools.islice(lines, n + 1, None):
-        if line := text[a:b].strip():
-            return line
-    return ""
+        if (line := text[a:b].strip()) and not _TABLE_RULE.fullmatch(line):
+            out.append(line)
+            if len(out) == count:
+                break
+    return out
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

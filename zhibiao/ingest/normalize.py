@@ -16,6 +16,8 @@ _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFEFF: 0x20})
 _WIDTH.update({ord("～"): ord("~"), ord("－"): ord("-"), ord("﹪"): ord("%"), ord("﹑"): ord("、")})
 
+# 2023 年 7-9 月 (PDF text): the spaces inside a date, not those between table cells.
+_DATE_SPACE = re.compile(r"(?<=\d) (?=[年月日])|(?<=[年月]) (?=\d{1,2}(?: ?[-—~至] ?\d{1,2})? ?[月日号])")
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # 統(tǒng) -> 統: a lower-case pinyin syllable in parentheses right after a Han character.
 _PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)")
@@ -52,4 +54,5 @@ def normalize(raw: str) -> MappedText:
     mapped = mapped.replace_same_length(text)
     mapped = mapped.delete_matches(_PINYIN)
     mapped = mapped.delete_matches(_inline_debris())
+    mapped = mapped.delete_matches(_DATE_SPACE)
     return mapped
