@@ -8,6 +8,7 @@ import pytest
 
 from zhibiao.extract import extract_document
 from zhibiao.extract.tables import find_tables, headers_for, read_table, split_cells
+from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import paragraphs
 from zhibiao.models import Document
 
@@ -16,7 +17,7 @@ PUB = date(2025, 7, 15)
 
 
 def _cells(text: str, pub: date = PUB, period: str | None = None, region: str | None = "全国"):
-    paras = paragraphs(text)
+    paras = paragraphs(normalize(text).text)
     return [c for t in find_tables(paras) for c in read_table(t, pub, period, region)]
 
 
@@ -143,3 +144,53 @@ def test_tables_in_a_document_give_facts_with_spans_into_the_original() -> None:
     assert text[cell.span[0]:cell.span[1]] == "8318"
     assert cell.quote.startswith("粗钢")
     assert len([f for f in facts if "粗钢" in f.subject]) == 3
+
+
+def test_tables_category_and_unit_columns() -> None:
+    text = ("一级指标 | 二级指标 | 计量单位 | 1-3月 |\n"
+            "经济增长 | 1.地区生产总值增长率 | % | 6.1 |\n"
+            "2.居民消费价格涨幅 | % | 0.4 | |\n"
+            "结构优化 | 3.服务业增加值占地区生产总值比重 | % | 54.2 |\n")
+    got = {(c.subject, c.measure, float(c.value), c.unit, c.period) for c in _cells(text, date(2025, 4, 25))}
+    assert got == {("地区生产总值增长率", "growth", 6.1, "%", "2025-Q1"),
+                   ("居民消费价格涨幅", "growth", 0.4, "%", "2025-Q1"),
+                   ("服务业增加值占地区生产总值比重", "share", 54.2, "%", "2025-Q1")}
+
+
+def test_tables_flattened_with_spanning_header_and_group_rows() -> None:
+    text = ("2025年3月份社会消费品零售总额主要数据 |\n||||\n指 标 |\n3月 |\n1-3月 |\n||\n"
+            "绝对量(亿元) |\n同比增长(%) |\n绝对量(亿元) |\n同比增长(%) |\n|\n"
+            "社会消费品零售总额 |\n40940 |\n5.9 |\n124671 |\n4.6 |\n"
+            "按经营地分 |\n|\n|\n|\n|\n"
+            "城镇 |\n35332 |\n5.6 |\n107806 |\n4.5 |\n")
+    got = _summary(_cells(text, date(2025, 4, 16)))
+    assert got == {
+        ("社会消费品零售总额", "level", 4094000000000.0, "CNY", "2025-03", None),
+        ("社会消费品零售总额", "growth", 5.9, "%", "2025-03", "yoy"),
+        ("社会消费品零售总额", "level", 12467100000000.0, "CNY", "2025-Q1", None),
+        ("社会消费品零售总额", "growth", 4.6, "%", "2025-Q1", "yoy"),
+        ("城镇", "level", 3533200000000.0, "CNY", "2025-03", None),
+        ("城镇", "growth", 5.6, "%", "2025-03", "yoy"),
+        ("城镇", "level", 10780600000000.0, "CNY", "2025-Q1", None),
+        ("城镇", "growth", 4.5, "%", "2025-Q1", "yoy"),
+    }
+
+
+def test_tables_columns_of_report_periods() -> None:
+    text = ("2025年中报 | 2025年一季报 | 2024年年报 |\n---|---|---|\n每股指标: | | |\n"
+            "每股收益(元) | 0.31 | 0.12 | 0.58 |\n")
+    got = sorted((c.period, float(c.value)) for c in _cells(text, date(2025, 8, 30)))
+    assert got == [("2024", 0.58), ("2025-H1", 0.31), ("2025-Q1", 0.12)]
+
+
+def test_tables_pdf_labels_wrapped_before_their_numbers() -> None:
+    text = ("本报告期 本报告期比上年同期增 年初至报告期末 年初至报告期末比上年\n"
+            "(2025 年 7-9 月) 减 (2025 年 1-9 月) 同期增减\n"
+            "营业收入(元) 3,000,000.00 -5.00% 9,000,000.00 2.00%\n"
+            "归属于上市公司股东的\n"
+            "净利润(元) 500,000.00 4.00% 1,500,000.00 6.00%\n")
+    got = _summary(_cells(text, date(2025, 10, 24), "2025-Q3", None))
+    assert ("归属于上市公司股东的净利润", "level", 500000.0, "CNY", "2025-Q3", None) in got
+    assert ("归属于上市公司股东的净利润", "growth", 6.0, "%", "2025-01/2025-09", "yoy") in got
+    assert ("营业收入", "level", 9000000.0, "CNY", "2025-01/2025-09", None) in got
+    assert len(got) == 8
