@@ -84,7 +84,7 @@ def span_period(year: int | None, first: int, last: int) -> str:
         return month_period(year, last)
     named = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2", (7, 9): "-Q3",
              (10, 12): "-Q4"}
-    if (first, last) in named and first == 1 and last in (6, 12, 3):
+    if (first, last) in named:
         return f"{_y(year)}{named[(first, last)]}"
     return f"{_y(year)}-{first:02d}/{_y(year)}-{last:02d}"
 

@@ -766,13 +766,13 @@ def _compared_with(header: str, period: str | None, measure: str) -> str | None:
     比上年同期 -> yoy for a growth rate, vs: the same span a year earlier for a change in points."""
     p = _rules()["periods"]
     year = (period or "")[:4]
-    if any(w in header for w in p["previous_year_end"]) and year.isdigit():
-        return f"vs:{int(year) - 1:04d}-12-31"
     if any(w in header for w in p["previous_year"]):
         if measure == "growth":
             return "yoy"
         shifted = shift_year(period)
         return f"vs:{shifted}" if shifted else None
+    if any(w in header for w in p["previous_year_end"]) and year.isdigit():
+        return f"vs:{int(year) - 1:04d}-12-31"
     return None
 
 
