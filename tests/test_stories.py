@@ -13,6 +13,7 @@ from zhibiao.stories import (
     assign_stories,
     shingle_hashes,
     sign,
+    similarities,
     similarity,
 )
 
@@ -45,6 +46,12 @@ def test_stories_shingles_ignore_punctuation_and_spacing():
     assert len(shingle_hashes("工业")) == 0
 
 
+def test_stories_vectorised_similarity_equals_datasketch_jaccard():
+    sigs = [sign(ORIGINAL), sign(_simplified(REPOST)), sign(OTHER_YEAR)]
+    matrix = np.stack([s.hashvalues for s in sigs])
+    assert similarities(sigs[0], matrix).tolist() == pytest.approx([similarity(sigs[0], s) for s in sigs])
+
+
 def test_stories_signature_round_trips_through_bytes():
     sig = sign(ORIGINAL)
     back = Signature.from_bytes(sig.to_bytes())
@@ -73,7 +80,7 @@ def test_stories_assign_within_a_batch_respects_the_date_window(dates, expected)
 
 
 def test_stories_assign_joins_a_stored_story_and_ignores_the_document_itself():
-    stored = [Candidate("orig", 42, date(2019, 7, 15), sign(ORIGINAL))]
+    stored = [Candidate("orig", 42, date(2019, 7, 15), sign(ORIGINAL).hashvalues)]
     stories, next_story = assign_stories([("repost", date(2019, 7, 16), sign(_simplified(REPOST)))], [stored], 50)
     assert (stories, next_story) == ([42], 50)
     # A new version of a stored document keeps its story while it still reads the same ...

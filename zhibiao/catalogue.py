@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao import rules
 from zhibiao.errors import RulesError
@@ -27,6 +27,7 @@ _PREFIXES = ("全国", "全省", "全市", "全区", "全县", "全部", "我国
 _SUFFIXES = ("同比增速", "累计增速", "增速", "增幅")
 
 
+@lru_cache(maxsize=65536)  # subjects repeat across facts and documents
 def subject_key(subject: str) -> str:
     """The form subjects and aliases are compared in: NFKC, no quotes or spaces, without a leading
     scope word (全国, 全省, 我国, 全部 …) or a trailing rate word (增速, 增幅)."""

@@ -135,7 +135,7 @@ def ingest(
     date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents without one.")] = None,
     index: Annotated[Path | None, typer.Option(help="An index.json giving ids and dates.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract documents even when unchanged.")] = False,
-    batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction.")] = 64,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction (a batch is also committed every 2 s).")] = 256,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print a line per committed batch.")] = False,
 ) -> None:
     """Read, extract and store documents into the fact database (incremental: unchanged documents are

