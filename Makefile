@@ -14,9 +14,15 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-## Install and run the main job on the shipped demo corpus.
+DEMO_DB := zhibiao.duckdb
+
+## Install and run the main job: build a fresh fact database from the demo corpus, print the
+## half-year series of industrial value added (each period with its source) and the conflicts.
 demo: $(STAMP)
-	$(BIN)/zhibiao extract examples/demo --format table
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/zhibiao ingest examples/demo --db $(DEMO_DB)
+	$(BIN)/zhibiao series industrial_value_added --measure growth --period-type H --db $(DEMO_DB)
+	$(BIN)/zhibiao conflicts --db $(DEMO_DB)
 
 ## Install and run lint and the whole test suite.
 test: $(STAMP)
@@ -26,9 +32,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
 
-## Throughput of read+clean+extract (prints figures).
+## Throughput of read+clean+extract, and of ingest into the store (prints figures).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/ingest.py
 
 ## Dev-set scores (needs ../shared).
 score: $(STAMP)
@@ -38,4 +45,4 @@ score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev2/gold.jsonl pred-dev2.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache $(DEMO_DB) $(DEMO_DB).wal

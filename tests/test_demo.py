@@ -36,3 +36,27 @@ def test_demo_corpus_scores_above_floor(scorer):
     result = scorer.score(gold, preds)
     assert result["f1"] >= 0.95, result["details"][:10]
     assert result["strict_f1"] >= 0.85, result["details"][:10]
+
+
+# Half-year growth of industrial value added (规模以上工业增加值, 同比) the demo corpus restates.
+DEMO_H1 = {"2012-H1": 10.5, "2013-H1": 9.3, "2014-H1": 8.8, "2015-H1": 6.3, "2016-H1": 6.0, "2017-H1": 6.9,
+           "2018-H1": 6.7, "2019-H1": 6.0, "2020-H1": -1.3, "2021-H1": 15.9, "2022-H1": 3.4, "2023-H1": 3.8,
+           "2024-H1": 6.0, "2025-H1": 6.4}
+
+
+def test_demo_main_job_series_and_conflicts(tmp_path):
+    import zhibiao
+
+    with zhibiao.open(tmp_path / "demo.duckdb") as store:
+        report = store.ingest([ROOT / "examples" / "demo"])
+        assert not report.failures and report.added >= 15
+        series = store.series("industrial_value_added", measure="growth", period_type="H")
+        assert dict(zip(series["period"], series["value"], strict=True)) == DEMO_H1
+        assert not series["conflict"].any() and series["doc"].notna().all()
+        row = series.set_index("period").loc["2019-H1"]
+        assert (row["stories"], row["copies"]) == (1, 2)  # the original and its traditional-character repost
+        conflicts = store.conflicts()
+        assert conflicts[["indicator", "period", "value_a", "value_b"]].values.tolist() == [["gdp", "2023", 5.4, 5.2]]
+        # Implied first-quarter growth agrees with the quarter's own report.
+        q1 = store.facts(indicator="industrial_value_added", period="2023-Q1", region="全国")
+        assert sorted(zip(q1["derived"], q1["value"], strict=True)) == [(False, 3.0), (True, 3.0)]

@@ -1,4 +1,4 @@
-"""What the CLI (and later the web app) call: read documents, extract their facts."""
+"""What the CLI (and later the web app) call: read documents, extract their facts, open a fact store."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from zhibiao.extract import extract_document
 from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
+from zhibiao.store import Store
 
 
 def extract(paths: Iterable[str | Path], *, index: str | Path | None = None,
@@ -34,3 +35,13 @@ def extract(paths: Iterable[str | Path], *, index: str | Path | None = None,
 def extract_text(text: str, *, doc_id: str = "text", date: date | None = None) -> list[Fact]:
     """The facts of one text given as a string (handy in notebooks and tests)."""
     return extract_document(Document(doc_id, text, "<string>", date)).facts
+
+
+def open(path: str | Path | None = None) -> Store:  # noqa: A001 (zhibiao.open mirrors the built-in on purpose)
+    """A handle on the fact database at `path` (default: $ZHIBIAO_DB, else zhibiao.duckdb).
+
+    Nothing is opened until it is used: queries open the file read-only, `ingest` read-write (creating
+    it) and only while it runs. ``zhibiao.open("zhibiao.duckdb").series("industrial_value_added")``
+    returns a DataFrame; see Store for `.facts()`, `.documents()`, `.conflicts()`, `.ingest(paths)`.
+    """
+    return Store(path)

@@ -8,13 +8,17 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao import api
+from zhibiao import api, export
+from zhibiao.errors import ZhibiaoError
 from zhibiao.models import Fact, ReadFailure
+from zhibiao.series import PERIOD_TYPES
+from zhibiao.store import DEFAULT_DB, ENV_DB, IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="zhibiao: indicator facts from Chinese economic reports.")
@@ -22,9 +26,26 @@ err = Console(stderr=True)
 PROGRESS_MIN_DOCS = 5
 
 
+DbOption = Annotated[Path, typer.Option("--db", envvar=ENV_DB, help=f"The fact database (default {DEFAULT_DB}, or ${ENV_DB}).")]
+
+
 @app.callback()
 def main() -> None:
-    """Extract statistical facts from Chinese economic reports."""
+    """Extract statistical facts from Chinese economic reports and keep them in a fact database."""
+
+
+def _fail(error: ZhibiaoError | ValueError) -> typer.Exit:
+    err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=1)
+
+
+def _period_type(value: str | None) -> str | None:
+    if value is None:
+        return None
+    for kind in PERIOD_TYPES:
+        if value.lower() == kind.lower():
+            return kind
+    raise typer.BadParameter(f"{value!r}: expected one of {'|'.join(PERIOD_TYPES)}")
 
 
 def _parse_date(value: str | None) -> date | None:
@@ -101,6 +122,257 @@ def _table(facts: list[Fact]) -> Table:
         table.add_row(f.doc, f.subject, f.measure, value, f.unit, f.qualifier, f.period or "", f.basis or "",
                       f.region or "")
     return table
+
+
+# ---------------------------------------------------------------------------------------------
+# The fact database
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), as for extract.")],
+    db: DbOption = Path(DEFAULT_DB),
+    date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents without one.")] = None,
+    index: Annotated[Path | None, typer.Option(help="An index.json giving ids and dates.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Re-extract documents even when unchanged.")] = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction (a batch is also committed every 2 s).")] = 256,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print a line per committed batch.")] = False,
+) -> None:
+    """Read, extract and store documents into the fact database (incremental: unchanged documents are
+    skipped, changed ones replace their facts).
+
+    Example: zhibiao ingest examples/demo --db zhibiao.duckdb
+    """
+    pub = _parse_date(date_)
+    total = _count_inputs(paths)
+    progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, transient=True, disable=total <= PROGRESS_MIN_DOCS or not err.is_terminal)
+    store = api.open(db)
+    with progress:
+        task = progress.add_task("ingest", total=total)
+
+        def report(event: str, n: int) -> None:
+            if event == "document":
+                progress.update(task, completed=n)
+            elif verbose:
+                err.print(f"committed {n} documents", highlight=False)
+
+        try:
+            result = store.ingest(paths, index=index, date=pub, force=force, batch_size=batch, progress=report)
+        except ZhibiaoError as error:
+            raise _fail(error) from None
+    for failure in result.failures:
+        err.print(f"[red]error[/red] {failure}", highlight=False, soft_wrap=True)
+    err.print(_summary(result, db), highlight=False, soft_wrap=True)
+    if result.interrupted:
+        raise typer.Exit(code=130)
+    if result.failures:
+        raise typer.Exit(code=1)
+
+
+def _summary(r: IngestReport, db: Path) -> str:
+    head = "interrupted: " if r.interrupted else ""
+    return (f"{head}{r.stored} document(s) stored ({r.added} new, {r.replaced} replaced), {r.unchanged} unchanged, "
+            f"{len(r.failures)} failed; {r.facts} facts and {r.derived} derived facts -> {db}"
+            + ("; run again to finish" if r.interrupted else ""))
+
+
+FormatOption = Annotated[str, typer.Option("--format", help="table, csv or jsonl.")]
+
+
+def _emit(df: pd.DataFrame, fmt: str, table: Table) -> None:
+    if fmt not in ("table", "csv", "jsonl"):
+        raise typer.BadParameter("--format must be table, csv or jsonl")
+    try:
+        if fmt == "table":
+            Console(width=None if sys.stdout.isatty() else 200).print(table)
+        else:
+            export.write(df, fmt)
+    except BrokenPipeError:  # `zhibiao facts --format jsonl | head`: the reader has what it wanted
+        sys.stderr.close()
+        raise typer.Exit(code=0) from None
+
+
+def _num(value: float, unit: str | None = None) -> str:
+    if unit in ("%", "pp"):
+        text = f"{value:.2f}".rstrip("0")
+        return text + "0" if text.endswith(".") else text
+    return f"{value:,.4g}" if abs(value) < 1e6 else f"{value:,.0f}"
+
+
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+@app.command()
+def indicators(
+    db: DbOption = Path(DEFAULT_DB),
+    used: Annotated[bool, typer.Option("--used", help="Only indicators with facts.")] = False,
+    unlinked: Annotated[int, typer.Option("--unlinked", help="Also list the N most frequent subjects no indicator matches.")] = 0,
+    fmt: FormatOption = "table",
+) -> None:
+    """List the indicator catalogue with the number of facts and documents linked to each.
+
+    Example: zhibiao indicators --used
+    """
+    store = api.open(db)
+    try:
+        df = store.indicators()
+        extra = store.unlinked_subjects(unlinked) if unlinked else None
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    if used:
+        df = df[df["facts"] > 0]
+    table = Table(title=f"{len(df)} indicators")
+    for column in ("id", "name_zh", "name_en", "measure", "unit", "facts", "docs"):
+        table.add_column(column, overflow="fold")
+    for r in df.itertuples():
+        table.add_row(r.id, r.name_zh, r.name_en, r.measure, r.unit, str(r.facts), str(r.documents))
+    _emit(df, fmt, table)
+    if extra is not None and fmt == "table":
+        t = Table(title=f"{len(extra)} most frequent unlinked subjects")
+        for column in ("subject", "facts", "docs"):
+            t.add_column(column)
+        for r in extra.itertuples():
+            t.add_row(r.subject, str(r.facts), str(r.documents))
+        Console(width=None if sys.stdout.isatty() else 200).print(t)
+
+
+@app.command()
+def series(
+    key: Annotated[str, typer.Argument(help="An indicator id (see `zhibiao indicators`), an alias, or a subject.")],
+    db: DbOption = Path(DEFAULT_DB),
+    measure: Annotated[str | None, typer.Option(help="level, growth, growth_change, share, contribution, pull (default: the indicator's).")] = None,
+    region: Annotated[str | None, typer.Option(help="Only this region, e.g. 全国.")] = None,
+    period_type: Annotated[str | None, typer.Option("--period-type", help="H, Q, M, Y, YTD, point or range.")] = None,
+    basis: Annotated[str | None, typer.Option(help="Only this basis, e.g. yoy.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Print a series ordered by period: the best source's value, how many independent stories and
+    copies state it, a conflict marker where sources disagree, and the best source's quote.
+
+    Example: zhibiao series industrial_value_added --measure growth --period-type H
+    """
+    store = api.open(db)
+    try:
+        df = store.series(key, measure=measure, region=region, period_type=_period_type(period_type), basis=basis)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    table = Table(title=f"{key}: {len(df)} periods", show_lines=True)
+    for column in ("period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
+                   "quote"):
+        table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
+    for r in df.itertuples():
+        value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
+        source = r.doc + (f"\n{r.published}" if r.published else "")
+        table.add_row(r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
+                      r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
+                      r.derivation if r.derived else r.quote)
+    _emit(df, fmt, table)
+
+
+@app.command()
+def facts(
+    db: DbOption = Path(DEFAULT_DB),
+    indicator: Annotated[str | None, typer.Option(help="An indicator id or alias.")] = None,
+    subject: Annotated[str | None, typer.Option(help="A subject as the text names it.")] = None,
+    measure: Annotated[str | None, typer.Option()] = None,
+    period: Annotated[str | None, typer.Option(help="A period, e.g. 2024-H1 or 2024-01/2024-06.")] = None,
+    period_type: Annotated[str | None, typer.Option("--period-type")] = None,
+    region: Annotated[str | None, typer.Option()] = None,
+    doc: Annotated[str | None, typer.Option(help="A document id.")] = None,
+    derived: Annotated[bool | None, typer.Option("--derived/--stated", help="Only derived, or only stated facts.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Print stored facts, filtered, with their document and quote.
+
+    Example: zhibiao facts --indicator base_stations_5g --format jsonl
+    """
+    store = api.open(db)
+    try:
+        df = store.facts(indicator=indicator, subject=subject, measure=measure, period=period,
+                         period_type=_period_type(period_type), region=region, doc=doc, derived=derived)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    table = Table(title=f"{len(df)} facts")
+    for column in ("doc", "indicator", "subject", "measure", "value", "unit", "period", "region", "quote"):
+        table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
+    for r in df.itertuples():
+        table.add_row(r.doc, _text(r.indicator), r.subject, r.measure + (" (derived)" if r.derived else ""),
+                      _num(r.value, r.unit), r.unit, _text(r.period), _text(r.region), r.quote)
+    _emit(df, fmt, table)
+
+
+@app.command()
+def conflicts(
+    db: DbOption = Path(DEFAULT_DB),
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List cells (indicator or subject, measure, period, region) where independent stories state
+    different values, or where a value implied by a stated change contradicts a stated one.
+
+    Example: zhibiao conflicts --indicator gdp
+    """
+    store = api.open(db)
+    try:
+        df = store.conflicts(indicator=indicator)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    table = Table(title=f"{len(df)} conflicts", show_lines=True)
+    for column in ("what", "period", "region", "value", "source", "quote"):
+        table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
+    for r in df.itertuples():
+        what = f"{_text(r.indicator) or r.subject}\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
+        table.add_row(what + f"\n({r.kind})", r.period, _text(r.region), f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}",
+                      f"{r.doc_a}\n{r.doc_b}", f"{r.quote_a}\n---\n{_text(r.derivation) or r.quote_b}")
+    _emit(df, fmt, table)
+
+
+@app.command("export")
+def export_(
+    fmt: Annotated[str, typer.Option("--format", help="csv, parquet or jsonl.")],
+    db: DbOption = Path(DEFAULT_DB),
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Output file (needed for parquet; else stdout).")] = None,
+    indicator: Annotated[str | None, typer.Option(help="Only facts of this indicator (id or alias).")] = None,
+    series_key: Annotated[str | None, typer.Option("--series", help="Write this indicator's or subject's series instead of facts.")] = None,
+    measure: Annotated[str | None, typer.Option()] = None,
+    region: Annotated[str | None, typer.Option()] = None,
+    period_type: Annotated[str | None, typer.Option("--period-type")] = None,
+) -> None:
+    """Write facts (or one series) with provenance columns: document id, url, title, publication
+    date, story and quote.
+
+    Example: zhibiao export --format parquet --indicator industrial_value_added -o iva.parquet
+    """
+    if fmt not in export.FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(export.FORMATS)}")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("parquet is binary: give an output file with -o")
+    store = api.open(db)
+    try:
+        kind = _period_type(period_type)
+        if series_key:
+            df = store.series(series_key, measure=measure, region=region, period_type=kind)
+        else:
+            df = store.facts(indicator=indicator, measure=measure, region=region, period_type=kind)
+        n = export.write(df, fmt, output)
+    except BrokenPipeError:
+        raise typer.Exit(code=0) from None
+    except (ZhibiaoError, OSError) as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    if output:
+        err.print(f"{n} rows -> {output}", highlight=False)
 
 
 if __name__ == "__main__":

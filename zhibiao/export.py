@@ -1,0 +1,78 @@
+"""Write facts or a series as CSV, Parquet or JSON Lines, provenance columns included.
+
+JSON Lines output keeps FACTS.md's field names (and `span` as a [start, end) pair), so an export
+can be scored with ../shared/eval/score.py or fed back to other tools; CSV and Parquet keep the
+DataFrame's flat columns.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO
+
+import pandas as pd
+
+FORMATS = ("csv", "parquet", "jsonl")
+
+
+def _plain(value):
+    """A JSON-ready Python value for one DataFrame cell."""
+    if value is None:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat() if value == value.normalize() else value.isoformat()
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return _plain(value.item())
+    return value
+
+
+def records(df: pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts; fact rows get FACTS.md's `doc`/`span` shape."""
+    out = []
+    for row in df.to_dict("records"):
+        rec = {k: _plain(v) for k, v in row.items()}
+        if "span_start" in rec:
+            start, end = rec.pop("span_start"), rec.pop("span_end", None)
+            rec["span"] = [int(start), int(end)] if start is not None and end is not None else None
+        out.append(rec)
+    return out
+
+
+def write(df: pd.DataFrame, fmt: str, output: Path | None = None, stream: IO[str] | None = None) -> int:
+    """Write `df` in `fmt` to `output` (or `stream`, stdout by default; Parquet needs a file).
+
+    Returns the number of rows written.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(FORMATS)})")
+    if fmt == "parquet":
+        if output is None:
+            raise ValueError("parquet is binary: give an output file with -o")
+        frame = df.copy()
+        if "published" in frame:
+            frame["published"] = pd.to_datetime(frame["published"]).dt.date
+        frame.to_parquet(output, index=False)
+        return len(df)
+    out = output.open("w", encoding="utf-8", newline="") if output else (stream or sys.stdout)
+    try:
+        if fmt == "csv":
+            df.to_csv(out, index=False, lineterminator="\n")
+        else:
+            for rec in records(df):
+                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+    return len(df)

@@ -1,0 +1,333 @@
+"""Facts -> series: periods classified, implied facts derived, cells with sources and conflicts.
+
+A *cell* is one indicator (or, for facts the catalogue does not know, one subject) with one
+measure, basis, unit, period, region and modality. Every fact stating that cell is a source. Sources
+are counted by *story* (documents that are reposts of one another share a story id,
+see zhibiao.stories) and by copy (document). A cell is in *conflict* when two independent stories
+give values that disagree, or when a value derived from a stated change disagrees with a value
+stated outright.
+
+Everything here works on plain records (dicts) so that it can be tested without a database;
+zhibiao.store feeds it rows and turns the results into DataFrames.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from zhibiao.models import Fact
+
+PERIOD_TYPES = ("Y", "H", "Q", "M", "YTD", "point", "range")
+
+# How far two stated values may be apart and still say the same thing. Percent and percentage-point
+# figures are printed to one decimal, so 0.05 separates 6.0 from 6.1 but not 6 from 6.0; levels are
+# compared relatively (425.1万个 and 425万个 agree). A derived value carries the rounding of two
+# printed figures, hence the wider tolerance against it. `approx` (约, 左右) widens to 2%.
+POINT_TOLERANCE = 0.05
+DERIVED_POINT_TOLERANCE = 0.1 + 1e-9
+LEVEL_TOLERANCE = 0.005
+APPROX_TOLERANCE = 0.02
+POINT_UNITS = ("%", "pp")
+
+_YEAR = r"(\d{4}|\?{4})"
+_Y = re.compile(rf"^{_YEAR}$")
+_H = re.compile(rf"^{_YEAR}-H([12])$")
+_Q = re.compile(rf"^{_YEAR}-Q([1-4])$")
+_M = re.compile(rf"^{_YEAR}-(\d{{2}})$")
+_POINT = re.compile(rf"^{_YEAR}-(\d{{2}})-(\d{{2}})$")
+_SPAN = re.compile(rf"^{_YEAR}-(\d{{2}})/{_YEAR}-(\d{{2}})$")
+_NAMED_SPANS = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2", (7, 9): "-Q3",
+                (10, 12): "-Q4"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods
+
+
+@lru_cache(maxsize=8192)
+def classify_period(period: str | None) -> tuple[str | None, str | None]:
+    """The canonical spelling of a FACTS.md period and its type (one of PERIOD_TYPES).
+
+    Equivalent spellings become one: ``2025-01/2025-06`` is ``2025-H1``, ``2025-01/2025-03`` is
+    ``2025-Q1``, ``2025-01/2025-12`` is ``2025``, ``2025-05/2025-05`` is ``2025-05``. A cumulative
+    span from January is ``YTD``; any other span, or a string this does not know, is ``range``.
+    ``(None, None)`` when there is no period.
+    """
+    if period is None or not str(period).strip():
+        return None, None
+    p = str(period).strip().upper().replace("—", "/")
+    m = _SPAN.match(p)
+    if m:
+        y1, m1, y2, m2 = m.group(1), int(m.group(2)), m.group(3), int(m.group(4))
+        if y1 == y2 and 1 <= m1 <= m2 <= 12:
+            if (m1, m2) in _NAMED_SPANS:
+                return classify_period(y1 + _NAMED_SPANS[(m1, m2)])
+            if m1 == m2:
+                return f"{y1}-{m1:02d}", "M"
+            if m1 == 1:
+                return f"{y1}-01/{y1}-{m2:02d}", "YTD"
+        return p, "range"
+    if _Y.match(p):
+        return p, "Y"
+    if _H.match(p):
+        return p, "H"
+    if _Q.match(p):
+        return p, "Q"
+    m = _M.match(p)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return p, "M"
+    m = _POINT.match(p)
+    if m and 1 <= int(m.group(2)) <= 12 and 0 <= int(m.group(3)) <= 31:
+        return p, "point"
+    return p, "range"
+
+
+def period_sort_key(period: str | None) -> tuple:
+    """Order periods by year, then by the month they end, then by the month they start.
+
+    Unknown years (``????``) and unknown spellings sort last.
+    """
+    key, kind = classify_period(period)
+    if key is None:
+        return (99999, 99, 99, 99, "")
+    year = int(key[:4]) if key[:4].isdigit() else 9999
+    start, end, day = 1, 12, 99
+    if kind == "H":
+        start, end = (1, 6) if key.endswith("H1") else (7, 12)
+    elif kind == "Q":
+        q = int(key[-1])
+        start, end = 3 * q - 2, 3 * q
+    elif kind == "M":
+        start = end = int(key[5:7])
+    elif kind == "point":
+        start = end = int(key[5:7])
+        day = int(key[8:10])
+    elif kind == "YTD":
+        start, end = 1, int(key[-2:])
+    elif kind == "range":
+        year, start, end = (year if year != 9999 else 99998), 99, 99
+    return (year, end, start, day, key)
+
+
+def is_period(text: str | None) -> bool:
+    """Whether `text` (say the part of a basis after ``vs:``) names a period."""
+    _, kind = classify_period(text)
+    return kind is not None and kind != "range"
+
+
+# ---------------------------------------------------------------------------------------------
+# Derived facts
+
+
+@dataclass(frozen=True)
+class DerivedFact:
+    """A fact the text implies rather than states, and how it was computed."""
+
+    fact: Fact
+    derivation: str
+
+
+# The word before a change in percentage points says what changed: a rate (增速较一季度加快0.8个百分点,
+# 降幅收窄7.1个百分点) or a share (比重……比一季度提高1.5个百分点, 占比较上年末提高4.5个百分点).
+# Traditional spellings are listed because spans point into the original text.
+_RATE_WORDS = ("增速", "增幅", "降幅", "涨幅", "漲幅", "增长", "增長", "下降", "回落")
+_SHARE_WORDS = ("比重", "占比", "佔比", "份额", "份額")
+_CHANGE_TARGET = re.compile("|".join(_RATE_WORDS + _SHARE_WORDS))
+_CLAUSE_END = re.compile(r"[。;；!?！？\n]")
+_LOOKBACK = 40
+
+
+def changed_quantity(change: Fact, text: str) -> str | None:
+    """``"growth"`` or ``"share"``: what a growth_change fact says changed, read from the words just
+    before its number (in `text`, the document the span points into; else in its quote)."""
+    if change.span is not None and 0 <= change.span[0] <= len(text):
+        window = text[max(0, change.span[0] - _LOOKBACK):change.span[0]]
+    else:
+        number = f"{abs(change.value):g}"
+        at = change.quote.find(number)
+        window = change.quote[:at] if at >= 0 else change.quote
+    window = _CLAUSE_END.split(window)[-1]
+    hits = _CHANGE_TARGET.findall(window)
+    if not hits:
+        return None
+    return "share" if hits[-1] in _SHARE_WORDS else "growth"
+
+
+def derive_facts(facts: list[Fact], text: str) -> list[DerivedFact]:
+    """Facts implied by stated changes within one document.
+
+    ``上半年增长3.8%,增速较一季度加快0.8个百分点`` states growth 3.8 for 2023-H1 and growth_change 0.8
+    with basis ``vs:2023-Q1``; together they imply growth 3.0 for 2023-Q1. The same holds for shares
+    (``比重为33.3%,比一季度提高1.5个百分点`` implies a share of 31.8 in Q1). A change is paired with the
+    nearest fact of the same subject, region, period and modality that states the quantity it changes.
+    Changes measured against another subject (快于全部规上工业0.5个百分点) imply nothing here.
+    """
+    derived: list[DerivedFact] = []
+    seen: set[tuple] = set()
+    for i, change in enumerate(facts):
+        if change.measure != "growth_change" or change.unit != "pp" or not change.basis:
+            continue
+        if not change.basis.startswith("vs:") or change.period is None:
+            continue
+        target_period = change.basis[3:]
+        if not is_period(target_period) or classify_period(target_period)[0] == classify_period(change.period)[0]:
+            continue
+        quantity = changed_quantity(change, text)
+        if quantity is None:
+            continue
+        base = _nearest_base(facts, i, quantity)
+        if base is None:
+            continue
+        key = (base.subject, quantity, target_period, base.region, base.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        value = float(Decimal(repr(base.value)) - Decimal(repr(change.value)))
+        qualifier = "exact" if base.qualifier == change.qualifier == "exact" else "approx"
+        fact = replace(base, value=value, value_max=None, qualifier=qualifier, period=target_period,
+                       span=None, quote=change.quote if change.quote else base.quote)
+        how = (f"{base.period} {quantity} {base.value:g}% minus change {change.value:+g} pp "
+               f"({change.basis})")
+        derived.append(DerivedFact(fact, how))
+    return derived
+
+
+def _nearest_base(facts: list[Fact], i: int, quantity: str) -> Fact | None:
+    change = facts[i]
+    best, distance = None, None
+    for j, fact in enumerate(facts):
+        if (fact.measure != quantity or fact.unit != "%" or fact.subject != change.subject
+                or fact.period != change.period or fact.region != change.region
+                or fact.modality != change.modality):
+            continue
+        if quantity == "growth" and fact.basis not in ("yoy", None):
+            continue
+        d = (i - j) if j < i else (j - i) + 0.5  # the fact stated before the change wins a tie
+        if distance is None or d < distance:
+            best, distance = fact, d
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells: sources, best source, conflicts
+
+CELL_FIELDS = ("key", "measure", "basis", "unit", "period_key", "region", "modality")
+
+
+def agree(a: dict, b: dict) -> bool:
+    """Whether two fact rows state the same value, allowing for rounding, qualifiers and ranges."""
+    derived = bool(a.get("derived")) or bool(b.get("derived"))
+    va, vb = float(a["value"]), float(b["value"])
+    if a.get("unit") in POINT_UNITS:
+        tol = DERIVED_POINT_TOLERANCE if derived else POINT_TOLERANCE
+    else:
+        tol = LEVEL_TOLERANCE * max(abs(va), abs(vb))
+    if "approx" in (a.get("qualifier"), b.get("qualifier")):
+        tol = max(tol, APPROX_TOLERANCE * max(abs(va), abs(vb)))
+    if abs(va - vb) <= tol:
+        return True
+    for x, y in ((a, b), (b, a)):
+        lo, hi = float(x["value"]), _maybe_float(x.get("value_max"))
+        vy = float(y["value"])
+        if hi is not None and lo - tol <= vy <= hi + tol:
+            return True
+        if x.get("qualifier") == "at_least" and vy >= lo - tol and y.get("qualifier") != "at_most":
+            return True
+        if x.get("qualifier") == "at_most" and vy <= lo + tol and y.get("qualifier") != "at_least":
+            return True
+    return False
+
+
+def _maybe_float(v) -> float | None:
+    if v is None:
+        return None
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        return None
+    return None if f != f else f  # NaN from a DataFrame means "none"
+
+
+def _published_ordinal(row: dict) -> int:
+    d = row.get("published")
+    if isinstance(d, date):
+        return d.toordinal()
+    if d is None or d != d:  # None or NaT
+        return 0
+    try:
+        return d.date().toordinal()  # pandas Timestamp
+    except AttributeError:
+        return 0
+
+
+def _copy_rank(row: dict) -> tuple:
+    """Within a story the original (first published) copy speaks for it."""
+    published = _published_ordinal(row) or 10**9
+    return (published, str(row["doc"]), int(row.get("seq") or 0))
+
+
+def _voice_rank(row: dict) -> tuple:
+    """Across stories: stated before derived, exact before approximate, newest first (a revision
+    supersedes a preliminary figure), then by document id for a stable order."""
+    return (bool(row.get("derived")), row.get("qualifier") != "exact", -_published_ordinal(row),
+            str(row["doc"]), int(row.get("seq") or 0))
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One series cell: its best source, how many stories and copies agree, and the dissent."""
+
+    best: dict
+    stories: int
+    copies: int
+    dissent: tuple[dict, ...]
+    all_stories: int
+
+    @property
+    def conflict(self) -> bool:
+        return bool(self.dissent)
+
+
+def summarize(rows: list[dict]) -> Cell:
+    """Reduce the fact rows of one cell (each with at least doc, seq, story, value, unit,
+    qualifier, derived, published) to a Cell."""
+    voices: dict[tuple, dict] = {}
+    for row in sorted(rows, key=_copy_rank):
+        voices.setdefault((row["story"], bool(row.get("derived"))), row)
+    ranked = sorted(voices.values(), key=_voice_rank)
+    best = ranked[0]
+    agreeing = [r for r in rows if agree(r, best) and bool(r.get("derived")) == bool(best.get("derived"))]
+    dissent = []
+    for voice in ranked[1:]:
+        if agree(voice, best):
+            continue
+        independent = voice["story"] != best["story"]
+        checks_derivation = bool(voice.get("derived")) != bool(best.get("derived"))
+        if independent or checks_derivation:
+            dissent.append(voice)
+    all_stories = len({r["story"] for r in rows})
+    return Cell(best, len({r["story"] for r in agreeing}), len({r["doc"] for r in agreeing}),
+                tuple(dissent), all_stories)
+
+
+def cells(rows: Iterable[dict]) -> dict[tuple, Cell]:
+    """Group fact rows into cells (keyed by CELL_FIELDS) and summarize each."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for row in rows:
+        groups[tuple(row.get(f) for f in CELL_FIELDS)].append(row)
+    return {key: summarize(group) for key, group in groups.items()}
+
+
+def describe_dissent(cell: Cell) -> str:
+    """The conflict marker: the other values and where they come from."""
+    parts = []
+    for voice in cell.dissent:
+        tag = " derived" if voice.get("derived") else ""
+        parts.append(f"{float(voice['value']):g}{tag} ({voice['doc']})")
+    return "≠ " + ", ".join(parts) if parts else ""

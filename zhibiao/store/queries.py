@@ -1,0 +1,229 @@
+"""Reads: facts, documents, series, conflicts and catalogue counts, as pandas DataFrames.
+
+Every function takes an open connection (read-only is enough) and never writes.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from zhibiao.catalogue import Catalogue, subject_key
+from zhibiao.series import (
+    PERIOD_TYPES,
+    Cell,
+    cells,
+    classify_period,
+    describe_dissent,
+    period_sort_key,
+)
+from zhibiao.store.schema import first_row
+
+FACT_COLUMNS = (
+    "doc", "seq", "indicator", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
+    "period_type", "basis", "region", "modality", "quote", "span_start", "span_end", "derived", "derivation",
+    "story", "url", "title", "published",
+)
+SERIES_COLUMNS = (
+    "period", "period_type", "measure", "basis", "region", "value", "value_max", "unit", "qualifier",
+    "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "quote",
+    "doc", "url", "published",
+)
+CONFLICT_COLUMNS = (
+    "indicator", "subject", "measure", "basis", "unit", "period", "region", "kind",
+    "value_a", "doc_a", "published_a", "quote_a", "value_b", "doc_b", "published_b", "quote_b", "derivation",
+)
+
+_SELECT_FACTS = """
+    SELECT doc_id AS doc, seq, indicator, subject, subject_key, measure, value, value_max, unit, qualifier,
+           period_key AS period, period_type, basis, region, modality, quote, span_start, span_end,
+           derived, derivation, story_id AS story, url, title, published
+    FROM fact_provenance
+"""
+
+
+def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
+    clauses, params = [], []
+    for clause, value in filters:
+        if value is None:
+            continue
+        clauses.append(clause)
+        params.append(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _check_period_type(period_type: str | None) -> None:
+    if period_type is not None and period_type not in PERIOD_TYPES:
+        raise ValueError(f"unknown period type {period_type!r} (expected one of {', '.join(PERIOD_TYPES)})")
+
+
+def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, subject: str | None = None,
+              measure: str | None = None, basis: str | None = None, period: str | None = None,
+              period_type: str | None = None, region: str | None = None, doc: str | None = None,
+              modality: str | None = None, derived: bool | None = None) -> pd.DataFrame:
+    """Facts with their provenance, filtered; subject matches its normalised form."""
+    _check_period_type(period_type)
+    where, params = _where([
+        ("indicator = ?", indicator),
+        ("subject_key = ?", subject_key(subject) if subject else None),
+        ("measure = ?", measure),
+        ("basis = ?", basis),
+        ("period_key = ?", classify_period(period)[0] if period else None),
+        ("period_type = ?", period_type),
+        ("region = ?", region),
+        ("doc_id = ?", doc),
+        ("modality = ?", modality),
+        ("derived = ?", derived),
+    ])
+    return con.execute(_SELECT_FACTS + where + " ORDER BY doc_id, seq", params).df()
+
+
+def facts(con: duckdb.DuckDBPyConnection, **filters) -> pd.DataFrame:
+    df = fact_rows(con, **filters)
+    return df[list(FACT_COLUMNS)]
+
+
+def documents(con: duckdb.DuckDBPyConnection, *, text: bool = False) -> pd.DataFrame:
+    """One row per document; `copies` is the size of its story. Texts only when asked."""
+    texts = ", d.original_text, d.clean_text" if text else ""
+    return con.execute(f"""
+        SELECT d.id, d.title, d.url, d.published, d.source, d.format, d.story_id AS story,
+               count(*) OVER (PARTITION BY d.story_id) AS copies, d.fact_count, d.content_hash,
+               d.extractor, d.ingested_at{texts}
+        FROM documents d ORDER BY d.published NULLS LAST, d.id""").df()
+
+
+def _cell_rows(df: pd.DataFrame) -> list[dict]:
+    rows = df.to_dict("records")
+    for row in rows:
+        row["key"] = row["indicator"] if isinstance(row["indicator"], str) else "subject:" + row["subject_key"]
+        for name in ("basis", "region", "period", "value_max", "derivation", "url", "title"):
+            if row.get(name) is not None and row[name] != row[name]:  # NaN -> None
+                row[name] = None
+        row["published"] = None if pd.isna(row["published"]) else pd.Timestamp(row["published"]).date()
+        # A period with an unknown year cannot be compared across documents.
+        row["period_key"] = row["period"] if row["period"] and "?" not in row["period"] else (
+            f"{row['period']}@{row['doc']}")
+    return rows
+
+
+def _series_row(cell: Cell) -> dict:
+    best = cell.best
+    return {
+        "period": best["period"], "period_type": best["period_type"], "measure": best["measure"],
+        "basis": best["basis"], "region": best["region"], "value": best["value"], "value_max": best["value_max"],
+        "unit": best["unit"], "qualifier": best["qualifier"], "stories": cell.stories, "copies": cell.copies,
+        "derived": bool(best["derived"]), "derivation": best["derivation"], "conflict": cell.conflict,
+        "dissent": describe_dissent(cell), "subject": best["subject"], "indicator": best["indicator"],
+        "quote": best["quote"], "doc": best["doc"], "url": best["url"], "published": best["published"],
+    }
+
+
+def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, measure: str | None = None,
+           region: str | None = None, period_type: str | None = None, basis: str | None = None,
+           modality: str = "actual") -> pd.DataFrame:
+    """The series of an indicator (id or alias) or of a subject: one row per cell, ordered by period.
+
+    For an indicator the measure defaults to the catalogue's; facts without a period are left out.
+    """
+    indicator = catalogue.get(key)
+    if indicator is not None:
+        df = fact_rows(con, indicator=indicator.id, measure=measure or indicator.measure, region=region,
+                       period_type=period_type, basis=basis, modality=modality)
+    else:
+        df = fact_rows(con, subject=key, measure=measure, region=region, period_type=period_type,
+                       basis=basis, modality=modality)
+    df = df[df["period"].notna()]
+    out = [_series_row(c) for c in cells(_cell_rows(df)).values()]
+    out.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
+                            r["unit"]))
+    return pd.DataFrame(out, columns=list(SERIES_COLUMNS))
+
+
+def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, measure: str | None = None,
+              region: str | None = None) -> pd.DataFrame:
+    """Cells where independent stories disagree, or a derived value contradicts a stated one.
+
+    Only cells with a known period, more than one story or a derived fact are read; each row
+    pairs the best source with one that disagrees, with both quotes.
+    """
+    where, params = _where([("indicator = ?", indicator), ("measure = ?", measure), ("region = ?", region)])
+    extra = (" AND " + where[len(" WHERE "):]) if where else ""
+    df = con.execute(f"""
+        WITH f AS (
+            SELECT *, coalesce(indicator, 'subject:' || subject_key) AS cell_key FROM fact_provenance
+            WHERE modality = 'actual' AND period_key IS NOT NULL AND period_key NOT LIKE '%?%'{extra}
+        ), c AS (
+            SELECT cell_key, measure, basis, unit, period_key, region FROM f
+            GROUP BY ALL HAVING count(DISTINCT story_id) > 1 OR bool_or(derived)
+        )
+        SELECT f.doc_id AS doc, f.seq, f.indicator, f.subject, f.subject_key, f.measure, f.value, f.value_max,
+               f.unit, f.qualifier, f.period_key AS period, f.period_type, f.basis, f.region, f.modality,
+               f.quote, f.span_start, f.span_end, f.derived, f.derivation, f.story_id AS story, f.url,
+               f.title, f.published
+        FROM f JOIN c ON f.cell_key = c.cell_key AND f.measure = c.measure AND f.unit = c.unit
+            AND f.period_key = c.period_key AND f.basis IS NOT DISTINCT FROM c.basis
+            AND f.region IS NOT DISTINCT FROM c.region
+        ORDER BY f.doc_id, f.seq""", params).df()
+    out = []
+    for cell in cells(_cell_rows(df)).values():
+        best = cell.best
+        for other in cell.dissent:
+            derived = best if best["derived"] else other if other["derived"] else None
+            out.append({
+                "indicator": best["indicator"], "subject": best["subject"], "measure": best["measure"],
+                "basis": best["basis"], "unit": best["unit"], "period": best["period"], "region": best["region"],
+                "kind": "derived vs stated" if derived is not None else "stories disagree",
+                "value_a": best["value"], "doc_a": best["doc"], "published_a": best["published"],
+                "quote_a": best["quote"], "value_b": other["value"], "doc_b": other["doc"],
+                "published_b": other["published"], "quote_b": other["quote"],
+                "derivation": derived["derivation"] if derived is not None else None,
+            })
+    out.sort(key=lambda r: (r["indicator"] or "~", r["subject"], period_sort_key(r["period"]), r["region"] or ""))
+    return pd.DataFrame(out, columns=list(CONFLICT_COLUMNS))
+
+
+def indicator_counts(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> pd.DataFrame:
+    """The catalogue with the number of facts and documents linked to each indicator."""
+    counts = {row[0]: row[1:] for row in con.execute(
+        """SELECT indicator, count(*), count(DISTINCT doc_id), min(period_key), max(period_key)
+           FROM facts WHERE indicator IS NOT NULL GROUP BY indicator""").fetchall()}
+    rows = []
+    for i in catalogue:
+        n, docs, first, last = counts.get(i.id, (0, 0, None, None))
+        rows.append({"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "measure": i.measure, "unit": i.unit,
+                     "facts": n, "documents": docs, "aliases": "、".join(i.aliases)})
+    return pd.DataFrame(rows)
+
+
+def unlinked_subjects(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.DataFrame:
+    """The most frequent subjects no indicator matches (candidates for the catalogue)."""
+    return con.execute("""SELECT subject_key AS subject, count(*) AS facts, count(DISTINCT doc_id) AS documents
+                          FROM facts WHERE indicator IS NULL GROUP BY subject_key
+                          ORDER BY facts DESC, subject LIMIT ?""", [limit]).df()
+
+
+def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Everything that would make the database inconsistent; empty when it is sound."""
+    checks = (
+        ("documents with a duplicate id", "SELECT count(*) FROM (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)"),
+        ("facts whose document is missing",
+         "SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.doc_id)"),
+        ("documents whose fact count does not match their facts",
+         """SELECT count(*) FROM documents d
+            WHERE d.fact_count <> (SELECT count(*) FROM facts f WHERE f.doc_id = d.id)"""),
+        ("facts with a duplicate (doc_id, seq)",
+         "SELECT count(*) FROM (SELECT doc_id, seq FROM facts GROUP BY ALL HAVING count(*) > 1)"),
+        ("documents without a signature",
+         """SELECT count(*) FROM documents d
+            WHERE (SELECT count(*) FROM story_signatures s WHERE s.doc_id = d.id) <> 1"""),
+        ("signatures or bands of missing documents",
+         """SELECT (SELECT count(*) FROM story_signatures s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.doc_id))
+                 + (SELECT count(*) FROM story_bands b WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = b.doc_id))"""),
+    )
+    problems = []
+    for label, sql in checks:
+        n = first_row(con, sql)[0]
+        if n:
+            problems.append(f"{n} {label}")
+    return problems
