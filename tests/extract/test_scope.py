@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.scope import in_scope
+from zhibiao.extract.scope import text_in_scope
 
 INDUSTRY_RELEASE = (
     "工业和信息化部发布数据,上半年全国规模以上工业增加值同比增长6.4%,制造业增加值同比增长6.8%。"
@@ -50,10 +50,10 @@ MARATHON_ECONOMY = (
          "no-economic-words"],
 )
 def test_scope_in_scope(text: str, expected: bool) -> None:
-    assert in_scope(text) is expected
+    assert text_in_scope(text) is expected
 
 
 def test_scope_in_scope_economic_words_outweighed() -> None:
     """A sports story that mentions money is still a sports story."""
     text = MARATHON + "赛事奖金总额100万元,比赛经济效益显著。"
-    assert in_scope(text) is False
+    assert text_in_scope(text) is False

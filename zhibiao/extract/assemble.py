@@ -27,7 +27,7 @@ from zhibiao.extract.regions import (
     find_regions,
     is_local,
 )
-from zhibiao.extract.scope import economic_score, in_scope
+from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.subjects import (
     is_anaphor,
     is_bare_noun_phrase,
@@ -43,6 +43,7 @@ from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, claus
 from zhibiao.models import Document, Extraction, Fact
 from zhibiao.rules import words
 
+HEADER_CHARS = 800  # the top of the page, where a title or dateline names the place
 GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 _NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
 _RANGE_GAP = re.compile(r"\s*(至|到|~|-|—|–)\s*")
@@ -76,19 +77,27 @@ class ParagraphState:
 
 def extract_document(doc: Document) -> Extraction:
     """Clean a document and extract its facts."""
-    mapped = clean(normalize(doc.text))
+    normalized = normalize(doc.text)
+    mapped = clean(normalized)
     text = mapped.text
     result = Extraction(doc, [], text)
-    if not in_scope(text):
+    parts = articles(text)
+    if has_off_topic(text):
+        # Articles hold every word of the text (words do not cross lines), so their counts add up.
+        scores = [economic_score(text[art.start:art.end]) for art in parts]
+        if not in_scope(sum(e for e, _ in scores), sum(o for _, o in scores)):
+            return result
+    elif enough_economic(text):
+        scores = [(1, 0)] * len(parts)  # no article is off topic
+    else:
         return result
-    header = (doc.title or "") + "\n" + normalize(doc.text[:800]).text
+    header = (doc.title or "") + "\n" + normalized.text[:HEADER_CHARS]
     facts: list[Fact] = []
     table_facts: list[Fact] = []
-    for n, art in enumerate(articles(text)):
-        art_text = text[art.start:art.end]
-        econ, off = economic_score(art_text)
+    for n, (art, (econ, off)) in enumerate(zip(parts, scores, strict=True)):
         if off > econ:
             continue
+        art_text = text[art.start:art.end]
         state = _article_state(art, art_text, header if n == 0 else "", doc.date)
         tables = {t.first: t for t in find_tables(art.paragraphs)}
         skip_to = -1

@@ -2,24 +2,50 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from zhibiao.rules import load
 
 
 @cache
-def _vocab() -> tuple[tuple[str, ...], tuple[str, ...], dict]:
+def _vocab() -> tuple[tuple[str, ...], tuple[str, ...], dict, re.Pattern]:
     table = load("scope")
-    return tuple(table["economic"]["words"]), tuple(table["off_topic"]["words"]), table["thresholds"]
+    off_topic = tuple(table["off_topic"]["words"])
+    # Off-topic words are rare in the text, so one pass over their alternation is cheap.
+    off_pattern = re.compile("|".join(map(re.escape, sorted(off_topic, key=len, reverse=True))))
+    return tuple(table["economic"]["words"]), off_topic, table["thresholds"], off_pattern
 
 
 def economic_score(text: str) -> tuple[int, int]:
-    economic, off_topic, _ = _vocab()
+    """(economic word hits, off-topic word hits), each word counted on its own."""
+    economic, off_topic, _, _ = _vocab()
     return sum(text.count(w) for w in economic), sum(text.count(w) for w in off_topic)
 
 
-def in_scope(text: str) -> bool:
-    """Enough economic vocabulary, and clearly more of it than of another topic."""
-    _, _, limits = _vocab()
-    econ, off = economic_score(text)
-    return econ >= limits["min_economic"] and econ >= limits["ratio"] * off
+def has_off_topic(text: str) -> bool:
+    return _vocab()[3].search(text) is not None
+
+
+def enough_economic(text: str) -> bool:
+    """At least the minimum of economic word hits, counted only as far as needed."""
+    economic, _, limits, _ = _vocab()
+    need, hits = limits["min_economic"], 0
+    for word in economic:
+        hits += text.count(word)
+        if hits >= need:
+            return True
+    return False
+
+
+def in_scope(economic: int, off_topic: int) -> bool:
+    """Enough economic vocabulary, and clearly more of it than of another topic (the counts of
+    economic_score)."""
+    _, _, limits, _ = _vocab()
+    return economic >= limits["min_economic"] and economic >= limits["ratio"] * off_topic
+
+
+def text_in_scope(text: str) -> bool:
+    if not has_off_topic(text):
+        return enough_economic(text)
+    return in_scope(*economic_score(text))

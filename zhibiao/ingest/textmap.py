@@ -66,6 +66,21 @@ class MappedText:
         spans = [m.span() for m in pattern.finditer(self.text) if m.end() > m.start()]
         return self.delete(spans) if spans else self
 
+    def delete_any(self, patterns: Iterable[re.Pattern]) -> MappedText:
+        """Delete what any of the patterns match, leftmost first, as their union would.
+
+        Several small patterns scan much faster than one alternation of them, which the regex
+        engine must try at every position.
+        """
+        found = sorted((m.start(), n, m.end()) for n, p in enumerate(patterns) for m in p.finditer(self.text)
+                       if m.end() > m.start())
+        spans, end = [], 0
+        for start, _, stop in found:
+            if start >= end:
+                spans.append((start, stop))
+                end = stop
+        return self.delete(spans) if spans else self
+
     def replace_same_length(self, new_text: str) -> MappedText:
         """A one-for-one substitution (same length), which keeps the map."""
         if len(new_text) != len(self.text):
