@@ -36,7 +36,7 @@ _IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十
 _ONE = Decimal(1)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Mention:
     start: int          # of the number (or of 百分之)
     end: int            # after unit and any suffix qualifier
@@ -87,14 +87,49 @@ def _tables():
     unit_entries += [(w, (COUNT, "count", Decimal(1))) for w in words("units", "classifiers", "words")]
     unit_entries += [(w, (PHYSICAL, u, Decimal(str(f)))) for w, (u, f) in _longest_first(units["latin"].items())]
     suffixes = [(w, q) for q in ("approx", "at_least", "at_most") for w in words("qualifiers", "suffix", q)]
+    multipliers = [(w, Decimal(str(int(f)))) for w, f in _longest_first(units["multipliers"].items())]
+    infixes = words("qualifiers", "infix", "at_least")
     return {
         "units": _index(unit_entries),
-        "multipliers": _index((w, Decimal(str(int(f)))) for w, f in _longest_first(units["multipliers"].items())),
-        "infix": _index((w, w) for w in words("qualifiers", "infix", "at_least")),
+        "multipliers": _index(multipliers),
+        "infix": _index((w, w) for w in infixes),
         "suffix": _index(suffixes),
+        "unit_of": dict(reversed(unit_entries)),  # the first entry of a word wins
+        "multiplier_of": dict(multipliers),
+        "suffix_of": dict(reversed(suffixes)),
+        "mention": _mention_pattern(unit_entries, multipliers, infixes, suffixes),
         "acronyms": words("units", "acronyms", "words"),
         "index_cues": words("units", "index_levels", "before"),
     }
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
+    """A number and what follows it in one match: 多/余, a multiplier, 多/余 again, the unit and a
+    qualifier after it. Atomic groups make each part greedy as a lookup would be; the units keep
+    the order of precedence of _tables (longest first within each table)."""
+    unit_words = []
+    for word, (kind, _, _) in units:
+        if kind == TENTHS:
+            unit_words.append(f"{re.escape(word)}(?!{_NOT_TENTHS.pattern[1:]})")
+        elif word[0] in _LATIN:
+            unit_words.append(f"{re.escape(word)}(?![A-Za-z])")
+        else:
+            unit_words.append(re.escape(word))
+    # Each branch opens with a character class (the Chinese one checks what stands before it
+    # only after its first character), so the scan skips the text between numbers quickly.
+    first = "零〇一二两三四五六七八九十"
+    chinese = rf"[{first}](?<![\d.][{first}])[{first}百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+    number = rf"(?P<pct>百分之(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese})"
+    return re.compile(
+        rf"(?:{number})"
+        rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_alt(w for w, _ in multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
+        rf"(?:(?P<space> )(?=[%％]))?"
+        rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
+        rf"(?>(?P<suffix>{_alt(w for w, _ in suffixes)})?)")
 
 
 def _lookup(text: str, pos: int, index: dict) -> tuple[str, object] | None:
@@ -144,55 +179,58 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         for i in range(a, min(b, len(sentence))):
             blocked[i] = True
     out: list[Mention] = []
-    for m in _NUM.finditer(sentence):
-        s, e = m.start(), m.end()
+    unit_of, multiplier_of = t["unit_of"], t["multiplier_of"]
+    for m in t["mention"].finditer(sentence):
+        if m["pct"] is not None:
+            s, e = m.span("pct")
+            if blocked[s] or blocked[e - 1]:
+                continue
+            if _NOT_BEFORE.search(sentence, max(0, s - 4), s) and not sentence.endswith(t["acronyms"], 0, s):
+                continue
+            try:
+                value = parse_number(m["pct"])
+            except ValueError:
+                continue
+            out.append(Mention(s, e, e, value, PERCENT, "%", "百分之"))
+            continue
+        s, e = m.span("num")
         if blocked[s] or blocked[e - 1]:
             continue
-        token = m.group()
-        chinese = token[0] in _CHINESE_NUMERALS and not token.startswith("百分之")
+        token = m["num"]
+        chinese = token[0] in _CHINESE_NUMERALS
         if _NOT_BEFORE.search(sentence, max(0, s - 4), s) and not sentence.endswith(t["acronyms"], 0, s):
             continue
-        if e < len(sentence) and sentence[e] in _LATIN and not _latin_unit(sentence, e):
+        unit_text = m["unit"]
+        if e < len(sentence) and sentence[e] in _LATIN and not (
+                unit_text and m.start("unit") == e and unit_of[unit_text][0] == PHYSICAL):
             continue
-        if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence[max(0, s - 1):s])):
+        if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence, max(0, s - 1), s)):
             continue
         try:
             value = parse_number(token)
         except ValueError:
             continue
-        if token.startswith("百分之"):
-            out.append(Mention(s, e, e, value, PERCENT, "%", "百分之"))
-            continue
-        pos = e
-        infix = None
-        if inf := _lookup(sentence, pos, t["infix"]):
-            infix, pos = inf[0], pos + len(inf[0])
-        mult = _ONE
-        if not chinese and (mm := _lookup(sentence, pos, t["multipliers"])):
-            mult = mm[1]
-            pos += len(mm[0])
-            if not infix and (inf := _lookup(sentence, pos, t["infix"])):
-                infix, pos = inf[0], pos + len(inf[0])
-        unit = read_unit(sentence, pos)
-        if unit is None and sentence.startswith(" %", pos):  # 9.7 %: a space left by a page layout
-            unit = read_unit(sentence, pos + 1)
-        if unit is None and not chinese and mult == 1 and sentence.endswith(t["index_cues"], 0, s):
-            # 贸易价格条件指数为112.1: an index level, which has no unit.
-            out.append(Mention(s, pos, e, value, INDEX, "", ""))
-            continue
-        if unit is None:
-            if mult != 1 or _LIST_NEXT.match(sentence, pos, pos + 3):
+        infix = m["inf1"] or (m["inf2"] if m["mult"] else None)
+        mult = multiplier_of[m["mult"]] if m["mult"] else _ONE
+        if unit_text is None:
+            pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
+                m.end("inf1") if m["inf1"] else e))
+            if not chinese and mult == 1 and sentence.endswith(t["index_cues"], 0, s):
+                # 贸易价格条件指数为112.1: an index level, which has no unit.
+                out.append(Mention(s, pos, e, value, INDEX, "", ""))
+            elif mult != 1 or _LIST_NEXT.match(sentence, pos, pos + 3):
                 out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult))
             continue
-        kind, unit_name, unit_text, factor, pos = unit
+        kind, unit_name, factor = unit_of[unit_text]
         if chinese and not _chinese_ok(token, value, kind):
             continue
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
             continue
+        end = m.end("unit")
         suffix = None
-        if sfx := _lookup(sentence, pos, t["suffix"]):
-            suffix, pos = sfx[1], pos + len(sfx[0])
-        out.append(Mention(s, pos, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
+        if m["suffix"]:
+            suffix, end = t["suffix_of"][m["suffix"]], m.end("suffix")
+        out.append(Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                            scale=mult * factor))
     return _fill_bare(sentence, out)
 

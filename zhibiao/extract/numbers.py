@@ -28,6 +28,8 @@ def parse_number(text: str) -> Decimal:
         text = text[3:]
         if not text or text.startswith("百分之"):
             raise ValueError("not a percentage numeral")
+    if text.isascii() and text.replace(".", "", 1).isdigit() and text[0] != "." and text[-1] != ".":
+        return Decimal(text)  # the common case, 18435 or 19.3
     if text[0].isdigit():
         return _parse_mixed(text)
     return _parse_chinese(text)

@@ -96,7 +96,9 @@ def point_period(year: int | None, month: int, day: int | None = None) -> str:
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns(prefixed: bool = True) -> list[tuple[str, re.Pattern]]:
+    """The time patterns in priority order; with prefixed=False, those in _YEAR_PREFIXED come
+    without their optional year prefix (find_times looks for it before each match)."""
     table = load("periods")
     halves = alternation("periods", "halves")
     quarters = alternation("periods", "quarters")
@@ -109,7 +111,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     del table
     year = r"(?P<year>\d{4}) ?年(?:度)?"
     relyear = rf"(?P<rel>{rel})"
-    yprefix = rf"(?:{year}|{relyear})?"
+    yprefix = rf"(?:{year}|{relyear})?" if prefixed else ""
     return [
         ("year_range", re.compile(rf"\d{{4}}{_SEP}\d{{4}}年|\d{{4}}年{_SEP}\d{{4}}年|\d{{4}}年以来|\d{{4}}年(?:前|后|之前|之后)")),
         ("now", re.compile(rf"(?:{now})")),
@@ -141,28 +143,104 @@ def _rel_offset(word: str | None) -> int | None:
     return load("periods")["relative_year"][word]
 
 
-# A pattern can only match where one of these characters stands: a cheap test that skips most
-# of the patterns for most sentences.
-_REQUIRED = {
-    "year_range": ("年",), "now": ("截", "至"), "ymd": ("日", "号"), "iso_date": ("-", "/", "."),
-    "until_day": ("日",), "md": ("日", "号"), "damaged_range": ("月",), "mrange": ("月",), "mlist": ("月",),
-    "qlist": ("季",), "cumulative": ("前",), "first_months": ("前",), "report": ("报",), "half": ("半",), "quarter": ("季",), "month": ("月",),
-    "yearend": ("末", "底"), "fullyear": ("全年",), "year": ("年",), "time": ("时", ":", "日"),
-    "reset": ("目", "当", "现", "如", "近", "未", "下", "长"),
+_SEPARATORS = ("-", "—", "–", "~", "至", "到")
+# Each pattern matches only where the sentence holds all of these groups (one string of each):
+# a cheap test that skips most patterns for most sentences.
+_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "year_range": (("年",), (*_SEPARATORS, "以来", "前", "后")),
+    "ymd": (("年",), ("月",), ("日", "号")), "iso_date": (("-", "/", "."),), "until_day": (("截",), ("日",)),
+    "md": (("月",), ("日", "号")), "damaged_range": (("月份",),), "mrange": (("月",), _SEPARATORS),
+    "mlist": (("月",), ("、",)), "qlist": (("季",), ("、", "和", *_SEPARATORS)), "cumulative": (("前",),),
+    "first_months": (("前",), ("月",)), "report": (("报",),), "half": (("半",),), "quarter": (("季",),),
+    "month": (("月",),), "yearend": (("末", "底"),), "fullyear": (("全年",),), "year": (("年",),),
+    "time": (("时", ":", "日"),),
 }
+# Patterns that may open with a year (2025年上半年, 今年1-5月): the year is looked for just
+# before each match, since a pattern that opens with an optional part is tried at every
+# position of the sentence (ten times slower).
+_YEAR_PREFIXED = ("mrange", "mlist", "qlist", "cumulative", "first_months", "half", "quarter", "month", "fullyear")
+YEAR_PREFIX_MAX = 9  # 2025 年度 / 今年
 _QUARTER_RANGE = re.compile(r"[至到—–~-]")
 _HINT = re.compile(r"[\d一二三四五六七八九十年月季今去上本当目前现如近未下长截至底末]")
 
 
+class _Joined:
+    """A year prefix and the match after it, read as one match."""
+
+    __slots__ = ("prefix", "core")
+
+    def __init__(self, prefix: re.Match, core: re.Match):
+        self.prefix, self.core = prefix, core
+
+    def start(self) -> int:
+        return self.prefix.start()
+
+    def end(self) -> int:
+        return self.core.end()
+
+    def __getitem__(self, name: str):
+        return self.core[name]
+
+    def groupdict(self) -> dict:
+        return {**self.core.groupdict(), **self.prefix.groupdict()}
+
+
+@dataclass(frozen=True)
+class _Gated:
+    """A time pattern with its gate, split for speed: characters that must all be in the
+    sentence, groups of characters of which one must be, and groups of words of which one must be."""
+
+    kind: str
+    pattern: re.Pattern
+    required: frozenset
+    any_chars: tuple[frozenset, ...]
+    any_words: tuple[tuple[str, ...], ...]
+    prefixed: bool
+
+    def open(self, sentence: str, present: set) -> bool:
+        if not self.required <= present:
+            return False
+        for group in self.any_chars:
+            if group.isdisjoint(present):
+                return False
+        for group in self.any_words:
+            if not any(w in sentence for w in group):
+                return False
+        return True
+
+
 @cache
-def _gated_patterns() -> list[tuple[str, re.Pattern, frozenset, tuple[str, ...]]]:
-    """(kind, pattern, required single characters, required longer strings) in priority order."""
+def _gated_patterns() -> list[_Gated]:
+    """The patterns in priority order, each with its gate."""
+    words = {"now": alternation_words("now"), "reset": alternation_words("reset")}
+    cores = _patterns(prefixed=False)
     out = []
-    for kind, pattern in _patterns():
-        required = _REQUIRED.get(kind, ())
-        out.append((kind, pattern, frozenset(r for r in required if len(r) == 1),
-                    tuple(r for r in required if len(r) > 1)))
+    for n, (kind, _) in enumerate(_patterns()):
+        gate = _GATES.get(kind) or (words[kind],)
+        single = [g for g in gate if all(len(w) == 1 for w in g)]
+        out.append(_Gated(kind, cores[n][1], frozenset(g[0] for g in single if len(g) == 1),
+                          tuple(frozenset(g) for g in single if len(g) > 1),
+                          tuple(g for g in gate if any(len(w) > 1 for w in g)), kind in _YEAR_PREFIXED))
     return out
+
+
+def alternation_words(section: str) -> tuple[str, ...]:
+    return tuple(load("periods")[section]["words"])
+
+
+@cache
+def _year_before() -> re.Pattern:
+    rel = alternation("periods", "relative_year")
+    return re.compile(rf"(?:(?P<year>\d{{4}}) ?年(?:度)?|(?P<rel>{rel}))$")
+
+
+def _matches(pattern: re.Pattern, sentence: str):
+    """The pattern's matches, each joined to a year written just before it."""
+    year_before = _year_before()
+    for m in pattern.finditer(sentence):
+        start = m.start()
+        p = year_before.search(sentence, max(0, start - YEAR_PREFIX_MAX), start) if start else None
+        yield _Joined(p, m) if p else m
 
 
 def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
@@ -172,10 +250,11 @@ def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken = [False] * (len(sentence) + 1)
     present = set(sentence)
-    for kind, pattern, chars, strings in _gated_patterns():
-        if chars.isdisjoint(present) and not any(w in sentence for w in strings):
+    for gated in _gated_patterns():
+        if not gated.open(sentence, present):
             continue
-        for m in pattern.finditer(sentence):
+        kind = gated.kind
+        for m in _matches(gated.pattern, sentence) if gated.prefixed else gated.pattern.finditer(sentence):
             if m.end() == m.start() or any(taken[m.start():m.end()]):
                 continue
             mention = _resolve(kind, m, pub)
