@@ -203,10 +203,7 @@ class _Gated:
         for group in self.any_chars:
             if group.isdisjoint(present):
                 return False
-        for group in self.any_words:
-            if not any(w in sentence for w in group):
-                return False
-        return True
+        return all(any(w in sentence for w in group) for group in self.any_words)
 
 
 @cache
