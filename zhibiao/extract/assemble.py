@@ -41,7 +41,7 @@ from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
 from zhibiao.models import Document, Extraction, Fact
-from zhibiao.rules import words
+from zhibiao.rules import load, words
 
 HEADER_CHARS = 800  # the top of the page, where a title or dateline names the place
 GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
@@ -429,11 +429,13 @@ def _basis(measure: str, window: str, before: str, period: str | None, ps: Parag
 def _resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
     if not comparator:
         return None
-    if re.search(r"上月|上个月|前一个月", comparator):
+    rules = _comparator_rules()
+    if any(w in comparator for w in rules["previous_month"]):
         prev = previous(period)
         return f"vs:{prev}" if prev else None
-    if re.search(r"(上年|去年)(同期|同月)?|同期", comparator) and not re.search(r"增速|水平|全国|全省|全市", comparator):
-        if re.search(r"(年末|年底)", comparator):
+    if (any(w in comparator for w in rules["same_period_last_year"])
+            and not any(w in comparator for w in rules["not_a_period"])):
+        if any(w in comparator for w in rules["year_end"]):
             return None
         shifted = shift_year(period)
         return f"vs:{shifted}" if shifted else None
@@ -447,9 +449,22 @@ def _resolve_comparator(comparator: str | None, period: str | None, pub: date | 
             value = year.group() + value[4:] if len(value) > 4 and "/" not in value else (
                 value.replace(value[:4], year.group()) if "/" in value else value)
         return f"vs:{value}"
-    name = re.sub(r"^(同期|我国|全国的|的)", "", comparator).strip()
-    name = re.sub(r"(平均水平|的)$", "", name) or comparator
-    return f"vs:{name}"
+    name = comparator
+    for opener in rules["name_openers"]:
+        if name.startswith(opener):
+            name = name[len(opener):]
+            break
+    name = name.strip()
+    for closer in rules["name_closers"]:
+        if name.endswith(closer):
+            name = name[: -len(closer)]
+            break
+    return f"vs:{name or comparator}"
+
+
+@cache
+def _comparator_rules() -> dict[str, tuple[str, ...]]:
+    return {k: words("measures", "comparators", k) for k in load("measures")["comparators"]}
 
 
 def _region(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str | None:
@@ -470,18 +485,33 @@ def _region(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str | N
 
 
 def _qualifier(window: str, m: Mention) -> str:
+    """at_least/at_most/approx from 多/余 or 以上/左右 around the number, else from the words before
+    it (超过, 近, 约 — or 约占 a few characters back)."""
     if m.infix:
         return "at_least"
     if m.suffix:
         return m.suffix
-    tail = window.rstrip()[-4:]
-    if re.search(r"(大约|约占|约为|约合|约达)[^,;]{0,6}$|(?<![签合节预公条协制契])约$", window):
+    prefixes, within, distance, not_before = _qualifier_rules()
+    for word in within:
+        at = window.rfind(word, max(0, len(window) - distance - len(word)))
+        if at >= 0 and not any(c in window[at:] for c in ",;"):
+            return "approx"
+    if window.endswith("约") and not window.endswith(not_before):
         return "approx"
-    for q, options in (("approx", ("约为", "大约", "约")), ("at_least", ("超过", "突破", "超出", "逾", "超", "不低于", "不少于", "至少")),
-                       ("at_most", ("将近", "接近", "不到", "不足", "不超过", "近"))):
-        if tail.endswith(options):
-            return q
+    tail = window.rstrip()[-4:]
+    for word, qualifier in prefixes:  # longest first: 不超过 is at most, 超过 at least
+        if tail.endswith(word):
+            return qualifier
     return "exact"
+
+
+@cache
+def _qualifier_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int, tuple[str, ...]]:
+    table = load("qualifiers")
+    prefixes = sorted(((w, q) for q in ("approx", "at_least", "at_most") for w in table["prefix"][q]),
+                      key=lambda wq: -len(wq[0]))
+    near = table["approx_within"]
+    return tuple(prefixes), tuple(near["words"]), near["distance"], tuple(near["not_before"])
 
 
 def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period, basis, region,

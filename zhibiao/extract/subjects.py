@@ -27,23 +27,54 @@ def _patterns() -> dict[str, re.Pattern]:
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
-    method = "|".join(f"(?:{p})" for p in load("subjects")["method"]["patterns"])
     from zhibiao.extract.regions import _lexicon
 
     region_words = _lexicon()[0].pattern
     return {
         "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])|{region_words}|地区|各|的)"),
-        # 为 after 作/认/成/行/因/以 is part of a word, not the copula.
-        "stop": re.compile(rf"(?<![作认成行因以])(?:{stop})(?![市率重值速幅])"),
+        # Scanned without the lookbehind (which would make the engine try every position);
+        # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
+        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅])"),
         "link": re.compile(rf"(?:{link})"),
-        "method": re.compile(method),
-        "qual_tail": re.compile(r"(超过|超出|超|突破|逾|近|将近|接近|约为|约|不到|不足|达到|高达|达|为|共|累计|已|均|分别|合计|总计|计)$"),
+        "method": tuple(re.compile(p) for p in load("subjects")["method"]["patterns"]),
     }
+
+
+_NOT_STOP_AFTER = frozenset("作认成行因以")
+
+
+def find_stop(text: str) -> re.Match | None:
+    """The first word that ends a subject (同比, 增长, 为 ...)."""
+    pattern = _patterns()["stop"]
+    m = pattern.search(text)
+    while m is not None and m.start() > 0 and text[m.start() - 1] in _NOT_STOP_AFTER:
+        m = pattern.search(text, m.start() + 1)
+    return m
+
+
+@cache
+def _tails() -> tuple[str, ...]:
+    return words("subjects", "qualifier_tail", "words")  # longest first
+
+
+def _strip_tail(text: str) -> str:
+    """The text without one qualifier word at its end (the longest that fits)."""
+    for tail in _tails():
+        if text.endswith(tail):
+            return text[: -len(tail)]
+    return text
+
+
+@cache
+def _anaphora() -> tuple[frozenset, tuple[str, ...]]:
+    return frozenset(words("subjects", "anaphora", "words")), ("", *words("subjects", "anaphora_prefixes", "words"))
 
 
 def clean_window(text: str) -> str:
     """Remove method phrases (扣除价格因素, (下同)) that sit between a subject and its number."""
-    return _patterns()["method"].sub("", text)
+    for pattern in _patterns()["method"]:
+        text = pattern.sub("", text)
+    return text
 
 
 def subject_from_window(window: str) -> str:
@@ -61,9 +92,9 @@ def subject_from_window(window: str) -> str:
     if link and link.start() > 0:
         holder = text[:link.start()]
         rest = text[link.end():]
-        stop = p["stop"].search(rest)
+        stop = find_stop(rest)
         made = rest[:stop.start()] if stop else rest
-        holder_stop = p["stop"].search(holder)
+        holder_stop = find_stop(holder)
         if holder_stop and holder_stop.start() > 0:
             holder = holder[:holder_stop.start()]
         text = holder + made
@@ -71,14 +102,15 @@ def subject_from_window(window: str) -> str:
         text = text[link.end():]
     if _POINTS_BACK.match(text):
         return ""
-    stop = p["stop"].search(text)
+    stop = find_stop(text)
     if stop and stop.start() == 0:
         return ""
     if stop:
         text = text[:stop.start()]
     for _ in range(3):
-        text = p["qual_tail"].sub("", text.strip(_TRIM)).strip(_TRIM)
-    text = re.sub(r"的$", "", text)
+        text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
+    if text.endswith("的"):
+        text = text[:-1]
     return _balance_quotes(text)
 
 
@@ -96,7 +128,7 @@ def is_bare_noun_phrase(text: str) -> bool:
     """A few Chinese characters with no verb of change or link in them: 有色金属 in
     十种有色金属335万吨, where the count names the thing another figure measures."""
     p = _patterns()
-    return bool(_BARE_NOUNS.fullmatch(text)) and not p["stop"].search(text) and not p["link"].search(text)
+    return bool(_BARE_NOUNS.fullmatch(text)) and not find_stop(text) and not p["link"].search(text)
 
 
 # Two to twelve Chinese characters, none of them a list connector (1389.1万辆和1404.7万辆).
@@ -121,10 +153,16 @@ def is_anaphor(subject: str) -> bool:
     """Whether a subject only points back (增速, 比重, 当月同比增速) rather than naming a thing."""
     if not subject:
         return True
-    anaphora = words("subjects", "anaphora", "words")
-    return subject in anaphora or (len(subject) <= 6 and any(subject.endswith(a) and len(a) >= 2 and
-                                                              subject[: -len(a)] in ("", "当月", "同比", "当月同比", "其", "累计")
-                                                              for a in anaphora))
+    anaphora, prefixes = _anaphora()
+    if subject in anaphora:
+        return True
+    if len(subject) > 6:
+        return False
+    for prefix in prefixes:
+        rest = subject[len(prefix):]
+        if subject.startswith(prefix) and len(rest) >= 2 and rest in anaphora:
+            return True
+    return False
 
 
 def usable_topic(clause: str) -> str:

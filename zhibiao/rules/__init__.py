@@ -44,6 +44,7 @@ def _validate(name: str, node, path: tuple) -> None:
                 _validate(name, item, path)
 
 
+@cache
 def words(name: str, *path: str) -> tuple[str, ...]:
     """A word list from a table, longest first (so alternations prefer the longest match)."""
     node = load(name)
@@ -52,6 +53,7 @@ def words(name: str, *path: str) -> tuple[str, ...]:
     return tuple(sorted(node, key=len, reverse=True))
 
 
+@cache
 def alternation(name: str, *path: str) -> str:
     """A regex alternation of a word list, longest first, escaped."""
     import re
