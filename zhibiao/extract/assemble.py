@@ -209,6 +209,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
     regions = find_regions(s)
+    cues = M.SentenceCues(s)
     sentence_subjects: list[str] = []
     last_list: list[str] | None = None
     set_noun = ""
@@ -276,9 +277,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if not inherited and subject:
             sentence_subjects.append(subject)
         # Attributes shared by the group.
-        basis = _basis(reading.measure, window, s[:first.start], periods[0], ps, art)
+        basis = _basis(reading.measure, window, cues, first.start, periods[0], ps, art)
         region = _region(regions, first.start, ps, art)
-        modality = "target" if M.is_target(s[:first.start]) else "actual"
+        modality = "target" if cues.target_before(first.start) else "actual"
         for i, m in enumerate(group.mentions):
             sub = subjects[i] if i < len(subjects) else subjects[-1]
             if not sub:
@@ -404,7 +405,7 @@ def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
     return not re.search(r"\d", between)
 
 
-def _basis(measure: str, window: str, before: str, period: str | None, ps: ParagraphState,
+def _basis(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None, ps: ParagraphState,
            art: ArticleState) -> str | None:
     if measure == "growth":
         explicit = M.growth_basis(window)
@@ -412,7 +413,7 @@ def _basis(measure: str, window: str, before: str, period: str | None, ps: Parag
             return None
         if explicit:
             return explicit
-        carried = M.growth_basis(before)
+        carried = cues.basis_before(pos)
         if carried and carried != "avg":
             return carried
         return ps.basis or "yoy"

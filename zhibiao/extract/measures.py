@@ -99,10 +99,13 @@ def read_measure(window: str, kind: str, context: str = "") -> Reading:
     return Reading("level")
 
 
+_AVERAGE = ("年均", "平均每年")
+
+
 def growth_basis(text: str) -> str | None:
     """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
     p = _patterns()
-    if "年均" in text or "平均每年" in text:
+    if any(w in text for w in _AVERAGE):
         return "avg"
     yoy, mom = _last(p["yoy"], text), _last(p["mom"], text)
     if yoy < 0 and mom < 0:
@@ -129,6 +132,37 @@ def change_comparator(window: str) -> str | None:
     if re.search(r"环比(?:分别|均)?(?:提高|提升|上升|下降|回落|增加|减少|加快|放缓|降低)", window):
         return "上月"
     return None
+
+
+class SentenceCues:
+    """Where a sentence names 同比/环比, an average annual rate and a target, found once so that
+    each number can ask about the text before it without scanning that text again (none of these
+    words holds a digit, so none runs into the number)."""
+
+    __slots__ = ("_yoy", "_mom", "_avg", "_target")
+
+    def __init__(self, sentence: str):
+        p = _patterns()
+        self._yoy = [m.end() for m in p["yoy"].finditer(sentence)]
+        self._mom = [m.end() for m in p["mom"].finditer(sentence)]
+        ends = [sentence.find(w) + len(w) for w in _AVERAGE if w in sentence]
+        self._avg = min(ends) if ends else None
+        target = p["target"].search(sentence)
+        self._target = target.end() if target else None
+
+    def basis_before(self, pos: int) -> str | None:
+        """growth_basis(sentence[:pos])."""
+        if self._avg is not None and self._avg <= pos:
+            return "avg"
+        yoy = max((e for e in self._yoy if e <= pos), default=-1)
+        mom = max((e for e in self._mom if e <= pos), default=-1)
+        if yoy < 0 and mom < 0:
+            return None
+        return "yoy" if yoy > mom else "mom"
+
+    def target_before(self, pos: int) -> bool:
+        """is_target(sentence[:pos])."""
+        return self._target is not None and self._target <= pos
 
 
 def is_target(text: str) -> bool:
