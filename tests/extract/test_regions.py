@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-import pytest
+import copy
+from collections import Counter
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from zhibiao.errors import RulesError
 from zhibiao.extract.regions import (
     GLOBAL,
     LOCAL_CITY,
     LOCAL_PROVINCE,
     NATIONAL,
+    NOT_PLACE,
     PLACE,
     article_place,
+    build_lexicon,
     find_regions,
+    place_at_start,
+    province_of,
 )
+from zhibiao.rules import load
 
 
 def _regions(text: str) -> list[tuple[str, str, str | None]]:
@@ -72,7 +83,7 @@ def test_regions_find_regions_excludes_partners_comparisons_datelines(text: str,
     [
         ("全省规上工业增加值增长6%。武汉市增长5%。", "湖北省上半年经济运行情况", ("湖北省", "武汉市")),
         ("全省规上工业增加值增长6%。", "湖北省上半年经济运行情况", ("湖北省", None)),
-        ("全市规上工业增长。", "深圳市经济运行", (None, "深圳市")),
+        ("全市规上工业增长。", "深圳市经济运行", ("广东省", "深圳市")),
         ("全市规上工业增长。", "上海市经济运行", ("上海市", "上海市")),
         ("全国规模以上工业增加值增长。", "", (None, None)),
         ("江苏规上工业增长。江苏出口增长。浙江出口增长。", "", ("江苏省", None)),
@@ -86,3 +97,250 @@ def test_regions_article_place(text: str, header: str, expected: tuple) -> None:
 def test_regions_article_place_ignores_partners() -> None:
     text = "全省对美国出口增长。全省对日本出口增长。全省对韩国出口增长。"
     assert article_place(text, "四川省外贸") == ("四川省", None)
+
+
+def _places(text: str) -> list[tuple[str, str | None, str]]:
+    return [(text[r.start:r.end], r.name, r.level) for r in find_regions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical", "level", "province"),
+    [
+        ("苏州规上工业增加值增长", "苏州", "苏州市", "city", "江苏省"),
+        ("襄阳市地区生产总值", "襄阳市", "襄阳市", "city", "湖北省"),
+        ("鄂尔多斯煤炭产量", "鄂尔多斯", "鄂尔多斯市", "city", "内蒙古自治区"),
+        ("遵义白酒产量", "遵义", "遵义市", "city", "贵州省"),
+        ("榆林能源化工", "榆林", "榆林市", "city", "陕西省"),
+        ("三沙渔业", "三沙", "三沙市", "city", "海南省"),
+        ("大同市经济运行", "大同市", "大同市", "city", "山西省"),
+        ("中山市工业", "中山市", "中山市", "city", "广东省"),
+        ("吉林市工业", "吉林市", "吉林市", "city", "吉林省"),
+        ("延边州旅游收入", "延边州", "延边朝鲜族自治州", "city", "吉林省"),
+        ("恩施外贸", "恩施", "恩施土家族苗族自治州", "city", "湖北省"),
+        ("海南州光伏装机", "海南州", "海南藏族自治州", "city", "青海省"),
+        ("阿克苏地区棉花", "阿克苏地区", "阿克苏地区", "city", "新疆维吾尔自治区"),
+        ("喀什进出口", "喀什", "喀什地区", "city", "新疆维吾尔自治区"),
+        ("锡林郭勒盟畜牧业", "锡林郭勒盟", "锡林郭勒盟", "city", "内蒙古自治区"),
+        ("张家港进出口", "张家港", "张家港市", "county", "江苏省"),
+        ("昆山市地区生产总值", "昆山市", "昆山市", "county", "江苏省"),
+        ("江阴上市公司", "江阴", "江阴市", "county", "江苏省"),
+        ("义乌小商品出口", "义乌", "义乌市", "county", "浙江省"),
+        ("慈溪家电", "慈溪", "慈溪市", "county", "浙江省"),
+        ("晋江鞋服产业", "晋江", "晋江市", "county", "福建省"),
+        ("福清工业", "福清", "福清市", "county", "福建省"),
+        ("济源钢铁", "济源", "济源市", "county", "河南省"),
+        ("仙桃无纺布", "仙桃", "仙桃市", "county", "湖北省"),
+        ("神木煤炭", "神木", "神木市", "county", "陕西省"),
+        ("喀什市", "喀什市", "喀什市", "county", "新疆维吾尔自治区"),
+        ("石河子工业", "石河子", "石河子市", "county", "新疆维吾尔自治区"),
+    ],
+)
+def test_regions_cities_resolve_to_canonical_name_and_province(text, surface, canonical, level, province) -> None:
+    assert _places(text) == [(surface, canonical, level)]
+    assert province_of(surface) == province_of(canonical) == province
+
+
+@pytest.mark.parametrize(
+    ("name", "province"),
+    [
+        ("江苏", "江苏省"),
+        ("江苏省", "江苏省"),
+        ("北京", "北京市"),
+        ("内蒙古", "内蒙古自治区"),
+        ("苏州", "江苏省"),
+        ("苏州市", "江苏省"),
+        ("昆山", "江苏省"),
+        ("长三角", None),
+        ("美国", None),
+        ("全国", None),
+        ("全省", None),
+        ("大同", None),
+        ("火星", None),
+    ],
+)
+def test_regions_province_of(name: str, province: str | None) -> None:
+    assert province_of(name) == province
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "两种方案大同小异",
+        "中山大学发布报告",
+        "长治久安的社会环境",
+        "四平八稳",
+        "培育朝阳产业",
+        "年日照时数超过2000小时",
+        "白银价格上涨",
+        "宁德时代营业收入增长",
+        "阿里巴巴营收",
+        "北海道旅游",
+        "开封后即食",
+        "黄山风景区",
+        "高密度聚乙烯产量",
+        "弘扬中华优秀传统文化",
+        "普洱茶产量",
+        "复合肥产量增长",
+        "出海口建设",
+        "全市场成交额",
+        "东部沿海",
+        "西部大开发",
+        "东中西部地区",
+    ],
+)
+def test_regions_ordinary_words_name_no_place(text: str) -> None:
+    assert find_regions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("吉林市场监管", [("吉林", "吉林省", "province")]),
+        ("美丽江苏建设", [("江苏", "江苏省", "province")]),
+        ("振兴义乌", [("义乌", "义乌市", "county")]),
+        ("沿海口岸", []),
+        ("长三角地区生产总值", [("长三角地区", "长三角", "area")]),
+        ("长江三角洲", [("长江三角洲", "长三角", "area")]),
+        ("珠三角制造业", [("珠三角", "珠三角", "area")]),
+        ("京津冀协同发展", [("京津冀", "京津冀", "area")]),
+        ("粤港澳大湾区", [("粤港澳大湾区", "粤港澳大湾区", "area")]),
+        ("大湾区", [("大湾区", "粤港澳大湾区", "area")]),
+        ("东部地区投资增长", [("东部地区", "东部地区", "area")]),
+        ("中部地区", [("中部地区", "中部地区", "area")]),
+        ("西部地区", [("西部地区", "西部地区", "area")]),
+        ("东北地区", [("东北地区", "东北地区", "area")]),
+        ("中西部地区", [("中西部地区", "中西部地区", "area")]),
+        ("湖北省", [("湖北省", "湖北省", "province")]),
+        ("美国", [("美国", "美国", "country")]),
+        ("全省", [("全省", None, "province")]),
+        ("全国", [("全国", "全国", "")]),
+    ],
+)
+def test_regions_levels_and_words_that_name_no_place(text: str, expected: list[tuple]) -> None:
+    assert _places(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "expected"),
+    [
+        ("全市规上工业增长。", "苏州市经济运行情况", ("江苏省", "苏州市")),
+        ("全市地区生产总值增长。", "2024年昆山经济运行", ("江苏省", "昆山市")),
+        ("全州旅游收入增长。", "恩施州上半年经济", ("湖北省", "恩施土家族苗族自治州")),
+        ("全市出口增长。", "浙江省宁波市外贸", ("浙江省", "宁波市")),
+        ("长三角地区生产总值增长。", "", (None, None)),
+    ],
+)
+def test_regions_article_place_city_brings_its_province(text: str, header: str, expected: tuple) -> None:
+    assert article_place(text, header) == expected
+
+
+def _table() -> dict:
+    return copy.deepcopy(load("regions"))
+
+
+def _unknown_province(t: dict) -> None:
+    t["cities"]["苏州市"]["province"] = "江南省"
+
+
+def _short_name_of_a_province(t: dict) -> None:
+    t["cities"]["苏州市"]["names"].append("江苏")
+
+
+def _city_twice(t: dict) -> None:
+    t["areas"]["长三角"].append("苏州")
+
+
+def _bad_level(t: dict) -> None:
+    t["cities"]["苏州市"]["level"] = "prefecture"
+
+
+def _missing_field(t: dict) -> None:
+    del t["cities"]["苏州市"]["level"]
+
+
+def _one_character(t: dict) -> None:
+    t["cities"]["苏州市"]["names"].append("苏")
+
+
+@pytest.mark.parametrize(
+    ("mutate", "message"),
+    [
+        (_unknown_province, r"'江南省', which is not in \[provinces\]"),
+        (_short_name_of_a_province, r"'江苏' is listed in \[provinces\] and again in \[cities\]"),
+        (_city_twice, r"'苏州' is listed in \[areas\] and again in \[cities\]"),
+        (_bad_level, "has level 'prefecture'"),
+        (_missing_field, "needs exactly the fields"),
+        (_one_character, "shorter than two characters"),
+    ],
+)
+def test_regions_loader_rejects_bad_entries(mutate, message: str) -> None:
+    table = _table()
+    mutate(table)
+    with pytest.raises(RulesError, match=message):
+        build_lexicon(table)
+
+
+def test_regions_loader_accepts_the_shipped_table() -> None:
+    lexicon = build_lexicon(_table())
+    assert lexicon.provinces["苏州市"] == "江苏省"
+
+
+# Prefecture-level divisions (地级市, 自治州, 地区, 盟) per province: 333 in all.
+PREFECTURES = {
+    "河北省": 11, "山西省": 11, "内蒙古自治区": 12, "辽宁省": 14, "吉林省": 9, "黑龙江省": 13,
+    "江苏省": 13, "浙江省": 11, "安徽省": 16, "福建省": 9, "江西省": 11, "山东省": 16,
+    "河南省": 17, "湖北省": 13, "湖南省": 14, "广东省": 21, "广西壮族自治区": 14, "海南省": 4,
+    "四川省": 21, "贵州省": 9, "云南省": 16, "西藏自治区": 7, "陕西省": 10, "甘肃省": 14,
+    "青海省": 8, "宁夏回族自治区": 5, "新疆维吾尔自治区": 14,
+}
+
+
+def test_regions_every_prefecture_is_listed() -> None:
+    counts = Counter(e["province"] for e in load("regions")["cities"].values() if e["level"] == "city")
+    assert dict(counts) == PREFECTURES
+    assert sum(PREFECTURES.values()) == 333
+
+
+LEXICON = build_lexicon(load("regions"))
+
+
+def _reference_scan(text: str) -> list[tuple[int, int]]:
+    """Leftmost-longest over all words, tried one by one at every position: slow and plain."""
+    by_length = sorted(LEXICON.words, key=len, reverse=True)
+    out, i = [], 0
+    while i < len(text):
+        for w in by_length:
+            if text.startswith(w, i) and not (w.endswith("市") and text.startswith("场", i + len(w))):
+                if LEXICON.words[w].kind != NOT_PLACE:
+                    out.append((i, i + len(w)))
+                i += len(w)
+                break
+        else:
+            i += 1
+    return out
+
+
+_FRAGMENTS = sorted(LEXICON.words) + list("市场省州区的年增长,。国中东西南北部地")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=12).map("".join))
+def test_regions_prefilter_finds_what_a_plain_scan_finds(text: str) -> None:
+    assert [(a, b) for a, b, _ in LEXICON.scan(text)] == _reference_scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("苏州市工业", 3),
+        ("长江三角洲地区生产总值", 7),
+        ("全国各地", 4),
+        ("全省工业", 2),
+        ("复合肥产量", 0),
+        ("吉林市场", 2),
+        ("规模以上工业", 0),
+        ("", 0),
+    ],
+)
+def test_regions_place_at_start(text: str, expected: int) -> None:
+    assert place_at_start(text) == expected

@@ -1,15 +1,32 @@
-"""Places: which region a figure covers, and which place an article is about."""
+"""Places: which region a figure covers, and which place an article is about.
+
+The lexicon (rules/regions.toml) holds some 1,500 words: the provinces, every
+prefecture-level division, the county-level cities the news reports on, macro-regions,
+countries, the words for "here" (全省, 全市) and words that name no place (复合肥). A word
+is matched leftmost-longest, as a regex alternation of all of them would be, but an
+alternation that large costs a scan over every branch at each position. Instead one small
+pattern finds the positions where the first two characters can begin a word (two
+character classes, run in C), and a dict keyed by those two characters gives the few words
+to try there, longest first.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
+from zhibiao.errors import RulesError
 from zhibiao.rules import load, words
 
 NATIONAL, GLOBAL, LOCAL_PROVINCE, LOCAL_CITY, PLACE = "national", "global", "province", "city", "place"
+NOT_PLACE = "not_place"  # a word such as 复合肥: matched, so that 合肥 is not, and then dropped
+PROVINCE, CITY, COUNTY, AREA, COUNTRY = "province", "city", "county", "area", "country"
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+_CITY_FIELDS = {"province", "level", "names"}
+_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(电|讯)")
 
 
 @dataclass(frozen=True)
@@ -18,29 +35,108 @@ class RegionMention:
     end: int
     kind: str
     name: str | None     # canonical name; None for 全省/全市 until the article resolves it
-    level: str = ""      # province / city / country
+    level: str = ""      # province / city / county / area / country; "" for 全国, 全球
+
+
+@dataclass(frozen=True)
+class _Word:
+    kind: str
+    name: str | None
+    level: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, _Word]                # every word -> what it names
+    provinces: dict[str, str]              # canonical province, city or county -> its province
+    by_prefix: dict[str, tuple[str, ...]]  # first two characters -> words, longest first
+    starts: re.Pattern                     # where a word may begin
+
+    def word_at(self, text: str, i: int) -> tuple[int, _Word] | None:
+        """(end, word) of the longest word at text[i], or None."""
+        for w in self.by_prefix.get(text[i:i + 2], ()):
+            # 吉林市场 is 吉林 and 市场, not 吉林市
+            if text.startswith(w, i) and not (w[-1] == "市" and text.startswith("场", i + len(w))):
+                return i + len(w), self.words[w]
+        return None
+
+    def scan(self, text: str) -> Iterator[tuple[int, int, _Word]]:
+        """(start, end, word) of each place word, leftmost-longest, not overlapping."""
+        pos = 0
+        for m in self.starts.finditer(text):
+            i = m.start()
+            if i < pos:
+                continue
+            found = self.word_at(text, i)
+            if found:
+                pos, word = found
+                if word.kind != NOT_PLACE:
+                    yield i, pos, word
+
+
+def build_lexicon(table: dict) -> Lexicon:
+    """The lexicon of a parsed regions table; RulesError when a city names an unknown province,
+    a field is missing or unknown, or one word is given two meanings."""
+    meanings: dict[str, _Word] = {}
+    where: dict[str, str] = {}
+
+    def add(word: str, meaning: _Word, section: str) -> None:
+        if len(word) < 2:
+            raise RulesError("regions", f"{word!r} in [{section}] is shorter than two characters")
+        if word in meanings and meanings[word] != meaning:
+            raise RulesError("regions", f"{word!r} is listed in [{where[word]}] and again in [{section}]")
+        meanings[word] = meaning
+        where[word] = section
+
+    for section, kind in (("national", NATIONAL), ("global", GLOBAL)):
+        for canon, names in table[section].items():
+            for n in names:
+                add(n, _Word(kind, canon, ""), section)
+    for kind in (LOCAL_PROVINCE, LOCAL_CITY):
+        for n in table["local"][kind]:
+            add(n, _Word(kind, None, kind), "local")
+    provinces = {}
+    for section, level in (("provinces", PROVINCE), ("areas", AREA), ("countries", COUNTRY)):
+        for canon, names in table[section].items():
+            for n in (canon, *names):
+                add(n, _Word(PLACE, canon, level), section)
+            if level == PROVINCE:
+                provinces[canon] = canon
+    for canon, entry in table["cities"].items():
+        if not isinstance(entry, dict) or set(entry) != _CITY_FIELDS:
+            raise RulesError("regions", f"[cities] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
+        if entry["province"] not in provinces:
+            raise RulesError("regions", f"[cities] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
+        if not isinstance(entry["names"], list):
+            raise RulesError("regions", f"[cities] {canon!r}: names must be a list")
+        if entry["level"] not in (CITY, COUNTY):
+            raise RulesError("regions", f"[cities] {canon!r} has level {entry['level']!r}, not 'city' or 'county'")
+        for n in (canon, *entry["names"]):
+            add(n, _Word(PLACE, canon, entry["level"]), "cities")
+        provinces[canon] = entry["province"]
+    for n in table["not_places"]["words"]:
+        add(n, _Word(NOT_PLACE, None, ""), "not_places")
+
+    by_prefix: dict[str, list[str]] = {}
+    for w in sorted(meanings, key=len, reverse=True):
+        by_prefix.setdefault(w[:2], []).append(w)
+    firsts = "".join(sorted({re.escape(w[0]) for w in meanings}))
+    seconds = "".join(sorted({re.escape(w[1]) for w in meanings}))
+    starts = re.compile(f"[{firsts}](?=[{seconds}])")
+    return Lexicon(meanings, provinces, {k: tuple(v) for k, v in by_prefix.items()}, starts)
 
 
 @cache
-def _lexicon() -> tuple[re.Pattern, dict[str, tuple[str, str | None, str]]]:
-    table = load("regions")
-    lookup: dict[str, tuple[str, str | None, str]] = {}
-    for canon, names in table["national"].items():
-        for n in names:
-            lookup[n] = (NATIONAL, canon, "")
-    for canon, names in table["global"].items():
-        for n in names:
-            lookup[n] = (GLOBAL, canon, "")
-    for w in table["local"]["province"]:
-        lookup[w] = (LOCAL_PROVINCE, None, "province")
-    for w in table["local"]["city"]:
-        lookup[w] = (LOCAL_CITY, None, "city")
-    for level, section in (("province", "provinces"), ("city", "cities"), ("country", "countries")):
-        for canon, names in table[section].items():
-            for n in (canon, *names):
-                lookup.setdefault(n, (PLACE, canon, level))
-    alternation = "|".join(re.escape(k) for k in sorted(lookup, key=len, reverse=True))
-    return re.compile(alternation), lookup
+def _lexicon() -> Lexicon:
+    return build_lexicon(load("regions"))
+
+
+def place_at_start(text: str) -> int:
+    """The length of the place word (全国, 全省, 湖北, 苏州市...) that text begins with; 0 if none.
+
+    An area (东部地区, 长三角) is none: 东部地区投资 names a regional aggregate as its subject."""
+    found = _lexicon().word_at(text, 0)
+    return found[0] if found and found[1].kind != NOT_PLACE and found[1].level != AREA else 0
 
 
 @cache
@@ -48,38 +144,48 @@ def _not_before() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, words('regions', 'not_region_before', 'words')))})$")
 
 
+def province_of(name: str) -> str | None:
+    """The province of a province, city or county (any of its names), or None (an area, a
+    country, an unknown word)."""
+    word = _lexicon().words.get(name)
+    if word is None or word.kind != PLACE:
+        return None
+    return _lexicon().provinces.get(word.name)
+
+
 def find_regions(text: str) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国) and comparisons (高于全国) are left out."""
-    pattern, lookup = _lexicon()
     out = []
     skipped_end = -1
-    for m in pattern.finditer(text):
-        before = text[max(0, m.start() - 4):m.start()]
-        listed_after_partner = before.endswith("、") and skipped_end == m.start() - 1
-        dateline = re.match(r"\d{1,2}月\d{1,2}日(电|讯)", text[m.end():m.end() + 8]) or before.endswith(("社", "网", "报"))
-        if _not_before().search(before) or listed_after_partner or dateline:
-            skipped_end = m.end()
+    not_before = _not_before().search
+    for start, end, word in _lexicon().scan(text):
+        before = text[max(0, start - 4):start]
+        listed_after_partner = before.endswith("、") and skipped_end == start - 1
+        if (listed_after_partner or not_before(before) or before.endswith(("社", "网", "报"))
+                or _DATELINE_AFTER.match(text, end, end + 8)):
+            skipped_end = end
             continue
-        kind, name, level = lookup[m.group()]
-        if kind == NATIONAL and m.group() == "中国" and text.startswith(("人民银行", "银行"), m.end()):
+        if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):
             continue
-        out.append(RegionMention(m.start(), m.end(), kind, name, level))
+        out.append(RegionMention(start, end, word.kind, word.name, word.level))
     return out
 
 
 def article_place(text: str, header: str = "") -> tuple[str | None, str | None]:
-    """(province, city) the article is about: the places it names most, the header counting too."""
+    """(province, city) the article is about: the places it names most, the header counting too.
+    A city or county-level city without a named province brings its own province."""
     provinces: Counter[str] = Counter()
     cities: Counter[str] = Counter()
     for r in find_regions(header + "\n" + text):
-        if r.kind == PLACE and r.level == "province":
+        if r.kind == PLACE and r.level == PROVINCE:
             provinces[r.name] += 1
-        elif r.kind == PLACE and r.level == "city":
+        elif r.kind == PLACE and r.level in (CITY, COUNTY):
             cities[r.name] += 1
     province = provinces.most_common(1)[0][0] if provinces else None
     city = cities.most_common(1)[0][0] if cities else None
-    municipalities = {"北京市", "天津市", "上海市", "重庆市"}
-    if city is None and province in municipalities:
+    if province is None and city is not None:
+        province = province_of(city)
+    if city is None and province in MUNICIPALITIES:
         city = province
     return province, city
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from zhibiao.extract.regions import place_at_start
 from zhibiao.rules import load, words
 
 _REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
@@ -27,11 +28,10 @@ def _patterns() -> dict[str, re.Pattern]:
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
-    from zhibiao.extract.regions import _lexicon
-
-    region_words = _lexicon()[0].pattern
     return {
-        "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])|{region_words}|地区|各|的)"),
+        # Tried in order: these, then a place (place_at_start), then lead_after_place.
+        "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
+        "lead_after_place": re.compile(r"^(?:地区|各|的)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?![市率重值速幅])"),
@@ -77,15 +77,27 @@ def clean_window(text: str) -> str:
     return text
 
 
+def _lead_end(p: dict[str, re.Pattern], text: str) -> int:
+    """Where the opening word (其中, 从行业看), place (全省, 湖北) or 各/的 that text begins with ends; 0 if none."""
+    m = p["lead"].match(text)
+    if m:
+        return m.end()
+    end = place_at_start(text)
+    if end:
+        return end
+    m = p["lead_after_place"].match(text)
+    return m.end() if m else 0
+
+
 def subject_from_window(window: str) -> str:
     """The subject named in the text before a number, or '' when it names none."""
     p = _patterns()
     text = clean_window(window).strip(_TRIM)
     for _ in range(8):
-        m = p["lead"].match(text)
-        if not m or m.end() == 0:
+        end = _lead_end(p, text)
+        if not end:
             break
-        text = text[m.end():].strip(_TRIM)
+        text = text[end:].strip(_TRIM)
     if not text:
         return ""
     link = p["link"].search(text)
