@@ -333,7 +333,7 @@ def test_regions_prefilter_finds_what_a_plain_scan_finds(text: str) -> None:
     ("text", "expected"),
     [
         ("苏州市工业", 3),
-        ("长江三角洲地区生产总值", 7),
+        ("长江三角洲地区生产总值", 0),  # an area stays in the subject it names
         ("全国各地", 4),
         ("全省工业", 2),
         ("复合肥产量", 0),
