@@ -1,6 +1,11 @@
 """Throughput benchmark: the whole per-document pipeline, single process, on a few MB of text.
 
 Usage: .venv/bin/python benchmarks/throughput.py [--mb 3] [--corpus DIR] [--profile]. Asserts nothing.
+
+The corpus is the distinct documents of the demo and shared dev folders, processed in passes
+until --mb MB have gone through. The extractor keeps results for recurring clause windows
+(reports are formulaic), so each pass starts with those caches cleared: a pass sees each
+document once, as a run over a real corpus would, and repeating a document never speeds it up.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from zhibiao.extract import extract_document
+from zhibiao.extract import clear_caches, extract_document
 from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.models import Document
@@ -60,24 +65,26 @@ def load_folder(folder: Path) -> list[tuple[str, str, str, datetime.date | None]
 
 
 def build_corpus(args: argparse.Namespace) -> list[Document]:
+    """The distinct documents of the corpus folders."""
     default = [REPO / "examples" / "demo", SHARED / "dev", SHARED / "dev2"]
     folders = [Path(args.corpus)] if args.corpus else default
     seeds = [d for f in folders if f.is_dir() for d in load_folder(f)]
     if not seeds:
         sys.exit("no documents found")
-    target, size, corpus, copy = args.mb * 1_000_000, 0, [], 0
-    while size < target:
-        for doc_id, text, source, day in seeds:
-            corpus.append(Document(id=f"{doc_id}#{copy}", text=text, source=source, date=day))
-            size += len(text.encode("utf-8"))
-            if size >= target:
-                break
-        copy += 1
-    return corpus
+    return [Document(id=doc_id, text=text, source=source, date=day) for doc_id, text, source, day in seeds]
 
 
-def run(corpus: list[Document]) -> int:
-    return sum(len(extract_document(doc).facts) for doc in corpus)
+def passes_for(corpus: list[Document], mb: float) -> int:
+    size = sum(len(d.text.encode("utf-8")) for d in corpus)
+    return max(1, round(mb * 1_000_000 / size))
+
+
+def run(corpus: list[Document], passes: int = 1) -> int:
+    facts = 0
+    for _ in range(passes):
+        clear_caches()
+        facts += sum(len(extract_document(doc).facts) for doc in corpus)
+    return facts
 
 
 def timed(fn, *a) -> tuple[float, object]:
@@ -98,51 +105,53 @@ def main() -> None:
     args = parser.parse_args()
 
     corpus = build_corpus(args)
+    passes = passes_for(corpus, args.mb)
     texts = [d.text for d in corpus]
-    chars = sum(map(len, texts))
     data = [t.encode("utf-8") for t in texts]
-    mb = sum(map(len, data)) / 1e6
+    chars = sum(map(len, texts)) * passes
+    mb = sum(map(len, data)) * passes / 1e6
     extract_document(corpus[0])  # warm up: rule tables and converters load lazily
 
-    secs, facts = timed(run, corpus)
-    line("documents", len(corpus))
+    secs, facts = timed(run, corpus, passes)
+    line("distinct documents", len(corpus))
+    line("passes", passes)
+    line("documents", len(corpus) * passes)
     line("characters", chars)
     line("MB (UTF-8)", mb, ".2f")
     line("seconds", secs, ".3f")
     line("chars/s", chars / secs)
     line("MB/s", mb / secs, ".3f")
-    line("documents/s", len(corpus) / secs, ",.1f")
+    line("documents/s", len(corpus) * passes / secs, ",.1f")
     line("facts", facts)
     line("facts/s", facts / secs, ",.1f")
 
-    print("-- stages (separate passes over the same texts)")
+    print("-- stages (one pass over the distinct documents, timed separately)")
+    one_pass = secs / passes
     if decode_bytes is not None:
         t_dec, _ = timed(lambda: [decode_bytes(b, d.source) for b, d in zip(data, corpus, strict=True)])
         line("decode_bytes s", t_dec, ".3f")
-        line("decode chars/s", chars / t_dec)
+        line("decode chars/s", chars / passes / t_dec)
     else:
         print(f"{'decode_bytes:':<26}not available")
     t_norm, normed = timed(lambda: [normalize(t) for t in texts])
     t_clean, _ = timed(lambda: [clean(m) for m in normed])
-    rest = secs - t_norm - t_clean
+    rest = one_pass - t_norm - t_clean
     for name, t in (("normalize", t_norm), ("clean", t_clean), ("rest (segment+extract)", rest)):
-        print(f"{name + ' s:':<26}{t:.3f}  ({100 * t / secs:.1f}%)")
-    print("(extract_document also normalizes the first 800 chars again for the header)")
+        print(f"{name + ' s:':<26}{t:.3f}  ({100 * t / one_pass:.1f}%)")
 
-    # Peak is per document (nothing is kept), so trace one pass over the distinct seeds only.
-    seeds = [d for d in corpus if d.id.endswith("#0")]
+    # Peak is per document (nothing is kept), so trace one pass over the distinct documents.
     tracemalloc.start()
-    run(seeds)
+    run(corpus)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     line("tracemalloc peak MB", peak / 1e6, ".2f")
-    print(f"{'':<26}(traced pass over the {len(seeds)} distinct documents)")
+    print(f"{'':<26}(traced pass over the {len(corpus)} distinct documents)")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     line("ru_maxrss MB", rss / (2**20 if sys.platform == "darwin" else 2**10), ".1f")
 
     if args.profile:
         prof = cProfile.Profile()
-        prof.runcall(run, corpus)
+        prof.runcall(run, corpus, passes)
         out = io.StringIO()
         pstats.Stats(prof, stream=out).sort_stats("cumulative").print_stats(25)
         print("-- cProfile, top 25 by cumulative time")

@@ -4,7 +4,6 @@ from zhibiao.api import extract, extract_text, open
 from zhibiao.errors import InputError, RulesError, StoreError, StoreLockedError, ZhibiaoError
 from zhibiao.extract import extract_document
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
-from zhibiao.store import IngestReport, Store
 
 __all__ = [
     "Document",
@@ -24,3 +23,12 @@ __all__ = [
     "open",
 ]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    # The store brings DuckDB and pandas (a second to import); extraction alone does not need them.
+    if name in ("Store", "IngestReport"):
+        from zhibiao import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module 'zhibiao' has no attribute {name!r}")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhibiao.extract import extract_document
 from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
-from zhibiao.store import Store
+
+if TYPE_CHECKING:
+    from zhibiao.store import Store
 
 
 def extract(paths: Iterable[str | Path], *, index: str | Path | None = None,
@@ -44,4 +47,6 @@ def open(path: str | Path | None = None) -> Store:  # noqa: A001 (zhibiao.open m
     it) and only while it runs. ``zhibiao.open("zhibiao.duckdb").series("industrial_value_added")``
     returns a DataFrame; see Store for `.facts()`, `.documents()`, `.conflicts()`, `.ingest(paths)`.
     """
+    from zhibiao.store import Store  # DuckDB and pandas load only when a store is used
+
     return Store(path)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import PERCENT, POINTS, TENTHS, TIMES
+from zhibiao.extract.subjects import WINDOW_CACHE
 from zhibiao.rules import load, words
 
 
@@ -53,6 +54,19 @@ def _last(pattern: re.Pattern, text: str) -> int:
 
 
 def read_measure(window: str, kind: str, context: str = "") -> Reading:
+    """The measure of a number of unit `kind`, from the words of its clause before it (see
+    _read_measure); only a change in points looks at the context."""
+    if kind == POINTS:
+        return _read_measure(window, kind, context)
+    return _read_measure_cached(window, kind)
+
+
+@lru_cache(maxsize=WINDOW_CACHE)
+def _read_measure_cached(window: str, kind: str) -> Reading:
+    return _read_measure(window, kind, "")
+
+
+def _read_measure(window: str, kind: str, context: str = "") -> Reading:
     """The measure of a number of unit `kind`, from the words of its clause before it.
 
     `context` is the sentence before the window, consulted for the rate noun that decides
@@ -102,6 +116,7 @@ def read_measure(window: str, kind: str, context: str = "") -> Reading:
 _AVERAGE = ("年均", "平均每年")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def growth_basis(text: str) -> str | None:
     """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
     p = _patterns()
@@ -117,6 +132,7 @@ _COMPARATOR = re.compile(r"(?<![同环])(?:比|较|与)(?P<x>[^,;。比较]{1,16
 _VERB_COMPARATOR = re.compile(r"(?:高于|低于|快于|慢于|超过|高出|领先)(?P<x>[^,;。]{1,20}?)(?:平均水平)?(?:的)?$")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def change_comparator(window: str) -> str | None:
     """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
     matches = list(_COMPARATOR.finditer(window))

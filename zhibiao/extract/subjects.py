@@ -9,7 +9,7 @@ Pronoun-like words (增速, 比重) point back to the subject named before.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract.regions import place_at_start
 from zhibiao.rules import load, words
@@ -17,6 +17,9 @@ from zhibiao.rules import load, words
 _REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
 # 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before.
 _POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动|影响)")
+# Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
+# documents, so the pure functions of a window keep their last results.
+WINDOW_CACHE = 1 << 15
 _TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
 _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 
@@ -89,6 +92,7 @@ def _lead_end(p: dict[str, re.Pattern], text: str) -> int:
     return m.end() if m else 0
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def subject_from_window(window: str) -> str:
     """The subject named in the text before a number, or '' when it names none."""
     p = _patterns()
@@ -147,6 +151,7 @@ def is_bare_noun_phrase(text: str) -> bool:
 _BARE_NOUNS = re.compile(r"[^\W\d_a-zA-Z和与及或、]{2,12}")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def subject_after(text: str) -> str:
     """The counted thing named after a measure word: 45个国家先进制造业集群 -> 国家先进制造业集群."""
     m = re.match(r"[^,;。!?\d]{1,24}", text)
@@ -161,6 +166,7 @@ def subject_after(text: str) -> str:
     return _balance_quotes(phrase)
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def is_anaphor(subject: str) -> bool:
     """Whether a subject only points back (增速, 比重, 当月同比增速) rather than naming a thing."""
     if not subject:
@@ -177,6 +183,7 @@ def is_anaphor(subject: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
     if any(v in clause for v in _REPORTING):
