@@ -29,6 +29,7 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.subjects import (
+    AFTER_COUNT_MAX,
     is_anaphor,
     is_bare_noun_phrase,
     split_list,
@@ -238,7 +239,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
         # Subject.
         base = subject_from_window(window_clean)
-        after = subject_after(s[group.mentions[-1].end:]) if first.kind in (COUNT, TENTHS) else ""
+        last_end = group.mentions[-1].end
+        after = subject_after(s[last_end:last_end + AFTER_COUNT_MAX]) if first.kind in (COUNT, TENTHS) else ""
         if after and re.match(r"[^,;。]*中[,;:]", s[group.mentions[-1].end:]):
             set_noun = after
         if first.kind in (COUNT, TENTHS) and after:

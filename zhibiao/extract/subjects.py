@@ -151,19 +151,36 @@ def is_bare_noun_phrase(text: str) -> bool:
 _BARE_NOUNS = re.compile(r"[^\W\d_a-zA-Z和与及或、]{2,12}")
 
 
+AFTER_COUNT_MAX = 24
+
+
 @lru_cache(maxsize=WINDOW_CACHE)
 def subject_after(text: str) -> str:
-    """The counted thing named after a measure word: 45个国家先进制造业集群 -> 国家先进制造业集群."""
-    m = re.match(r"[^,;。!?\d]{1,24}", text)
+    """The counted thing named after a measure word: 45个国家先进制造业集群 -> 国家先进制造业集群.
+
+    Only the first AFTER_COUNT_MAX characters matter (callers pass no more, which keeps the
+    cache small)."""
+    m = _AFTER_PHRASE.match(text)
     if not m:
         return ""
     phrase = m.group()
-    if not re.match(r"[\u4e00-\u9fff“A-Za-z]", phrase) or phrase.startswith("中的"):
+    not_openers, closers = _after_count()
+    if not _AFTER_OPENER.match(phrase) or phrase.startswith("中的") or phrase.startswith(not_openers):
         return ""
-    if re.match(r"(达到|达|实现|完成|以上|以下|左右|的|是|为|在|和|与|及|占|比|较|同比|环比|增长|下降|增加|减少|保持|分别|均|次|之|后|前|内|间|来|多|余|上下|已|将|至|到|都|也|就|才|共|累计|由|从|被|给|对|向|用|于)", phrase):
-        return ""
-    phrase = re.sub(r"(中的?|之中|当中|里)$", "", phrase)
+    for closer in closers:
+        if phrase.endswith(closer):
+            phrase = phrase[: -len(closer)]
+            break
     return _balance_quotes(phrase)
+
+
+_AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
+_AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+
+
+@cache
+def _after_count() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return words("subjects", "after_count", "not_openers"), words("subjects", "after_count", "closers")
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
