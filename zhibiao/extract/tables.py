@@ -156,6 +156,8 @@ def split_cells(para: Paragraph) -> tuple[str, list[Cell]]:
         return "pipe", _split_on(text, start, "|")
     if "\t" in text:
         return "tab", _split_on(text, start, "\t")
+    if " " not in text:  # most lines: prose, or one cell of a flattened table
+        return "line", [Cell(text.strip(), start)]
     tokens = [Cell(m.group(), start + m.start()) for m in _TOKEN.finditer(text)]
     n = 0
     while n < len(tokens) and _is_value(tokens[-1 - n].text):
