@@ -402,3 +402,19 @@ def test_assemble_table_cells_are_facts() -> None:
         (12.5, "%", "growth", "2025-H1"),
     }
     assert all(("粗钢" in f.subject) != ("汽车" in f.subject) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("青海省统计局\n一季度,规模以上工业增加值同比增长6.2%。青海省固定资产投资增长5.1%。\n", "青海省"),
+        ("苏州市统计局发布\n前三季度,苏州规模以上工业总产值同比增长0.1%,苏州服务业增加值增长8.6%。\n", "苏州市"),
+        ("青海省统计局\n一季度,全国规模以上工业增加值同比增长6.2%,青海省增长6.0%。\n", "全国"),
+        ("黑龙江北大荒农业股份有限公司\n2024年,公司营业收入增长5.1%,黑龙江北大荒农业股份有限公司净利润增长3.2%。\n",
+         "全国"),
+    ],
+    ids=["names-its-province", "names-its-city", "names-the-nation-too", "place-inside-a-company-name"],
+)
+def test_assemble_release_that_names_only_its_place(text: str, region: str) -> None:
+    facts = _facts(LEAD.replace("我国", "") + text)
+    assert facts and facts[0].region == region

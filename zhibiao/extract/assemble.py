@@ -21,11 +21,12 @@ from zhibiao.extract.regions import (
     GLOBAL,
     LOCAL_CITY,
     LOCAL_PROVINCE,
+    MUNICIPALITIES,
     NATIONAL,
     PLACE,
-    article_place,
     find_regions,
-    is_local,
+    place_profile,
+    province_of,
 )
 from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.subjects import (
@@ -44,6 +45,7 @@ from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, claus
 from zhibiao.models import Document, Extraction, Fact
 from zhibiao.rules import load, words
 
+SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
 HEADER_CHARS = 800  # the top of the page, where a title or dateline names the place
 GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 _NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
@@ -127,12 +129,15 @@ def _table_facts(doc: Document, table: Table, art: ArticleState, mapped) -> list
 
 
 def _article_state(art: Article, art_text: str, header: str, pub: date | None) -> ArticleState:
-    province, city = article_place(art_text, header)
-    local_province, local_city = is_local(art_text)
-    if local_city:
-        default = city or (province if province in ("北京市", "天津市", "上海市", "重庆市") else None)
-    elif local_province:
+    places = place_profile(art_text, header)
+    province, city = places.province, places.city
+    if places.local_city:
+        default = city or (province if province in MUNICIPALITIES else None)
+    elif places.local_province:
         default = province
+    elif not places.national and places.named >= SOLE_PLACE_MENTIONS and (city or province):
+        # A release that names only its own province or city, and never the nation, is about it.
+        default = city if city and (province is None or province_of(city) == province) else province
     else:
         default = "全国"
     periods = set()

@@ -140,6 +140,14 @@ def place_at_start(text: str) -> int:
 
 
 @cache
+def _organization_after() -> re.Pattern:
+    """The rest of an organization's name after the place that opens it."""
+    table = load("regions")["organization_names"]
+    suffixes = "|".join(map(re.escape, sorted(table["suffixes"], key=len, reverse=True)))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,{table['max_between']}}}?(?:{suffixes})")
+
+
+@cache
 def _not_before() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, words('regions', 'not_region_before', 'words')))})$")
 
@@ -167,6 +175,8 @@ def find_regions(text: str) -> list[RegionMention]:
             continue
         if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):
             continue
+        if word.kind == PLACE and _organization_after().match(text, end):
+            continue
         out.append(RegionMention(start, end, word.kind, word.name, word.level))
     return out
 
@@ -188,6 +198,40 @@ def article_place(text: str, header: str = "") -> tuple[str | None, str | None]:
     if city is None and province in MUNICIPALITIES:
         city = province
     return province, city
+
+
+@dataclass(frozen=True)
+class PlaceProfile:
+    """What an article says about places, from one pass over its header and text."""
+
+    province: str | None          # the province it names most (or its city's province)
+    city: str | None              # the city it names most
+    local_province: bool          # it says 全省/我省
+    local_city: bool              # it says 全市/本市
+    national: bool                # it names 全国/我国
+    named: int                    # how often it names its province or city
+
+
+def place_profile(text: str, header: str = "") -> PlaceProfile:
+    provinces: Counter[str] = Counter()
+    cities: Counter[str] = Counter()
+    kinds: set[str] = set()
+    offset = len(header) + 1
+    for r in find_regions(header + "\n" + text):
+        if r.kind == PLACE and r.level == PROVINCE:
+            provinces[r.name] += 1
+        elif r.kind == PLACE and r.level in (CITY, COUNTY):
+            cities[r.name] += 1
+        elif r.start >= offset:
+            kinds.add(r.kind)
+    province = provinces.most_common(1)[0][0] if provinces else None
+    city = cities.most_common(1)[0][0] if cities else None
+    if province is None and city is not None:
+        province = province_of(city)
+    if city is None and province in MUNICIPALITIES:
+        city = province
+    named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
+    return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
 
 
 def is_local(text: str) -> tuple[bool, bool]:
