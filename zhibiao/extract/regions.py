@@ -184,20 +184,8 @@ def find_regions(text: str) -> list[RegionMention]:
 def article_place(text: str, header: str = "") -> tuple[str | None, str | None]:
     """(province, city) the article is about: the places it names most, the header counting too.
     A city or county-level city without a named province brings its own province."""
-    provinces: Counter[str] = Counter()
-    cities: Counter[str] = Counter()
-    for r in find_regions(header + "\n" + text):
-        if r.kind == PLACE and r.level == PROVINCE:
-            provinces[r.name] += 1
-        elif r.kind == PLACE and r.level in (CITY, COUNTY):
-            cities[r.name] += 1
-    province = provinces.most_common(1)[0][0] if provinces else None
-    city = cities.most_common(1)[0][0] if cities else None
-    if province is None and city is not None:
-        province = province_of(city)
-    if city is None and province in MUNICIPALITIES:
-        city = province
-    return province, city
+    profile = place_profile(text, header)
+    return profile.province, profile.city
 
 
 @dataclass(frozen=True)
@@ -234,7 +222,3 @@ def place_profile(text: str, header: str = "") -> PlaceProfile:
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
 
 
-def is_local(text: str) -> tuple[bool, bool]:
-    """Whether the article speaks of 全省/我省 (a province) and of 全市/本市 (a city)."""
-    kinds = {r.kind for r in find_regions(text)}
-    return LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds
