@@ -88,8 +88,12 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
             return Reading("pull")
         up, down = _last(p["change_up"], text), _last(p["change_down"], text)
         widen, narrow = _last(p["widen"], text), _last(p["narrow"], text)
-        falling = _last(p["rate_down"], context + text) > _last(p["rate_up"], context + text)
-        candidates = [(up, 1), (down, -1), (widen, -1 if falling else 1), (narrow, 1 if falling else -1)]
+        # A change of a fall (降幅高于全国2.95个百分点, 降幅收窄) is positive when the fall got smaller.
+        # The last rate named decides: a share (比重较年初提高) is no fall even after a 降幅.
+        here = context + text
+        falling = _last(p["rate_down"], here) > max(_last(p["rate_up"], here), _last(p["share"], here))
+        flip = -1 if falling else 1
+        candidates = [(up, flip), (down, -flip), (widen, flip), (narrow, -flip)]
         pos, sign = max(candidates)
         return Reading("growth_change", sign if pos >= 0 else 1)
     if kind == TENTHS:
