@@ -7,6 +7,7 @@ __all__ = ["clear_caches", "extract_document"]
 
 _WINDOW_CACHED = (
     subjects.subject_from_window, subjects.subject_after, subjects.is_anaphor, subjects.usable_topic,
+    subjects.link_parts,
     measures._read_measure_cached, measures.growth_basis, measures.change_comparator,
 )
 

@@ -33,6 +33,7 @@ from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     is_anaphor,
     is_bare_noun_phrase,
+    link_parts,
     split_list,
     subject_after,
     subject_from_window,
@@ -217,6 +218,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     regions = find_regions(s)
     cues = M.SentenceCues(s)
     sentence_subjects: list[str] = []
+    last_holder = ""  # the holder of the last subject, for a clause that opens with 完成/实现
     last_list: list[str] | None = None
     set_noun = ""
     out: list[Fact] = []
@@ -254,6 +256,12 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             subject = re.sub(r"的?有$", "", base) + "的" + set_noun
         else:
             subject = base
+        holder, link = link_parts(window_clean)
+        if link and not holder and last_holder and subject and not is_anaphor(subject):
+            # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
+            subject = last_holder + link + subject
+        elif subject and not is_anaphor(subject) and first.kind not in (COUNT, TENTHS):
+            last_holder = holder or (subject if not link else "")
         inherited = False
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")

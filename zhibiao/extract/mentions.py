@@ -99,6 +99,8 @@ def _tables():
         "suffix_of": dict(reversed(suffixes)),
         "mention": _mention_pattern(unit_entries, multipliers, infixes, suffixes),
         "acronyms": words("units", "acronyms", "words"),
+        # unit -> the longer units it begins (个 -> 个百分点, 个月), for text cut off inside one
+        "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
         "index_cues": words("units", "index_levels", "before"),
     }
 
@@ -127,7 +129,7 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     return re.compile(
         rf"(?:{number})"
         rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_alt(w for w, _ in multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
-        rf"(?:(?P<space> )(?=[%％]))?"
+        rf"(?:(?P<space>[ .])(?=[%％]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
         rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
         rf"(?>(?P<suffix>{_alt(w for w, _ in suffixes)})?)")
 
@@ -224,6 +226,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         kind, unit_name, factor = unit_of[unit_text]
         if chinese and not _chinese_ok(token, value, kind):
             continue
+        if _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"]):
+            continue
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
             continue
         end = m.end("unit")
@@ -233,6 +237,13 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         out.append(Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                            scale=mult * factor))
     return _fill_bare(sentence, out)
+
+
+def _cut_short(sentence: str, end: int, unit_text: str, longer: dict[str, tuple[str, ...]]) -> bool:
+    """回落1.8个百 at the end of a truncated page: the text stops inside a longer unit (个百分点)."""
+    rest = sentence[end:].rstrip("。.!?,; ")
+    return bool(rest) and len(rest) < 4 and any(
+        w[len(unit_text):].startswith(rest) and len(w) > len(unit_text) + len(rest) for w in longer[unit_text])
 
 
 def _latin_unit(sentence: str, pos: int) -> bool:

@@ -130,6 +130,28 @@ def subject_from_window(window: str) -> str:
     return _balance_quotes(text)
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
+def link_parts(window: str) -> tuple[str, str]:
+    """(holder, link verb) of a window that names who produced what (国有控股企业 实现 利润总额):
+    ("", "实现") when it opens with the verb (实现利润总额 — the holder named before), ("", "")
+    when it has none."""
+    p = _patterns()
+    text = clean_window(window).strip(_TRIM)
+    for _ in range(8):
+        end = _lead_end(p, text)
+        if not end:
+            break
+        text = text[end:].strip(_TRIM)
+    link = p["link"].search(text)
+    if not link:
+        return "", ""
+    holder = text[:link.start()]
+    holder_stop = find_stop(holder)
+    if holder_stop and holder_stop.start() > 0:
+        holder = holder[:holder_stop.start()]
+    return holder, link.group()
+
+
 def _balance_quotes(text: str) -> str:
     if text.count("“") > text.count("”") and text.startswith("“"):
         text = text[1:]

@@ -27,7 +27,7 @@ from zhibiao.ingest.segment import Paragraph
 from zhibiao.rules import load, words
 
 _NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-_PLACEHOLDER = frozenset({"-", "—", "--", "——", "/", "…", "...", "—-", "x", "X", "×"})
+_PLACEHOLDER = frozenset({"-", "—", "--", "——", "―", "/", "…", "...", "—-", "x", "X", "×"})
 _TOKEN = re.compile(r"\S+")
 _CHANGE_CELL = re.compile(r"(?P<verb>增加|减少|上升|下降|提高|降低)?(?P<number>[-+−]?\d+(?:\.\d+)?)(?P<unit>个百分点|%)?")
 _FALLING = ("减少", "下降", "降低")
@@ -99,6 +99,7 @@ def _rules() -> dict:
     table = load("tables")
     return {
         "label_headers": frozenset(w.replace(" ", "") for w in table["label_headers"]["words"]),
+        "unit_headers": frozenset(w.replace(" ", "") for w in table["unit_headers"]["words"]),
         "measures": [(m, tuple(table["measures"][m])) for m in
                      ("growth_change", "contribution", "pull", "share", "growth")],
         "label_measures": [(m, tuple(table["label_measures"][m])) for m in ("contribution", "share", "growth")],
@@ -185,7 +186,7 @@ def _is_time(text: str) -> bool:
 def _is_header_word(text: str) -> bool:
     """A cell that names a column: a label-column word, or a measure or period word, or a unit."""
     r = _rules()
-    if text.replace(" ", "") in r["label_headers"]:
+    if text.replace(" ", "") in r["label_headers"] or text.replace(" ", "") in r["unit_headers"]:
         return True
     if _PAREN_UNIT.search(text):
         return True
@@ -509,10 +510,12 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
         if cell.text:
             headers.append(cell.text)
         j += 1
-    headers = [h for h in headers if h.replace(" ", "") not in _rules()["label_headers"]]
-    if len(headers) < 2:
+    set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
+    headers = [h for h in headers if h.replace(" ", "") not in set_aside]
+    if not headers:
         return None
     rows: list[tuple[Cell, list[Cell]]] = []
+    units: dict[int, str] = {}  # row number -> the unit its unit cell gives
     last = j - 1
     while j < len(paragraphs):
         cell = _single_cell(paragraphs[j])
@@ -525,7 +528,10 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
         elif cell.text:
             if _is_note(cell.text) or _HEADING.match(cell.text):
                 break
-            rows.append((cell, []))
+            if rows and not rows[-1][1] and len(rows) - 1 not in units and _is_unit_cell(cell.text):
+                units[len(rows) - 1] = cell.text  # 社会消费品零售总额 | 亿元 | 631.38 | -7.8
+            else:
+                rows.append((cell, []))
         last = j
         j += 1
     counts = Counter(len(values) for _, values in rows if values)
@@ -536,13 +542,19 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     if columns is None:
         return None
     section = Section(_caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
-    for label, values in rows:
+    for n, (label, values) in enumerate(rows):
         if len(values) == k:
-            section.rows.append(Row(label, values, " | ".join([label.text, *(v.text for v in values)])))
+            unit = units.get(n)
+            quote = " | ".join([label.text, *([unit] if unit else []), *(v.text for v in values)])
+            section.rows.append(Row(label, values, quote, unit))
     while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
         rows.pop()
         last -= 1
     return Table(i, last, [section]) if section.rows else None
+
+
+def _is_unit_cell(text: str) -> bool:
+    return len(text) <= UNIT_CELL_MAX and parse_unit(text) is not None
 
 
 def _header_cell(text: str) -> bool:
