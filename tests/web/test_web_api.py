@@ -321,6 +321,23 @@ def test_web_a_genuine_bug_is_logged_and_answered_with_500_json(demo_db, monkeyp
     app.state.store.close()
 
 
+def test_web_page_data_is_cached_and_bounded(demo_db, make_client):
+    app = create_app(demo_db, cache_size=2)
+    c = make_client(app)
+    first = _json(c, "/indicator/gdp.json")
+    assert _json(c, "/indicator/gdp.json") == first and len(app.state.cache) == 1
+    _html(c, "/indicator/gdp")  # the page and its twin share one entry
+    assert len(app.state.cache) == 1
+    _json(c, "/conflicts.json")
+    _json(c, "/overview.json")
+    assert len(app.state.cache) == 2
+    app.state.store.close()
+    off = create_app(demo_db, cache_size=0)
+    _json(make_client(off), "/overview.json")
+    assert len(off.state.cache) == 0
+    off.state.store.close()
+
+
 def test_web_a_missing_database_is_a_503_not_a_traceback(tmp_path, make_client):
     app = create_app(tmp_path / "absent.duckdb")
     body = _json(make_client(app), "/overview.json", 503)

@@ -17,7 +17,8 @@ Every HTML route and its twin call the same function in zhibiao.web.views. Error
 with a 500 whose body says so.
 
 DuckDB lets one connection be used by one thread at a time; the app holds one read-only Store and a
-lock around it (queries on the demo database take milliseconds; DuckDB parallelises each one).
+lock around it (DuckDB parallelises each query). While it is open no other process can write the file,
+so the data behind a page cannot change and page data is cached per request (LRU).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import json
 import logging
 import threading
 import time
+from collections import OrderedDict
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
@@ -73,14 +75,24 @@ def _bust(path: str) -> str:
         return f"/static/{path}"
 
 
-def create_app(db_path: str | Path | None = None, *, store: Store | None = None) -> FastAPI:
-    """The dashboard over the fact database at `db_path` (or an open `store`)."""
+CACHE_SIZE = 256
+
+
+def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
+               cache_size: int = CACHE_SIZE) -> FastAPI:
+    """The dashboard over the fact database at `db_path` (or an open `store`).
+
+    Page data is cached (the last `cache_size` distinct requests): while the app holds the database
+    open read-only, DuckDB keeps every writer out, so what a page shows cannot change under it.
+    """
     store = store or zhibiao.open(db_path)
     lock = threading.Lock()
+    cache: OrderedDict[tuple, dict] = OrderedDict()
     app = FastAPI(title="zhibiao 指标", version=zhibiao.__version__, docs_url=None, redoc_url=None,
                   description="Indicator facts from Chinese economic reports. Every dashboard page has a "
                               "JSON twin; these are they.")
     app.state.store = store
+    app.state.cache = cache
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
@@ -93,8 +105,17 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None)
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
 
     def data(build, *args, **kwargs) -> dict:
+        key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())))
         with lock:
-            return build(store, *args, **kwargs)
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
+            result = build(store, *args, **kwargs)
+            if cache_size > 0 and build.__module__ == views.__name__:
+                cache[key] = result
+                while len(cache) > cache_size:
+                    cache.popitem(last=False)
+            return result
 
     def page(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
         return templates.TemplateResponse(request, template, {"d": context}, status_code=status)
