@@ -48,6 +48,13 @@
     return trim(v, 2) + (unit || "");
   }
 
+  // Axis labels stay short (the unit is in the chart's title): 5%, 0.2, 120万亿, 293万.
+  function axisFmt(v, unit) {
+    if (unit === "%") { return trim(v, 2) + "%"; }
+    if (unit === "pp") { return trim(v, 2); }
+    return fmt(v, unit).replace(/美元$|元$|吨$/, "");
+  }
+
   function esc(s) {
     return String(s === null || s === undefined ? "" : s).replace(/[&<>"]/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c];
@@ -153,7 +160,7 @@
         .concat(conflicts.length ? ["冲突 conflict"] : []) },
       tooltip: { trigger: "item", confine: true, formatter: tooltip(chart), extraCssText: "max-width: 340px; white-space: normal;" },
       xAxis: { type: "time", min: lo - pad, max: hi + pad, axisLabel: { hideOverlap: true } },
-      yAxis: { type: "value", scale: chart.measure === "level", axisLabel: { formatter: function (v) { return fmt(v, chart.unit); } } },
+      yAxis: { type: "value", scale: chart.measure === "level", axisLabel: { formatter: function (v) { return axisFmt(v, chart.unit); } } },
       dataZoom: [{ type: "slider", height: 16, bottom: 8, filterMode: "none" }, { type: "inside", zoomOnMouseWheel: "shift", filterMode: "none" }],
       series: series
     };
