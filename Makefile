@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench score clean
+.PHONY: demo serve test lint bench score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ demo: $(STAMP)
 	$(BIN)/zhibiao series industrial_value_added --measure growth --period-type H --db $(DEMO_DB)
 	$(BIN)/zhibiao conflicts --db $(DEMO_DB)
 
+## The dashboard over the demo database (built first when it is missing) on http://127.0.0.1:8000/.
+serve: $(STAMP)
+	test -f $(DEMO_DB) || $(BIN)/zhibiao ingest examples/demo --db $(DEMO_DB)
+	$(BIN)/zhibiao serve --db $(DEMO_DB)
+
 ## Install and run lint and the whole test suite.
 test: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
@@ -32,10 +37,11 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
 
-## Throughput of read+clean+extract, and of ingest into the store (prints figures).
+## Throughput of read+clean+extract, of ingest into the store, and dashboard response times (prints figures).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/web.py
 
 ## Dev-set scores (needs ../shared).
 score: $(STAMP)
@@ -45,4 +51,4 @@ score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev2/gold.jsonl pred-dev2.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache $(DEMO_DB) $(DEMO_DB).wal
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache artifacts $(DEMO_DB) $(DEMO_DB).wal zhibiao.search.duckdb

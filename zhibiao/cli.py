@@ -375,5 +375,31 @@ def export_(
         err.print(f"{n} rows -> {output}", highlight=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = Path(DEFAULT_DB),
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the web dashboard over the fact database: overview, indicator charts, evidence, search,
+    conflicts; every page has a JSON twin (add .json), and /openapi.json describes them.
+
+    Example: zhibiao serve --db zhibiao.duckdb --port 8000
+    """
+    if not db.is_file():
+        raise _fail(ZhibiaoError(f"database {db} does not exist; create it with `zhibiao ingest PATH --db {db}`"))
+    import uvicorn
+
+    from zhibiao.web import create_app
+
+    store = api.open(db)
+    try:
+        store.counts()  # open it now: a locked or foreign file is a one-line error, not a traceback per request
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
+    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+
+
 if __name__ == "__main__":
     app()

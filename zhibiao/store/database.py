@@ -25,6 +25,7 @@ from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, ReadFailure
 from zhibiao.store import queries
 from zhibiao.store.schema import LATEST, current_version, first_row, migrate
+from zhibiao.store.search import SearchIndex, SearchResult
 from zhibiao.store.writer import BATCH_SIZE, Writer, content_hash, prepare
 
 DEFAULT_DB = "zhibiao.duckdb"
@@ -77,6 +78,7 @@ class Store:
         self.catalogue = catalogue or load_catalogue()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writable = False
+        self._search: SearchIndex | None = None
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -88,6 +90,9 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        if self._search is not None:
+            self._search.close()
+            self._search = None
         if self._con is not None:
             self._con.close()
             self._con = None
@@ -198,17 +203,49 @@ class Store:
     def facts(self, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
               basis: str | None = None, period: str | None = None, period_type: str | None = None,
               region: str | None = None, doc: str | None = None, modality: str | None = None,
-              derived: bool | None = None) -> pd.DataFrame:
+              derived: bool | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Stored facts with provenance (document, url, title, publication date, story), filtered.
 
-        `indicator` accepts an id or an alias; `period` any spelling (2025-01/2025-06 finds 2025-H1).
+        `indicator` accepts an id or an alias; `period` any spelling (2025-01/2025-06 finds 2025-H1);
+        `limit` and `offset` page through them in (document, position) order.
         """
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
         return queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
                              period=period, period_type=period_type, region=region, doc=doc, modality=modality,
-                             derived=derived)
+                             derived=derived, limit=limit, offset=offset)
+
+    def count_facts(self, *, indicator: str | None = None, **filters) -> int:
+        """How many facts `facts(...)` would return with these filters and no limit."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.count_facts(self._reader, indicator=indicator, **filters)
+
+    def document(self, doc_id: str) -> dict | None:
+        """One document (texts, url, title, publication date, story and its size), or None."""
+        return queries.document(self._reader, doc_id)
+
+    def story_documents(self, story: int) -> list[dict]:
+        """The copies of one story, first published first."""
+        return queries.story_documents(self._reader, story)
+
+    def document_facts(self, doc_id: str, seq: int | None = None) -> list[dict]:
+        """The facts of one document (or only its fact `seq`), as plain records in order."""
+        return queries.fact_records(self._reader, doc_id, seq)
+
+    def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
+        """Facts whose subject or quote contains every term of `query` (simplified or traditional
+        Chinese; see zhibiao.store.search). The index is built on first use and kept beside the file."""
+        con = self._reader
+        if self._search is None:
+            self._search = SearchIndex(self.path)
+        return self._search.search(con, query, limit=limit, offset=offset)
+
+    def series_records(self, keys: list[str], **options) -> dict[str, list[dict]]:
+        """Several series in one query, as plain records (see queries.series_records)."""
+        return queries.series_records(self._reader, self.catalogue, keys, **options)
 
     def documents(self, *, text: bool = False) -> pd.DataFrame:
         """Stored documents (with their story and its number of copies); texts when `text` is set."""
@@ -241,9 +278,12 @@ class Store:
         return queries.integrity_problems(self._reader)
 
     def counts(self) -> dict[str, int]:
+        """Rows per table, and `stories`: the number of distinct stories."""
         con = self._reader
-        return {table: first_row(con, f"SELECT count(*) FROM {table}")[0]
-                for table in ("documents", "facts", "story_signatures", "story_bands")}
+        out = {table: first_row(con, f"SELECT count(*) FROM {table}")[0]
+               for table in ("documents", "facts", "story_signatures", "story_bands")}
+        out["stories"] = first_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
+        return out
 
 
 def _first_line(message: str) -> str:

@@ -5,6 +5,9 @@ Every function takes an open connection (read-only is enough) and never writes.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date, datetime
+
 import duckdb
 import pandas as pd
 
@@ -27,11 +30,12 @@ FACT_COLUMNS = (
 SERIES_COLUMNS = (
     "period", "period_type", "measure", "basis", "region", "value", "value_max", "unit", "qualifier",
     "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "quote",
-    "doc", "url", "published",
+    "doc", "url", "published", "seq",
 )
 CONFLICT_COLUMNS = (
     "indicator", "subject", "measure", "basis", "unit", "period", "region", "kind",
     "value_a", "doc_a", "published_a", "quote_a", "value_b", "doc_b", "published_b", "quote_b", "derivation",
+    "seq_a", "seq_b", "qualifier_a", "qualifier_b", "derived_a", "derived_b",
 )
 
 _SELECT_FACTS = """
@@ -60,10 +64,34 @@ def _check_period_type(period_type: str | None) -> None:
 def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, subject: str | None = None,
               measure: str | None = None, basis: str | None = None, period: str | None = None,
               period_type: str | None = None, region: str | None = None, doc: str | None = None,
-              modality: str | None = None, derived: bool | None = None) -> pd.DataFrame:
-    """Facts with their provenance, filtered; subject matches its normalised form."""
+              modality: str | None = None, derived: bool | None = None, limit: int | None = None,
+              offset: int = 0) -> pd.DataFrame:
+    """Facts with their provenance, filtered; subject matches its normalised form.
+
+    `limit` and `offset` page through them in (document, position) order.
+    """
+    where, params = _fact_filters(indicator=indicator, subject=subject, measure=measure, basis=basis,
+                                  period=period, period_type=period_type, region=region, doc=doc,
+                                  modality=modality, derived=derived)
+    page = ""
+    if limit is not None:
+        page = " LIMIT ? OFFSET ?"
+        params = [*params, int(limit), int(offset)]
+    return con.execute(_SELECT_FACTS + where + " ORDER BY doc_id, seq" + page, params).df()
+
+
+def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
+    """How many facts `fact_rows` would return with these filters and no limit."""
+    where, params = _fact_filters(**filters)
+    return first_row(con, "SELECT count(*) FROM fact_provenance" + where, params)[0]
+
+
+def _fact_filters(*, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
+                  basis: str | None = None, period: str | None = None, period_type: str | None = None,
+                  region: str | None = None, doc: str | None = None, modality: str | None = None,
+                  derived: bool | None = None) -> tuple[str, list]:
     _check_period_type(period_type)
-    where, params = _where([
+    return _where([
         ("indicator = ?", indicator),
         ("subject_key = ?", subject_key(subject) if subject else None),
         ("measure = ?", measure),
@@ -75,7 +103,6 @@ def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, s
         ("modality = ?", modality),
         ("derived = ?", derived),
     ])
-    return con.execute(_SELECT_FACTS + where + " ORDER BY doc_id, seq", params).df()
 
 
 def facts(con: duckdb.DuckDBPyConnection, **filters) -> pd.DataFrame:
@@ -93,14 +120,47 @@ def documents(con: duckdb.DuckDBPyConnection, *, text: bool = False) -> pd.DataF
         FROM documents d ORDER BY d.published NULLS LAST, d.id""").df()
 
 
-def _cell_rows(df: pd.DataFrame) -> list[dict]:
-    rows = df.to_dict("records")
+def _records(cursor: duckdb.DuckDBPyConnection) -> list[dict]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def document(con: duckdb.DuckDBPyConnection, doc_id: str) -> dict | None:
+    """One document with both texts and the size of its story, or None."""
+    rows = _records(con.execute("""
+        SELECT d.id, d.title, d.url, d.published, d.source, d.format, d.story_id AS story,
+               (SELECT count(*) FROM documents s WHERE s.story_id = d.story_id) AS copies, d.fact_count,
+               d.content_hash, d.extractor, d.ingested_at, d.original_text, d.clean_text
+        FROM documents d WHERE d.id = ?""", [doc_id]))
+    return rows[0] if rows else None
+
+
+def story_documents(con: duckdb.DuckDBPyConnection, story: int) -> list[dict]:
+    """The documents of one story (the copies of a report), first published first."""
+    return _records(con.execute("""
+        SELECT id, title, url, published, source, fact_count FROM documents WHERE story_id = ?
+        ORDER BY published NULLS LAST, id""", [story]))
+
+
+def fact_records(con: duckdb.DuckDBPyConnection, doc_id: str, seq: int | None = None) -> list[dict]:
+    """The facts of one document (or its fact number `seq`) as plain records, in order."""
+    sql = _SELECT_FACTS + " WHERE doc_id = ?" + (" AND seq = ?" if seq is not None else "") + " ORDER BY seq"
+    return _records(con.execute(sql, [doc_id] if seq is None else [doc_id, seq]))
+
+
+def _cell_rows(df: pd.DataFrame | list[dict]) -> list[dict]:
+    rows = df.to_dict("records") if isinstance(df, pd.DataFrame) else df
     for row in rows:
         row["key"] = row["indicator"] if isinstance(row["indicator"], str) else "subject:" + row["subject_key"]
         for name in ("basis", "region", "period", "value_max", "derivation", "url", "title"):
             if row.get(name) is not None and row[name] != row[name]:  # NaN -> None
                 row[name] = None
-        row["published"] = None if pd.isna(row["published"]) else pd.Timestamp(row["published"]).date()
+        published = row["published"]
+        if published is None or pd.isna(published):  # pd.NaT passes for a date
+            published = None
+        elif not (isinstance(published, date) and not isinstance(published, datetime)):
+            published = pd.Timestamp(published).date()
+        row["published"] = published
         # A period with an unknown year cannot be compared across documents.
         row["period_key"] = row["period"] if row["period"] and "?" not in row["period"] else (
             f"{row['period']}@{row['doc']}")
@@ -116,6 +176,7 @@ def _series_row(cell: Cell) -> dict:
         "derived": bool(best["derived"]), "derivation": best["derivation"], "conflict": cell.conflict,
         "dissent": describe_dissent(cell), "subject": best["subject"], "indicator": best["indicator"],
         "quote": best["quote"], "doc": best["doc"], "url": best["url"], "published": best["published"],
+        "seq": int(best["seq"]),
     }
 
 
@@ -138,6 +199,46 @@ def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, me
     out.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
                             r["unit"]))
     return pd.DataFrame(out, columns=list(SERIES_COLUMNS))
+
+
+def series_records(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, keys: Sequence[str], *,
+                   measure: str | None = None, all_measures: bool = False, region: str | None = None,
+                   period_type: str | None = None, modality: str = "actual") -> dict[str, list[dict]]:
+    """The series of several indicators (ids or aliases) or subjects in one query, as plain records
+    (the rows `series` returns) keyed by the key asked for, each list ordered by period.
+
+    The measure is `measure` when given, else the indicator's default (a subject's: any), or every
+    measure with `all_measures`. For a dashboard that shows many series at once, this avoids a query
+    and a DataFrame per series.
+    """
+    _check_period_type(period_type)
+    wanted: dict[str, tuple[str, str, str | None]] = {}  # key -> (column, value, measure)
+    for key in keys:
+        indicator = catalogue.get(key)
+        if indicator is not None:
+            default = None if all_measures else indicator.measure
+            wanted[key] = ("indicator", indicator.id, measure or default)
+        else:
+            wanted[key] = ("subject_key", subject_key(key), measure)
+    out: dict[str, list[dict]] = {key: [] for key in keys}
+    if not wanted:
+        return out
+    ids = sorted({v for c, v, _ in wanted.values() if c == "indicator"})
+    subjects = sorted({v for c, v, _ in wanted.values() if c == "subject_key"})
+    where, params = _where([("region = ?", region), ("period_type = ?", period_type), ("modality = ?", modality)])
+    extra = (" AND " + where[len(" WHERE "):]) if where else ""
+    cursor = con.execute(_SELECT_FACTS + """ WHERE period_key IS NOT NULL
+        AND (list_contains(?::VARCHAR[], indicator) OR list_contains(?::VARCHAR[], subject_key))""" + extra
+                         + " ORDER BY doc_id, seq", [ids, subjects, *params])
+    columns = [d[0] for d in cursor.description]
+    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
+    for key, (column, value, key_measure) in wanted.items():
+        mine = [dict(r) for r in rows if r[column] == value and (key_measure is None or r["measure"] == key_measure)]
+        found = [_series_row(c) for c in cells(_cell_rows(mine)).values()]
+        found.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
+                                  r["unit"]))
+        out[key] = found
+    return out
 
 
 def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, measure: str | None = None,
@@ -178,6 +279,9 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
                 "quote_a": best["quote"], "value_b": other["value"], "doc_b": other["doc"],
                 "published_b": other["published"], "quote_b": other["quote"],
                 "derivation": derived["derivation"] if derived is not None else None,
+                "seq_a": int(best["seq"]), "seq_b": int(other["seq"]), "qualifier_a": best["qualifier"],
+                "qualifier_b": other["qualifier"], "derived_a": bool(best["derived"]),
+                "derived_b": bool(other["derived"]),
             })
     out.sort(key=lambda r: (r["indicator"] or "~", r["subject"], period_sort_key(r["period"]), r["region"] or ""))
     return pd.DataFrame(out, columns=list(CONFLICT_COLUMNS))

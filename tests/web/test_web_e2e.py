@@ -1,0 +1,170 @@
+"""End to end in a real browser: Debian's chromium, driven by Playwright, against the app served by uvicorn
+on a free port, over a database built from the demo corpus.
+
+It loads the overview and the industrial value added page, checks that every chart's canvas rendered
+with as many points as the page's JSON twin lists, hovers and clicks a point and lands on the evidence
+view with the sentence highlighted. Screenshots go to artifacts/ (ignored by git).
+
+Skipped, with the reason, where chromium or playwright is missing; .ci/run installs chromium first.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+POINT_SERIES_COUNT = """el => {
+    const o = echarts.getInstanceByDom(el).getOption();
+    return o.series.filter(s => s.id.startsWith('pts-')).reduce((n, s) => n + s.data.length, 0);
+}"""
+# The point least crowded by others (so a click cannot land on a neighbour), in page coordinates.
+LONELY_POINT = """el => {
+    const chart = echarts.getInstanceByDom(el), o = chart.getOption(), box = el.getBoundingClientRect();
+    const all = [];
+    o.series.filter(s => s.id.startsWith('pts-')).forEach(s => s.data.forEach(d => {
+        const xy = chart.convertToPixel({seriesId: s.id}, d.value);
+        all.push({p: d.p, x: xy[0], y: xy[1]});
+    }));
+    let best = null, room = -1;
+    all.forEach(a => {
+        const near = Math.min(...all.filter(b => b !== a).map(b => Math.hypot(a.x - b.x, a.y - b.y)));
+        if (near > room && a.x > 30 && a.x < box.width - 30) { room = near; best = a; }
+    });
+    return {p: best.p, x: box.left + best.x, y: box.top + best.y, room: room};
+}"""
+
+
+def _unavailable(reason: str):
+    """Skip where the browser is missing; in CI (.ci/run installs it) that is a failure instead."""
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason}, and CI must run the browser test")
+    pytest.skip(reason)
+
+
+def _chromium() -> str:
+    path = os.environ.get("ZHIBIAO_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        _unavailable("chromium is not installed (apt-get install chromium; .ci/run does)")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    executable = _chromium()
+    try:
+        from playwright import sync_api
+    except ImportError:
+        _unavailable("playwright is not installed (pip install playwright)")
+    with sync_api.sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        except Exception as err:  # a chromium that cannot start here is an environment problem, said plainly
+            _unavailable(f"chromium at {executable} did not start: {str(err).splitlines()[0]}")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def server(demo_db):
+    import uvicorn
+
+    from zhibiao.web import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(demo_db)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+    app.state.store.close()
+
+
+@pytest.fixture
+def page(browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, device_scale_factor=1)
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.errors = errors
+    yield pg
+    context.close()
+
+
+def test_web_e2e_overview_renders_every_card(server, page):
+    twin = httpx.get(f"{server}/overview.json").json()
+    cards = [c for s in twin["sections"] for c in s["cards"]]
+    page.goto(f"{server}/")
+    assert page.locator("a.card").count() == len(cards)
+    latest = page.locator('a.card[data-indicator="industrial_value_added"] .card-value').inner_text()
+    assert latest.startswith("6.4%")
+    assert page.locator("a.card svg.spark polyline").count() == sum(1 for c in cards if c["sparkline"])
+    page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "overview-phone.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_web_e2e_indicator_chart_points_and_click_to_evidence(server, page):
+    twin = httpx.get(f"{server}/indicator/industrial_value_added.json").json()
+    page.goto(f"{server}/indicator/industrial_value_added")
+    page.wait_for_selector('.chart[data-rendered="true"]')
+    for chart in twin["charts"]:
+        el = page.locator(f"#chart-{chart['id']}")
+        assert el.locator("canvas").count() >= 1, chart["id"]
+        assert el.evaluate(POINT_SERIES_COUNT) == len(chart["points"]), chart["id"]
+    growth = twin["charts"][0]
+    assert growth["id"] == "growth-yoy-pct" and len(growth["points"]) > 30
+    el = page.locator("#chart-growth-yoy-pct")
+    symbols = el.evaluate("""el => echarts.getInstanceByDom(el).getOption().series
+        .filter(s => s.id.startsWith('pts-')).flatMap(s => s.data.map(d => d.symbol))""")
+    assert symbols.count("diamond") == sum(1 for p in growth["points"] if p["derived"])
+    page.screenshot(path=str(ARTIFACTS / "indicator.png"), full_page=True)
+
+    el.scroll_into_view_if_needed()
+    target = el.evaluate(LONELY_POINT)
+    assert target["room"] > 8, target  # pixels to the nearest other point
+    point = growth["points"][target["p"]]
+    page.mouse.move(target["x"], target["y"])
+    tooltip = page.locator("text=点击查看原文")
+    tooltip.wait_for()
+    page.screenshot(path=str(ARTIFACTS / "indicator-tooltip.png"))
+    with page.expect_navigation():
+        page.mouse.click(target["x"], target["y"])
+    assert page.url == f"{server}{point['evidence']}"
+    highlighted = page.locator("mark.hl").all_inner_texts()
+    assert "".join(highlighted) == point["quote"]
+    assert page.locator("#fact .big").inner_text().strip() == point["value_text"]
+    page.screenshot(path=str(ARTIFACTS / "evidence.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_web_e2e_conflict_is_ringed_on_the_gdp_chart(server, page):
+    twin = httpx.get(f"{server}/indicator/gdp.json").json()
+    page.goto(f"{server}/indicator/gdp")
+    page.wait_for_selector('.chart[data-rendered="true"]')
+    rings = page.locator("#chart-growth-yoy-pct").evaluate("""el => echarts.getInstanceByDom(el).getOption()
+        .series.filter(s => s.id === 'conflicts').reduce((n, s) => n + s.data.length, 0)""")
+    assert rings == sum(1 for c in twin["charts"] if c["id"] == "growth-yoy-pct" for p in c["points"] if p["conflict"]) == 1
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=str(ARTIFACTS / "indicator-gdp-phone.png"), full_page=True)
+    assert page.errors == []
