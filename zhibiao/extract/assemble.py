@@ -507,27 +507,34 @@ def _qualifier(window: str, m: Mention) -> str:
         return "at_least"
     if m.suffix:
         return m.suffix
-    prefixes, within, distance, not_before = _qualifier_rules()
-    for word in within:
-        at = window.rfind(word, max(0, len(window) - distance - len(word)))
-        if at >= 0 and not any(c in window[at:] for c in ",;"):
+    by_last, within, distance, not_before = _qualifier_rules()
+    near = window[-(distance + 2):]
+    if "约" in near:
+        for word in within:
+            at = near.rfind(word)
+            if at >= 0 and "," not in near[at:] and ";" not in near[at:] and len(near) - at - len(word) <= distance:
+                return "approx"
+        if window.endswith("约") and not window.endswith(not_before):
             return "approx"
-    if window.endswith("约") and not window.endswith(not_before):
-        return "approx"
     tail = window.rstrip()[-4:]
-    for word, qualifier in prefixes:  # longest first: 不超过 is at most, 超过 at least
+    for word, qualifier in by_last.get(tail[-1:], ()):  # longest first: 不超过 is at most, 超过 at least
         if tail.endswith(word):
             return qualifier
     return "exact"
 
 
 @cache
-def _qualifier_rules() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...], int, tuple[str, ...]]:
+def _qualifier_rules() -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...], int, tuple[str, ...]]:
+    """Prefix qualifier words by their last character (longest first), and the 约 rules."""
     table = load("qualifiers")
     prefixes = sorted(((w, q) for q in ("approx", "at_least", "at_most") for w in table["prefix"][q]),
                       key=lambda wq: -len(wq[0]))
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for word, qualifier in prefixes:
+        by_last.setdefault(word[-1], []).append((word, qualifier))
     near = table["approx_within"]
-    return tuple(prefixes), tuple(near["words"]), near["distance"], tuple(near["not_before"])
+    return ({k: tuple(v) for k, v in by_last.items()}, tuple(near["words"]), near["distance"],
+            tuple(near["not_before"]))
 
 
 def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period, basis, region,

@@ -221,6 +221,34 @@ def _gated_patterns() -> list[_Gated]:
     return out
 
 
+@cache
+def _by_key() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Pattern numbers by a character each needs (the first of its required ones), and the
+    numbers of those that need no single character."""
+    keyed: dict[str, list[int]] = {}
+    loose: list[int] = []
+    for n, gated in enumerate(_gated_patterns()):
+        chars = sorted(gated.required) or (sorted(gated.any_chars[0]) if gated.any_chars else [])
+        if gated.required:
+            keyed.setdefault(chars[0], []).append(n)
+        elif gated.any_chars:
+            for ch in chars:
+                keyed.setdefault(ch, []).append(n)
+        else:
+            loose.append(n)
+    return {k: tuple(v) for k, v in keyed.items()}, tuple(loose)
+
+
+def _candidates(present: set) -> list[_Gated]:
+    """The patterns whose key character the sentence holds, in priority order."""
+    keyed, loose = _by_key()
+    numbers = set(loose)
+    for ch in present.intersection(keyed):
+        numbers.update(keyed[ch])
+    patterns = _gated_patterns()
+    return [patterns[n] for n in sorted(numbers)]
+
+
 def alternation_words(section: str) -> tuple[str, ...]:
     return tuple(load("periods")[section]["words"])
 
@@ -247,7 +275,7 @@ def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken = [False] * (len(sentence) + 1)
     present = set(sentence)
-    for gated in _gated_patterns():
+    for gated in _candidates(present):
         if not gated.open(sentence, present):
             continue
         kind = gated.kind

@@ -56,13 +56,17 @@ def find_stop(text: str) -> re.Match | None:
 
 
 @cache
-def _tails() -> tuple[str, ...]:
-    return words("subjects", "qualifier_tail", "words")  # longest first
+def _tails() -> dict[str, tuple[str, ...]]:
+    """Qualifier tail words by their last character, longest first."""
+    by_last: dict[str, list[str]] = {}
+    for word in words("subjects", "qualifier_tail", "words"):
+        by_last.setdefault(word[-1], []).append(word)
+    return {k: tuple(v) for k, v in by_last.items()}
 
 
 def _strip_tail(text: str) -> str:
     """The text without one qualifier word at its end (the longest that fits)."""
-    for tail in _tails():
+    for tail in _tails().get(text[-1:], ()):
         if text.endswith(tail):
             return text[: -len(tail)]
     return text
