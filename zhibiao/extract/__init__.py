@@ -6,8 +6,7 @@ from zhibiao.extract.assemble import extract_document
 __all__ = ["clear_caches", "extract_document"]
 
 _WINDOW_CACHED = (
-    subjects.subject_from_window, subjects.subject_after, subjects.is_anaphor, subjects.usable_topic,
-    subjects.link_parts,
+    subjects._window_parts, subjects.subject_after, subjects.is_anaphor, subjects.usable_topic,
     measures._read_measure_cached, measures.growth_basis, measures.change_comparator,
 )
 

@@ -96,9 +96,22 @@ def _lead_end(p: dict[str, re.Pattern], text: str) -> int:
     return m.end() if m else 0
 
 
-@lru_cache(maxsize=WINDOW_CACHE)
 def subject_from_window(window: str) -> str:
     """The subject named in the text before a number, or '' when it names none."""
+    return _window_parts(window)[0]
+
+
+def link_parts(window: str) -> tuple[str, str]:
+    """(holder, link verb) of a window that names who produced what (国有控股企业 实现 利润总额):
+    ("", "实现") when it opens with the verb (实现利润总额 — the holder named before), ("", "")
+    when it has none."""
+    _, holder, link = _window_parts(window)
+    return holder, link
+
+
+@lru_cache(maxsize=WINDOW_CACHE)
+def _window_parts(window: str) -> tuple[str, str, str]:
+    """(subject, holder, link verb) of a window, read once."""
     p = _patterns()
     text = clean_window(window).strip(_TRIM)
     for _ in range(8):
@@ -107,8 +120,9 @@ def subject_from_window(window: str) -> str:
             break
         text = text[end:].strip(_TRIM)
     if not text:
-        return ""
+        return "", "", ""
     link = p["link"].search(text)
+    holder = ""
     if link and link.start() > 0:
         holder = text[:link.start()]
         rest = text[link.end():]
@@ -120,40 +134,19 @@ def subject_from_window(window: str) -> str:
         text = holder + made
     elif link and link.start() == 0:
         text = text[link.end():]
+    verb = link.group() if link else ""
     if _POINTS_BACK.match(text):
-        return ""
+        return "", holder, verb
     stop = find_stop(text)
     if stop and stop.start() == 0:
-        return ""
+        return "", holder, verb
     if stop:
         text = text[:stop.start()]
     for _ in range(3):
         text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
     if text.endswith("的"):
         text = text[:-1]
-    return _balance_quotes(text)
-
-
-@lru_cache(maxsize=WINDOW_CACHE)
-def link_parts(window: str) -> tuple[str, str]:
-    """(holder, link verb) of a window that names who produced what (国有控股企业 实现 利润总额):
-    ("", "实现") when it opens with the verb (实现利润总额 — the holder named before), ("", "")
-    when it has none."""
-    p = _patterns()
-    text = clean_window(window).strip(_TRIM)
-    for _ in range(8):
-        end = _lead_end(p, text)
-        if not end:
-            break
-        text = text[end:].strip(_TRIM)
-    link = p["link"].search(text)
-    if not link:
-        return "", ""
-    holder = text[:link.start()]
-    holder_stop = find_stop(holder)
-    if holder_stop and holder_stop.start() > 0:
-        holder = holder[:holder_stop.start()]
-    return holder, link.group()
+    return _balance_quotes(text), holder, verb
 
 
 def _balance_quotes(text: str) -> str:
