@@ -33,6 +33,7 @@ from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     is_anaphor,
     is_bare_noun_phrase,
+    is_distributive,
     link_parts,
     split_list,
     subject_after,
@@ -77,6 +78,7 @@ class ParagraphState:
     region: str | None = None
     basis: str | None = None
     subjects: list[str] = field(default_factory=list)
+    last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -219,7 +221,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     cues = M.SentenceCues(s)
     sentence_subjects: list[str] = []
     last_holder = ""  # the holder of the last subject, for a clause that opens with 完成/实现
-    last_list: list[str] | None = None
+    subject_from = 0  # where the last subject named in the sentence was read
+    last_list: list[str] | None = ps.last_list
     set_noun = ""
     out: list[Fact] = []
     groups = _groups(s, mentions, spans)
@@ -242,7 +245,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                     ps.basis = named
         prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
-        reading = M.read_measure(window, first.kind, s[:win_start])
+        # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
+        reading = M.read_measure(window, first.kind, s[subject_from:win_start])
         period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
         # Subject.
         base = subject_from_window(window_clean)
@@ -277,20 +281,27 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             if period_list and len(period_list) == n:
                 periods = list(period_list)
             elif (parts := split_list(base, n)) and not inherited:
-                subjects = parts
+                # 乘用车产销分别完成…; 产销量比上月分别下降…: a bare 产销 is the pair just named.
+                same_pair = last_list and len(last_list) == n and all(
+                    a.endswith(b) for a, b in zip(last_list, parts, strict=True))
+                subjects = list(last_list) if same_pair and is_distributive(base) else parts
             elif last_list and len(last_list) == n and inherited:
                 subjects = list(last_list)
             elif "分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited:
                 subjects = _distinct_tail(sentence_subjects, n)
             if len(set(subjects)) == n:
                 last_list = subjects
-        elif "均" in window[-4:] and (parts := split_list(base, 2)):
-            subjects = parts
-            group = _Group(group.mentions * 2, group.clause_start)
-            periods = periods * 2
-            n = 2
+        elif "均" in window[-4:] and ((parts := split_list(base, 2)) or (inherited and last_list)):
+            # 大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each.
+            subjects = parts or list(last_list)
+            n = len(subjects)
+            group = _Group(group.mentions * n, group.clause_start)
+            periods = periods * n
         if not inherited and subject:
             sentence_subjects.append(subject)
+            subject_from = win_start
+            if first.kind == POINTS:
+                reading = M.read_measure(window, first.kind, "")
         # Attributes shared by the group.
         basis = _basis(reading.measure, window, cues, first.start, periods[0], ps, art)
         region = _region(regions, first.start, ps, art)
@@ -323,6 +334,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             ps.region = r.name
     if sentence_subjects:
         ps.subjects.extend(sentence_subjects)
+    ps.last_list = last_list
     for f in out:
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis

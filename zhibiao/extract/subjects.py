@@ -228,6 +228,11 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
+def is_distributive(subject: str) -> bool:
+    """A compound that a 分别 list distributes, alone: 产销, 产销量, 进出口."""
+    return subject in load("subjects")["distributive"]
+
+
 def split_list(subject: str, n: int) -> list[str] | None:
     """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
     服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
@@ -242,9 +247,15 @@ def split_list(subject: str, n: int) -> list[str] | None:
         return None
     last = items[-1]
     head = ""
+    stems = {len(i) for i in items[:-1]}
+    list_heads = load("subjects")["list_heads"]
     if "的" in last:
         last, head = last.rsplit("的", 1)
         items[-1] = last
+    elif (len(stems) == 1 and (stem := stems.pop()) <= list_heads["max_stem"]
+          and last[stem:].startswith(tuple(list_heads["openers"]))):
+        head = last[stem:]
+        items[-1] = last[:stem]
     else:
         for h in words("subjects", "shared_heads", "words"):
             if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
