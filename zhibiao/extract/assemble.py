@@ -16,7 +16,7 @@ from functools import cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, PHYSICAL, POINTS, TENTHS, Mention, find_mentions
-from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
+from zhibiao.extract.periods import TimeMention, end_date, find_times, previous, shift_year
 from zhibiao.extract.regions import (
     GLOBAL,
     LOCAL_CITY,
@@ -291,7 +291,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 subjects = _distinct_tail(sentence_subjects, n)
             if len(set(subjects)) == n:
                 last_list = subjects
-        elif "均" in window[-4:] and ((parts := split_list(base, 2)) or (inherited and last_list)):
+        elif ("均" in window[-4:] or window.lstrip().startswith("均")) and (
+                (parts := split_list(base, 2)) or (inherited and last_list)):
             # 大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each.
             subjects = parts or list(last_list)
             n = len(subjects)
@@ -491,6 +492,11 @@ def _resolve_comparator(comparator: str | None, period: str | None, pub: date | 
 
 
 @cache
+def _stock_words() -> tuple[str, ...]:
+    return words("subjects", "stocks", "words")
+
+
+@cache
 def _comparator_rules() -> dict[str, tuple[str, ...]]:
     return {k: words("measures", "comparators", k) for k in load("measures")["comparators"]}
 
@@ -568,6 +574,8 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         measure = "growth_change"
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
+    if period and subject.endswith(_stock_words()) and measure in ("level", "growth"):
+        period = end_date(period) or period
     return Fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=_qualifier(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),

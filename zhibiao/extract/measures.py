@@ -41,7 +41,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "narrow": re.compile(_alt("measures", "change", "narrow")),
         "yoy": re.compile(_alt("measures", "basis", "yoy")),
         "mom": re.compile(_alt("measures", "basis", "mom")),
-        "target": re.compile(_alt("measures", "target", "cues")),
+        "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})(?!{_alt('measures', 'target', 'not_before')})"),
     }
 
 

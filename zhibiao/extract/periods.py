@@ -444,6 +444,22 @@ def previous(period: str | None) -> str | None:
     return None
 
 
+def end_date(period: str) -> str | None:
+    """The last day of a span: 2021-01/2021-04 -> 2021-04-30, 2021-Q1 -> 2021-03-31, 2021 ->
+    2021-12-31; a date stays; None when the year is unknown."""
+    if "?" in period:
+        return None
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        return period
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d)|-\d{2}/\d{4}-(\d{2}))?", period)
+    if not m:
+        return None
+    year = int(m.group(1))
+    month = (int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3)
+             else 6 * int(m.group(4)) if m.group(4) else int(m.group(5)) if m.group(5) else 12)
+    return point_period(year, month)
+
+
 def year_of(period: str | None) -> int | None:
     if period and (m := re.match(r"\d{4}", period)):
         return int(m.group())
