@@ -79,7 +79,7 @@ class GateTally:
                 f"in {self.seconds:.2f} s")
         saved = self.saved_seconds
         if saved is not None:
-            text += f", saving ~{saved:.1f} s of extraction"
+            text += f", saving ~{round(saved, 1) + 0.0:.1f} s of extraction"
         if self.misses:
             text += f"; {self.misses} skipped document(s) had facts after all and were kept"
         return text

@@ -82,7 +82,11 @@ def imap_ordered(tasks: Iterable[T], setup: Callable[..., Callable[[T], R]], arg
         while True:
             block = list(islice(iterator, chunk))
             if block:
-                pending.append((pool.submit(_run_chunk, block), block))
+                try:
+                    pending.append((pool.submit(_run_chunk, block), block))
+                except BrokenProcessPool:
+                    first = pending[0][1][0] if pending else block[0]
+                    raise WorkerError(source(first), _exit_codes(pool)) from None
             if not pending:
                 break
             if block and len(pending) < jobs * window:

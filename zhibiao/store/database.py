@@ -173,10 +173,10 @@ class Store:
                            progress)
 
     def ingest_outcomes(self, outcomes: Iterable[pipeline.Outcome], *, batch_size: int = BATCH_SIZE,
-                        progress: ProgressFn | None = None) -> IngestReport:
+                        progress: ProgressFn | None = None, force: bool = False) -> IngestReport:
         """Store outcomes computed elsewhere (a Ray job, zhibiao.engines.ray), in the order given.
 
-        Documents whose id is stored with the same content hash count as unchanged.
+        Documents whose id is stored with the same content hash count as unchanged (unless `force`).
         """
         con = self._connect(write=True)
         writer = Writer(con, self.catalogue, batch_size=batch_size,
@@ -185,7 +185,7 @@ class Store:
         def unchanged_known(stream):
             for outcome in stream:
                 p = outcome.prepared
-                if p is not None and writer.known.get(p.document.id) == p.content_hash:
+                if p is not None and not force and writer.known.get(p.document.id) == p.content_hash:
                     outcome = pipeline.Outcome("unchanged", outcome.source)
                 yield outcome
 
