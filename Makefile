@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench score clean
+.PHONY: demo test lint bench scale score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/ingest.py
+
+## Corpus scale: --jobs 1, --jobs 2 and Ray on a synthetic corpus, time vs size (prints figures;
+## `make scale ARGS=--quick` for small sizes).
+scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py $(ARGS)
 
 ## Dev-set scores (needs ../shared).
 score: $(STAMP)
