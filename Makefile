@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo serve test lint bench score clean
+.PHONY: demo serve test lint bench scale score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/throughput.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/web.py
+
+## Corpus scale: --jobs 1, --jobs 2 and Ray on a synthetic corpus, time vs size (prints figures;
+## `make scale ARGS=--quick` for small sizes).
+scale: $(STAMP)
+	$(BIN)/python benchmarks/scale.py $(ARGS)
 
 ## Dev-set scores (needs ../shared).
 score: $(STAMP)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from throughput import build_corpus  # noqa: E402  (the sibling benchmark builds the corpus)
 
-import zhibiao.store.database as database  # noqa: E402
+import zhibiao.pipeline as pipeline  # noqa: E402
 from zhibiao.extract import extract_document  # noqa: E402
 from zhibiao.store import Store  # noqa: E402
 from zhibiao.store.writer import BATCH_SIZE  # noqa: E402
@@ -54,7 +54,7 @@ class TimedExtract:
 
 def ingest(corpus, batch: int) -> tuple[float, dict]:
     timer = TimedExtract()
-    database.extract_document = timer
+    pipeline.extract_document = timer
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "bench.duckdb")
         start = time.perf_counter()
@@ -64,7 +64,7 @@ def ingest(corpus, batch: int) -> tuple[float, dict]:
         stories = len(set(store.documents()["story"]))
         store.close()
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())
-    database.extract_document = extract_document
+    pipeline.extract_document = extract_document
     assert report.added == len(corpus) and not report.failures
     return seconds, {**counts, "stories": stories, "bytes": size, "extract_seconds": timer.seconds}
 

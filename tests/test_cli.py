@@ -61,18 +61,18 @@ def test_cli_rejects_a_bad_date(tmp_path):
 
 
 def test_cli_an_extraction_bug_on_one_document_is_reported_not_raised(tmp_path, monkeypatch):
-    import zhibiao.api
+    import zhibiao.pipeline
 
     (tmp_path / "a.txt").write_text(REPORT, encoding="utf-8")
     (tmp_path / "b.txt").write_text(REPORT, encoding="utf-8")
-    real = zhibiao.api.extract_document
+    real = zhibiao.pipeline.extract_document
 
     def flaky(doc):
         if doc.id == "a":
             raise KeyError("boom")
         return real(doc)
 
-    monkeypatch.setattr(zhibiao.api, "extract_document", flaky)
+    monkeypatch.setattr(zhibiao.pipeline, "extract_document", flaky)  # every engine extracts through it
     result = runner.invoke(app, ["extract", str(tmp_path), "--date", "2025-07-18"])
     assert result.exit_code == 1
     assert "a.txt" in result.stderr and "extraction failed" in result.stderr

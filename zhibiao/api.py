@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zhibiao import pipeline
 from zhibiao.extract import extract_document
+from zhibiao.gate import GateTally
 from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
 
@@ -15,24 +17,29 @@ if TYPE_CHECKING:
     from zhibiao.store import Store
 
 
-def extract(paths: Iterable[str | Path], *, index: str | Path | None = None,
-            date: date | None = None) -> Iterator[Extraction | ReadFailure]:
-    """Extract the facts of every document under `paths`, one Extraction per document.
+def extract(paths: Iterable[str | Path], *, index: str | Path | None = None, date: date | None = None,
+            jobs: int = 1, gate: bool = True, gate_tally: GateTally | None = None) -> Iterator[Extraction | ReadFailure]:
+    """Extract the facts of every document under `paths`, one Extraction per document, in order.
 
     Unreadable documents come out as ReadFailure (source and one-line reason), in order,
-    so a caller can report them and go on.
+    so a caller can report them and go on. Documents the relevance gate skips (zhibiao.gate: no
+    number with a unit anywhere) come out as an Extraction without facts; `gate=False` extracts
+    them too. `jobs` > 1 extracts in that many worker processes, with the same results. Pass a
+    GateTally as `gate_tally` to have the gate's counts added to it.
     """
-    docs = iter_documents([Path(p) for p in paths], index=Path(index) if index else None, default_date=date)
-    for item in docs:
-        if isinstance(item, ReadFailure):
-            yield item
-            continue
-        try:
-            yield extract_document(item)
-        except RecursionError:
-            yield ReadFailure(item.source, "document too deeply nested to process")
-        except Exception as error:  # a bug on one page must not end a run over a million
-            yield ReadFailure(item.source, f"extraction failed ({type(error).__name__}: {error})")
+    options = pipeline.Options(gate=gate)
+    items = iter_documents([Path(p) for p in paths], index=Path(index) if index else None, default_date=date,
+                           defer_html=jobs > 1)
+    if jobs > 1:
+        from zhibiao.parallel import imap_ordered
+
+        results = imap_ordered(items, pipeline.extract_worker, (options,), jobs=jobs, source=lambda item: item.source)
+    else:
+        results = (pipeline.extract_item(item, options) for item in items)
+    for result, tally in results:
+        if gate_tally is not None:
+            gate_tally.add(tally)
+        yield result
 
 
 def extract_text(text: str, *, doc_id: str = "text", date: date | None = None) -> list[Fact]:

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from zhibiao import api, export
 from zhibiao.errors import ZhibiaoError
+from zhibiao.ingest.read import is_supported
 from zhibiao.models import Fact, ReadFailure
 from zhibiao.series import PERIOD_TYPES
 from zhibiao.store import DEFAULT_DB, ENV_DB, IngestReport
@@ -57,24 +58,39 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from None
 
 
-def _count_inputs(paths: list[Path]) -> int:
+def _count_inputs(paths: list[Path]) -> int | None:
+    """Documents to expect, for the progress bar; None when a stream (JSON Lines, Parquet, WARC) holds
+    an unknown number."""
     n = 0
     for p in paths:
-        if p.is_dir():
-            n += sum(1 for f in p.rglob("*") if f.suffix.lower() in (".txt", ".html", ".htm")
-                     and not f.name.startswith("."))
-        else:
-            n += 1
+        files = [f for f in p.rglob("*") if not f.name.startswith(".")] if p.is_dir() else [p]
+        for f in files:
+            if f.suffix.lower() in (".txt", ".html", ".htm"):
+                n += 1
+            elif is_supported(f.name):
+                return None
     return n
+
+
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for extraction (0: one per CPU). Results are the same for any number.")]
+GateOption = Annotated[bool, typer.Option("--gate/--no-gate", help="Skip documents with no number next to a unit or measure word before the full grammar (default on).")]
+
+
+def _jobs(value: int) -> int:
+    from zhibiao.parallel import default_jobs
+
+    return value or default_jobs()
 
 
 @app.command()
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl[.gz|.zst], .parquet, .warc[.gz]).")],
     date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents without one.")] = None,
     index: Annotated[Path | None, typer.Option(help="An index.json giving ids and dates.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="jsonl or table.")] = "jsonl",
+    jobs: JobsOption = 1,
+    gate: GateOption = True,
 ) -> None:
     """Print the facts of documents as JSON Lines (FACTS.md records) or as a table.
 
@@ -88,11 +104,11 @@ def extract(
     facts_for_table: list[Fact] = []
     total = _count_inputs(paths)
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=total <= PROGRESS_MIN_DOCS or not err.is_terminal)
+                        console=err, transient=True, disable=(total is not None and total <= PROGRESS_MIN_DOCS) or not err.is_terminal)
     try:
         with progress:
             task = progress.add_task("extract", total=total)
-            for item in api.extract(paths, index=index, date=pub):
+            for item in api.extract(paths, index=index, date=pub, jobs=_jobs(jobs), gate=gate):
                 progress.advance(task)
                 if isinstance(item, ReadFailure):
                     failures += 1
@@ -105,6 +121,8 @@ def extract(
                     out.write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
         if fmt == "table":
             Console(file=out, width=None if out.isatty() else 160).print(_table(facts_for_table))
+    except ZhibiaoError as error:  # a worker process died
+        raise _fail(error) from None
     finally:
         if output:
             out.close()
@@ -130,23 +148,31 @@ def _table(facts: list[Fact]) -> Table:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl), as for extract.")],
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders, as for extract (.txt, .html, .jsonl[.gz|.zst], .parquet, .warc[.gz]).")],
     db: DbOption = Path(DEFAULT_DB),
     date_: Annotated[str | None, typer.Option("--date", help="Publication date YYYY-MM-DD for documents without one.")] = None,
     index: Annotated[Path | None, typer.Option(help="An index.json giving ids and dates.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract documents even when unchanged.")] = False,
     batch: Annotated[int, typer.Option("--batch", min=1, help="Documents per transaction (a batch is also committed every 2 s).")] = 256,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print a line per committed batch.")] = False,
+    jobs: JobsOption = 1,
+    gate: GateOption = True,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine, --jobs workers) or ray (a Ray cluster, see --ray-address).")] = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", help="With --engine ray: the cluster to join ('auto' inside a Ray job; default: start Ray on this machine).")] = None,
+    ray_output: Annotated[Path | None, typer.Option("--ray-output", help="With --engine ray: keep the job's Parquet output in this folder (default: a temporary folder).")] = None,
 ) -> None:
     """Read, extract and store documents into the fact database (incremental: unchanged documents are
-    skipped, changed ones replace their facts).
+    skipped, changed ones replace their facts; documents with no statistical language are skipped by
+    the gate).
 
-    Example: zhibiao ingest examples/demo --db zhibiao.duckdb
+    Example: zhibiao ingest examples/demo --db zhibiao.duckdb --jobs 2
     """
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("--engine must be local or ray")
     pub = _parse_date(date_)
     total = _count_inputs(paths)
     progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=total <= PROGRESS_MIN_DOCS or not err.is_terminal)
+                        console=err, transient=True, disable=(total is not None and total <= PROGRESS_MIN_DOCS) or not err.is_terminal)
     store = api.open(db)
     with progress:
         task = progress.add_task("ingest", total=total)
@@ -158,12 +184,26 @@ def ingest(
                 err.print(f"committed {n} documents", highlight=False)
 
         try:
-            result = store.ingest(paths, index=index, date=pub, force=force, batch_size=batch, progress=report)
+            if engine == "ray":
+                from zhibiao.engines.ray import ingest_with_ray
+
+                result = ingest_with_ray(store, paths, index=index, date=pub, force=force, batch_size=batch,
+                                         progress=report, gate=gate, address=ray_address,
+                                         num_cpus=jobs or None, output=ray_output)
+            else:
+                result = store.ingest(paths, index=index, date=pub, force=force, batch_size=batch, progress=report,
+                                      jobs=_jobs(jobs), gate=gate)
         except ZhibiaoError as error:
             raise _fail(error) from None
     for failure in result.failures:
         err.print(f"[red]error[/red] {failure}", highlight=False, soft_wrap=True)
+    if result.error:
+        err.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
     err.print(_summary(result, db), highlight=False, soft_wrap=True)
+    if result.gate.checked:
+        err.print(result.gate.summary(), highlight=False, soft_wrap=True)
+    if result.error:
+        raise typer.Exit(code=1)
     if result.interrupted:
         raise typer.Exit(code=130)
     if result.failures:
@@ -172,7 +212,8 @@ def ingest(
 
 def _summary(r: IngestReport, db: Path) -> str:
     head = "interrupted: " if r.interrupted else ""
-    return (f"{head}{r.stored} document(s) stored ({r.added} new, {r.replaced} replaced), {r.unchanged} unchanged, "
+    gated = f", {r.gated} skipped by the gate" if r.gated else ""
+    return (f"{head}{r.stored} document(s) stored ({r.added} new, {r.replaced} replaced), {r.unchanged} unchanged{gated}, "
             f"{len(r.failures)} failed; {r.facts} facts and {r.derived} derived facts -> {db}"
             + ("; run again to finish" if r.interrupted else ""))
 

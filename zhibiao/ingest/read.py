@@ -1,7 +1,8 @@
 """Reading stage: files and folders on disk -> `Document`s, or one-line `ReadFailure`s.
 
-Supported inputs are plain text (.txt), web pages (.html, .htm) and JSON Lines (.jsonl, one
-document per line). Encodings are detected, not assumed: scraped Chinese reports come as UTF-8,
+Supported inputs are plain text (.txt), web pages (.html, .htm), and the streams of stream.py:
+JSON Lines (.jsonl, .jsonl.gz, .jsonl.zst; one document per line), Parquet (.parquet; a `text` or
+`html` column) and web crawls (.warc, .warc.gz). Encodings are detected, not assumed: scraped Chinese reports come as UTF-8,
 GB18030/GBK, Big5 or UTF-16. Bad input never raises out of `iter_documents`; it becomes a
 `ReadFailure` so that a run over a folder goes on without the broken file.
 """
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import find_publication_date, parse_date
+from zhibiao.ingest.stream import STREAM_SUFFIXES, PendingHtml, read_stream, record_document, stream_kind
 from zhibiao.models import Document, ReadFailure
 
 if TYPE_CHECKING:
@@ -32,9 +34,10 @@ if TYPE_CHECKING:
 for _name in ("trafilatura", "htmldate"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
 
-__all__ = ["iter_documents", "read_file", "decode_bytes", "MAX_FILE_MB", "SUPPORTED_SUFFIXES"]
+__all__ = ["iter_documents", "read_file", "decode_bytes", "MAX_FILE_MB", "SUPPORTED_SUFFIXES", "is_supported"]
 
-SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+                      **{suffix: "stream" for suffix in STREAM_SUFFIXES}}
 INDEX_NAME = "index.json"
 SKIPPED_NAMES = {"gold.jsonl", INDEX_NAME, "sources.json"}
 MAX_FILE_MB = 64
@@ -104,14 +107,16 @@ class _Meta(NamedTuple):
 
 
 def iter_documents(
-    paths: list[Path], *, index: Path | None = None, default_date: date | None = None
-) -> Iterator[Document | ReadFailure]:
+    paths: list[Path], *, index: Path | None = None, default_date: date | None = None, defer_html: bool = False
+) -> Iterator[Document | PendingHtml | ReadFailure]:
     """Yield a Document per readable document and a ReadFailure per unreadable one; never raise.
 
     Paths are taken in the order given; a folder is walked recursively in sorted path order and
-    a jsonl file line by line. `index` (an index.json) replaces the index.json files found in the
-    folders. `default_date` (the command line's --date) ranks below an index or jsonl date and an
-    HTML page's own date, but above a date found in the text.
+    a stream (JSON Lines, Parquet, WARC) record by record. `index` (an index.json) replaces the
+    index.json files found in the folders. `default_date` (the command line's --date) ranks below an
+    index or jsonl date and an HTML page's own date, but above a date found in the text.
+    With `defer_html`, HTML records of streams come as PendingHtml, to be parsed by `realize`
+    where the facts are extracted (a worker process).
     """
     if index is not None:
         explicit, failures = _load_index(index, report_missing=True)
@@ -122,7 +127,7 @@ def iter_documents(
     seen_files: set[Path] = set()
     seen_ids: dict[str, str] = {}
     for path in paths:
-        for item in _iter_path(Path(path), explicit, indexes, seen_files, default_date):
+        for item in _iter_path(Path(path), explicit, indexes, seen_files, default_date, defer_html):
             yield _check_duplicate_id(item, seen_ids)
 
 
@@ -173,13 +178,14 @@ def _iter_path(
     indexes: dict[Path, dict[Path, _Meta]] | None,
     seen_files: set[Path],
     default_date: date | None,
-) -> Iterator[Document | ReadFailure]:
+    defer_html: bool = False,
+) -> Iterator[Document | PendingHtml | ReadFailure]:
     """Everything one command-line path yields: a file, or a folder walked recursively."""
     if path.is_dir():
         files, failures = _walk(path, indexes)
         yield from failures
     elif path.exists():
-        if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        if not is_supported(path.name):
             yield ReadFailure(str(path), _unsupported(path))
             return
         files = [path]
@@ -194,7 +200,7 @@ def _iter_path(
             continue
         seen_files.add(key)
         meta = _lookup_meta(key, explicit, indexes)
-        yield from _read_path(file, meta, default_date)
+        yield from _read_path(file, meta, default_date, defer_html)
 
 
 def _walk(
@@ -226,7 +232,12 @@ def _is_document_name(name: str) -> bool:
     """True for a file a folder walk should read."""
     if name.startswith(".") or name in SKIPPED_NAMES:
         return False
-    return Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+    return is_supported(name)
+
+
+def is_supported(name: str) -> bool:
+    """Whether a file name is one the reader takes (by suffix: .txt, .jsonl.gz, .warc ...)."""
+    return Path(name).suffix.lower() in (".txt", ".html", ".htm", ".jsonl") or stream_kind(Path(name)) is not None
 
 
 def _sibling_index_failures(folder: Path, indexes: dict[Path, dict[Path, _Meta]]) -> list[ReadFailure]:
@@ -311,7 +322,8 @@ def _display_path(file: Path, folder: Path) -> Path:
         return file
 
 
-def _check_duplicate_id(item: Document | ReadFailure, seen_ids: dict[str, str]) -> Document | ReadFailure:
+def _check_duplicate_id(item: Document | PendingHtml | ReadFailure,
+                        seen_ids: dict[str, str]) -> Document | PendingHtml | ReadFailure:
     """Turn a second document with an id already used into a failure: outputs are keyed by id."""
     if isinstance(item, ReadFailure):
         return item
@@ -325,12 +337,19 @@ def _check_duplicate_id(item: Document | ReadFailure, seen_ids: dict[str, str]) 
 # Reading one file
 
 
-def _read_path(path: Path, meta: _Meta, default_date: date | None) -> Iterator[Document | ReadFailure]:
-    """Read one file; problems become ReadFailures (one per bad jsonl line)."""
+def _read_path(path: Path, meta: _Meta, default_date: date | None,
+               defer_html: bool = False) -> Iterator[Document | PendingHtml | ReadFailure]:
+    """Read one file; problems become ReadFailures (one per bad record of a stream)."""
     source = str(path)
-    kind = SUPPORTED_SUFFIXES.get(path.suffix.lower())
-    if kind is None:
+    kind = stream_kind(path) or SUPPORTED_SUFFIXES.get(path.suffix.lower())
+    if kind is None or kind == "stream":
         yield ReadFailure(source, _unsupported(path))
+        return
+    if kind == "jsonl" and not _has_wide_bom(path):
+        kind = "jsonl.plain"  # UTF-8 (or GB18030) JSON Lines are streamed; UTF-16/32 ones read whole
+    if kind not in ("txt", "html", "jsonl"):
+        yield from read_stream(path, kind, meta_date=meta.date, meta_url=meta.url, default_date=default_date,
+                               defer_html=defer_html)
         return
     try:
         data = _read_bytes(path)
@@ -342,6 +361,16 @@ def _read_path(path: Path, meta: _Meta, default_date: date | None) -> Iterator[D
             yield _text_document(path, decode_bytes(data, source), meta, default_date)
     except InputError as err:
         yield ReadFailure(err.source, err.reason)
+
+
+def _has_wide_bom(path: Path) -> bool:
+    """A UTF-16 or UTF-32 byte-order mark: such a file cannot be split into lines as bytes."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4)
+    except OSError:
+        return False  # let the stream reader report it
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
 
 
 def _unsupported(path: Path) -> str:
@@ -418,42 +447,8 @@ def _jsonl_document(path: Path, number: int, line: str, meta: _Meta, default_dat
         raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})") from None
     if not isinstance(record, dict):
         raise InputError(source, "expected a JSON object")
-    try:
-        doc_id = _optional_id(record.get("id")) or f"{path.stem}:{number}"
-        line_date = _optional_date(record.get("date"))
-        url = meta.url or _optional_str(record.get("url"), "url")
-        title = _optional_str(record.get("title"), "title")
-    except ValueError as err:
-        raise InputError(source, str(err)) from None
-    body, kind = _jsonl_body(record, source)
-    page_date = None
-    if kind == "html":
-        body, page_title, page_date, page_url = _html_text(body, source)
-        title, url = title or page_title, url or page_url
-    body = _normalize_newlines(body)
-    return Document(
-        id=doc_id,
-        text=body,
-        source=source,
-        date=meta.date or line_date or page_date or default_date or find_publication_date(body),
-        title=title,
-        url=url,
-        format=kind,
-    )
-
-
-def _jsonl_body(record: dict, source: str) -> tuple[str, str]:
-    """The line's "text" (preferred) or "html" field, and which one it was."""
-    for field in ("text", "html"):
-        value = record.get(field)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise InputError(source, f'"{field}" must be a string')
-        if not value.strip():
-            raise InputError(source, f'empty "{field}"')
-        return value, "txt" if field == "text" else "html"
-    raise InputError(source, 'missing "text" or "html"')
+    return record_document(path, number, record, meta_date=meta.date, meta_url=meta.url,
+                           default_date=default_date, defer_html=False)
 
 
 def _optional_id(value: Any) -> str | None:

@@ -18,15 +18,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from zhibiao import pipeline
 from zhibiao.catalogue import Catalogue, load_catalogue
 from zhibiao.errors import StoreError, StoreLockedError
-from zhibiao.extract import extract_document
+from zhibiao.gate import GateTally
 from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, ReadFailure
 from zhibiao.store import queries
 from zhibiao.store.schema import LATEST, current_version, first_row, migrate
 from zhibiao.store.search import SearchIndex, SearchResult
-from zhibiao.store.writer import BATCH_SIZE, Writer, content_hash, prepare
+from zhibiao.store.writer import BATCH_SIZE, Writer
 
 DEFAULT_DB = "zhibiao.duckdb"
 ENV_DB = "ZHIBIAO_DB"
@@ -50,6 +51,9 @@ class IngestReport:
     derived: int = 0
     failures: tuple[ReadFailure, ...] = ()
     interrupted: bool = False
+    gated: int = 0
+    gate: GateTally = field(default_factory=GateTally)
+    error: str | None = None
 
     @property
     def stored(self) -> int:
@@ -60,11 +64,13 @@ class IngestReport:
 class _Tally:
     seen: int = 0
     unchanged: int = 0
+    gated: int = 0
     failures: list[ReadFailure] = field(default_factory=list)
+    gate: GateTally = field(default_factory=GateTally)
 
-    def freeze(self, writer: Writer, interrupted: bool = False) -> IngestReport:
+    def freeze(self, writer: Writer, interrupted: bool = False, error: str | None = None) -> IngestReport:
         return IngestReport(self.seen, writer.added, writer.replaced, self.unchanged, writer.facts,
-                            writer.derived, tuple(self.failures), interrupted)
+                            writer.derived, tuple(self.failures), interrupted, self.gated, self.gate, error)
 
 
 ProgressFn = Callable[[str, int], None]
@@ -144,30 +150,69 @@ class Store:
     # -- writing --------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], *, index: str | Path | None = None, date: date | None = None,
-               force: bool = False, batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None) -> IngestReport:
+               force: bool = False, batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
+               jobs: int = 1, gate: bool = True) -> IngestReport:
         """Read, extract and store every document under `paths` (the inputs `zhibiao extract` takes).
 
         Unchanged documents (same id and content hash) are skipped without extracting; changed ones
-        replace their facts; `force` re-extracts everything. Unreadable documents are reported in the
+        replace their facts; `force` re-extracts everything. New documents with no statistical
+        language are skipped by the gate (zhibiao.gate; `gate=False` extracts them too) and not
+        stored. `jobs` > 1 extracts in that many worker processes; this process stays the only
+        writer, and the result is the same as with one. Unreadable documents are reported in the
         result and the others stored.
         """
-        items = iter_documents([Path(p) for p in paths], index=Path(index) if index else None, default_date=date)
-        return self.ingest_documents(items, force=force, batch_size=batch_size, progress=progress)
+        items = iter_documents([Path(p) for p in paths], index=Path(index) if index else None, default_date=date,
+                               defer_html=jobs > 1)
+        return self.ingest_documents(items, force=force, batch_size=batch_size, progress=progress, jobs=jobs,
+                                     gate=gate)
 
     def ingest_documents(self, items: Iterable[Document | ReadFailure], *, force: bool = False,
-                         batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None) -> IngestReport:
+                         batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
+                         jobs: int = 1, gate: bool = True) -> IngestReport:
         """Store already-read documents (or report their ReadFailures); see `ingest`."""
-        tally = _Tally()
         con = self._connect(write=True)
         writer = Writer(con, self.catalogue, batch_size=batch_size,
                         on_commit=(lambda n: progress("commit", n)) if progress else None)
+        options = pipeline.Options(force=force, gate=gate)
+        return self._store(pipeline.outcomes(items, self.catalogue, writer.known, options, jobs=jobs), writer,
+                           progress)
+
+    def ingest_outcomes(self, outcomes: Iterable[pipeline.Outcome], *, batch_size: int = BATCH_SIZE,
+                        progress: ProgressFn | None = None, force: bool = False) -> IngestReport:
+        """Store outcomes computed elsewhere (a Ray job, zhibiao.engines.ray), in the order given.
+
+        Documents whose id is stored with the same content hash count as unchanged (unless `force`).
+        """
+        con = self._connect(write=True)
+        writer = Writer(con, self.catalogue, batch_size=batch_size,
+                        on_commit=(lambda n: progress("commit", n)) if progress else None)
+
+        def unchanged_known(stream):
+            for outcome in stream:
+                p = outcome.prepared
+                if p is not None and not force and writer.known.get(p.document.id) == p.content_hash:
+                    outcome = pipeline.Outcome("unchanged", outcome.source)
+                yield outcome
+
+        return self._store(unchanged_known(outcomes), writer, progress)
+
+    def _store(self, outcomes: Iterable[pipeline.Outcome], writer: Writer, progress: ProgressFn | None) -> IngestReport:
+        """The single writer's loop: take outcomes in order, batch the documents, report."""
+        from zhibiao.parallel import WorkerError
+
+        tally = _Tally()
         try:
-            for item in items:
+            for outcome in outcomes:
                 tally.seen += 1
-                if isinstance(item, ReadFailure):
-                    tally.failures.append(item)
+                tally.gate.add(outcome.gate)
+                if outcome.kind == "stored":
+                    writer.add(outcome.prepared)
+                elif outcome.kind == "unchanged":
+                    tally.unchanged += 1
+                elif outcome.kind == "gated":
+                    tally.gated += 1
                 else:
-                    self._ingest_one(item, writer, tally, force)
+                    tally.failures.append(outcome.failure)
                 if progress:
                     progress("document", tally.seen)
             writer.flush()
@@ -175,6 +220,13 @@ class Store:
             writer.discard()  # the open batch was never committed: nothing half-stored
             self.close()
             return tally.freeze(writer, interrupted=True)
+        except WorkerError as err:
+            try:
+                writer.flush()  # what came back before the lost chunk is whole: keep it
+            except duckdb.Error:
+                writer.discard()
+            self.close()
+            return tally.freeze(writer, interrupted=True, error=str(err))
         except duckdb.Error as err:
             self.close()
             raise StoreError(str(self.path), f"write failed, last batch not stored: {_first_line(str(err))}") from None
@@ -182,21 +234,6 @@ class Store:
             if self._con is not None:
                 self.close()  # let other processes in
         return tally.freeze(writer)
-
-    def _ingest_one(self, doc: Document, writer: Writer, tally: _Tally, force: bool) -> None:
-        digest = content_hash(doc)
-        if writer.known.get(doc.id) == digest and not force:
-            tally.unchanged += 1
-            return
-        try:
-            prepared = prepare(extract_document(doc), self.catalogue, digest)
-        except RecursionError:
-            tally.failures.append(ReadFailure(doc.source, "document too deeply nested to process"))
-            return
-        except Exception as err:  # an extractor bug must not stop the run or lose the batch
-            tally.failures.append(ReadFailure(doc.source, f"extraction failed ({type(err).__name__}: {err})"))
-            return
-        writer.add(prepared)
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ from zhibiao.catalogue import Catalogue, subject_key
 from zhibiao.models import Document, Extraction, Fact
 from zhibiao.series import DerivedFact, classify_period, derive_facts
 from zhibiao.store.schema import first_row, get_meta, set_meta
-from zhibiao.stories import SPEC, Candidate, Signature, assign_stories, sign
+from zhibiao.stories import SPEC, WINDOW_DAYS, Candidate, Signature, assign_stories, sign
 
 try:
     EXTRACTOR = "zhibiao " + metadata.version("zhibiao")
@@ -184,16 +184,22 @@ class Writer:
     # -- stories ------------------------------------------------------------------------------
 
     def _assign(self, batch: list[Prepared]) -> tuple[list[int], int]:
-        rows = [(i, key) for i, p in enumerate(batch) for key in p.signature.bands]
+        rows = [(i, key, p.document.date) for i, p in enumerate(batch) for key in p.signature.bands]
         stored: list[list[Candidate]] = [[] for _ in batch]
         if rows:
-            probe = pa.table({"idx": [r[0] for r in rows], "band_key": [r[1] for r in rows]},
-                             schema=pa.schema([("idx", pa.int32()), ("band_key", pa.int64())]))
+            probe = pa.table({"idx": [r[0] for r in rows], "band_key": [r[1] for r in rows],
+                              "published": [r[2] for r in rows]},
+                             schema=pa.schema([("idx", pa.int32()), ("band_key", pa.int64()),
+                                               ("published", pa.date32())]))
             self.con.register("_probe", probe)
+            # Only candidates close in time can share a story (stories.close_in_time): filtering them here
+            # keeps a template published every month from returning every earlier month as a candidate.
             found = self.con.execute(
-                """SELECT DISTINCT p.idx, b.doc_id, d.story_id, d.published, s.minhash
+                f"""SELECT DISTINCT p.idx, b.doc_id, d.story_id, d.published, s.minhash
                    FROM _probe p JOIN story_bands b ON b.band_key = p.band_key
-                   JOIN documents d ON d.id = b.doc_id JOIN story_signatures s ON s.doc_id = b.doc_id"""
+                   JOIN documents d ON d.id = b.doc_id JOIN story_signatures s ON s.doc_id = b.doc_id
+                   WHERE p.published IS NULL OR d.published IS NULL
+                      OR abs(date_diff('day', d.published, p.published)) <= {WINDOW_DAYS}"""
             ).fetchall()
             self.con.unregister("_probe")
             for idx, doc_id, story, published, minhash in found:
