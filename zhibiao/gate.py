@@ -135,9 +135,12 @@ def _patterns() -> _Patterns:
     table_words = [w for ws in tables["measures"].values() for w in ws]
     table_words += [w for ws in tables["label_measures"].values() for w in ws]
     table_words += list(gate["table"]["words"])
+    # A row label with its unit in brackets (每股收益(元), 粗钢(万吨)) also gives table cells a unit.
+    table_words += [rf"[(（]{mult}(?:{any_unit})[^()（）]{{0,3}}[)）]"]
     # A number that stands alone as a table cell: between |, tabs or spaces, or on a line of its own.
     cell = r"(?m)(?:^|[|\t ])[ \t]*[-+−]?\d[\d,.]*%?[ \t]*(?:[|\t ]|$)"
-    return _Patterns(re.compile(mention), re.compile(cell), re.compile(_alternation(table_words)))
+    return _Patterns(re.compile(mention), re.compile(cell),
+                     re.compile("|".join([_alternation(table_words[:-1]), table_words[-1]])))
 
 
 def _alternation(vocabulary: list[str]) -> str:
