@@ -6,20 +6,24 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from zhibiao import api, export
+from zhibiao import api
 from zhibiao.errors import ZhibiaoError
 from zhibiao.ingest.read import is_supported
 from zhibiao.models import Fact, ReadFailure
 from zhibiao.series import PERIOD_TYPES
-from zhibiao.store import DEFAULT_DB, ENV_DB, IngestReport
+from zhibiao.store.paths import DEFAULT_DB, ENV_DB
+
+if TYPE_CHECKING:  # pandas and the store load only for the commands that use them
+    import pandas as pd
+
+    from zhibiao.store import IngestReport
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="zhibiao: indicator facts from Chinese economic reports.")
@@ -228,6 +232,8 @@ def _emit(df: pd.DataFrame, fmt: str, table: Table) -> None:
         if fmt == "table":
             Console(width=None if sys.stdout.isatty() else 200).print(table)
         else:
+            from zhibiao import export
+
             export.write(df, fmt)
     except BrokenPipeError:  # `zhibiao facts --format jsonl | head`: the reader has what it wanted
         sys.stderr.close()
@@ -394,6 +400,8 @@ def export_(
 
     Example: zhibiao export --format parquet --indicator industrial_value_added -o iva.parquet
     """
+    from zhibiao import export
+
     if fmt not in export.FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(export.FORMATS)}")
     if fmt == "parquet" and output is None:

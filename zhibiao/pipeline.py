@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from zhibiao.catalogue import Catalogue
 from zhibiao.errors import InputError
@@ -18,7 +18,9 @@ from zhibiao.extract import extract_document
 from zhibiao.gate import GateTally, audited, is_statistical
 from zhibiao.ingest.stream import PendingHtml, realize
 from zhibiao.models import Document, Extraction, ReadFailure
-from zhibiao.store.writer import Prepared, content_hash, prepare
+
+if TYPE_CHECKING:
+    from zhibiao.store.writer import Prepared
 
 Item = Document | PendingHtml | ReadFailure
 Kind = Literal["stored", "unchanged", "gated", "failed"]
@@ -52,6 +54,8 @@ def process(item: Item, catalogue: Catalogue, known_hash: str | None, options: O
     changed is always extracted, so that its old facts are replaced even if it no longer passes
     the gate.
     """
+    from zhibiao.store.writer import content_hash, prepare  # DuckDB loads only where a store is used
+
     if isinstance(item, ReadFailure):
         return Outcome("failed", item.source, failure=item)
     doc = _document(item)

@@ -6,6 +6,15 @@
     database.py  Store: connections, locking, ingest
 """
 
-from zhibiao.store.database import DEFAULT_DB, ENV_DB, IngestReport, Store, default_path
+from zhibiao.store.paths import DEFAULT_DB, ENV_DB, default_path
 
 __all__ = ["DEFAULT_DB", "ENV_DB", "IngestReport", "Store", "default_path"]
+
+
+def __getattr__(name: str):
+    # DuckDB, pandas and datasketch load with the first Store, not with the package.
+    if name in ("Store", "IngestReport"):
+        from zhibiao.store import database
+
+        return getattr(database, name)
+    raise AttributeError(f"module 'zhibiao.store' has no attribute {name!r}")

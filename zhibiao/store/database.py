@@ -8,7 +8,6 @@ process holds the file, the open fails with StoreLockedError naming that process
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -25,18 +24,12 @@ from zhibiao.gate import GateTally
 from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, ReadFailure
 from zhibiao.store import queries
+from zhibiao.store.paths import default_path
 from zhibiao.store.schema import LATEST, current_version, first_row, migrate
 from zhibiao.store.search import SearchIndex, SearchResult
 from zhibiao.store.writer import BATCH_SIZE, Writer
 
-DEFAULT_DB = "zhibiao.duckdb"
-ENV_DB = "ZHIBIAO_DB"
 _PID = re.compile(r"PID (\d+)")
-
-
-def default_path() -> Path:
-    """$ZHIBIAO_DB, else zhibiao.duckdb in the working directory."""
-    return Path(os.environ.get(ENV_DB) or DEFAULT_DB)
 
 
 @dataclass(frozen=True)
