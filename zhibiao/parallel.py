@@ -29,7 +29,7 @@ from zhibiao.errors import ZhibiaoError
 
 CHUNK = 16
 WINDOW = 4
-PRELOAD = ["zhibiao.pipeline"]
+PRELOAD = ["zhibiao._preload"]
 
 T = TypeVar("T")
 R = TypeVar("R")
