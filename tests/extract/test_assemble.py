@@ -418,3 +418,45 @@ def test_assemble_table_cells_are_facts() -> None:
 def test_assemble_release_that_names_only_its_place(text: str, region: str) -> None:
     facts = _facts(LEAD.replace("我国", "") + text)
     assert facts and facts[0].region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前三季度,信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长19.8%、8.0%、7.4%。",
+         {("信息传输、软件和信息技术服务业增加值", 19.8), ("租赁和商务服务业增加值", 8.0), ("金融业增加值", 7.4)}),
+        ("上半年,中部、东部和东北地区网络零售额同比分别增长16.1%、13%和9.1%。",
+         {("中部地区网络零售额", 16.1), ("东部地区网络零售额", 13), ("东北地区网络零售额", 9.1)}),
+        ("4月份,大、中型企业工业增加值分别增长2.3%和0.4%,均比上月回升1.4个百分点。",
+         {("大型企业工业增加值", 2.3), ("中型企业工业增加值", 0.4), ("大型企业工业增加值", 1.4),
+          ("中型企业工业增加值", 1.4)}),
+        ("5月,乘用车产销分别完成167.7万辆和160.9万辆,产销量比上月分别下降4.4%和3.6%。",
+         {("乘用车产量", 1677000), ("乘用车销量", 1609000), ("乘用车产量", -4.4), ("乘用车销量", -3.6)}),
+    ],
+    ids=["one-member-per-clause", "areas-share-a-head", "jun-after-a-list", "chan-xiao-alone"],
+)
+def test_assemble_lists_distribute(text: str, expected: set) -> None:
+    assert {(f.subject, f.value) for f in _facts(LEAD + text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        ("1-5月份,服务业实际使用外资80.1亿美元,同比下降3.5%,降幅高于全国平均水平2.95个百分点。", 2.95, -2.95),
+        ("1-5月份,石化行业利润下降19.9%,降幅比1-4月缩小11.6个百分点。", 11.6, 11.6),
+        ("1-5月份,装备制造业利润同比下降2.0%,利润占规模以上工业的比重较年初提高5.0个百分点。", 5.0, 5.0),
+    ],
+    ids=["fall-higher-than", "fall-smaller", "share-after-a-fall"],
+)
+def test_assemble_change_of_a_fall_is_signed_by_the_fall(text: str, value: float, expected: float) -> None:
+    assert abs(expected) == value
+    assert _one(_facts(LEAD + text), expected, "growth_change").value == expected
+
+
+def test_assemble_balances_are_stocks_and_expectation_indexes_are_actual() -> None:
+    text = ("1-4月,全市金融机构人民币贷款余额42195亿元,同比增长14.0%。\n"
+            "9月份,服务业业务活动预期指数为59.3%。\n")
+    facts = _facts(LEAD + text, date(2025, 10, 20))
+    assert _one(facts, 4219500000000).period == "2025-04-30"
+    assert _one(facts, 14.0).period == "2025-04-30"
+    assert _one(facts, 59.3).modality == "actual"

@@ -31,6 +31,7 @@ from zhibiao.extract.regions import (
 from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
+    comma_list,
     is_anaphor,
     is_bare_noun_phrase,
     is_distributive,
@@ -235,14 +236,14 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         window = s[win_start:first.start]
         window_clean = _blank_times(s, times, win_start, first.start)
         # Topics named by clauses without numbers before this group.
-        for a, b in spans:
-            if prev_end <= a and b <= win_start:
-                topic = usable_topic(_blank_times(s, times, a, b))
-                if topic:
-                    sentence_subjects.append(topic)
-                named = M.growth_basis(s[a:b])
-                if named in ("yoy", "mom"):
-                    ps.basis = named
+        numberless = [(a, b) for a, b in spans if prev_end <= a and b <= win_start]
+        for a, b in numberless:
+            topic = usable_topic(_blank_times(s, times, a, b))
+            if topic:
+                sentence_subjects.append(topic)
+            named = M.growth_basis(s[a:b])
+            if named in ("yoy", "mom"):
+                ps.basis = named
         prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
         # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
@@ -287,6 +288,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 subjects = list(last_list) if same_pair and is_distributive(base) else parts
             elif last_list and len(last_list) == n and inherited:
                 subjects = list(last_list)
+            elif ("分别" in window and not inherited
+                  and len(members := _members(s, times, numberless)) == n - 1
+                  and (parts := comma_list(members, base))):
+                # 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…
+                subjects = parts
             elif "分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited:
                 subjects = _distinct_tail(sentence_subjects, n)
             if len(set(subjects)) == n:
@@ -361,6 +367,11 @@ def _sets_context(s: str, t: TimeMention) -> bool:
 def _context_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return (words("periods", "context", "openers"), words("periods", "context", "asides"),
             words("periods", "context", "not_before"))
+
+
+def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> list[str]:
+    """The clauses without numbers just before a 分别 list, times left out (前三季度, is none)."""
+    return [m for a, b in spans if (m := _blank_times(s, times, a, b).strip())]
 
 
 def _sub_period(s: str, t: TimeMention) -> bool:

@@ -228,6 +228,20 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
+def comma_list(clauses: list[str], last: str) -> list[str] | None:
+    """Subjects listed one per clause before a 分别 (A业,B业,C业增加值分别增长…): each clause names a
+    member, and the head noun of the last member is shared."""
+    items = [c.strip(_TRIM) for c in clauses]
+    if not last or any(not i or len(i) > COMMA_ITEM_MAX or _DIGIT.search(i) for i in items):
+        return None
+    head = next((h for h in words("subjects", "shared_heads", "words") if last.endswith(h) and len(last) > len(h)), "")
+    return [i if i.endswith(head) else i + head for i in items] + [last]
+
+
+COMMA_ITEM_MAX = 24
+_DIGIT = re.compile(r"\d")
+
+
 def is_distributive(subject: str) -> bool:
     """A compound that a 分别 list distributes, alone: 产销, 产销量, 进出口."""
     return subject in load("subjects")["distributive"]
