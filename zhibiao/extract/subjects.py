@@ -232,7 +232,9 @@ def comma_list(clauses: list[str], last: str) -> list[str] | None:
     """Subjects listed one per clause before a 分别 (A业,B业,C业增加值分别增长…): each clause names a
     member, and the head noun of the last member is shared."""
     items = [c.strip(_TRIM) for c in clauses]
-    if not last or any(not i or len(i) > COMMA_ITEM_MAX or _DIGIT.search(i) for i in items):
+    # Each clause must be a bare name: no verb, no reporting phrase (数据显示, 为中国前三大伙伴).
+    if not last or any(not i or len(i) > COMMA_ITEM_MAX or _DIGIT.search(i) or subject_from_window(i) != i
+                       or any(v in i for v in _REPORTING) for i in items):
         return None
     head = next((h for h in words("subjects", "shared_heads", "words") if last.endswith(h) and len(last) > len(h)), "")
     return [i if i.endswith(head) else i + head for i in items] + [last]
