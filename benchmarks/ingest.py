@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import build_corpus  # noqa: E402  (the sibling benchmark builds the corpus)
+from throughput import cycled_corpus  # noqa: E402  (the sibling benchmark builds the corpus)
 
 import zhibiao.pipeline as pipeline  # noqa: E402
 from zhibiao.extract import extract_document  # noqa: E402
@@ -80,7 +80,7 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=BATCH_SIZE, help="documents per transaction")
     args = parser.parse_args()
 
-    corpus = build_corpus(args)
+    corpus = cycled_corpus(args)
     mb = sum(len(d.text.encode("utf-8")) for d in corpus) / 1e6
     extract_document(corpus[0])  # warm up rule tables and converters
     ingest(corpus[:20], args.batch)  # warm up DuckDB, datasketch and the writer

@@ -74,6 +74,21 @@ def build_corpus(args: argparse.Namespace) -> list[Document]:
     return [Document(id=doc_id, text=text, source=source, date=day) for doc_id, text, source, day in seeds]
 
 
+def cycled_corpus(args: argparse.Namespace) -> list[Document]:
+    """The distinct documents repeated with distinct ids (doc#0, doc#1 ...) until --mb MB: a corpus
+    of that size for benchmarks that store what they read (benchmarks/ingest.py)."""
+    seeds = build_corpus(args)
+    target, size, out, copy = args.mb * 1_000_000, 0, [], 0
+    while size < target:
+        for doc in seeds:
+            out.append(Document(id=f"{doc.id}#{copy}", text=doc.text, source=doc.source, date=doc.date))
+            size += len(doc.text.encode("utf-8"))
+            if size >= target:
+                break
+        copy += 1
+    return out
+
+
 def passes_for(corpus: list[Document], mb: float) -> int:
     size = sum(len(d.text.encode("utf-8")) for d in corpus)
     return max(1, round(mb * 1_000_000 / size))
