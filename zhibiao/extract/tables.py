@@ -21,7 +21,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from zhibiao.extract.mentions import parse_unit
-from zhibiao.extract.periods import find_times, point_period, shift_year, span_period
+from zhibiao.extract.periods import end_date, find_times, point_period, shift_year, span_period
 from zhibiao.extract.regions import PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
 from zhibiao.rules import load, words
@@ -841,14 +841,5 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
 
 def _end_month(period: str) -> int | None:
     """The last month a period covers: 2025-06 -> 6, 2025-H1 -> 6, 2025-01/2025-05 -> 5."""
-    if m := re.fullmatch(r"\d{4}-(\d{2})", period):
-        return int(m.group(1))
-    if m := re.fullmatch(r"\d{4}-Q(\d)", period):
-        return 3 * int(m.group(1))
-    if m := re.fullmatch(r"\d{4}-H(\d)", period):
-        return 6 * int(m.group(1))
-    if m := re.fullmatch(r"\d{4}-\d{2}/\d{4}-(\d{2})", period):
-        return int(m.group(1))
-    if re.fullmatch(r"\d{4}", period):
-        return 12
-    return None
+    end = end_date(period)
+    return int(end[5:7]) if end else None

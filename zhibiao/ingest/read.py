@@ -23,7 +23,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import find_publication_date, parse_date
-from zhibiao.ingest.stream import STREAM_SUFFIXES, PendingHtml, read_stream, record_document, stream_kind
+from zhibiao.ingest.stream import (
+    STREAM_SUFFIXES,
+    PendingHtml,
+    parse_json_object,
+    read_stream,
+    record_document,
+    stream_kind,
+)
 from zhibiao.models import Document, ReadFailure
 
 if TYPE_CHECKING:
@@ -440,13 +447,7 @@ def _jsonl_documents(
 
 def _jsonl_document(path: Path, number: int, line: str, meta: _Meta, default_date: date | None) -> Document:
     """Build the Document a jsonl line describes: {"id", "text"|"html", "date"?, "url"?, "title"?}."""
-    source = f"{path}:{number}"
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})") from None
-    if not isinstance(record, dict):
-        raise InputError(source, "expected a JSON object")
+    record = parse_json_object(f"{path}:{number}", line)
     return record_document(path, number, record, meta_date=meta.date, meta_url=meta.url,
                            default_date=default_date, defer_html=False)
 

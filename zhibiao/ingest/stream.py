@@ -278,6 +278,17 @@ def _split_cr(raw: bytes | None) -> list[bytes | None]:
     return raw.split(b"\r") if b"\r" in raw else [raw]
 
 
+def parse_json_object(source: str, line: str) -> dict:
+    """One JSON Lines record, or an InputError naming the line."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})") from None
+    if not isinstance(record, dict):
+        raise InputError(source, "expected a JSON object")
+    return record
+
+
 def _jsonl_record(path: Path, number: int, raw: bytes, meta_date: date | None, meta_url: str | None,
                   default_date: date | None, defer_html: bool) -> Document | PendingHtml:
     from zhibiao.ingest.read import decode_bytes
@@ -287,12 +298,7 @@ def _jsonl_record(path: Path, number: int, raw: bytes, meta_date: date | None, m
         line = raw.decode("utf-8")
     except UnicodeDecodeError:
         line = decode_bytes(raw, source)  # a GB18030 or Big5 file, line by line
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as err:
-        raise InputError(source, f"invalid JSON: {err.msg} (column {err.colno})") from None
-    if not isinstance(record, dict):
-        raise InputError(source, "expected a JSON object")
+    record = parse_json_object(source, line)
     return record_document(path, number, record, meta_date=meta_date, meta_url=meta_url,
                            default_date=default_date, defer_html=defer_html)
 
