@@ -460,3 +460,9 @@ def test_assemble_balances_are_stocks_and_expectation_indexes_are_actual() -> No
     assert _one(facts, 4219500000000).period == "2025-04-30"
     assert _one(facts, 14.0).period == "2025-04-30"
     assert _one(facts, 59.3).modality == "actual"
+
+
+def test_assemble_structure_ratio_gives_one_share_per_part() -> None:
+    facts = _facts(LEAD + "2024年,全国国内生产总值增长5.0%。三次产业结构为6.8:36.5:56.7。\n", date(2025, 3, 1))
+    shares = sorted((f.subject, f.value, f.period) for f in facts if f.measure == "share")
+    assert shares == [("第一产业增加值", 6.8, "2024"), ("第三产业增加值", 56.7, "2024"), ("第二产业增加值", 36.5, "2024")]

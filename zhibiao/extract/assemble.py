@@ -225,7 +225,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     subject_from = 0  # where the last subject named in the sentence was read
     last_list: list[str] | None = ps.last_list
     set_noun = ""
-    out: list[Fact] = []
+    out: list[Fact] = _ratio_facts(doc, sent, ps, art, mapped, times)
     groups = _groups(s, mentions, spans)
     prev_end = 0
     for group in groups:
@@ -367,6 +367,35 @@ def _sets_context(s: str, t: TimeMention) -> bool:
 def _context_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     return (words("periods", "context", "openers"), words("periods", "context", "asides"),
             words("periods", "context", "not_before"))
+
+
+def _ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState, mapped,
+                 times: list[TimeMention]) -> list[Fact]:
+    """三次产业结构为7.4:44.2:48.4: one share for each part the structure names."""
+    s = sent.text
+    if ":" not in s:
+        return []
+    out = []
+    for m in _ratio_pattern().finditer(s):
+        parts = load("subjects")["ratios"][m["name"]]
+        values = m["values"].split(":")
+        if len(values) != len(parts):
+            continue
+        period, _ = _period_for(s, times, m.start("values"), "share", ps, art)
+        region = ps.region or art.default_region
+        pos = m.start("values")
+        for subject, value in zip(parts, values, strict=True):
+            start, end = mapped.to_original(sent.start + pos), mapped.to_original(sent.start + pos + len(value) - 1) + 1
+            out.append(Fact(doc=doc.id, subject=subject, measure="share", value=float(value), unit="%",
+                            period=period, region=region, quote=s.strip(), span=(start, end)))
+            pos += len(value) + 1
+    return out
+
+
+@cache
+def _ratio_pattern() -> re.Pattern:
+    names = "|".join(map(re.escape, load("subjects")["ratios"]))
+    return re.compile(rf"(?P<name>{names})[^,;。:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
 
 
 def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> list[str]:
