@@ -7,10 +7,15 @@ bounded however long the input, and results are taken in submission order, so th
 same sequence as with one process and stores the same facts and stories.
 
 A concurrent.futures process pool notices a worker that dies (killed, out of memory, a
-crash in a C extension) and the run ends with WorkerError. Workers start from a "forkserver"
-(or "spawn" where there is none): a fresh process that imports zhibiao once, so nothing is inherited
-from a parent holding a DuckDB connection and its threads, and no worker pays the imports again; workers ignore Ctrl-C, so an interrupt
-reaches only the main process, which stops submitting and lets the chunks in flight finish.
+crash in a C extension) and the run ends with WorkerError. Workers are started as soon as
+imap_ordered is called. When this process runs no Python thread besides the main one, they are
+forked from it: that costs nothing and shares the code already imported. (Another Python thread
+could hold a lock, of logging or of a stream, that the child would then wait on forever; the idle
+thread pools of C libraries, such as OpenBLAS's or jemalloc's, prepare for fork themselves, and the
+store opens its DuckDB connection only after the workers started.) Otherwise workers start from a
+"forkserver" (or "spawn" where there is none): a fresh process that imports zhibiao once, about a
+second and a half of a core. Workers ignore Ctrl-C, so an interrupt reaches only the main process,
+which stops submitting and lets the chunks in flight finish.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -71,22 +77,38 @@ def imap_ordered(tasks: Iterable[T], setup: Callable[..., Callable[[T], R]], arg
 
     `setup` runs once in each worker (load rule tables, the catalogue...) and returns the function
     applied to each task; both must be importable module-level callables. `source` names a task in
-    the WorkerError raised when a worker dies.
+    the WorkerError raised when a worker dies. The workers start now, before the first result is
+    asked for; closing the returned iterator (or dropping it) stops them.
     """
-    context = _context()
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
                                initargs=(setup, args))
-    pending: deque[tuple[Future, list]] = deque()
-    iterator = iter(tasks)
     try:
+        pool.submit(_started)  # the pool launches its workers on the first submission
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    results = _ordered(pool, iter(tasks), jobs, chunk, window, source)
+    next(results)  # into the generator's try block, so that closing it shuts the pool down
+    return results
+
+
+def _started() -> None:
+    """Nothing: submitted once so that the workers start."""
+
+
+def _ordered(pool: ProcessPoolExecutor, iterator: Iterator[T], jobs: int, chunk: int, window: int,
+             source: Callable[[T], str]) -> Iterator:
+    pending: deque[tuple[Future, list]] = deque()
+    try:
+        yield None
         while True:
             block = list(islice(iterator, chunk))
             if block:
                 try:
                     pending.append((pool.submit(_run_chunk, block), block))
                 except BrokenProcessPool:
-                    first = pending[0][1][0] if pending else block[0]
-                    raise WorkerError(source(first), _exit_codes(pool)) from None
+                    first_lost = pending[0][1][0] if pending else block[0]
+                    raise WorkerError(source(first_lost), _exit_codes(pool)) from None
             if not pending:
                 break
             if block and len(pending) < jobs * window:
@@ -102,11 +124,19 @@ def imap_ordered(tasks: Iterable[T], setup: Callable[..., Callable[[T], R]], arg
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _single_threaded():
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
         return context
     return multiprocessing.get_context("spawn")
+
+
+def _single_threaded() -> bool:
+    """Whether the main thread is this process's only Python thread (see the module docstring)."""
+    return threading.active_count() == 1 and threading.current_thread() is threading.main_thread()
 
 
 def _exit_codes(pool: ProcessPoolExecutor) -> str:

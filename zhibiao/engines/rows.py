@@ -19,7 +19,7 @@ from zhibiao.gate import GateTally
 from zhibiao.models import Document, Fact, ReadFailure
 from zhibiao.pipeline import Outcome
 from zhibiao.series import DerivedFact
-from zhibiao.store.writer import Prepared
+from zhibiao.store.writer import FACT_SCHEMA, prepared
 from zhibiao.stories import Signature
 
 SHARD_BITS = 40  # seq = shard << SHARD_BITS | record: a trillion records per shard
@@ -58,8 +58,7 @@ def to_row(seq: int, outcome: Outcome) -> dict:
         d = p.document
         row.update(id=d.id, format=d.format, url=d.url, title=d.title, published=d.date,
                    content_hash=p.content_hash, text=d.text, clean_text=p.clean_text,
-                   facts=[_fact_row(f, False, None) for f in p.facts]
-                   + [_fact_row(x.fact, True, x.derivation) for x in p.derived],
+                   facts=[_fact_row(r) for r in p.rows],
                    minhash=p.signature.to_bytes(), bands=list(p.signature.bands))
     return row
 
@@ -92,13 +91,11 @@ def from_row(row: dict) -> Outcome:
         else:
             facts.append(fact)
     signature = Signature(np.frombuffer(row["minhash"], dtype="<u4").astype(np.uint32), tuple(row["bands"] or ()))
-    prepared = Prepared(doc, row["clean_text"], row["content_hash"], tuple(facts), tuple(derived), signature)
-    return Outcome(kind, source, prepared=prepared, gate=gate)
+    return Outcome(kind, source, prepared=prepared(doc, row["clean_text"], row["content_hash"], facts, derived,
+                                                   signature), gate=gate)
 
 
-def _fact_row(f: Fact, derived: bool, derivation: str | None) -> dict:
-    return {"doc": f.doc, "subject": f.subject, "indicator": f.indicator, "measure": f.measure,
-            "value": float(f.value), "value_max": None if f.value_max is None else float(f.value_max),
-            "unit": f.unit, "qualifier": f.qualifier, "period": f.period, "basis": f.basis, "region": f.region,
-            "modality": f.modality, "quote": f.quote, "span_start": f.span[0] if f.span else None,
-            "span_end": f.span[1] if f.span else None, "derived": derived, "derivation": derivation}
+def _fact_row(row: tuple) -> dict:
+    """A facts-table row (zhibiao.store.writer.FACT_SCHEMA) as a FACT_TYPE struct."""
+    named = dict(zip(FACT_SCHEMA.names, row, strict=True))
+    return {"doc": named["doc_id"], **{name: named[name] for name in FACT_TYPE.names[1:]}}

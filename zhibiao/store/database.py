@@ -163,12 +163,20 @@ class Store:
                          batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
                          jobs: int = 1, gate: bool = True) -> IngestReport:
         """Store already-read documents (or report their ReadFailures); see `ingest`."""
-        con = self._connect(write=True)
-        writer = Writer(con, self.catalogue, batch_size=batch_size,
-                        on_commit=(lambda n: progress("commit", n)) if progress else None)
         options = pipeline.Options(force=force, gate=gate)
-        return self._store(pipeline.outcomes(items, self.catalogue, writer.known, options, jobs=jobs), writer,
-                           progress)
+        known: dict[str, str] = {}  # filled by the writer, read as each item is handed out
+        # Worker processes start before the database opens, so that they can be forked from a
+        # process that has no DuckDB threads yet (zhibiao.parallel).
+        self.close()
+        outcomes = pipeline.outcomes(items, self.catalogue, known, options, jobs=jobs)
+        try:
+            con = self._connect(write=True)
+            writer = Writer(con, self.catalogue, batch_size=batch_size, known=known,
+                            on_commit=(lambda n: progress("commit", n)) if progress else None)
+        except BaseException:
+            outcomes.close()
+            raise
+        return self._store(outcomes, writer, progress)
 
     def ingest_outcomes(self, outcomes: Iterable[pipeline.Outcome], *, batch_size: int = BATCH_SIZE,
                         progress: ProgressFn | None = None, force: bool = False) -> IngestReport:

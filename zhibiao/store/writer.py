@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from importlib import metadata
@@ -68,35 +68,75 @@ def content_hash(doc: Document) -> str:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A document ready to store: its facts linked to the catalogue, derived facts, signature."""
+    """A document ready to store: its facts linked to the catalogue, derived facts, signature.
+
+    The facts are kept as the rows of the facts table (FACT_SCHEMA: the document's facts, then its
+    derived facts), built where the document was extracted: a worker process sends plain tuples,
+    which cost a fraction of Fact objects to pickle, and the writer only stacks them.
+    """
 
     document: Document
     clean_text: str
     content_hash: str
-    facts: tuple[Fact, ...]
-    derived: tuple[DerivedFact, ...]
+    rows: tuple[tuple, ...]
+    derived_count: int
     signature: Signature
 
     @property
     def fact_count(self) -> int:
-        return len(self.facts) + len(self.derived)
+        return len(self.rows)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(_fact(row) for row in self.rows[:len(self.rows) - self.derived_count])
+
+    @property
+    def derived(self) -> tuple[DerivedFact, ...]:
+        return tuple(DerivedFact(_fact(row), row[_DERIVATION])
+                     for row in self.rows[len(self.rows) - self.derived_count:])
 
 
 def prepare(extraction: Extraction, catalogue: Catalogue, digest: str | None = None) -> Prepared:
     """Link facts to indicators, derive implied facts and sign the text of one extraction."""
     doc = extraction.document
     derived = derive_facts(extraction.facts, doc.text)
-    every = list(extraction.facts) + [d.fact for d in derived]
-    ids = catalogue.link(every)
-    linked = [f if f.indicator == i else _with_indicator(f, i) for f, i in zip(every, ids, strict=True)]
-    n = len(extraction.facts)
-    derived_linked = tuple(DerivedFact(f, d.derivation) for f, d in zip(linked[n:], derived, strict=True))
-    return Prepared(doc, extraction.clean_text, digest or content_hash(doc), tuple(linked[:n]), derived_linked,
+    ids = iter(catalogue.link(list(extraction.facts) + [d.fact for d in derived]))
+    facts = [_linked(f, next(ids)) for f in extraction.facts]
+    derived = [DerivedFact(_linked(d.fact, next(ids)), d.derivation) for d in derived]
+    return prepared(doc, extraction.clean_text, digest or content_hash(doc), facts, derived,
                     sign(extraction.clean_text))
 
 
-def _with_indicator(fact: Fact, indicator: str | None) -> Fact:
-    return replace(fact, indicator=indicator)
+def _linked(fact: Fact, indicator: str | None) -> Fact:
+    return fact if fact.indicator == indicator else replace(fact, indicator=indicator)
+
+
+def prepared(doc: Document, clean_text: str, digest: str, facts: Sequence[Fact], derived: Sequence[DerivedFact],
+             signature: Signature) -> Prepared:
+    """A Prepared from linked facts and derived facts (its rows numbered in that order)."""
+    rows = [fact_row(doc.id, seq, f, None) for seq, f in enumerate(facts)]
+    rows += [fact_row(doc.id, seq, d.fact, d.derivation) for seq, d in enumerate(derived, start=len(rows))]
+    return Prepared(doc, clean_text, digest, tuple(rows), len(derived), signature)
+
+
+def fact_row(doc_id: str, seq: int, f: Fact, derivation: str | None) -> tuple:
+    """The facts-table row (FACT_SCHEMA) of one fact; a derived fact has its derivation."""
+    key, kind = classify_period(f.period)
+    span = f.span
+    return (doc_id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
+            None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
+            f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
+            derivation is not None, derivation)
+
+
+_DERIVATION = FACT_SCHEMA.names.index("derivation")
+
+
+def _fact(row: tuple) -> Fact:
+    (doc_id, _seq, subject, _key, indicator, measure, value, value_max, unit, qualifier, period, _period_key,
+     _period_type, basis, region, modality, quote, start, end, _derived, _derivation) = row
+    return Fact(doc_id, subject, measure, value, unit, qualifier, period, basis, region, modality, quote,
+                None if start is None else (start, end), value_max, indicator)
 
 
 @dataclass
@@ -120,7 +160,7 @@ class Writer:
 
     def __post_init__(self) -> None:
         self.batch_size = max(1, int(self.batch_size))
-        self.known = dict(self.con.execute("SELECT id, content_hash FROM documents").fetchall())
+        self.known.update(self.con.execute("SELECT id, content_hash FROM documents").fetchall())
         self._next_story = (first_row(self.con, "SELECT max(story_id) FROM documents")[0] or 0) + 1
         self._sync_catalogue()
         self._sync_signatures()
@@ -169,8 +209,8 @@ class Writer:
             else:
                 self.added += 1
             self.known[p.document.id] = p.content_hash
-            self.facts += len(p.facts)
-            self.derived += len(p.derived)
+            self.facts += p.fact_count - p.derived_count
+            self.derived += p.derived_count
         self.committed += len(batch)
         self._pending = []
         if self.on_commit:
@@ -271,21 +311,12 @@ class Writer:
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
     now = datetime.now(UTC).replace(tzinfo=None)
     doc_rows = []
-    fact_rows = []
+    fact_rows: list[tuple] = []
     for p, story in zip(batch, stories, strict=True):
         d = p.document
         doc_rows.append((d.id, d.source, d.format, d.url, d.title, d.date, p.content_hash, d.text, p.clean_text,
                          story, p.fact_count, EXTRACTOR, now))
-        rows = [(f, False, None) for f in p.facts] + [(x.fact, True, x.derivation) for x in p.derived]
-        for seq, (f, is_derived, how) in enumerate(rows):
-            key, kind = classify_period(f.period)
-            span = f.span
-            fact_rows.append((
-                d.id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
-                None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
-                f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
-                is_derived, how,
-            ))
+        fact_rows += p.rows
     signatures = [(p.document.id, p.signature) for p in batch]
     return {
         "documents": _columns(doc_rows, DOCUMENT_SCHEMA),
