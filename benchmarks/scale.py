@@ -14,6 +14,8 @@ Each run is a fresh process ingesting into a fresh database; its peak memory is 
 set of its whole process tree (the main process, workers, Ray's processes), sampled every 0.1 s;
 "cpu s" the CPU time of that tree (sampled likewise), and "load" the machine's 1-minute load
 average when it started (other work on a shared 2-core machine slows the parallel runs most).
+"machine ceiling" runs two independent --jobs 1 ingests side by side, each over half the shards:
+the speed-up two cores give this workload with no coordination at all, to read --jobs 2 against.
 Rows: documents/s and MB/s (of JSON Lines input), peak RSS, facts stored, and the gate's skip rate
 and saving. "time vs size" ingests 10, 50, 100 and 200 MB (--quick: 2, 5, 10, 20) with --jobs 2 and
 prints seconds per MB, which stays flat when time grows linearly.
@@ -246,6 +248,31 @@ def run(mode: str, corpus: Path, workdir: Path) -> dict:
     return {**json.loads(out.strip().splitlines()[-1]), "peak_rss": peak, "cpu": cpu, "load": load}
 
 
+def run_halves(corpus: Path, workdir: Path) -> float:
+    """Seconds for two independent --jobs 1 ingests side by side, each over half of the shards into
+    its own database (the slower one's ingest time, measured like every run's): what two cores give
+    this CPU-bound work on this machine with nothing shared or sent between processes."""
+    shards = sorted(corpus.iterdir())
+    halves = []
+    for n in range(2):
+        half = workdir / f"half-{n}"
+        half.mkdir(exist_ok=True)
+        for shard in shards[n::2]:
+            (half / shard.name).symlink_to(shard)
+        halves.append(half)
+    procs = [subprocess.Popen([sys.executable, __file__, "--inside", "jobs1", "--corpus", str(half),
+                               "--db", str(workdir / f"{half.name}.duckdb")],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for half in halves]
+    outputs = [proc.communicate()[0] for proc in procs]
+    for half in halves:
+        for f in [*half.iterdir(), *workdir.glob(half.name + ".duckdb*")]:
+            f.unlink()
+        half.rmdir()
+    if any(proc.returncode for proc in procs):
+        raise SystemExit("half run failed")
+    return max(json.loads(out.strip().splitlines()[-1])["seconds"] for out in outputs)
+
+
 def _row(label: str, r: dict, mb: float, docs: int) -> str:
     saved = "" if r["saved"] is None else f"{r['saved']:.1f}"
     return (f"{label:<16}{r['seconds']:>9.1f}{docs / r['seconds']:>10.0f}{mb / r['seconds']:>8.2f}"
@@ -286,6 +313,9 @@ def main() -> None:
             print(_row(mode, r, real_mb, info["documents"]), flush=True)
         one, two = results["jobs1"], results["jobs2"]
         print(f"--jobs 2 / --jobs 1 throughput: {one['seconds'] / two['seconds']:.2f}x")
+        halves = run_halves(corpus, work)
+        print(f"machine ceiling: two independent --jobs 1 runs over half the shards each, side by side, "
+              f"{halves:.1f} s: {one['seconds'] / halves:.2f}x one run over all")
         nogate = results["jobs1-nogate"]
         print(f"gate: {100 * one['skip_rate']:.1f} % of documents skipped; --jobs 1 took {one['seconds']:.1f} s with it, "
               f"{nogate['seconds']:.1f} s without ({nogate['seconds'] - one['seconds']:.1f} s saved measured, "

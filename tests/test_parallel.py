@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -134,3 +136,28 @@ def test_ctrl_c_during_a_parallel_ingest_ends_cleanly(tmp_path: Path) -> None:
         stored = store.counts()["documents"]
     assert 0 < stored < 20000
     time.sleep(0.1)
+
+
+def test_workers_fork_from_a_single_threaded_process_else_a_forkserver() -> None:
+    from zhibiao import parallel
+
+    if threading.active_count() == 1:  # another test may have left a thread behind
+        assert parallel._context().get_start_method() == "fork"
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel._context().get_start_method() == "forkserver"
+        # and the results do not depend on how the workers started
+        assert list(imap_ordered(range(50), square_setup, (2,), jobs=2, chunk=3)) == [n * n + 2 for n in range(50)]
+    finally:
+        release.set()
+        other.join()
+
+
+def test_closing_the_results_early_stops_the_workers() -> None:
+    results = imap_ordered(range(10_000), square_setup, (0,), jobs=2, chunk=5)
+    assert multiprocessing.active_children()  # started before the first result is asked for
+    assert next(results) == 0
+    results.close()
+    assert multiprocessing.active_children() == []

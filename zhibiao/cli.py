@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -62,6 +63,31 @@ def _parse_date(value: str | None) -> date | None:
         raise typer.BadParameter(f"not a date (YYYY-MM-DD): {value}") from None
 
 
+def _progress(label: str, total: int | None) -> Progress:
+    """A progress bar on stderr for more than a handful of documents. It is redrawn by _ticker, not
+    by a refresh thread: with no other thread running, --jobs N forks its workers from this process
+    (zhibiao.parallel)."""
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                    transient=True, auto_refresh=False,
+                    disable=(total is not None and total <= PROGRESS_MIN_DOCS) or not err.is_terminal)
+
+
+def _ticker(progress: Progress, total: int | None):
+    """A function that moves the bar to n documents done, redrawing at most ten times a second."""
+    task = progress.add_task("", total=total)
+    last = 0.0
+
+    def tick(n: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        redraw = now - last >= 0.1 or n == total
+        progress.update(task, completed=n, refresh=redraw)
+        if redraw:
+            last = now
+
+    return tick
+
+
 def _count_inputs(paths: list[Path]) -> int | None:
     """Documents to expect, for the progress bar; None when a stream (JSON Lines, Parquet, WARC) holds
     an unknown number."""
@@ -107,13 +133,12 @@ def extract(
     failures = 0
     facts_for_table: list[Fact] = []
     total = _count_inputs(paths)
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=(total is not None and total <= PROGRESS_MIN_DOCS) or not err.is_terminal)
+    progress = _progress("extracting", total)
     try:
         with progress:
-            task = progress.add_task("extract", total=total)
-            for item in api.extract(paths, index=index, date=pub, jobs=_jobs(jobs), gate=gate):
-                progress.advance(task)
+            tick = _ticker(progress, total)
+            for n, item in enumerate(api.extract(paths, index=index, date=pub, jobs=_jobs(jobs), gate=gate), 1):
+                tick(n)
                 if isinstance(item, ReadFailure):
                     failures += 1
                     err.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
@@ -175,15 +200,14 @@ def ingest(
         raise typer.BadParameter("--engine must be local or ray")
     pub = _parse_date(date_)
     total = _count_inputs(paths)
-    progress = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, transient=True, disable=(total is not None and total <= PROGRESS_MIN_DOCS) or not err.is_terminal)
+    progress = _progress("ingesting", total)
     store = api.open(db)
     with progress:
-        task = progress.add_task("ingest", total=total)
+        tick = _ticker(progress, total)
 
         def report(event: str, n: int) -> None:
             if event == "document":
-                progress.update(task, completed=n)
+                tick(n)
             elif verbose:
                 err.print(f"committed {n} documents", highlight=False)
 

@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 from zhibiao.errors import ZhibiaoError
 
 CHUNK = 16
-WINDOW = 4
+WINDOW = 8
 PRELOAD = ["zhibiao._preload"]
 
 T = TypeVar("T")
