@@ -148,6 +148,15 @@ def test_assemble_mom_basis() -> None:
     assert (_one(facts, 6.8).basis, _one(facts, 0.5).basis) == ("yoy", "mom")
 
 
+def test_assemble_a_rate_comparison_is_no_basis_for_later_rates() -> None:
+    """比上月 compares two rates (降幅比上月扩大…个百分点); the growths after it stay 同比."""
+    facts = _facts(LEAD + "6月份,食品价格同比下降3.7%。在各类食品中,猪肉价格下降43.5%,降幅比上月扩大7.0个百分点;"
+                          "淡水鱼、鸡蛋和食用植物油价格则分别上涨30.9%、18.3%和9.5%。")
+    assert [(f.subject, f.basis) for f in facts if f.value in (30.9, 18.3, 9.5)] == [
+        ("淡水鱼价格", "yoy"), ("鸡蛋价格", "yoy"), ("食用植物油价格", "yoy")]
+    assert _one(facts, -7.0).basis == "vs:2025-05"
+
+
 def test_assemble_gap_to_another_subject() -> None:
     f = _one(_facts(LEAD + "上半年,全国高技术制造业增加值同比增长9.5%,快于全部规上工业3.1个百分点。"), 3.1)
     assert (f.measure, f.value, f.basis) == ("growth_change", 3.1, "vs:全部规上工业")

@@ -26,6 +26,9 @@ from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subj
         ("全市金融机构本外币存款余额", "金融机构本外币存款余额"),
         ("营业收入约为", "营业收入"),
         ("净利润超过", "净利润"),
+        ("鲜菜价格则", "鲜菜价格"),
+        ("文化娱乐产品进口值也", "文化娱乐产品进口值"),
+        ("零售业总销货价值的临时估计", "零售业总销货价值的临时估计"),
         # Windows that name no subject
         ("比上年同期回落", ""),
         ("同比增长", ""),

@@ -154,6 +154,22 @@ def change_comparator(window: str) -> str | None:
     return None
 
 
+_CLAUSE_END = re.compile(r"[,，;；。]")
+
+
+def _compares_rates(sentence: str, end: int) -> bool:
+    """Whether the 比上月/同比 ending at `end` compares two rates (降幅比上月扩大2.0个百分点): it is
+    then the comparator of a change in points, not the basis of the growth rates after it."""
+    stop = _CLAUSE_END.search(sentence, end)
+    clause = sentence[end:stop.start() if stop else len(sentence)]
+    return any(w in clause for w in _rate_comparison_units())
+
+
+@cache
+def _rate_comparison_units() -> tuple[str, ...]:
+    return words("measures", "basis", "compares_rates_unit")
+
+
 class SentenceCues:
     """Where a sentence names 同比/环比, an average annual rate and a target, found once so that
     each number can ask about the text before it without scanning that text again (none of these
@@ -163,8 +179,8 @@ class SentenceCues:
 
     def __init__(self, sentence: str):
         p = _patterns()
-        self._yoy = [m.end() for m in p["yoy"].finditer(sentence)]
-        self._mom = [m.end() for m in p["mom"].finditer(sentence)]
+        self._yoy = [m.end() for m in p["yoy"].finditer(sentence) if not _compares_rates(sentence, m.end())]
+        self._mom = [m.end() for m in p["mom"].finditer(sentence) if not _compares_rates(sentence, m.end())]
         ends = [sentence.find(w) + len(w) for w in _AVERAGE if w in sentence]
         self._avg = min(ends) if ends else None
         target = p["target"].search(sentence)

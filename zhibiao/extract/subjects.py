@@ -57,9 +57,10 @@ def find_stop(text: str) -> re.Match | None:
 
 @cache
 def _tails() -> dict[str, tuple[str, ...]]:
-    """Qualifier tail words by their last character, longest first."""
+    """Qualifier and adverb tail words by their last character, longest first."""
     by_last: dict[str, list[str]] = {}
-    for word in words("subjects", "qualifier_tail", "words"):
+    tails = words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
+    for word in sorted(tails, key=len, reverse=True):
         by_last.setdefault(word[-1], []).append(word)
     return {k: tuple(v) for k, v in by_last.items()}
 
