@@ -157,6 +157,19 @@ def test_assemble_a_rate_comparison_is_no_basis_for_later_rates() -> None:
     assert _one(facts, -7.0).basis == "vs:2025-05"
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "after"),
+    [
+        ("6月份,CPI由上月下降0.4%转为上涨0.3%。", "2025-05", "2025-06"),
+        ("上半年,利润由上年同期下降1.2%转为增长0.5%。", "2024-H1", "2025-H1"),
+        ("6月份,制造业PMI从上月的49.5%升至50.2%。", "2025-05", "2025-06"),
+    ],
+)
+def test_assemble_a_figure_after_you_shang_yue_is_that_periods(text: str, before: str, after: str) -> None:
+    first, second = sorted(_facts(LEAD + text), key=lambda f: f.span)
+    assert (first.period, second.period) == (before, after)
+
+
 def test_assemble_gap_to_another_subject() -> None:
     f = _one(_facts(LEAD + "上半年,全国高技术制造业增加值同比增长9.5%,快于全部规上工业3.1个百分点。"), 3.1)
     assert (f.measure, f.value, f.basis) == ("growth_change", 3.1, "vs:全部规上工业")

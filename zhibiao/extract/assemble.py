@@ -464,7 +464,30 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
             period = ps.period
         elif measure in GROWTH_LIKE or art.single_period:
             period = art.last_period
-    return period, period_list
+    return _from_comparator(s, pos, period), period_list
+
+
+_FROM_GAP_MAX = 8
+
+
+def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
+    """The period of a figure that follows 由上月 or 从上年同期 (由上月下降0.4%转为上涨0.3%): the
+    month before, or the same span a year before, `period` (the figure after 转为 keeps `period`)."""
+    if period is None:
+        return None
+    start = max(s.rfind(mark, max(0, pos - _FROM_GAP_MAX - 1), pos) for mark in ("由", "从"))
+    if start < 0:
+        return period
+    between = s[start + 1:pos]
+    if any(ch.isdigit() or ch in _CLAUSE_MARKS for ch in between):
+        return period
+    rules = _comparator_rules()
+    if any(between.startswith(w) for w in rules["previous_month"]):
+        return previous(period) or period
+    if (any(between.startswith(w) for w in rules["same_period_last_year"])
+            and not any(w in between for w in rules["year_end"])):
+        return shift_year(period) or period
+    return period
 
 
 def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
