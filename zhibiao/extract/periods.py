@@ -108,6 +108,7 @@ def _patterns(prefixed: bool = True) -> list[tuple[str, re.Pattern]]:
     rel = alternation("periods", "relative_year")
     ten_days = alternation("periods", "ten_days")
     reports = alternation("periods", "reports")
+    places = alternation("periods", "relative_year_places", "words")
     del table
     year = r"(?P<year>\d{4}) ?年(?:度)?"
     relyear = rf"(?P<rel>{rel})"
@@ -131,7 +132,7 @@ def _patterns(prefixed: bool = True) -> list[tuple[str, re.Pattern]]:
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?P<xun>{ten_days})?(?!\d)")),
         ("yearend", re.compile(rf"(?:(?P<year>\d{{4}})年?|{relyear})?(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
         ("fullyear", re.compile(rf"{yprefix}全年")),
-        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$)")),
+        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$|{places})")),
         ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
         ("reset", re.compile(rf"(?:{reset})")),
     ]
