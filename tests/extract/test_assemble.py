@@ -488,3 +488,21 @@ def test_assemble_structure_ratio_gives_one_share_per_part() -> None:
     facts = _facts(LEAD + "2024年,全国国内生产总值增长5.0%。三次产业结构为6.8:36.5:56.7。\n", date(2025, 3, 1))
     shares = sorted((f.subject, f.value, f.period) for f in facts if f.measure == "share")
     assert shares == [("第一产业增加值", 6.8, "2024"), ("第三产业增加值", 56.7, "2024"), ("第二产业增加值", 36.5, "2024")]
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "period"),
+    [
+        # a 2018 repost of a 2011 release: 前4个月 is 2011's
+        ("海关总署于5月10日发布2011年1至4月外贸进出口情况。前4个月,进出口总值11003.2亿美元,增长28.5%。",
+         date(2018, 12, 11), "2011-01/2011-04"),
+        # a current release that opens with its own period keeps the publication year
+        ("2025年1至4月外贸进出口情况。前4个月,进出口总值11003.2亿美元,增长28.5%。", date(2025, 5, 10),
+         "2025-01/2025-04"),
+        # an old year said in passing later on changes nothing
+        ("今年前4个月,进出口总值11003.2亿美元,增长28.5%,由2011年的3.2%提高。", date(2025, 5, 10),
+         "2025-01/2025-04"),
+    ],
+)
+def test_assemble_an_old_report_reposted_years_later_reads_periods_against_its_own_year(text, pub, period) -> None:
+    assert _one(_facts(text, pub=pub), 28.5).period == period

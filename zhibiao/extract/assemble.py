@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 
@@ -144,15 +144,47 @@ def _article_state(art: Article, art_text: str, header: str, pub: date | None) -
         default = city if city and (province is None or province_of(city) == province) else province
     else:
         default = "全国"
-    periods = set()
-    times: dict[int, list[TimeMention]] = {}
-    for para in art.paragraphs:
-        for sent in para.sentences:
-            times[sent.start] = found = find_times(sent.text, pub)
-            for t in found:
-                if t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(sent.text[max(0, t.start - 2):t.start]):
-                    periods.add(t.value)
+    times = _times(art, pub)
+    reference = _reference_date(art, times, pub)
+    if reference != pub:
+        pub, times = reference, _times(art, reference)
+    periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
+               if t.kind == "period" and t.value and not _is_comparator(sent.text, t)}
     return ArticleState(pub, default, province, city, len(periods) <= 1, times)
+
+
+def _times(art: Article, pub: date | None) -> dict[int, list[TimeMention]]:
+    return {sent.start: find_times(sent.text, pub) for para in art.paragraphs for sent in para.sentences}
+
+
+def _is_comparator(sentence: str, t: TimeMention) -> bool:
+    return bool(_COMPARATOR_BEFORE.search(sentence[max(0, t.start - 2):t.start]))
+
+
+ARCHIVE_YEARS = 2  # a page dated this many years after the period it opens with reposts an old report
+_OPENING_PARAGRAPHS = 2
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+
+
+def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date | None) -> date | None:
+    """The date periods without a year are read against: the publication date, unless the first
+    period the article names writes out its year and lies ARCHIVE_YEARS or more before that date
+    (a 2018 repost of 发布2011年1至4月外贸情况…前4个月…): then the day after that period."""
+    if pub is None:
+        return None
+    for para in art.paragraphs[:_OPENING_PARAGRAPHS]:
+        for sent in para.sentences:
+            for t in times[sent.start]:
+                if (t.kind != "period" or not t.value or _is_comparator(sent.text, t)
+                        or _LOCAL_BEFORE.search(sent.text[max(0, t.start - 1):t.start])):
+                    continue
+                if not _YEAR_WRITTEN.search(sent.text[t.start:t.end]):
+                    return pub
+                end = end_date(t.value)
+                if end is None or int(end[:4]) > pub.year - ARCHIVE_YEARS:
+                    return pub
+                return date.fromisoformat(end) + timedelta(days=1)
+    return pub
 
 
 @dataclass
