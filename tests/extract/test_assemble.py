@@ -506,3 +506,13 @@ def test_assemble_structure_ratio_gives_one_share_per_part() -> None:
 )
 def test_assemble_an_old_report_reposted_years_later_reads_periods_against_its_own_year(text, pub, period) -> None:
     assert _one(_facts(text, pub=pub), 28.5).period == period
+
+
+BULLETIN = ("某省2022年国民经济和社会发展统计公报\n"
+            "全年全省地区生产总值20164.58亿元,比上年增长1.2%。年末全省常住人口3856万人。\n"
+            "今年全省地区生产总值预期增长5%左右。\n")
+
+
+@pytest.mark.parametrize(("value", "period"), [(1.2, "2022"), (38560000, "2022-12-31"), (5, "2023")])
+def test_assemble_a_bulletin_published_months_later_is_about_the_year_it_writes_out(value, period) -> None:
+    assert _one(_facts(BULLETIN, pub=date(2023, 5, 17)), value).period == period

@@ -71,6 +71,7 @@ class ArticleState:
     times: dict[int, list[TimeMention]] = field(default_factory=dict)
     last_period: str | None = None
     change_comparator: str | None = None
+    written_year: int | None = None  # the year of the last period written out with its year
 
 
 @dataclass
@@ -357,12 +358,13 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             out.append(fact)
     # Context for the sentences that follow.
     for t in times:
+        if t.kind == "period" and t.value and not _is_comparator(s, t):
+            _note_written_year(s, t, art)
         if _sub_period(s, t):
             continue
         if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start])
                 and _sets_context(s, t)):
-            ps.period = t.value
-            art.last_period = t.value
+            ps.period = art.last_period = _in_context_year(s, t, art)
         elif t.kind == "reset":
             ps.period = None
     tail_basis = M.growth_basis(s[prev_end:])
@@ -482,7 +484,7 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
             if _LOCAL_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
                 # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
                 continue
-            period, found = t.value, True
+            period, found = _in_context_year(s, t, art), True
             period_list = t.values or None
         elif t.kind == "list":
             period_list, found = t.values, True
@@ -520,6 +522,37 @@ def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
             and not any(w in between for w in rules["year_end"])):
         return shift_year(period) or period
     return period
+
+
+_WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
+
+
+def _note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
+    """Remember the year of a period written out with its year (2022年, 2022年国民经济…公报), unless
+    it lies after the publication date (到2025年 in a plan is a target, not the year spoken of)."""
+    if t.value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
+        year = int(t.value[:4])
+        if art.pub is None or year <= art.pub.year:
+            art.written_year = year
+
+
+def _in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
+    """The period of a time mention; 全年 or 年末 that writes no year (no digits, no 今年/去年) and
+    states an outcome is in the year the article last wrote out (a bulletin on 2022 published in
+    May 2023), rather than the year read from the publication date."""
+    whole = _WHOLE_YEAR.fullmatch(t.value or "")
+    if not whole or art.written_year is None:
+        return t.value
+    said = s[t.start:t.end]
+    if (any(ch.isdigit() for ch in said) or any(w in said for w in _relative_years())
+            or M.is_target(s[:t.end + 4])):
+        return t.value
+    return f"{art.written_year:04d}" + (whole.group(2) or "")
+
+
+@cache
+def _relative_years() -> tuple[str, ...]:
+    return words("periods", "relative_year")
 
 
 def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
