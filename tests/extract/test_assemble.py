@@ -136,6 +136,9 @@ def test_assemble_growth_change_signs(text, pub, value, subject, period, basis) 
         ("上半年,高技术制造业拉动全部规上工业增长1.4个百分点。", 1.4, "pull", "pp"),
         ("上半年,全国软件业务收入55788亿元。", 5578800000000, "level", "CNY"),
         ("上半年,全国粗钢产量1.2亿吨。", 120000000, "level", "t"),
+        ("上半年,全国快递业务量同比增长约5成。", 50, "growth", "%"),
+        ("上半年,全国七成以上规上工业企业实现盈利。", 70, "share", "%"),
+        ("上半年,41个大类行业中有29个行业增加值同比增长,增长面为70.7%。", 70.7, "share", "%"),
     ],
 )
 def test_assemble_measure_value_unit(text: str, value: float, measure: str, unit: str) -> None:

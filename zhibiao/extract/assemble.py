@@ -692,7 +692,7 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         value, unit = value * 100, "%"
     if measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign
-    if m.kind == TENTHS:
+    if m.kind == TENTHS and measure != "growth":
         measure = "share"
     if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
         measure = "level"

@@ -97,6 +97,10 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
         pos, sign = max(candidates)
         return Reading("growth_change", sign if pos >= 0 else 1)
     if kind == TENTHS:
+        # 七成企业实现盈利 is a share; 快递业务量同比增长约5成 a growth of 50 %.
+        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+        if max(up, down) >= 0 and not p["share"].search(text):
+            return Reading("growth", -1 if down > up else 1)
         return Reading("share")
     if kind == PERCENT:
         if p["contribution"].search(text):
