@@ -519,3 +519,16 @@ BULLETIN = ("某省2022年国民经济和社会发展统计公报\n"
 @pytest.mark.parametrize(("value", "period"), [(1.2, "2022"), (38560000, "2022-12-31"), (5, "2023")])
 def test_assemble_a_bulletin_published_months_later_is_about_the_year_it_writes_out(value, period) -> None:
     assert _one(_facts(BULLETIN, pub=date(2023, 5, 17)), value).period == period
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "modality"),
+    [
+        ("据初步预计,上半年全市实现地区生产总值2290亿元左右。", date(2010, 7, 22), "actual"),
+        ("预计全年全市地区生产总值增长8%左右。", date(2010, 7, 22), "target"),
+        ("上半年,全市力争实现地区生产总值2290亿元。", date(2010, 5, 10), "target"),
+    ],
+)
+def test_assemble_an_estimate_of_a_period_already_over_is_an_outcome(text, pub, modality) -> None:
+    (fact,) = _facts(text, pub=pub)
+    assert fact.modality == modality

@@ -346,6 +346,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         basis = _basis(reading.measure, window, cues, first.start, periods[0], ps, art)
         region = _region(regions, first.start, ps, art)
         modality = "target" if cues.target_before(first.start) else "actual"
+        if modality == "target" and _estimates_the_past(cues, periods[0], art.pub):
+            modality = "actual"
         for i, m in enumerate(group.mentions):
             sub = subjects[i] if i < len(subjects) else subjects[-1]
             if not sub:
@@ -525,6 +527,14 @@ def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
 
 
 _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
+
+
+def _estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:
+    """Whether the sentence's target cue only estimates (预计) a period over before publication."""
+    if pub is None or period is None or cues.target_word not in M.estimate_words():
+        return False
+    end = end_date(period)
+    return end is not None and end < pub.isoformat()
 
 
 def _note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:

@@ -179,7 +179,7 @@ class SentenceCues:
     each number can ask about the text before it without scanning that text again (none of these
     words holds a digit, so none runs into the number)."""
 
-    __slots__ = ("_yoy", "_mom", "_avg", "_target")
+    __slots__ = ("_yoy", "_mom", "_avg", "_target", "target_word")
 
     def __init__(self, sentence: str):
         p = _patterns()
@@ -189,6 +189,7 @@ class SentenceCues:
         self._avg = min(ends) if ends else None
         target = p["target"].search(sentence)
         self._target = target.end() if target else None
+        self.target_word = target.group() if target else ""
 
     def basis_before(self, pos: int) -> str | None:
         """growth_basis(sentence[:pos])."""
@@ -203,6 +204,11 @@ class SentenceCues:
     def target_before(self, pos: int) -> bool:
         """is_target(sentence[:pos])."""
         return self._target is not None and self._target <= pos
+
+
+@cache
+def estimate_words() -> tuple[str, ...]:
+    return words("measures", "target", "estimates")
 
 
 def is_target(text: str) -> bool:
