@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subject_from_window
+from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subject_from_window, usable_topic
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,16 @@ def test_subjects_subject_after(text: str, expected: str) -> None:
 )
 def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
     assert is_anaphor(subject) is expected
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("规模以上工业增加值", "规模以上工业增加值"),
+        ("为今年以来单月最高增速", ""),
+        ("居全国第3位", ""),
+        ("数据显示", ""),
+    ],
+)
+def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the_figure_before(clause, expected):
+    assert usable_topic(clause) == expected

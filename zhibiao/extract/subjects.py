@@ -221,9 +221,14 @@ def is_anaphor(subject: str) -> bool:
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
+@cache
+def _predicate_openers() -> tuple[str, ...]:
+    return words("subjects", "predicate_openers", "words")
+
+
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
-    if any(v in clause for v in _REPORTING):
+    if any(v in clause for v in _REPORTING) or clause.strip(_TRIM).startswith(_predicate_openers()):
         return ""
     subject = subject_from_window(clause)
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
