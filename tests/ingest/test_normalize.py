@@ -67,6 +67,20 @@ def test_clean_rejoins_a_word_broken_by_the_layout_but_not_headings():
     assert "\n\n科技创新加速融合\n\n" in text
 
 
+@pytest.mark.parametrize(
+    ("raw", "kept", "dropped"),
+    [
+        # a table laid out one cell per line: its integers are cells
+        ("绝对额(亿元)\n\n比上年同期增长(%)\n\nGDP\n\n296299\n\n5.3\n\n工业\n\n96426\n\n6", ["296299", "96426"], []),
+        # a counter between two paragraphs is page furniture
+        ("上半年利润增长5%。\n\n12\n\n下半年利润增长6%。", [], ["12"]),
+    ],
+)
+def test_clean_keeps_the_integers_of_a_table_but_drops_counters(raw, kept, dropped):
+    lines = clean(normalize(raw)).text.split("\n")
+    assert all(k in lines for k in kept) and not any(d in lines for d in dropped)
+
+
 def test_clean_cuts_the_related_articles_tail():
     raw = "上半年利润增长5%。\n\n相关推荐\n\n某公司签约\n\n2024年6月24日"
     assert clean(normalize(raw)).text.strip() == "上半年利润增长5%。"

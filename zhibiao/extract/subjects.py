@@ -220,12 +220,12 @@ def is_anaphor(subject: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=WINDOW_CACHE)
 @cache
 def _predicate_openers() -> tuple[str, ...]:
     return words("subjects", "predicate_openers", "words")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
     if any(v in clause for v in _REPORTING) or clause.strip(_TRIM).startswith(_predicate_openers()):

@@ -80,6 +80,7 @@ def clean(mapped: MappedText) -> MappedText:
     deletions: list[tuple[int, int]] = []
     lines = _line_spans(text)
     kept: list[tuple[int, int]] = []
+    previous = ""
     for n, (start, end) in enumerate(lines):
         line = text[start:end].strip()
         if not line:
@@ -87,13 +88,26 @@ def clean(mapped: MappedText) -> MappedText:
         if cut.search(line):
             deletions.append((start, len(text)))
             break
-        if is_boilerplate(line) and not _heads_a_table(line, _next_lines(text, lines, n)):
+        following = _next_lines(text, lines, n)
+        if (is_boilerplate(line) and not _heads_a_table(line, following)
+                and not _table_cell(line, previous, following)):
             deletions.append((start, min(end + 1, len(text))))
             continue
         kept.append((start, end))
+        previous = line
     deletions.extend(_broken_line_joins(text, kept))
     deletions.sort()
     return mapped.delete(_merge(deletions))
+
+
+_BARE_INTEGER = re.compile(r"\d{1,6}")
+
+
+def _table_cell(line: str, previous: str, following: list[str]) -> bool:
+    """A bare integer among numbers (a table laid out one cell per line: GDP / 296299 / 5.3) is a
+    cell, not a counter left by the page (a lone 1 or 12 between two paragraphs)."""
+    return bool(_BARE_INTEGER.fullmatch(line)) and any(
+        _NUMERIC_ITEM.fullmatch(other) for other in (previous, *following[:2]))
 
 
 def _next_lines(text: str, lines: list[tuple[int, int]], n: int, count: int = 3) -> list[str]:
