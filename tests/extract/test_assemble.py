@@ -532,3 +532,15 @@ def test_assemble_a_bulletin_published_months_later_is_about_the_year_it_writes_
 def test_assemble_an_estimate_of_a_period_already_over_is_an_outcome(text, pub, modality) -> None:
     (fact,) = _facts(text, pub=pub)
     assert fact.modality == modality
+
+
+def test_assemble_a_list_of_places_gives_each_figure_its_place() -> None:
+    facts = _facts(LEAD + "上半年,北京、广东、江苏软件业务收入居全国前3,同比分别增长12.7%、8.5%和12.3%。")
+    assert [(f.subject, f.region, f.value) for f in facts] == [
+        ("软件业务收入", "北京市", 12.7), ("软件业务收入", "广东省", 8.5), ("软件业务收入", "江苏省", 12.3)]
+
+
+def test_assemble_a_comparison_with_the_nation_leaves_a_provincial_release_provincial() -> None:
+    facts = _facts("前5个月,我省固定资产投资增长13.2%,增幅居全国第5位,高出全国平均水平4.3个百分点。"
+                   "全省社会消费品零售总额增长11.4%。\n", pub=date(2016, 6, 20), title="湖南省前5个月经济运行情况")
+    assert {f.region for f in facts} == {"湖南省"}

@@ -345,6 +345,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         # Attributes shared by the group.
         basis = _basis(reading.measure, window, cues, first.start, periods[0], ps, art)
         region = _region(regions, first.start, ps, art)
+        places = _place_list(s, regions, subject_from, first.start, n)
         modality = "target" if cues.target_before(first.start) else "actual"
         if modality == "target" and _estimates_the_past(cues, periods[0], art.pub):
             modality = "actual"
@@ -352,10 +353,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             sub = subjects[i] if i < len(subjects) else subjects[-1]
             if not sub:
                 continue
-            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, region,
+            where = places[i] if places else region
+            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, where,
                          modality, sent, mapped)
             if group.upper is not None:
-                upper = _fact(doc, sub, group.upper, reading, "", periods[i], basis, region, modality, sent, mapped)
+                upper = _fact(doc, sub, group.upper, reading, "", periods[i], basis, where, modality, sent, mapped)
                 fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
             out.append(fact)
     # Context for the sentences that follow.
@@ -527,6 +529,23 @@ def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
 
 
 _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
+
+
+def _place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | None:
+    """The places a list of n figures is about, one each, when the clause before them opens with
+    a list of n places (北京、广东、江苏、山东、上海软件业务收入…同比分别增长12.7%、…和15.1%)."""
+    if n < 2:
+        return None
+    run: list = []
+    for r in regions:
+        if r.end > end:
+            break
+        if r.start < start or r.kind != PLACE or r.name is None:
+            continue
+        if run and not _LIST_GAP.fullmatch(s[run[-1].end:r.start]):
+            run = []
+        run.append(r)
+    return [r.name for r in run] if len(run) == n else None
 
 
 def _estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:
