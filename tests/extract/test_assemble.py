@@ -544,3 +544,13 @@ def test_assemble_a_comparison_with_the_nation_leaves_a_provincial_release_provi
     facts = _facts("前5个月,我省固定资产投资增长13.2%,增幅居全国第5位,高出全国平均水平4.3个百分点。"
                    "全省社会消费品零售总额增长11.4%。\n", pub=date(2016, 6, 20), title="湖南省前5个月经济运行情况")
     assert {f.region for f in facts} == {"湖南省"}
+
+
+def test_assemble_a_change_compared_with_a_list_keeps_its_subject() -> None:
+    facts = _facts("一季度,全市规模以上工业增加值增长9.2%,居全省第1位,分别比全国、全省平均水平高3.4和3.9个百分点;"
+                   "第一产业增加值27.5亿元,全省第8位,上拉地区生产总值增速0.5个百分点,贡献率9.1%。\n",
+                   pub=date(2025, 4, 20), title="某市一季度经济运行情况")
+    changes = [(f.subject, f.value, f.basis) for f in facts if f.measure == "growth_change"]
+    assert changes == [("规模以上工业增加值", 3.4, "vs:全国"), ("规模以上工业增加值", 3.9, "vs:全省")]
+    assert [(f.subject, f.measure) for f in facts if f.value in (0.5, 9.1)] == [
+        ("第一产业增加值", "pull"), ("第一产业增加值", "contribution")]

@@ -326,7 +326,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                   and (parts := comma_list(members, base))):
                 # 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…
                 subjects = parts
-            elif "分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited:
+            elif ("分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited
+                  and not _comparator_list(window, n)):
                 subjects = _distinct_tail(sentence_subjects, n)
             if len(set(subjects)) == n:
                 last_list = subjects
@@ -344,6 +345,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 reading = M.read_measure(window, first.kind, "")
         # Attributes shared by the group.
         basis = _basis(reading.measure, window, cues, first.start, periods[0], ps, art)
+        bases = [basis] * n
+        if reading.measure == "growth_change" and (compared := _comparator_list(window, n)):
+            # 分别比全国、全省平均水平高3.4和3.9个百分点: one subject, compared with each in turn.
+            bases = [_resolve_comparator(c, periods[i], art.pub) for i, c in enumerate(compared)]
         region = _region(regions, first.start, ps, art)
         places = _place_list(s, regions, subject_from, first.start, n)
         modality = "target" if cues.target_before(first.start) else "actual"
@@ -354,10 +359,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             if not sub:
                 continue
             where = places[i] if places else region
-            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], basis, where,
+            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], bases[i], where,
                          modality, sent, mapped)
             if group.upper is not None:
-                upper = _fact(doc, sub, group.upper, reading, "", periods[i], basis, where, modality, sent, mapped)
+                upper = _fact(doc, sub, group.upper, reading, "", periods[i], bases[i], where, modality, sent, mapped)
                 fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
             out.append(fact)
     # Context for the sentences that follow.
@@ -529,6 +534,24 @@ def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
 
 
 _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
+
+
+_COMPARATOR_ITEMS = re.compile(r"\s*(?:、|和|及|与)\s*")
+
+
+def _comparator_list(window: str, n: int) -> list[str] | None:
+    """The n things a change in points is compared with, one per figure (分别比全国、全省平均水平高
+    3.4和3.9个百分点 -> 全国 and 全省, each with the words after the last: 全国平均水平)."""
+    if n < 2:
+        return None
+    raw = M.change_comparator(window)
+    items = _COMPARATOR_ITEMS.split(raw) if raw else []
+    if len(items) != n or not all(items):
+        return None
+    *heads, last = items
+    tail = next((last[k:] for k in range(1, len(last)) if not any(h.endswith(last[:k]) for h in heads)
+                 and len(last[:k]) >= max(len(h) for h in heads)), "")
+    return [h + tail for h in heads] + [last]
 
 
 def _place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | None:

@@ -231,6 +231,8 @@ def usable_topic(clause: str) -> str:
     if any(v in clause for v in _REPORTING) or clause.strip(_TRIM).startswith(_predicate_openers()):
         return ""
     subject = subject_from_window(clause)
+    if subject.startswith(_predicate_openers()):
+        return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
