@@ -257,12 +257,22 @@ def is_distributive(subject: str) -> bool:
     return subject in load("subjects")["distributive"]
 
 
+# 第一、二、三产业 (ordinals sharing 第 and the noun after the last): each ordinal in full.
+_ORDINAL_LIST = re.compile(r"第([一二三四五六七八九十]+)((?:、[一二三四五六七八九十]+)+)([\u4e00-\u9fff]+?)(?=[和及与、]|$)")
+
+
+def _spell_ordinals(m: re.Match) -> str:
+    noun = m.group(3)
+    return "、".join(f"第{o}{noun}" for o in (m.group(1), *m.group(2).split("、")[1:]))
+
+
 def split_list(subject: str, n: int) -> list[str] | None:
     """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
     服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
     for compound, parts in sorted(load("subjects")["distributive"].items(), key=lambda kv: -len(kv[0])):
         if compound in subject and len(parts) == n:
             return [subject.replace(compound, part, 1) for part in parts]
+    subject = _ORDINAL_LIST.sub(_spell_ordinals, subject)
     depth_free = _split_top(subject)
     if len(depth_free) != n:
         return None
