@@ -554,3 +554,9 @@ def test_assemble_a_change_compared_with_a_list_keeps_its_subject() -> None:
     assert changes == [("规模以上工业增加值", 3.4, "vs:全国"), ("规模以上工业增加值", 3.9, "vs:全省")]
     assert [(f.subject, f.measure) for f in facts if f.value in (0.5, 9.1)] == [
         ("第一产业增加值", "pull"), ("第一产业增加值", "contribution")]
+
+
+def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
+    facts = _facts("3月30日晚间,某公司公布了2019年度业绩报告。公司实现营业总收入8508.8亿元,同比增长14.92%。\n",
+                   pub=date(2020, 3, 31))
+    assert {f.period for f in facts} == {"2019"}

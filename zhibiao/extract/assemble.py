@@ -372,7 +372,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if _sub_period(s, t):
             continue
         if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start])
-                and _sets_context(s, t)):
+                and (_sets_context(s, t) or _names_a_report(s, t))):
             ps.period = art.last_period = _in_context_year(s, t, art)
         elif t.kind == "reset":
             ps.period = None
@@ -389,6 +389,17 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis
     return out
+
+
+def _names_a_report(s: str, t: TimeMention) -> bool:
+    """A company report named anywhere in a sentence (中国中铁公布了2019年度业绩报告) sets the period
+    of what follows: the figures after it are that report's."""
+    return s[t.start:t.end].endswith(_report_words())
+
+
+@cache
+def _report_words() -> tuple[str, ...]:
+    return words("periods", "reports")
 
 
 def _sets_context(s: str, t: TimeMention) -> bool:
