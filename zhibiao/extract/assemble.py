@@ -807,5 +807,19 @@ def _drop_headline_repeats(facts: list[Fact]) -> list[Fact]:
     """A headline restating a body figure is the same fact: keep the body's."""
     from zhibiao.ingest.segment import is_headline
 
-    body = {(f.value, f.unit, f.measure) for f in facts if not is_headline(f.quote)}
-    return [f for f in facts if not (is_headline(f.quote) and (f.value, f.unit, f.measure) in body)]
+    body: dict[tuple, list[str]] = {}
+    for f in facts:
+        if not is_headline(f.quote):
+            body.setdefault((f.value, f.unit, f.measure), []).append(f.subject)
+    return [f for f in facts if not (is_headline(f.quote) and any(
+        _may_name_the_same(f, other) for other in body.get((f.value, f.unit, f.measure), ())))]
+
+
+def _may_name_the_same(headline: Fact, subject: str) -> bool:
+    """Whether a headline fact may restate a body fact about `subject`: the headline shares two
+    characters in a row with it (规上工业增加值 / 规模以上工业增加值, 5G基站), or either subject is
+    written in Latin letters (GDP, PMI). A headline on 地区生产总值 up 6.3 % does not restate 茶叶产量
+    up 6.3 %."""
+    if subject.isascii() or headline.subject.isascii():
+        return True
+    return any(subject[i:i + 2] in headline.quote for i in range(len(subject) - 1))
