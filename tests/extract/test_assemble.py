@@ -568,7 +568,7 @@ def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
         # the headline's 6.3 % is GDP's; the body's 6.3 % is tea's: two facts
         ("实现地区生产总值744.94亿元,同比增长6.3%\n前三季度,全市茶叶产量增长6.3%。\n", 2),
         # the headline restates the body: one fact
-        ("5G基站达293.7万个\n截至6月底,全国累计建成开通5G基站293.7万个。\n", 1),
+        ("5G基站达293.7万个\n截至6月底,全国累计建成开通5G基站293.7万个,电信业务收入同比增长6.2%。\n", 1),
     ],
 )
 def test_assemble_a_headline_repeat_needs_the_same_thing_not_only_the_same_number(text, kept) -> None:
