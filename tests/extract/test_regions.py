@@ -344,3 +344,21 @@ def test_regions_prefilter_finds_what_a_plain_scan_finds(text: str) -> None:
 )
 def test_regions_place_at_start(text: str, expected: int) -> None:
     assert place_at_start(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("辰溪县2021年国民经济和社会发展统计公报", ["辰溪县"]),
+        ("长沙县规模以上工业增加值增长8%", ["长沙县"]),
+        ("丰宁满族自治县", ["丰宁满族自治县"]),
+        # two-character county names are left out: they occur inside words
+        ("推进城市和县城建设,振兴县域经济", []),
+    ],
+)
+def test_regions_counties_by_their_full_names(text: str, names: list[str]) -> None:
+    assert [r.name for r in find_regions(text) if r.kind == "place"] == names
+
+
+def test_regions_a_county_brings_its_province() -> None:
+    assert province_of("辰溪县") == "湖南省"

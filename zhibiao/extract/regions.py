@@ -1,8 +1,9 @@
 """Places: which region a figure covers, and which place an article is about.
 
-The lexicon (rules/regions.toml) holds some 1,500 words: the provinces, every
-prefecture-level division, the county-level cities the news reports on, macro-regions,
-countries, the words for "here" (全省, 全市) and words that name no place (复合肥). A word
+The lexicon (rules/regions.toml and rules/counties.toml) holds some 2,900 words: the provinces,
+every prefecture-level division, the county-level cities the news reports on, the counties (by
+their full names), macro-regions, countries, the words for "here" (全省, 全市) and words that
+name no place (复合肥). A word
 is matched leftmost-longest, as a regex alternation of all of them would be, but an
 alternation that large costs a scan over every branch at each position. Instead one small
 pattern finds the positions where the first two characters can begin a word (two
@@ -102,17 +103,19 @@ def build_lexicon(table: dict) -> Lexicon:
                 add(n, _Word(PLACE, canon, level), section)
             if level == PROVINCE:
                 provinces[canon] = canon
-    for canon, entry in table["cities"].items():
+    places = [("cities", canon, entry) for canon, entry in table["cities"].items()]
+    places += [("counties", canon, entry) for canon, entry in table.get("counties", {}).items()]
+    for section, canon, entry in places:
         if not isinstance(entry, dict) or set(entry) != _CITY_FIELDS:
-            raise RulesError("regions", f"[cities] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
+            raise RulesError("regions", f"[{section}] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
         if entry["province"] not in provinces:
-            raise RulesError("regions", f"[cities] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
+            raise RulesError("regions", f"[{section}] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
         if not isinstance(entry["names"], list):
-            raise RulesError("regions", f"[cities] {canon!r}: names must be a list")
+            raise RulesError("regions", f"[{section}] {canon!r}: names must be a list")
         if entry["level"] not in (CITY, COUNTY):
-            raise RulesError("regions", f"[cities] {canon!r} has level {entry['level']!r}, not 'city' or 'county'")
+            raise RulesError("regions", f"[{section}] {canon!r} has level {entry['level']!r}, not 'city' or 'county'")
         for n in (canon, *entry["names"]):
-            add(n, _Word(PLACE, canon, entry["level"]), "cities")
+            add(n, _Word(PLACE, canon, entry["level"]), section)
         provinces[canon] = entry["province"]
     for n in table["not_places"]["words"]:
         add(n, _Word(NOT_PLACE, None, ""), "not_places")
@@ -128,7 +131,8 @@ def build_lexicon(table: dict) -> Lexicon:
 
 @cache
 def _lexicon() -> Lexicon:
-    return build_lexicon(load("regions"))
+    """The places of regions.toml with the counties of counties.toml."""
+    return build_lexicon({**load("regions"), "counties": load("counties")["counties"]})
 
 
 def place_at_start(text: str) -> int:
