@@ -574,3 +574,10 @@ def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
 def test_assemble_a_headline_repeat_needs_the_same_thing_not_only_the_same_number(text, kept) -> None:
     facts = _facts(text, pub=date(2024, 10, 26))
     assert len([f for f in facts if f.value in (6.3, 2937000)]) == kept
+
+
+def test_assemble_a_level_takes_the_period_of_its_growth_rate() -> None:
+    text = ("上半年全市经济稳中向好\n上半年,全市生产总值735.4亿元,同比增长12.8%,比一季度回落4.8个百分点。\n"
+            "全市夏粮产量36.0万吨,同比增长1.2%。\n")
+    facts = _facts(text, pub=date(2021, 7, 23))
+    assert {(f.measure, f.period) for f in facts if f.subject == "夏粮产量"} == {("level", "2021-H1"), ("growth", "2021-H1")}

@@ -365,6 +365,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 upper = _fact(doc, sub, group.upper, reading, "", periods[i], bases[i], where, modality, sent, mapped)
                 fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
             out.append(fact)
+    out = _periods_from_rates(out)
     # Context for the sentences that follow.
     for t in times:
         if t.kind == "period" and t.value and not _is_comparator(s, t):
@@ -580,6 +581,14 @@ def _place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | No
             run = []
         run.append(r)
     return [r.name for r in run] if len(run) == n else None
+
+
+def _periods_from_rates(facts: list[Fact]) -> list[Fact]:
+    """A level without a period takes the period of the growth rate the sentence gives for the same
+    subject (夏粮产量36.0万吨,同比增长1.2%: the rate's period came from the article, so is the level's)."""
+    rated = {f.subject: f.period for f in facts if f.measure in GROWTH_LIKE and f.period}
+    return [replace(f, period=rated[f.subject]) if f.period is None and f.measure == "level" and f.subject in rated
+            else f for f in facts]
 
 
 def _estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:
