@@ -362,3 +362,8 @@ def test_regions_counties_by_their_full_names(text: str, names: list[str]) -> No
 
 def test_regions_a_county_brings_its_province() -> None:
     assert province_of("辰溪县") == "湖南省"
+
+
+@pytest.mark.parametrize("text", ["北京商报讯(记者王蔓蕾)12月16日,国家统计局发布数据", "据湖北日报报道"])
+def test_regions_a_newspapers_place_is_no_region(text: str) -> None:
+    assert [r for r in find_regions(text) if r.kind == "place"] == []
