@@ -581,3 +581,15 @@ def test_assemble_a_level_takes_the_period_of_its_growth_rate() -> None:
             "全市夏粮产量36.0万吨,同比增长1.2%。\n")
     facts = _facts(text, pub=date(2021, 7, 23))
     assert {(f.measure, f.period) for f in facts if f.subject == "夏粮产量"} == {("level", "2021-H1"), ("growth", "2021-H1")}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("北京商报讯(记者王蔓蕾)12月16日,国家统计局发布数据显示,11月,规模以上工业发电量7495亿千瓦时,同比增长0.9%。\n",
+         "全国"),
+        ("四川日报 2020年06月17日\n前5月,全省规模以上工业增加值同比增长2%,全社会固定资产投资同比增长4%。\n", "四川省"),
+    ],
+)
+def test_assemble_a_newspapers_place_is_no_region_but_tells_which_province_is_meant(text, region) -> None:
+    assert {f.region for f in _facts(text, pub=date(2020, 6, 17))} == {region}

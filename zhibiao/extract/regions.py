@@ -144,10 +144,11 @@ def place_at_start(text: str) -> int:
 
 
 @cache
-def _organization_after() -> re.Pattern:
-    """The rest of an organization's name after the place that opens it."""
+def _organization_after(section: str = "suffixes") -> re.Pattern:
+    """The rest of an organization's (or, with section="newspapers", a newspaper's) name after the
+    place that opens it."""
     table = load("regions")["organization_names"]
-    suffixes = "|".join(map(re.escape, sorted(table["suffixes"], key=len, reverse=True)))
+    suffixes = "|".join(map(re.escape, sorted(table[section], key=len, reverse=True)))
     return re.compile(rf"[\u4e00-\u9fff]{{0,{table['max_between']}}}?(?:{suffixes})")
 
 
@@ -165,8 +166,9 @@ def province_of(name: str) -> str | None:
     return _lexicon().provinces.get(word.name)
 
 
-def find_regions(text: str) -> list[RegionMention]:
-    """Places named as what a figure covers; partners (与美国) and comparisons (高于全国) are left out."""
+def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
+    """Places named as what a figure covers; partners (与美国), comparisons (高于全国) and the places
+    in organizations' names are left out, and those in newspapers' names unless `newspapers`."""
     out = []
     skipped_end = -1
     not_before = _not_before().search
@@ -179,7 +181,8 @@ def find_regions(text: str) -> list[RegionMention]:
             continue
         if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):
             continue
-        if word.kind == PLACE and _organization_after().match(text, end):
+        if word.kind == PLACE and (_organization_after().match(text, end)
+                                   or (not newspapers and _organization_after("newspapers").match(text, end))):
             continue
         out.append(RegionMention(start, end, word.kind, word.name, word.level))
     return out
@@ -209,20 +212,29 @@ def place_profile(text: str, header: str = "") -> PlaceProfile:
     cities: Counter[str] = Counter()
     kinds: set[str] = set()
     offset = len(header) + 1
-    for r in find_regions(header + "\n" + text):
+    full = header + "\n" + text
+    for r in find_regions(full):
         if r.kind == PLACE and r.level == PROVINCE:
             provinces[r.name] += 1
         elif r.kind == PLACE and r.level in (CITY, COUNTY):
             cities[r.name] += 1
         elif r.start >= offset:
             kinds.add(r.kind)
+    named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
+    if not provinces and not cities:
+        # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
+        # the article is not "about" it for naming it (named stays 0).
+        for r in find_regions(full, newspapers=True):
+            if r.kind == PLACE and r.level == PROVINCE:
+                provinces[r.name] += 1
+            elif r.kind == PLACE and r.level in (CITY, COUNTY):
+                cities[r.name] += 1
     province = provinces.most_common(1)[0][0] if provinces else None
     city = cities.most_common(1)[0][0] if cities else None
     if province is None and city is not None:
         province = province_of(city)
     if city is None and province in MUNICIPALITIES:
         city = province
-    named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
 
 
