@@ -45,6 +45,7 @@ def test_mapped_text_delete_composes():
         "影视站_国产剧_热播视频_在线网站_综合导航_精选一区_免费观看",
         "2021-08-10 16:07来源:新华社 编辑:吕可意",
         "举报/反馈",
+        "浏览:次|评论:0条 [收藏] [评论]",
     ],
 )
 def test_clean_recognizes_boilerplate(line):
