@@ -593,3 +593,10 @@ def test_assemble_a_level_takes_the_period_of_its_growth_rate() -> None:
 )
 def test_assemble_a_newspapers_place_is_no_region_but_tells_which_province_is_meant(text, region) -> None:
     assert {f.region for f in _facts(text, pub=date(2020, 6, 17))} == {region}
+
+
+def test_assemble_a_list_of_areas_gives_each_figure_its_area() -> None:
+    facts = _facts(LEAD + "截至6月底,东、中、西部和东北地区5G基站分别达到71.9万、32.4万、36.6万、9.7万个。")
+    assert [(f.subject, f.region) for f in facts] == [
+        ("东部地区5G基站", "东部地区"), ("中部地区5G基站", "中部地区"), ("西部地区5G基站", "西部地区"),
+        ("东北地区5G基站", "东北地区")]

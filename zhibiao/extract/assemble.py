@@ -350,7 +350,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             # 分别比全国、全省平均水平高3.4和3.9个百分点: one subject, compared with each in turn.
             bases = [_resolve_comparator(c, periods[i], art.pub) for i, c in enumerate(compared)]
         region = _region(regions, first.start, ps, art)
-        places = _place_list(s, regions, subject_from, first.start, n)
+        places = _place_list(s, regions, subject_from, first.start, n) or _leading_places(subjects, n)
         modality = "target" if cues.target_before(first.start) else "actual"
         if modality == "target" and _estimates_the_past(cues, periods[0], art.pub):
             modality = "actual"
@@ -589,6 +589,20 @@ def _periods_from_rates(facts: list[Fact]) -> list[Fact]:
     rated = {f.subject: f.period for f in facts if f.measure in GROWTH_LIKE and f.period}
     return [replace(f, period=rated[f.subject]) if f.period is None and f.measure == "level" and f.subject in rated
             else f for f in facts]
+
+
+def _leading_places(subjects: list[str], n: int) -> list[str] | None:
+    """The places of a list whose subjects each open with a different place or area (东部地区5G基站,
+    中部地区5G基站, …): each figure is its place's."""
+    if n < 2:
+        return None
+    leads = []
+    for subject in subjects:
+        found = find_regions(subject)
+        if not found or found[0].start != 0 or found[0].kind != PLACE or found[0].name is None:
+            return None
+        leads.append(found[0].name)
+    return leads if len(set(leads)) == n else None
 
 
 def _estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:

@@ -37,7 +37,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "lead_after_place": re.compile(r"^(?:地区|各|的)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
-        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅]|有率)"),
+        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅]|有率|比重)"),
         "link": re.compile(rf"(?:{link})"),
         "method": tuple(re.compile(p) for p in load("subjects")["method"]["patterns"]),
     }
