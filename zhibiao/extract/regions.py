@@ -221,7 +221,7 @@ def place_profile(text: str, header: str = "") -> PlaceProfile:
         elif r.start >= offset:
             kinds.add(r.kind)
     named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
-    if not provinces and not cities:
+    if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
         # the article is not "about" it for naming it (named stays 0).
         for r in find_regions(full, newspapers=True):

@@ -88,11 +88,11 @@ def clean(mapped: MappedText) -> MappedText:
         if cut.search(line):
             deletions.append((start, len(text)))
             break
-        following = _next_lines(text, lines, n)
-        if (is_boilerplate(line) and not _heads_a_table(line, following)
-                and not _table_cell(line, previous, following)):
-            deletions.append((start, min(end + 1, len(text))))
-            continue
+        if is_boilerplate(line):
+            following = _next_lines(text, lines, n)
+            if not _heads_a_table(line, following) and not _table_cell(line, previous, following):
+                deletions.append((start, min(end + 1, len(text))))
+                continue
         kept.append((start, end))
         previous = line
     deletions.extend(_broken_line_joins(text, kept))
