@@ -600,3 +600,15 @@ def test_assemble_a_list_of_areas_gives_each_figure_its_area() -> None:
     assert [(f.subject, f.region) for f in facts] == [
         ("东部地区5G基站", "东部地区"), ("中部地区5G基站", "中部地区"), ("西部地区5G基站", "西部地区"),
         ("东北地区5G基站", "东北地区")]
+
+
+def test_assemble_an_index_in_points_and_its_changes() -> None:
+    facts = _facts("据钢铁协会监测,6月份,钢材价格指数平均值为92.79点,环比上升2.69点,升幅为2.98%;同比下降7.67点。\n")
+    assert [(f.measure, f.value, f.unit, f.basis) for f in facts] == [
+        ("level", 92.79, "点", None), ("growth_change", 2.69, "点", "vs:2025-05"), ("growth", 2.98, "%", "mom"),
+        ("growth_change", -7.67, "点", "vs:2024-06")]
+
+
+@pytest.mark.parametrize("text", ["上午8点,全市规模以上工业增加值增长5%。", "会议提出3点意见,全市规模以上工业增加值增长5%。"])
+def test_assemble_a_small_whole_number_before_dian_is_no_index(text: str) -> None:
+    assert [f.unit for f in _facts(LEAD + text)] == ["%"]

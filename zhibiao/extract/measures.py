@@ -207,6 +207,24 @@ class SentenceCues:
 
 
 @cache
+def points_unit() -> str:
+    return load("units")["index_levels"]["points_unit"]
+
+
+_CHANGE_TAIL = 3  # a verb of change this close before the figure (上升2.69点, 下降了7.67点)
+
+
+def index_change(window: str) -> Reading | None:
+    """A change of an index in its own points when a verb of change ends the window, else None."""
+    p = _patterns()
+    tail = window.rstrip()[-_CHANGE_TAIL:]
+    up, down = _last(p["change_up"], tail), _last(p["change_down"], tail)
+    if max(up, down) < 0:
+        return None
+    return Reading("growth_change", -1 if down > up else 1)
+
+
+@cache
 def estimate_words() -> tuple[str, ...]:
     return words("measures", "target", "estimates")
 

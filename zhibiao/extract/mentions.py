@@ -102,6 +102,8 @@ def _tables():
         # unit -> the longer units it begins (个 -> 个百分点, 个月), for text cut off inside one
         "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
         "index_cues": words("units", "index_levels", "before"),
+        "points_unit": units["index_levels"]["points_unit"],
+        "points_min_whole": Decimal(units["index_levels"]["points_min_whole"]),
     }
 
 
@@ -229,6 +231,9 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         if _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"]):
             continue
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
+            continue
+        if (unit_text == t["points_unit"] and value == value.to_integral_value()
+                and value * mult < t["points_min_whole"]):
             continue
         end = m.end("unit")
         suffix = None
