@@ -35,6 +35,11 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("全省共有一千二百家企业上榜。", [("1200", COUNT, "count")]),
         ("新开工十个项目。", [("10", COUNT, "count")]),
         ("销量突破100万辆。", [("1000000", COUNT, "count")]),
+        # a page that spaces its figures out
+        ("软件业务收入 14461 亿元,同比增长 11%。", [("1446100000000", MONEY, "CNY"), ("11", PERCENT, "%")]),
+        ("共有 12 家企业参与。", [("12", COUNT, "count")]),
+        ("1.1 本公司董事会保证本报告内容真实。", []),
+        ("CSPI平均值为92.79点,上午8点发布。", [("92.79", PHYSICAL, "点")]),
         ("同比增长11.2%。", [("11.2", PERCENT, "%")]),
         ("出生率为8.5‰。", [("8.5", PERCENT, "‰")]),
         ("占比百分之十二点五。", [("12.5", PERCENT, "%")]),

@@ -128,8 +128,12 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     first = "零〇一二两三四五六七八九十"
     chinese = rf"[{first}](?<![\d.][{first}])[{first}百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
     number = rf"(?P<pct>百分之(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese})"
+    # 14461 亿元, 5 个百分点: a page that spaces its figures out (a space before a Chinese unit or
+    # multiplier only; before a Latin one it would join a number to a name).
+    spaced = "|".join([re.escape(w) for w, _ in multipliers] + [u for (w, _), u in zip(units, unit_words, strict=True)
+                                                               if w[0] not in _LATIN])
     return re.compile(
-        rf"(?:{number})"
+        rf"(?:{number})(?:(?P<gap> )(?=(?:{spaced})))?"
         rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_alt(w for w, _ in multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
         rf"(?:(?P<space>[ .])(?=[%％]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
         rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
@@ -232,6 +236,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             continue
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
             continue
+        if m["gap"] and kind == COUNT and value != value.to_integral_value():
+            continue  # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
         if (unit_text == t["points_unit"] and value == value.to_integral_value()
                 and value * mult < t["points_min_whole"]):
             continue
