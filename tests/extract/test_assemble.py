@@ -612,3 +612,20 @@ def test_assemble_an_index_in_points_and_its_changes() -> None:
 @pytest.mark.parametrize("text", ["上午8点,全市规模以上工业增加值增长5%。", "会议提出3点意见,全市规模以上工业增加值增长5%。"])
 def test_assemble_a_small_whole_number_before_dian_is_no_index(text: str) -> None:
     assert [f.unit for f in _facts(LEAD + text)] == ["%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # 3家 counts the holders of the revenue after it: no fact of its own
+        ("1-2月,3家基础电信企业完成互联网宽带业务收入387亿元,同比增长8.5%。", [38700000000, 8.5]),
+        # 13个 is the fact, 100% the threshold it is counted against
+        ("1月份,制造业21个大类中,13个大类商务快件指数高于100%。", [13]),
+        # a count with its own growth stays a fact
+        ("上半年,生猪出栏3049.9万头、下降5.8%。", [30499000, -5.8]),
+    ],
+)
+def test_assemble_a_count_of_holders_is_no_fact_but_a_count_against_a_threshold_is(text, values) -> None:
+    facts = _facts(LEAD + text)
+    assert [f.value for f in facts if f.value in values] == values
+    assert all(not f.subject[:1].isdigit() for f in facts)

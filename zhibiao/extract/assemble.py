@@ -217,10 +217,23 @@ def _keep(sentence: str, m: Mention) -> bool:
     return not _REFERENCE_AFTER.match(after)
 
 
+_DETERMINER_GAP_MAX = 30
+_DETERMINER_MAX = 1000  # 3家, 15个, 64个: a small whole count of holders
+
+
 def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
-    """十种有色金属335万吨: a count that is part of the name of what the next figure measures."""
-    return (m.kind == COUNT and bool(following)
-            and is_bare_noun_phrase(s[m.end:following[0].start]))
+    """十种有色金属335万吨: a count that is part of the name of what the next figure measures; and
+    3家基础电信企业完成收入387亿元: a count of the holders of the figure after it in the clause."""
+    if m.kind != COUNT or not following:
+        return False
+    between = s[m.end:following[0].start]
+    if is_bare_noun_phrase(between):
+        return True
+    return (following[0].kind in (MONEY, PERCENT, PHYSICAL) and m.scale == 1 and m.value < _DETERMINER_MAX
+            and m.value == m.value.to_integral_value() and len(between) <= _DETERMINER_GAP_MAX
+            and not any(mark in between for mark in _CLAUSE_MARKS + "、。")
+            # 13个大类商务快件指数高于100%: the figure after is a threshold, the count the fact
+            and not _COMPARATOR_BEFORE.search(between))
 
 
 def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[_Group]:
@@ -286,7 +299,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             reading = M.index_change(window) or reading
         period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
         # Subject.
-        base = subject_from_window(window_clean)
+        base = _without_leading_count(subject_from_window(window_clean))
         last_end = group.mentions[-1].end
         after = subject_after(s[last_end:last_end + AFTER_COUNT_MAX]) if first.kind in (COUNT, TENTHS) else ""
         if after and re.match(r"[^,;。]*中[,;:]", s[group.mentions[-1].end:]):
@@ -567,6 +580,18 @@ def _comparator_list(window: str, n: int) -> list[str] | None:
     tail = next((last[k:] for k in range(1, len(last)) if not any(h.endswith(last[:k]) for h in heads)
                  and len(last[:k]) >= max(len(h) for h in heads)), "")
     return [h + tail for h in heads] + [last]
+
+
+def _without_leading_count(subject: str) -> str:
+    """3家基础电信企业互联网宽带业务收入 -> 基础电信企业互联网宽带业务收入: the count of holders
+    (dropped as a figure, _names_a_subject) is no part of the name."""
+    m = _leading_count().match(subject)
+    return subject[m.end():] if m and len(subject) - m.end() >= 2 else subject
+
+
+@cache
+def _leading_count() -> re.Pattern:
+    return re.compile(rf"\d+(?:{'|'.join(map(re.escape, words('units', 'classifiers', 'words')))})")
 
 
 def _place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | None:
