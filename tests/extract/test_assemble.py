@@ -629,3 +629,8 @@ def test_assemble_a_count_of_holders_is_no_fact_but_a_count_against_a_threshold_
     facts = _facts(LEAD + text)
     assert [f.value for f in facts if f.value in values] == values
     assert all(not f.subject[:1].isdigit() for f in facts)
+
+
+def test_assemble_values_after_fenbie_listed_with_commas_are_one_list() -> None:
+    facts = _facts(LEAD + "上半年,专业店、专卖店零售额分别增长5.5%,9.5%。")
+    assert [(f.measure, f.value) for f in facts] == [("growth", 5.5), ("growth", 9.5)]

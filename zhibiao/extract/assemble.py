@@ -248,11 +248,19 @@ def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]
                 groups[-1].upper = m
                 continue
             if (_LIST_GAP.fullmatch(gap) and last.kind == m.kind and last.unit == m.unit
-                    and (gap.strip() != "," or last.bare)):
+                    and (gap.strip() != "," or last.bare or _distributes(sentence, groups[-1]))):
                 groups[-1].mentions.append(m)
                 continue
         groups.append(_Group([m], clause_start))
     return groups
+
+
+def _distributes(sentence: str, group: _Group) -> bool:
+    """Whether a group's values follow a 分别 (分别增长10.3%,10.4%,10.9%: commas list them too)."""
+    return _DISTRIBUTIVE_WORD in sentence[group.clause_start:group.mentions[0].start]
+
+
+_DISTRIBUTIVE_WORD = "分别"
 
 
 def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, art: ArticleState,
