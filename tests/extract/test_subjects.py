@@ -64,6 +64,7 @@ def test_subjects_subject_from_window(window: str, expected: str) -> None:
         ("新能源汽车产销量", 2, ["新能源汽车产量", "新能源汽车销量"]),
         ("第一、二、三产业和居民生活用电量", 4, ["第一产业用电量", "第二产业用电量", "第三产业用电量", "居民生活用电量"]),
         ("第二、三产业投资", 2, ["第二产业投资", "第三产业投资"]),
+        ("地区生产总值、规上工业增加值", 2, ["地区生产总值", "规上工业增加值"]),
     ],
 )
 def test_subjects_split_list(subject: str, n: int, expected: list[str]) -> None:

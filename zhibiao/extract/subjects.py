@@ -297,11 +297,18 @@ def split_list(subject: str, n: int) -> list[str] | None:
                 items[-1] = last[: -len(h)]
                 break
     out = []
-    for item in items:
+    for n, item in enumerate(items):
         if len(item) == 1 and len(items[-1]) > 1:
             item = item + items[-1][1:]
-        out.append(item + head)
+        # 地区生产总值、规上工业增加值: a member that already ends in a measured noun takes no head.
+        complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
+        out.append(item if complete else item + head)
     return out
+
+
+@cache
+def _complete_noun_ends() -> tuple[str, ...]:
+    return tuple(words("subjects", "complete_noun_ends", "words"))
 
 
 def _split_top(text: str) -> list[str]:
