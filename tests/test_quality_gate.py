@@ -14,7 +14,7 @@ from zhibiao.models import Extraction
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 # Floors a little under the scores measured when they were set (dev 0.992/0.957, dev2 0.997/0.740);
 # dev2's strict score is held down by two provincial releases that never name their province.
-FLOORS = {"dev": (0.97, 0.92), "dev2": (0.97, 0.72)}
+FLOORS = {"dev": (0.97, 0.92), "dev2": (0.98, 0.74)}
 
 
 def _scorer():
