@@ -635,3 +635,9 @@ def test_assemble_a_count_of_holders_is_no_fact_but_a_count_against_a_threshold_
 def test_assemble_values_after_fenbie_listed_with_commas_are_one_list() -> None:
     facts = _facts(LEAD + "上半年,专业店、专卖店零售额分别增长5.5%,9.5%。")
     assert [(f.measure, f.value) for f in facts] == [("growth", 5.5), ("growth", 9.5)]
+
+
+def test_assemble_the_three_industries_spread_over_a_fenbie_list() -> None:
+    facts = _facts(LEAD + "上半年,三次产业对经济增长的贡献率分别为19.4%、36.0%和44.6%。")
+    assert [(f.subject, f.measure) for f in facts] == [
+        ("第一产业", "contribution"), ("第二产业", "contribution"), ("第三产业", "contribution")]

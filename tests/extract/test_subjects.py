@@ -32,6 +32,7 @@ from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subj
         ("新能源汽车市场占有率达", "新能源汽车市场占有率"),
         ("但与2015、2016年1月份相比,仍高出", ""),
         ("略", ""),
+        ("最终消费支出对经济增长的贡献率为", "最终消费支出"),
         ("文化娱乐产品进口值也", "文化娱乐产品进口值"),
         ("零售业总销货价值的临时估计", "零售业总销货价值的临时估计"),
         # Windows that name no subject
