@@ -367,3 +367,7 @@ def test_regions_a_county_brings_its_province() -> None:
 @pytest.mark.parametrize("text", ["北京商报讯(记者王蔓蕾)12月16日,国家统计局发布数据", "据湖北日报报道"])
 def test_regions_a_newspapers_place_is_no_region(text: str) -> None:
     assert [r for r in find_regions(text) if r.kind == "place"] == []
+
+
+def test_regions_qizhong_guoyou_is_no_china() -> None:
+    assert find_regions("全县各类企业达2372户,其中国有及集体控股公司264户。")[-1].kind != "national"
