@@ -641,3 +641,10 @@ def test_assemble_the_three_industries_spread_over_a_fenbie_list() -> None:
     facts = _facts(LEAD + "上半年,三次产业对经济增长的贡献率分别为19.4%、36.0%和44.6%。")
     assert [(f.subject, f.measure) for f in facts] == [
         ("第一产业", "contribution"), ("第二产业", "contribution"), ("第三产业", "contribution")]
+
+
+def test_assemble_a_comparison_clause_sets_the_basis_of_the_changes_after_it() -> None:
+    facts = _facts("截至6月末,长材指数为97.54点,环比上升6.27点;与上年同期相比,长材、板材指数分别下降0.81点和1.07点。"
+                   "长材指数比上年末下降1.6点。\n")
+    assert [(f.value, f.basis) for f in facts if f.measure == "growth_change"] == [
+        (6.27, "vs:2025-05-31"), (-0.81, "vs:2024-06-30"), (-1.07, "vs:2024-06-30"), (-1.6, "vs:2024-12-31")]

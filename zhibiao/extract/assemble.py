@@ -298,6 +298,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             named = M.growth_basis(s[a:b])
             if named in ("yoy", "mom"):
                 ps.basis = named
+            if compared := M.clause_comparator(s[a:b]):
+                art.change_comparator = compared
         prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
         # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
@@ -715,7 +717,9 @@ def _resolve_comparator(comparator: str | None, period: str | None, pub: date | 
     if (any(w in comparator for w in rules["same_period_last_year"])
             and not any(w in comparator for w in rules["not_a_period"])):
         if any(w in comparator for w in rules["year_end"]):
-            return None
+            # 比上年末: the last day of the year before
+            year = (period or "")[:4]
+            return f"vs:{int(year) - 1:04d}-12-31" if year.isdigit() else None
         shifted = shift_year(period)
         return f"vs:{shifted}" if shifted else None
     times = [t for t in find_times(comparator, pub) if t.kind == "period" and t.value]

@@ -207,6 +207,19 @@ class SentenceCues:
 
 
 @cache
+def _comparison_clauses() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(x) for x in load("measures")["comparison_clause"]["patterns"])
+
+
+def clause_comparator(clause: str) -> str | None:
+    """The comparator a clause of its own names (与上年同期相比 -> 上年同期), else None."""
+    for pattern in _comparison_clauses():
+        if m := pattern.match(clause):
+            return m.group("x")
+    return None
+
+
+@cache
 def points_unit() -> str:
     return load("units")["index_levels"]["points_unit"]
 

@@ -442,6 +442,10 @@ def previous(period: str | None) -> str | None:
         return span_period(y, first, last - 1) if last - 1 >= first else None
     if re.fullmatch(r"\d{4}", period):
         return f"{int(period) - 1:04d}"
+    if (m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period)) and int(m[3]) == last_day(int(m[1]), int(m[2])):
+        # a month's end (截至7月末) -> the end of the month before
+        y, mo = (int(m[1]) - 1, 12) if m[2] == "01" else (int(m[1]), int(m[2]) - 1)
+        return point_period(y, mo)
     return None
 
 
