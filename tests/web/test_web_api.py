@@ -155,9 +155,10 @@ def test_web_facts_filters_pages_and_csv(client, demo_db):
     doc = _json(client, "/facts.json?doc=nbs-2024-h1-industry")
     assert doc["total"] == 26 and [f["seq"] for f in doc["facts"]] == list(range(26))
     rows = list(csv.DictReader(io.StringIO(client.get("/facts.csv?measure=share").text)))
-    assert len(rows) == 13
+    shares = store.count_facts(measure="share")
+    assert len(rows) == shares >= 10
     html = _html(client, "/facts?measure=share")
-    assert "比重" in html and html.count("<tr>") == 13 + 1
+    assert "比重" in html and html.count("<tr>") == shares + 1
 
 
 # -- evidence --------------------------------------------------------------------------------------
