@@ -648,3 +648,56 @@ def test_assemble_a_comparison_clause_sets_the_basis_of_the_changes_after_it() -
                    "长材指数比上年末下降1.6点。\n")
     assert [(f.value, f.basis) for f in facts if f.measure == "growth_change"] == [
         (6.27, "vs:2025-05-31"), (-0.81, "vs:2024-06-30"), (-1.07, "vs:2024-06-30"), (-1.6, "vs:2024-12-31")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a mark after a level (突破…关口) is no subject for the rate after it
+    ("上半年,全省地区生产总值突破1万亿元关口,同比增长9.0%。",
+     [("地区生产总值", "level", 1e12), ("地区生产总值", "growth", 9.0)]),
+    ("前三季度,全市工业总产值首次跨上3000亿元台阶,增长8.1%。",
+     [("工业总产值", "level", 3e11), ("工业总产值", "growth", 8.1)]),
+    # an absolute change named by its verb keeps the subject for the rate after it
+    ("上半年,全省夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%。",
+     [("夏粮总产量", "level", 3.524e10), ("夏粮总产量增产", "level", 5e7), ("夏粮总产量", "growth", 0.15)]),
+])
+def test_assemble_marks_and_change_amounts_leave_the_subject_named_before(text, expected) -> None:
+    facts = _facts(LEAD + text)
+    assert [(f.subject, f.measure, f.value) for f in facts] == expected
+
+
+def test_assemble_the_field_of_a_ranking_is_no_topic_for_the_figures_after_it() -> None:
+    facts = _facts("9月份,全市规模以上工业增加值增长9.2%,在全省18个省辖市中排名第1位,"
+                   "分别比全国、全省平均水平高3.4和3.9个百分点。\n", pub=date(2018, 10, 20), title="某市9月经济运行")
+    assert [(f.subject, f.value) for f in facts] == [
+        ("规模以上工业增加值", 9.2), ("省辖市", 18.0), ("规模以上工业增加值", 3.4), ("规模以上工业增加值", 3.9)]
+
+
+@pytest.mark.parametrize(("text", "subjects"), [
+    # 平均 holds 均 but is no "each": one subject, compared with the national average
+    ("1至5月,全省社会消费品零售总额增长11.4%,比全国平均水平快1.2个百分点。",
+     ["社会消费品零售总额", "社会消费品零售总额"]),
+    # 均 as "each" still spreads the change over the pair named before
+    ("6月,大、中型企业PMI分别为50.2%和49.4%,均比上月回升1.4个百分点。",
+     ["大型企业PMI", "中型企业PMI", "大型企业PMI", "中型企业PMI"]),
+])
+def test_assemble_jun_as_each_is_not_the_jun_of_pingjun(text, subjects) -> None:
+    assert [f.subject for f in _facts(LEAD + text)] == subjects
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate in per mille, negative, and its change in per mille points
+    ("全年全县人口自然增长率为-3.19‰,比上年下降3.18个千分点。",
+     [("人口自然增长率", "level", -3.19, "‰"), ("人口自然增长率", "growth_change", -3.18, "千分点")]),
+    # 对…增长的拉动 names what is pulled, not the subject; 三次产业 spreads over the list
+    ("全年三次产业对经济增长的拉动贡献分别为0.15、-5.64、1.34个百分点。",
+     [("第一产业", "pull", 0.15, "pp"), ("第二产业", "pull", -5.64, "pp"), ("第三产业", "pull", 1.34, "pp")]),
+    # 占比较大的 picks members out of a list; they are not named by it
+    ("1-10月,占比较大的公共设施管理业、道路运输业投资同比分别增长32.2%、20.4%。",
+     [("公共设施管理业投资", "growth", 32.2, "%"), ("道路运输业投资", "growth", 20.4, "%")]),
+    # a multiple and a percentage in one 分别 list
+    ("上半年,新能源汽车、工业机器人产量分别增长69.5%和5.3倍。",
+     [("新能源汽车产量", "growth", 69.5, "%"), ("工业机器人产量", "growth", 530.0, "%")]),
+])
+def test_assemble_signed_rates_pulls_and_mixed_lists(text, expected) -> None:
+    facts = _facts(LEAD + text)
+    assert [(f.subject, f.measure, round(f.value, 6), f.unit) for f in facts] == expected

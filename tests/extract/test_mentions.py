@@ -53,6 +53,13 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("营业收入55788亿元,同比增长11.2%。",
          [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),
         ("5、6月当月同比增速分别为3.5%、4.4%。", [("3.5", PERCENT, "%"), ("4.4", PERCENT, "%")]),
+        # a minus sign after a copula, a list mark or a verb; a dash between figures is a range
+        ("人口自然增长率为-3.19‰。", [("-3.19", PERCENT, "‰")]),
+        ("增速分别为0.15、-5.64、1.34个百分点。",
+         [("0.15", POINTS, "pp"), ("-5.64", POINTS, "pp"), ("1.34", POINTS, "pp")]),
+        ("工业增长-2.5%。", [("-2.5", PERCENT, "%")]),
+        ("占比在30%-40%之间。", [("30", PERCENT, "%"), ("40", PERCENT, "%")]),
+        ("自然增长率比上年下降3.18个千分点。", [("3.18", POINTS, "千分点")]),
     ],
 )
 def test_mentions_value_kind_unit(sentence: str, expected: list[tuple[str, str, str]]) -> None:

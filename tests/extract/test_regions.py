@@ -62,6 +62,8 @@ def test_regions_find_regions(text: str, expected: list[tuple]) -> None:
         ("对日本、韩国出口增长", []),
         ("与美国、日本贸易额增长2%,湖北省出口增长", [("湖北省", PLACE, "湖北省")]),
         ("来自德国的投资", []),
+        # destinations of sales (出口交货值 … 包括销往香港、澳门、台湾地区)
+        ("(包括销往香港、澳门、台湾地区)", []),
         # Comparisons
         ("快于全国0.5个百分点", []),
         ("高于全省平均水平", []),

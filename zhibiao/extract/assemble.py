@@ -15,7 +15,17 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract import measures as M
-from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, PHYSICAL, POINTS, TENTHS, Mention, find_mentions
+from zhibiao.extract.mentions import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    PHYSICAL,
+    POINTS,
+    TENTHS,
+    TIMES,
+    Mention,
+    find_mentions,
+)
 from zhibiao.extract.periods import TimeMention, end_date, find_times, previous, shift_year
 from zhibiao.extract.regions import (
     GLOBAL,
@@ -34,8 +44,10 @@ from zhibiao.extract.subjects import (
     comma_list,
     is_anaphor,
     is_bare_noun_phrase,
+    is_change_amount,
     is_distributive,
     link_parts,
+    ranks_within,
     split_list,
     subject_after,
     subject_from_window,
@@ -247,12 +259,21 @@ def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]
                     and last.unit == m.unit and m.value > last.value):
                 groups[-1].upper = m
                 continue
-            if (_LIST_GAP.fullmatch(gap) and last.kind == m.kind and last.unit == m.unit
+            if (_LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
                     and (gap.strip() != "," or last.bare or _distributes(sentence, groups[-1]))):
                 groups[-1].mentions.append(m)
                 continue
         groups.append(_Group([m], clause_start))
     return groups
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    """Whether two figures can stand in one list: the same kind and unit, or a multiple and a
+    percentage of growth (产量分别增长5.3倍和69.5%)."""
+    return (a.kind == b.kind and a.unit == b.unit) or {a.kind, b.kind} == _GROWTH_KINDS
+
+
+_GROWTH_KINDS = {TIMES, PERCENT}
 
 
 def _distributes(sentence: str, group: _Group) -> bool:
@@ -261,6 +282,8 @@ def _distributes(sentence: str, group: _Group) -> bool:
 
 
 _DISTRIBUTIVE_WORD = "分别"
+# 均 as "each" (均比上月回升), not inside 平均, 人均, 日均, 均价.
+_EACH = re.compile(r"(?<![平人户日年月亩])均(?![值价衡匀])")
 
 
 def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, art: ArticleState,
@@ -314,6 +337,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         after = subject_after(s[last_end:last_end + AFTER_COUNT_MAX]) if first.kind in (COUNT, TENTHS) else ""
         if after and re.match(r"[^,;。]*中[,;:]", s[group.mentions[-1].end:]):
             set_noun = after
+        # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.
+        ranked_in = bool(after) and ranks_within(s[last_end + len(after):last_end + len(after) + 8])
         if first.kind in (COUNT, TENTHS) and after:
             subject = after
         elif window_clean.rstrip().endswith("有") and set_noun and base:
@@ -330,6 +355,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
             subject, inherited = (prior or subject), True
+        elif is_change_amount(subject) and (sentence_subjects or ps.subjects):
+            # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
+            # and the rate after it is still the subject's.
+            subject = (sentence_subjects or ps.subjects)[-1] + subject
+            inherited = True
         elif sentence_subjects and len(sentence_subjects[-1]) > len(subject) >= 2 \
                 and sentence_subjects[-1].endswith(subject):
             # 第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject.
@@ -357,14 +387,14 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 subjects = _distinct_tail(sentence_subjects, n)
             if len(set(subjects)) == n:
                 last_list = subjects
-        elif ("均" in window[-4:] or window.lstrip().startswith("均")) and (
+        elif _EACH.search(window[-5:] if not window.lstrip().startswith("均") else "均") and (
                 (parts := split_list(base, 2)) or (inherited and last_list)):
             # 大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each.
             subjects = parts or list(last_list)
             n = len(subjects)
             group = _Group(group.mentions * n, group.clause_start)
             periods = periods * n
-        if not inherited and subject:
+        if not inherited and subject and not ranked_in:
             sentence_subjects.append(subject)
             subject_from = win_start
             if first.kind == POINTS:
@@ -814,7 +844,7 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
     value: Decimal = m.value
     unit = m.unit
     measure = reading.measure
-    if reading.times_growth:
+    if m.kind == TIMES and (reading.times_growth or measure == "growth"):
         value, unit = value * 100, "%"
     if measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign

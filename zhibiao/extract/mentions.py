@@ -25,8 +25,11 @@ _DEMONSTRATIVE = re.compile(r"(这|那|该|此|其|同|统|唯)$")
 _CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 # A bare number that opens a list whose last member carries the unit: 0.7和3.3个百分点.
-_LIST_NEXT = re.compile(r"\s*(、|和|及|与|至|到|-|—|~)\s*[\d一二三四五六七八九十]")
+_LIST_NEXT = re.compile(r"\s*(、|和|及|与|至|到|-|—|~)\s*-?[\d一二三四五六七八九十]")
 _LIST_GAP = re.compile(r"\s*(、|和|及|与|,)?\s*")
+# Characters after which a hyphen before a figure is its minus sign (为-3.19‰), not a range's
+# dash (1-5月, 30%-40%) or a name's (GB-2312).
+_SIGN_AFTER = frozenset("为、,;:(长是 ")
 # Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
 _IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
            "万一", "一旦", "一致", "统一", "唯一", "之一", "一起", "一直", "一般", "一道", "一样", "一切", "一带一路",
@@ -79,6 +82,8 @@ def _tables():
         ("%", (PERCENT, "%", Decimal(1))), ("％", (PERCENT, "%", Decimal(1))),
         ("‰", (PERCENT, "‰", Decimal(1))),
         ("个百分点", (POINTS, "pp", Decimal(1))), ("百分点", (POINTS, "pp", Decimal(1))),
+        # the change of a rate in per mille (自然增长率…下降3.18个千分点)
+        ("个千分点", (POINTS, "千分点", Decimal(1))), ("千分点", (POINTS, "千分点", Decimal(1))),
         ("倍", (TIMES, "times", Decimal(1))), ("成", (TENTHS, "%", Decimal(10))),
     ]
     unit_entries += [(w, (MONEY, u, Decimal(1))) for w, u in _longest_first(units["currencies"].items())]
@@ -218,6 +223,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             value = parse_number(token)
         except ValueError:
             continue
+        if not chinese and s > 0 and sentence[s - 1] == "-" and (s == 1 or sentence[s - 2] in _SIGN_AFTER):
+            s, value = s - 1, -value  # 自然增长率为-3.19‰, 分别为0.15、-5.64
         infix = m["inf1"] or (m["inf2"] if m["mult"] else None)
         mult = multiplier_of[m["mult"]] if m["mult"] else _ONE
         if unit_text is None:

@@ -26,7 +26,7 @@ _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 
 @cache
 def _patterns() -> dict[str, re.Pattern]:
-    lead = "|".join(map(re.escape, words("subjects", "lead", "words")))
+    lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
@@ -34,7 +34,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
-        "lead_after_place": re.compile(r"^(?:地区|各|的)"),
+        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?![市率重值速幅]|有率|比重)"),
@@ -187,6 +187,8 @@ def subject_after(text: str) -> str:
     not_openers, closers = _after_count()
     if not _AFTER_OPENER.match(phrase) or phrase.startswith("中的") or phrase.startswith(not_openers):
         return ""
+    if ranked := _ranking().search(phrase):
+        phrase = phrase[:ranked.start()]
     for closer in closers:
         if phrase.endswith(closer):
             phrase = phrase[: -len(closer)]
@@ -196,6 +198,21 @@ def subject_after(text: str) -> str:
 
 _AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
 _AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+
+
+@cache
+def _ranking() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words("subjects", "after_count", "rankings"))))
+
+
+def ranks_within(text: str) -> bool:
+    """Whether text (what follows a counted thing) opens with a ranking in that field: 中排名第1位."""
+    closers = _after_count()[1]
+    for closer in closers:
+        if text.startswith(closer):
+            text = text[len(closer):]
+            break
+    return bool(_ranking().match(text))
 
 
 @cache
@@ -218,6 +235,16 @@ def is_anaphor(subject: str) -> bool:
         if subject.startswith(prefix) and len(rest) >= 2 and rest in anaphora:
             return True
     return False
+
+
+@cache
+def _change_amounts() -> frozenset[str]:
+    return frozenset(words("subjects", "change_amounts", "words"))
+
+
+def is_change_amount(subject: str) -> bool:
+    """Whether a subject is only a verb of absolute change (增产 in …352.4亿斤,增产0.5亿斤)."""
+    return subject in _change_amounts()
 
 
 @cache
