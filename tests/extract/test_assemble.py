@@ -701,3 +701,8 @@ def test_assemble_jun_as_each_is_not_the_jun_of_pingjun(text, subjects) -> None:
 def test_assemble_signed_rates_pulls_and_mixed_lists(text, expected) -> None:
     facts = _facts(LEAD + text)
     assert [(f.subject, f.measure, round(f.value, 6), f.unit) for f in facts] == expected
+
+
+def test_assemble_a_figure_in_a_surveys_name_is_no_fact() -> None:
+    facts = _facts(LEAD + "据2024年全省5‰人口变动抽样调查推算,年末全县常住人口12.74万人,城镇化率为74.02%。")
+    assert sorted(f.value for f in facts) == [74.02, 127400.0]

@@ -194,3 +194,48 @@ def test_tables_pdf_labels_wrapped_before_their_numbers() -> None:
     assert ("归属于上市公司股东的净利润", "growth", 6.0, "%", "2025-01/2025-09", "yoy") in got
     assert ("营业收入", "level", 9000000.0, "CNY", "2025-01/2025-09", None) in got
     assert len(got) == 8
+
+
+def test_tables_a_time_over_every_column_and_a_unit_for_the_rows_under_the_first() -> None:
+    # 2025年3月 spans 本月 | 1-本月; the first row's (亿元) holds for the rows under it
+    text = ("2025年3月社会消费品零售总额\n\n2025年3月\n\n指标\n\n本月\n\n比去年同月增长(%)\n\n1-本月\n\n"
+            "比去年同期增长(%)\n\n社会消费品零售总额(亿元)\n\n1500.50\n\n2.1\n\n4300.25\n\n3.4\n\n"
+            "# 批发零售业\n\n1300.10\n\n2.5\n\n3900.75\n\n3.0\n")
+    got = _summary(_cells(text, date(2025, 4, 20)))
+    assert got == {
+        ("社会消费品零售总额", "level", 150050000000.0, "CNY", "2025-03", None),
+        ("社会消费品零售总额", "growth", 2.1, "%", "2025-03", "yoy"),
+        ("社会消费品零售总额", "level", 430025000000.0, "CNY", "2025-Q1", None),
+        ("社会消费品零售总额", "growth", 3.4, "%", "2025-Q1", "yoy"),
+        ("批发零售业", "level", 130010000000.0, "CNY", "2025-03", None),
+        ("批发零售业", "growth", 2.5, "%", "2025-03", "yoy"),
+        ("批发零售业", "level", 390075000000.0, "CNY", "2025-Q1", None),
+        ("批发零售业", "growth", 3.0, "%", "2025-Q1", "yoy"),
+    }
+
+
+def test_tables_a_row_with_a_unit_column_of_its_own_passes_no_unit_on() -> None:
+    text = ("指标 | 计量单位 | 1-3月 |\n---|---|---|\n服务业增加值占GDP比重 | % | 55.75 |\n"
+            "城乡居民人均收入比 | 2.92 |\n")
+    got = _summary(_cells(text, date(2025, 4, 20), "2025-Q1"))
+    assert not any(s.startswith("城乡居民人均收入比") and u == "%" for s, _, _, u, _, _ in got)
+
+
+def test_tables_a_header_cell_whose_unit_wrapped_onto_its_own_line() -> None:
+    # 绝对量 / (亿元) is one header; (亿元) alone on a line is no byline ending an article
+    text = (LEAD + "2025年3月份社会消费品零售总额主要数据\n\n指 标\n\n3月\n\n1-3月\n\n绝对量\n\n(亿元)\n\n"
+            "同比增长(%)\n\n绝对量\n\n(亿元)\n\n同比增长(%)\n\n社会消费品零售总额\n\n40940\n\n5.9\n\n124671\n\n4.6\n\n"
+            " 其中:限额以上单位餐饮收入\n\n848\n\n5.0\n\n7540\n\n6.8\n")
+    facts = extract_document(Document("t", text, "t.txt", date(2025, 4, 16))).facts
+    got = {(f.subject, f.measure, f.value, f.period) for f in facts}
+    assert ("限额以上单位餐饮收入", "level", 84800000000.0, "2025-03") in got
+    assert ("限额以上单位餐饮收入", "growth", 6.8, "2025-Q1") in got
+    assert ("社会消费品零售总额", "level", 12467100000000.0, "2025-Q1") in got
+
+
+def test_tables_a_cell_that_restates_the_text_is_one_fact() -> None:
+    text = (LEAD + "3月份,城镇消费品零售额30601亿元,同比增长8.4%。\n\n"
+            "2025年3月份社会消费品零售总额主要数据\n\n指 标\n\n3月\n\n绝对量(亿元)\n\n同比增长(%)\n\n"
+            "城镇\n\n30601\n\n8.4\n")
+    facts = extract_document(Document("t", text, "t.txt", date(2025, 4, 16))).facts
+    assert sorted((f.subject, f.value) for f in facts) == [("城镇消费品零售额", 8.4), ("城镇消费品零售额", 30601e8)]

@@ -129,7 +129,7 @@ def extract_document(doc: Document) -> Extraction:
                 continue
             facts.extend(_paragraph_facts(doc, para, state, mapped))
     # A table row is short and unpunctuated like a headline, but it restates nothing.
-    result.facts = _dedupe(_drop_headline_repeats(facts) + table_facts)
+    result.facts = _dedupe(_drop_headline_repeats(facts), table_facts)
     return result
 
 
@@ -226,7 +226,12 @@ def _keep(sentence: str, m: Mention) -> bool:
     if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
         # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
         return False
-    return not _REFERENCE_AFTER.match(after)
+    return not _REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+
+
+@cache
+def _names_after() -> tuple[str, ...]:
+    return words("units", "names_after", "words")
 
 
 _DETERMINER_GAP_MAX = 30
@@ -872,18 +877,24 @@ def _fact_key(f: Fact) -> tuple:
     return (f.subject, f.value, f.unit, f.measure, f.period, f.region)
 
 
-def _dedupe(facts: list[Fact]) -> list[Fact]:
-    """One fact stated twice (a lead sentence and the body) is kept once, with the fuller subject."""
+def _dedupe(facts: list[Fact], table_facts: list[Fact] = ()) -> list[Fact]:
+    """One fact stated twice (a lead sentence and the body, or the text and a table cell) is kept
+    once, with the fuller subject. A table restating the text (城镇 | 30601 | 8.4 under
+    城镇消费品零售额…增长8.4%) is merged whatever its value; elsewhere only a distinctive value."""
     out: list[Fact] = []
+    from_text: list[bool] = []
     by_key: dict[tuple, list[int]] = {}
-    for f in facts:
+    for n, f in enumerate([*facts, *table_facts]):
+        in_table = n >= len(facts)
         slots = by_key.setdefault(_fact_key(f)[1:], [])
-        nested_ok = _distinctive(f.value)
+        distinctive = _distinctive(f.value)
         twin = next((i for i in slots if out[i].subject == f.subject or (
-            nested_ok and (out[i].subject in f.subject or f.subject in out[i].subject))), None)
+            (distinctive or (in_table and from_text[i]))
+            and (out[i].subject in f.subject or f.subject in out[i].subject))), None)
         if twin is None:
             slots.append(len(out))
             out.append(f)
+            from_text.append(not in_table)
         elif len(f.subject) > len(out[twin].subject):
             out[twin] = f
     return out

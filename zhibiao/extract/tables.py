@@ -13,6 +13,7 @@ assembler turns those into facts with the article's context.
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ def _rules() -> dict:
     return {
         "label_headers": frozenset(w.replace(" ", "") for w in table["label_headers"]["words"]),
         "unit_headers": frozenset(w.replace(" ", "") for w in table["unit_headers"]["words"]),
+        "level_headers": frozenset(table["level_headers"]["words"]),
         "measures": [(m, tuple(table["measures"][m])) for m in
                      ("growth_change", "contribution", "pull", "share", "growth")],
         "label_measures": [(m, tuple(table["label_measures"][m])) for m in ("contribution", "share", "growth")],
@@ -186,7 +188,8 @@ def _is_time(text: str) -> bool:
 def _is_header_word(text: str) -> bool:
     """A cell that names a column: a label-column word, or a measure or period word, or a unit."""
     r = _rules()
-    if text.replace(" ", "") in r["label_headers"] or text.replace(" ", "") in r["unit_headers"]:
+    bare = text.replace(" ", "")
+    if bare in r["label_headers"] or bare in r["unit_headers"] or bare in r["level_headers"]:
         return True
     if _PAREN_UNIT.search(text):
         return True
@@ -511,7 +514,7 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
             headers.append(cell.text)
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
-    headers = [h for h in headers if h.replace(" ", "") not in set_aside]
+    headers = _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside])
     if not headers:
         return None
     rows: list[tuple[Cell, list[Cell]]] = []
@@ -570,6 +573,17 @@ def _next_is_value(paragraphs: list[Paragraph], j: int) -> bool:
         if cell.text:
             return _is_value(cell.text)
     return False
+
+
+def _join_unit_lines(headers: list[str]) -> list[str]:
+    """绝对量 / (亿元): a header cell whose unit wrapped onto a line of its own is one cell."""
+    out: list[str] = []
+    for h in headers:
+        if out and _PAREN_UNIT.fullmatch(h.strip()):
+            out[-1] += h.strip()
+        else:
+            out.append(h)
+    return out
 
 
 def _spread(headers: list[str], k: int) -> list[str] | None:
@@ -640,12 +654,14 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
     title_subject = _title_subject(section.title, pub)
     out: list[TableCell] = []
     year_carry: str | None = None
+    unit_carry: str | None = None  # 社会消费品零售总额(亿元) over 批发零售业, 住宿餐饮业 …: one unit for the rows under it
     for row in section.rows:
         headers = headers_for(section.header_rows, len(row.values))
         if headers is None:
             continue
-        label, row_unit = _label_and_unit(row.label.text)
-        row_unit = row_unit or row.unit
+        label, label_unit = _label_and_unit(row.label.text)
+        row_unit = label_unit or row.unit
+        unit_carry = None if row.unit else (label_unit or unit_carry)
         if not label:
             continue
         region, period_of_row, subject = default_region, None, label
@@ -668,6 +684,8 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
                                          cell.start, cell.start + len(cell.text)))
                 continue
             column = _column(header, section.title, section.unit_line, row_unit, period, label)
+            if column is None and unit_carry:
+                column = _column(header, section.title, section.unit_line, unit_carry, period, label)
             if column is None:
                 continue
             value = _number(cell.text)
@@ -825,6 +843,8 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
     """Each column's period. A column that names none takes the period of the nearest column to
     its left that is not a comparison period (本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)),
     else the table's."""
+    shared, headers = _spanning_time(headers, pub)
+    base = shared or base
     out: list[str | None] = []
     left: str | None = None
     for header in headers:
@@ -837,6 +857,21 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
         if kind not in ("previous_year", "previous_year_end"):
             left = period
     return out
+
+
+def _spanning_time(headers: list[str], pub: date | None) -> tuple[str | None, list[str]]:
+    """A time over every column (2022年9月 above 本月 | 1-本月 | 比去年同期增长): the table's period,
+    taken off each header so that the column's own words (1-本月: January to that month) decide."""
+    if len(headers) < 2:
+        return None, headers
+    prefix = os.path.commonprefix(headers)
+    times = [t for t in find_times(prefix, pub) if t.kind == "period" and t.value]
+    if not times:
+        return None, headers
+    end = times[-1].end
+    if any(t.start <= end < t.end for h in headers for t in find_times(h, pub)):
+        return None, headers  # the prefix ends inside the columns' own times (2022年1-9月, 2022年1-10月)
+    return times[-1].value, [h[end:] for h in headers]
 
 
 def _end_month(period: str) -> int | None:

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
+
+from zhibiao.rules import load, words
 
 _ARTICLE_START = re.compile(r"^\s*(【[^】]{1,20}】\s*$|\((上接|接上|紧接)[^()]{0,12}\))")
 _ARTICLE_END = re.compile(r"^\s*\((来源[:：][^()]{1,20}|完|[\u4e00-\u9fff]{2,4})\)\s*$|\((来源[:：][^()]{1,20}|完)\)\s*$")
@@ -114,6 +117,18 @@ def articles(text: str) -> list[Article]:
         if starts_new and groups[-1]:
             groups.append([])
         groups[-1].append(para)
-        if _ARTICLE_END.match(para.text) and i + 1 < len(paras):
+        if _ARTICLE_END.match(para.text) and i + 1 < len(paras) and not _is_unit_line(para.text):
             groups.append([])
     return [Article(g[0].start, g[-1].end, g) for g in groups if g]
+
+
+def _is_unit_line(text: str) -> bool:
+    """(亿元) under a table's column header: a unit, not a byline signing an article off."""
+    return text.strip().strip("()") in _unit_words()
+
+
+@cache
+def _unit_words() -> frozenset[str]:
+    units = load("units")
+    plain = [*units["currencies"], *units["physical"], *words("units", "classifiers", "words")]
+    return frozenset(plain + [m + u for m in units["multipliers"] for u in plain])
