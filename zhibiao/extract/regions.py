@@ -166,6 +166,11 @@ def province_of(name: str) -> str | None:
     return _lexicon().provinces.get(word.name)
 
 
+def is_place(name: str) -> bool:
+    """Whether `name` is the canonical name of a province, city or county (湖北省, not 湖北)."""
+    return name in _lexicon().provinces
+
+
 def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国), comparisons (高于全国) and the places
     in organizations' names are left out, and those in newspapers' names unless `newspapers`."""
