@@ -77,3 +77,19 @@ def test_cli_an_extraction_bug_on_one_document_is_reported_not_raised(tmp_path, 
     assert result.exit_code == 1
     assert "a.txt" in result.stderr and "extraction failed" in result.stderr
     assert {json.loads(line)["doc"] for line in result.stdout.splitlines()} == {"b"}
+
+
+def test_cli_extract_reads_the_place_of_quan_sheng_from_the_url(tmp_path):
+    text = "1-2月,全省社会消费品零售总额1620.5亿元,同比增长9.8%。"
+    (tmp_path / "p.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "index.json").write_text(json.dumps(
+        [{"id": "p", "file": "p.txt", "date": "2025-03-20", "url": "http://tjj.hebei.gov.cn/hetj/1.html"}]),
+        encoding="utf-8")
+    lines = [{"id": "q", "text": text, "date": "2025-03-20", "url": "http://www.hunan.gov.cn/zfsj/1.html"},
+             {"id": "r", "text": text, "date": "2025-03-20"}]
+    (tmp_path / "more.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines),
+                                         encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    regions = {(f["doc"], f["region"]) for f in map(json.loads, result.stdout.splitlines())}
+    assert regions == {("p", "河北省"), ("q", "湖南省"), ("r", None)}

@@ -4,7 +4,7 @@ import zhibiao
 from zhibiao import rules
 from zhibiao.errors import RulesError
 
-TABLES = ["units", "qualifiers", "measures", "periods", "regions", "scope", "boilerplate", "subjects"]
+TABLES = ["units", "qualifiers", "measures", "periods", "regions", "scope", "boilerplate", "subjects", "hosts"]
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -14,8 +14,8 @@ JUL_19 = date(2025, 7, 19)
 LEAD = "工业和信息化部数据显示,今年以来我国工业经济运行稳中有进,制造业企业生产经营总体平稳。\n"
 
 
-def _facts(text: str, pub: date | None = JUL_19, title: str | None = None) -> list[Fact]:
-    return extract_document(Document("t-1", text, "t-1.txt", pub, title=title)).facts
+def _facts(text: str, pub: date | None = JUL_19, title: str | None = None, url: str | None = None) -> list[Fact]:
+    return extract_document(Document("t-1", text, "t-1.txt", pub, title=title, url=url)).facts
 
 
 def _one(facts: list[Fact], value: float, measure: str | None = None, unit: str | None = None) -> Fact:
@@ -226,6 +226,55 @@ def test_assemble_dateline_and_partner_are_not_regions() -> None:
     facts = _facts(text, date(2025, 7, 18))
     assert {f.region for f in facts} == {"全国"}
     assert _one(facts, -10.9).measure == "growth"
+
+
+# ---- a page's place from its url, when the text names none ------------------------------------------
+
+QUAN_SHENG = "一季度,全省规模以上工业增加值同比增长6.3%,全省固定资产投资同比增长4.1%。\n"
+QUAN_SHI = "前三季度,全市规模以上工业增加值增长6.1%,全市社会消费品零售总额同比增长5.2%。\n"
+NBS_REPOST = "国家统计局今天发布数据,一季度规模以上工业增加值同比增长6.5%,社会消费品零售总额同比增长4.6%。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "title", "region"),
+    [
+        # the text names no place: the host tells what 全省/全市 mean
+        (QUAN_SHENG, "http://www.hunan.gov.cn/hnszf/zfsj/sjfb/t1.html", None, "湖南省"),
+        (QUAN_SHENG, "http://hebei.chinagdp.org/jjfz/1.html", None, "河北省"),
+        (QUAN_SHENG, "http://tjj.sc.gov.cn/scstjj/c1/1.shtml", None, "四川省"),
+        (QUAN_SHENG, "http://tjj.wuhan.gov.cn/tjfw/1.html", None, "湖北省"),  # a city's site: its province
+        (QUAN_SHI, "http://www.sz.gov.cn/cn/xxgk/1.html", None, "深圳市"),
+        (QUAN_SHI, "http://tjj.wuhan.gov.cn/tjfw/1.html", None, "武汉市"),
+        (QUAN_SHI, "https://tjj.sh.gov.cn/sjxx/1.html", None, "上海市"),
+        (QUAN_SHI, "http://www.hunan.gov.cn/1.html", None, None),  # a province's site names no city
+        # the text or title names its own place: the host is not asked
+        ("湖北省一季度经济运行情况\n" + QUAN_SHENG, "http://www.hunan.gov.cn/1.html", None, "湖北省"),
+        ("石家庄市经济运行简况\n" + QUAN_SHI, "http://tjj.hebei.gov.cn/hetj/1.html", None, "石家庄市"),
+        (QUAN_SHENG, "http://www.hunan.gov.cn/1.html", "江西省一季度经济运行情况", "江西省"),
+        ("四川日报讯 " + QUAN_SHENG, "http://www.hunan.gov.cn/1.html", None, "四川省"),
+        # national text stays national; a host alone makes no release local
+        ("一季度,全国规模以上工业增加值同比增长6.5%,全国社会消费品零售总额同比增长4.6%。\n",
+         "http://www.hunan.gov.cn/1.html", None, "全国"),
+        (NBS_REPOST, "http://www.hunan.gov.cn/1.html", None, "全国"),
+        (NBS_REPOST, "http://tjj.wuhan.gov.cn/1.html", None, "全国"),
+        # no url, a national host, garbage: as before
+        (QUAN_SHENG, None, None, None),
+        (QUAN_SHENG, "https://www.stats.gov.cn/sj/zxfb/1.html", None, None),
+        (QUAN_SHENG, "http://www.shanghaidaily.com/1.html", None, None),
+        (QUAN_SHENG, "not a url", None, None),
+    ],
+)
+def test_assemble_region_from_the_page_host(text, url, title, region) -> None:
+    facts = _facts(text, date(2025, 10, 20), title=title, url=url)
+    assert len(facts) == 2
+    assert {f.region for f in facts} == {region}
+
+
+def test_assemble_host_resolves_a_table_of_quan_sheng() -> None:
+    text = ("一季度主要经济指标\n指标 | 绝对值(亿元) | 同比增长(%)\n全省社会消费品零售总额 | 1580.8 | 5.2\n"
+            "全省固定资产投资 | 2012.4 | 3.1\n")
+    facts = _facts(text, date(2025, 4, 20), url="http://tjj.hebei.gov.cn/hetj/1.html")
+    assert len(facts) == 4 and {f.region for f in facts} == {"河北省"}
 
 
 # ---- script, headlines, scope ------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from zhibiao.extract.regions import (
     build_lexicon,
     find_regions,
     place_at_start,
+    place_profile,
     province_of,
 )
 from zhibiao.rules import load
@@ -94,6 +95,30 @@ def test_regions_find_regions_excludes_partners_comparisons_datelines(text: str,
 )
 def test_regions_article_place(text: str, header: str, expected: tuple) -> None:
     assert article_place(text, header) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "header", "host", "expected"),
+    [
+        ("全省规上工业增加值增长6%。", "", "湖南省", ("湖南省", None)),
+        ("全市规上工业增长。", "", "武汉市", ("湖北省", "武汉市")),
+        ("全市规上工业增长。", "", "上海市", ("上海市", "上海市")),
+        ("全国规模以上工业增加值增长。", "", "湖南省", ("湖南省", None)),  # the profile only; see assemble
+        # the text, the header or a newspaper names a place: the host is not asked
+        ("全省规上工业增加值增长6%。", "湖北省上半年经济运行情况", "湖南省", ("湖北省", None)),
+        ("全市规上工业增长。长沙市增长5%。", "", "武汉市", ("湖南省", "长沙市")),
+        ("四川日报讯 全省规上工业增加值增长6%。", "", "湖南省", ("四川省", None)),
+        ("全省规上工业增加值增长6%。", "", None, (None, None)),
+    ],
+)
+def test_regions_place_profile_takes_the_host_last(text: str, header: str, host, expected: tuple) -> None:
+    profile = place_profile(text, header, host)
+    assert (profile.province, profile.city) == expected
+
+
+def test_regions_a_host_place_is_not_named() -> None:
+    # named counts what the text says, so a host never makes a release "about" its place
+    assert place_profile("规上工业增长。规上工业增长。", "", "湖南省").named == 0
 
 
 def test_regions_article_place_ignores_partners() -> None:

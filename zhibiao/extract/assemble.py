@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract import measures as M
+from zhibiao.extract.hosts import host_place
 from zhibiao.extract.mentions import (
     COUNT,
     MONEY,
@@ -112,13 +113,14 @@ def extract_document(doc: Document) -> Extraction:
     else:
         return result
     header = (doc.title or "") + "\n" + normalized.text[:HEADER_CHARS]
+    host = host_place(doc.url)
     facts: list[Fact] = []
     table_facts: list[Fact] = []
     for n, (art, (econ, off)) in enumerate(zip(parts, scores, strict=True)):
         if off > econ:
             continue
         art_text = text[art.start:art.end]
-        state = _article_state(art, art_text, header if n == 0 else "", doc.date)
+        state = _article_state(art, art_text, header if n == 0 else "", doc.date, host)
         tables = {t.first: t for t in find_tables(art.paragraphs)}
         skip_to = -1
         for i, para in enumerate(art.paragraphs):
@@ -145,8 +147,12 @@ def _table_facts(doc: Document, table: Table, art: ArticleState, mapped) -> list
     return out
 
 
-def _article_state(art: Article, art_text: str, header: str, pub: date | None) -> ArticleState:
-    places = place_profile(art_text, header)
+def _article_state(art: Article, art_text: str, header: str, pub: date | None,
+                   host: str | None = None) -> ArticleState:
+    # The host's place (host_place) is the article's when it names none: it tells what 全省/全市
+    # mean, but makes no release local by itself, since provincial sites repost national releases
+    # that say neither 全国 nor 全省.
+    places = place_profile(art_text, header, host)
     province, city = places.province, places.city
     if places.local_city:
         default = city or (province if province in MUNICIPALITIES else None)

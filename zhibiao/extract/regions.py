@@ -166,6 +166,11 @@ def province_of(name: str) -> str | None:
     return _lexicon().provinces.get(word.name)
 
 
+def is_place(name: str) -> bool:
+    """Whether `name` is the canonical name of a province, city or county (湖北省, not 湖北)."""
+    return name in _lexicon().provinces
+
+
 def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国), comparisons (高于全国) and the places
     in organizations' names are left out, and those in newspapers' names unless `newspapers`."""
@@ -207,7 +212,10 @@ class PlaceProfile:
     named: int                    # how often it names its province or city
 
 
-def place_profile(text: str, header: str = "") -> PlaceProfile:
+def place_profile(text: str, header: str = "", host: str | None = None) -> PlaceProfile:
+    """`host` is the province or city of the page's url (hosts.host_place), the weakest evidence:
+    the article's place only when neither the text nor the header names one, not even in a
+    newspaper's name."""
     provinces: Counter[str] = Counter()
     cities: Counter[str] = Counter()
     kinds: set[str] = set()
@@ -223,7 +231,7 @@ def place_profile(text: str, header: str = "") -> PlaceProfile:
     named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
     if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
-        # the article is not "about" it for naming it (named stays 0).
+        # the article is not "about" it for naming it (named stays 0). It outweighs the host.
         for r in find_regions(full, newspapers=True):
             if r.kind == PLACE and r.level == PROVINCE:
                 provinces[r.name] += 1
@@ -231,6 +239,9 @@ def place_profile(text: str, header: str = "") -> PlaceProfile:
                 cities[r.name] += 1
     province = provinces.most_common(1)[0][0] if provinces else None
     city = cities.most_common(1)[0][0] if cities else None
+    if province is None and city is None and host is not None:
+        province = province_of(host)
+        city = host if host != province else None
     if province is None and city is not None:
         province = province_of(city)
     if city is None and province in MUNICIPALITIES:
