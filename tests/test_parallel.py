@@ -126,7 +126,8 @@ def test_ctrl_c_during_a_parallel_ingest_ends_cleanly(tmp_path: Path) -> None:
         _, rest = proc.communicate(timeout=120)
     finally:
         if proc.poll() is None:
-            proc.kill()
+            os.killpg(proc.pid, signal.SIGKILL)  # the workers too: none is left behind a failed run
+            proc.wait()
     assert proc.returncode == 130
     assert "Traceback" not in rest
     summary = [line for line in rest.splitlines() if line.startswith("interrupted:")]
