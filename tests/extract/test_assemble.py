@@ -755,3 +755,11 @@ def test_assemble_signed_rates_pulls_and_mixed_lists(text, expected) -> None:
 def test_assemble_a_figure_in_a_surveys_name_is_no_fact() -> None:
     facts = _facts(LEAD + "据2024年全省5‰人口变动抽样调查推算,年末全县常住人口12.74万人,城镇化率为74.02%。")
     assert sorted(f.value for f in facts) == [74.02, 127400.0]
+
+
+def test_assemble_a_rate_after_a_month_end_takes_the_span_that_month_ends() -> None:
+    facts = _facts("1至8月,全省新入库企业1943家。8月末在库企业5.92万家、增长12.6%。产业园区工业增加值增长8.1%。"
+                   "8月末存款余额8.12万亿元。\n", pub=date(2024, 9, 20), title="湖南省1至8月经济运行")
+    assert [(f.value, f.period) for f in facts if f.measure == "growth"] == [
+        (12.6, "2024-08-31"), (8.1, "2024-01/2024-08")]
+    assert _one(facts, 8.12e12).period == "2024-08-31"

@@ -90,6 +90,7 @@ class ArticleState:
 @dataclass
 class ParagraphState:
     period: str | None = None
+    span: str | None = None  # the span named before a date that ends it (1至8月 … 8月末), for rates
     region: str | None = None
     basis: str | None = None
     subjects: list[str] = field(default_factory=list)
@@ -441,7 +442,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             continue
         if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start])
                 and (_sets_context(s, t) or _names_a_report(s, t))):
-            ps.period = art.last_period = _in_context_year(s, t, art)
+            named = _in_context_year(s, t, art)
+            ps.span = ps.period if _ends(ps.period, named) else (None if _is_date(named) else named)
+            ps.period = art.last_period = named
         elif t.kind == "reset":
             ps.period = None
     tail_basis = M.growth_basis(s[prev_end:])
@@ -583,13 +586,25 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
             period, found = t.value, True
     if not found:
         if ps.period is not None:
-            period = ps.period
+            # 1至8月…;8月末在库单位…;增加值增长8.1%: a rate of a flow is over the span, not at its end
+            period = ps.span if measure in _SPAN_MEASURES and ps.span and _ends(ps.span, ps.period) else ps.period
         elif measure in GROWTH_LIKE or art.single_period:
             period = art.last_period
     return _from_comparator(s, pos, period), period_list
 
 
 _FROM_GAP_MAX = 8
+_SPAN_MEASURES = ("growth",)
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date(period: str | None) -> bool:
+    return bool(period and _DATE.fullmatch(period))
+
+
+def _ends(span: str | None, point: str | None) -> bool:
+    """Whether `point` is the date `span` ends on (2024-01/2024-08 and 2024-08-31)."""
+    return bool(span and _is_date(point) and not _is_date(span) and end_date(span) == point)
 
 
 def _from_comparator(s: str, pos: int, period: str | None) -> str | None:
