@@ -763,3 +763,9 @@ def test_assemble_a_rate_after_a_month_end_takes_the_span_that_month_ends() -> N
     assert [(f.value, f.period) for f in facts if f.measure == "growth"] == [
         (12.6, "2024-08-31"), (8.1, "2024-01/2024-08")]
     assert _one(facts, 8.12e12).period == "2024-08-31"
+
+
+def test_assemble_a_look_back_at_the_year_before_leaves_the_bulletins_year() -> None:
+    facts = _facts("2022年某县国民经济和社会发展统计公报\n初步核算,2022年,全县实现生产总值951435万元,比上年下降4.1%。"
+                   "经最终核实,2021年全县生产总值为972846万元。\n全年城镇新增就业1254人。\n", pub=date(2023, 3, 31))
+    assert _one(facts, 1254).period == "2022"

@@ -708,12 +708,13 @@ def _estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | No
 
 
 def _note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
-    """Remember the year of a period written out with its year (2022年, 2022年国民经济…公报), unless
-    it lies after the publication date (到2025年 in a plan is a target, not the year spoken of)."""
+    """Remember the latest year of a period written out with its year (2022年, 2022年国民经济…公报),
+    unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
+    of). A look back (最终核实2021年生产总值…) leaves the year spoken of as it was."""
     if t.value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
         year = int(t.value[:4])
         if art.pub is None or year <= art.pub.year:
-            art.written_year = year
+            art.written_year = max(year, art.written_year or year)
 
 
 def _in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
