@@ -769,3 +769,13 @@ def test_assemble_a_look_back_at_the_year_before_leaves_the_bulletins_year() -> 
     facts = _facts("2022年某县国民经济和社会发展统计公报\n初步核算,2022年,全县实现生产总值951435万元,比上年下降4.1%。"
                    "经最终核实,2021年全县生产总值为972846万元。\n全年城镇新增就业1254人。\n", pub=date(2023, 3, 31))
     assert _one(facts, 1254).period == "2022"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("上半年,广东、江苏和山东分别以8552亿元、6120亿元和3610亿元的软件业务收入位列前三。", "软件业务收入"),
+    ("上半年,昆山市、江阴市和张家港市分别以4250亿元、4114亿元、2710亿元位列全国县域GDP排名前三。", "县域GDP"),
+])
+def test_assemble_figures_ranked_by_yi_name_their_thing_after_them(text, subject) -> None:
+    facts = _facts(LEAD + text)
+    assert len(facts) == 3 and {f.subject for f in facts} == {subject}
+    assert len({f.region for f in facts}) == 3

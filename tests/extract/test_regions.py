@@ -62,6 +62,9 @@ def test_regions_find_regions(text: str, expected: list[tuple]) -> None:
         ("与美国、日本贸易额增长", []),
         ("对日本、韩国出口增长", []),
         ("与美国、日本贸易额增长2%,湖北省出口增长", [("湖北省", PLACE, "湖北省")]),
+        # 和 after a place covered lists the next one; after a partner it does not
+        ("广东、江苏和山东分别增长", [("广东", PLACE, "广东省"), ("江苏", PLACE, "江苏省"), ("山东", PLACE, "山东省")]),
+        ("与美国和日本贸易额增长", []),
         ("来自德国的投资", []),
         # destinations of sales (出口交货值 … 包括销往香港、澳门、台湾地区)
         ("(包括销往香港、澳门、台湾地区)", []),

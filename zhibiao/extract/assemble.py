@@ -52,6 +52,7 @@ from zhibiao.extract.subjects import (
     split_list,
     subject_after,
     subject_from_window,
+    subject_ranked_by,
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
@@ -351,7 +352,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             set_noun = after
         # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.
         ranked_in = bool(after) and ranks_within(s[last_end + len(after):last_end + len(after) + 8])
-        if first.kind in (COUNT, TENTHS) and after:
+        ranked_by = subject_ranked_by(window_clean, s[last_end:last_end + AFTER_COUNT_MAX])
+        if ranked_by:
+            subject = base = ranked_by
+        elif first.kind in (COUNT, TENTHS) and after:
             subject = after
         elif window_clean.rstrip().endswith("有") and set_noun and base:
             subject = re.sub(r"的?有$", "", base) + "的" + set_noun

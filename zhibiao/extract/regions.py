@@ -171,17 +171,23 @@ def is_place(name: str) -> bool:
     return name in _lexicon().provinces
 
 
+_LIST_JOINERS = ("和", "及", "与")
+
+
 def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国), comparisons (高于全国) and the places
     in organizations' names are left out, and those in newspapers' names unless `newspapers`."""
-    out = []
+    out: list[RegionMention] = []
     skipped_end = -1
     not_before = _not_before().search
     for start, end, word in _lexicon().scan(text):
         before = text[max(0, start - 4):start]
         listed_after_partner = before.endswith("、") and skipped_end == start - 1
-        if (listed_after_partner or not_before(before) or before.endswith(("社", "网", "报"))
-                or _DATELINE_AFTER.match(text, end, end + 8)):
+        # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
+        listed_after_place = (before.endswith(_LIST_JOINERS) and out and out[-1].kind == PLACE
+                              and out[-1].end == start - 1)
+        if (listed_after_partner or (not_before(before) and not listed_after_place)
+                or before.endswith(("社", "网", "报")) or _DATELINE_AFTER.match(text, end, end + 8)):
             skipped_end = end
             continue
         if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):

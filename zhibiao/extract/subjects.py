@@ -34,7 +34,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
-        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的)"),
+        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?![市率重值速幅]|有率|比重)"),
@@ -235,6 +235,28 @@ def is_anaphor(subject: str) -> bool:
         if subject.startswith(prefix) and len(rest) >= 2 and rest in anaphora:
             return True
     return False
+
+
+def subject_ranked_by(window: str, after: str) -> str:
+    """The thing figures measure when a window opens the 以…的X位列 construction (分别以8552亿元的
+    软件业务收入位列前三): X, read from the text after the figures; '' otherwise."""
+    openers, named_before, named_in = _ranked_by()
+    if not window.rstrip(_TRIM).endswith(openers):
+        return ""
+    if m := named_before.match(after):
+        return _balance_quotes(m.group(1))
+    # 分别以4250亿元、4114亿元位列全国县域GDP排名前三: the thing ranked, in the ranking
+    if m := named_in.match(after):
+        return subject_from_window(m.group(1))
+    return ""
+
+
+@cache
+def _ranked_by() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
+    table = load("subjects")["ranked_by"]
+    rankings = "|".join(map(re.escape, sorted(table["rankings"], key=len, reverse=True)))
+    return (tuple(table["openers"]), re.compile(rf"的([^,;。、\d]{{2,16}}?)(?:{rankings})"),
+            re.compile(rf"(?:{rankings})([^,;。、\d]{{2,16}}?)(?:排名|排行|榜)"))
 
 
 @cache
