@@ -23,8 +23,12 @@ import tracemalloc
 from pathlib import Path
 
 from zhibiao.extract import clear_caches, extract_document
+from zhibiao.extract.mentions import find_mentions
+from zhibiao.extract.periods import find_times
+from zhibiao.extract.regions import find_regions
 from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
+from zhibiao.ingest.segment import articles
 from zhibiao.models import Document
 
 try:
@@ -153,6 +157,17 @@ def main() -> None:
     rest = one_pass - t_norm - t_clean
     for name, t in (("normalize", t_norm), ("clean", t_clean), ("rest (segment+extract)", rest)):
         print(f"{name + ' s:':<26}{t:.3f}  ({100 * t / one_pass:.1f}%)")
+
+    print("-- lexers alone over every sentence (what any grammar on top of them must stay within)")
+    sentences = [(sent.text, doc.date) for doc, m in zip(corpus, normed, strict=True)
+                 for art in articles(clean(m).text) for para in art.paragraphs for sent in para.sentences]
+    sentence_chars = sum(len(t) for t, _ in sentences)
+    t_seg, _ = timed(lambda: [articles(clean(m).text) for m in normed])
+    line("clean+segment chars/s", chars / passes / (t_clean + t_seg))
+    for name, lexer in (("numbers+units", lambda t, d: find_mentions(t, [])), ("times", find_times),
+                        ("places", lambda t, d: find_regions(t))):
+        t_lex, _ = timed(lambda lexer=lexer: [lexer(t, d) for t, d in sentences])
+        line(f"{name} chars/s", sentence_chars / t_lex)
 
     # Peak is per document (nothing is kept), so trace one pass over the distinct documents.
     tracemalloc.start()
