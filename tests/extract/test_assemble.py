@@ -779,3 +779,12 @@ def test_assemble_figures_ranked_by_yi_name_their_thing_after_them(text, subject
     facts = _facts(LEAD + text)
     assert len(facts) == 3 and {f.subject for f in facts} == {subject}
     assert len({f.region for f in facts}) == 3
+
+
+def test_assemble_amounts_since_the_year_end_and_falls_in_amounts() -> None:
+    facts = _facts("截至10月末,3家基础电信企业的移动电话用户总数达16.41亿户,比上年末净增4694万户。"
+                   "每百元营业收入中的成本为84.27元,降低0.25元。\n年末全省常住人口3856万人,比上年末增加4万人。\n",
+                   pub=date(2021, 11, 20))
+    assert [(f.value, f.period) for f in facts if f.unit == "count"] == [
+        (1.641e9, "2021-10-31"), (4.694e7, "2021-01/2021-10"), (3.856e7, "2021-12-31"), (4e4, "2021-12-31")]
+    assert [f.value for f in facts if f.unit == "CNY"] == [84.27, -0.25]

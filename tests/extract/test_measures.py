@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.measures import change_comparator, growth_basis, is_target, read_measure
+from zhibiao.extract.measures import change_comparator, falls_by, growth_basis, is_target, read_measure
 from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, POINTS, TENTHS, TIMES
 
 
@@ -130,3 +130,15 @@ def test_measures_growth_basis(text: str, expected: str | None) -> None:
 )
 def test_measures_is_target(text: str, expected: bool) -> None:
     assert is_target(text) is expected
+
+
+@pytest.mark.parametrize(("window", "expected"), [
+    ("每百元主营业务收入中的成本为84.27元,降低", True),
+    ("比上年减少", True),
+    ("同比减少了", True),
+    ("比上年增加", False),
+    ("降至", False),
+    ("利润总额", False),
+])
+def test_measures_falls_by(window: str, expected: bool) -> None:
+    assert falls_by(window) is expected

@@ -254,7 +254,9 @@ def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
     between = s[m.end:following[0].start]
     if is_bare_noun_phrase(between):
         return True
-    return (following[0].kind in (MONEY, PERCENT, PHYSICAL) and m.scale == 1 and m.value < _DETERMINER_MAX
+    # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
+    holders_of = following[0].kind == COUNT and "的" in between and following[0].unit_text != m.unit_text
+    return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1 and m.value < _DETERMINER_MAX
             and m.value == m.value.to_integral_value() and len(between) <= _DETERMINER_GAP_MAX
             and not any(mark in between for mark in _CLAUSE_MARKS + "、。")
             # 13个大类商务快件指数高于100%: the figure after is a threshold, the count the fact
@@ -879,6 +881,12 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         value, unit = value * 100, "%"
     if measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign
+    elif measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT) and M.falls_by(window):
+        value = -value  # 降低0.25元: a fall in an amount is signed as a fall in a rate is
+    if measure == "level" and _is_date(period) and period[5:7] != "12" and _since_year_end(window):
+        # 截至10月末…比上年末净增4694万户: the additions since January, not a stock at the date
+        # (at a year-end, 年末…比上年末增加4万人, the date stands, as for the stock itself)
+        period = f"{period[:4]}-01/{period[:7]}" if period[5:7] != "01" else period[:7]
     if m.kind == TENTHS and measure != "growth":
         measure = "share"
     if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
@@ -897,6 +905,14 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         period=period, basis=basis if measure in ("growth", "growth_change") else None,
         region=region, modality=modality, quote=sent.text.strip(), span=(start, end),
     )
+
+
+def _since_year_end(window: str) -> bool:
+    """Whether a window compares with the last year-end (比上年末净增, 较年初增加)."""
+    return bool(window) and bool(_SINCE_YEAR_END.search(window))
+
+
+_SINCE_YEAR_END = re.compile(r"(比|较)(上年|去年)(末|底)|(比|较)年初")
 
 
 def _fact_key(f: Fact) -> tuple:

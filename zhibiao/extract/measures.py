@@ -125,6 +125,15 @@ _AVERAGE = ("年均", "平均每年")
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
+def falls_by(window: str) -> bool:
+    """Whether an amount is what something fell by (成本为84.27元,降低0.25元; 比上年减少3万人): the
+    window ends with a verb of decline (so 降至, fell to, is not one)."""
+    text = window.rstrip(" 了约近")
+    p = _patterns()
+    end = _last(p["growth_down"], text)
+    return end == len(text) and end > _last(p["growth_up"], text)
+
+
 def growth_basis(text: str) -> str | None:
     """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
     p = _patterns()
