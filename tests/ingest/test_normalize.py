@@ -10,6 +10,8 @@ from zhibiao.ingest.textmap import MappedText
     ("raw", "expected"),
     [
         ("規模以上工業增加值同比增長６．４％", "规模以上工业增加值同比增长6.4%"),
+        # 著 as the Taiwan standard writes 着 (衣著, 隨著): opencc's Taiwan table, not plain t2s
+        ("衣著價格下降0.1%,隨著需求回升", "衣着价格下降0.1%,随着需求回升"),
         ("國家統(tǒng)計局發(fā)布", "国家统计局发布"),
         ("居民消费价格指数(CPI)上涨", "居民消费价格指数(CPI)上涨"),
         ("增长10.2%,高于全省?!?/p>", "增长10.2%,高于全省?"),

@@ -38,7 +38,7 @@ def _to_ascii_width(text: str) -> str:
 def _converter():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("tw2s")
 
 
 @cache
@@ -47,7 +47,7 @@ def _inline_debris() -> tuple[re.Pattern, ...]:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to simplified; opencc keeps the length for the t2s table in practice,
+    """Traditional to simplified; opencc keeps the length for its tables in practice,
     and where a line would change length it is kept as it was rather than break offsets."""
     converted = _converter().convert(text)
     if len(converted) == len(text):

@@ -54,7 +54,7 @@ class QueryError(ValueError):
 def _t2s():
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC("tw2s")
 
 
 def simplify(text: str) -> str:
