@@ -788,3 +788,19 @@ def test_assemble_amounts_since_the_year_end_and_falls_in_amounts() -> None:
     assert [(f.value, f.period) for f in facts if f.unit == "count"] == [
         (1.641e9, "2021-10-31"), (4.694e7, "2021-01/2021-10"), (3.856e7, "2021-12-31"), (4e4, "2021-12-31")]
     assert [f.value for f in facts if f.unit == "CNY"] == [84.27, -0.25]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a bare 销售 after 乘用车生产 goes on with the holder
+    ("在汽车主要品种中,乘用车生产126.15万辆,同比增长31.26%;销售121.31万辆,同比增长26.52%。",
+     [("乘用车生产", 1261500.0), ("乘用车生产", 31.26), ("乘用车销量", 1213100.0), ("乘用车销量", 26.52)]),
+    # 增长了7倍 is growth, as 增长7倍 is; 微落 is a fall
+    ("1-8月,我国与东盟贸易额增长了7倍,制造业PMI比上月微落0.1个百分点。",
+     [("与东盟贸易额", 700.0), ("制造业PMI", -0.1)]),
+    # 折合 restates the figure before in another currency
+    ("1-3月,全国实际使用外资3024.7亿元人民币,同比增长39.9%;折合448.6亿美元,同比增长43.8%。",
+     [("实际使用外资", 302470000000.0), ("实际使用外资", 39.9), ("实际使用外资", 44860000000.0),
+      ("实际使用外资", 43.8)]),
+])
+def test_assemble_holders_verbs_multiples_and_conversions(text, expected) -> None:
+    assert [(f.subject, round(f.value, 6)) for f in _facts(LEAD + text)] == expected

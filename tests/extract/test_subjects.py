@@ -35,6 +35,13 @@ from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subj
         ("最终消费支出对经济增长的贡献率为", "最终消费支出"),
         ("文化娱乐产品进口值也", "文化娱乐产品进口值"),
         ("零售业总销货价值的临时估计", "零售业总销货价值的临时估计"),
+        # a word that opens with a lead word keeps it (有色金属 is not 有 + 色金属)
+        ("其中,有色金属冶炼和压延加工业增加值", "有色金属冶炼和压延加工业增加值"),
+        ("共享单车投放量", "共享单车投放量"),
+        ("并购金额", "并购金额"),
+        ("并快于年初确定的预期目标", ""),
+        ("折合", ""),
+        ("年均", ""),
         # Windows that name no subject
         ("比上年同期回落", ""),
         ("同比增长", ""),
@@ -135,6 +142,7 @@ def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
         ("为今年以来单月最高增速", ""),
         ("居全国第3位", ""),
         ("数据显示", ""),
+        ("规模创历史同期新高", ""),
     ],
 )
 def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the_figure_before(clause, expected):

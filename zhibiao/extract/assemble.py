@@ -48,6 +48,7 @@ from zhibiao.extract.subjects import (
     is_change_amount,
     is_distributive,
     link_parts,
+    production_subject,
     ranks_within,
     split_list,
     subject_after,
@@ -373,6 +374,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
             subject, inherited = (prior or subject), True
+        elif produced := production_subject(subject, sentence_subjects):
+            subject = produced
         elif is_change_amount(subject) and (sentence_subjects or ps.subjects):
             # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
             # and the rate after it is still the subject's.

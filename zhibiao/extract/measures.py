@@ -115,7 +115,7 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
         return Reading("level")
     if kind == TIMES:
         up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
-        if max(up, down) >= 0 and text.rstrip().endswith(("增长", "增加", "提高", "上涨", "增", "扩大", "提升")):
+        if max(up, down) >= 0 and text.rstrip(" 了").endswith(("增长", "增加", "提高", "上涨", "增", "扩大", "提升")):
             return Reading("growth", 1, times_growth=True)
         return Reading("level")
     return Reading("level")

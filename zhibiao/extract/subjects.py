@@ -27,13 +27,14 @@ _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 @cache
 def _patterns() -> dict[str, re.Pattern]:
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
+    keep = "|".join(map(re.escape, words("subjects", "lead", "keep")))
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
-        "lead": re.compile(rf"^(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
+        "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
         "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
@@ -259,6 +260,20 @@ def _ranked_by() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
             re.compile(rf"(?:{rankings})([^,;。、\d]{{2,16}}?)(?:排名|排行|榜)"))
 
 
+def production_subject(verb: str, earlier: list[str]) -> str:
+    """乘用车生产126.15万辆;销售121.31万辆: for a subject that is a bare production verb (销售), the
+    holder of the last earlier subject made of a holder and such a verb, with the verb's noun
+    (乘用车销量); '' when there is none."""
+    verbs = load("subjects")["production_verbs"]
+    if verb not in verbs:
+        return ""
+    for subject in reversed(earlier):
+        for other in verbs:
+            if subject.endswith(other) and len(subject) > len(other) and other != verb:
+                return subject[: -len(other)] + verbs[verb]
+    return ""
+
+
 @cache
 def _change_amounts() -> frozenset[str]:
     return frozenset(words("subjects", "change_amounts", "words"))
@@ -277,8 +292,12 @@ def _predicate_openers() -> tuple[str, ...]:
 @lru_cache(maxsize=WINDOW_CACHE)
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
-    if any(v in clause for v in _REPORTING) or clause.strip(_TRIM).startswith(_predicate_openers()):
+    stripped = clause.strip(_TRIM)
+    if any(v in clause for v in _REPORTING) or stripped.startswith(_predicate_openers()):
         return ""
+    anaphora, _ = _anaphora()
+    if any(stripped.startswith(a) and stripped[len(a):].startswith(_predicate_openers()) for a in anaphora):
+        return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
     if subject.startswith(_predicate_openers()):
         return ""
