@@ -804,3 +804,10 @@ def test_assemble_amounts_since_the_year_end_and_falls_in_amounts() -> None:
 ])
 def test_assemble_holders_verbs_multiples_and_conversions(text, expected) -> None:
     assert [(f.subject, round(f.value, 6)) for f in _facts(LEAD + text)] == expected
+
+
+def test_assemble_a_comma_list_before_fenbie_is_its_last_clauses() -> None:
+    facts = _facts(LEAD + "一季度,排名前10的行业中,有7个行业实现增长,其中,非金属矿物制品业,有色金属冶炼和压延加工业,"
+                          "电气机械和器材制造业增加值分别增长21.3%、10.2%、9.1%。")
+    assert [(f.subject, f.value) for f in facts if f.unit == "%"] == [
+        ("非金属矿物制品业增加值", 21.3), ("有色金属冶炼和压延加工业增加值", 10.2), ("电气机械和器材制造业增加值", 9.1)]

@@ -399,8 +399,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             elif last_list and len(last_list) == n and inherited:
                 subjects = list(last_list)
             elif ("分别" in window and not inherited
-                  and len(members := _members(s, times, numberless)) == n - 1
-                  and (parts := comma_list(members, base))):
+                  and len(members := _members(s, times, numberless)) >= n - 1
+                  and (parts := comma_list(members[len(members) - (n - 1):], base))):
                 # 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…
                 subjects = parts
             elif ("分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited
