@@ -811,3 +811,11 @@ def test_assemble_a_comma_list_before_fenbie_is_its_last_clauses() -> None:
                           "电气机械和器材制造业增加值分别增长21.3%、10.2%、9.1%。")
     assert [(f.subject, f.value) for f in facts if f.unit == "%"] == [
         ("非金属矿物制品业增加值", 21.3), ("有色金属冶炼和压延加工业增加值", 10.2), ("电气机械和器材制造业增加值", 9.1)]
+
+
+def test_assemble_clear_caches_forgets_every_window_cache() -> None:
+    from zhibiao.extract import _WINDOW_CACHED, clear_caches
+
+    _facts(LEAD + "上半年,规模以上工业增加值同比增长6.4%。")
+    clear_caches()
+    assert all(fn.cache_info().currsize == 0 for fn in _WINDOW_CACHED)

@@ -124,7 +124,6 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
 _AVERAGE = ("年均", "平均每年")
 
 
-@lru_cache(maxsize=WINDOW_CACHE)
 def falls_by(window: str) -> bool:
     """Whether an amount is what something fell by (成本为84.27元,降低0.25元; 比上年减少3万人): the
     window ends with a verb of decline (so 降至, fell to, is not one)."""
@@ -134,6 +133,7 @@ def falls_by(window: str) -> bool:
     return end == len(text) and end > _last(p["growth_up"], text)
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def growth_basis(text: str) -> str | None:
     """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
     p = _patterns()
