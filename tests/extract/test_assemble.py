@@ -819,3 +819,11 @@ def test_assemble_clear_caches_forgets_every_window_cache() -> None:
     _facts(LEAD + "上半年,规模以上工业增加值同比增长6.4%。")
     clear_caches()
     assert all(fn.cache_info().currsize == 0 for fn in _WINDOW_CACHED)
+
+
+def test_assemble_an_outcome_measured_against_its_goal_is_actual() -> None:
+    facts = _facts(LEAD + "一季度,规模以上工业增加值同比增长6.8%,这个速度与去年同期持平,并快于年初确定的预期目标0.8个百分点。"
+                          "全年力争增长7%。\n2月份,制造业PMI为51.3%,比上月微落0.1个百分点。")
+    assert [(f.subject, f.value, f.basis, f.modality) for f in facts if f.measure != "level"] == [
+        ("规模以上工业增加值", 6.8, "yoy", "actual"), ("规模以上工业增加值", 0.8, "vs:年初确定的预期目标", "actual"),
+        ("规模以上工业增加值", 7.0, "yoy", "target"), ("制造业PMI", -0.1, "vs:2025-01", "actual")]

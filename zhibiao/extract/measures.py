@@ -145,14 +145,21 @@ def growth_basis(text: str) -> str | None:
     return "yoy" if yoy > mom else "mom"
 
 
-_COMPARATOR = re.compile(r"(?<![同环])(?:比|较|与)(?P<x>[^,;。比较]{1,16}?)(?:相比)?(?=(?:增速|增幅|涨幅|降幅)?(?:分别|均|都|也)?(?:加快|提高|上升|回升|提升|增加|加速|高出|高|快|回落|放缓|下降|降低|减少|低|慢|下滑|减缓|扩大|收窄|缩小|拉大|多|少|上涨|下跌|增长)(?:了)?(?:[\d一二三四五六七八九十]|$))")
+@cache
+def _comparator() -> re.Pattern:
+    """比/较/与 X before a verb of change in points: X is what the change is against."""
+    verbs = "|".join(map(re.escape, sorted({w for k in ("up", "down", "widen", "narrow")
+                                              for w in words("measures", "change", k)}, key=len, reverse=True)))
+    return re.compile(rf"(?<![同环])(?:比|较|与)(?P<x>[^,;。比较]{{1,16}}?)(?:相比)?(?=(?:增速|增幅|涨幅|降幅)?"
+                      rf"(?:分别|均|都|也)?(?:{verbs})(?:了)?(?:[\d一二三四五六七八九十]|$))")
+
 _VERB_COMPARATOR = re.compile(r"(?:高于|低于|快于|慢于|超过|高出|领先)(?P<x>[^,;。]{1,20}?)(?:平均水平)?(?:的)?$")
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
 def change_comparator(window: str) -> str | None:
     """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
-    matches = list(_COMPARATOR.finditer(window))
+    matches = list(_comparator().finditer(window))
     if matches:
         m = matches[-1]
         return m.group("x").strip()
@@ -196,7 +203,7 @@ class SentenceCues:
         self._mom = [m.end() for m in p["mom"].finditer(sentence) if not _compares_rates(sentence, m.end())]
         ends = [sentence.find(w) + len(w) for w in _AVERAGE if w in sentence]
         self._avg = min(ends) if ends else None
-        target = p["target"].search(sentence)
+        target = next((m for m in p["target"].finditer(sentence) if not _measured_against(sentence, m.start())), None)
         self._target = target.end() if target else None
         self.target_word = target.group() if target else ""
 
@@ -213,6 +220,18 @@ class SentenceCues:
     def target_before(self, pos: int) -> bool:
         """is_target(sentence[:pos])."""
         return self._target is not None and self._target <= pos
+
+
+def _measured_against(sentence: str, start: int) -> bool:
+    """Whether the target cue at `start` names the goal an outcome is measured against."""
+    clause = sentence[:start]
+    clause = clause[max(clause.rfind(mark) for mark in ",;。") + 1:]
+    return any(w in clause for w in _measured_against_words())
+
+
+@cache
+def _measured_against_words() -> tuple[str, ...]:
+    return words("measures", "target", "measured_against")
 
 
 @cache
@@ -252,4 +271,4 @@ def estimate_words() -> tuple[str, ...]:
 
 
 def is_target(text: str) -> bool:
-    return bool(_patterns()["target"].search(text))
+    return any(not _measured_against(text, m.start()) for m in _patterns()["target"].finditer(text))
