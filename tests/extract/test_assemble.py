@@ -827,3 +827,8 @@ def test_assemble_an_outcome_measured_against_its_goal_is_actual() -> None:
     assert [(f.subject, f.value, f.basis, f.modality) for f in facts if f.measure != "level"] == [
         ("规模以上工业增加值", 6.8, "yoy", "actual"), ("规模以上工业增加值", 0.8, "vs:年初确定的预期目标", "actual"),
         ("规模以上工业增加值", 7.0, "yoy", "target"), ("制造业PMI", -0.1, "vs:2025-01", "actual")]
+
+
+def test_assemble_a_comparison_clause_names_no_topic() -> None:
+    facts = _facts(LEAD + "2017年,天然气产量1480.3亿立方米,增速较上年加快6.5个百分点;与2012年相比,产量增加374.3亿立方米。")
+    assert [f.subject for f in facts] == ["天然气产量"] * 3

@@ -331,14 +331,15 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         # Topics named by clauses without numbers before this group.
         numberless = [(a, b) for a, b in spans if prev_end <= a and b <= win_start]
         for a, b in numberless:
-            topic = usable_topic(_blank_times(s, times, a, b))
-            if topic:
-                sentence_subjects.append(topic)
             named = M.growth_basis(s[a:b])
             if named in ("yoy", "mom"):
                 ps.basis = named
             if compared := M.clause_comparator(s[a:b]):
                 art.change_comparator = compared
+                continue  # 与2012年相比: what the changes after it are against, no topic
+            topic = usable_topic(_blank_times(s, times, a, b))
+            if topic:
+                sentence_subjects.append(topic)
         prev_end = (group.upper or group.mentions[-1]).end
         n = len(group.mentions)
         # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
