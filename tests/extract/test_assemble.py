@@ -832,3 +832,20 @@ def test_assemble_an_outcome_measured_against_its_goal_is_actual() -> None:
 def test_assemble_a_comparison_clause_names_no_topic() -> None:
     facts = _facts(LEAD + "2017年,天然气产量1480.3亿立方米,增速较上年加快6.5个百分点;与2012年相比,产量增加374.3亿立方米。")
     assert [f.subject for f in facts] == ["天然气产量"] * 3
+
+
+def test_assemble_a_list_names_this_sentences_things_before_an_earlier_sentences_list() -> None:
+    facts = _facts(LEAD + "一季度,蔬菜播种面积和产量分别增长1.2%和2.3%。生猪存栏617.1万头,累计出栏217.4万头,分别增长12.2%和14.0%。")
+    assert [(f.subject, f.value) for f in facts if f.value in (12.2, 14.0)] == [("生猪存栏", 12.2), ("出栏", 14.0)]
+
+
+def test_assemble_counts_of_points_in_a_list_that_ends_in_points() -> None:
+    facts = _facts(LEAD + "1-5月,工业投资增长40.3%,制造业投资增长35.8%,基础设施投资增长27.9%,"
+                          "分别比1-4月加快9.1个、11.0个和8.0个百分点。")
+    assert [(f.subject, f.value, f.unit) for f in facts if f.measure == "growth_change"] == [
+        ("工业投资", 9.1, "pp"), ("制造业投资", 11.0, "pp"), ("基础设施投资", 8.0, "pp")]
+
+
+def test_assemble_rankings_take_the_topic_viewed_from() -> None:
+    facts = _facts(LEAD + "从地方公共财政收入总额来看,10省份中,江苏以约7233亿元居首。紧随其后的是上海(约4586亿元)。")
+    assert [(f.subject, f.region) for f in facts] == [("地方公共财政收入总额", "江苏省"), ("地方公共财政收入总额", "上海市")]

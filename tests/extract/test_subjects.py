@@ -42,6 +42,13 @@ from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subj
         ("并快于年初确定的预期目标", ""),
         ("折合", ""),
         ("年均", ""),
+        # 以 before 同比 does not hide the stop word (以为 / 作为 only guard 为)
+        ("江西省以同比增速", ""),
+        ("同口径增长", ""),
+        ("与上年同期比降", ""),
+        ("煤炭开采和洗选业利润总额同比增长", "煤炭开采和洗选业利润总额"),
+        ("增长面为", "增长面"),
+        ("紧随其后的是上海", ""),
         # Windows that name no subject
         ("比上年同期回落", ""),
         ("同比增长", ""),
@@ -143,6 +150,8 @@ def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
         ("居全国第3位", ""),
         ("数据显示", ""),
         ("规模创历史同期新高", ""),
+        ("从地方公共财政收入总额来看", "地方公共财政收入总额"),
+        ("10省份中", ""),
     ],
 )
 def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the_figure_before(clause, expected):

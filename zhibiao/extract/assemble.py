@@ -397,7 +397,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 same_pair = last_list and len(last_list) == n and all(
                     a.endswith(b) for a, b in zip(last_list, parts, strict=True))
                 subjects = list(last_list) if same_pair and is_distributive(base) else parts
-            elif last_list and len(last_list) == n and inherited:
+            elif (last_list and len(last_list) == n and inherited
+                  and (last_list is not ps.last_list or len(_distinct_tail(sentence_subjects, n)) < n)):
+                # the list named before (in this sentence, or the last one if this sentence names
+                # fewer things than it has figures)
                 subjects = list(last_list)
             elif ("分别" in window and not inherited
                   and len(members := _members(s, times, numberless)) >= n - 1

@@ -307,7 +307,17 @@ def _list_successor(sentence: str, mentions: list[Mention], i: int) -> Mention |
     j = i
     while j + 1 < len(mentions) and _LIST_GAP.fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
         j += 1
-        if not mentions[j].bare and not (mentions[j].unit_text == "个" and j + 1 < len(mentions)
-                                         and mentions[j + 1].kind == POINTS):
+        if not mentions[j].bare and not (mentions[j].unit_text == "个" and _points_end(sentence, mentions, j)):
             return mentions[j]
     return None
+
+
+def _points_end(sentence: str, mentions: list[Mention], j: int) -> bool:
+    """Whether the list that goes on after mentions[j] ends in points (9.1个、11.0个和8.0个百分点)."""
+    while j + 1 < len(mentions) and _LIST_GAP.fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
+        j += 1
+        if mentions[j].kind == POINTS:
+            return True
+        if mentions[j].unit_text != "个":
+            return False
+    return False

@@ -38,7 +38,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
-        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅]|有率|比重)"),
+        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅面]|有率|比重)"),
         "link": re.compile(rf"(?:{link})"),
         "method": tuple(re.compile(p) for p in load("subjects")["method"]["patterns"]),
     }
@@ -51,7 +51,7 @@ def find_stop(text: str) -> re.Match | None:
     """The first word that ends a subject (同比, 增长, 为 ...)."""
     pattern = _patterns()["stop"]
     m = pattern.search(text)
-    while m is not None and m.start() > 0 and text[m.start() - 1] in _NOT_STOP_AFTER:
+    while m is not None and m.start() > 0 and m.group() == "为" and text[m.start() - 1] in _NOT_STOP_AFTER:
         m = pattern.search(text, m.start() + 1)
     return m
 
@@ -148,7 +148,14 @@ def _window_parts(window: str) -> tuple[str, str, str]:
         text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
     if text.endswith("的"):
         text = text[:-1]
+    if text in _bare_verbs():
+        return "", holder, verb  # 与上年同期比降34.06%: a verb of change alone names nothing
     return _balance_quotes(text), holder, verb
+
+
+@cache
+def _bare_verbs() -> frozenset[str]:
+    return frozenset(words("measures", "growth", "up") + words("measures", "growth", "down"))
 
 
 def _balance_quotes(text: str) -> str:
@@ -295,6 +302,10 @@ def usable_topic(clause: str) -> str:
     stripped = clause.strip(_TRIM)
     if any(v in clause for v in _REPORTING) or stripped.startswith(_predicate_openers()):
         return ""
+    if m := _VIEWED_FROM.fullmatch(stripped):
+        stripped = clause = m.group(1)  # 从地方公共财政收入总额来看: the topic is what it looks at
+    elif stripped.endswith(_FIELD_ENDS):
+        return ""  # 10省份中, 在全部行业中: the field the next figures rank in, not a topic
     anaphora, _ = _anaphora()
     if any(stripped.startswith(a) and stripped[len(a):].startswith(_predicate_openers()) for a in anaphora):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
@@ -302,6 +313,10 @@ def usable_topic(clause: str) -> str:
     if subject.startswith(_predicate_openers()):
         return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
+
+
+_VIEWED_FROM = re.compile(r"从([^,;。]{2,20}?)(?:来看|看|上看|方面看)")
+_FIELD_ENDS = ("中", "之中", "当中")
 
 
 def comma_list(clauses: list[str], last: str) -> list[str] | None:
