@@ -239,3 +239,12 @@ def test_tables_a_cell_that_restates_the_text_is_one_fact() -> None:
             "城镇\n\n30601\n\n8.4\n")
     facts = extract_document(Document("t", text, "t.txt", date(2025, 4, 16))).facts
     assert sorted((f.subject, f.value) for f in facts) == [("城镇消费品零售额", 8.4), ("城镇消费品零售额", 30601e8)]
+
+
+def test_tables_a_caption_is_the_title_not_a_header_and_headers_broken_by_spaces() -> None:
+    text = ("表1 某县2024年地区生产总值构成表\n|\n行业名称 |\n现价 (万元) |\n增速 (%) |\n行业占 比(%) |\n|\n"
+            "地区生产总值 |\n529757 |\n13.1 |\n100 |\n|\n工业 |\n111250 |\n12.7 |\n21 |\n")
+    got = _summary(_cells(text, date(2025, 5, 20), "2024"))
+    assert ("工业", "level", 1112500000.0, "CNY", "2024", None) in got
+    assert ("工业", "growth", 12.7, "%", "2024", "yoy") in got
+    assert ("工业", "share", 21.0, "%", "2024", None) in got

@@ -110,6 +110,7 @@ def _rules() -> dict:
         "mom": tuple(table["basis"]["mom"]),
         "unit_line": re.compile("|".join(table["unit_line"]["patterns"])),
         "notes": words("tables", "notes", "words"),
+        "caption": re.compile("|".join(table["captions"]["patterns"])),
         "label_marks": words("tables", "label_marks", "words"),
     }
 
@@ -503,6 +504,7 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     if first is None or not first.text or not _header_cell(first.text):
         return None
     headers: list[str] = []
+    caption = ""
     j = i
     while j < len(paragraphs):
         cell = _single_cell(paragraphs[j])
@@ -510,7 +512,9 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
             break
         if cell.text and _next_is_value(paragraphs, j):
             break
-        if cell.text:
+        if cell.text and not headers and _rules()["caption"].search(cell.text):
+            caption = cell.text  # 表1 …构成表: the table's title
+        elif cell.text:
             headers.append(cell.text)
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
@@ -544,7 +548,7 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     columns = _spread(headers, k)
     if columns is None:
         return None
-    section = Section(_caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
+    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
     for n, (label, values) in enumerate(rows):
         if len(values) == k:
             unit = units.get(n)
@@ -770,7 +774,8 @@ def _title_subject(title: str, pub: date | None) -> str:
 def _column(header: str, title: str, unit_line: str | None, row_unit: str | None,
             period: str | None, label: str = "") -> Column | None:
     r = _rules()
-    measure = next((m for m, ws in r["measures"] if any(w in header for w in ws)), "level")
+    bare = header.replace(" ", "")  # 行业占 比(%): a header broken by the layout
+    measure = next((m for m, ws in r["measures"] if any(w in bare for w in ws)), "level")
     if measure == "level" and row_unit == "%":
         # 服务业增加值占GDP比重 | % | 55.75: a percentage row names its own measure
         measure = next((m for m, ws in r["label_measures"] if any(w in label for w in ws)), "level")
