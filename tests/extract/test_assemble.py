@@ -849,3 +849,18 @@ def test_assemble_counts_of_points_in_a_list_that_ends_in_points() -> None:
 def test_assemble_rankings_take_the_topic_viewed_from() -> None:
     facts = _facts(LEAD + "从地方公共财政收入总额来看,10省份中,江苏以约7233亿元居首。紧随其后的是上海(约4586亿元)。")
     assert [(f.subject, f.region) for f in facts] == [("地方公共财政收入总额", "江苏省"), ("地方公共财政收入总额", "上海市")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a 分别 list whose figures carry their own verbs
+    ("5月份,采矿业,制造业,电力、热力、燃气及水生产和供应业分别下降29.8%、增长6.5%和增长4.1%。",
+     [("采矿业", -29.8), ("制造业", 6.5), ("电力、热力、燃气及水生产和供应业", 4.1)]),
+    # the thing after an amount that is a verb's object
+    ("2024年,公司发行了3亿元短期融资券,并新增了2亿元流动资金贷款,产生1628.94万元的利息支出。",
+     [("短期融资券", 3e8), ("流动资金贷款", 2e8), ("利息支出", 16289400.0)]),
+    # the list named by the clause before a 分别 list
+    ("1-7月,汽车零配件、灯具、船舶出口拉动作用强劲,分别出口113.7亿元、97.8亿元、87.2亿元。",
+     [("汽车零配件出口", 11370000000.0), ("灯具出口", 9780000000.0), ("船舶出口", 8720000000.0)]),
+])
+def test_assemble_lists_with_own_verbs_objects_after_amounts_and_lists_named_before(text, expected) -> None:
+    assert [(f.subject, round(f.value, 6)) for f in _facts(LEAD + text)] == expected

@@ -52,6 +52,7 @@ from zhibiao.extract.subjects import (
     ranks_within,
     split_list,
     subject_after,
+    subject_after_amount,
     subject_from_window,
     subject_ranked_by,
     usable_topic,
@@ -214,6 +215,7 @@ class _Group:
     mentions: list[Mention]
     clause_start: int
     upper: Mention | None = None   # 30%至40%: one fact, the range's upper bound
+    signs: dict[int, int] = field(default_factory=dict)  # members with a verb of their own: its sign
 
 
 def _paragraph_facts(doc: Document, para: Paragraph, art: ArticleState, mapped) -> list[Fact]:
@@ -274,6 +276,13 @@ def _groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]
             if (_RANGE_GAP.fullmatch(gap) and len(groups[-1].mentions) == 1 and groups[-1].upper is None
                     and last.unit == m.unit and m.value > last.value):
                 groups[-1].upper = m
+                continue
+            own = M.list_verb_gap().fullmatch(gap)
+            if (own and last.kind == m.kind == PERCENT and _distributes(sentence, groups[-1])
+                    and (sign := M.verb_sign(own.group("verb")))):
+                # 分别下降29.8%、增长6.5%和增长4.1%: one list, each figure signed by its verb
+                groups[-1].signs[len(groups[-1].mentions)] = sign
+                groups[-1].mentions.append(m)
                 continue
             if (_LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
                     and (gap.strip() != "," or last.bare or _distributes(sentence, groups[-1]))):
@@ -357,8 +366,12 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.
         ranked_in = bool(after) and ranks_within(s[last_end + len(after):last_end + len(after) + 8])
         ranked_by = subject_ranked_by(window_clean, s[last_end:last_end + AFTER_COUNT_MAX])
+        object_after = (subject_after_amount(window_clean, s[last_end:last_end + AFTER_COUNT_MAX])
+                        if first.kind in (MONEY, PHYSICAL) and n == 1 else "")
         if ranked_by:
             subject = base = ranked_by
+        elif object_after:
+            subject = base = object_after
         elif first.kind in (COUNT, TENTHS) and after:
             subject = after
         elif window_clean.rstrip().endswith("有") and set_noun and base:
@@ -407,6 +420,10 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                   and (parts := comma_list(members[len(members) - (n - 1):], base))):
                 # 信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…
                 subjects = parts
+            elif ("分别" in window and not inherited and base
+                  and (parts := _list_before(_members(s, times, numberless), base, n))):
+                # 汽车零配件、灯具、船舶出口拉动作用强劲,分别出口113.7亿元、…: the list is in the clause before
+                subjects = parts
             elif ("分别" in window and len(_distinct_tail(sentence_subjects, n)) == n and inherited
                   and not _comparator_list(window, n)):
                 subjects = _distinct_tail(sentence_subjects, n)
@@ -440,7 +457,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             if not sub:
                 continue
             where = places[i] if places else region
-            fact = _fact(doc, sub, m, reading, window if m is first else "", periods[i], bases[i], where,
+            own_reading = replace(reading, sign=group.signs[i]) if i in group.signs else reading
+            fact = _fact(doc, sub, m, own_reading, window if m is first else "", periods[i], bases[i], where,
                          modality, sent, mapped)
             if group.upper is not None:
                 upper = _fact(doc, sub, group.upper, reading, "", periods[i], bases[i], where, modality, sent, mapped)
@@ -534,6 +552,15 @@ def _ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: Article
 def _ratio_pattern() -> re.Pattern:
     names = "|".join(map(re.escape, load("subjects")["ratios"]))
     return re.compile(rf"(?P<name>{names})[^,;。:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
+
+
+def _list_before(members: list[str], base: str, n: int) -> list[str] | None:
+    """The n subjects of a list that the clause just before names with `base` (A、B、C出口…)."""
+    if not members:
+        return None
+    clause = members[-1]
+    at = clause.rfind(base)
+    return split_list(clause[:at] + base, n) if at > 0 else None
 
 
 def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> list[str]:

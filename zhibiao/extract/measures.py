@@ -124,6 +124,20 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
 _AVERAGE = ("年均", "平均每年")
 
 
+def verb_sign(word: str) -> int:
+    """+1 for a verb of growth (增长), -1 for one of decline (下降), 0 for anything else."""
+    if _patterns()["growth_down"].fullmatch(word):
+        return -1
+    return 1 if _patterns()["growth_up"].fullmatch(word) else 0
+
+
+@cache
+def list_verb_gap() -> re.Pattern:
+    """The gap between two figures of a 分别 list that each carry their verb (分别下降29.8%、增长6.5%)."""
+    verbs = "|".join(map(re.escape, words("measures", "growth", "up") + words("measures", "growth", "down")))
+    return re.compile(rf"\s*(?:、|和|及|,)\s*(?P<verb>{verbs})\s*")
+
+
 def falls_by(window: str) -> bool:
     """Whether an amount is what something fell by (成本为84.27元,降低0.25元; 比上年减少3万人): the
     window ends with a verb of decline (so 降至, fell to, is not one)."""

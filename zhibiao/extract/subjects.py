@@ -245,6 +245,16 @@ def is_anaphor(subject: str) -> bool:
     return False
 
 
+def subject_after_amount(window: str, after: str) -> str:
+    """The thing an amount measures when the window ends with a verb that takes it as its object
+    and the thing comes after the amount (发行了3亿元短期融资券 -> 短期融资券, 产生1628.94万元的利息支出
+    -> 利息支出); '' otherwise."""
+    if not window.rstrip(" 了").endswith(words("subjects", "object_after", "verbs")):
+        return ""
+    phrase = subject_after(after.lstrip(" 的"))
+    return phrase.split("的", 1)[0] if len(phrase.split("的", 1)[0]) >= 2 else ""
+
+
 def subject_ranked_by(window: str, after: str) -> str:
     """The thing figures measure when a window opens the 以…的X位列 construction (分别以8552亿元的
     软件业务收入位列前三): X, read from the text after the figures; '' otherwise."""
