@@ -142,3 +142,15 @@ def test_measures_is_target(text: str, expected: bool) -> None:
 ])
 def test_measures_falls_by(window: str, expected: bool) -> None:
     assert falls_by(window) is expected
+
+
+@pytest.mark.parametrize(("window", "context", "measure", "sign"), [
+    ("2013年降至", "财政收入增速从2007年顶峰开始回调,", "growth", 1),
+    ("全国城镇调查失业率降至", "", "level", 1),
+    ("工业品价格降幅收窄至", "", "growth", -1),
+    ("高技术产业占全部规模工业比重提高至", "", "share", 1),
+    ("同比下降", "", "growth", -1),
+])
+def test_measures_a_rate_moved_to_a_figure_is_its_new_level(window, context, measure, sign) -> None:
+    reading = read_measure(window, PERCENT, context)
+    assert (reading.measure, reading.sign) == (measure, sign)

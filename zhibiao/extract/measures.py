@@ -42,6 +42,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "yoy": re.compile(_alt("measures", "basis", "yoy")),
         "mom": re.compile(_alt("measures", "basis", "mom")),
         "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})(?!{_alt('measures', 'target', 'not_before')})"),
+        "to_level": re.compile(rf"(?:{_alt('measures', 'to_level', 'words')})[\s约近]*$"),
     }
 
 
@@ -55,8 +56,8 @@ def _last(pattern: re.Pattern, text: str) -> int:
 
 def read_measure(window: str, kind: str, context: str = "") -> Reading:
     """The measure of a number of unit `kind`, from the words of its clause before it (see
-    _read_measure); only a change in points looks at the context."""
-    if kind == POINTS:
+    _read_measure); a change in points, and a percentage a rate moved to, look at the context."""
+    if kind == POINTS or (kind == PERCENT and _patterns()["to_level"].search(window)):
         return _read_measure(window, kind, context)
     return _read_measure_cached(window, kind)
 
@@ -109,6 +110,15 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
             return Reading("share")
         up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
         rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
+        if p["to_level"].search(text):
+            # 增速降至10.1%: the rate's new level; 失业率降至5.0%: a level; 降幅收窄至3%: a fall of 3 %
+            if p["share"].search(text):
+                return Reading("share")  # 占全部规模工业比重分别提高至10.5%
+            here = context + text  # the rate may be named in the clause before (增速…回调,2013年降至10.1%)
+            named_up, named_down = _last(p["rate_up"], here), _last(p["rate_down"], here)
+            if max(named_up, named_down) < 0:
+                return Reading("level")
+            return Reading("growth", -1 if named_down > named_up else 1)
         pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
         if pos >= 0:
             return Reading("growth", sign)
