@@ -864,3 +864,9 @@ def test_assemble_rankings_take_the_topic_viewed_from() -> None:
 ])
 def test_assemble_lists_with_own_verbs_objects_after_amounts_and_lists_named_before(text, expected) -> None:
     assert [(f.subject, round(f.value, 6)) for f in _facts(LEAD + text)] == expected
+
+
+def test_assemble_a_bare_account_after_a_holders_first_is_the_holders() -> None:
+    facts = _facts(LEAD + "1-10月,四大传统支柱产业合计主营业务收入10905.4亿元,同比增长37.1%;利润总额890.3亿元,同比增长43.6%。"
+                          "全省利润总额1000亿元。")
+    assert [f.subject for f in facts] == ["四大传统支柱产业主营业务收入"] * 2 + ["四大传统支柱产业利润总额"] * 2 + ["利润总额"]

@@ -47,6 +47,7 @@ from zhibiao.extract.subjects import (
     is_bare_noun_phrase,
     is_change_amount,
     is_distributive,
+    is_holders_measure,
     link_parts,
     production_subject,
     ranks_within,
@@ -324,6 +325,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     cues = M.SentenceCues(s)
     sentence_subjects: list[str] = []
     last_holder = ""  # the holder of the last subject, for a clause that opens with 完成/实现
+    linked_holder = ""  # the last holder named with a link verb (X实现营业收入), for a bare 利润总额 after it
     subject_from = 0  # where the last subject named in the sentence was read
     last_list: list[str] | None = ps.last_list
     set_noun = ""
@@ -382,8 +384,12 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if link and not holder and last_holder and subject and not is_anaphor(subject):
             # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
             subject = last_holder + link + subject
+        elif not link and linked_holder and is_holders_measure(subject):
+            # 四大支柱产业合计主营业务收入10905.4亿元…;利润总额890.3亿元: the same holder's
+            subject = linked_holder + subject
         elif subject and not is_anaphor(subject) and first.kind not in (COUNT, TENTHS):
             last_holder = holder or (subject if not link else "")
+            linked_holder = holder if link else linked_holder
         inherited = False
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")

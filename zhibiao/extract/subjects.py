@@ -291,6 +291,17 @@ def production_subject(verb: str, earlier: list[str]) -> str:
     return ""
 
 
+def is_holders_measure(subject: str) -> bool:
+    """Whether a subject is an account that a holder has (利润总额, 营业收入), named bare after the
+    holder's first one."""
+    return subject in _holders_measures()
+
+
+@cache
+def _holders_measures() -> frozenset[str]:
+    return frozenset(words("subjects", "holders_measures", "words"))
+
+
 @cache
 def _change_amounts() -> frozenset[str]:
     return frozenset(words("subjects", "change_amounts", "words"))
