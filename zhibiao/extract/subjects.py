@@ -249,10 +249,15 @@ def subject_after_amount(window: str, after: str) -> str:
     """The thing an amount measures when the window ends with a verb that takes it as its object
     and the thing comes after the amount (发行了3亿元短期融资券 -> 短期融资券, 产生1628.94万元的利息支出
     -> 利息支出); '' otherwise."""
-    if not window.rstrip(" 了").endswith(words("subjects", "object_after", "verbs")):
+    if not window.rstrip(" 了").endswith(_object_verbs()):
         return ""
     phrase = subject_after(after.lstrip(" 的"))
     return phrase.split("的", 1)[0] if len(phrase.split("的", 1)[0]) >= 2 else ""
+
+
+@cache
+def _object_verbs() -> tuple[str, ...]:
+    return words("subjects", "object_after", "verbs")
 
 
 def subject_ranked_by(window: str, after: str) -> str:
