@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.measures import change_comparator, falls_by, growth_basis, is_target, read_measure
+from zhibiao.extract.measures import (
+    amount_change_verb,
+    change_comparator,
+    growth_basis,
+    is_target,
+    read_measure,
+)
 from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, POINTS, TENTHS, TIMES
 
 
@@ -133,15 +139,16 @@ def test_measures_is_target(text: str, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(("window", "expected"), [
-    ("每百元主营业务收入中的成本为84.27元,降低", True),
-    ("比上年减少", True),
-    ("同比减少了", True),
-    ("比上年增加", False),
-    ("降至", False),
-    ("利润总额", False),
+    ("每百元主营业务收入中的成本为84.27元,降低", "降低"),
+    ("比上年减少", "减少"),
+    ("同比减少了", "减少"),
+    ("比上年末净增", "净增"),
+    ("比上年增加", "增加"),
+    ("降至", ""),
+    ("利润总额", ""),
 ])
-def test_measures_falls_by(window: str, expected: bool) -> None:
-    assert falls_by(window) is expected
+def test_measures_amount_change_verb(window: str, expected: str) -> None:
+    assert amount_change_verb(window) == expected
 
 
 @pytest.mark.parametrize(("window", "context", "measure", "sign"), [

@@ -43,6 +43,7 @@ from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     comma_list,
+    driven_subject,
     is_anaphor,
     is_bare_noun_phrase,
     is_change_amount,
@@ -370,10 +371,13 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         ranked_by = subject_ranked_by(window_clean, s[last_end:last_end + AFTER_COUNT_MAX])
         object_after = (subject_after_amount(window_clean, s[last_end:last_end + AFTER_COUNT_MAX])
                         if first.kind in (MONEY, PHYSICAL) and n == 1 else "")
+        driven = driven_subject(window_clean) if first.kind == PERCENT and reading.measure == "growth" else ""
         if ranked_by:
             subject = base = ranked_by
         elif object_after:
             subject = base = object_after
+        elif driven:
+            subject = base = driven
         elif first.kind in (COUNT, TENTHS) and after:
             subject = after
         elif window_clean.rstrip().endswith("有") and set_noun and base:
@@ -791,6 +795,12 @@ def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
 def _basis(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None, ps: ParagraphState,
            art: ArticleState) -> str | None:
     if measure == "growth":
+        compared = M.change_comparator(window)
+        if compared and _WRITTEN_YEAR.search(compared) and period:
+            # 比2019年1—2月份增长15.7%: against that period, which need not be the year before
+            resolved = _resolve_comparator(compared, period, art.pub)
+            if resolved and resolved != f"vs:{shift_year(period)}":
+                return resolved
         explicit = M.growth_basis(window)
         if explicit == "avg":
             return None
@@ -808,6 +818,9 @@ def _basis(measure: str, window: str, cues: M.SentenceCues, pos: int, period: st
             comparator = art.change_comparator
         return _resolve_comparator(comparator, period, art.pub)
     return None
+
+
+_WRITTEN_YEAR = re.compile(r"\d{4}年")
 
 
 def _resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
@@ -851,6 +864,11 @@ def _resolve_comparator(comparator: str | None, period: str | None, pub: date | 
 @cache
 def _stock_words() -> tuple[str, ...]:
     return words("subjects", "stocks", "words")
+
+
+@cache
+def _new_openers() -> tuple[str, ...]:
+    return words("subjects", "stocks", "new_openers")
 
 
 @cache
@@ -921,8 +939,9 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         value, unit = value * 100, "%"
     if measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign
-    elif measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT) and M.falls_by(window):
-        value = -value  # 降低0.25元: a fall in an amount is signed as a fall in a rate is
+    change = M.amount_change_verb(window) if measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT) else ""
+    if change and not subject.endswith(change):
+        subject += change  # 常住人口3856万人,比上年末增加4万人: the change is 常住人口增加 (FACTS.md: 净亏损)
     if measure == "level" and _is_date(period) and period[5:7] != "12" and _since_year_end(window):
         # 截至10月末…比上年末净增4694万户: the additions since January, not a stock at the date
         # (at a year-end, 年末…比上年末增加4万人, the date stands, as for the stock itself)
@@ -937,7 +956,8 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         measure = "growth_change"
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
-    if period and subject.endswith(_stock_words()) and measure in ("level", "growth"):
+    if (period and not change and subject.endswith(_stock_words()) and measure in ("level", "growth")
+            and not subject.startswith(_new_openers())):
         period = end_date(period) or period
     return Fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,

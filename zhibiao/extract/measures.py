@@ -42,6 +42,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "yoy": re.compile(_alt("measures", "basis", "yoy")),
         "mom": re.compile(_alt("measures", "basis", "mom")),
         "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})(?!{_alt('measures', 'target', 'not_before')})"),
+        "amount_change": re.compile(rf"(?:{_alt('measures', 'amount_change', 'words')})$"),
         "to_level": re.compile(rf"(?:{_alt('measures', 'to_level', 'words')})[\s约近]*$"),
     }
 
@@ -112,9 +113,9 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
         rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
         if p["to_level"].search(text):
             # 增速降至10.1%: the rate's new level; 失业率降至5.0%: a level; 降幅收窄至3%: a fall of 3 %
-            if p["share"].search(text):
-                return Reading("share")  # 占全部规模工业比重分别提高至10.5%
             here = context + text  # the rate may be named in the clause before (增速…回调,2013年降至10.1%)
+            if p["share"].search(here) and _last(p["share"], here) > max(_last(p["rate_up"], here), _last(p["rate_down"], here)):
+                return Reading("share")  # 占全部规模工业比重分别提高至10.5%; 比重从69.76%上升到72.33%
             named_up, named_down = _last(p["rate_up"], here), _last(p["rate_down"], here)
             if max(named_up, named_down) < 0:
                 return Reading("level")
@@ -148,13 +149,11 @@ def list_verb_gap() -> re.Pattern:
     return re.compile(rf"\s*(?:、|和|及|,)\s*(?P<verb>{verbs})\s*")
 
 
-def falls_by(window: str) -> bool:
-    """Whether an amount is what something fell by (成本为84.27元,降低0.25元; 比上年减少3万人): the
-    window ends with a verb of decline (so 降至, fell to, is not one)."""
-    text = window.rstrip(" 了约近")
-    p = _patterns()
-    end = _last(p["growth_down"], text)
-    return end == len(text) and end > _last(p["growth_up"], text)
+def amount_change_verb(window: str) -> str:
+    """The verb of absolute change an amount follows (比上年增加4万人 -> 增加, 降低0.25元 -> 降低), or ''.
+    A verb with 至/到 (降至) moves to a level and is none."""
+    m = _patterns()["amount_change"].search(window.rstrip(" 了约近"))
+    return m.group() if m else ""
 
 
 @lru_cache(maxsize=WINDOW_CACHE)

@@ -255,6 +255,19 @@ def subject_after_amount(window: str, after: str) -> str:
     return phrase.split("的", 1)[0] if len(phrase.split("的", 1)[0]) >= 2 else ""
 
 
+def driven_subject(window: str) -> str:
+    """The thing a driver verb moved (有力带动固定资产投资增长 -> 固定资产投资), or ''."""
+    m = _driven().search(window)
+    return subject_from_window(m.group("x")) if m else ""
+
+
+@cache
+def _driven() -> re.Pattern:
+    drivers = "|".join(map(re.escape, words("subjects", "drivers", "words")))
+    grow = "|".join(map(re.escape, words("measures", "growth", "up") + words("measures", "growth", "down")))
+    return re.compile(rf"(?:{drivers})(?P<x>[^,;。]{{2,24}}?)(?:同比)?(?:{grow})$")
+
+
 @cache
 def _object_verbs() -> tuple[str, ...]:
     return words("subjects", "object_after", "verbs")

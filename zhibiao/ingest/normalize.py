@@ -15,6 +15,9 @@ from zhibiao.rules import load
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFEFF: 0x20})
 _WIDTH.update({ord("～"): ord("~"), ord("－"): ord("-"), ord("﹪"): ord("%"), ord("﹑"): ord("、")})
+# Small form variants (U+FE50…), which some Big5 pages use for punctuation: 采矿业3949亿元﹔制造业…
+_WIDTH.update({ord("﹐"): ord(","), ord("﹒"): ord("."), ord("﹔"): ord(";"), ord("﹕"): ord(":"),
+               ord("﹖"): ord("?"), ord("﹗"): ord("!"), ord("﹙"): ord("("), ord("﹚"): ord(")")})
 
 # 2023 年 7-9 月 (PDF text): the spaces inside a date, not those between table cells.
 _DATE_SPACE = re.compile(r" (?<=\d )(?=[年月日])| (?<=[年月] )(?=\d{1,2}(?: ?[-—~至] ?\d{1,2})? ?[月日号])")
