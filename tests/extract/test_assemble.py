@@ -894,3 +894,13 @@ def test_assemble_bases_drivers_and_shares_moved(text, expected) -> None:
 def test_assemble_small_form_semicolons_end_clauses() -> None:
     facts = _facts(LEAD + "1-7月,其中:采矿业3949亿元,增长10.8%﹔制造业65210亿元,增长20.6%。")
     assert [f.subject for f in facts] == ["采矿业", "采矿业", "制造业", "制造业"]
+
+
+def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_are_no_subject() -> None:
+    facts = _facts(LEAD + "1-10月,全国电信主营业务收入增长9.9%,其中,东、中、西部地区电信主营业务收入分别增长8.4%、10.2%、12.8%。"
+                          "移动通信收入增长14.0%。具体情况:1.固定电话用户:全国固定电话用户减少665.1万户,达到28769.0万户。"
+                          "移动电话用户累计净增10498.9万户,达到96399.1万户。")
+    assert [(f.subject, f.region) for f in facts if f.value == 14.0] == [("移动通信收入", "全国")]
+    assert [(f.subject, f.period) for f in facts if f.unit == "count"] == [
+        ("固定电话用户减少", "2024-01/2024-10"), ("固定电话用户", "2024-10-31"),
+        ("移动电话用户净增", "2024-01/2024-10"), ("移动电话用户", "2024-10-31")]

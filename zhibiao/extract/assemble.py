@@ -327,6 +327,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     sentence_subjects: list[str] = []
     last_holder = ""  # the holder of the last subject, for a clause that opens with 完成/实现
     linked_holder = ""  # the last holder named with a link verb (X实现营业收入), for a bare 利润总额 after it
+    distributed = False  # whether a list of places gave its figures their places
     subject_from = 0  # where the last subject named in the sentence was read
     last_list: list[str] | None = ps.last_list
     set_noun = ""
@@ -459,6 +460,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             bases = [_resolve_comparator(c, periods[i], art.pub) for i, c in enumerate(compared)]
         region = _region(regions, first.start, ps, art)
         places = _place_list(s, regions, subject_from, first.start, n) or _leading_places(subjects, n)
+        distributed = distributed or bool(places)
         modality = "target" if cues.target_before(first.start) else "actual"
         if modality == "target" and _estimates_the_past(cues, periods[0], art.pub):
             modality = "actual"
@@ -491,7 +493,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     tail_basis = M.growth_basis(s[prev_end:])
     if tail_basis and tail_basis != "avg":
         ps.basis = tail_basis
-    for r in regions:
+    for r in regions if not distributed else ():  # a list of places is each figure's, not the paragraph's
         if r.kind in (PLACE, NATIONAL, GLOBAL):
             ps.region = r.name
     if sentence_subjects:

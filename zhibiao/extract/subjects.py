@@ -34,7 +34,9 @@ def _patterns() -> dict[str, re.Pattern]:
     link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
-        "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff]))"),
+        # … and the number of an item in an enumeration (1.固定电话用户, 二、, (3)).
+        "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
+                           rf"|\d{{1,2}}\.(?!\d)|[一二三四五六七八九十]{{1,3}}、|[((]\d{{1,2}}[))])"),
         "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
