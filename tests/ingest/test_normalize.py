@@ -16,6 +16,10 @@ from zhibiao.ingest.textmap import MappedText
         ("居民消费价格指数(CPI)上涨", "居民消费价格指数(CPI)上涨"),
         ("增长10.2%,高于全省?!?/p>", "增长10.2%,高于全省?"),
         ("收入&nbsp;增长<span class='x'>5%</span>", "收入增长5%"),
+        # tags escaped as JSON writes them
+        ('\\u003cp style=\\"color: rgb(0, 0, 0)\\"\\u003e同比下降0.3%\\u003c/p\\u003e\\u003c!--MID_AD_0--\\u003e',
+         "同比下降0.3%"),
+        ("采矿业3949亿元﹔制造业", "采矿业3949亿元;制造业"),
         ("上半年，增长３．８％；", "上半年,增长3.8%;"),
     ],
 )
