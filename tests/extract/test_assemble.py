@@ -904,3 +904,25 @@ def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_a
     assert [(f.subject, f.period) for f in facts if f.unit == "count"] == [
         ("固定电话用户减少", "2024-01/2024-10"), ("固定电话用户", "2024-10-31"),
         ("移动电话用户净增", "2024-01/2024-10"), ("移动电话用户", "2024-10-31")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # prices and yields per physical unit keep their units; per share stays money
+    ("8月,原煤价格349.6元/吨,当月电价0.24元/度,基本每股收益0.95元/股。",
+     [("原煤价格", 349.6, "元/吨"), ("电价", 0.24, "元/度"), ("基本每股收益", 0.95, "CNY")]),
+    ("全国粮食作物平均单产每公顷5482.9公斤,粮食播种面积113340.5千公顷。",
+     [("粮食作物平均单产", 5482.9, "公斤/公顷"), ("粮食播种面积", 113340500.0, "公顷")]),
+    # a cause clause names no topic; a heading glued by a space is not the subject
+    ("人均转移净收入2656元,受翘尾因素影响,同比下降6.1%。营业收入保持较快增长 全年规模以上服务业企业营业收入同比增长11.4%。",
+     [("人均转移净收入", 2656.0, "CNY"), ("人均转移净收入", -6.1, "%"), ("规模以上服务业企业营业收入", 11.4, "%")]),
+])
+def test_assemble_units_per_unit_causes_and_glued_headings(text, expected) -> None:
+    assert [(f.subject, f.value, f.unit) for f in _facts(LEAD + text)] == expected
+
+
+def test_assemble_a_relative_year_that_opens_the_sentence_or_follows_its_source_is_a_period() -> None:
+    facts = _facts("据莆田调查队调查,去年莆田市区居民消费价格总水平比上年上涨2.4%。\n", pub=date(2020, 1, 20))
+    assert (_one(facts, 2.4).subject, _one(facts, 2.4).period) == ("居民消费价格总水平", "2019")
+    facts = _facts("7月份,全国居民消费价格同比上涨1.0%。1.0%的同比涨幅中,去年价格变动的翘尾影响约为0.5个百分点。\n",
+                   pub=date(2021, 8, 10))
+    assert _one(facts, 0.5).period == "2021-07"

@@ -252,9 +252,32 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         suffix = None
         if m["suffix"]:
             suffix, end = t["suffix_of"][m["suffix"]], m.end("suffix")
+        per = _per_unit(sentence, m.end("unit")) if kind == MONEY and not m["suffix"] else ""
+        if per:
+            # 349.6元/吨: a price per unit, in the units written
+            unit_name, factor, end = f"{unit_text}/{per}", Decimal(1), m.end("unit") + 1 + len(per)
+        elif kind == PHYSICAL and (per := _per_unit_before(sentence, s)):
+            unit_name, factor = f"{unit_text}/{per}", Decimal(1)  # 每公顷5482.9公斤: a yield per unit
         out.append(Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                            scale=mult * factor))
     return _fill_bare(sentence, out)
+
+
+def _per_unit(sentence: str, pos: int) -> str:
+    """The unit after a '/' at `pos` (元/吨 -> 吨), or ''."""
+    if not sentence.startswith("/", pos):
+        return ""
+    return next((w for w in _per_units() if sentence.startswith(w, pos + 1)), "")
+
+
+def _per_unit_before(sentence: str, start: int) -> str:
+    """The unit of a 每X just before a figure (每公顷5482.9公斤 -> 公顷), or ''."""
+    return next((w for w in _per_units() if sentence.endswith("每" + w, 0, start)), "")
+
+
+@cache
+def _per_units() -> tuple[str, ...]:
+    return words("units", "per_units", "words")
 
 
 def _cut_short(sentence: str, end: int, unit_text: str, longer: dict[str, tuple[str, ...]]) -> bool:

@@ -132,7 +132,12 @@ def _patterns(prefixed: bool = True) -> list[tuple[str, re.Pattern]]:
         ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?P<xun>{ten_days})?(?!\d)")),
         ("yearend", re.compile(rf"(?:(?P<year>\d{{4}})年?|{relyear})?(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
         ("fullyear", re.compile(rf"{yprefix}全年")),
-        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$|{places})")),
+        # a relative year alone is one before a clause mark or the release's place (今年全省…), or
+        # when it opens the sentence or the clause after a source (据调查,去年莆田市区居民消费价格…),
+        # and is not 去年同期/今年以来/去年底 (去年价格变动的翘尾影响 inside a sentence is no period)
+        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$|{places})"
+                            rf"|(?:^|(?<=调查,)|(?<=显示,)|(?<=获悉,)|(?<=统计,)|(?<=了解到,)|(?<=介绍,))"
+                            rf"(?P<rel4>今年|去年|前年)(?=[\u4e00-\u9fff])(?!同|以来|底|末|年|度|第|前|上|下|首|头)")),
         ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
         ("reset", re.compile(rf"(?:{reset})")),
     ]
@@ -298,7 +303,7 @@ def _explicit_year(m: re.Match, pub: date | None) -> tuple[int | None, int | Non
     gd = m.groupdict()
     if gd.get("year"):
         return int(gd["year"]), None
-    for key in ("rel", "rel2", "rel3"):
+    for key in ("rel", "rel2", "rel3", "rel4"):
         if gd.get(key):
             off = _rel_offset(gd[key])
             return (pub.year + off if pub else None), off

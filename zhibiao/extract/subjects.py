@@ -37,7 +37,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # … and the number of an item in an enumeration (1.固定电话用户, 二、, (3)).
         "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
                            rf"|\d{{1,2}}\.(?!\d)|[一二三四五六七八九十]{{1,3}}、|[((]\d{{1,2}}[))])"),
-        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|各|的|和|及|以及)"),
+        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|区(?![域间别属])|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?![市率重值速幅面]|有率|比重)"),
@@ -62,7 +62,8 @@ def find_stop(text: str) -> re.Match | None:
 def _tails() -> dict[str, tuple[str, ...]]:
     """Qualifier and adverb tail words by their last character, longest first."""
     by_last: dict[str, list[str]] = {}
-    tails = words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
+    tails = (words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
+             + tuple("每" + w for w in words("units", "per_units", "words")))  # 平均单产每公顷5482.9公斤
     for word in sorted(tails, key=len, reverse=True):
         by_last.setdefault(word[-1], []).append(word)
     return {k: tuple(v) for k, v in by_last.items()}
@@ -118,6 +119,10 @@ def _window_parts(window: str) -> tuple[str, str, str]:
     """(subject, holder, link verb) of a window, read once."""
     p = _patterns()
     text = clean_window(window).strip(_TRIM)
+    head, space, rest = text.rpartition(" ")
+    if space and find_stop(head) and len(rest) >= 2 and not find_stop(rest[:1]) and _window_parts(rest)[0]:
+        # 营业收入保持较快增长 2018年规模以上服务业企业营业收入同比增长: a heading glued to the sentence
+        return _window_parts(rest)
     for _ in range(8):
         end = _lead_end(p, text)
         if not end:
@@ -343,6 +348,8 @@ def usable_topic(clause: str) -> str:
     stripped = clause.strip(_TRIM)
     if any(v in clause for v in _REPORTING) or stripped.startswith(_predicate_openers()):
         return ""
+    if _CAUSE.fullmatch(stripped):
+        return ""  # 受翘尾因素影响: why the figure after it moved, not what it measures
     if m := _VIEWED_FROM.fullmatch(stripped):
         stripped = clause = m.group(1)  # 从地方公共财政收入总额来看: the topic is what it looks at
     elif stripped.endswith(_FIELD_ENDS):
@@ -357,6 +364,7 @@ def usable_topic(clause: str) -> str:
 
 
 _VIEWED_FROM = re.compile(r"从([^,;。]{2,20}?)(?:来看|看|上看|方面看)")
+_CAUSE = re.compile(r"(?:受|由于|因)[^,;。]{1,20}(?:影响|带动|拉动)")
 _FIELD_ENDS = ("中", "之中", "当中")
 
 
