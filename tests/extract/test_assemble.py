@@ -926,3 +926,17 @@ def test_assemble_a_relative_year_that_opens_the_sentence_or_follows_its_source_
     facts = _facts("7月份,全国居民消费价格同比上涨1.0%。1.0%的同比涨幅中,去年价格变动的翘尾影响约为0.5个百分点。\n",
                    pub=date(2021, 8, 10))
     assert _one(facts, 0.5).period == "2021-07"
+
+
+def test_assemble_each_month_signs_after_rates_and_electricity_in_du() -> None:
+    facts = _facts(LEAD + "去年,全市居民消费价格各月同比分别上涨0.9%、0.5%、0.7%。1-8月,规上工业增加值增速-0.6%,"
+                          "发电量47.19亿度,墙地砖产量304万㎡。气温30度。", pub=date(2020, 1, 20))
+    assert [(f.subject, f.value, f.period) for f in facts if f.value in (0.9, 0.5, 0.7)] == [
+        ("居民消费价格", 0.9, "2019-01"), ("居民消费价格", 0.5, "2019-02"), ("居民消费价格", 0.7, "2019-03")]
+    assert _one(facts, -0.6).measure == "growth"
+    assert (_one(facts, 4.719e9).unit, _one(facts, 3.04e6).unit) == ("kWh", "平方米")
+    assert not [f for f in facts if f.value == 30.0]
+
+
+def test_assemble_a_lottery_story_yields_nothing() -> None:
+    assert _facts("福彩双色球开奖,当期全国范围内中出5注652万多元的头奖,彩民如愿以偿。本期销售总额2.14亿元,奖池滚存5亿元。\n") == []

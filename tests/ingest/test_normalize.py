@@ -13,6 +13,7 @@ from zhibiao.ingest.textmap import MappedText
         # 著 as the Taiwan standard writes 着 (衣著, 隨著): opencc's Taiwan table, not plain t2s
         ("衣著價格下降0.1%,隨著需求回升", "衣着价格下降0.1%,随着需求回升"),
         ("國家統(tǒng)計局發(fā)布", "国家统计局发布"),
+        ("人均?jīng)營(yíng)凈收入", "人均?营净收入"),  # the character and its ( lost to a ?
         ("居民消费价格指数(CPI)上涨", "居民消费价格指数(CPI)上涨"),
         ("增长10.2%,高于全省?!?/p>", "增长10.2%,高于全省?"),
         ("收入&nbsp;增长<span class='x'>5%</span>", "收入增长5%"),

@@ -413,6 +413,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         # 分别 and coordinated values.
         subjects = [subject] * n
         periods = [period] * n
+        if n > 1 and not period_list:
+            period_list = _each_period(window, period, n)
         if n > 1:
             if period_list and len(period_list) == n:
                 periods = list(period_list)
@@ -564,6 +566,18 @@ def _ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: Article
 def _ratio_pattern() -> re.Pattern:
     names = "|".join(map(re.escape, load("subjects")["ratios"]))
     return re.compile(rf"(?P<name>{names})[^,;。:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
+
+
+def _each_period(window: str, period: str | None, n: int) -> list[str] | None:
+    """各月同比分别上涨0.9%、0.5%…: one figure per month (or 各季度: per quarter) of the year spoken of."""
+    year = period[:4] if period and period[:4].isdigit() else None
+    if year is None:
+        return None
+    if "各月" in window and n <= 12:
+        return [f"{year}-{m:02d}" for m in range(1, n + 1)]
+    if "各季度" in window and n <= 4:
+        return [f"{year}-Q{q}" for q in range(1, n + 1)]
+    return None
 
 
 def _list_before(members: list[str], base: str, n: int) -> list[str] | None:

@@ -29,7 +29,7 @@ _LIST_NEXT = re.compile(r"\s*(、|和|及|与|至|到|-|—|~)\s*-?[\d一二三�
 _LIST_GAP = re.compile(r"\s*(、|和|及|与|,)?\s*")
 # Characters after which a hyphen before a figure is its minus sign (为-3.19‰), not a range's
 # dash (1-5月, 30%-40%) or a name's (GB-2312).
-_SIGN_AFTER = frozenset("为、,;:(长是 ")
+_SIGN_AFTER = frozenset("为、,;:(长是速幅率 ")  # …增长-2.5%, 增速-0.6%, 增长率-2%
 # Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
 _IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
            "万一", "一旦", "一致", "统一", "唯一", "之一", "一起", "一直", "一般", "一道", "一样", "一切", "一带一路",
@@ -108,6 +108,7 @@ def _tables():
         "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
         "index_cues": words("units", "index_levels", "before"),
         "points_unit": units["index_levels"]["points_unit"],
+        "needs_multiplier": frozenset(units["needs_multiplier"]["words"]),
         "points_min_whole": Decimal(units["index_levels"]["points_min_whole"]),
     }
 
@@ -239,6 +240,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         kind, unit_name, factor = unit_of[unit_text]
         if chinese and not _chinese_ok(token, value, kind):
             continue
+        if unit_text in t["needs_multiplier"] and not m["mult"]:
+            continue  # 47.19亿度 is electricity; 30度 a temperature or an angle
         if _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"]):
             continue
         if kind == DURATION and (value >= 100 or value != value.to_integral_value()):

@@ -23,8 +23,9 @@ _WIDTH.update({ord("﹐"): ord(","), ord("﹒"): ord("."), ord("﹔"): ord(";"),
 _DATE_SPACE = re.compile(r" (?<=\d )(?=[年月日])| (?<=[年月] )(?=\d{1,2}(?: ?[-—~至] ?\d{1,2})? ?[月日号])")
 _TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # 統(tǒng) -> 統: a lower-case pinyin syllable in parentheses right after a Han character.
-# (A mojibake ? may stand for the character: 人均?jīng)營 -> 人均?營.)
-_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff?]\()(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)")
+# (A mojibake ? may stand for the character and its parenthesis: 人均?jīng)營 -> 人均?營.)
+_PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff?]\()(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)"
+                     rf"|(?<=\?)(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)")
 
 
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
