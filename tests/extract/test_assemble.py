@@ -940,3 +940,14 @@ def test_assemble_each_month_signs_after_rates_and_electricity_in_du() -> None:
 
 def test_assemble_a_lottery_story_yields_nothing() -> None:
     assert _facts("福彩双色球开奖,当期全国范围内中出5注652万多元的头奖,彩民如愿以偿。本期销售总额2.14亿元,奖池滚存5亿元。\n") == []
+
+
+def test_assemble_spaced_comparators_lists_before_deng_and_ranked_totals() -> None:
+    facts = _facts(LEAD + "2017年1-5月份,全国固定资产投资同比增长8.6%,增速比 1-4月份回落0.3个百分点。\n"
+                          "分产业看,第一产业投资 5938 亿元,同比增长 16.9% 。\n"
+                          "1月至5月,工业增值税46亿元,总额居全省第二,同比增长8.1%。"
+                          "其中,三宁化工、人福药业、安琪酵母等企业形势较好,产值分别增长28.7%、35.9%、25.2%。",
+                   pub=date(2017, 6, 14))
+    assert _one(facts, 16.9).period == "2017-01/2017-05"
+    assert _one(facts, 8.1).subject == "工业增值税"
+    assert [f.subject for f in facts if f.value in (28.7, 35.9, 25.2)] == ["三宁化工产值", "人福药业产值", "安琪酵母产值"]

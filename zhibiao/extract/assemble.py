@@ -72,7 +72,7 @@ GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 _NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
 _RANGE_GAP = re.compile(r"\s*(至|到|~|-|—|–)\s*")
 _LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
-_COMPARATOR_BEFORE = re.compile(r"(比|较|与|于|同|和|低于|高于|快于|慢于)$")
+_COMPARATOR_BEFORE = re.compile(r"(比|较|与|于|同|和|低于|高于|快于|慢于) ?$")  # 比 1-4月份: a spaced-out page
 _LOCAL_BEFORE = re.compile(r"(由|从)$")
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_MARKS = ",;:"
@@ -183,7 +183,7 @@ def _times(art: Article, pub: date | None) -> dict[int, list[TimeMention]]:
 
 
 def _is_comparator(sentence: str, t: TimeMention) -> bool:
-    return bool(_COMPARATOR_BEFORE.search(sentence[max(0, t.start - 2):t.start]))
+    return bool(_COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start]))
 
 
 ARCHIVE_YEARS = 2  # a page dated this many years after the period it opens with reposts an old report
@@ -485,7 +485,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
             _note_written_year(s, t, art)
         if _sub_period(s, t):
             continue
-        if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 2):t.start])
+        if (t.kind == "period" and t.value and not _COMPARATOR_BEFORE.search(s[max(0, t.start - 3):t.start])
                 and (_sets_context(s, t) or _names_a_report(s, t))):
             named = _in_context_year(s, t, art)
             ps.span = ps.period if _ends(ps.period, named) else (None if _is_date(named) else named)
@@ -586,6 +586,8 @@ def _list_before(members: list[str], base: str, n: int) -> list[str] | None:
         return None
     clause = members[-1]
     at = clause.rfind(base)
+    if at <= 0:
+        at = clause.find("等")  # 三宁化工、人福药业…等企业形势较好,产值分别增长…: the list before 等
     return split_list(clause[:at] + base, n) if at > 0 else None
 
 
@@ -634,7 +636,7 @@ def _period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Pa
     for t in times:
         if t.start >= pos:
             break
-        before = s[max(0, t.start - 2):t.start]
+        before = s[max(0, t.start - 3):t.start]
         if _COMPARATOR_BEFORE.search(before):
             continue
         if t.kind == "period":
