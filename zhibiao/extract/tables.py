@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import parse_unit
 from zhibiao.extract.periods import end_date, find_times, point_period, shift_year, span_period
@@ -848,8 +848,8 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
     """Each column's period. A column that names none takes the period of the nearest column to
     its left that is not a comparison period (本月 | 比去年同月增长(%) | 1-本月 | 比去年同期增长(%)),
     else the table's."""
-    shared, headers = _spanning_time(headers, pub)
-    base = shared or base
+    shared, spanned = _spanning_time(tuple(headers), pub)
+    headers, base = list(spanned), shared or base
     out: list[str | None] = []
     left: str | None = None
     for header in headers:
@@ -864,9 +864,11 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
     return out
 
 
-def _spanning_time(headers: list[str], pub: date | None) -> tuple[str | None, list[str]]:
+@lru_cache(maxsize=256)
+def _spanning_time(headers: tuple[str, ...], pub: date | None) -> tuple[str | None, tuple[str, ...]]:
     """A time over every column (2022年9月 above 本月 | 1-本月 | 比去年同期增长): the table's period,
-    taken off each header so that the column's own words (1-本月: January to that month) decide."""
+    taken off each header so that the column's own words (1-本月: January to that month) decide.
+    (Every row of a table asks with the same headers, hence the cache.)"""
     if len(headers) < 2:
         return None, headers
     prefix = os.path.commonprefix(headers)
@@ -876,7 +878,7 @@ def _spanning_time(headers: list[str], pub: date | None) -> tuple[str | None, li
     end = times[-1].end
     if any(t.start <= end < t.end for h in headers for t in find_times(h, pub)):
         return None, headers  # the prefix ends inside the columns' own times (2022年1-9月, 2022年1-10月)
-    return times[-1].value, [h[end:] for h in headers]
+    return times[-1].value, tuple(h[end:] for h in headers)
 
 
 def _end_month(period: str) -> int | None:
