@@ -987,10 +987,7 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
 
 def _since_year_end(window: str) -> bool:
     """Whether a window compares with the last year-end (比上年末净增, 较年初增加)."""
-    return bool(window) and bool(_SINCE_YEAR_END.search(window))
-
-
-_SINCE_YEAR_END = re.compile(r"(比|较)(上年|去年)(末|底)|(比|较)年初")
+    return bool(window) and any(w in window for w in _comparator_rules()["since_year_end"])
 
 
 def _fact_key(f: Fact) -> tuple:

@@ -348,11 +348,12 @@ def usable_topic(clause: str) -> str:
     stripped = clause.strip(_TRIM)
     if any(v in clause for v in _REPORTING) or stripped.startswith(_predicate_openers()):
         return ""
-    if _CAUSE.fullmatch(stripped):
+    causes, viewed_from = _topic_frames()
+    if causes.fullmatch(stripped):
         return ""  # 受翘尾因素影响: why the figure after it moved, not what it measures
-    if m := _VIEWED_FROM.fullmatch(stripped):
-        stripped = clause = m.group(1)  # 从地方公共财政收入总额来看: the topic is what it looks at
-    elif stripped.endswith(_FIELD_ENDS):
+    if m := viewed_from.fullmatch(stripped):
+        stripped = clause = m.group("topic")  # 从地方公共财政收入总额来看: the topic is what it looks at
+    elif stripped.endswith(_after_count()[1]):
         return ""  # 10省份中, 在全部行业中: the field the next figures rank in, not a topic
     anaphora, _ = _anaphora()
     if any(stripped.startswith(a) and stripped[len(a):].startswith(_predicate_openers()) for a in anaphora):
@@ -363,9 +364,10 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
-_VIEWED_FROM = re.compile(r"从([^,;。]{2,20}?)(?:来看|看|上看|方面看)")
-_CAUSE = re.compile(r"(?:受|由于|因)[^,;。]{1,20}(?:影响|带动|拉动)")
-_FIELD_ENDS = ("中", "之中", "当中")
+@cache
+def _topic_frames() -> tuple[re.Pattern, re.Pattern]:
+    table = load("subjects")["topics"]
+    return re.compile("|".join(table["causes"])), re.compile("|".join(table["viewed_from"]))
 
 
 def comma_list(clauses: list[str], last: str) -> list[str] | None:
