@@ -18,6 +18,30 @@ import pandas as pd
 
 FORMATS = ("csv", "parquet", "jsonl")
 
+# A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...),
+# +cmd|...): OWASP's list for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value):
+    """A text cell that a spreadsheet would run as a formula, prefixed with ' so it is shown as text
+    (OWASP's recommendation); numbers and other text are returned unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralise(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with every text cell passed through neutralise_cell: what every CSV (or other spreadsheet
+    file) the project writes goes through. Numeric columns (a -1.3 growth rate) stay numbers."""
+    text = [c for c in df.columns if df[c].dtype == object or pd.api.types.is_string_dtype(df[c])]
+    if not text:
+        return df
+    out = df.copy()
+    for column in text:
+        out[column] = out[column].map(neutralise_cell)
+    return out
+
 
 def _plain(value):
     """A JSON-ready Python value for one DataFrame cell."""
@@ -68,7 +92,7 @@ def write(df: pd.DataFrame, fmt: str, output: Path | None = None, stream: IO[str
     out = output.open("w", encoding="utf-8", newline="") if output else (stream or sys.stdout)
     try:
         if fmt == "csv":
-            df.to_csv(out, index=False, lineterminator="\n")
+            neutralise(df).to_csv(out, index=False, lineterminator="\n")
         else:
             for rec in records(df):
                 out.write(json.dumps(rec, ensure_ascii=False) + "\n")

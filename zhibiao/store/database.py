@@ -78,6 +78,7 @@ class Store:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._writable = False
         self._search: SearchIndex | None = None
+        self._owns_search = True
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -90,7 +91,8 @@ class Store:
 
     def close(self) -> None:
         if self._search is not None:
-            self._search.close()
+            if self._owns_search:
+                self._search.close()
             self._search = None
         if self._con is not None:
             self._con.close()
@@ -139,6 +141,21 @@ class Store:
     @property
     def _reader(self) -> duckdb.DuckDBPyConnection:
         return self._connect(write=False)
+
+    def reader(self) -> Store:
+        """Another handle on this store for another thread: a cursor of its read-only connection (DuckDB
+        lets each connection serve one thread at a time), the same catalogue and search index. Closing
+        it closes only the cursor."""
+        other = Store(self.path, catalogue=self.catalogue)
+        other._con = self._reader.cursor()
+        other._search = self._search_index()
+        other._owns_search = False
+        return other
+
+    def _search_index(self) -> SearchIndex:
+        if self._search is None:
+            self._search = SearchIndex(self.path)
+        return self._search
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -276,10 +293,7 @@ class Store:
     def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
         """Facts whose subject or quote contains every term of `query` (simplified or traditional
         Chinese; see zhibiao.store.search). The index is built on first use and kept beside the file."""
-        con = self._reader
-        if self._search is None:
-            self._search = SearchIndex(self.path)
-        return self._search.search(con, query, limit=limit, offset=offset)
+        return self._search_index().search(self._reader, query, limit=limit, offset=offset)
 
     def series_records(self, keys: list[str], **options) -> dict[str, list[dict]]:
         """Several series in one query, as plain records (see queries.series_records)."""

@@ -22,6 +22,7 @@ folder, another process holding it) the index is built in memory instead.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
@@ -123,6 +124,7 @@ class SearchIndex:
         self._con: duckdb.DuckDBPyConnection | None = None
         self._fingerprint: str | None = None
         self.rebuilds = 0
+        self._lock = threading.Lock()  # one connection to the index: searches from several threads take turns
 
     def close(self) -> None:
         if self._con is not None:
@@ -182,6 +184,11 @@ class SearchIndex:
         """Facts whose subject or quote contains every term of `query` (subject matches first, then the
         newest documents)."""
         terms = query_terms(query)
+        with self._lock:
+            return self._search(store_con, query, terms, limit, offset)
+
+    def _search(self, store_con: duckdb.DuckDBPyConnection, query: str, terms: list[str], limit: int,
+                offset: int) -> SearchResult:
         self.ensure(store_con)
         con = self._open()
         parts, params = [], []

@@ -16,51 +16,74 @@ Every HTML route and its twin call the same function in zhibiao.web.views. Error
 422 for a bad parameter, with a one-line `error`. Anything else is a bug: it is logged and answered
 with a 500 whose body says so.
 
-DuckDB lets one connection be used by one thread at a time; the app holds one read-only Store and a
-lock around it (DuckDB parallelises each query). While it is open no other process can write the file,
-so the data behind a page cannot change and page data is cached per request (LRU).
+While the app holds the database open read-only, DuckDB keeps every writer out, so the data behind a
+page cannot change: each answer's data and its rendered body (JSON, CSV or HTML) are cached (LRU). A
+cache hit is answered on the event loop without a thread or a lock on the database. A miss is built in
+a worker thread on one of a few DuckDB cursors of the read-only connection (a connection serves one
+thread at a time), so pages are built concurrently and a slow page never holds up a cached one.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import queue
 import threading
-import time
 from collections import OrderedDict
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
 
 from fastapi import FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.gzip import GZipMiddleware
 
 import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
-from zhibiao.web import labels, views
+from zhibiao.web import answers, labels, views
 from zhibiao.web.formatting import number, value_text
+from zhibiao.web.middleware import SECURITY_HEADERS, Hardened
+from zhibiao.web.safety import from_path_key, hide_paths, json_for_html, safe_href
 
 log = logging.getLogger("zhibiao.web")
 
+MAX_OFFSET = 1_000_000_000
+MAX_SEQ = 2**31 - 1
 Measure = Literal["level", "growth", "growth_change", "share", "contribution", "pull"]
 PeriodType = Literal["Y", "H", "Q", "M", "YTD", "point", "range"]
 MeasureQ = Annotated[Measure | None, Query(description="level, growth, growth_change, share, contribution or pull")]
 PeriodTypeQ = Annotated[PeriodType | None, Query(description="Y, H, Q, M, YTD, point or range")]
 RegionQ = Annotated[str | None, Query(max_length=40, description="a region as stored, e.g. 全国 or 广东省")]
 LimitQ = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="rows per page")]
-OffsetQ = Annotated[int, Query(ge=0, description="rows to skip")]
+OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
+KeyP = Annotated[str, PathParam(description="an indicator id, an alias or a subject (`~` and base64url for "
+                                            "one holding a `/`, as the pages link it)")]
+DocP = Annotated[str, PathParam(description="a document id (`~` and base64url for one holding a `/`, as the "
+                                            "pages link it)")]
+SeqP = Annotated[int, PathParam(ge=0, le=MAX_SEQ, description="the fact's number in its document")]
 
 _PACKAGE = resources.files("zhibiao.web")
 TEMPLATES = Path(str(_PACKAGE / "templates"))
 STATIC = Path(str(_PACKAGE / "static"))
+CACHE_SIZE = 256
+READERS = 4  # DuckDB cursors pages are built on at once (each query also runs on DuckDB's own threads)
+JSON_TYPE = "application/json"
+CSV_TYPE = "text/csv; charset=utf-8"
+HTML_TYPE = "text/html; charset=utf-8"
 
 
 def _wants_json(request: Request) -> bool:
@@ -75,59 +98,151 @@ def _bust(path: str) -> str:
         return f"/static/{path}"
 
 
-CACHE_SIZE = 256
+def _json_default(value):
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def json_bytes(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, default=_json_default,
+                      separators=(",", ":")).encode("utf-8")
+
+
+@dataclass
+class _Entry:
+    """One cached answer: the page data, and its bodies as they were rendered (JSON, CSV, a template)."""
+
+    data: dict
+    bodies: dict[str, bytes] = field(default_factory=dict)
+
+
+class _Readers:
+    """A few read-only handles on the store (Store.reader: DuckDB cursors), lent one per build."""
+
+    def __init__(self, store: Store, size: int):
+        self.store = store
+        self.size = size
+        self.idle: queue.SimpleQueue[Store] = queue.SimpleQueue()
+        self.made: list[Store] = []
+        self.lock = threading.Lock()
+
+    @contextmanager
+    def lend(self):
+        try:
+            reader = self.idle.get_nowait()
+        except queue.Empty:
+            with self.lock:
+                reader = self.store.reader() if len(self.made) < self.size else None
+                if reader is not None:
+                    self.made.append(reader)
+            if reader is None:
+                reader = self.idle.get()
+        try:
+            yield reader
+        finally:
+            self.idle.put(reader)
+
+    def close(self) -> None:
+        for reader in self.made:
+            reader.close()
+        self.made.clear()
 
 
 def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
-               cache_size: int = CACHE_SIZE) -> FastAPI:
+               cache_size: int = CACHE_SIZE, readers: int = READERS) -> FastAPI:
     """The dashboard over the fact database at `db_path` (or an open `store`).
 
-    Page data is cached (the last `cache_size` distinct requests): while the app holds the database
+    Answers are cached (the last `cache_size` distinct requests): while the app holds the database
     open read-only, DuckDB keeps every writer out, so what a page shows cannot change under it.
+    `readers` pages are built at once, each on its own cursor.
     """
     store = store or zhibiao.open(db_path)
-    lock = threading.Lock()
-    cache: OrderedDict[tuple, dict] = OrderedDict()
+    cache: OrderedDict[tuple, _Entry] = OrderedDict()
+    cache_lock = threading.Lock()  # held for a dictionary lookup or insert, never while building
+    pool = _Readers(store, max(1, readers))
     app = FastAPI(title="zhibiao 指标", version=zhibiao.__version__, docs_url=None, redoc_url=None,
                   description="Indicator facts from Chinese economic reports. Every dashboard page has a "
                               "JSON twin; these are they.")
     app.state.store = store
     app.state.cache = cache
+    app.state.readers = pool
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
+    app.add_middleware(Hardened)
     templates = Jinja2Templates(directory=str(TEMPLATES))
     env = templates.env
     env.filters["num"] = number
     env.filters["value_text"] = value_text
     env.filters["q"] = views.q
-    env.filters["tojson_script"] = lambda v: json.dumps(v, ensure_ascii=False).replace("</", "<\\/")
+    env.filters["safe_href"] = safe_href
+    env.filters["json_script"] = lambda v: Markup(json_for_html(v))
     env.globals.update(labels=labels, static=_bust, evidence_url=views.evidence_url,
                        document_url=views.document_url, indicator_url=views.indicator_url,
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
 
-    def data(build, *args, **kwargs) -> dict:
-        key = (build.__module__, build.__qualname__, args, tuple(sorted(kwargs.items())))
-        with lock:
-            if key in cache:
+    def render(template: str, context: dict) -> bytes:
+        return env.get_template(template).render({"d": context}).encode("utf-8")
+
+    def body_of(entry: _Entry, kind: str) -> bytes:
+        """`kind` is "json", "csv" (the data's `csv` field) or a template name."""
+        if kind not in entry.bodies:
+            if kind == "json":
+                entry.bodies[kind] = json_bytes(entry.data)
+            elif kind == "csv":
+                entry.bodies[kind] = entry.data["csv"].encode("utf-8")
+            else:
+                entry.bodies[kind] = render(kind, entry.data)
+        return entry.bodies[kind]
+
+    def respond(kind: str, body: bytes, entry: _Entry) -> Response:
+        if kind == "json":
+            return Response(body, media_type=JSON_TYPE)
+        if kind == "csv":
+            return Response(body, media_type=CSV_TYPE, headers={
+                "Content-Disposition": f'attachment; filename="{entry.data["name"]}"'})
+        return Response(body, media_type=HTML_TYPE)
+
+    def build(key: tuple, kind: str, fn: Callable, args: tuple, kwargs: dict) -> tuple[bytes, _Entry]:
+        with cache_lock:
+            entry = cache.get(key)
+        if entry is None:
+            with pool.lend() as reader:
+                entry = _Entry(fn(reader, *args, **kwargs))
+        body = body_of(entry, kind)
+        if cache_size > 0:
+            with cache_lock:
+                cache[key] = entry
                 cache.move_to_end(key)
-                return cache[key]
-            result = build(store, *args, **kwargs)
-            if cache_size > 0 and build.__module__ == views.__name__:
-                cache[key] = result
                 while len(cache) > cache_size:
                     cache.popitem(last=False)
-            return result
+        return body, entry
+
+    async def answer(kind: str, fn: Callable, *args, **kwargs) -> Response:
+        """The answer of views function `fn` as `kind`: from the cache on the event loop, or built in a
+        worker thread."""
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        with cache_lock:
+            entry = cache.get(key)
+            body = entry.bodies.get(kind) if entry is not None else None
+            if body is not None:
+                cache.move_to_end(key)
+        if body is None:
+            body, entry = await run_in_threadpool(build, key, kind, fn, args, kwargs)
+        return respond(kind, body, entry)
 
     def page(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
         return templates.TemplateResponse(request, template, {"d": context}, status_code=status)
 
     # -- errors ---------------------------------------------------------------------------------
 
-    def error(request: Request, status: int, message: str, detail=None) -> Response:
+    def error(request: Request, status: int, message: str, detail=None, headers=None) -> Response:
+        message = hide_paths(message, store.path, Path(str(store.path)).resolve())
         if _wants_json(request):
             body = {"error": message}
             if detail is not None:
                 body["detail"] = detail
-            return JSONResponse(body, status_code=status)
+            return JSONResponse(body, status_code=status, headers=headers)
         return page(request, "error.html", {"status": status, "error": message}, status)
 
     @app.exception_handler(views.NotFound)
@@ -144,13 +259,18 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         for e in exc.errors():
             where = ".".join(str(x) for x in e.get("loc", ())[1:]) or "request"
             problems.append(f"{e.get('loc', ('query',))[0]} parameter {where!r}: {e.get('msg')}")
-        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()]
+        detail = [{"loc": [str(x) for x in e.get("loc", ())], "msg": str(e.get("msg")), "type": str(e.get("type"))}
+                  for e in exc.errors()]
         return error(request, 422, "; ".join(problems) or "invalid request", detail)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = f"no such page: {request.url.path}" if exc.status_code == 404 else str(exc.detail)
-        return error(request, exc.status_code, message)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            headers["Allow"] = "GET, HEAD"  # every route is a GET, and HEAD is answered for each
+            message = f"method {request.method} not allowed on {request.url.path} (GET or HEAD)"
+        return error(request, exc.status_code, message, headers=headers or None)
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError):
@@ -161,59 +281,63 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def bug(request: Request, exc: Exception):
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse({"error": f"internal error ({type(exc).__name__}); this is a bug in zhibiao"},
-                            status_code=500)
+                            status_code=500, headers=SECURITY_HEADERS)
 
-    @app.middleware("http")
-    async def timing(request: Request, call_next):
-        started = time.perf_counter()
-        response = await call_next(request)
-        response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
-        return response
+    def docs(model, *errors: int) -> dict:
+        """The OpenAPI `responses` of a JSON route: its model, and the errors it can answer."""
+        out: dict = {200: {"model": model}} if model is not None else {}
+        for status in (*errors, 422, 503):
+            out[status] = {"model": answers.ValidationError if status == 422 else answers.Error,
+                           "description": answers.ERRORS[status]}
+        return out
+
+    csv_docs = {200: {"content": {CSV_TYPE: {"schema": {"type": "string"}}},
+                      "description": "CSV with a header row; text cells a spreadsheet would run as a formula "
+                                     "start with '"}}
 
     # -- overview, catalogue --------------------------------------------------------------------
 
-    @app.get("/overview.json", summary="Latest value, trend, period and sources of the key indicators")
-    def overview_json():
-        return data(views.overview)
+    @app.get("/overview.json", summary="Latest value, trend, period and sources of the key indicators",
+             response_class=JSONResponse, responses=docs(answers.Overview))
+    async def overview_json():
+        return await answer("json", views.overview)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview_page(request: Request):
-        return page(request, "overview.html", data(views.overview))
+    async def overview_page():
+        return await answer("overview.html", views.overview)
 
-    @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts")
-    def indicators_json():
-        return data(views.indicators)
+    @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts",
+             response_class=JSONResponse, responses=docs(answers.Indicators))
+    async def indicators_json():
+        return await answer("json", views.indicators)
 
     @app.get("/indicators", response_class=HTMLResponse, include_in_schema=False)
-    def indicators_page(request: Request):
-        return page(request, "indicators.html", data(views.indicators))
+    async def indicators_page():
+        return await answer("indicators.html", views.indicators)
 
     # -- indicator ------------------------------------------------------------------------------
 
-    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series and facts")
-    def indicator_json(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None,
-                       limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return data(views.indicator, key, measure=measure, region=region, period_type=period_type, limit=limit,
-                    offset=offset)
+    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series and facts",
+             response_class=JSONResponse, responses=docs(answers.IndicatorPage, 404))
+    async def indicator_json(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
+                             period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT,
+                             offset: OffsetQ = 0):
+        return await answer("json", views.indicator, from_path_key(key), measure=measure, region=region,
+                            period_type=period_type, limit=limit, offset=offset)
 
     @app.get("/indicator/{key}.csv", summary="The facts of one indicator as CSV, with provenance columns",
-             response_class=Response)
-    def indicator_csv(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None):
-        def build(store: Store) -> tuple[str, str]:
-            found, resolved = views._resolve(store, key)
-            field = {"indicator": found.id} if found else {"subject": key}
-            return views.facts_csv(store, **field, measure=measure, region=region, period_type=period_type), (
-                found.id if found else "subject")
-        text, name = data(build)
-        return Response(text, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}-facts.csv"'})
+             response_class=Response, responses={**csv_docs, **docs(None, 404)})
+    async def indicator_csv(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
+                            period_type: PeriodTypeQ = None):
+        return await answer("csv", views.indicator_csv, from_path_key(key), measure=measure, region=region,
+                            period_type=period_type)
 
     @app.get("/indicator/{key}", response_class=HTMLResponse, include_in_schema=False)
-    def indicator_page(request: Request, key: str, measure: MeasureQ = None, region: RegionQ = None,
-                       period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        d = data(views.indicator, key, measure=measure, region=region, period_type=period_type, limit=limit,
-                 offset=offset)
-        return page(request, "indicator.html", d)
+    async def indicator_page(key: str, measure: MeasureQ = None, region: RegionQ = None,
+                             period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT,
+                             offset: OffsetQ = 0):
+        return await answer("indicator.html", views.indicator, from_path_key(key), measure=measure, region=region,
+                            period_type=period_type, limit=limit, offset=offset)
 
     # -- facts ----------------------------------------------------------------------------------
 
@@ -221,74 +345,82 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return {"indicator": indicator, "subject": subject, "measure": measure, "region": region,
                 "period_type": period_type, "doc": doc, "derived": derived}
 
-    @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance")
-    def facts_json(indicator: Text = None, subject: Text = None, measure: MeasureQ = None, region: RegionQ = None,
-                   period_type: PeriodTypeQ = None, doc: Text = None, derived: bool | None = None,
-                   limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived),
-                    limit=limit, offset=offset)
+    @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance",
+             response_class=JSONResponse, responses=docs(answers.Facts))
+    async def facts_json(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
+                         region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
+                         derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        return await answer("json", views.facts,
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived),
+                            limit=limit, offset=offset)
 
-    @app.get("/facts.csv", summary="Stored facts, filtered, as CSV", response_class=Response)
-    def facts_csv(indicator: Text = None, subject: Text = None, measure: MeasureQ = None, region: RegionQ = None,
-                  period_type: PeriodTypeQ = None, doc: Text = None, derived: bool | None = None):
-        text = data(views.facts_csv, **facts_args(indicator, subject, measure, region, period_type, doc, derived))
-        return Response(text, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+    @app.get("/facts.csv", summary="Stored facts, filtered, as CSV", response_class=Response,
+             responses={**csv_docs, **docs(None)})
+    async def facts_csv(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
+                        region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
+                        derived: bool | None = None):
+        return await answer("csv", views.facts_csv_file,
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived))
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
-    def facts_page(request: Request, indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
-                   region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
-                   derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        d = data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived),
-                 limit=limit, offset=offset)
-        return page(request, "facts.html", d)
+    async def facts_page(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
+                         region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
+                         derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        return await answer("facts.html", views.facts,
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived),
+                            limit=limit, offset=offset)
 
     # -- evidence, documents --------------------------------------------------------------------
 
-    @app.get("/evidence/{doc}/{seq}.json", summary="A fact in its document: highlighted sentence, copies")
-    def evidence_json(doc: str, seq: int):
-        return data(views.evidence, doc, seq)
+    @app.get("/evidence/{doc}/{seq}.json", summary="A fact in its document: highlighted sentence, copies",
+             response_class=JSONResponse, responses=docs(answers.Evidence, 404))
+    async def evidence_json(doc: DocP, seq: SeqP):
+        return await answer("json", views.evidence, from_path_key(doc), seq)
 
     @app.get("/evidence/{doc}/{seq}", response_class=HTMLResponse, include_in_schema=False)
-    def evidence_page(request: Request, doc: str, seq: int):
-        return page(request, "evidence.html", data(views.evidence, doc, seq))
+    async def evidence_page(doc: str, seq: SeqP):
+        return await answer("evidence.html", views.evidence, from_path_key(doc), seq)
 
-    @app.get("/document/{doc}.json", summary="A document's cleaned text with its facts marked")
-    def document_json(doc: str):
-        return data(views.evidence, doc)
+    @app.get("/document/{doc}.json", summary="A document's cleaned text with its facts marked",
+             response_class=JSONResponse, responses=docs(answers.Evidence, 404))
+    async def document_json(doc: DocP):
+        return await answer("json", views.evidence, from_path_key(doc))
 
     @app.get("/document/{doc}", response_class=HTMLResponse, include_in_schema=False)
-    def document_page(request: Request, doc: str):
-        return page(request, "evidence.html", data(views.evidence, doc))
+    async def document_page(doc: str):
+        return await answer("evidence.html", views.evidence, from_path_key(doc))
 
-    @app.get("/documents.json", summary="Stored documents with their story and number of copies")
-    def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return data(views.documents, limit=limit, offset=offset)
+    @app.get("/documents.json", summary="Stored documents with their story and number of copies",
+             response_class=JSONResponse, responses=docs(answers.Documents))
+    async def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        return await answer("json", views.documents, limit=limit, offset=offset)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return page(request, "documents.html", data(views.documents, limit=limit, offset=offset))
+    async def documents_page(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        return await answer("documents.html", views.documents, limit=limit, offset=offset)
 
     # -- search, conflicts ----------------------------------------------------------------------
 
-    @app.get("/search.json", summary="Facts whose subject or quote contains every term of q")
-    def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0):
-        return data(views.search, q, limit=limit, offset=offset)
+    @app.get("/search.json", summary="Facts whose subject or quote contains every term of q",
+             response_class=JSONResponse, responses=docs(answers.Search))
+    async def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0):
+        return await answer("json", views.search, q, limit=limit, offset=offset)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None,
-                    limit: SearchLimitQ = 50, offset: OffsetQ = 0):
+    async def search_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None,
+                          limit: SearchLimitQ = 50, offset: OffsetQ = 0):
         if q is None or not q.strip():
             return page(request, "search.html", {"query": q or "", "hits": None, "total": 0, "terms": []})
-        return page(request, "search.html", data(views.search, q, limit=limit, offset=offset))
+        return await answer("search.html", views.search, q, limit=limit, offset=offset)
 
-    @app.get("/conflicts.json", summary="Disagreeing cells, both quotes")
-    def conflicts_json(indicator: Text = None):
-        return data(views.conflicts, indicator=indicator)
+    @app.get("/conflicts.json", summary="Disagreeing cells, both quotes", response_class=JSONResponse,
+             responses=docs(answers.Conflicts, 404))
+    async def conflicts_json(indicator: Text = None):
+        return await answer("json", views.conflicts, indicator=indicator)
 
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
-    def conflicts_page(request: Request, indicator: Text = None):
-        return page(request, "conflicts.html", data(views.conflicts, indicator=indicator))
+    async def conflicts_page(indicator: Text = None):
+        return await answer("conflicts.html", views.conflicts, indicator=indicator)
 
     # -- the API itself -------------------------------------------------------------------------
 

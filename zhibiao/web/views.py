@@ -21,6 +21,7 @@ from zhibiao.store.search import QueryError
 from zhibiao.web import evidence as ev
 from zhibiao.web import labels, timeaxis
 from zhibiao.web.formatting import number, plain, value_text
+from zhibiao.web.safety import path_key, shown_source
 
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 5000
@@ -43,17 +44,18 @@ def q(text) -> str:
     return _quote(str(text), safe="")
 
 
-def evidence_url(doc: str, seq: int) -> str:
-    return f"/evidence/{q(doc)}/{int(seq)}"
+def evidence_url(doc: str, seq: int, suffix: str = "") -> str:
+    return f"/evidence/{q(path_key(doc))}/{int(seq)}{suffix}"
 
 
-def document_url(doc: str) -> str:
-    return f"/document/{q(doc)}"
+def document_url(doc: str, suffix: str = "") -> str:
+    """The page of document `doc` (`suffix` ".json" for its twin); any id routes (safety.path_key)."""
+    return f"/document/{q(path_key(doc))}{suffix}"
 
 
-def indicator_url(key: str, **params) -> str:
+def indicator_url(key: str, suffix: str = "", **params) -> str:
     query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return f"/indicator/{q(key)}" + (f"?{query}" if query else "")
+    return f"/indicator/{q(path_key(key))}{suffix}" + (f"?{query}" if query else "")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,13 +254,9 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
         "measures": sorted({r["measure"] for r in rows}, key=lambda m: order.get(m, 99)),
         "charts": charts,
         "facts": table["facts"], "total": table["total"], "limit": limit, "offset": offset,
-        "csv": f"/indicator/{q(key)}.csv" + _query(measure=measure, region=region, period_type=period_type),
+        "csv": indicator_url(key, ".csv", measure=measure, region=region, period_type=period_type),
+        "json": indicator_url(key, ".json", measure=measure, region=region, period_type=period_type),
     }
-
-
-def _query(**params) -> str:
-    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
-    return f"?{query}" if query else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,6 +290,18 @@ def facts_csv(store: Store, **filters) -> str:
     return out.getvalue()
 
 
+def facts_csv_file(store: Store, **filters) -> dict:
+    """facts_csv, and the file name to offer it under."""
+    return {"csv": facts_csv(store, **filters), "name": "facts.csv"}
+
+
+def indicator_csv(store: Store, key: str, **filters) -> dict:
+    """The facts of one indicator (or subject) as CSV, and the file name to offer it under."""
+    found, _ = _resolve(store, key)
+    field = {"indicator": found.id} if found else {"subject": key}
+    return {"csv": facts_csv(store, **field, **filters), "name": f"{found.id if found else 'subject'}-facts.csv"}
+
+
 # ---------------------------------------------------------------------------------------------
 # Evidence and documents
 
@@ -318,9 +328,12 @@ def evidence(store: Store, doc: str, seq: int | None = None) -> dict:
         rec["located"] = bool(place.get("quote"))
         rec["marked"] = bool(place.get("number"))
         records.append(rec)
-    copies = [dict(plain(c), url_here=document_url(c["id"])) for c in store.story_documents(document["story"])
-              if c["id"] != doc]
+    copies = [dict(plain(c), url_here=document_url(c["id"]), source=shown_source(c["source"]))
+              for c in store.story_documents(document["story"]) if c["id"] != doc]
     info = plain({k: v for k, v in document.items() if k not in ("clean_text", "original_text")})
+    info["source"] = shown_source(info.get("source"))
+    info["url_here"] = document_url(doc)
+    info["json"] = evidence_url(doc, seq, ".json") if seq is not None else document_url(doc, ".json")
     return {
         "document": info,
         "fact": next((r for r in records if r["seq"] == seq), None),
@@ -336,6 +349,7 @@ def documents(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> d
     rows = export.records(df.iloc[offset:offset + limit])
     for row in rows:
         row["url_here"] = document_url(row["id"])
+        row["source"] = shown_source(row.get("source"))
     return {"total": len(df), "limit": limit, "offset": offset, "documents": rows}
 
 
@@ -375,8 +389,9 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0) -> dic
     _page(limit, offset)
     try:
         result = store.search(query, limit=limit, offset=offset)
-    except QueryError as err:
-        raise BadRequest(str(err)) from None
+    except QueryError as err:  # a query with nothing to look for finds nothing; it is not an error
+        return {"query": query, "terms": [], "total": 0, "limit": limit, "offset": offset, "hits": [],
+                "note": str(err)}
     hits = []
     for row in result.hits:
         rec = _fact_record(row)
@@ -385,7 +400,7 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0) -> dic
         rec["series"] = indicator_url(rec["indicator"] or rec["subject"])
         hits.append(rec)
     return {"query": query, "terms": result.terms, "total": result.total, "limit": limit, "offset": offset,
-            "hits": hits}
+            "hits": hits, "note": None}
 
 
 def conflicts(store: Store, *, indicator: str | None = None) -> dict:
