@@ -45,3 +45,28 @@ def db(tmp_path, corpus) -> Path:
         report = store.ingest([corpus])
     assert report.added == len(CORPUS) and not report.failures
     return path
+
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile.jsonl"
+
+
+def hostile_documents() -> list[dict]:
+    """The hostile corpus: documents whose every field an attacker chose (tests/fixtures/hostile.jsonl)."""
+    return [json.loads(line) for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def hostile_db(tmp_path_factory) -> Path:
+    """The demo corpus and the hostile one in one database (so hostile points share charts with real
+    ones), ingested from a copy under a temporary folder whose absolute path no answer may show."""
+    import shutil
+
+    import zhibiao
+
+    folder = tmp_path_factory.mktemp("hostile-corpus")
+    shutil.copy(HOSTILE, folder / HOSTILE.name)
+    path = tmp_path_factory.mktemp("hostile-db") / "hostile.duckdb"
+    with zhibiao.open(path) as store:
+        report = store.ingest([Path(__file__).resolve().parents[1] / "examples" / "demo", folder])
+    assert not report.failures and report.added == 22 + len(hostile_documents())
+    return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import time
 from datetime import date
@@ -11,8 +12,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from zhibiao import api
 from zhibiao.errors import ZhibiaoError
@@ -40,8 +43,33 @@ def main() -> None:
     """Extract statistical facts from Chinese economic reports and keep them in a fact database."""
 
 
+# Characters a terminal acts on rather than shows: C0 and C1 controls (ANSI escape sequences start with
+# ESC), DEL, and the bidirectional overrides that reorder what a line seems to say. Newline and tab stay.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(text) -> str:
+    """`text` with every control character spelt out (\\x1b), so documents cannot drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                        else f"\\u{ord(m.group()):04x}", str(text))
+
+
+def _safe(text) -> str:
+    """`text` for a rich markup string: controls spelt out, [brackets] shown as they are."""
+    return escape(_visible(text))
+
+
+def _cell(value) -> Text:
+    """A table cell shown as written: rich markup ([red]) is text, not style; controls are spelt out."""
+    return Text(_visible("" if value is None else value))
+
+
+def _add(table: Table, *cells) -> None:
+    table.add_row(*(_cell(c) for c in cells))
+
+
 def _fail(error: ZhibiaoError | ValueError) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {_safe(error)}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -141,7 +169,7 @@ def extract(
                 tick(n)
                 if isinstance(item, ReadFailure):
                     failures += 1
-                    err.print(f"[red]error[/red] {item}", highlight=False, soft_wrap=True)
+                    err.print(f"[red]error[/red] {_safe(item)}", highlight=False, soft_wrap=True)
                     continue
                 if fmt == "table":
                     facts_for_table.extend(item.facts)
@@ -166,7 +194,7 @@ def _table(facts: list[Fact]) -> Table:
         table.add_column(column, overflow="fold")
     for f in facts:
         value = f"{f.value:,.4g}" if abs(f.value) < 1e6 else f"{f.value:,.0f}"
-        table.add_row(f.doc, f.subject, f.measure, value, f.unit, f.qualifier, f.period or "", f.basis or "",
+        _add(table, f.doc, f.subject, f.measure, value, f.unit, f.qualifier, f.period or "", f.basis or "",
                       f.region or "")
     return table
 
@@ -224,10 +252,10 @@ def ingest(
         except ZhibiaoError as error:
             raise _fail(error) from None
     for failure in result.failures:
-        err.print(f"[red]error[/red] {failure}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {_safe(failure)}", highlight=False, soft_wrap=True)
     if result.error:
-        err.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
-    err.print(_summary(result, db), highlight=False, soft_wrap=True)
+        err.print(f"[red]error[/red] {_safe(result.error)}", highlight=False, soft_wrap=True)
+    err.print(_safe(_summary(result, db)), highlight=False, soft_wrap=True)
     if result.gate.checked:
         err.print(result.gate.summary(), highlight=False, soft_wrap=True)
     if result.error:
@@ -300,14 +328,14 @@ def indicators(
     for column in ("id", "name_zh", "name_en", "measure", "unit", "facts", "docs"):
         table.add_column(column, overflow="fold")
     for r in df.itertuples():
-        table.add_row(r.id, r.name_zh, r.name_en, r.measure, r.unit, str(r.facts), str(r.documents))
+        _add(table, r.id, r.name_zh, r.name_en, r.measure, r.unit, str(r.facts), str(r.documents))
     _emit(df, fmt, table)
     if extra is not None and fmt == "table":
         t = Table(title=f"{len(extra)} most frequent unlinked subjects")
         for column in ("subject", "facts", "docs"):
             t.add_column(column)
         for r in extra.itertuples():
-            t.add_row(r.subject, str(r.facts), str(r.documents))
+            _add(t, r.subject, str(r.facts), str(r.documents))
         Console(width=None if sys.stdout.isatty() else 200).print(t)
 
 
@@ -333,14 +361,14 @@ def series(
         raise _fail(error) from None
     finally:
         store.close()
-    table = Table(title=f"{key}: {len(df)} periods", show_lines=True)
+    table = Table(title=f"{_safe(key)}: {len(df)} periods", show_lines=True)
     for column in ("period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
                    "quote"):
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
         source = r.doc + (f"\n{r.published}" if r.published else "")
-        table.add_row(r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
+        _add(table, r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
                       r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
                       r.derivation if r.derived else r.quote)
     _emit(df, fmt, table)
@@ -375,7 +403,7 @@ def facts(
     for column in ("doc", "indicator", "subject", "measure", "value", "unit", "period", "region", "quote"):
         table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
     for r in df.itertuples():
-        table.add_row(r.doc, _text(r.indicator), r.subject, r.measure + (" (derived)" if r.derived else ""),
+        _add(table, r.doc, _text(r.indicator), r.subject, r.measure + (" (derived)" if r.derived else ""),
                       _num(r.value, r.unit), r.unit, _text(r.period), _text(r.region), r.quote)
     _emit(df, fmt, table)
 
@@ -403,7 +431,7 @@ def conflicts(
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         what = f"{_text(r.indicator) or r.subject}\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
-        table.add_row(what + f"\n({r.kind})", r.period, _text(r.region), f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}",
+        _add(table, what + f"\n({r.kind})", r.period, _text(r.region), f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}",
                       f"{r.doc_a}\n{r.doc_b}", f"{r.quote_a}\n---\n{_text(r.derivation) or r.quote_b}")
     _emit(df, fmt, table)
 
@@ -445,7 +473,7 @@ def export_(
     finally:
         store.close()
     if output:
-        err.print(f"{n} rows -> {output}", highlight=False)
+        err.print(_safe(f"{n} rows -> {output}"), highlight=False)
 
 
 @app.command()
@@ -470,7 +498,7 @@ def serve(
         store.counts()  # open it now: a locked or foreign file is a one-line error, not a traceback per request
     except ZhibiaoError as error:
         raise _fail(error) from None
-    err.print(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)", highlight=False)
+    err.print(_safe(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)"), highlight=False)
     uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
 
 
