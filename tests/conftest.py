@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
+from hostile_corpus import HOSTILE, hostile_documents
 
 # Five short reports written for these tests. h1 states a half-year growth and its change against
 # Q1 (implying Q1); q1 states Q1 outright (consistent); h1-repost is h1 in traditional characters
@@ -45,14 +46,6 @@ def db(tmp_path, corpus) -> Path:
         report = store.ingest([corpus])
     assert report.added == len(CORPUS) and not report.failures
     return path
-
-
-HOSTILE = Path(__file__).parent / "fixtures" / "hostile.jsonl"
-
-
-def hostile_documents() -> list[dict]:
-    """The hostile corpus: documents whose every field an attacker chose (tests/fixtures/hostile.jsonl)."""
-    return [json.loads(line) for line in HOSTILE.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 @pytest.fixture(scope="session")
