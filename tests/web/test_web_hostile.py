@@ -8,7 +8,7 @@ import io
 import json
 import re
 from html.parser import HTMLParser
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import httpx
 import pytest
