@@ -1,7 +1,7 @@
 """Dashboard benchmark: response times of every page and JSON twin, and the search index, on the demo
 database and on a larger one. Prints figures; asserts nothing.
 
-Usage: .venv/bin/python benchmarks/web.py [--repeat 20] [--mb 3] [--db FILE]
+Usage: .venv/bin/python benchmarks/web.py [--repeat 20] [--mb 3] [--db FILE] [--load-seconds 8] [--load-only]
 
 For each database: the time to build the search index from scratch and its size, then per route the
 time of the first request, then the median and 95th percentile over --repeat requests with the app's
@@ -10,14 +10,22 @@ serialisation; no sockets), then the median with the cache on (what a served das
 visit) over real HTTP to uvicorn on loopback. The larger database is the corpus benchmarks/ingest.py
 uses (the demo and ../shared dev corpora cycled with distinct ids until --mb megabytes), ingested into
 a temporary file; --mb 0 skips it.
+
+Then the load figure: `zhibiao serve` in its own process on a loopback port; the latency of a cached
+/overview.json alone, then while 4 clients keep asking for indicator pages nobody asked for before
+(each a new indicator, filter or offset, so each is built); and the ratio of the two medians (the
+dashboard's promise: within 3x). --load-seconds 0 skips it.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
+import os
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -142,18 +150,110 @@ def report(label: str, db: Path, repeat: int) -> None:
               f"{http[path]:>7.1f}")
 
 
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _percentile(times: list[float], q: float) -> float:
+    times = sorted(times)
+    return times[min(len(times) - 1, int(round(q * (len(times) - 1))))]
+
+
+def _uncached_pages(db: Path) -> itertools.cycle:
+    """Indicator page URLs, each one the server has not built before (a new offset each round)."""
+    with zhibiao.open(db) as store:
+        catalogue = store.indicators()
+    keys = [k for k, n in zip(catalogue["id"], catalogue["facts"], strict=True) if n > 0]
+    queries = ["", "?measure=growth", "?period_type=H", "?period_type=M", "?measure=level"]
+
+    def urls():
+        for offset in itertools.count():
+            for key in keys:
+                for query in queries:
+                    yield f"/indicator/{key}{query}{'&' if query else '?'}offset={offset}"
+
+    return urls()
+
+
+def load(db: Path, seconds: float, clients: int = 4) -> None:
+    """Cached /overview.json alone and beside `clients` clients building uncached indicator pages."""
+    port = _free_port()
+    server = subprocess.Popen([sys.executable, "-m", "zhibiao.cli", "serve", "--db", str(db), "--port", str(port)],
+                              stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(f"{base}/overview.json", timeout=30).raise_for_status()
+                break
+            except httpx.TransportError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
+
+        def probe(client: httpx.Client, until: float) -> list[float]:
+            times = []
+            while time.monotonic() < until:
+                start = time.perf_counter()
+                client.get("/overview.json").raise_for_status()
+                times.append((time.perf_counter() - start) * 1000)
+                time.sleep(0.01)
+            return times
+
+        with httpx.Client(base_url=base, timeout=60) as client:
+            solo = probe(client, time.monotonic() + seconds / 2)
+            pages = _uncached_pages(db)
+            lock, stop, built = threading.Lock(), threading.Event(), []
+
+            def worker():
+                with httpx.Client(base_url=base, timeout=120) as c:
+                    while not stop.is_set():
+                        with lock:
+                            url = next(pages)
+                        start = time.perf_counter()
+                        c.get(url)
+                        built.append((time.perf_counter() - start) * 1000)
+
+            threads = [threading.Thread(target=worker) for _ in range(clients)]
+            for t in threads:
+                t.start()
+            time.sleep(0.5)
+            loaded = probe(client, time.monotonic() + seconds)
+            stop.set()
+            for t in threads:
+                t.join()
+    finally:
+        server.terminate()
+        server.wait(10)
+    ratio = statistics.median(loaded) / statistics.median(solo)
+    print(f"\n== load on {db.name}: cached /overview.json, alone and beside {clients} clients on uncached indicator pages")
+    print(f"alone:  {len(solo)} requests, median {statistics.median(solo):.1f} ms, p95 {_percentile(solo, 0.95):.1f} ms")
+    print(f"loaded: {len(loaded)} requests, median {statistics.median(loaded):.1f} ms, p95 {_percentile(loaded, 0.95):.1f} ms"
+          f"  ({len(built)} uncached pages built meanwhile, median {statistics.median(built):.0f} ms each)")
+    print(f"ratio of medians: {ratio:.2f}x (promise: within 3x)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--mb", type=float, default=3.0, help="size of the larger corpus (0: skip it)")
     parser.add_argument("--db", help="also (or only, with --mb 0) measure this database")
+    parser.add_argument("--load-seconds", type=float, default=8.0,
+                        help="seconds of the loopback load test per database (0: skip it)")
+    parser.add_argument("--load-only", action="store_true", help="only the load test")
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo.duckdb"
         with zhibiao.open(demo) as store:
             store.ingest([REPO / "examples" / "demo"])
-        report("demo corpus", demo, args.repeat)
+        if not args.load_only:
+            report("demo corpus", demo, args.repeat)
+        if args.load_seconds > 0:
+            load(demo, args.load_seconds)
         if args.mb > 0:
             big = Path(tmp) / "large.duckdb"
             corpus = build_corpus(args)
@@ -161,7 +261,10 @@ def main() -> None:
             with zhibiao.open(big) as store:
                 store.ingest_documents(corpus)
             print(f"\n(ingested {len(corpus)} documents for the larger database in {time.perf_counter() - start:.0f} s)")
-            report(f"{args.mb:g} MB corpus", big, args.repeat)
+            if not args.load_only:
+                report(f"{args.mb:g} MB corpus", big, args.repeat)
+            if args.load_seconds > 0:
+                load(big, args.load_seconds)
     if args.db:
         report("given database", Path(args.db), args.repeat)
 

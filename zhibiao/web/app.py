@@ -177,6 +177,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     env.filters["q"] = views.q
     env.filters["safe_href"] = safe_href
     env.filters["json_script"] = lambda v: Markup(json_for_html(v))
+    env.filters["tojson_script"] = json_for_html  # the older name, used as `|tojson_script|safe`
     env.globals.update(labels=labels, static=_bust, evidence_url=views.evidence_url,
                        document_url=views.document_url, indicator_url=views.indicator_url,
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
