@@ -191,6 +191,15 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # words that only frame a count
         ("5G基站总数达到", "5G基站"),
         ("“5G+工业互联网”项目建设超过", "“5G+工业互联网”项目"),
+        ("每万人拥有5G基站数的目标为", "每万人拥有5G基站数"),
+        # a production verb before its product names its output; names opening with it stay
+        ("累计生产新能源汽车", "新能源汽车产量"),
+        ("生产指数为", "生产指数"),
+        ("销售收入增长", "销售收入"),
+        # names, not a place and a name
+        ("国内生产总值增长", "国内生产总值"),
+        # an average over years points back whole
+        ("两年平均增长", "两年平均"),
     ],
 )
 def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:
@@ -226,3 +235,14 @@ def test_subjects_counted_things_are_canonical_noun_phrases(after: str, expected
 )
 def test_subjects_a_contributor_is_the_branch(subject: str, expected: str) -> None:
     assert contributor(subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [
+        ("对俄罗斯和南非出口", 2, ["对俄罗斯出口", "对南非出口"]),
+        ("与美国、东盟双边贸易", 2, ["与美国双边贸易", "与东盟双边贸易"]),
+    ],
+)
+def test_subjects_a_partner_preposition_is_every_members(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) == expected

@@ -113,6 +113,16 @@ def canonical(subject: str) -> str:
             break
     if (m := tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
+    return _product_output(subject)
+
+
+def _product_output(subject: str) -> str:
+    """生产新能源汽车 -> 新能源汽车产量: the output a production verb before its product names."""
+    table = load("subjects")["canonical"]
+    for verb, noun in table["verb_objects"].items():
+        if (subject.startswith(verb) and len(subject) - len(verb) >= 2
+                and not subject.startswith(tuple(table["verb_objects_keep"]))):
+            return subject[len(verb):] + noun
     return subject
 
 
@@ -209,6 +219,8 @@ def _window_parts(window: str) -> tuple[str, str, str]:
         return "", holder, verb
     if stop:
         text = text[:stop.start()]
+    if text.strip(_TRIM) in _anaphora()[0]:
+        return text.strip(_TRIM), holder, verb  # 两年平均 points back whole, before 均 is read as a tail
     for _ in range(3):
         text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
     if text.endswith("的"):
@@ -527,6 +539,9 @@ def split_list(subject: str, n: int) -> list[str] | None:
         # 地区生产总值、规上工业增加值: a member that already ends in a measured noun takes no head.
         complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
         out.append(item if complete else item + head)
+    if (lead := next((p for p in list_heads["partner_prepositions"] if out[0].startswith(p)), "")) and \
+            len(out[0]) > len(lead) + 1:
+        out = [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
     return out
 
 
