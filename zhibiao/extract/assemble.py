@@ -504,7 +504,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     if tail_basis and tail_basis != "avg":
         ps.basis = tail_basis
     for r in regions if not distributed else ():  # a list of places is each figure's, not the paragraph's
-        if r.kind in (PLACE, NATIONAL, GLOBAL):
+        # The world is the paragraph's place only after a figure about it (全球粗钢产量…), not after
+        # a phrase (应对全球气候变化, 全球首架) in a national release.
+        if r.kind in (PLACE, NATIONAL) or (r.kind == GLOBAL and any(f.region == r.name for f in out)):
             ps.region = r.name
     if sentence_subjects:
         ps.subjects.extend(sentence_subjects)
