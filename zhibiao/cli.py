@@ -481,6 +481,7 @@ def serve(
     db: DbOption = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    readers: Annotated[int, typer.Option(min=1, max=64, help="Pages built at once, each on its own DuckDB cursor (cached answers never wait for them).")] = 1,
 ) -> None:
     """Start the web dashboard over the fact database: overview, indicator charts, evidence, search,
     conflicts; every page has a JSON twin (add .json), and /openapi.json describes them.
@@ -499,7 +500,7 @@ def serve(
     except ZhibiaoError as error:
         raise _fail(error) from None
     err.print(_safe(f"serving {db} on http://{host}:{port}/ (Ctrl-C to stop)"), highlight=False)
-    uvicorn.run(create_app(store=store), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(store=store, readers=readers), host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

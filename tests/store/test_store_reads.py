@@ -36,3 +36,18 @@ def test_store_document_story_and_counts(db):
         assert store.count_facts(indicator="规上工业增加值") == len(store.facts(indicator="industrial_value_added"))
         page = store.facts(limit=2, offset=1)
         assert list(page["seq"]) == list(store.facts()["seq"][1:3])
+
+
+def test_store_readers_answer_from_several_threads_at_once(db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    import zhibiao
+
+    with zhibiao.open(db) as store:
+        expected = store.facts()
+        readers = [store.reader() for _ in range(4)]
+        with ThreadPoolExecutor(4) as pool:
+            results = list(pool.map(lambda r: [r.facts() for _ in range(5)], readers))
+        assert all(run.equals(expected) for rounds in results for run in rounds)
+        assert all(r.search("工业增加值").total == store.search("工业增加值").total > 0 for r in readers)
+    assert all(r._con is None for r in readers)  # closed with the store they came from

@@ -389,3 +389,37 @@ def test_web_every_internal_link_answers_200(client):
             if urlsplit(link).path.endswith(".json"):
                 assert response.json() is not None
     assert len(seen) > 100
+
+
+def test_web_a_slow_build_holds_up_neither_cached_nor_other_answers(demo_db, monkeypatch):
+    import asyncio
+    import threading
+
+    import httpx
+
+    from zhibiao.web import views
+
+    app = create_app(demo_db, readers=2)
+    release = threading.Event()
+    real = views.conflicts
+
+    def slow(store, **kwargs):
+        release.wait(20)
+        return real(store, **kwargs)
+
+    monkeypatch.setattr(views, "conflicts", slow)
+
+    async def go():
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://zhibiao.test") as c:
+            await c.get("/overview.json")  # now cached
+            stuck = asyncio.create_task(c.get("/conflicts.json"))
+            await asyncio.sleep(0.3)
+            cached = await asyncio.wait_for(c.get("/overview.json"), 10)
+            built = await asyncio.wait_for(c.get("/indicators.json"), 10)  # built on another cursor meanwhile
+            waiting = not stuck.done()
+            release.set()
+            return cached.status_code, built.status_code, waiting, (await stuck).status_code
+
+    assert asyncio.run(go()) == (200, 200, True, 200)
+    app.state.store.close()

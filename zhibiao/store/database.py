@@ -79,6 +79,7 @@ class Store:
         self._writable = False
         self._search: SearchIndex | None = None
         self._owns_search = True
+        self._lent: list[Store] = []  # readers made from this store, closed with it
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -90,6 +91,9 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        for reader in self._lent:
+            reader.close()
+        self._lent.clear()
         if self._search is not None:
             if self._owns_search:
                 self._search.close()
@@ -145,11 +149,12 @@ class Store:
     def reader(self) -> Store:
         """Another handle on this store for another thread: a cursor of its read-only connection (DuckDB
         lets each connection serve one thread at a time), the same catalogue and search index. Closing
-        it closes only the cursor."""
+        it closes only the cursor; closing this store closes it too."""
         other = Store(self.path, catalogue=self.catalogue)
         other._con = self._reader.cursor()
         other._search = self._search_index()
         other._owns_search = False
+        self._lent.append(other)
         return other
 
     def _search_index(self) -> SearchIndex:

@@ -19,8 +19,8 @@ with a 500 whose body says so.
 While the app holds the database open read-only, DuckDB keeps every writer out, so the data behind a
 page cannot change: each answer's data and its rendered body (JSON, CSV or HTML) are cached (LRU). A
 cache hit is answered on the event loop without a thread or a lock on the database. A miss is built in
-a worker thread on one of a few DuckDB cursors of the read-only connection (a connection serves one
-thread at a time), so pages are built concurrently and a slow page never holds up a cached one.
+a worker thread on a DuckDB cursor of the read-only connection (a connection serves one thread at a
+time), lent from a small pool (`readers`), so a page being built never holds up a cached one.
 """
 
 from __future__ import annotations
@@ -80,7 +80,11 @@ _PACKAGE = resources.files("zhibiao.web")
 TEMPLATES = Path(str(_PACKAGE / "templates"))
 STATIC = Path(str(_PACKAGE / "static"))
 CACHE_SIZE = 256
-READERS = 4  # DuckDB cursors pages are built on at once (each query also runs on DuckDB's own threads)
+# Pages built at once, each on its own DuckDB cursor. Building is mostly Python under the GIL, so on
+# CPython a second builder adds little throughput and makes a cached answer wait longer for the GIL
+# (benchmarks/web.py, 4 clients on uncached pages: cached /overview.json 1.7-2.4x its solo latency with
+# one builder, 3.6-4.5x with two); DuckDB still runs each query on its own threads.
+READERS = 1
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
