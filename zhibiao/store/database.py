@@ -298,7 +298,8 @@ class Store:
     def search(self, query: str, *, limit: int = 50, offset: int = 0) -> SearchResult:
         """Facts whose subject or quote contains every term of `query` (simplified or traditional
         Chinese; see zhibiao.store.search). The index is built on first use and kept beside the file."""
-        return self._search_index().search(self._reader, query, limit=limit, offset=offset)
+        con = self._reader  # first: opening the file resets the handle, search index included
+        return self._search_index().search(con, query, limit=limit, offset=offset)
 
     def series_records(self, keys: list[str], **options) -> dict[str, list[dict]]:
         """Several series in one query, as plain records (see queries.series_records)."""

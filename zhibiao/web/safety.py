@@ -55,9 +55,9 @@ def path_key(text: str) -> str:
     """A path segment that routes back to `text`, whatever it holds.
 
     Ordinary ids and subjects are their own key (percent-encoded by the caller). Anything a server or
-    browser would take apart — a `/` (decoded before routing), `.` or `..` (removed as dot segments),
-    a `.json`/`.csv` ending (read as the JSON twin), a leading `~` — becomes `~` and its UTF-8 in
-    unpadded base64url, an opaque key made of letters, digits, `-` and `_` only.
+    browser would take apart — a `/` (decoded before routing) or `\\` (a `/` to browsers), `.`, `..` or
+    nothing (dot segments), a `.json`/`.csv` ending (read as the twin), a control character, a leading
+    `~` — becomes `~` and its UTF-8 in unpadded base64url: letters, digits, `-` and `_` only.
     """
     if not _UNSAFE_KEY.search(text):
         return text
