@@ -1003,3 +1003,9 @@ def test_assemble_a_time_listed_after_a_compared_time_is_compared_too() -> None:
 def test_assemble_a_goal_stated_for_itself_keeps_its_year() -> None:
     facts = _facts("今年全省规模以上工业增加值全年目标增长6%。\n", pub=date(2021, 7, 3), title="湖北省工业经济")
     assert [(f.period, f.modality) for f in facts] == [("2021", "target")]
+
+
+def test_assemble_an_amount_of_counted_things_is_named_with_them() -> None:
+    facts = _facts("上半年,全国共登记技术合同近41万件,成交额超过3万亿元,同比增长14.2%。\n", pub=date(2025, 7, 18))
+    assert {f.subject for f in facts if f.unit != "count"} == {"技术合同成交额"}
+    assert _one(facts, 410000).subject == "技术合同"

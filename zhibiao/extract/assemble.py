@@ -49,6 +49,7 @@ from zhibiao.extract.subjects import (
     is_anaphor,
     is_bare_noun_phrase,
     is_change_amount,
+    is_counted_account,
     is_distributive,
     is_holders_measure,
     link_parts,
@@ -334,6 +335,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     subject_from = 0  # where the last subject named in the sentence was read
     last_list: list[str] | None = ps.last_list
     set_noun = ""
+    counted = ""  # the thing the last count in the sentence counted, for its amounts named bare after it
     out: list[Fact] = _ratio_facts(doc, sent, ps, art, mapped, times)
     groups = _groups(s, mentions, spans)
     prev_end = 0
@@ -398,6 +400,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if link and not holder and last_holder and subject and not is_anaphor(subject):
             # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
             subject = last_holder + link + subject
+        elif counted and is_counted_account(subject):
+            # 全国共登记技术合同近41万件,成交额超过3万亿元: the contracts' turnover
+            subject = counted + subject
+        if first.kind == COUNT and subject and not is_anaphor(subject):
+            counted = subject
         elif not link and linked_holder and is_holders_measure(subject):
             # 四大支柱产业合计主营业务收入10905.4亿元…;利润总额890.3亿元: the same holder's
             subject = linked_holder + subject

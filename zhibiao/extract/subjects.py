@@ -459,6 +459,16 @@ def _holders_measures() -> frozenset[str]:
     return frozenset(words("subjects", "holders_measures", "words"))
 
 
+def is_counted_account(subject: str) -> bool:
+    """Whether a subject is an amount of counted things named bare after their count (成交额)."""
+    return subject in _counted_accounts()
+
+
+@cache
+def _counted_accounts() -> frozenset[str]:
+    return frozenset(words("subjects", "counted_accounts", "words"))
+
+
 @cache
 def _change_amounts() -> frozenset[str]:
     return frozenset(words("subjects", "change_amounts", "words"))
