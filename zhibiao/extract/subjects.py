@@ -588,9 +588,15 @@ def split_list(subject: str, n: int) -> list[str] | None:
     return out
 
 
+@cache
+def tier_ends() -> tuple[str, ...]:
+    """Suffixes of tiers (国家级, 基础级) listed before the head of the last."""
+    return tuple(load("subjects")["list_heads"]["tier_ends"])
+
+
 def _tier_end(items: list[str]) -> str:
     """The tier suffix (级) every member but the last ends with, or ''."""
-    for tier in load("subjects")["list_heads"]["tier_ends"]:
+    for tier in tier_ends():
         if all(i.endswith(tier) for i in items[:-1]):
             return tier
     return ""
