@@ -57,10 +57,10 @@ from zhibiao.extract.subjects import (
     ranks_within,
     split_list,
     subject_after,
-    tier_ends,
     subject_after_amount,
     subject_from_window,
     subject_ranked_by,
+    tier_ends,
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
@@ -630,7 +630,7 @@ def _tier_heads(facts: list[Fact]) -> list[Fact]:
             continue
         for later in out[i + 1:]:
             at = next((later.subject.find(t) for t in tiers if t in later.subject[:_TIER_MAX]), -1)
-            if later.unit == "count" and 0 < at and len(later.subject) - at > 2:
+            if later.unit == "count" and at > 0 and len(later.subject) - at > 2:
                 out[i] = replace(f, subject=f.subject + later.subject[at + 1:])
                 break
     return out
