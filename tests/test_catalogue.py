@@ -5,7 +5,15 @@ from pathlib import Path
 
 import pytest
 
-from zhibiao.catalogue import Group, Modifier, load_catalogue, parse_catalogue, parse_groups, parse_modifiers, subject_key
+from zhibiao.catalogue import (
+    Group,
+    Modifier,
+    load_catalogue,
+    parse_catalogue,
+    parse_groups,
+    parse_modifiers,
+    subject_key,
+)
 from zhibiao.errors import RulesError
 from zhibiao.models import Fact
 
