@@ -603,7 +603,7 @@ def test_assemble_a_change_compared_with_a_list_keeps_its_subject() -> None:
     changes = [(f.subject, f.value, f.basis) for f in facts if f.measure == "growth_change"]
     assert changes == [("规模以上工业增加值", 3.4, "vs:全国"), ("规模以上工业增加值", 3.9, "vs:全省")]
     assert [(f.subject, f.measure) for f in facts if f.value in (0.5, 9.1)] == [
-        ("第一产业增加值", "pull"), ("第一产业增加值", "contribution")]
+        ("第一产业", "pull"), ("第一产业", "contribution")]
 
 
 def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
