@@ -200,6 +200,13 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("国内生产总值增长", "国内生产总值"),
         # an average over years points back whole
         ("两年平均增长", "两年平均"),
+        # what is carried out, whoever carries it out
+        ("市、县及开发区开展招商活动", "招商活动"),
+        ("实施500万元以上技改项目", "500万元以上技改项目"),
+        ("实施新建、续建招商引资项目", "新建、续建招商引资项目"),
+        # 签约 is a word, not 签 and an approximation
+        ("签约", "签约"),
+        ("我州共集中签约招商引资项目", "招商引资项目"),
     ],
 )
 def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:
@@ -219,6 +226,9 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         ("省份规上工业增加值保持增长", "省份"),
         ("工业大省利润增速高于全国平均水平", "工业大省"),
         ("省份揭晓了三季度的经济数据", "省份"),
+        # the class selected into names the thing counted
+        ("轻工产品获评工信部升级和创新消费品", "升级和创新消费品"),
+        ("企业开展节能监察和诊断服务", "节能监察和诊断服务"),
         # a set alone is what it is
         ("行业", "行业"),
         ("省份中", "省份"),

@@ -359,6 +359,8 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         n = len(group.mentions)
         # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
         reading = M.read_measure(window, first.kind, s[subject_from:win_start])
+        if first.kind == PERCENT and M.of_goal(s[group.clause_start:first.start]):
+            reading = M.Reading("share")
         if first.unit == M.points_unit() and reading.measure == "level":
             # 环比上升2.69点: a change of an index, in its points.
             reading = M.index_change(window) or reading

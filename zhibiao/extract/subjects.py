@@ -82,12 +82,30 @@ def _canonical_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     predicates = "|".join(map(re.escape, sorted(table["predicates"], key=len, reverse=True)))
     doing = "|".join(map(re.escape, sorted(table["doing"], key=len, reverse=True)))
     keep = "|".join(map(re.escape, table["doing_keep"]))
-    return (re.compile(predicates), re.compile(rf"^(?!{keep})(?:{doing})(?=..)"),
+    # (not before 、/和: 新建、续建招商项目 lists two verbs that together name the projects)
+    return (re.compile(predicates), re.compile(rf"^(?!{keep})(?:{doing})(?=[^、和及与]{{2}})"),
             re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
             re.compile("(?:" + "|".join(table["tails"]) + ")$"))
 
 
 _COUNT_ONLY = re.compile(r"[\d.]+\D{0,2}")
+
+
+@cache
+def _carried_out() -> re.Pattern:
+    """The last verb of carrying out in a subject (its object follows it)."""
+    verbs = "|".join(map(re.escape, words("subjects", "canonical", "carried_out")))
+    return re.compile(rf"(?:{verbs})(?!.*(?:{verbs}))")
+
+
+@cache
+def _selected_into() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words("subjects", "canonical", "selected_into"))))
+
+
+@cache
+def _selectors() -> re.Pattern:
+    return re.compile("^(?:" + "|".join(map(re.escape, words("subjects", "canonical", "selectors"))) + ")")
 
 
 def contributor(subject: str) -> str:
@@ -103,8 +121,12 @@ def canonical(subject: str) -> str:
     """The subject as a statistician labels a table row (FACTS.md "Subjects"): no verb of what it
     does after it, no verb of doing or framing before it, no scope word that only selects it."""
     predicate, doing, scope, tail = _canonical_rules()
+    if (m := _selected_into().search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
+        return canonical(_selectors().sub("", subject[m.end():]))
     if (m := predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
         subject = subject[:m.start()]
+    if (m := _carried_out().search(subject)) and len(subject) - m.end() >= 2:
+        subject = subject[m.end():]
     for _ in range(2):
         before = subject
         subject = doing.sub("", subject, count=1)
@@ -138,7 +160,10 @@ def _tails() -> dict[str, tuple[str, ...]]:
 
 
 def _strip_tail(text: str) -> str:
-    """The text without one qualifier word at its end (the longest that fits)."""
+    """The text without one qualifier word at its end (the longest that fits), unless that word
+    ends a word that goes on naming the thing (签约 is no 签 + 约)."""
+    if text.endswith(words("subjects", "stop", "keep")):
+        return text
     for tail in _tails().get(text[-1:], ()):
         if text.endswith(tail):
             return text[: -len(tail)]
@@ -208,6 +233,7 @@ def _window_parts(window: str) -> tuple[str, str, str]:
         holder_stop = find_stop(holder)
         if holder_stop and holder_stop.start() > 0:
             holder = holder[:holder_stop.start()]
+        holder = _strip_tail(holder)  # 签约总金额已完成: an adverb between the holder and its verb
         text = holder + made
     elif link and link.start() == 0:
         text = text[link.end():]
