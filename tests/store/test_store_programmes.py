@@ -29,7 +29,7 @@ CASES = [
                  id="digital-workshops-8000"),
     pytest.param("smart_manufacturing_maturity", "2级以上", "level", 2500, "count", marks=SUBJECTS,
                  id="maturity-2500"),
-    pytest.param("energy_saving_diagnosis", None, "level", 50000, "count", marks=SUBJECTS, id="energy-diagnosis-5万"),
+    pytest.param("energy_saving_diagnosis", None, "level", 50000, "count", id="energy-diagnosis-5万"),
     pytest.param("advanced_manufacturing_clusters", None, "level", 45, "count", id="clusters-45"),
     pytest.param("cluster_output", None, "level", 2e13, "CNY", id="cluster-output-20万亿"),
     pytest.param("little_giant_enterprises", None, "level", 1241, "count", id="little-giants-1241"),
