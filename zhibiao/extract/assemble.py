@@ -322,6 +322,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     spans = clauses(s)
     times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
              and not _subordinate_time(s, t, spans)]
+    times = _without_other_times(s, times)
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
     regions = find_regions(s)
@@ -504,7 +505,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     if tail_basis and tail_basis != "avg":
         ps.basis = tail_basis
     for r in regions if not distributed else ():  # a list of places is each figure's, not the paragraph's
-        if r.kind in (PLACE, NATIONAL, GLOBAL):
+        # The world is the paragraph's place only after a figure about it (全球粗钢产量…), not after
+        # a phrase (应对全球气候变化, 全球首架) in a national release.
+        if r.kind in (PLACE, NATIONAL) or (r.kind == GLOBAL and any(f.region == r.name for f in out)):
             ps.region = r.name
     if sentence_subjects:
         ps.subjects.extend(sentence_subjects)
@@ -607,6 +610,35 @@ def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> 
 def _sub_period(s: str, t: TimeMention) -> bool:
     """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
     return bool(re.search(r"其中[,]?$", s[max(0, t.start - 3):t.start]) or s.startswith(("当月", "单月"), t.end))
+
+
+def _without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
+    """同比2020年增长48%、2019年增长14%: a time listed after a compared time, in the same clause, is
+    compared with too; and 全年 in 全年目标 is the goal's. Neither sets a period (each stays as a
+    mask, out of the subject's words)."""
+    out: list[TimeMention] = []
+    compared_end = -1
+    for t in times:
+        listed = (compared_end >= 0 and t.start > 0 and s[t.start - 1] in _LIST_MARKS
+                  and not any(ch in _CLAUSE_MARKS + "。" for ch in s[compared_end:t.start]))
+        if _goal_span().match(s, t.end):
+            t = replace(t, kind="mask")  # 完成全年目标的133%: the goal's span, not the figure's period
+        elif _COMPARATOR_BEFORE.search(s[max(0, t.start - 3):t.start]) or listed:
+            compared_end = t.end
+            if listed:
+                t = replace(t, kind="mask")
+        else:
+            compared_end = -1
+        out.append(t)
+    return out
+
+
+_LIST_MARKS = "、和与及"
+
+
+@cache
+def _goal_span() -> re.Pattern:
+    return re.compile(load("measures")["share"]["goal_span"])
 
 
 def _subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
