@@ -229,6 +229,8 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         # the class selected into names the thing counted
         ("轻工产品获评工信部升级和创新消费品", "升级和创新消费品"),
         ("企业开展节能监察和诊断服务", "节能监察和诊断服务"),
+        # the level the members reached names them
+        ("达到了智能制造能力成熟度2级以上水平", "智能制造能力成熟度2级以上"),
         # a set alone is what it is
         ("行业", "行业"),
         ("省份中", "省份"),

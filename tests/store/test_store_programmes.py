@@ -27,7 +27,7 @@ def programme_facts(tmp_path_factory) -> list[dict]:
 CASES = [
     pytest.param("digital_workshops_and_smart_factories", None, "level", 8000, "count",
                  id="digital-workshops-8000"),
-    pytest.param("smart_manufacturing_maturity", "2级以上", "level", 2500, "count", marks=SUBJECTS,
+    pytest.param("smart_manufacturing_maturity", "2级以上", "level", 2500, "count",
                  id="maturity-2500"),
     pytest.param("energy_saving_diagnosis", None, "level", 50000, "count", id="energy-diagnosis-5万"),
     pytest.param("advanced_manufacturing_clusters", None, "level", 45, "count", id="clusters-45"),

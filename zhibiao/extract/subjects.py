@@ -297,6 +297,8 @@ def subject_after(text: str) -> str:
 
     Only the first AFTER_COUNT_MAX characters matter (callers pass no more, which keeps the
     cache small)."""
+    if reached := _reached().match(text):
+        return _balance_quotes(reached.group(1))
     m = _AFTER_PHRASE.match(text)
     if not m:
         return ""
@@ -317,6 +319,11 @@ def subject_after(text: str) -> str:
 
 _AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
 _AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+
+
+@cache
+def _reached() -> re.Pattern:
+    return re.compile("|".join(load("subjects")["after_count"]["reached"]))
 
 
 def counts_a_change(after: str) -> bool:
