@@ -7,6 +7,7 @@ import pytest
 from zhibiao.extract.subjects import (
     contributor,
     is_anaphor,
+    resolve_anaphor,
     split_list,
     subject_after,
     subject_from_window,
@@ -291,3 +292,13 @@ def test_subjects_tiers_share_the_head_of_the_last(subject: str, n: int, expecte
 )
 def test_subjects_a_list_closed_by_etc_shares_the_head_after_its_category(subject, n, expected) -> None:
     assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("anaphor", "prior", "expected"),
+    [("总量", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的总量"),
+     ("总量", "规模以上工业增加值", "规模以上工业增加值"),
+     ("增速", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的品种类")],
+)
+def test_subjects_a_total_after_x_of_y_is_x_of_the_total(anaphor: str, prior: str, expected: str) -> None:
+    assert resolve_anaphor(anaphor, prior) == expected

@@ -391,6 +391,14 @@ def is_anaphor(subject: str) -> bool:
     return False
 
 
+def resolve_anaphor(anaphor: str, prior: str) -> str:
+    """What an anaphor stands for: the subject named before, or, for a total (总量) after "X的Y",
+    X的总量."""
+    if anaphor in words("subjects", "anaphora_heads", "words") and "的" in prior:
+        return prior.rsplit("的", 1)[0] + "的" + anaphor
+    return prior
+
+
 def subject_after_amount(window: str, after: str) -> str:
     """The thing an amount measures when the window ends with a verb that takes it as its object
     and the thing comes after the amount (发行了3亿元短期融资券 -> 短期融资券, 产生1628.94万元的利息支出
