@@ -8,7 +8,9 @@ import pytest
 import zhibiao
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev"
-SUBJECTS = pytest.mark.xfail(strict=False, reason="subject extraction, issue 13 part 1")
+# 亿元以上开工项目1660个,…,计划投资额5889.6亿元: the amount is named bare (计划投资额 is an indicator name of
+# its own, and annotators keep it bare); linking it to the started projects needs the sentence's count.
+SUBJECTS = pytest.mark.xfail(strict=False, reason="a bare 计划投资额 is not yet tied to the projects counted before it")
 
 pytestmark = pytest.mark.skipif(not (DEV / "index.json").exists(), reason="../shared/corpus/dev is not here")
 
