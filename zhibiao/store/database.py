@@ -241,18 +241,39 @@ class Store:
     def facts(self, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
               basis: str | None = None, period: str | None = None, period_type: str | None = None,
               region: str | None = None, doc: str | None = None, modality: str | None = None,
-              derived: bool | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+              derived: bool | None = None, year: str | None = None, host: str | None = None,
+              limit: int | None = None, offset: int = 0, newest_first: bool = False) -> pd.DataFrame:
         """Stored facts with provenance (document, url, title, publication date, story), filtered.
 
         `indicator` accepts an id or an alias; `period` any spelling (2025-01/2025-06 finds 2025-H1);
-        `limit` and `offset` page through them in (document, position) order.
+        `year` the first four characters of the period; `host` the site of the document's URL;
+        `limit` and `offset` page through them in (document, position) order, or latest period first.
         """
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
         return queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
                              period=period, period_type=period_type, region=region, doc=doc, modality=modality,
-                             derived=derived, limit=limit, offset=offset)
+                             derived=derived, year=year, host=host, limit=limit, offset=offset,
+                             newest_first=newest_first)
+
+    def fact_facets(self, *, indicator: str | None = None, top: int = 30, **filters) -> dict[str, list[tuple]]:
+        """Counts of the filtered facts by indicator, measure, region, period type, year and host."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.fact_facets(self._reader, indicator=indicator, top=top, **filters)
+
+    def fact_summary(self, *, indicator: str | None = None, **filters) -> dict:
+        """Facts, documents and independent stories behind the filtered facts; their latest dates."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.fact_summary(self._reader, indicator=indicator, **filters)
+
+    def indicator_period_types(self) -> dict[str, dict[str, int]]:
+        """Facts per period type of each indicator (how often it is observed)."""
+        return queries.indicator_period_types(self._reader)
 
     def count_facts(self, *, indicator: str | None = None, **filters) -> int:
         """How many facts `facts(...)` would return with these filters and no limit."""

@@ -2,7 +2,10 @@
 
     /                               overview            /overview.json
     /indicators                     catalogue           /indicators.json
-    /indicator/{key}                charts and facts    /indicator/{key}.json   /indicator/{key}.csv
+    /indicator/{key}                charts and facts    /indicator/{key}.json   .csv  .xlsx (what is charted)
+    /indicator/{key}/regions        provinces ranked    /indicator/{key}/regions.json
+    /region/{name}                  one region          /region/{name}.json
+    /compare?indicators=&regions=   series side by side /compare.json           /compare.csv  /compare.xlsx
     /facts                          facts, filtered     /facts.json             /facts.csv
     /evidence/{doc}/{seq}           a fact in its text  /evidence/{doc}/{seq}.json
     /document/{doc}                 a document          /document/{doc}.json
@@ -42,7 +45,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
-from zhibiao.web import labels, views
+from zhibiao.web import downloads, labels, views
 from zhibiao.web.formatting import number, value_text
 
 log = logging.getLogger("zhibiao.web")
@@ -57,6 +60,19 @@ OffsetQ = Annotated[int, Query(ge=0, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
+RangeQ = Annotated[Literal["1y", "5y", "10y", "all"] | None,
+                   Query(description="the last 1, 5 or 10 years up to the latest point, or all")]
+DateQ = Annotated[str | None, Query(max_length=10, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+                                    description="YYYY, YYYY-MM or YYYY-MM-DD")]
+ChartQ = Annotated[str | None, Query(max_length=60, description="one chart's id (see the JSON twin's charts)")]
+YearQ = Annotated[str | None, Query(max_length=4, pattern=r"^\d{4}$", description="year of the period")]
+HostQ = Annotated[str | None, Query(max_length=100, description="site of the document's URL (local: none)")]
+ListQ = Annotated[str | None, Query(max_length=400, description="comma-separated")]
+PeriodQ = Annotated[str | None, Query(max_length=30, description="a period: 2024, 2024-H1, 2024-05 …")]
+FormatQ = Annotated[str | None, Query(max_length=20, description="document format: txt, html, jsonl …")]
+SortQ = Annotated[Literal["published", "-published", "facts", "-facts", "title", "-title"],
+                  Query(description="order; a leading - is descending")]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 _PACKAGE = resources.files("zhibiao.web")
 TEMPLATES = Path(str(_PACKAGE / "templates"))
@@ -64,7 +80,17 @@ STATIC = Path(str(_PACKAGE / "static"))
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith((".json", ".csv"))
+    return request.url.path.endswith((".json", ".csv", ".xlsx"))
+
+
+def _download(body, media_type: str, filename: str) -> Response:
+    """A file to save: CSV as UTF-8 (its text begins with a BOM), XLSX as bytes; the file name in
+    ASCII with the UTF-8 form beside it (RFC 6266)."""
+    from urllib.parse import quote as url_quote
+
+    ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return Response(body, media_type=media_type, headers={
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{url_quote(filename)}"})
 
 
 def _bust(path: str) -> str:
@@ -76,6 +102,16 @@ def _bust(path: str) -> str:
 
 
 CACHE_SIZE = 256
+_SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def _json_for_script(value) -> str:
+    """JSON to put inside <script type="application/json">: no <, >, & or line separators raw, so no
+    scraped text can close the element or start markup."""
+    text = json.dumps(value, ensure_ascii=False)
+    for raw, escaped in _SCRIPT_ESCAPES.items():
+        text = text.replace(raw, escaped)
+    return text
 
 
 def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
@@ -99,7 +135,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     env.filters["num"] = number
     env.filters["value_text"] = value_text
     env.filters["q"] = views.q
-    env.filters["tojson_script"] = lambda v: json.dumps(v, ensure_ascii=False).replace("</", "<\\/")
+    env.filters["tojson_script"] = _json_for_script
     env.globals.update(labels=labels, static=_bust, evidence_url=views.evidence_url,
                        document_url=views.document_url, indicator_url=views.indicator_url,
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
@@ -168,6 +204,8 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         started = time.perf_counter()
         response = await call_next(request)
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
+        if _wants_json(request) or request.url.path == "/openapi.json":
+            response.headers["Access-Control-Allow-Origin"] = "*"  # a read-only API: any page may read it
         return response
 
     # -- overview, catalogue --------------------------------------------------------------------
@@ -190,56 +228,127 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
 
     # -- indicator ------------------------------------------------------------------------------
 
-    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series and facts")
-    def indicator_json(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None,
-                       limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+    def indicator_data(key, measure, region, period_type, limit, offset, range_, start, end) -> dict:
         return data(views.indicator, key, measure=measure, region=region, period_type=period_type, limit=limit,
-                    offset=offset)
+                    offset=offset, range=range_, start=start, end=end)
 
-    @app.get("/indicator/{key}.csv", summary="The facts of one indicator as CSV, with provenance columns",
+    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series, metadata, facts")
+    def indicator_json(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None,
+                       limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, range: RangeQ = None,  # noqa: A002
+                       start: DateQ = None, end: DateQ = None):
+        return indicator_data(key, measure, region, period_type, limit, offset, range, start, end)
+
+    @app.get("/indicator/{key}.csv", summary="What the indicator page charts, as a tidy CSV (UTF-8 with BOM)",
              response_class=Response)
-    def indicator_csv(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None):
-        def build(store: Store) -> tuple[str, str]:
-            found, resolved = views._resolve(store, key)
-            field = {"indicator": found.id} if found else {"subject": key}
-            return views.facts_csv(store, **field, measure=measure, region=region, period_type=period_type), (
-                found.id if found else "subject")
-        text, name = data(build)
-        return Response(text, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}-facts.csv"'})
+    def indicator_csv(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None,
+                      range: RangeQ = None, start: DateQ = None, end: DateQ = None,  # noqa: A002
+                      chart: ChartQ = None):
+        d = indicator_data(key, measure, region, period_type, 1, 0, range, start, end)
+        rows = downloads.tidy_rows(views.charted_series(d, chart))
+        name = f"{d['indicator']['id'] if d['indicator']['kind'] == 'indicator' else 'subject'}{'-' + chart if chart else ''}"
+        return _download(downloads.csv_text(rows, downloads.TIDY_COLUMNS), "text/csv; charset=utf-8", name + ".csv")
+
+    @app.get("/indicator/{key}.xlsx", summary="What the indicator page charts, as an Excel workbook",
+             response_class=Response)
+    def indicator_xlsx(key: str, measure: MeasureQ = None, region: RegionQ = None, period_type: PeriodTypeQ = None,
+                       range: RangeQ = None, start: DateQ = None, end: DateQ = None,  # noqa: A002
+                       chart: ChartQ = None):
+        d = indicator_data(key, measure, region, period_type, 1, 0, range, start, end)
+        rows = downloads.tidy_rows(views.charted_series(d, chart))
+        name = f"{d['indicator']['id'] if d['indicator']['kind'] == 'indicator' else 'subject'}{'-' + chart if chart else ''}"
+        return _download(downloads.xlsx_bytes(rows, downloads.TIDY_COLUMNS), XLSX, name + ".xlsx")
+
+    @app.get("/indicator/{key}/regions.json", summary="The provinces ranked by one indicator in one period, with map data")
+    def regions_json(key: str, measure: MeasureQ = None, period: PeriodQ = None):
+        return data(views.regions, key, measure=measure, period=period)
+
+    @app.get("/indicator/{key}/regions", response_class=HTMLResponse, include_in_schema=False)
+    def regions_page(request: Request, key: str, measure: MeasureQ = None, period: PeriodQ = None):
+        return page(request, "regions.html", data(views.regions, key, measure=measure, period=period))
 
     @app.get("/indicator/{key}", response_class=HTMLResponse, include_in_schema=False)
     def indicator_page(request: Request, key: str, measure: MeasureQ = None, region: RegionQ = None,
-                       period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        d = data(views.indicator, key, measure=measure, region=region, period_type=period_type, limit=limit,
-                 offset=offset)
+                       period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0,
+                       range: RangeQ = None, start: DateQ = None, end: DateQ = None):  # noqa: A002
+        d = indicator_data(key, measure, region, period_type, limit, offset, range, start, end)
         return page(request, "indicator.html", d)
+
+    @app.get("/region/{name}.json", summary="What is known about one region: each series' latest value")
+    def region_json(name: str):
+        return data(views.region, name)
+
+    @app.get("/region/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def region_page(request: Request, name: str):
+        return page(request, "region.html", data(views.region, name))
+
+    # -- compare --------------------------------------------------------------------------------
+
+    def compare_data(indicators, regions, measure, period_type, range_, start, end) -> dict:
+        return data(views.compare, indicators or "", regions=regions, measure=measure, period_type=period_type,
+                    range=range_, start=start, end=end)
+
+    @app.get("/compare.json", summary="Several indicators and regions on one time axis")
+    def compare_json(indicators: ListQ = None, regions: ListQ = None, measure: MeasureQ = None,
+                     period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                     start: DateQ = None, end: DateQ = None):
+        return compare_data(indicators, regions, measure, period_type, range, start, end)
+
+    @app.get("/compare.csv", summary="The compared series as a tidy CSV (UTF-8 with BOM)", response_class=Response)
+    def compare_csv(indicators: ListQ = None, regions: ListQ = None, measure: MeasureQ = None,
+                    period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                    start: DateQ = None, end: DateQ = None):
+        d = compare_data(indicators, regions, measure, period_type, range, start, end)
+        rows = downloads.tidy_rows(d["series"])
+        return _download(downloads.csv_text(rows, downloads.TIDY_COLUMNS), "text/csv; charset=utf-8",
+                         d["download_name"] + ".csv")
+
+    @app.get("/compare.xlsx", summary="The compared series as an Excel workbook", response_class=Response)
+    def compare_xlsx(indicators: ListQ = None, regions: ListQ = None, measure: MeasureQ = None,
+                     period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                     start: DateQ = None, end: DateQ = None):
+        d = compare_data(indicators, regions, measure, period_type, range, start, end)
+        rows = downloads.tidy_rows(d["series"])
+        return _download(downloads.xlsx_bytes(rows, downloads.TIDY_COLUMNS), XLSX, d["download_name"] + ".xlsx")
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    def compare_page(request: Request, indicators: ListQ = None, regions: ListQ = None, measure: MeasureQ = None,
+                     period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                     start: DateQ = None, end: DateQ = None):
+        if not indicators:
+            return page(request, "compare.html", {"series": [], "axes": [], "view": {}, "ranges": [],
+                                                  "catalogue": [{"id": i.id, "name_zh": i.name_zh}
+                                                                for i in store.catalogue],
+                                                  "provinces": list(views.display.provinces())})
+        return page(request, "compare.html", compare_data(indicators, regions, measure, period_type, range,
+                                                          start, end))
 
     # -- facts ----------------------------------------------------------------------------------
 
-    def facts_args(indicator, subject, measure, region, period_type, doc, derived) -> dict:
+    def facts_args(indicator, subject, measure, region, period_type, doc, derived, year=None, host=None) -> dict:
         return {"indicator": indicator, "subject": subject, "measure": measure, "region": region,
-                "period_type": period_type, "doc": doc, "derived": derived}
+                "period_type": period_type, "doc": doc, "derived": derived, "year": year, "host": host}
 
     @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance")
     def facts_json(indicator: Text = None, subject: Text = None, measure: MeasureQ = None, region: RegionQ = None,
                    period_type: PeriodTypeQ = None, doc: Text = None, derived: bool | None = None,
-                   limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived),
-                    limit=limit, offset=offset)
+                   year: YearQ = None, host: HostQ = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        return data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived, year,
+                                              host), limit=limit, offset=offset)
 
     @app.get("/facts.csv", summary="Stored facts, filtered, as CSV", response_class=Response)
     def facts_csv(indicator: Text = None, subject: Text = None, measure: MeasureQ = None, region: RegionQ = None,
-                  period_type: PeriodTypeQ = None, doc: Text = None, derived: bool | None = None):
-        text = data(views.facts_csv, **facts_args(indicator, subject, measure, region, period_type, doc, derived))
-        return Response(text, media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": 'attachment; filename="facts.csv"'})
+                  period_type: PeriodTypeQ = None, doc: Text = None, derived: bool | None = None,
+                  year: YearQ = None, host: HostQ = None):
+        text = data(views.facts_csv, **facts_args(indicator, subject, measure, region, period_type, doc, derived,
+                                                  year, host))
+        return _download(text, "text/csv; charset=utf-8", "facts.csv")
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     def facts_page(request: Request, indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                    region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
-                   derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        d = data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived),
+                   derived: bool | None = None, year: YearQ = None, host: HostQ = None,
+                   limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+        d = data(views.facts, **facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host),
                  limit=limit, offset=offset)
         return page(request, "facts.html", d)
 
@@ -262,25 +371,32 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return page(request, "evidence.html", data(views.evidence, doc))
 
     @app.get("/documents.json", summary="Stored documents with their story and number of copies")
-    def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return data(views.documents, limit=limit, offset=offset)
+    def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, year: YearQ = None,
+                       host: HostQ = None, format: FormatQ = None, sort: SortQ = "-published"):  # noqa: A002
+        return data(views.documents, limit=limit, offset=offset, year=year, host=host, format=format, sort=sort)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return page(request, "documents.html", data(views.documents, limit=limit, offset=offset))
+    def documents_page(request: Request, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, year: YearQ = None,
+                       host: HostQ = None, format: FormatQ = None, sort: SortQ = "-published"):  # noqa: A002
+        return page(request, "documents.html", data(views.documents, limit=limit, offset=offset, year=year, host=host,
+                                                    format=format, sort=sort))
 
     # -- search, conflicts ----------------------------------------------------------------------
 
     @app.get("/search.json", summary="Facts whose subject or quote contains every term of q")
-    def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0):
-        return data(views.search, q, limit=limit, offset=offset)
+    def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0, indicator: Text = None,
+                    region: RegionQ = None, period: PeriodQ = None):
+        return data(views.search, q, limit=limit, offset=offset, indicator=indicator, region=region, period=period)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None,
-                    limit: SearchLimitQ = 50, offset: OffsetQ = 0):
+                    limit: SearchLimitQ = 50, offset: OffsetQ = 0, indicator: Text = None, region: RegionQ = None,
+                    period: PeriodQ = None):
         if q is None or not q.strip():
-            return page(request, "search.html", {"query": q or "", "hits": None, "total": 0, "terms": []})
-        return page(request, "search.html", data(views.search, q, limit=limit, offset=offset))
+            return page(request, "search.html", {"query": q or "", "hits": None, "total": 0, "terms": [],
+                                                 "filters": {}, "indicators": []})
+        return page(request, "search.html", data(views.search, q, limit=limit, offset=offset, indicator=indicator,
+                                                  region=region, period=period))
 
     @app.get("/conflicts.json", summary="Disagreeing cells, both quotes")
     def conflicts_json(indicator: Text = None):
