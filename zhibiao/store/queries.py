@@ -79,7 +79,7 @@ def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, s
     if limit is not None:
         page = " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
-    order = (" ORDER BY period_key LIKE '????%' , period_key DESC NULLS LAST, published DESC NULLS LAST, doc_id, seq"
+    order = (f" ORDER BY {_PERIOD_END} DESC NULLS LAST, published DESC NULLS LAST, doc_id, seq"
              if newest_first else " ORDER BY doc_id, seq")
     return con.execute(_SELECT_FACTS + where + order + page, params).df()
 
@@ -110,6 +110,19 @@ def _fact_filters(*, indicator: str | None = None, subject: str | None = None, m
         ("derived = ?", derived),
     ])
 
+
+# The last month of a period as sortable text (2024-H1 -> 2024-06-99, 2024-05-31 stays), so facts sort
+# by when their period ends; a period of unknown year sorts last.
+_PERIOD_END = """(CASE
+    WHEN period_key IS NULL OR NOT regexp_matches(period_key, '^[0-9]{4}') THEN NULL
+    WHEN length(period_key) = 4 THEN period_key || '-12-99'
+    WHEN regexp_matches(period_key, '^[0-9]{4}-H[12]$')
+        THEN left(period_key, 5) || lpad(CAST(6 * CAST(right(period_key, 1) AS INTEGER) AS VARCHAR), 2, '0') || '-99'
+    WHEN regexp_matches(period_key, '^[0-9]{4}-Q[1-4]$')
+        THEN left(period_key, 5) || lpad(CAST(3 * CAST(right(period_key, 1) AS INTEGER) AS VARCHAR), 2, '0') || '-99'
+    WHEN contains(period_key, '/') THEN right(period_key, 7) || '-99'
+    WHEN length(period_key) = 7 THEN period_key || '-99'
+    ELSE period_key END)"""
 
 # The site a document came from: the host of its URL, else its source (a file name or stream).
 _HOST = "coalesce(nullif(regexp_extract(url, '^[a-z]+://([^/:]+)', 1), ''), 'local')"

@@ -293,7 +293,7 @@ def _latest_headline(charts: list[dict]) -> dict | None:
     """The latest point of the first chart (the indicator's default measure), as a headline."""
     for chart in charts:
         if chart["points"]:
-            latest = max(chart["points"], key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
+            latest = max(chart["points"], key=lambda p: (p["end"], timeaxis.length_days(p["period"])))
             return {**{k: latest[k] for k in ("period", "period_label", "value", "unit", "value_text", "qualifier",
                                                "region", "evidence", "published", "stories")},
                     "measure_label": chart["title"]}
@@ -420,9 +420,11 @@ FACET_LABELS = {"indicator": "指标 indicator", "measure": "度量 measure", "r
                 "period_type": "时期类型 period type", "year": "年份 year", "host": "来源网站 source"}
 
 
-def _facet_label(name: str, value) -> str:
+def _facet_label(name: str, value, catalogue=None) -> str:
     if value is None:
         return "（无 none）"
+    if name == "indicator" and catalogue is not None and value in catalogue.by_id:
+        return catalogue.by_id[value].name_zh
     if name == "measure":
         return labels.measure(value)
     if name == "period_type":
@@ -430,14 +432,14 @@ def _facet_label(name: str, value) -> str:
     return str(value)
 
 
-def _facets(path: str, counts: dict[str, list[tuple]], active: dict) -> list[dict]:
+def _facets(path: str, counts: dict[str, list[tuple]], active: dict, catalogue=None) -> list[dict]:
     """Facets as the pages show them: each value with its count and the link that filters by it."""
     out = []
     for name, rows in counts.items():
         values = []
         for value, n in rows:
             params = {**active, name: None if active.get(name) == value else value, "offset": None}
-            values.append({"value": value, "label": _facet_label(name, value), "count": int(n),
+            values.append({"value": value, "label": _facet_label(name, value, catalogue), "count": int(n),
                            "active": active.get(name) == value and value is not None,
                            "url": path + _query(**{k: ("true" if v is True else "false" if v is False else v)
                                                    for k, v in params.items()}) if value is not None else None})
@@ -463,7 +465,7 @@ def facts(store: Store, *, indicator: str | None = None, subject: str | None = N
            **page_links("/facts.json", active, total, limit, offset),
            "facts": [_fact_record(r) for r in export.records(df)]}
     if facets:
-        out["facets"] = _facets("/facts", store.fact_facets(**args), active)
+        out["facets"] = _facets("/facts", store.fact_facets(**args), active, store.catalogue)
     return out
 
 

@@ -2,12 +2,15 @@
  *
  * Each point sits at the end of its period; a faint bar behind it spans the period (a half-year
  * figure spans January to June, a year-to-date figure January to its month), so figures of different
- * period types line up in time. One legend entry per period type. Approximate values (约, 超过, 近)
- * are hollow and dashed, derived values are diamonds, conflicting cells carry a red ring. Hovering a
- * point shows its value and source; clicking it opens the evidence view.
+ * period types line up in time. One legend entry per period type, and one for each point style the
+ * chart uses. Approximate values (约, 超过, 近) are white dots with a thick dashed outline in the series
+ * colour, derived values white diamonds with a solid outline, conflicting cells carry a red ring: none
+ * is ever white on white. Hovering a point shows its value and source; clicking it opens the evidence.
  *
  * The data comes from <script id="charts-data"> (the same list the page's JSON twin has under
- * "charts"); window.zhibiaoCharts keeps each chart and its points for tests and for the console.
+ * "charts"), or <script id="compare-data"> on /compare (several series, one y axis per unit). The
+ * charts share one dataZoom window, kept in the URL (?zoom=start,end); each can be saved as a PNG
+ * (toolbox, or a [data-png] button). window.zhibiaoCharts keeps each chart and its points for tests.
  */
 (function () {
   "use strict";
@@ -203,7 +206,7 @@
     // The axis covers the spans drawn, with a little room either side.
     var lo = Math.min.apply(null, pts.map(function (p) { return ms(p.start); }));
     var hi = Math.max.apply(null, pts.map(function (p) { return ms(p.end); }));
-    var pad = Math.max((hi - lo) * 0.03, 20 * DAY);
+    var pad = Math.max((hi - lo) * 0.03, 45 * DAY);
     if (hi - lo < 300 * DAY) { pad = (365 * DAY - (hi - lo)) / 2; }  // a lone month still shows its year
     return {
       animation: false,
@@ -214,7 +217,7 @@
         .concat(keys.map(function (k) { return k.name; })).concat(conflicts.length ? [CONFLICT_NAME] : []) },
       tooltip: { trigger: "item", confine: true, formatter: tooltip(chart), extraCssText: "max-width: 340px; white-space: normal;" },
       xAxis: { type: "time", min: lo - pad, max: hi + pad, axisLabel: { hideOverlap: true } },
-      yAxis: { type: "value", scale: chart.measure === "level", axisLabel: { formatter: function (v) { return axisFmt(v, chart.unit, chart.display); } } },
+      yAxis: { type: "value", scale: chart.measure === "level", splitNumber: pts.length <= 2 ? 3 : 5, axisLabel: { formatter: function (v) { return axisFmt(v, chart.unit, chart.display); } } },
       dataZoom: dataZoom(zoomFromUrl()),
       series: series
     };
@@ -240,17 +243,21 @@
     var all = [], series = [];
     data.series.forEach(function (s, k) {
       var color = PALETTE[k % PALETTE.length];
-      series.push({
-        id: "cmp-" + k, name: s.name, type: "line", yAxisIndex: s.axis, color: color, showAllSymbol: true,
-        lineStyle: { width: 1.8, color: color }, emphasis: { scale: 1.6 }, connectNulls: false,
-        data: s.points.map(function (p, i) { all.push(p); var item = pointItem(p, i, color); item.s = k; return item; })
+      s.points.forEach(function (p) { all.push(p); });
+      // One line per run of adjacent periods: a monthly series with years missing is not joined across them.
+      runs(s.points, s.period_type).forEach(function (run, r) {
+        series.push({
+          id: "cmp-" + k + "-" + r, name: s.name, type: "line", yAxisIndex: s.axis, color: color, showAllSymbol: true,
+          lineStyle: { width: 1.8, color: color }, emphasis: { scale: 1.6 },
+          data: run.map(function (i) { var item = pointItem(s.points[i], i, color); item.s = k; return item; })
+        });
       });
     });
     var keys = keySeries(all);
     series = series.concat(keys);
     var lo = Math.min.apply(null, all.map(function (p) { return ms(p.start); }));
     var hi = Math.max.apply(null, all.map(function (p) { return ms(p.end); }));
-    var pad = Math.max((hi - lo) * 0.03, 20 * DAY);
+    var pad = Math.max((hi - lo) * 0.03, 45 * DAY);
     if (hi - lo < 300 * DAY) { pad = (365 * DAY - (hi - lo)) / 2; }
     var axes = data.axes.map(function (a, n) {
       return { type: "value", name: a.label, position: n === 0 ? "left" : "right", scale: a.measure === "level",
@@ -261,7 +268,8 @@
       animation: false,
       grid: { left: 64, right: data.axes.length > 1 ? 64 : 18, top: 64, bottom: 58 },
       toolbox: toolbox(data.download_name || "compare"),
-      legend: { type: "scroll", top: 4, right: 36, data: series.map(function (s) { return s.name; }) },
+      legend: { type: "scroll", top: 4, right: 36, itemGap: 16,
+                data: data.series.map(function (s) { return s.name; }).concat(keys.map(function (k) { return k.name; })) },
       tooltip: { trigger: "item", confine: true, formatter: compareTooltip(data), extraCssText: "max-width: 340px; white-space: normal;" },
       xAxis: { type: "time", min: lo - pad, max: hi + pad, axisLabel: { hideOverlap: true } },
       yAxis: axes.length ? axes : [{ type: "value" }],

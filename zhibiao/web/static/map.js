@@ -19,6 +19,8 @@
     fetch(data.map.geojson).then(function (r) { return r.json(); }).then(function (geo) {
       echarts.registerMap("china-provinces", geo);
       var values = data.map.data.map(function (d) { return d.value; });
+      var lo = Math.min.apply(null, values), hi = Math.max.apply(null, values);
+      if (lo === hi) { var room = Math.abs(lo) * 0.1 || 1; lo -= room; hi += room; }
       var chart = echarts.init(el, null, { renderer: "canvas" });
       chart.setOption({
         animation: false,
@@ -26,7 +28,7 @@
           return p.data ? p.data.region + "<br>" + label(p.data.value, data) : p.name + "<br>无数据 no data";
         } },
         toolbox: { right: 6, top: 0, feature: { saveAsImage: { title: "PNG", pixelRatio: 2, backgroundColor: "#ffffff" } } },
-        visualMap: { type: "continuous", min: Math.min.apply(null, values), max: Math.max.apply(null, values),
+        visualMap: { type: "continuous", min: lo, max: hi, seriesIndex: 0,
                      left: 8, bottom: 8, calculable: true, itemHeight: 90,
                      inRange: { color: ["#dbe7f7", "#6b9bd8", "#14305f"] },
                      formatter: function (v) { return label(v, data); } },
