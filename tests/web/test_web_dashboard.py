@@ -289,3 +289,12 @@ def test_one_region_lists_its_series(client):
     assert any(s["key"] == "gdp" and s["ranking"] for s in d["series"])
     assert _json(client, "/region/" + quote("廣東省") + ".json")["facts"] == d["facts"]
     assert "no facts for region" in _json(client, "/region/" + quote("火星") + ".json", 404)["error"]
+
+
+@pytest.mark.parametrize("blank, full", [
+    ("/facts.json?indicator=&measure=share&derived=&year=", "/facts.json?measure=share"),
+    ("/indicator/gdp.json?start=&end=&measure=&region=", "/indicator/gdp.json"),
+    ("/search.json?q=GDP&region=&period=", "/search.json?q=GDP"),
+])
+def test_blank_form_fields_filter_nothing(client, blank, full):
+    assert _json(client, blank)["total"] == _json(client, full)["total"]

@@ -202,6 +202,9 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     @app.middleware("http")
     async def timing(request: Request, call_next):
         started = time.perf_counter()
+        raw = request.scope.get("query_string", b"")
+        if b"=&" in raw + b"&":  # a filter form sends the fields left blank as empty parameters: they filter nothing
+            request.scope["query_string"] = b"&".join(p for p in raw.split(b"&") if p and not p.endswith(b"="))
         response = await call_next(request)
         response.headers["Server-Timing"] = f"app;dur={(time.perf_counter() - started) * 1000:.1f}"
         if _wants_json(request) or request.url.path == "/openapi.json":

@@ -294,10 +294,23 @@
     });
   }
 
+  // Zooming one chart zooms the others on the page to the same window (not echarts.connect, which
+  // would also show every chart's tooltip at once), and writes the window to the URL.
+  var syncing = false;
   function register(registry, id, instance, points, el) {
     registry[id] = { chart: instance, points: points, el: el };
-    instance.group = "zhibiao";
-    instance.on("datazoom", function () { zoomToUrl(instance); });
+    instance.on("datazoom", function () {
+      if (syncing) { return; }
+      zoomToUrl(instance);
+      var dz = instance.getOption().dataZoom[0];
+      syncing = true;
+      Object.keys(registry).forEach(function (other) {
+        if (other !== id) {
+          registry[other].chart.dispatchAction({ type: "dataZoom", startValue: dz.startValue, endValue: dz.endValue });
+        }
+      });
+      syncing = false;
+    });
     el.setAttribute("data-rendered", "true");
   }
 
@@ -330,7 +343,6 @@
         register(registry, "compare", instance, data.series, el);
       }
     }
-    echarts.connect("zhibiao");
     pngButtons(registry);
     window.zhibiaoCharts = registry;
     window.addEventListener("resize", function () {
