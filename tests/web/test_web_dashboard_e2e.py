@@ -1,3 +1,4 @@
+# ruff: noqa: F811  (pytest fixtures imported from test_web_e2e are parameters here)
 """The analyst's dashboard in a real browser (Debian's chromium, driven by Playwright): approximate points
 drawn visibly, /compare, the provincial ranking and map, range presets and the zoom kept in the URL,
 downloads of what is charted (CSV, XLSX, PNG), sortable tables, facets, catalogue search, traditional
