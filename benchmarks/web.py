@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import shutil
 import socket
 import statistics
 import sys
@@ -49,6 +50,13 @@ def routes(store: zhibiao.Store) -> list[str]:
         "/facts.json?measure=share&limit=200", evidence, evidence + ".json",
         "/search?q=" + quote("規模以上工業增加值 上半年"), "/search.json?q=" + quote("增长"),
         "/search.json?q=" + quote("亿"), "/conflicts", "/conflicts.json", "/documents.json", "/openapi.json",
+        # the analyst's pages: ranges, downloads of what is charted, facets, catalogue search, compare, regions
+        "/indicator/industrial_value_added?range=5y", "/indicator/industrial_value_added.xlsx",
+        "/facts", "/facts.json?year=2024", "/documents", "/indicators", "/search.json?q=GDP",
+        "/search.json?q=" + quote("增长") + "&region=" + quote("广东省"),
+        "/compare?indicators=gdp,industrial_value_added", "/compare.json?indicators=gdp,industrial_value_added",
+        "/compare.csv?indicators=gdp,industrial_value_added&regions=" + quote("全国,广东省"),
+        "/indicator/gdp/regions", "/indicator/gdp/regions.json", "/region/" + quote("广东省"),
     ]
 
 
@@ -148,6 +156,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=3.0, help="size of the larger corpus (0: skip it)")
     parser.add_argument("--db", help="also (or only, with --mb 0) measure this database")
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", help="copy the larger database to this file (for screenshots, by hand)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo.duckdb"
@@ -162,6 +171,8 @@ def main() -> None:
                 store.ingest_documents(corpus)
             print(f"\n(ingested {len(corpus)} documents for the larger database in {time.perf_counter() - start:.0f} s)")
             report(f"{args.mb:g} MB corpus", big, args.repeat)
+            if args.keep:
+                shutil.copyfile(big, args.keep)
     if args.db:
         report("given database", Path(args.db), args.repeat)
 
