@@ -625,34 +625,31 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0, indica
     wanted = store.catalogue.get(indicator) if indicator else None
     if indicator and wanted is None:
         raise NotFound(f"no indicator {indicator!r} (see /indicators)")
-    terms: list[str] = []
-    exact = named[0] if named and (store.catalogue.get(query.strip()) or store.catalogue.get(
-        to_simplified(query.strip())) or store.catalogue.get(query.strip().lower())) else None
+    exact = named[0] if named and any(store.catalogue.get(spelling) for spelling in (
+        query.strip(), to_simplified(query.strip()), query.strip().lower())) else None
+    filtered = bool(wanted or region or period)
     if exact is not None and (wanted is None or wanted.id == exact.id):
+        mode, terms = "indicator", query_terms(query)
         rows = export.records(store.facts(indicator=exact.id, region=region, newest_first=True))
-        terms = query_terms(query)
-        mode = "indicator"
+        total, paged = len(rows), False
     else:
-        try:
-            scan = SEARCH_SCAN if (wanted or region or period) else limit
-            result = store.search(query, limit=scan, offset=0 if scan != limit else offset)
+        mode = "text"
+        try:  # with filters, scan the best hits and filter them here; else let the index page
+            result = store.search(query, limit=SEARCH_SCAN if filtered else limit, offset=0 if filtered else offset)
         except QueryError as err:
             if not named:
                 raise BadRequest(str(err)) from None
             result = None
         terms = result.terms if result else []
         rows = list(result.hits) if result else []
-        mode = "text"
-        if not (wanted or region or period) and result is not None:
-            total = result.total
+        total, paged = (result.total if result else 0), not filtered
     if period:
-        key = period.strip()
-        rows = [r for r in rows if str(r.get("period") or "").startswith(key)]
+        rows = [r for r in rows if str(r.get("period") or "").startswith(period.strip())]
     if wanted is not None:
         rows = [r for r in rows if r.get("indicator") == wanted.id]
     if region:
         rows = [r for r in rows if r.get("region") == region]
-    if mode == "indicator" or wanted or region or period:
+    if not paged:
         total = len(rows)
         rows = rows[offset:offset + limit]
     hits = []
