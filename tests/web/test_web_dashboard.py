@@ -174,15 +174,16 @@ def test_indicator_metadata_and_headline(client, demo_db):
     points = [p for c in d["charts"] for p in c["points"]]
     assert meta["first_period"] == min(points, key=lambda p: p["end"])["period"]
     assert d["latest"]["period"] == max(d["charts"][0]["points"], key=lambda p: p["end"])["period"]
-    assert d["indicator"]["group"] == "工业 Industry"
+    assert d["indicator"]["group"] == "工业经济运行" and d["indicator"]["definition"]
 
 
 def test_catalogue_tree_holds_every_indicator_once(client):
     d = _json(client, "/indicators.json")
-    in_tree = Counter(i["id"] for g in d["tree"] for f in g["frequencies"] for i in f["indicators"])
+    in_tree = Counter(i["id"] for g in d["groups"] for f in g["frequencies"] for i in f["indicators"])
     assert set(in_tree) == {i["id"] for i in d["indicators"]} and set(in_tree.values()) == {1}
-    industry = next(g for g in d["tree"] if g["group"] == "工业 Industry")
-    assert any(f["frequency"].startswith("月度") for f in industry["frequencies"])
+    industry = next(g for g in d["groups"] if any(i["id"] == "industrial_value_added" for i in g["indicators"]))
+    monthly = next(f for f in industry["frequencies"] if f["frequency"].startswith("月度"))
+    assert "industrial_value_added" in [i["id"] for i in monthly["indicators"]]
 
 
 # -- search ------------------------------------------------------------------------------------------

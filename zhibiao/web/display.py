@@ -60,6 +60,11 @@ def frequency(period_types: Counter) -> tuple[str | None, str]:
     return kind, _table()["frequencies"].get(kind, kind)
 
 
+def frequency_names() -> list[str]:
+    """The frequencies as they read, most frequent observation first (月度 … 不定期)."""
+    return list(_table()["frequencies"].values())
+
+
 @cache
 def provinces() -> dict[str, str]:
     """Each province-level region's canonical name (广东省) and its name on the shipped map (广东)."""

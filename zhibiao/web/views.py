@@ -188,15 +188,47 @@ def overview(store: Store) -> dict:
     totals = store.counts()
     return {
         "sections": sections,
+        "programmes": programmes(store, counts),
         "totals": {"documents": totals["documents"], "facts": totals["facts"], "stories": totals["stories"],
                    "conflicts": len(store.conflicts()),
                    "indicators": int((catalogue["facts"] > 0).sum())},
     }
 
 
+def programmes(store: Store, counts: dict[str, int] | None = None) -> list[dict]:
+    """The ministry's programmes by group: for each indicator and scope with data, its latest value,
+    period, sources and trend (each scope of a programme is its own row: 亿元以上 and 50亿元以上
+    projects are two figures); the programmes without data are named, so gaps are visible too."""
+    catalogue = store.catalogue
+    groups = [(g, members) for g, members in catalogue.by_group() if g.programme]
+    series = store.series_records([i.id for _, members in groups for i in members])
+    if counts is None:
+        table = store.indicators()
+        counts = dict(zip(table["id"], table["facts"].astype(int), strict=True))
+    out = []
+    for group, members in groups:
+        rows, empty = [], []
+        for indicator in members:
+            by_scope: dict[str, list[dict]] = {}
+            for row in series[indicator.id]:
+                by_scope.setdefault(row.get("scope") or "", []).append(row)
+            placed = []
+            for scope, mine in sorted(by_scope.items()):
+                card = _card(indicator, mine, counts.get(indicator.id, 0))
+                if card["latest"]:
+                    card.update(scope=scope or None, definition=indicator.definition)
+                    placed.append(card)
+            rows += placed
+            if not placed:
+                empty.append({"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
+                              "facts": counts.get(indicator.id, 0), "url": indicator_url(indicator.id)})
+        out.append({"group": group.name, "group_en": group.name_en, "programmes": rows, "without_data": empty})
+    return out
+
+
 def indicators(store: Store) -> dict:
-    """The catalogue with the number of facts and documents behind each indicator, and the same
-    catalogue as a tree: group, then how often it is observed (frequency)."""
+    """The catalogue with the number of facts and documents behind each indicator, also as a tree
+    by group (the groups of rules/catalogue.toml, in their order) and, within a group, by frequency."""
     rows = export.records(store.indicators())
     kinds = store.indicator_period_types()
     for row in rows:
@@ -209,19 +241,22 @@ def indicators(store: Store) -> dict:
         row["display_unit"] = shown["unit"] if shown else row["unit"]
         row["frequency_type"], row["frequency"] = display.frequency(Counter(kinds.get(row["id"], {})))
     rows.sort(key=lambda r: (-r["facts"], r["id"]))
-    tree: dict[str, dict[str, list[dict]]] = {}
-    for row in sorted(rows, key=lambda r: (r["group"], r["name_zh"])):
-        tree.setdefault(row["group"], {}).setdefault(row["frequency"] if row["facts"] else "无数据 no data",
-                                                     []).append(row)
-    freq_order = list(display._table()["frequencies"].values())
-    return {"indicators": rows,
-            "tree": [{"group": g, "facts": sum(r["facts"] for f in by.values() for r in f),
-                      "frequencies": [{"frequency": f, "indicators": [
-                          {k: r[k] for k in ("id", "name_zh", "name_en", "url", "facts", "display_unit")}
-                          for r in by[f]]} for f in sorted(by, key=lambda f: freq_order.index(f)
-                                                           if f in freq_order else 99)]}
-                     for g, by in sorted(tree.items(), key=lambda kv: (kv[0] == display.OTHER_GROUP, kv[0]))],
-            "unlinked": export.records(store.unlinked_subjects(30))}
+    freq_order = display.frequency_names()
+    tree = []
+    for group, members in store.catalogue.by_group():
+        ids = {i.id for i in members}
+        mine = [r for r in rows if r["id"] in ids]
+        by_frequency: dict[str, list[dict]] = {}
+        for r in sorted(mine, key=lambda r: r["name_zh"]):
+            by_frequency.setdefault(r["frequency"] if r["facts"] else "无数据 no data", []).append(r)
+        tree.append({"group": group.name, "group_en": group.name_en, "programme": group.programme,
+                     "facts": sum(r["facts"] for r in mine), "with_data": sum(1 for r in mine if r["facts"]),
+                     "indicators": mine,
+                     "frequencies": [{"frequency": f, "indicators": [
+                         {k: r[k] for k in ("id", "name_zh", "name_en", "url", "facts", "display_unit")}
+                         for r in by_frequency[f]]}
+                         for f in sorted(by_frequency, key=lambda f: freq_order.index(f) if f in freq_order else 99)]})
+    return {"indicators": rows, "groups": tree, "unlinked": export.records(store.unlinked_subjects(30))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -316,7 +351,9 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
         if (row.get("region") or None) == (chart_region or None):
-            groups.setdefault(_chart_key(row), []).append(row)
+            # Each scope of a programme (亿元以上, 50亿元以上 …) is a chart of its own.
+            groups.setdefault((*_chart_key(row), row.get("scope") or ""), []).append(row)
+    scopes = sorted({key[3] for key in groups if key[3]})
     default_measure = found.measure if found else None
     order = {m: n for n, m in enumerate(MEASURES)}
     all_ends = [e for group in groups.values() for r in group if (e := (timeaxis.span(r["period"]) or (0, None))[1])]
@@ -324,12 +361,14 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     view = {"measure": measure, "region": region, "period_type": period_type, "range": range, "start": start,
             "end": end}
     charts = []
-    for (m, unit, basis), group in sorted(groups.items(), key=lambda kv: (
-            kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] != "yoy", kv[0][2], kv[0][1])):
+    for (m, unit, basis, scope), group in sorted(groups.items(), key=lambda kv: (
+            kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] != "yoy", kv[0][2],
+            kv[0][1])):
         points = [_point(r) for r in group]
         placed = [p for p in points if p["end"] and _in_window(p, window)]
         placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
-        chart_id = "-".join(x for x in (m, basis, {"%": "pct"}.get(unit, unit)) if x)
+        chart_id = "-".join(x for x in (m, basis, {"%": "pct"}.get(unit, unit),
+                                        f"scope{scopes.index(scope) + 1}" if scope else "") if x)
         shown = display.unit(found.id if found else None, m, unit)
         title = _chart_title(m, unit, basis)
         if shown:
@@ -337,7 +376,8 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
         for p in placed:
             p["display_value"] = round(p["value"] / shown["scale"], 6) if shown else p["value"]
         charts.append({
-            "id": chart_id, "measure": m, "unit": unit, "basis": basis or None, "title": title, "display": shown,
+            "id": chart_id, "measure": m, "unit": unit, "basis": basis or None, "scope": scope or None,
+            "title": f"{scope} · {title}" if scope else title, "display": shown,
             "points": placed, "unplaced": [p for p in points if not p["end"]],
             "period_types": [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in placed)],
             "download_name": f"{ident}-{chart_id}",
@@ -354,9 +394,9 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     head = ({"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "measure": found.measure,
              "unit": found.unit, "display_unit": shown["unit"] if shown else found.unit,
              "aliases": list(found.aliases), "kind": "indicator", "group": display.group(found),
-             "definition": display.definition(found)} if found else
+             "definition": display.definition(found), "scopes": scopes} if found else
             {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None, "display_unit": None,
-             "aliases": [], "kind": "subject", "group": None, "definition": None})
+             "aliases": [], "kind": "subject", "group": None, "definition": None, "scopes": []})
     return {
         "indicator": head, "key": key,
         "filters": {"measure": measure, "region": region, "period_type": period_type},
