@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from types import SimpleNamespace
 
@@ -459,8 +459,12 @@ class _Builder:
     def programme(self, indicator: Indicator) -> Sentence | None:
         """The latest level of a programme by the end of the period, its growth, and its targets."""
         region = self.region
+        # A briefing on a period is held a few weeks after it and states stocks "as of now" (截至目前):
+        # those count for the period.
+        known_by = self.end + timedelta(days=int(self.words["programmes"]["grace_days"]))
         candidates = [e for e in self.entries(indicator.id, region, measure="level", modality="actual")
-                      if (s := T.span(e.best["period"])) and s[1] <= self.end]
+                      if (s := T.span(e.best["period"])) and (s[1] <= self.end or (
+                          e.best["period_type"] == "point" and s[1] <= known_by))]
         parts: list[Part] = []
         latest = None
         if candidates:
@@ -475,8 +479,10 @@ class _Builder:
             if growth is not None:
                 parts += ["，", *self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
                                            verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])]
+        # Targets due from a year before the period to five years after it: whether one has passed is news.
         targets = [e for e in self.entries(indicator.id, region, measure="level", modality="target")
-                   if (s := T.span(e.best["period"])) and s[1] >= self.start and T.span(e.best["period"])[0] <= date(self.year + 5, 12, 31)]
+                   if (s := T.span(e.best["period"])) and self.start - timedelta(days=366) <= s[1]
+                   and s[0] <= date(self.year + 5, 12, 31)]
         targets.sort(key=lambda e: period_sort_key(e.best["period"]))
         for target in targets:
             if parts:
