@@ -498,6 +498,9 @@ def _write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the report is an ordinary file
         os.replace(tmp, path)
     except OSError as error:
         Path(tmp).unlink(missing_ok=True)

@@ -5,6 +5,7 @@ by the fonts of whatever shows the page."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import lru_cache
 
 from zhibiao.report import text as T
@@ -13,6 +14,11 @@ from zhibiao.report.model import Chart
 FONT = "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
 PERIOD_LABELS = {"Y": "年度", "H": "半年", "Q": "季度", "M": "月度", "YTD": "年初累计", "point": "时点"}
 MAX_PROGRAMME_CHARTS = 6
+GAP_DAYS = 400
+# Axis labels in 万 and 亿, as the text prints amounts (Vega expression language).
+CJK_AMOUNT = ("abs(datum.value) >= 1e8 ? format(datum.value / 1e8, '~g') + '亿' : "
+              "abs(datum.value) >= 1e4 ? format(datum.value / 1e4, '~g') + '万' : format(datum.value, '~g')")
+YEARS = {"format": "%Y", "tickCount": "year"}
 
 
 def _config() -> dict:
@@ -31,6 +37,15 @@ def _points(builder, entries) -> list[dict]:
                     "type": PERIOD_LABELS.get(best["period_type"], best["period_type"]),
                     "source": "推算" if best["derived"] else "原文"})
     out.sort(key=lambda p: (p["end"], p["type"], p["period"]))
+    # A line joins points of one period type at most GAP_DAYS apart (the half-years of consecutive years);
+    # a longer gap starts a new line, so no line suggests a path the store knows nothing about.
+    last: dict[str, tuple[date, int]] = {}
+    for point in out:
+        end = date.fromisoformat(point["end"])
+        previous = last.get(point["type"])
+        run = 0 if previous is None else previous[1] + ((end - previous[0]).days > GAP_DAYS)
+        last[point["type"]] = (end, run)
+        point["line"] = f"{point['type']}{run}"
     return out
 
 
@@ -50,10 +65,11 @@ def report_charts(builder) -> list[Chart]:
             "data": {"values": values},
             "mark": {"type": "line", "point": {"filled": True, "size": 40}, "strokeWidth": 1.5},
             "encoding": {
-                "x": {"field": "end", "type": "temporal", "title": "时期末", "axis": {"format": "%Y"}},
+                "x": {"field": "end", "type": "temporal", "title": "时期末", "axis": YEARS},
                 "y": {"field": "value", "type": "quantitative", "title": "%"},
                 "color": {"field": "type", "type": "nominal", "title": "时期",
                           "sort": ["年度", "半年", "季度", "月度"]},
+                "detail": {"field": "line"},
                 "shape": {"field": "source", "type": "nominal", "title": "来源",
                           "scale": {"domain": ["原文", "推算"], "range": ["circle", "diamond"]}},
                 "tooltip": [{"field": "period"}, {"field": "value"}, {"field": "source"}],
@@ -75,9 +91,10 @@ def report_charts(builder) -> list[Chart]:
                 "title": f"{ind.name_zh}（{unit}）", "width": 300, "height": 160,
                 "data": {"values": values},
                 "mark": {"type": "line", "point": {"filled": True, "size": 40}},
-                "encoding": {"x": {"field": "end", "type": "temporal", "title": "时间", "axis": {"format": "%Y"}},
+                "encoding": {"x": {"field": "end", "type": "temporal", "title": "时间", "axis": YEARS},
+                             "detail": {"field": "line"},
                              "y": {"field": "value", "type": "quantitative", "title": unit,
-                                   "axis": {"format": "~s"}}},
+                                   "axis": {"labelExpr": CJK_AMOUNT}}},
                 "config": _config(),
             }))
     return charts
