@@ -104,6 +104,11 @@ class _Builder:
         self.groups = self._programme_groups()
         ids = list(dict.fromkeys([*self.words["headline"]["order"], *(i.id for _, ins in self.groups for i in ins)]))
         self.cells = _index(_rows(store, [i for i in ids if self.catalogue.get(i) is not None]))
+        self.lookup: dict[tuple, list] = defaultdict(list)  # (indicator, measure, period, region) -> cells
+        self.by_indicator: dict[str, list] = defaultdict(list)
+        for key, entry in self.cells.items():
+            self.lookup[(key[0], key[1], key[4], key[5])].append((key, entry))
+            self.by_indicator[key[0]].append((key, entry))
         self.figures: list[Figure] = []
         self.by_key: dict[tuple, int] = {}
         self.titles: dict[str, str] = {}
@@ -114,10 +119,9 @@ class _Builder:
     def find(self, indicator: str, measure: str, period: str, region: str, *, basis: str | None | tuple = ("yoy", None),
              modality: str = "actual", unit: str | None = None) -> _Entry | None:
         bases = basis if isinstance(basis, tuple) else (basis,)
+        near = self.lookup.get((indicator, measure, period, region), ())
         for b in bases:
-            matches = [e for k, e in self.cells.items()
-                       if k[0] == indicator and k[1] == measure and k[2] == b and k[4] == period and k[5] == region
-                       and k[6] == modality and (unit is None or k[3] == unit)]
+            matches = [e for k, e in near if k[2] == b and k[6] == modality and (unit is None or k[3] == unit)]
             if matches:
                 matches.sort(key=lambda e: (e.best["unit"] != "%", e.best["unit"]))
                 return matches[0]
@@ -125,8 +129,8 @@ class _Builder:
 
     def entries(self, indicator: str, region: str | None, **where) -> list[_Entry]:
         out = []
-        for key, entry in self.cells.items():
-            if key[0] != indicator or (region is not None and key[5] != region):
+        for key, entry in self.by_indicator.get(indicator, ()):
+            if region is not None and key[5] != region:
                 continue
             if all(entry.best[f] == v for f, v in where.items()):
                 out.append(entry)
