@@ -66,9 +66,8 @@ def _rows(store, indicator_ids: list[str]) -> list[dict]:
     """The facts of these indicators with a known period, with provenance, in one query."""
     from zhibiao.store import queries
 
-    cursor = store._reader.execute(queries._SELECT_FACTS + """ WHERE period_key IS NOT NULL
-        AND period_key NOT LIKE '%?%' AND list_contains(?::VARCHAR[], indicator) ORDER BY doc_id, seq""",
-                                   [sorted(indicator_ids)])
+    cursor = store._reader.execute(queries._SELECT_FACTS + """ WHERE (period_key IS NULL OR period_key NOT LIKE '%?%')
+        AND list_contains(?::VARCHAR[], indicator) ORDER BY doc_id, seq""", [sorted(indicator_ids)])
     rows = []
     for row in queries._records(cursor):
         published = row["published"]
@@ -78,6 +77,13 @@ def _rows(store, indicator_ids: list[str]) -> list[dict]:
             published = published.date()
         row["published"] = published
         row["derived"] = bool(row["derived"])
+        row["undated"] = False
+        if row["period"] is None:
+            # A stock the text gives no time for (已将2400余家中试平台纳入储备库) is true when it is
+            # published: it counts at that date, and the sentence says so.
+            if row["measure"] != "level" or published is None:
+                continue
+            row.update(period=published.isoformat(), period_type="point", undated=True)
         rows.append(row)
     return rows
 
@@ -476,9 +482,12 @@ class _Builder:
                                            T.span(e.best["period"])[0]))
             latest = candidates[-1]
             when = self.phrase(latest.best["period"])
-            verb = self._verb("stock" if latest.best["period_type"] == "point" else "level", latest)
-            parts += self.fill(self.templates["programme_level"], when=when, name=indicator.name_zh, verb=verb,
-                               value=self.cite(latest))
+            stock = latest.best["period_type"] == "point"
+            if latest.best["undated"]:
+                when += self.templates["undated"]
+            verb = self._verb("stock" if stock else "level", latest)
+            parts += self.fill(self.templates["programme_stock" if stock else "programme_level"], when=when,
+                               name=indicator.name_zh, verb=verb, value=self.cite(latest))
             growth = self.find(indicator.id, "growth", latest.best["period"], region)
             if growth is not None:
                 parts += ["，", *self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
