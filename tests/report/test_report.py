@@ -198,3 +198,26 @@ def test_report_period_accepts(period, canonical):
 def test_report_period_rejects(period):
     with pytest.raises(PeriodError, match="cannot write a briefing"):
         parse_period(period)
+
+
+def test_report_reads_the_catalogues_groups_when_it_has_them(briefings_db):
+    """A catalogue whose entries carry a `group` puts each programme there (the rule table's fallback
+    groups are for catalogues without one); groups the rule table does not order come last."""
+    from dataclasses import dataclass
+
+    import zhibiao
+    from zhibiao.catalogue import Catalogue, Indicator, load_catalogue
+
+    @dataclass(frozen=True)
+    class Grouped(Indicator):
+        group: str | None = None
+
+    regroup = {"base_stations_5g": "数字化转型", "manufacturing_innovation_centres": "创新平台"}
+    catalogue = Catalogue(Grouped(**{**i.__dict__, "group": regroup.get(i.id)}) for i in load_catalogue())
+    with zhibiao.Store(briefings_db, catalogue=catalogue) as store:
+        report = build_report(store, "2025-H1", charts=False)
+    section = next(s for s in report.sections if s.key == "programmes")
+    headings = [p.heading for p in section.paragraphs]
+    digital = section.paragraphs[headings.index("数字化转型")]
+    assert "5G基站达到455万个" in "".join(report.sentence_text(s) for s in digital.sentences)
+    assert headings[-1] == "创新平台" and "信息通信" in headings

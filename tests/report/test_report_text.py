@@ -50,3 +50,23 @@ def test_text_period_phrase(period, year, expected):
 def test_text_span(period, first, last):
     a, b = span(period)
     assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+def test_text_report_table_names_only_known_indicators_and_slots():
+    """The rule table is data the code trusts: every indicator it names is in the catalogue, and every
+    template uses only the slots the builder fills."""
+    import string
+
+    from zhibiao.catalogue import load_catalogue
+    from zhibiao.report.text import table
+
+    catalogue = load_catalogue()
+    words = table()
+    named = [*words["headline"]["order"], words["headline"]["lead"], *words["headline"]["whole"],
+             *words["programmes"]["exclude"], *words["programmes"]["fallback_groups"], *words["classifiers"]]
+    assert [i for i in named if catalogue.get(i) is None] == []
+    slots = {"period", "region", "name", "verb", "value", "base", "diff", "whole", "month", "rank", "count", "top",
+             "other", "when", "latest", "list", "measure"}
+    for key, template in words["templates"].items():
+        used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
+        assert used <= slots, (key, used - slots)

@@ -21,8 +21,16 @@ import pandas as pd
 from zhibiao import rules
 from zhibiao.catalogue import Indicator
 from zhibiao.report import text as T
-from zhibiao.report.model import Chart, Figure, Paragraph, Report, Section, Sentence, Source
-from zhibiao.series import Cell, changed_quantity, classify_period, is_period, period_sort_key, summarize
+from zhibiao.report.model import Figure, Paragraph, Report, Section, Sentence, Source
+from zhibiao.series import (
+    Cell,
+    agree,
+    changed_quantity,
+    classify_period,
+    is_period,
+    period_sort_key,
+    summarize,
+)
 
 Part = str | int
 CELL = ("indicator", "measure", "basis", "unit", "period", "region", "modality")
@@ -107,8 +115,9 @@ class _Builder:
         self.verbs = self.words["verbs"]
         self.catalogue = store.catalogue
         self.provinces = tuple(rules.load("regions")["provinces"])
+        self.headlines = self._headline_ids()
         self.groups = self._programme_groups()
-        ids = list(dict.fromkeys([*self.words["headline"]["order"], *(i.id for _, ins in self.groups for i in ins)]))
+        ids = list(dict.fromkeys([*self.headlines, *(i.id for _, ins in self.groups for i in ins)]))
         self.cells = _index(_rows(store, [i for i in ids if self.catalogue.get(i) is not None]))
         self.lookup: dict[tuple, list] = defaultdict(list)  # (indicator, measure, period, region) -> cells
         self.by_indicator: dict[str, list] = defaultdict(list)
@@ -176,7 +185,7 @@ class _Builder:
         key = ("cell", *(best[f] for f in CELL), absolute)
 
         def make(n: int) -> Figure:
-            agreeing = [r for r in entry.rows if r["derived"] == best["derived"] and _agree(r, best)]
+            agreeing = [r for r in entry.rows if r["derived"] == best["derived"] and agree(r, best)]
             agreeing.sort(key=lambda r: (r is not best, r["published"] or date.max, r["doc"], r["seq"]))
             seen, sources = set(), []
             for row in [best, *agreeing]:
@@ -454,9 +463,16 @@ class _Builder:
         out = [e for u in units if (e := self.find(ident, "level", period, region, basis=None, unit=u)) is not None]
         return out
 
+    def _headline_ids(self) -> list[str]:
+        """The headline order of the rule table, then any other indicator the catalogue puts in the
+        headline group (工业经济运行)."""
+        config = self.words["headline"]
+        extra = [i.id for i in self.catalogue if getattr(i, "group", None) == config["group"]]
+        return list(dict.fromkeys([*config["order"], *extra]))
+
     def _programme_groups(self) -> list[tuple[str, list[Indicator]]]:
         config = self.words["programmes"]
-        exclude = set(config["exclude"])
+        exclude = {*config["exclude"], *self.headlines}
         grouped: dict[str, list[Indicator]] = defaultdict(list)
         for indicator in self.catalogue:
             if indicator.id in exclude:
@@ -528,7 +544,7 @@ class _Builder:
                     by_cell[(ident, measure, unit)].append((region, entry))
         if not found:
             return [Paragraph([Sentence([self.templates["region_none"]])])]
-        order = {ident: i for i, ident in enumerate(self.words["headline"]["order"])}
+        order = {ident: i for i, ident in enumerate(self.headlines)}
         sentences = [Sentence(self.fill(self.templates["region_count"], count=str(len(found)),
                                         list="、".join(sorted(found, key=self.provinces.index))))]
         for (ident, measure, _unit), peers in sorted(by_cell.items(), key=lambda kv: (order.get(kv[0][0], 99), kv[0])):
@@ -574,12 +590,6 @@ class _Builder:
         return paragraphs
 
 
-def _agree(a: dict, b: dict) -> bool:
-    from zhibiao.series import agree
-
-    return agree(a, b)
-
-
 def build_report(store, period: str, region: str | None = None, *, charts: bool = True) -> Report:
     """The briefing for `period` (2025-H1, 2024, 2025-Q3, 2025-05, 2025-01/2025-05) and `region`
     (全国 unless given), built from the store's facts. The same store gives the same report."""
@@ -592,7 +602,7 @@ def build_report(store, period: str, region: str | None = None, *, charts: bool 
                                                                                    region=region)
     sections_words = T.words("sections")
 
-    industry = [s for ident in b.words["headline"]["order"] if (s := b.headline(ident)) is not None]
+    industry = [s for ident in b.headlines if (s := b.headline(ident)) is not None]
     if not industry:
         industry = [Sentence([b.words["notes"]["none_stated"].format(region=region, period=b.phrase(key))])]
     programme_paragraphs = []
@@ -613,4 +623,4 @@ def build_report(store, period: str, region: str | None = None, *, charts: bool 
     return report
 
 
-__all__ = ["Chart", "PeriodError", "build_report", "parse_period"]
+__all__ = ["PeriodError", "build_report", "parse_period"]
