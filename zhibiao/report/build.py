@@ -488,9 +488,12 @@ class _Builder:
         # A briefing on a period is held a few weeks after it and states stocks "as of now" (截至目前):
         # those count for the period.
         known_by = self.end + timedelta(days=int(self.words["programmes"]["grace_days"]))
+        # A stock (a level at a date) is the latest one known by then; an amount over a span (汽车产量, 收入)
+        # only when the span lies in the period: last year's output is not this period's.
         candidates = [e for e in self.entries(indicator.id, region, measure="level", modality="actual")
-                      if (s := T.span(e.best["period"])) and (s[1] <= self.end or (
-                          e.best["period_type"] == "point" and s[1] <= known_by))]
+                      if (s := T.span(e.best["period"])) and (
+                          (e.best["period_type"] == "point" and s[1] <= known_by)
+                          or (e.best["period_type"] != "point" and self.start <= s[0] and s[1] <= self.end))]
         parts: list[Part] = []
         latest = None
         if candidates:
@@ -508,10 +511,17 @@ class _Builder:
             if growth is not None:
                 parts += ["，", *self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
                                            verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])]
+        elif (growth := self.find(indicator.id, "growth", self.period, region)) is not None:
+            parts += self.fill(self.templates["opening"], period=self.phrase(self.period), region="",
+                               name=indicator.name_zh)
+            parts += self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
+                               verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])
         # Targets due from a year before the period to five years after it: whether one has passed is news.
+        # Only targets set by then: a goal announced later is no part of this period's briefing.
         targets = [e for e in self.entries(indicator.id, region, measure="level", modality="target")
                    if (s := T.span(e.best["period"])) and self.start - timedelta(days=366) <= s[1]
-                   and s[0] <= date(self.year + 5, 12, 31)]
+                   and s[0] <= date(self.year + 5, 12, 31)
+                   and (e.best["published"] is None or e.best["published"] <= known_by)]
         targets.sort(key=lambda e: period_sort_key(e.best["period"]))
         for target in targets:
             if parts:
