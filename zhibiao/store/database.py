@@ -328,6 +328,14 @@ class Store:
             indicator = found.id if found else indicator
         return queries.conflicts(self._reader, indicator=indicator, measure=measure, region=region)
 
+    def report(self, period: str, *, region: str | None = None, charts: bool = True):
+        """The briefing for `period` (2025-H1, 2024, 2025-Q3, 2025-05) and `region` (default 全国): sections
+        of sentences whose figures carry their sources (zhibiao.report.Report; render it with
+        zhibiao.report.render.to_markdown / to_html). Raises zhibiao.report.PeriodError for a bad period."""
+        from zhibiao.report import build_report
+
+        return build_report(self, period, region, charts=charts)
+
     def indicators(self) -> pd.DataFrame:
         """The catalogue with fact and document counts."""
         return queries.indicator_counts(self._reader, self.catalogue)

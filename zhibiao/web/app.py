@@ -12,6 +12,7 @@
     /documents                      documents           /documents.json
     /search?q=                      full-text search    /search.json?q=
     /conflicts                      disagreements       /conflicts.json
+    /report/{period}                the briefing        /report/{period}.json   /report/{period}.md
     /api                            the routes, from    /openapi.json
 
 Every HTML route and its twin call the same function in zhibiao.web.views. Errors are JSON on the
@@ -45,7 +46,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
-from zhibiao.web import downloads, labels, views
+from zhibiao.web import downloads, labels, report_views, views
 from zhibiao.web.formatting import number, value_text
 
 log = logging.getLogger("zhibiao.web")
@@ -59,6 +60,7 @@ LimitQ = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="rows per pa
 OffsetQ = Annotated[int, Query(ge=0, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
+ReportRegionQ = Annotated[str | None, Query(max_length=40, description="全国 (default) or a province, e.g. 湖北省")]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
 RangeQ = Annotated[Literal["1y", "5y", "10y", "all"] | None,
                    Query(description="the last 1, 5 or 10 years up to the latest point, or all")]
@@ -80,7 +82,7 @@ STATIC = Path(str(_PACKAGE / "static"))
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith((".json", ".csv", ".xlsx"))
+    return request.url.path.endswith((".json", ".csv", ".xlsx", ".md"))
 
 
 def _download(body, media_type: str, filename: str) -> Response:
@@ -147,7 +149,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                 cache.move_to_end(key)
                 return cache[key]
             result = build(store, *args, **kwargs)
-            if cache_size > 0 and build.__module__ == views.__name__:
+            if cache_size > 0 and build.__module__ in (views.__name__, report_views.__name__):
                 cache[key] = result
                 while len(cache) > cache_size:
                     cache.popitem(last=False)
@@ -408,6 +410,22 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
     def conflicts_page(request: Request, indicator: Text = None):
         return page(request, "conflicts.html", data(views.conflicts, indicator=indicator))
+
+    # -- the briefing ---------------------------------------------------------------------------
+
+    @app.get("/report/{period}.json", summary="The briefing for a period: sections, sentences, figures and their sources")
+    def report_json(period: str, region: ReportRegionQ = None):
+        return data(report_views.report_json, period, region)
+
+    @app.get("/report/{period}.md", summary="The briefing as Markdown, a footnote per figure", response_class=Response)
+    def report_md(period: str, region: ReportRegionQ = None):
+        return Response(data(report_views.report_markdown, period, region), media_type="text/markdown; charset=utf-8")
+
+    @app.get("/report/{period}", response_class=HTMLResponse, include_in_schema=False)
+    def report_page(request: Request, period: str, region: ReportRegionQ = None):
+        return page(request, "report.html", data(report_views.report_page, period, region))
+
+    env.globals["briefing_links"] = lambda: data(report_views.briefing_links)
 
     # -- the API itself -------------------------------------------------------------------------
 
