@@ -15,14 +15,18 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 DEMO_DB := zhibiao.duckdb
+DEMO_REPORT := report-2025-H1.html
 
 ## Install and run the main job: build a fresh fact database from the demo corpus, print the
-## half-year series of industrial value added (each period with its source) and the conflicts.
+## half-year series of industrial value added (each period with its source) and the conflicts, and
+## write the 2025 half-year briefing (every figure cited) as HTML.
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/zhibiao ingest examples/demo --db $(DEMO_DB)
 	$(BIN)/zhibiao series industrial_value_added --measure growth --period-type H --db $(DEMO_DB)
 	$(BIN)/zhibiao conflicts --db $(DEMO_DB)
+	$(BIN)/zhibiao report 2025-H1 --db $(DEMO_DB) --format html -o $(DEMO_REPORT)
+	@echo "briefing: $(CURDIR)/$(DEMO_REPORT) (its numbers link to \`make serve\`: http://127.0.0.1:8000/report/2025-H1)"
 
 ## The dashboard over the demo database (built first when it is missing) on http://127.0.0.1:8000/.
 serve: $(STAMP)
@@ -56,4 +60,4 @@ score: $(STAMP)
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev2/gold.jsonl pred-dev2.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache artifacts $(DEMO_DB) $(DEMO_DB).wal zhibiao.search.duckdb
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache artifacts $(DEMO_DB) $(DEMO_DB).wal zhibiao.search.duckdb $(DEMO_REPORT)

@@ -23,6 +23,7 @@ import argparse
 import asyncio
 import itertools
 import os
+import shutil
 import socket
 import statistics
 import subprocess
@@ -57,6 +58,13 @@ def routes(store: zhibiao.Store) -> list[str]:
         "/facts.json?measure=share&limit=200", evidence, evidence + ".json",
         "/search?q=" + quote("規模以上工業增加值 上半年"), "/search.json?q=" + quote("增长"),
         "/search.json?q=" + quote("亿"), "/conflicts", "/conflicts.json", "/documents.json", "/openapi.json",
+        # the analyst's pages: ranges, downloads of what is charted, facets, catalogue search, compare, regions
+        "/indicator/industrial_value_added?range=5y", "/indicator/industrial_value_added.xlsx",
+        "/facts", "/facts.json?year=2024", "/documents", "/indicators", "/search.json?q=GDP",
+        "/search.json?q=" + quote("增长") + "&region=" + quote("广东省"),
+        "/compare?indicators=gdp,industrial_value_added", "/compare.json?indicators=gdp,industrial_value_added",
+        "/compare.csv?indicators=gdp,industrial_value_added&regions=" + quote("全国,广东省"),
+        "/indicator/gdp/regions", "/indicator/gdp/regions.json", "/region/" + quote("广东省"),
     ]
 
 
@@ -245,6 +253,7 @@ def main() -> None:
                         help="seconds of the loopback load test per database (0: skip it)")
     parser.add_argument("--load-only", action="store_true", help="only the load test")
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--keep", help="copy the larger database to this file (for screenshots, by hand)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         demo = Path(tmp) / "demo.duckdb"
@@ -265,6 +274,8 @@ def main() -> None:
                 report(f"{args.mb:g} MB corpus", big, args.repeat)
             if args.load_seconds > 0:
                 load(big, args.load_seconds)
+            if args.keep:
+                shutil.copyfile(big, args.keep)
     if args.db:
         report("given database", Path(args.db), args.repeat)
 

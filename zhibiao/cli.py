@@ -485,6 +485,65 @@ def export_(
 
 
 @app.command()
+def report(
+    period: Annotated[str, typer.Argument(help="2025-H1, 2024, 2025-Q3, 2025-05 or 2025-01/2025-05.")],
+    db: DbOption = Path(DEFAULT_DB),
+    region: Annotated[str | None, typer.Option(help="全国 (default), or a province such as 湖北省.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="md, html or pdf.")] = "md",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
+    link_base: Annotated[str, typer.Option("--link-base", help="Where `zhibiao serve` runs: HTML numbers link to its evidence pages.")] = "http://127.0.0.1:8000",
+) -> None:
+    """Write the briefing for a period from the fact database, in Chinese, every figure with a footnote
+    (document title, date, URL, quote); in HTML each number links to its evidence and shows the quote on
+    hover, with SVG charts.
+
+    Example: zhibiao report 2025-H1 --format html -o report-2025-H1.html
+    """
+    from zhibiao.report import PeriodError
+    from zhibiao.report.render import to_html, to_markdown
+
+    if fmt not in ("md", "html", "pdf"):
+        raise _fail(ValueError(f"--format {fmt!r}: expected md, html or pdf"))
+    if fmt == "pdf":
+        raise _fail(ValueError("--format pdf: no PDF library here renders Chinese with a font zhibiao can ship; "
+                               "write --format html and print it to PDF from a browser (the page has print CSS)"))
+    store = api.open(db)
+    try:
+        briefing = store.report(period, region=region, charts=fmt == "html")
+        text = to_markdown(briefing) if fmt == "md" else to_html(briefing, evidence_base=link_base)
+    except (ZhibiaoError, PeriodError) as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write_atomically(output, text)
+    err.print(f"wrote {output}", highlight=False)
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write a whole file or none: a temporary file beside it, renamed over it."""
+    import os
+    import tempfile
+
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:
+        raise _fail(ZhibiaoError(f"{path}: cannot write ({error.strerror})")) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the report is an ordinary file
+        os.replace(tmp, path)
+    except OSError as error:
+        Path(tmp).unlink(missing_ok=True)
+        raise _fail(ZhibiaoError(f"{path}: cannot write ({error.strerror})")) from None
+
+
+@app.command()
 def serve(
     db: DbOption = Path(DEFAULT_DB),
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",

@@ -23,10 +23,16 @@ FORMATS = ("csv", "parquet", "jsonl")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def looks_like_formula(value) -> bool:
+    """Whether a spreadsheet would read this cell as a formula: text that starts with = + - @ tab or CR."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
 def neutralise_cell(value):
     """A text cell that a spreadsheet would run as a formula, prefixed with ' so it is shown as text
-    (OWASP's recommendation); numbers and other text are returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+    (OWASP's recommendation); numbers and other text are returned unchanged. Every CSV cell the project
+    writes (zhibiao export, the dashboard's downloads) passes through here."""
+    if looks_like_formula(value):
         return "'" + value
     return value
 

@@ -145,16 +145,21 @@ def test_web_indicator_by_alias_and_by_subject(client):
     assert "新能源汽车销量" in _html(client, "/indicator/" + quote("新能源汽车销量"))
 
 
-def test_web_indicator_csv_has_every_filtered_fact_with_provenance(client):
+def test_web_indicator_csv_is_what_is_charted_with_a_bom(client):
     response = client.get("/indicator/industrial_value_added.csv?period_type=H")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    total = _json(client, "/facts.json?indicator=industrial_value_added&period_type=H")["total"]
-    assert len(rows) == total == 22 and {"doc", "quote", "url", "published", "story"} <= set(rows[0])
+    assert response.content.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    twin = _json(client, "/indicator/industrial_value_added.json?period_type=H")
+    charted = [(p["period"], p["value"]) for c in twin["charts"] for p in c["points"]]
+    assert [(r["period"], float(r["value"])) for r in rows] == charted and len(charted) >= 14
+    assert {"period", "period_type", "value", "unit", "qualifier", "region", "sources", "evidence_url"} <= set(rows[0])
     assert {r["period_type"] for r in rows} == {"H"}
     sub = client.get("/indicator/" + quote("新能源汽车产量") + ".csv")
-    assert sub.status_code == 200 and len(list(csv.DictReader(io.StringIO(sub.text)))) == 3
+    sub_twin = _json(client, "/indicator/" + quote("新能源汽车产量") + ".json")
+    assert sub.status_code == 200 and len(list(csv.DictReader(io.StringIO(sub.text)))) == sum(
+        len(c["points"]) for c in sub_twin["charts"]) >= 2
 
 
 # -- facts -----------------------------------------------------------------------------------------
@@ -242,7 +247,10 @@ def test_web_evidence_shows_the_url_when_the_document_has_one(tmp_path, make_cli
 
 def test_web_documents_list_and_page(client):
     d = _json(client, "/documents.json?limit=5")
-    assert d["total"] == 22 and len(d["documents"]) == 5 and d["documents"][0]["published"] == "2012-07-13"
+    assert d["total"] == 22 and len(d["documents"]) == 5 and d["documents"][0]["published"] == "2025-07-16"
+    dates = [x["published"] for x in _json(client, "/documents.json")["documents"] if x["published"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    assert _json(client, "/documents.json?sort=published&limit=1")["documents"][0]["published"] == "2012-07-13"
     assert _json(client, "/documents.json?limit=5&offset=20")["documents"][-1]["id"]
     assert "nbs-2012-h1-industry" in _html(client, "/documents")
 
@@ -279,7 +287,7 @@ def test_web_conflicts_show_both_quotes(client):
 def test_web_openapi_schema_lists_every_json_twin(client):
     schema = _json(client, "/openapi.json")
     paths = set(schema["paths"])
-    assert {"/overview.json", "/indicators.json", "/indicator/{key}.json", "/indicator/{key}.csv", "/facts.json",
+    assert {"/overview.json", "/indicators.json", "/indicator/{key}.json", "/indicator/{key}.csv", "/indicator/{key}.xlsx", "/facts.json",
             "/facts.csv", "/evidence/{doc}/{seq}.json", "/document/{doc}.json", "/documents.json", "/search.json",
             "/conflicts.json"} <= paths
     params = {p["name"]: p for p in schema["paths"]["/indicator/{key}.json"]["get"]["parameters"]}

@@ -168,3 +168,22 @@ def test_web_e2e_conflict_is_ringed_on_the_gdp_chart(server, page):
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(ARTIFACTS / "indicator-gdp-phone.png"), full_page=True)
     assert page.errors == []
+
+
+def test_web_e2e_report_number_shows_its_quote_and_leads_to_the_evidence(server, page):
+    twin = httpx.get(f"{server}/report/2025-H1.json").json()
+    figure = next(f for f in twin["figures"] if f["kind"] == "stated" and f["indicator"] == "industrial_value_added")
+    page.goto(f"{server}/report/2025-H1")
+    number = page.locator(f'a.fig[data-figure="{figure["n"]}"]').first
+    tip = number.locator(".tip")
+    assert not tip.is_visible()
+    number.hover()
+    tip.wait_for(state="visible")
+    assert figure["sources"][0]["quote"] in tip.inner_text()
+    assert page.locator(".report-chart svg").count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "report-hover.png"))
+    with page.expect_navigation():
+        number.click()
+    assert page.url == f"{server}{figure['link']}"
+    assert "".join(page.locator("mark.hl").all_inner_texts()) == figure["sources"][0]["quote"]
+    assert page.errors == []

@@ -19,7 +19,7 @@ import pytest
 from hostile_corpus import hostile_documents
 from test_web_e2e import browser  # noqa: F401 (the fixture)
 
-from zhibiao.web.views import document_url, indicator_url
+from zhibiao.web.views import document_url, indicator_url, region_url
 
 EVERY_POINT = """el => {
     const chart = echarts.getInstanceByDom(el), o = chart.getOption(), box = el.getBoundingClientRect();
@@ -104,7 +104,10 @@ def _pages(server) -> list[str]:
     pages = ["/", "/indicators", "/indicator/industrial_value_added", "/indicator/manufacturing_value_added",
              indicator_url("钢材/铁合金产量"), indicator_url("[red]焦炭产量[/red]"), "/facts",
              "/documents?limit=100", "/conflicts", "/api", "/search?q=" + quote("工业增加值 上半年"),
-             "/search?q=" + quote("<script>alert(1)</script>")]
+             "/search?q=" + quote("<script>alert(1)</script>"),
+             "/compare", "/compare?indicators=industrial_value_added," + quote("钢材/铁合金产量"),
+             indicator_url("industrial_value_added", "/regions"), region_url("全国"), region_url("广东省"),
+             "/report/2024-H1"]
     for doc in docs:
         pages.append(document_url(doc["id"]))
         facts = httpx.get(f"{server}{document_url(doc['id'], '.json')}").json()["facts"]
@@ -120,7 +123,11 @@ def test_web_e2e_hostile_corpus_runs_nothing(server, tab):
         tab.hold = False
         response = _open(tab, f"{server}{path}")
         assert response.status == 200, path
-        if path.startswith("/indicator/"):
+        for whole in ("#chart-compare", "#chart-map"):  # the compare chart, the provinces' map
+            if path.startswith(("/compare?", "/indicator/")) and tab.locator(whole).count():
+                tab.wait_for_selector(f"{whole}[data-rendered=true]")
+                charts_seen += 1
+        if path.startswith("/indicator/") and not path.endswith("/regions"):
             twin = httpx.get(f"{server}{path}.json").json()
             drawn = [c for c in twin["charts"] if c["points"]]
             for chart in drawn:

@@ -15,9 +15,10 @@ import pytest
 from hostile_corpus import hostile_documents
 
 from zhibiao.web import create_app
+from zhibiao.web.app import XLSX_TYPE
 from zhibiao.web.middleware import SECURITY_HEADERS
 from zhibiao.web.safety import from_path_key, json_for_html, path_key, safe_href
-from zhibiao.web.views import document_url, indicator_url
+from zhibiao.web.views import document_url, indicator_url, region_url
 
 
 def call(app, method: str, path: str, **kwargs) -> httpx.Response:
@@ -71,7 +72,10 @@ def _pages() -> list[str]:
     pages = ["/", "/indicators", "/indicator/industrial_value_added", "/facts", "/documents?limit=100", "/conflicts",
              "/api", "/search?q=" + quote("规模以上工业增加值"), "/search?q=" + quote("<script>"),
              "/search?q=" + quote("[red]"), "/facts?doc=" + quote(docs[1]["id"], safe=""),
-             indicator_url("钢材/铁合金产量"), indicator_url("[red]焦炭产量[/red]")]
+             indicator_url("钢材/铁合金产量"), indicator_url("[red]焦炭产量[/red]"),
+             "/compare", "/compare?indicators=industrial_value_added," + quote("钢材/铁合金产量"),
+             indicator_url("industrial_value_added", "/regions"), region_url("全国"), region_url("广东省"),
+             "/report/2024-H1", "/report/2024-H1?region=" + quote("全国")]
     pages += [document_url(d["id"]) for d in docs]
     return pages
 
@@ -98,7 +102,7 @@ def test_web_hostile_pages_render_scraped_text_inert(app, hostile_db, path):
         assert not re.search("[<>&\u2028\u2029]", block)
         json.loads(block)
     for link in page.links:
-        assert link.startswith(("/", "?")) or safe_href(link) == link, (path, link)
+        assert link.startswith(("/", "?", "#")) or safe_href(link) == link, (path, link)
         assert not re.match(r"\s*(javascript|data|vbscript):", link, re.IGNORECASE)
 
 
@@ -171,8 +175,8 @@ def test_web_a_missing_database_names_only_its_file(tmp_path):
 def test_web_csv_cells_never_start_a_formula(app, path):
     response = call(app, "GET", path)
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.text)))
-    numeric = {"value", "value_max", "seq", "span_start", "span_end", "story"}
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    numeric = {"value", "value_max", "display_value", "seq", "span_start", "span_end", "story"}
     assert rows and not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for k, v in r.items()
                             if k not in numeric)
     if "?" in path or path == "/facts.csv":
@@ -223,7 +227,28 @@ def test_web_openapi_declares_answers_and_errors(app):
         content = responses["200"]["content"]
         if path.endswith(".csv"):
             assert "text/csv; charset=utf-8" in content
+        elif path.endswith(".xlsx"):
+            assert XLSX_TYPE in content
+        elif path.endswith(".md"):
+            assert "text/markdown; charset=utf-8" in content
         else:
             assert content["application/json"]["schema"] != {}, path
         if "{" in path or path == "/conflicts.json":
             assert "404" in responses, path
+
+
+@pytest.mark.parametrize(("path", "public"), [
+    ("/facts.json", True), ("/facts.csv", True), ("/indicator/gdp.xlsx", True), ("/openapi.json", True),
+    ("/report/2024-H1.md", True), ("/nowhere.json", True), ("/facts", False), ("/", False), ("/report/2024-H1", False),
+])
+def test_web_data_answers_are_readable_by_any_origin_and_pages_are_not(app, path, public):
+    response = call(app, "GET", path)
+    assert response.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert (response.headers.get("access-control-allow-origin") == "*") is public
+    assert response.headers["cross-origin-resource-policy"] == ("cross-origin" if public else "same-origin")
+
+
+@pytest.mark.parametrize("path", ["/facts?region=&measure=growth", "/documents.json?year=&host=", "/facts.csv?year="])
+def test_web_a_form_s_blank_fields_filter_nothing(app, path):
+    assert call(app, "GET", path).status_code == 200

@@ -263,20 +263,41 @@ class Store:
     def facts(self, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
               basis: str | None = None, period: str | None = None, period_type: str | None = None,
               region: str | None = None, doc: str | None = None, modality: str | None = None,
-              derived: bool | None = None, scope: str | None = None, limit: int | None = None,
-              offset: int = 0) -> pd.DataFrame:
+              derived: bool | None = None, scope: str | None = None, year: str | None = None,
+              host: str | None = None, limit: int | None = None, offset: int = 0,
+              newest_first: bool = False) -> pd.DataFrame:
         """Stored facts with provenance (document, url, title, publication date, story), filtered.
 
         `indicator` accepts an id or an alias; `period` any spelling (2025-01/2025-06 finds 2025-H1);
-        `scope` one scope of an indicator ("" the unscoped facts); `limit` and `offset` page through
-        them in (document, position) order.
+        `scope` one scope of an indicator ("" the unscoped facts); `year` the first four characters of
+        the period; `host` the site of the document's URL; `limit` and `offset` page through them in
+        (document, position) order, or latest period first.
         """
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
         return queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
                              period=period, period_type=period_type, region=region, doc=doc, modality=modality,
-                             derived=derived, scope=scope, limit=limit, offset=offset)
+                             derived=derived, scope=scope, year=year, host=host, limit=limit, offset=offset,
+                             newest_first=newest_first)
+
+    def fact_facets(self, *, indicator: str | None = None, top: int = 30, **filters) -> dict[str, list[tuple]]:
+        """Counts of the filtered facts by indicator, measure, region, period type, year and host."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.fact_facets(self._reader, indicator=indicator, top=top, **filters)
+
+    def fact_summary(self, *, indicator: str | None = None, **filters) -> dict:
+        """Facts, documents and independent stories behind the filtered facts; their latest dates."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.fact_summary(self._reader, indicator=indicator, **filters)
+
+    def indicator_period_types(self) -> dict[str, dict[str, int]]:
+        """Facts per period type of each indicator (how often it is observed)."""
+        return queries.indicator_period_types(self._reader)
 
     def count_facts(self, *, indicator: str | None = None, **filters) -> int:
         """How many facts `facts(...)` would return with these filters and no limit."""
@@ -326,6 +347,14 @@ class Store:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
         return queries.conflicts(self._reader, indicator=indicator, measure=measure, region=region)
+
+    def report(self, period: str, *, region: str | None = None, charts: bool = True):
+        """The briefing for `period` (2025-H1, 2024, 2025-Q3, 2025-05) and `region` (default 全国): sections
+        of sentences whose figures carry their sources (zhibiao.report.Report; render it with
+        zhibiao.report.render.to_markdown / to_html). Raises zhibiao.report.PeriodError for a bad period."""
+        from zhibiao.report import build_report
+
+        return build_report(self, period, region, charts=charts)
 
     def indicators(self) -> pd.DataFrame:
         """The catalogue with fact and document counts."""

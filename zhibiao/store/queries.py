@@ -65,20 +65,24 @@ def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, s
               measure: str | None = None, basis: str | None = None, period: str | None = None,
               period_type: str | None = None, region: str | None = None, doc: str | None = None,
               modality: str | None = None, derived: bool | None = None, scope: str | None = None,
-              limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+              year: str | None = None, host: str | None = None, limit: int | None = None, offset: int = 0,
+              newest_first: bool = False) -> pd.DataFrame:
     """Facts with their provenance, filtered; subject matches its normalised form.
 
     `scope` selects one scope of an indicator ("" for the unscoped facts). `limit` and `offset`
-    page through them in (document, position) order.
+    page through them in (document, position) order, or with `newest_first` latest period first
+    (then latest publication).
     """
     where, params = _fact_filters(indicator=indicator, subject=subject, measure=measure, basis=basis,
                                   period=period, period_type=period_type, region=region, doc=doc,
-                                  modality=modality, derived=derived, scope=scope)
+                                  modality=modality, derived=derived, scope=scope, year=year, host=host)
     page = ""
     if limit is not None:
         page = " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
-    return con.execute(_SELECT_FACTS + where + " ORDER BY doc_id, seq" + page, params).df()
+    order = (f" ORDER BY {_PERIOD_END} DESC NULLS LAST, published DESC NULLS LAST, doc_id, seq"
+             if newest_first else " ORDER BY doc_id, seq")
+    return con.execute(_SELECT_FACTS + where + order + page, params).df()
 
 
 def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
@@ -90,10 +94,13 @@ def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
 def _fact_filters(*, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
                   basis: str | None = None, period: str | None = None, period_type: str | None = None,
                   region: str | None = None, doc: str | None = None, modality: str | None = None,
-                  derived: bool | None = None, scope: str | None = None) -> tuple[str, list]:
+                  derived: bool | None = None, scope: str | None = None, year: str | None = None,
+                  host: str | None = None) -> tuple[str, list]:
     _check_period_type(period_type)
     return _where([
         ("coalesce(scope, '') = ?", scope),
+        ("left(period_key, 4) = ?", year),
+        (_HOST + " = ?", host),
         ("indicator = ?", indicator),
         ("subject_key = ?", subject_key(subject) if subject else None),
         ("measure = ?", measure),
@@ -105,6 +112,58 @@ def _fact_filters(*, indicator: str | None = None, subject: str | None = None, m
         ("modality = ?", modality),
         ("derived = ?", derived),
     ])
+
+
+# The last month of a period as sortable text (2024-H1 -> 2024-06-99, 2024-05-31 stays), so facts sort
+# by when their period ends; a period of unknown year sorts last.
+_PERIOD_END = """(CASE
+    WHEN period_key IS NULL OR NOT regexp_matches(period_key, '^[0-9]{4}') THEN NULL
+    WHEN length(period_key) = 4 THEN period_key || '-12-99'
+    WHEN regexp_matches(period_key, '^[0-9]{4}-H[12]$')
+        THEN left(period_key, 5) || lpad(CAST(6 * CAST(right(period_key, 1) AS INTEGER) AS VARCHAR), 2, '0') || '-99'
+    WHEN regexp_matches(period_key, '^[0-9]{4}-Q[1-4]$')
+        THEN left(period_key, 5) || lpad(CAST(3 * CAST(right(period_key, 1) AS INTEGER) AS VARCHAR), 2, '0') || '-99'
+    WHEN contains(period_key, '/') THEN right(period_key, 7) || '-99'
+    WHEN length(period_key) = 7 THEN period_key || '-99'
+    ELSE period_key END)"""
+
+# The site a document came from: the host of its URL, else its source (a file name or stream).
+_HOST = "coalesce(nullif(regexp_extract(url, '^[a-z]+://([^/:]+)', 1), ''), 'local')"
+FACET_COLUMNS = {
+    "indicator": "indicator", "measure": "measure", "region": "region", "period_type": "period_type",
+    "year": "CASE WHEN left(period_key, 4) SIMILAR TO '[0-9]{4}' THEN left(period_key, 4) END", "host": _HOST,
+}
+
+
+def fact_facets(con: duckdb.DuckDBPyConnection, *, top: int = 30, **filters) -> dict[str, list[tuple]]:
+    """For each facet column, the values the filtered facts have and how many facts have each
+    (most first, `top` at most; facts without a value are counted under None)."""
+    where, params = _fact_filters(**filters)
+    out = {}
+    for name, expr in FACET_COLUMNS.items():
+        rows = con.execute(f"SELECT {expr} AS v, count(*) AS n FROM fact_provenance{where} GROUP BY v "
+                           "ORDER BY n DESC, v NULLS LAST LIMIT ?", [*params, top]).fetchall()
+        out[name] = rows
+    return out
+
+
+def fact_summary(con: duckdb.DuckDBPyConnection, **filters) -> dict:
+    """How many facts, documents and independent stories the filtered facts have, and the latest
+    publication and ingest of their documents."""
+    where, params = _fact_filters(**filters)
+    row = first_row(con, f"""SELECT count(*), count(DISTINCT doc_id), count(DISTINCT story_id), max(published),
+               (SELECT max(ingested_at) FROM documents WHERE id IN (SELECT doc_id FROM fact_provenance{where}))
+        FROM fact_provenance{where}""", [*params, *params])
+    return {"facts": row[0], "documents": row[1], "stories": row[2], "last_published": row[3], "last_ingested": row[4]}
+
+
+def indicator_period_types(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, int]]:
+    """For each indicator, how many facts of its default measure each period type has."""
+    out: dict[str, dict[str, int]] = {}
+    for ind, kind, n in con.execute("""SELECT indicator, period_type, count(*) FROM facts
+            WHERE indicator IS NOT NULL AND period_type IS NOT NULL GROUP BY ALL""").fetchall():
+        out.setdefault(ind, {})[kind] = n
+    return out
 
 
 def facts(con: duckdb.DuckDBPyConnection, **filters) -> pd.DataFrame:

@@ -266,3 +266,86 @@ class Conflicts(_Open):
     indicator: str | None = None
     total: int
     conflicts: list[Conflict]
+
+
+class RankedPoint(Point):
+    rank: int
+    map_name: str
+    region_url: str
+
+
+class IndicatorLink(_Open):
+    id: str
+    name_zh: str
+    name_en: str | None = None
+    url: str
+
+
+class Regions(_Open):
+    """The provinces ranked by one indicator in one period."""
+
+    indicator: IndicatorLink
+    measure: str
+    unit: str | None = None
+    period: str | None = None
+    periods: list[dict]
+    ranking: list[RankedPoint]
+    map: dict
+    compare: str
+
+
+class RegionSeries(_Open):
+    key: str
+    name_zh: str
+    measure: str
+    unit: str
+    facts: int
+    latest: Fact
+    url: str
+    ranking: str | None = None
+
+
+class Region(_Open):
+    """What is known about one region: each series' latest value."""
+
+    region: str
+    is_province: bool
+    facts: int
+    documents: int
+    series: list[RegionSeries]
+    facts_url: str
+
+
+class CompareSeries(_Open):
+    name: str
+    indicator: str | None = None
+    key: str
+    region: str | None = None
+    measure: str | None = None
+    unit: str | None = None
+    period_type: str | None = None
+    points: list[Point]
+    url: str
+    axis: int
+
+
+class Compare(_Open):
+    """Several series on one time axis, one y axis per unit."""
+
+    series: list[CompareSeries]
+    axes: list[dict]
+    view: dict
+    ranges: list[dict]
+    download_name: str
+    csv: str
+    xlsx: str
+
+
+class Report(_Open):
+    """The briefing: sections of sentences whose figures carry their sources."""
+
+    period: str
+    region: str
+    title: str
+    sections: list[dict]
+    figures: list[dict]

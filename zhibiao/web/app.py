@@ -2,17 +2,21 @@
 
     /                               overview            /overview.json
     /indicators                     catalogue           /indicators.json
-    /indicator/{key}                charts and facts    /indicator/{key}.json   /indicator/{key}.csv
+    /indicator/{key}                charts and facts    /indicator/{key}.json   .csv  .xlsx (what is charted)
+    /indicator/{key}/regions        provinces ranked    /indicator/{key}/regions.json
+    /region/{name}                  one region          /region/{name}.json
+    /compare?indicators=&regions=   series side by side /compare.json           /compare.csv  /compare.xlsx
     /facts                          facts, filtered     /facts.json             /facts.csv
     /evidence/{doc}/{seq}           a fact in its text  /evidence/{doc}/{seq}.json
     /document/{doc}                 a document          /document/{doc}.json
     /documents                      documents           /documents.json
     /search?q=                      full-text search    /search.json?q=
     /conflicts                      disagreements       /conflicts.json
+    /report/{period}                the briefing        /report/{period}.json   /report/{period}.md
     /api                            the routes, from    /openapi.json
 
-Every HTML route and its twin call the same function in zhibiao.web.views. Errors are JSON on the
-`.json`/`.csv` routes and a page elsewhere: 404 for an unknown indicator, document or fact, 400 or
+Every HTML route and its twin call the same function in zhibiao.web.views (or report_views). Errors are
+JSON on the `.json`/`.csv`/`.xlsx`/`.md` routes and a page elsewhere: 404 for an unknown indicator, document or fact, 400 or
 422 for a bad parameter, with a one-line `error`. Anything else is a bug: it is logged and answered
 with a 500 whose body says so.
 
@@ -36,6 +40,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Literal
+from urllib.parse import quote as url_quote
 
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
@@ -51,9 +56,9 @@ from starlette.middleware.gzip import GZipMiddleware
 import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
-from zhibiao.web import answers, labels, views
+from zhibiao.web import answers, labels, report_views, views
 from zhibiao.web.formatting import number, value_text
-from zhibiao.web.middleware import SECURITY_HEADERS, Hardened
+from zhibiao.web.middleware import SECURITY_HEADERS, TWIN_SUFFIXES, Hardened
 from zhibiao.web.safety import from_path_key, hide_paths, json_for_html, safe_href
 
 log = logging.getLogger("zhibiao.web")
@@ -75,6 +80,30 @@ KeyP = Annotated[str, PathParam(description="an indicator id, an alias or a subj
 DocP = Annotated[str, PathParam(description="a document id (`~` and base64url for one holding a `/`, as the "
                                             "pages link it)")]
 SeqP = Annotated[int, PathParam(ge=0, le=MAX_SEQ, description="the fact's number in its document")]
+RegionP = Annotated[str, PathParam(max_length=200, description="a region as stored, e.g. 广东省 (`~` and base64url "
+                                                              "for one holding a `/`, as the pages link it)")]
+# The pattern is documented, not enforced: a period it does not match is answered 400 with the spellings
+# a briefing takes (zhibiao.report.PeriodError).
+PeriodP = Annotated[str, PathParam(max_length=30, description="a period: 2025-H1, 2024, 2025-Q3, 2025-05",
+                                   json_schema_extra={"pattern": r"^[1-9]\d{3}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$"})]
+ReportRegionQ = Annotated[str | None, Query(max_length=40, description="全国 (default) or a province, e.g. 湖北省")]
+RangeQ = Annotated[Literal["1y", "5y", "10y", "all"] | None,
+                   Query(description="the last 1, 5 or 10 years up to the latest point, or all")]
+# A blank parameter (a form's empty field) is dropped before validation (middleware.Hardened), so the
+# patterns admit "" too.
+DateQ = Annotated[str | None, Query(max_length=10, pattern=r"^(\d{4}(-\d{2}(-\d{2})?)?)?$",
+                                    description="YYYY, YYYY-MM or YYYY-MM-DD")]
+ChartQ = Annotated[str | None, Query(max_length=60, description="one chart's id (see the JSON twin's charts)")]
+YearQ = Annotated[str | None, Query(max_length=4, pattern=r"^(\d{4})?$", description="year of the period")]
+HostQ = Annotated[str | None, Query(max_length=100, description="site of the document's URL (local: none)")]
+ListQ = Annotated[str | None, Query(max_length=400, description="comma-separated")]
+IndicatorsQ = Annotated[str, Query(max_length=400, description="indicator ids, aliases or subjects, comma-separated "
+                                                               "(at most 8 series: indicators × regions)",
+                                   json_schema_extra={"pattern": r"[^,，\s]"})]
+PeriodQ = Annotated[str | None, Query(max_length=30, description="a period: 2024, 2024-H1, 2024-05 …")]
+FormatQ = Annotated[str | None, Query(max_length=20, description="document format: txt, html, jsonl …")]
+SortQ = Annotated[Literal["published", "-published", "facts", "-facts", "title", "-title"],
+                  Query(description="order; a leading - is descending")]
 
 _PACKAGE = resources.files("zhibiao.web")
 TEMPLATES = Path(str(_PACKAGE / "templates"))
@@ -88,10 +117,20 @@ READERS = 1
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MARKDOWN_TYPE = "text/markdown; charset=utf-8"
+FILE_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE, "md": MARKDOWN_TYPE}
 
 
 def _wants_json(request: Request) -> bool:
-    return request.url.path.endswith((".json", ".csv"))
+    return request.url.path.endswith(TWIN_SUFFIXES)
+
+
+def _download(body: bytes, media_type: str, filename: str) -> Response:
+    """A file to save: the file name in ASCII with the UTF-8 form beside it (RFC 6266)."""
+    ascii_name = filename.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return Response(body, media_type=media_type, headers={
+        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{url_quote(filename)}"})
 
 
 def _bust(path: str) -> str:
@@ -184,18 +223,20 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     env.filters["tojson_script"] = json_for_html  # the older name, used as `|tojson_script|safe`
     env.globals.update(labels=labels, static=_bust, evidence_url=views.evidence_url,
                        document_url=views.document_url, indicator_url=views.indicator_url,
+                       region_url=views.region_url,
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
 
     def render(template: str, context: dict) -> bytes:
         return env.get_template(template).render({"d": context}).encode("utf-8")
 
     def body_of(entry: _Entry, kind: str) -> bytes:
-        """`kind` is "json", "csv" (the data's `csv` field) or a template name."""
+        """`kind` is "json", a file ("csv", "xlsx", "md": the data's field of that name) or a template name."""
         if kind not in entry.bodies:
             if kind == "json":
                 entry.bodies[kind] = json_bytes(entry.data)
-            elif kind == "csv":
-                entry.bodies[kind] = entry.data["csv"].encode("utf-8")
+            elif kind in FILE_TYPES:
+                body = entry.data[kind]
+                entry.bodies[kind] = body.encode("utf-8") if isinstance(body, str) else body
             else:
                 entry.bodies[kind] = render(kind, entry.data)
         return entry.bodies[kind]
@@ -203,9 +244,10 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     def respond(kind: str, body: bytes, entry: _Entry) -> Response:
         if kind == "json":
             return Response(body, media_type=JSON_TYPE)
-        if kind == "csv":
-            return Response(body, media_type=CSV_TYPE, headers={
-                "Content-Disposition": f'attachment; filename="{entry.data["name"]}"'})
+        if kind in FILE_TYPES:
+            if "name" in entry.data:
+                return _download(body, FILE_TYPES[kind], entry.data["name"])
+            return Response(body, media_type=FILE_TYPES[kind])
         return Response(body, media_type=HTML_TYPE)
 
     def build(key: tuple, kind: str, fn: Callable, args: tuple, kwargs: dict) -> tuple[bytes, _Entry]:
@@ -297,8 +339,12 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return out
 
     csv_docs = {200: {"content": {CSV_TYPE: {"schema": {"type": "string"}}},
-                      "description": "CSV with a header row; text cells a spreadsheet would run as a formula "
-                                     "start with '"}}
+                      "description": "CSV (UTF-8 with a BOM) with a header row; text cells a spreadsheet would run "
+                                     "as a formula start with '"}}
+    xlsx_docs = {200: {"content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+                       "description": "An Excel workbook: one sheet, a header row; text is never a formula"}}
+    md_docs = {200: {"content": {MARKDOWN_TYPE: {"schema": {"type": "string"}}},
+                     "description": "Markdown, a footnote per figure"}}
 
     # -- overview, catalogue --------------------------------------------------------------------
 
@@ -322,57 +368,132 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
 
     # -- indicator ------------------------------------------------------------------------------
 
-    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series and facts",
+    def view_args(measure, region, period_type, range_, start, end) -> dict:
+        return {"measure": measure, "region": region, "period_type": period_type, "range": range_, "start": start,
+                "end": end}
+
+    @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series, metadata, facts",
              response_class=JSONResponse, responses=docs(answers.IndicatorPage, 404))
     async def indicator_json(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
                              period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT,
-                             offset: OffsetQ = 0):
-        return await answer("json", views.indicator, from_path_key(key), measure=measure, region=region,
-                            period_type=period_type, limit=limit, offset=offset)
+                             offset: OffsetQ = 0, range: RangeQ = None, start: DateQ = None,  # noqa: A002
+                             end: DateQ = None):
+        return await answer("json", views.indicator, from_path_key(key), limit=limit, offset=offset,
+                            **view_args(measure, region, period_type, range, start, end))
 
-    @app.get("/indicator/{key}.csv", summary="The facts of one indicator as CSV, with provenance columns",
+    @app.get("/indicator/{key}.csv", summary="What the indicator page charts, as a tidy CSV (UTF-8 with BOM)",
              response_class=Response, responses={**csv_docs, **docs(None, 404)})
     async def indicator_csv(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
-                            period_type: PeriodTypeQ = None):
-        return await answer("csv", views.indicator_csv, from_path_key(key), measure=measure, region=region,
-                            period_type=period_type)
+                            period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                            start: DateQ = None, end: DateQ = None, chart: ChartQ = None):
+        return await answer("csv", views.indicator_file, from_path_key(key), "csv", chart=chart,
+                            **view_args(measure, region, period_type, range, start, end))
+
+    @app.get("/indicator/{key}.xlsx", summary="What the indicator page charts, as an Excel workbook",
+             response_class=Response, responses={**xlsx_docs, **docs(None, 404)})
+    async def indicator_xlsx(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
+                             period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                             start: DateQ = None, end: DateQ = None, chart: ChartQ = None):
+        return await answer("xlsx", views.indicator_file, from_path_key(key), "xlsx", chart=chart,
+                            **view_args(measure, region, period_type, range, start, end))
+
+    @app.get("/indicator/{key}/regions.json",
+             summary="The provinces ranked by one indicator in one period, with map data",
+             response_class=JSONResponse, responses=docs(answers.Regions, 404))
+    async def regions_json(key: KeyP, measure: MeasureQ = None, period: PeriodQ = None):
+        return await answer("json", views.regions, from_path_key(key), measure=measure, period=period)
+
+    @app.get("/indicator/{key}/regions", response_class=HTMLResponse, include_in_schema=False)
+    async def regions_page(key: str, measure: MeasureQ = None, period: PeriodQ = None):
+        return await answer("regions.html", views.regions, from_path_key(key), measure=measure, period=period)
 
     @app.get("/indicator/{key}", response_class=HTMLResponse, include_in_schema=False)
     async def indicator_page(key: str, measure: MeasureQ = None, region: RegionQ = None,
                              period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT,
-                             offset: OffsetQ = 0):
-        return await answer("indicator.html", views.indicator, from_path_key(key), measure=measure, region=region,
-                            period_type=period_type, limit=limit, offset=offset)
+                             offset: OffsetQ = 0, range: RangeQ = None, start: DateQ = None,  # noqa: A002
+                             end: DateQ = None):
+        return await answer("indicator.html", views.indicator, from_path_key(key), limit=limit, offset=offset,
+                            **view_args(measure, region, period_type, range, start, end))
+
+    @app.get("/region/{name}.json", summary="What is known about one region: each series' latest value",
+             response_class=JSONResponse, responses=docs(answers.Region, 404))
+    async def region_json(name: RegionP):
+        return await answer("json", views.region, from_path_key(name))
+
+    @app.get("/region/{name}", response_class=HTMLResponse, include_in_schema=False)
+    async def region_page(name: RegionP):
+        return await answer("region.html", views.region, from_path_key(name))
+
+    # -- compare --------------------------------------------------------------------------------
+
+    def compare_args(regions, measure, period_type, range_, start, end) -> dict:
+        return {"regions": regions, "measure": measure, "period_type": period_type, "range": range_,
+                "start": start, "end": end}
+
+    @app.get("/compare.json", summary="Several indicators and regions on one time axis",
+             response_class=JSONResponse, responses=docs(answers.Compare, 400, 404))
+    async def compare_json(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
+                           period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                           start: DateQ = None, end: DateQ = None):
+        return await answer("json", views.compare, indicators,
+                            **compare_args(regions, measure, period_type, range, start, end))
+
+    @app.get("/compare.csv", summary="The compared series as a tidy CSV (UTF-8 with BOM)", response_class=Response,
+             responses={**csv_docs, **docs(None, 400, 404)})
+    async def compare_csv(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
+                          period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                          start: DateQ = None, end: DateQ = None):
+        return await answer("csv", views.compare_file, indicators, "csv",
+                            **compare_args(regions, measure, period_type, range, start, end))
+
+    @app.get("/compare.xlsx", summary="The compared series as an Excel workbook", response_class=Response,
+             responses={**xlsx_docs, **docs(None, 400, 404)})
+    async def compare_xlsx(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
+                           period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                           start: DateQ = None, end: DateQ = None):
+        return await answer("xlsx", views.compare_file, indicators, "xlsx",
+                            **compare_args(regions, measure, period_type, range, start, end))
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False)
+    async def compare_page(indicators: ListQ = None, regions: ListQ = None, measure: MeasureQ = None,
+                           period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
+                           start: DateQ = None, end: DateQ = None):
+        if not indicators:
+            return await answer("compare.html", views.compare_form)
+        return await answer("compare.html", views.compare, indicators,
+                            **compare_args(regions, measure, period_type, range, start, end))
 
     # -- facts ----------------------------------------------------------------------------------
 
-    def facts_args(indicator, subject, measure, region, period_type, doc, derived) -> dict:
+    def facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host) -> dict:
         return {"indicator": indicator, "subject": subject, "measure": measure, "region": region,
-                "period_type": period_type, "doc": doc, "derived": derived}
+                "period_type": period_type, "doc": doc, "derived": derived, "year": year, "host": host}
 
-    @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance",
-             response_class=JSONResponse, responses=docs(answers.Facts))
+    @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance and facets",
+             response_class=JSONResponse, responses=docs(answers.Facts, 400, 404))
     async def facts_json(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                          region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
-                         derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+                         derived: bool | None = None, year: YearQ = None, host: HostQ = None,
+                         limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
         return await answer("json", views.facts,
-                            **facts_args(indicator, subject, measure, region, period_type, doc, derived),
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host),
                             limit=limit, offset=offset)
 
-    @app.get("/facts.csv", summary="Stored facts, filtered, as CSV", response_class=Response,
-             responses={**csv_docs, **docs(None)})
+    @app.get("/facts.csv", summary="Stored facts, filtered, as CSV (UTF-8 with BOM)", response_class=Response,
+             responses={**csv_docs, **docs(None, 400)})
     async def facts_csv(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                         region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
-                        derived: bool | None = None):
+                        derived: bool | None = None, year: YearQ = None, host: HostQ = None):
         return await answer("csv", views.facts_csv_file,
-                            **facts_args(indicator, subject, measure, region, period_type, doc, derived))
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host))
 
     @app.get("/facts", response_class=HTMLResponse, include_in_schema=False)
     async def facts_page(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                          region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
-                         derived: bool | None = None, limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
+                         derived: bool | None = None, year: YearQ = None, host: HostQ = None,
+                         limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
         return await answer("facts.html", views.facts,
-                            **facts_args(indicator, subject, measure, region, period_type, doc, derived),
+                            **facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host),
                             limit=limit, offset=offset)
 
     # -- evidence, documents --------------------------------------------------------------------
@@ -395,28 +516,40 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def document_page(doc: str):
         return await answer("evidence.html", views.evidence, from_path_key(doc))
 
-    @app.get("/documents.json", summary="Stored documents with their story and number of copies",
-             response_class=JSONResponse, responses=docs(answers.Documents))
-    async def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return await answer("json", views.documents, limit=limit, offset=offset)
+    @app.get("/documents.json", summary="Stored documents with their story and number of copies, with facets",
+             response_class=JSONResponse, responses=docs(answers.Documents, 400))
+    async def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, year: YearQ = None,
+                             host: HostQ = None, format: FormatQ = None,  # noqa: A002
+                             sort: SortQ = "-published"):
+        return await answer("json", views.documents, limit=limit, offset=offset, year=year, host=host,
+                            format=format, sort=sort)
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    async def documents_page(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0):
-        return await answer("documents.html", views.documents, limit=limit, offset=offset)
+    async def documents_page(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, year: YearQ = None,
+                             host: HostQ = None, format: FormatQ = None,  # noqa: A002
+                             sort: SortQ = "-published"):
+        return await answer("documents.html", views.documents, limit=limit, offset=offset, year=year, host=host,
+                            format=format, sort=sort)
 
     # -- search, conflicts ----------------------------------------------------------------------
 
-    @app.get("/search.json", summary="Facts whose subject or quote contains every term of q",
-             response_class=JSONResponse, responses=docs(answers.Search))
-    async def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0):
-        return await answer("json", views.search, q, limit=limit, offset=offset)
+    @app.get("/search.json", summary="Facts whose subject or quote contains every term of q, or of the "
+                                     "indicator q names", response_class=JSONResponse,
+             responses=docs(answers.Search, 404))
+    async def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0, indicator: Text = None,
+                          region: RegionQ = None, period: PeriodQ = None):
+        return await answer("json", views.search, q, limit=limit, offset=offset, indicator=indicator,
+                            region=region, period=period)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     async def search_page(request: Request, q: Annotated[str | None, Query(max_length=100)] = None,
-                          limit: SearchLimitQ = 50, offset: OffsetQ = 0):
+                          limit: SearchLimitQ = 50, offset: OffsetQ = 0, indicator: Text = None,
+                          region: RegionQ = None, period: PeriodQ = None):
         if q is None or not q.strip():
-            return page(request, "search.html", {"query": q or "", "hits": None, "total": 0, "terms": []})
-        return await answer("search.html", views.search, q, limit=limit, offset=offset)
+            return page(request, "search.html", {"query": q or "", "hits": None, "total": 0, "terms": [],
+                                                 "filters": {}, "indicators": []})
+        return await answer("search.html", views.search, q, limit=limit, offset=offset, indicator=indicator,
+                            region=region, period=period)
 
     @app.get("/conflicts.json", summary="Disagreeing cells, both quotes", response_class=JSONResponse,
              responses=docs(answers.Conflicts, 404))
@@ -426,6 +559,23 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
     async def conflicts_page(indicator: Text = None):
         return await answer("conflicts.html", views.conflicts, indicator=indicator)
+
+    # -- the briefing ---------------------------------------------------------------------------
+
+    @app.get("/report/{period}.json",
+             summary="The briefing for a period: sections, sentences, figures and their sources",
+             response_class=JSONResponse, responses=docs(answers.Report, 400, 404))
+    async def report_json(period: PeriodP, region: ReportRegionQ = None):
+        return await answer("json", report_views.report_json, period, region)
+
+    @app.get("/report/{period}.md", summary="The briefing as Markdown, a footnote per figure",
+             response_class=Response, responses={**md_docs, **docs(None, 400, 404)})
+    async def report_md(period: PeriodP, region: ReportRegionQ = None):
+        return await answer("md", report_views.report_markdown, period, region)
+
+    @app.get("/report/{period}", response_class=HTMLResponse, include_in_schema=False)
+    async def report_page(period: PeriodP, region: ReportRegionQ = None):
+        return await answer("report.html", report_views.report_page, period, region)
 
     # -- the API itself -------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ import binascii
 import json
 import re
 from pathlib import PurePosixPath, PureWindowsPath
+from urllib.parse import quote
 
 # What a browser drops from a URL before reading its scheme: leading and trailing C0 controls and
 # spaces, and every tab and newline inside (WHATWG URL standard).
@@ -62,6 +63,11 @@ def path_key(text: str) -> str:
     if not _UNSAFE_KEY.search(text):
         return text
     return OPAQUE + base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def evidence_path(doc: str, seq: int, suffix: str = "") -> str:
+    """The path of fact `seq` of document `doc` on the dashboard, whatever the id holds."""
+    return f"/evidence/{quote(path_key(doc), safe='')}/{int(seq)}{suffix}"
 
 
 def from_path_key(key: str) -> str:

@@ -8,20 +8,21 @@ those into 404 and 400 responses.
 from __future__ import annotations
 
 from collections import Counter
-from io import StringIO
+from datetime import date
 from urllib.parse import quote as _quote
 from urllib.parse import urlencode
 
 from zhibiao import export
 from zhibiao.catalogue import Indicator, subject_key
+from zhibiao.ingest.normalize import to_simplified
 from zhibiao.models import MEASURES
-from zhibiao.series import PERIOD_TYPES, period_sort_key
+from zhibiao.series import PERIOD_TYPES, classify_period, period_sort_key
 from zhibiao.store import Store
-from zhibiao.store.search import QueryError
+from zhibiao.store.search import QueryError, query_terms
+from zhibiao.web import display, downloads, labels, timeaxis
 from zhibiao.web import evidence as ev
-from zhibiao.web import labels, timeaxis
 from zhibiao.web.formatting import number, plain, value_text
-from zhibiao.web.safety import path_key, shown_source
+from zhibiao.web.safety import evidence_path, path_key, shown_source
 
 DEFAULT_LIMIT = 200
 MAX_LIMIT = 5000
@@ -45,7 +46,7 @@ def q(text) -> str:
 
 
 def evidence_url(doc: str, seq: int, suffix: str = "") -> str:
-    return f"/evidence/{q(path_key(doc))}/{int(seq)}{suffix}"
+    return evidence_path(doc, seq, suffix)
 
 
 def document_url(doc: str, suffix: str = "") -> str:
@@ -89,12 +90,14 @@ def _point(row: dict) -> dict:
 
 def _resolve(store: Store, key: str) -> tuple[Indicator | None, str]:
     """The indicator `key` names (id or alias), or else the subject it is, if any fact has it."""
-    indicator = store.catalogue.get(key)
-    if indicator is not None:
-        return indicator, indicator.id
-    if store.count_facts(subject=key) == 0:
-        raise NotFound(f"no indicator or subject {key!r} (see /indicators)")
-    return None, subject_key(key)
+    for spelling in dict.fromkeys((key, to_simplified(key))):  # 規上工業增加值 is 规上工业增加值
+        indicator = store.catalogue.get(spelling)
+        if indicator is not None:
+            return indicator, indicator.id
+    for spelling in dict.fromkeys((key, to_simplified(key))):
+        if store.count_facts(subject=spelling) > 0:
+            return None, subject_key(spelling)
+    raise NotFound(f"no indicator or subject {key!r} (see /indicators)")
 
 
 def _check(measure: str | None, period_type: str | None) -> None:
@@ -110,6 +113,17 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
     if offset < 0:
         raise BadRequest("offset must be 0 or more")
     return limit, offset
+
+
+def page_links(path: str, params: dict, total: int, limit: int, offset: int) -> dict:
+    """The `next` and `prev` URLs of a paged JSON twin (None at either end), its other parameters kept."""
+    keep = {k: ("true" if v is True else "false" if v is False else v) for k, v in params.items()}
+
+    def at(where: int) -> str:
+        return path + _query(**keep, limit=limit, offset=where)
+
+    return {"next": at(offset + limit) if offset + limit < total else None,
+            "prev": at(max(offset - limit, 0)) if offset > 0 else None}
 
 
 def _choose_region(rows: list[dict], asked: str | None) -> str | None:
@@ -174,9 +188,12 @@ def overview(store: Store) -> dict:
                  if i in store.catalogue.by_id]
         sections.append({"title_zh": zh, "title_en": en, "cards": cards})
     totals = store.counts()
+    from zhibiao.web.report_views import briefing_links  # it builds on this module
+
     return {
         "sections": sections,
         "programmes": programmes(store, counts),
+        "briefings": briefing_links(store),
         "totals": {"documents": totals["documents"], "facts": totals["facts"], "stories": totals["stories"],
                    "conflicts": len(store.conflicts()),
                    "indicators": int((catalogue["facts"] > 0).sum())},
@@ -216,19 +233,34 @@ def programmes(store: Store, counts: dict[str, int] | None = None) -> list[dict]
 
 def indicators(store: Store) -> dict:
     """The catalogue with the number of facts and documents behind each indicator, also as a tree
-    by group (the groups of rules/catalogue.toml, in their order)."""
+    by group (the groups of rules/catalogue.toml, in their order) and, within a group, by frequency."""
     rows = export.records(store.indicators())
+    kinds = store.indicator_period_types()
     for row in rows:
+        known = store.catalogue.by_id[row["id"]]
         row["url"] = indicator_url(row["id"])
         row["measure_label"] = labels.measure(row["measure"])
+        row["group"] = display.group(known)
+        row["definition"] = display.definition(known)
+        shown = display.unit(row["id"], row["measure"], row["unit"])
+        row["display_unit"] = shown["unit"] if shown else row["unit"]
+        row["frequency_type"], row["frequency"] = display.frequency(Counter(kinds.get(row["id"], {})))
     rows.sort(key=lambda r: (-r["facts"], r["id"]))
+    freq_order = display.frequency_names()
     tree = []
     for group, members in store.catalogue.by_group():
         ids = {i.id for i in members}
         mine = [r for r in rows if r["id"] in ids]
+        by_frequency: dict[str, list[dict]] = {}
+        for r in sorted(mine, key=lambda r: r["name_zh"]):
+            by_frequency.setdefault(r["frequency"] if r["facts"] else "无数据 no data", []).append(r)
         tree.append({"group": group.name, "group_en": group.name_en, "programme": group.programme,
                      "facts": sum(r["facts"] for r in mine), "with_data": sum(1 for r in mine if r["facts"]),
-                     "indicators": mine})
+                     "indicators": mine,
+                     "frequencies": [{"frequency": f, "indicators": [
+                         {k: r[k] for k in ("id", "name_zh", "name_en", "url", "facts", "display_unit")}
+                         for r in by_frequency[f]]}
+                         for f in sorted(by_frequency, key=lambda f: freq_order.index(f) if f in freq_order else 99)]})
     return {"indicators": rows, "groups": tree, "unlinked": export.records(store.unlinked_subjects(30))}
 
 
@@ -253,13 +285,72 @@ def _facts_filters(key_kind: Indicator | None, key: str, measure, region, period
             "period_type": period_type}
 
 
+RANGES = {"1y": 1, "5y": 5, "10y": 10, "all": None}
+RANGE_LABELS = {"1y": "1年", "5y": "5年", "10y": "10年", "all": "全部 all"}
+
+
+def _day(text: str | None, *, last: bool) -> date | None:
+    """2020 -> 2020-01-01 (or 2020-12-31 with `last`), 2020-06 -> 2020-06-01 / 2020-06-30, a date as it is."""
+    if not text:
+        return None
+    text = text.strip()
+    try:
+        if len(text) == 4 and text.isdigit():
+            return date(int(text), 12, 31) if last else date(int(text), 1, 1)
+        if len(text) == 7 and text[4] == "-":
+            start, end = timeaxis.span(text) or (None, None)
+            if start is None:
+                raise ValueError
+            return end if last else start
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadRequest(f"bad date {text!r} (expected YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def time_window(ends: list[str], range_: str | None, start: str | None, end: str | None) -> tuple:
+    """The first and last day a chart shows: a preset (the last 1, 5 or 10 years up to the latest point)
+    or a custom start and end; (None, None) for everything."""
+    if range_ is not None and range_ not in RANGES:
+        raise BadRequest(f"unknown range {range_!r} (expected one of {', '.join(RANGES)})")
+    lo, hi = _day(start, last=False), _day(end, last=True)
+    if lo and hi and lo > hi:
+        raise BadRequest(f"start {start} is after end {end}")
+    years = RANGES.get(range_ or "all")
+    if years and ends:
+        latest = date.fromisoformat(max(ends))
+        preset = date(latest.year - years, latest.month, min(latest.day, 28))
+        lo = max(lo, preset) if lo else preset
+    return lo, hi
+
+
+def _in_window(point: dict, window: tuple) -> bool:
+    lo, hi = window
+    return bool(point["end"]) and (lo is None or point["end"] > lo.isoformat()) and (
+        hi is None or point["end"] <= hi.isoformat())
+
+
+def _latest_headline(charts: list[dict]) -> dict | None:
+    """The latest point of the first chart (the indicator's default measure), as a headline."""
+    for chart in charts:
+        if chart["points"]:
+            latest = max(chart["points"], key=lambda p: (p["end"], timeaxis.length_days(p["period"])))
+            return {**{k: latest[k] for k in ("period", "period_label", "value", "unit", "value_text", "qualifier",
+                                               "region", "evidence", "published", "stories")},
+                    "measure_label": chart["title"]}
+    return None
+
+
 def indicator(store: Store, key: str, *, measure: str | None = None, region: str | None = None,
-              period_type: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
-    """Charts (one per measure, unit and basis) of one region, and the filtered table of facts."""
+              period_type: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0,
+              range: str | None = None, start: str | None = None, end: str | None = None) -> dict:  # noqa: A002
+    """Charts (one per measure, unit and basis) of one region within a time window, the series'
+    metadata, and the filtered table of facts (newest period first)."""
     _check(measure, period_type)
     _page(limit, offset)
     found, resolved = _resolve(store, key)
-    rows = store.series_records([key], all_measures=True, measure=measure, period_type=period_type)[key]
+    ident = found.id if found else resolved
+    lookup = found.id if found else key if store.count_facts(subject=key) else to_simplified(key)
+    rows = store.series_records([lookup], all_measures=True, measure=measure, period_type=period_type)[lookup]
     regions = Counter(r["region"] or "" for r in rows)
     chart_region = _choose_region(rows, region)
     groups: dict[tuple, list[dict]] = {}
@@ -270,71 +361,166 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     scopes = sorted({key[3] for key in groups if key[3]})
     default_measure = found.measure if found else None
     order = {m: n for n, m in enumerate(MEASURES)}
+    all_ends = [e for group in groups.values() for r in group if (e := (timeaxis.span(r["period"]) or (0, None))[1])]
+    window = time_window([e.isoformat() for e in all_ends], range, start, end)
+    view = {"measure": measure, "region": region, "period_type": period_type, "range": range, "start": start,
+            "end": end}
     charts = []
     for (m, unit, basis, scope), group in sorted(groups.items(), key=lambda kv: (
             kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] != "yoy", kv[0][2],
             kv[0][1])):
         points = [_point(r) for r in group]
-        placed = [p for p in points if p["end"]]
+        placed = [p for p in points if p["end"] and _in_window(p, window)]
         placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
+        chart_id = "-".join(x for x in (m, basis, {"%": "pct"}.get(unit, unit),
+                                        f"scope{scopes.index(scope) + 1}" if scope else "") if x)
+        shown = display.unit(found.id if found else None, m, unit)
         title = _chart_title(m, unit, basis)
+        if shown:
+            title = title.rsplit(" (", 1)[0] + f" ({shown['unit']})"
+        for p in placed:
+            p["display_value"] = round(p["value"] / shown["scale"], 6) if shown else p["value"]
         charts.append({
-            "id": "-".join(x for x in (m, basis, {"%": "pct"}.get(unit, unit),
-                                       f"scope{scopes.index(scope) + 1}" if scope else "") if x),
-            "measure": m, "unit": unit, "basis": basis or None, "scope": scope or None,
-            "title": f"{scope} · {title}" if scope else title,
+            "id": chart_id, "measure": m, "unit": unit, "basis": basis or None, "scope": scope or None,
+            "title": f"{scope} · {title}" if scope else title, "display": shown,
             "points": placed, "unplaced": [p for p in points if not p["end"]],
             "period_types": [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in placed)],
+            "download_name": f"{ident}-{chart_id}",
+            "csv": indicator_url(key, ".csv", **view, chart=chart_id),
+            "xlsx": indicator_url(key, ".xlsx", **view, chart=chart_id),
         })
-    filters = _facts_filters(found, found.id if found else key, measure, region, period_type)
-    table = facts(store, limit=limit, offset=offset, **filters)
+    filters = _facts_filters(found, found.id if found else lookup, measure, region, period_type)
+    table = facts(store, limit=limit, offset=offset, facets=False, **filters)
+    summary = store.fact_summary(**{k: v for k, v in filters.items() if k in ("indicator", "subject")})
+    frequency_kind, frequency = display.frequency(Counter(
+        r["period_type"] for r in rows if default_measure is None or r["measure"] == default_measure))
+    placed_all = sorted({p["period"]: p for c in charts for p in c["points"]}.values(), key=lambda p: p["end"])
+    shown = display.unit(found.id, found.measure, found.unit) if found else None
     head = ({"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "measure": found.measure,
-             "unit": found.unit, "aliases": list(found.aliases), "kind": "indicator", "group": found.group,
-             "definition": found.definition, "scopes": scopes} if found else
-            {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None, "aliases": [],
-             "kind": "subject", "group": None, "definition": None, "scopes": []})
+             "unit": found.unit, "display_unit": shown["unit"] if shown else found.unit,
+             "aliases": list(found.aliases), "kind": "indicator", "group": display.group(found),
+             "definition": display.definition(found), "scopes": scopes} if found else
+            {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None, "display_unit": None,
+             "aliases": [], "kind": "subject", "group": None, "definition": None, "scopes": []})
     return {
         "indicator": head, "key": key,
         "filters": {"measure": measure, "region": region, "period_type": period_type},
+        "view": view,
+        "window": {"start": window[0].isoformat() if window[0] else None,
+                   "end": window[1].isoformat() if window[1] else None},
+        "ranges": [{"range": r, "label": RANGE_LABELS[r], "active": (range or "all") == r and not (start or end),
+                    "url": indicator_url(key, **{**view, "range": None if r == "all" else r, "start": None,
+                                                 "end": None})} for r in RANGES],
+        "meta": {
+            "frequency": frequency, "frequency_type": frequency_kind,
+            "first_period": placed_all[0]["period"] if placed_all else None,
+            "first_period_label": placed_all[0]["period_label"] if placed_all else None,
+            "last_period": placed_all[-1]["period"] if placed_all else None,
+            "last_period_label": placed_all[-1]["period_label"] if placed_all else None,
+            "observations": sum(len(c["points"]) for c in charts),
+            "facts": summary["facts"], "documents": summary["documents"], "sources": summary["stories"],
+            "last_published": plain(summary["last_published"]), "last_updated": plain(summary["last_ingested"]),
+        },
+        "latest": _latest_headline(charts),
         "chart_region": chart_region,
         "regions": [{"region": r or None, "cells": n} for r, n in sorted(regions.items(), key=lambda x: -x[1])],
         "measures": sorted({r["measure"] for r in rows}, key=lambda m: order.get(m, 99)),
         "charts": charts,
         "facts": table["facts"], "total": table["total"], "limit": limit, "offset": offset,
-        "csv": indicator_url(key, ".csv", measure=measure, region=region, period_type=period_type),
-        "json": indicator_url(key, ".json", measure=measure, region=region, period_type=period_type),
+        **page_links(indicator_url(key, ".json"), {k: v for k, v in view.items() if v}, table["total"], limit,
+                     offset),
+        "csv": indicator_url(key, ".csv", **view),
+        "xlsx": indicator_url(key, ".xlsx", **view),
+        "json": indicator_url(key, ".json", **view),
+        "facts_csv": "/facts.csv" + _query(**filters),
+        "compare_regions": "/compare" + _query(indicators=ident, measure=measure or default_measure,
+                                               regions=",".join(r for r, _ in regions.most_common(4) if r)),
+        "add_indicator": "/compare" + _query(indicators=ident, regions=chart_region),
+        "regions_page": indicator_url(ident, "/regions") if found else None,
     }
+
+
+def charted_series(d: dict, chart: str | None = None) -> list[dict]:
+    """The series an indicator page charts (one chart's, when `chart` names it), for downloads."""
+    charts = [c for c in d["charts"] if chart is None or c["id"] == chart]
+    if chart is not None and not charts:
+        raise NotFound(f"no chart {chart!r} on this page (it has {', '.join(c['id'] for c in d['charts']) or 'none'})")
+    return [{"name": c["title"], "points": c["points"], "display": c["display"]} for c in charts]
+
+
+def _query(**params) -> str:
+    query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+    return f"?{query}" if query else ""
 
 
 # ---------------------------------------------------------------------------------------------
 # Facts
 
 
-def _facts_args(indicator, subject, measure, region, period_type, doc, derived) -> dict:
+def _facts_args(indicator, subject, measure, region, period_type, doc, derived, year=None, host=None) -> dict:
     return {"indicator": indicator, "subject": subject, "measure": measure, "region": region,
-            "period_type": period_type, "doc": doc, "derived": derived}
+            "period_type": period_type, "doc": doc, "derived": derived, "year": year, "host": host}
+
+
+FACET_LABELS = {"indicator": "指标 indicator", "measure": "度量 measure", "region": "地区 region",
+                "period_type": "时期类型 period type", "year": "年份 year", "host": "来源网站 source"}
+
+
+def _facet_label(name: str, value, catalogue=None) -> str:
+    if value is None:
+        return "（无 none）"
+    if name == "indicator" and catalogue is not None and value in catalogue.by_id:
+        return catalogue.by_id[value].name_zh
+    if name == "measure":
+        return labels.measure(value)
+    if name == "period_type":
+        return labels.period_type(value)
+    return str(value)
+
+
+def _facets(path: str, counts: dict[str, list[tuple]], active: dict, catalogue=None) -> list[dict]:
+    """Facets as the pages show them: each value with its count and the link that filters by it."""
+    out = []
+    for name, rows in counts.items():
+        values = []
+        for value, n in rows:
+            params = {**active, name: None if active.get(name) == value else value, "offset": None}
+            values.append({"value": value, "label": _facet_label(name, value, catalogue), "count": int(n),
+                           "active": active.get(name) == value and value is not None,
+                           "url": path + _query(**{k: ("true" if v is True else "false" if v is False else v)
+                                                   for k, v in params.items()}) if value is not None else None})
+        out.append({"name": name, "label": FACET_LABELS.get(name, name), "values": values})
+    return out
 
 
 def facts(store: Store, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
           region: str | None = None, period_type: str | None = None, doc: str | None = None,
-          derived: bool | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
-    """Stored facts, filtered and paged, each with its evidence link."""
+          derived: bool | None = None, year: str | None = None, host: str | None = None,
+          limit: int = DEFAULT_LIMIT, offset: int = 0, facets: bool = True) -> dict:
+    """Stored facts, filtered and paged (latest period first), each with its evidence link; the counts
+    of the filtered facts by indicator, measure, region, period type, year and source."""
     _check(measure, period_type)
     _page(limit, offset)
-    args = _facts_args(indicator, subject, measure, region, period_type, doc, derived)
+    if year is not None and not (len(year) == 4 and year.isdigit()):
+        raise BadRequest(f"bad year {year!r} (expected four digits)")
+    args = _facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host)
     total = store.count_facts(**args)
-    df = store.facts(**args, limit=limit, offset=offset)
-    return {"filters": {k: v for k, v in args.items() if v is not None}, "total": total, "limit": limit,
-            "offset": offset, "facts": [_fact_record(r) for r in export.records(df)]}
+    df = store.facts(**args, limit=limit, offset=offset, newest_first=doc is None)  # a document reads in order
+    active = {k: v for k, v in args.items() if v is not None}
+    out = {"filters": active, "total": total, "limit": limit, "offset": offset,
+           **page_links("/facts.json", active, total, limit, offset),
+           "facts": [_fact_record(r) for r in export.records(df)]}
+    if facets:
+        out["facets"] = _facets("/facts", store.fact_facets(**args), active, store.catalogue)
+    return out
 
 
 def facts_csv(store: Store, **filters) -> str:
-    """All facts matching the filters, as CSV with provenance columns (what `zhibiao export` writes)."""
+    """All facts matching the filters, as CSV with provenance columns (what `zhibiao export` writes),
+    with a UTF-8 BOM and formula-like cells neutralised."""
     _check(filters.get("measure"), filters.get("period_type"))
-    df = store.facts(**filters)
-    out = StringIO()
-    export.write(df, "csv", stream=out)
-    return out.getvalue()
+    df = store.facts(**filters, newest_first=True)
+    return downloads.csv_frame(df)
 
 
 def facts_csv_file(store: Store, **filters) -> dict:
@@ -342,11 +528,19 @@ def facts_csv_file(store: Store, **filters) -> dict:
     return {"csv": facts_csv(store, **filters), "name": "facts.csv"}
 
 
-def indicator_csv(store: Store, key: str, **filters) -> dict:
-    """The facts of one indicator (or subject) as CSV, and the file name to offer it under."""
-    found, _ = _resolve(store, key)
-    field = {"indicator": found.id} if found else {"subject": key}
-    return {"csv": facts_csv(store, **field, **filters), "name": f"{found.id if found else 'subject'}-facts.csv"}
+def indicator_file(store: Store, key: str, fmt: str, *, chart: str | None = None, **view) -> dict:
+    """What the indicator page charts (one chart's, when `chart` names it) as a `fmt` ("csv" or "xlsx")
+    download, with the file name to offer it under."""
+    d = indicator(store, key, limit=1, offset=0, **view)
+    rows = downloads.tidy_rows(charted_series(d, chart))
+    name = f"{d['indicator']['id'] if d['indicator']['kind'] == 'indicator' else 'subject'}{'-' + chart if chart else ''}"
+    return downloads.file(rows, downloads.TIDY_COLUMNS, fmt, name)
+
+
+def compare_file(store: Store, indicators: str, fmt: str, **view) -> dict:
+    """The compared series as a `fmt` ("csv" or "xlsx") download, with its file name."""
+    d = compare(store, indicators, **view)
+    return downloads.file(downloads.tidy_rows(d["series"]), downloads.TIDY_COLUMNS, fmt, d["download_name"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -390,14 +584,52 @@ def evidence(store: Store, doc: str, seq: int | None = None) -> dict:
     }
 
 
-def documents(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0) -> dict:
+DOCUMENT_SORTS = {"published": ("published", True), "-published": ("published", False), "facts": ("fact_count", True),
+                  "-facts": ("fact_count", False), "title": ("title", True), "-title": ("title", False)}
+
+
+def _host(url) -> str:
+    if not url:
+        return "local"
+    rest = str(url).split("://", 1)[-1]
+    return rest.split("/", 1)[0].split(":", 1)[0] or "local"
+
+
+def documents(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, year: str | None = None,
+              host: str | None = None, format: str | None = None, sort: str = "-published") -> dict:  # noqa: A002
+    """Stored documents, newest first by default, filtered by publication year, site and format, with
+    the counts of each (facets)."""
     _page(limit, offset)
+    if sort not in DOCUMENT_SORTS:
+        raise BadRequest(f"unknown sort {sort!r} (expected one of {', '.join(DOCUMENT_SORTS)})")
     df = store.documents()
-    rows = export.records(df.iloc[offset:offset + limit])
+    df = df.assign(year=df["published"].map(lambda d: str(d)[:4] if d is not None and d == d else None),
+                   host=df["url"].map(_host))
+    counts = {}
+    mask = None
+    wanted = {"year": year, "host": host, "format": format}
+    for name, value in wanted.items():
+        if value is not None:
+            hit = df[name] == value
+            mask = hit if mask is None else mask & hit
+    for name in wanted:  # each facet counts the documents the other filters leave
+        others = df
+        for other, value in wanted.items():
+            if other != name and value is not None:
+                others = others[others[other] == value]
+        counts[name] = [(v, int(n)) for v, n in others[name].value_counts(dropna=False).items()]
+        counts[name] = [(None if v != v else v, n) for v, n in counts[name]]
+    chosen = df if mask is None else df[mask]
+    column, ascending = DOCUMENT_SORTS[sort]
+    chosen = chosen.sort_values([column, "id"], ascending=[ascending, True], na_position="last")
+    rows = export.records(chosen.iloc[offset:offset + limit].drop(columns=["year", "host"]))
     for row in rows:
         row["url_here"] = document_url(row["id"])
         row["source"] = shown_source(row.get("source"))
-    return {"total": len(df), "limit": limit, "offset": offset, "documents": rows}
+    active = {k: v for k, v in {**wanted, "sort": sort if sort != "-published" else None}.items() if v is not None}
+    return {"total": len(chosen), "limit": limit, "offset": offset, "filters": active, "sort": sort,
+            **page_links("/documents.json", active, len(chosen), limit, offset),
+            "facets": _facets("/documents", counts, active), "documents": rows}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -431,23 +663,78 @@ def _marked(text: str, terms: list[str]) -> list[dict]:
     return parts
 
 
-def search(store: Store, query: str, *, limit: int = 50, offset: int = 0) -> dict:
-    """Facts whose subject or quote contains every term of the query (simplified or traditional)."""
+def catalogue_matches(store: Store, query: str) -> list:
+    """Indicators a query names: by id or alias (GDP, 规上工业; traditional too), or by a word of their
+    English name (value added, 5G users)."""
+    text = " ".join(query.split())
+    found = []
+    for spelling in dict.fromkeys((text, to_simplified(text))):
+        hit = store.catalogue.get(spelling) or store.catalogue.get(spelling.lower())
+        if hit is None:
+            hit = next((i for i in store.catalogue if any(a.lower() == spelling.lower() for a in i.aliases)), None)
+        if hit is not None and hit not in found:
+            found.append(hit)
+    low = text.lower()
+    if len(low) >= 3 and low.isascii():
+        for i in store.catalogue:
+            if low in i.name_en.lower() and i not in found:
+                found.append(i)
+    return found
+
+
+SEARCH_SCAN = 5000
+
+
+def search(store: Store, query: str, *, limit: int = 50, offset: int = 0, indicator: str | None = None,
+           region: str | None = None, period: str | None = None) -> dict:
+    """Facts whose subject or quote contains every term of the query (simplified or traditional), or the
+    facts of the indicator the query names in the catalogue (GDP, 规上工业, an English name);
+    filtered by indicator, region and period (a year, 2024-H1, 2024-05 …)."""
     _page(limit, offset)
-    try:
-        result = store.search(query, limit=limit, offset=offset)
-    except QueryError as err:  # a query with nothing to look for finds nothing; it is not an error
-        return {"query": query, "terms": [], "total": 0, "limit": limit, "offset": offset, "hits": [],
-                "note": str(err)}
+    named = catalogue_matches(store, query)
+    wanted = store.catalogue.get(indicator) if indicator else None
+    if indicator and wanted is None:
+        raise NotFound(f"no indicator {indicator!r} (see /indicators)")
+    exact = named[0] if named and any(store.catalogue.get(spelling) for spelling in (
+        query.strip(), to_simplified(query.strip()), query.strip().lower())) else None
+    filtered = bool(wanted or region or period)
+    if exact is not None and (wanted is None or wanted.id == exact.id):
+        mode, terms, note = "indicator", query_terms(query), None
+        rows = export.records(store.facts(indicator=exact.id, region=region, newest_first=True))
+        total, paged = len(rows), False
+    else:
+        mode, note = "text", None
+        try:  # with filters, scan the best hits and filter them here; else let the index page
+            result = store.search(query, limit=SEARCH_SCAN if filtered else limit, offset=0 if filtered else offset)
+        except QueryError as err:  # a query with nothing to look for finds nothing; it is not an error
+            note = None if named else str(err)
+            result = None
+        terms = result.terms if result else []
+        rows = list(result.hits) if result else []
+        total, paged = (result.total if result else 0), not filtered
+    if period:
+        rows = [r for r in rows if str(r.get("period") or "").startswith(period.strip())]
+    if wanted is not None:
+        rows = [r for r in rows if r.get("indicator") == wanted.id]
+    if region:
+        rows = [r for r in rows if r.get("region") == region]
+    if not paged:
+        total = len(rows)
+        rows = rows[offset:offset + limit]
     hits = []
-    for row in result.hits:
+    for row in rows:
         rec = _fact_record(row)
-        rec["quote_parts"] = _marked(rec["quote"], result.terms)
-        rec["subject_parts"] = _marked(rec["subject"], result.terms)
+        rec["quote_parts"] = _marked(rec["quote"], terms)
+        rec["subject_parts"] = _marked(rec["subject"], terms)
         rec["series"] = indicator_url(rec["indicator"] or rec["subject"])
         hits.append(rec)
-    return {"query": query, "terms": result.terms, "total": result.total, "limit": limit, "offset": offset,
-            "hits": hits, "note": None}
+    params = {"q": query, "indicator": indicator, "region": region, "period": period}
+    return {"query": query, "terms": terms, "mode": mode, "total": total, "limit": limit, "offset": offset,
+            "filters": {k: v for k, v in params.items() if v and k != "q"},
+            "indicators": [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "url": indicator_url(i.id)}
+                           for i in named],
+            **page_links("/search.json", {k: v for k, v in params.items() if v}, total, limit, offset),
+            "hits": hits, "note": note}
 
 
 def conflicts(store: Store, *, indicator: str | None = None) -> dict:
@@ -470,3 +757,191 @@ def conflicts(store: Store, *, indicator: str | None = None) -> dict:
         row["difference"] = number(abs(row["value_a"] - row["value_b"]), "pp" if row["unit"] == "%" else row["unit"])
     rows.sort(key=lambda r: (r["indicator"] or "~", period_sort_key(r["period"])))
     return {"indicator": indicator, "total": len(rows), "conflicts": rows}
+
+
+# ---------------------------------------------------------------------------------------------
+# Compare, regions, one region
+
+MAX_COMPARE = 8
+
+
+def _split(text: str | None) -> list[str]:
+    return [x.strip() for x in (text or "").replace("，", ",").split(",") if x.strip()]
+
+
+def _series_points(rows: list[dict], period_type: str | None, window: tuple | None = None) -> tuple[str, list]:
+    """One line's points: a growth series keeps its year-on-year cells when it has them, and a series
+    of mixed period types its most frequent one (unless one is asked for)."""
+    if any(r.get("basis") == "yoy" for r in rows):
+        rows = [r for r in rows if r.get("basis") == "yoy"]
+    if period_type is None:
+        kind, _ = display.frequency(Counter(r["period_type"] for r in rows))
+        rows = [r for r in rows if r["period_type"] == kind]
+    else:
+        kind = period_type
+    units = Counter(r["unit"] for r in rows)
+    if units:
+        rows = [r for r in rows if r["unit"] == units.most_common(1)[0][0]]
+    points = [_point(r) for r in rows]
+    points = [p for p in points if p["end"] and (window is None or _in_window(p, window))]
+    points.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
+    return kind, points
+
+
+def compare(store: Store, indicators: str, *, regions: str | None = None, measure: str | None = None,
+            period_type: str | None = None, range: str | None = None, start: str | None = None,  # noqa: A002
+            end: str | None = None) -> dict:
+    """Several series on one time axis: each indicator (id, alias or subject) in each region asked for
+    (or its default region), in its default measure unless `measure` is given; one y axis per unit."""
+    _check(measure, period_type)
+    keys = _split(indicators)
+    places = _split(regions)
+    if not keys:
+        raise BadRequest("name one indicator or more: /compare?indicators=gdp,industrial_value_added")
+    if len(keys) * max(len(places), 1) > MAX_COMPARE:
+        raise BadRequest(f"at most {MAX_COMPARE} series (indicators × regions) on one chart")
+    resolved = []
+    for key in keys:
+        found, _ = _resolve(store, key)
+        resolved.append((key, found))
+    lookups = [found.id if found else to_simplified(key) if not store.count_facts(subject=key) else key
+               for key, found in resolved]
+    measures = [measure or (found.measure if found else None) for _, found in resolved]
+    series_rows = {}
+    for (key, _), lookup, m in zip(resolved, lookups, measures, strict=True):
+        series_rows[key] = store.series_records([lookup], measure=m, period_type=period_type)[lookup]
+    built, units = [], []
+    for (key, found), m in zip(resolved, measures, strict=True):
+        rows = series_rows[key]
+        for place in places or [_choose_region(rows, None)]:
+            mine = [r for r in rows if (r.get("region") or None) == (place or None)]
+            kind, points = _series_points(mine, period_type)
+            unit = points[0]["unit"] if points else (found.unit if found else None)
+            measure_used = points[0]["measure"] if points else m
+            shown = display.unit(found.id if found else None, measure_used, unit)
+            name = f"{found.name_zh if found else key} · {place or '—'}"
+            if kind and not period_type:
+                name += f" · {labels.PERIOD_TYPES.get(kind, (kind,))[0]}"
+            if (unit, measure_used) not in units:
+                units.append((unit, measure_used))
+            built.append({"name": name, "indicator": found.id if found else None, "key": key, "region": place,
+                          "measure": measure_used, "measure_label": labels.measure(measure_used),
+                          "unit": unit, "display": shown, "period_type": kind, "points": points,
+                          "url": indicator_url(found.id if found else key, region=place)})
+    axes_units = list(dict.fromkeys(u for u, _ in units))
+    if len(axes_units) > 2:
+        raise BadRequest(f"the series have {len(axes_units)} units ({', '.join(map(str, axes_units))}); "
+                         "one chart holds two: choose a measure or fewer indicators")
+    window = time_window([p["end"] for s in built for p in s["points"]], range, start, end)
+    for s in built:
+        s["axis"] = axes_units.index(s["unit"]) if s["unit"] in axes_units else 0
+        s["points"] = [p for p in s["points"] if _in_window(p, window)]
+    axes = []
+    for u in axes_units:
+        first = next(s for s in built if s["unit"] == u)
+        label = (first["display"]["unit"] if first["display"] else {"pp": "百分点", "count": "个"}.get(u, u))
+        axes.append({"unit": u, "measure": first["measure"], "display": first["display"], "label": label})
+    view = {"indicators": ",".join(keys), "regions": ",".join(places) or None, "measure": measure,
+            "period_type": period_type, "range": range, "start": start, "end": end}
+    return {
+        "series": built, "axes": axes, "view": view,
+        "window": {"start": window[0].isoformat() if window[0] else None,
+                   "end": window[1].isoformat() if window[1] else None},
+        "ranges": [{"range": r, "label": RANGE_LABELS[r], "active": (range or "all") == r and not (start or end),
+                    "url": "/compare" + _query(**{**view, "range": None if r == "all" else r, "start": None,
+                                                  "end": None})} for r in RANGES],
+        "download_name": "compare-" + "-".join(found.id if found else "subject" for _, found in resolved),
+        "csv": "/compare.csv" + _query(**view), "xlsx": "/compare.xlsx" + _query(**view),
+        "catalogue": [{"id": i.id, "name_zh": i.name_zh} for i in store.catalogue],
+        "provinces": list(display.provinces()),
+    }
+
+
+def compare_form(store: Store) -> dict:
+    """The compare page before anything is chosen: the catalogue and the provinces to choose from."""
+    return {"series": [], "axes": [], "view": {}, "ranges": [],
+            "catalogue": [{"id": i.id, "name_zh": i.name_zh} for i in store.catalogue],
+            "provinces": list(display.provinces())}
+
+
+def regions(store: Store, key: str, *, measure: str | None = None, period: str | None = None) -> dict:
+    """The provinces ranked by one indicator in one period (the period most provinces report, latest
+    first, unless one is asked for), each with its rank, value and sources, and the map's data."""
+    _check(measure, None)
+    found, resolved = _resolve(store, key)
+    if found is None:
+        raise NotFound(f"no indicator {key!r} in the catalogue (regions are ranked for catalogue indicators)")
+    m = measure or found.measure
+    rows = store.series_records([found.id], measure=m)[found.id]
+    provinces = display.provinces()
+    rows = [r for r in rows if r.get("region") in provinces and timeaxis.span(r["period"])]
+    if any(r.get("basis") == "yoy" for r in rows):
+        rows = [r for r in rows if r.get("basis") == "yoy"]
+    periods = Counter(r["period"] for r in rows)
+    chosen = None
+    if period:
+        chosen = classify_period(period)[0] or period
+        if chosen not in periods:
+            raise NotFound(f"{found.name_zh}: no provincial figures for period {period!r} "
+                           f"(periods with figures: {', '.join(sorted(periods)[-8:]) or 'none'})")
+    elif periods:
+        chosen = max(periods, key=lambda p: (periods[p], timeaxis.span(p)[1]))
+    mine = [r for r in rows if r["period"] == chosen]
+    units = Counter(r["unit"] for r in mine)
+    if units:
+        mine = [r for r in mine if r["unit"] == units.most_common(1)[0][0]]
+    mine.sort(key=lambda r: -r["value"])
+    ranking = []
+    for n, r in enumerate(mine, start=1):
+        point = _point(r)
+        point.update({"rank": n, "map_name": provinces[r["region"]], "region_url": region_url(r["region"])})
+        ranking.append(point)
+    unit = mine[0]["unit"] if mine else found.unit
+    shown = display.unit(found.id, m, unit)
+    return {
+        "indicator": {"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "url": indicator_url(found.id)},
+        "measure": m, "measure_label": labels.measure(m), "unit": unit, "display": shown,
+        "period": chosen, "period_label": timeaxis.label(chosen) if chosen else None,
+        "periods": [{"period": p, "label": timeaxis.label(p), "provinces": n,
+                     "url": indicator_url(found.id, "/regions", measure=measure, period=p)}
+                    for p, n in sorted(periods.items(), key=lambda kv: timeaxis.span(kv[0])[1], reverse=True)],
+        "ranking": ranking,
+        "map": {"geojson": "/static/" + display.GEOJSON,
+                "data": [{"name": p["map_name"], "value": p["value"], "region": p["region"]} for p in ranking]},
+        "compare": "/compare" + _query(indicators=found.id, measure=m,
+                                       regions=",".join(p["region"] for p in ranking[:5])),
+    }
+
+
+def region_url(name: str, suffix: str = "") -> str:
+    """The page of region `name` (`suffix` ".json" for its twin); any name routes (safety.path_key)."""
+    return f"/region/{q(path_key(name))}{suffix}"
+
+
+def region(store: Store, name: str) -> dict:
+    """What is known about one region: each indicator (or subject) with figures there, its latest
+    value and how many facts there are."""
+    place = to_simplified(name.strip())
+    df = store.facts(region=place)
+    if df.empty:
+        raise NotFound(f"no facts for region {name!r}")
+    rows = export.records(df)
+    series: dict[tuple, list[dict]] = {}
+    for r in rows:
+        series.setdefault((r["indicator"] or r["subject"], r["measure"], r["basis"] or "", r["unit"]), []).append(r)
+    items = []
+    for (key, m, basis, unit), facts_ in series.items():
+        placed = [f for f in facts_ if timeaxis.span(f["period"])]
+        latest = max(placed or facts_, key=lambda f: ((timeaxis.span(f["period"]) or (date.min, date.min))[1],
+                                                        str(f.get("published") or "")))
+        rec = _fact_record(latest)
+        known = store.catalogue.by_id.get(key)
+        items.append({"key": key, "name_zh": known.name_zh if known else key,
+                      "name_en": known.name_en if known else None, "measure": m,
+                      "measure_label": labels.measure(m), "basis_label": labels.basis(basis or None), "unit": unit,
+                      "facts": len(facts_), "latest": rec, "url": indicator_url(key, region=place),
+                      "ranking": indicator_url(key, "/regions") if known else None})
+    items.sort(key=lambda i: (i["name_zh"] == i["key"], -i["facts"], i["key"]))
+    return {"region": place, "is_province": place in display.provinces(), "facts": len(rows),
+            "documents": len({r["doc"] for r in rows}), "series": items,
+            "facts_url": "/facts" + _query(region=place), "json": region_url(place, ".json")}

@@ -2,12 +2,15 @@
  *
  * Each point sits at the end of its period; a faint bar behind it spans the period (a half-year
  * figure spans January to June, a year-to-date figure January to its month), so figures of different
- * period types line up in time. One legend entry per period type. Approximate values (约, 超过, 近)
- * are hollow and dashed, derived values are diamonds, conflicting cells carry a red ring. Hovering a
- * point shows its value and source; clicking it opens the evidence view.
+ * period types line up in time. One legend entry per period type, and one for each point style the
+ * chart uses. Approximate values (约, 超过, 近) are white dots with a thick dashed outline in the series
+ * colour, derived values white diamonds with a solid outline, conflicting cells carry a red ring: none
+ * is ever white on white. Hovering a point shows its value and source; clicking it opens the evidence.
  *
  * The data comes from <script id="charts-data"> (the same list the page's JSON twin has under
- * "charts"); window.zhibiaoCharts keeps each chart and its points for tests and for the console.
+ * "charts"), or <script id="compare-data"> on /compare (several series, one y axis per unit). The
+ * charts share one dataZoom window, kept in the URL (?zoom=start,end); each can be saved as a PNG
+ * (toolbox, or a [data-png] button). window.zhibiaoCharts keeps each chart and its points for tests.
  */
 (function () {
   "use strict";
@@ -49,7 +52,8 @@
   }
 
   // Axis labels stay short (the unit is in the chart's title): 5%, 0.2, 120万亿, 293万.
-  function axisFmt(v, unit) {
+  function axisFmt(v, unit, display) {
+    if (display && display.scale) { return trim(v / display.scale, 2); }  // the unit (亿元, 万户) is in the title
     if (unit === "%") { return trim(v, 2) + "%"; }
     if (unit === "pp") { return trim(v, 2); }
     return fmt(v, unit).replace(/美元$|元$|吨$/, "");
@@ -81,16 +85,66 @@
     return out;
   }
 
+  // Every point is drawn filled or with a coloured outline on a white fill, never white on white:
+  // an exact value is a filled dot; an approximate one (约, 超过, 近) a white dot with a thick dashed
+  // outline in its series colour; a derived one a white diamond with a solid outline.
+  var APPROX_STYLE = function (color) { return { color: "#ffffff", borderColor: color, borderWidth: 2.5, borderType: "dashed" }; };
+  var DERIVED_STYLE = function (color) { return { color: "#ffffff", borderColor: color, borderWidth: 2.5 }; };
+  var KEY_COLOR = "#495057";
+  var APPROX_NAME = "约/超过/近 approximate", DERIVED_NAME = "推算 derived", CONFLICT_NAME = "冲突 conflict";
+
   function pointItem(p, i, color) {
     var approx = p.approx, derived = p.derived;
     return {
       value: [ms(p.end), p.value],
       p: i,
-      symbol: derived ? "diamond" : (approx ? "emptyCircle" : "circle"),
-      symbolSize: derived ? 12 : 9,
-      itemStyle: approx ? { color: "#ffffff", borderColor: color, borderWidth: 2, borderType: "dashed" }
-        : (derived ? { color: "#ffffff", borderColor: color, borderWidth: 2 } : { color: color })
+      symbol: derived ? "diamond" : "circle",
+      symbolSize: derived ? 13 : (approx ? 12 : 9),
+      itemStyle: derived ? DERIVED_STYLE(color) : (approx ? APPROX_STYLE(color) : { color: color })
     };
+  }
+
+  // Legend entries for the point styles: empty series whose only job is to show the symbol.
+  function keySeries(pts) {
+    var out = [];
+    if (pts.some(function (p) { return p.approx && !p.derived; })) {
+      out.push({ id: "key-approx", name: APPROX_NAME, type: "scatter", data: [], symbol: "circle", symbolSize: 11,
+                 itemStyle: APPROX_STYLE(KEY_COLOR) });
+    }
+    if (pts.some(function (p) { return p.derived; })) {
+      out.push({ id: "key-derived", name: DERIVED_NAME, type: "scatter", data: [], symbol: "diamond", symbolSize: 12,
+                 itemStyle: DERIVED_STYLE(KEY_COLOR) });
+    }
+    return out;
+  }
+
+  function toolbox(name) {
+    return { right: 6, top: 0, itemSize: 14,
+             feature: { saveAsImage: { name: name, title: "PNG", pixelRatio: 2, backgroundColor: "#ffffff" } } };
+  }
+
+  // The dataZoom window kept in the URL (?zoom=2020-01-01,2023-12-31), so a reload or a shared link
+  // shows the same window.
+  function zoomFromUrl() {
+    var z = new URLSearchParams(window.location.search).get("zoom");
+    var m = z && /^(\d{4}-\d{2}-\d{2}),(\d{4}-\d{2}-\d{2})$/.exec(z);
+    return m ? [ms(m[1]), ms(m[2])] : null;
+  }
+
+  function zoomToUrl(instance) {
+    var dz = instance.getOption().dataZoom[0], url = new URL(window.location.href);
+    if (dz.start <= 0.01 && dz.end >= 99.99) { url.searchParams.delete("zoom"); } else {
+      var day = function (v) { return new Date(v).toISOString().slice(0, 10); };
+      url.searchParams.set("zoom", day(dz.startValue) + "," + day(dz.endValue));
+    }
+    window.history.replaceState(null, "", url.toString());
+  }
+
+  function dataZoom(zoom) {
+    var slider = { type: "slider", height: 16, bottom: 8, filterMode: "none" };
+    var inside = { type: "inside", zoomOnMouseWheel: "shift", filterMode: "none" };
+    if (zoom) { slider.startValue = inside.startValue = zoom[0]; slider.endValue = inside.endValue = zoom[1]; }
+    return [slider, inside];
   }
 
   function tooltip(chart) {
@@ -143,34 +197,128 @@
     var conflicts = [];
     pts.forEach(function (p, i) { if (p.conflict) { conflicts.push({ value: [ms(p.end), p.value], p: i }); } });
     if (conflicts.length) {
-      series.push({ id: "conflicts", name: "冲突 conflict", type: "scatter", z: 4, symbol: "emptyCircle",
-                    symbolSize: 22, itemStyle: { color: "#e03131", borderColor: "#e03131", borderWidth: 2 },
+      series.push({ id: "conflicts", name: CONFLICT_NAME, type: "scatter", z: 4, symbol: "circle",
+                    symbolSize: 22, itemStyle: { color: "rgba(224,49,49,0)", borderColor: "#e03131", borderWidth: 2.5 },
                     data: conflicts });
     }
+    var keys = keySeries(pts);
+    series = series.concat(keys);
     // The axis covers the spans drawn, with a little room either side.
     var lo = Math.min.apply(null, pts.map(function (p) { return ms(p.start); }));
     var hi = Math.max.apply(null, pts.map(function (p) { return ms(p.end); }));
-    var pad = Math.max((hi - lo) * 0.03, 20 * DAY);
+    var pad = Math.max((hi - lo) * 0.03, 45 * DAY);
     if (hi - lo < 300 * DAY) { pad = (365 * DAY - (hi - lo)) / 2; }  // a lone month still shows its year
     return {
       animation: false,
       color: chart.period_types.map(function (t) { return COLORS[t]; }),
       grid: { left: 64, right: 18, top: 42, bottom: 58 },
-      legend: { type: "scroll", top: 4, data: chart.period_types.map(function (t) { return NAMES[t]; })
-        .concat(conflicts.length ? ["冲突 conflict"] : []) },
+      toolbox: toolbox(chart.download_name || chart.id),
+      legend: { type: "scroll", top: 4, right: 36, data: chart.period_types.map(function (t) { return NAMES[t]; })
+        .concat(keys.map(function (k) { return k.name; })).concat(conflicts.length ? [CONFLICT_NAME] : []) },
       tooltip: { trigger: "item", confine: true, formatter: tooltip(chart), extraCssText: "max-width: 340px; white-space: normal;" },
       xAxis: { type: "time", min: lo - pad, max: hi + pad, axisLabel: { hideOverlap: true } },
-      yAxis: { type: "value", scale: chart.measure === "level", axisLabel: { formatter: function (v) { return axisFmt(v, chart.unit); } } },
-      dataZoom: [{ type: "slider", height: 16, bottom: 8, filterMode: "none" }, { type: "inside", zoomOnMouseWheel: "shift", filterMode: "none" }],
+      yAxis: { type: "value", scale: chart.measure === "level", splitNumber: pts.length <= 2 ? 3 : 5, axisLabel: { formatter: function (v) { return axisFmt(v, chart.unit, chart.display); } } },
+      dataZoom: dataZoom(zoomFromUrl()),
       series: series
     };
   }
 
+  // Several series (indicator × region) on one time axis; a second y axis when their units differ.
+  var PALETTE = ["#1f4e9c", "#d9480f", "#2b8a3e", "#7048e8", "#c2255c", "#0b7285", "#e67700", "#5c940d"];
+
+  function compareTooltip(data) {
+    return function (params) {
+      var d = params.data, s = d && data.series[d.s], p = s && s.points[d.p];
+      if (!p) { return ""; }
+      var lines = ["<b>" + esc(s.name) + "</b>", esc(p.period_label) + " <small>" + esc(p.period) + "</small>",
+        "<span class='tt-value'>" + esc(p.value_text) + "</span>" +
+          (p.qualifier !== "exact" ? " <i>(" + esc(p.qualifier_label) + ")</i>" : "") + (p.derived ? " <i>(推算 derived)</i>" : ""),
+        "来源 source: " + esc(p.doc) + (p.published ? " (" + esc(p.published) + ")" : "") + " · " + p.stories + " 个来源 sources",
+        "<small>点击查看原文 click for the evidence</small>"];
+      return lines.join("<br>");
+    };
+  }
+
+  function compareOption(data) {
+    var all = [], series = [];
+    data.series.forEach(function (s, k) {
+      var color = PALETTE[k % PALETTE.length];
+      s.points.forEach(function (p) { all.push(p); });
+      // One line per run of adjacent periods: a monthly series with years missing is not joined across them.
+      runs(s.points, s.period_type).forEach(function (run, r) {
+        series.push({
+          id: "cmp-" + k + "-" + r, name: s.name, type: "line", yAxisIndex: s.axis, color: color, showAllSymbol: true,
+          lineStyle: { width: 1.8, color: color }, emphasis: { scale: 1.6 },
+          data: run.map(function (i) { var item = pointItem(s.points[i], i, color); item.s = k; return item; })
+        });
+      });
+    });
+    var keys = keySeries(all);
+    series = series.concat(keys);
+    var lo = Math.min.apply(null, all.map(function (p) { return ms(p.start); }));
+    var hi = Math.max.apply(null, all.map(function (p) { return ms(p.end); }));
+    var pad = Math.max((hi - lo) * 0.03, 45 * DAY);
+    if (hi - lo < 300 * DAY) { pad = (365 * DAY - (hi - lo)) / 2; }
+    var axes = data.axes.map(function (a, n) {
+      return { type: "value", name: a.label, position: n === 0 ? "left" : "right", scale: a.measure === "level",
+               nameTextStyle: { align: n === 0 ? "left" : "right" },
+               axisLabel: { formatter: function (v) { return axisFmt(v, a.unit, a.display); } } };
+    });
+    return {
+      animation: false,
+      grid: { left: 64, right: data.axes.length > 1 ? 64 : 18, top: 64, bottom: 58 },
+      toolbox: toolbox(data.download_name || "compare"),
+      legend: { type: "scroll", top: 4, right: 36, itemGap: 16,
+                data: data.series.map(function (s) { return s.name; }).concat(keys.map(function (k) { return k.name; })) },
+      tooltip: { trigger: "item", confine: true, formatter: compareTooltip(data), extraCssText: "max-width: 340px; white-space: normal;" },
+      xAxis: { type: "time", min: lo - pad, max: hi + pad, axisLabel: { hideOverlap: true } },
+      yAxis: axes.length ? axes : [{ type: "value" }],
+      dataZoom: dataZoom(zoomFromUrl()),
+      series: series
+    };
+  }
+
+  // A PNG of a chart from a button beside it (the toolbox icon does the same).
+  function pngButtons(registry) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-png]"), function (button) {
+      button.addEventListener("click", function () {
+        var entry = registry[button.getAttribute("data-png")];
+        if (!entry) { return; }
+        var link = document.createElement("a");
+        link.href = entry.chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
+        link.download = (button.getAttribute("data-name") || "chart") + ".png";
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      });
+    });
+  }
+
+  // Zooming one chart zooms the others on the page to the same window (not echarts.connect, which
+  // would also show every chart's tooltip at once), and writes the window to the URL.
+  var syncing = false;
+  function register(registry, id, instance, points, el) {
+    registry[id] = { chart: instance, points: points, el: el };
+    instance.on("datazoom", function () {
+      if (syncing) { return; }
+      zoomToUrl(instance);
+      var dz = instance.getOption().dataZoom[0];
+      syncing = true;
+      Object.keys(registry).forEach(function (other) {
+        if (other !== id) {
+          registry[other].chart.dispatchAction({ type: "dataZoom", startValue: dz.startValue, endValue: dz.endValue });
+        }
+      });
+      syncing = false;
+    });
+    el.setAttribute("data-rendered", "true");
+  }
+
   function draw() {
-    var source = document.getElementById("charts-data");
-    if (!source || typeof echarts === "undefined") { return; }
-    var charts = JSON.parse(source.textContent);
+    if (typeof echarts === "undefined") { return; }
     var registry = {};
+    var source = document.getElementById("charts-data");
+    var charts = source ? JSON.parse(source.textContent) : [];
     charts.forEach(function (chart) {
       var el = document.getElementById("chart-" + chart.id);
       if (!el || !chart.points.length) { return; }
@@ -180,9 +328,22 @@
         var d = params.data;
         if (d && d.p !== undefined && chart.points[d.p]) { window.location.href = chart.points[d.p].evidence; }
       });
-      registry[chart.id] = { chart: instance, points: chart.points, el: el };
-      el.setAttribute("data-rendered", "true");
+      register(registry, chart.id, instance, chart.points, el);
     });
+    var compare = document.getElementById("compare-data");
+    if (compare) {
+      var data = JSON.parse(compare.textContent), el = document.getElementById("chart-compare");
+      if (el && data.series.length) {
+        var instance = echarts.init(el, null, { renderer: "canvas" });
+        instance.setOption(compareOption(data));
+        instance.on("click", function (params) {
+          var d = params.data, s = d && data.series[d.s];
+          if (s && s.points[d.p]) { window.location.href = s.points[d.p].evidence; }
+        });
+        register(registry, "compare", instance, data.series, el);
+      }
+    }
+    pngButtons(registry);
     window.zhibiaoCharts = registry;
     window.addEventListener("resize", function () {
       Object.keys(registry).forEach(function (id) { registry[id].chart.resize(); });
