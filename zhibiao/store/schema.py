@@ -33,6 +33,19 @@ Tables (version 1):
     story_signatures     MinHash signature per document (to match future documents)
     story_bands          LSH band keys per document (candidate lookup)
     fact_provenance      view: facts joined to their document's url, title, date and story
+
+Tables (version 2, zhibiao watch: what it has seen, so a killed watch resumes):
+
+    watch_urls           one row per article URL found (normalised)
+      url, source        the URL and the source that listed it first
+      state              pending | stored | unchanged | gated | unreadable | gone | refused | robots |
+                         too_large | failed (retried next round) | abandoned (failed too often)
+      doc_id             the document stored for it; final_url where a redirect led
+      first_seen, fetched_at, attempts, last_error
+    watch_pages          start pages, feeds and sitemaps: ETag and Last-Modified for conditional GET
+    watch_sources        per source: the last look and the last look without a failure
+    watch_hosts          per host: not before (a 429/503 Retry-After that outlasts a round)
+    watch_runs           per round: start, end, documents and facts stored, failures, the summary
 """
 
 from __future__ import annotations
@@ -92,6 +105,45 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE VIEW fact_provenance AS
             SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
             FROM facts f JOIN documents d ON d.id = f.doc_id""",
+    )),
+    (2, "watch state", (
+        """CREATE TABLE watch_urls (
+            url VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            state VARCHAR NOT NULL,
+            doc_id VARCHAR,
+            final_url VARCHAR,
+            first_seen TIMESTAMP NOT NULL,
+            fetched_at TIMESTAMP,
+            attempts INTEGER NOT NULL,
+            last_error VARCHAR
+        )""",
+        """CREATE TABLE watch_pages (
+            url VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            status INTEGER,
+            fetched_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE watch_sources (
+            name VARCHAR NOT NULL,
+            last_look TIMESTAMP,
+            last_ok TIMESTAMP
+        )""",
+        """CREATE TABLE watch_hosts (
+            host VARCHAR NOT NULL,
+            not_before TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE watch_runs (
+            id INTEGER NOT NULL,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            documents INTEGER NOT NULL,
+            facts INTEGER NOT NULL,
+            failures INTEGER NOT NULL,
+            summary VARCHAR
+        )""",
     )),
 )
 
