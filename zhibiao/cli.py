@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -41,7 +42,7 @@ def main() -> None:
 
 
 def _fail(error: ZhibiaoError | ValueError) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
