@@ -106,3 +106,34 @@ def test_a_bad_sources_file_is_one_line_naming_it(tmp_path, text, message):
     assert f"{sources}:" in output and message in output
     assert "Traceback" not in result.output
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_watch_without_once_loops_at_the_interval_until_interrupted(tmp_path):
+    import zhibiao
+    from zhibiao.watch.run import watch
+    from zhibiao.watch.sources import load_sources
+
+    publisher = Publisher(feed=["/news/a5.html"], sitemap=[], listed=[])
+    server = serve(publisher)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(sources_toml(publisher, delay=0.01), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    rounds, pauses = [], []
+
+    def sleep(seconds):
+        pauses.append(seconds)
+        if len(pauses) == 2:
+            raise KeyboardInterrupt
+
+    try:
+        with zhibiao.open(db) as store, pytest.raises(KeyboardInterrupt):
+            watch(store, load_sources(sources), interval=7, on_round=rounds.append, sleep=sleep)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert [r.stored for r in rounds] == [1, 0] and pauses == [7, 7]
+    assert publisher.paths().count("/news/a5.html") == 1
+    with watch_lock(db):  # let go when the watch stopped
+        pass
+    runs = _table(db, "SELECT id, documents, finished IS NOT NULL FROM watch_runs ORDER BY id")
+    assert runs == [(1, 1, True), (2, 0, True)]
