@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from zhibiao import api
 from zhibiao.errors import ZhibiaoError
@@ -498,7 +499,11 @@ def watch(
     previous = signal.signal(signal.SIGTERM, _interrupt)  # systemd stops a service with SIGTERM
     store = api.open(db)
     try:
-        last = run_watch(store, config, once=once, interval=pause, warc_dir=warc_dir, on_round=report)
+        def locked(error) -> None:
+            err.print(f"round skipped: {error}", highlight=False, soft_wrap=True, markup=False)
+
+        last = run_watch(store, config, once=once, interval=pause, warc_dir=warc_dir, on_round=report,
+                         on_locked=locked)
     except KeyboardInterrupt:
         raise typer.Exit(code=130) from None
     except ZhibiaoError as error:
@@ -518,7 +523,7 @@ def _interrupt(signum, frame) -> None:
 
 def _terminal_safe(text: str) -> str:
     """Scraped text (URLs, server messages) with control characters shown, never obeyed by a terminal."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return "".join(ch if ch.isprintable() or ch == "\n" else repr(ch)[1:-1] for ch in text)
 
 
 @app.command()
@@ -561,8 +566,9 @@ def changes(
     for r in df.itertuples():
         what_ = (_text(r.indicator) or r.subject) + f"\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
         before = "" if r.previous is None or r.previous != r.previous else f"{_num(r.previous, r.unit)} ({r.previous_doc})"
-        table.add_row(r.change, what_, _text(r.period), _text(r.region), f"{_num(r.value, r.unit)} {r.unit}", before,
-                      r.doc + (f"\n{r.published}" if _text(r.published) else ""), r.quote)
+        cells = (r.change, what_, _text(r.period), _text(r.region), f"{_num(r.value, r.unit)} {r.unit}", before,
+                 r.doc + (f"\n{r.published}" if _text(r.published) else ""), r.quote)
+        table.add_row(*(Text(_terminal_safe(cell)) for cell in cells))  # scraped text: never read as markup
     _emit(df, fmt, table)
 
 

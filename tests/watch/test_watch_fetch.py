@@ -117,7 +117,7 @@ def test_watch_fetch_honours_crawl_delay(serve):
         fetcher.get(base + "/a", delay=0)
         fetcher.get(base + "/b", delay=0)
     times = {p: t for t, p in log}
-    assert times["/b"] - times["/a"] >= 0.99  # Python reads whole seconds only
+    assert times["/b"] - times["/a"] >= 0.9  # Python reads whole seconds only; the server may stamp late
 
 
 @pytest.mark.parametrize(("value", "expected"), [

@@ -42,6 +42,7 @@ class SourceReport:
     """What one round did for one source; `line()` is its line in the summary."""
 
     name: str
+    label: str = ""  # "publisher, region", when the sources file names them
     looked: bool = False
     pages: int = 0
     unchanged_pages: int = 0
@@ -74,7 +75,8 @@ class SourceReport:
         if self.failures:
             more = f" (and {len(self.failures) - 1} more)" if len(self.failures) > 1 else ""
             parts.append(f"{len(self.failures)} failed, retried next round: {self.failures[0]}{more}")
-        return f"{self.name}: " + "; ".join(parts)
+        head = f"{self.name} ({self.label})" if self.label else self.name
+        return f"{head}: " + "; ".join(parts)
 
 
 @dataclass
@@ -145,18 +147,28 @@ def watch_lock(db_path: str | Path) -> Iterator[None]:
 
 def watch(store: Store, sources: Sources, *, once: bool = False, interval: float | None = None,
           warc_dir: Path | None = None, on_round: Callable[[RoundReport], None] | None = None,
+          on_locked: Callable[[StoreLockedError], None] | None = None,
           sleep: Callable[[float], None] = time.sleep) -> RoundReport:
     """Run rounds until interrupted (or one round with `once`); return the last round's report.
 
-    Between rounds the database is let go, so `zhibiao changes` and other readers can use it. A
-    KeyboardInterrupt stops the watch cleanly: what was committed stays, pending URLs wait.
+    Between rounds the database is let go, so `zhibiao changes` and other readers can use it; when
+    another process holds it at the start of a round, a looping watch tells `on_locked` and tries again
+    after the interval. A KeyboardInterrupt stops the watch cleanly: what was committed stays, pending
+    URLs wait.
     """
     pause = interval if interval is not None else max(60.0, min(s.every for s in sources.sources))
     folder = warc_dir or warc_folder(store.path)
     with watch_lock(store.path):
         not_before: dict[str, float] = {}
         while True:
-            report = run_round(store, sources, folder, not_before)
+            try:
+                report = run_round(store, sources, folder, not_before)
+            except StoreLockedError as error:
+                if once or on_locked is None:
+                    raise
+                on_locked(error)  # an ingest holds the database: try again next round
+                sleep(pause)
+                continue
             if on_round:
                 on_round(report)
             if once or report.interrupted:
@@ -178,7 +190,8 @@ def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str
     try:
         with Fetcher(sources.settings, recorder, not_before=not_before) as fetcher:
             for source in sources.sources:
-                source_report = SourceReport(source.name)
+                label = ", ".join(x for x in (source.publisher, source.region) if x)
+                source_report = SourceReport(source.name, label)
                 report.sources.append(source_report)
                 _look(store, source, fetcher, recorder, source_report)
                 _fetch_articles(store, source, fetcher, recorder, source_report)
