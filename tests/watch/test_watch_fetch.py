@@ -131,3 +131,9 @@ def test_watch_fetch_retry_after(value, expected):
 def test_watch_fetch_user_agent_names_the_project_and_the_contact():
     assert user_agent().startswith("zhibiao/")
     assert user_agent("ops@example.org").endswith("; ops@example.org)")
+
+
+def test_watch_fetch_offers_http2_gzip_and_brotli():
+    with Fetcher(FAST) as fetcher:
+        assert fetcher.client._transport._pool._http2  # negotiated through ALPN where a server offers it
+        assert {"gzip", "br"} <= {e.strip() for e in fetcher.client.headers["accept-encoding"].split(",")}
