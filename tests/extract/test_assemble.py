@@ -972,3 +972,40 @@ def test_assemble_a_share_of_a_goal_reached_is_the_subjects_share() -> None:
 def test_assemble_a_counted_set_is_named_and_dated_by_its_change(text, value, subject, period) -> None:
     fact = _one(_facts(text, pub=date(2025, 11, 27)), value)
     assert (fact.subject, fact.period) == (subject, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a phrase about the world sets no place for the national figures after it
+        ("工业和信息化部表示,推动绿色发展是应对全球气候变化的共识。目前累计培育绿色工厂5095家,"
+         "规模以上工业增加值同比增长5.0%。\n", "全国"),
+        ("2020年,全球粗钢产量为18.64亿吨。钢铁产量同比下降0.9%。\n", "全球"),
+    ],
+)
+def test_assemble_the_world_is_the_paragraphs_place_only_after_a_figure_about_it(text, region) -> None:
+    facts = _facts(text, pub=date(2024, 3, 26))
+    assert facts and facts[-1].region == region
+
+
+def test_assemble_a_size_class_is_no_quantity() -> None:
+    facts = _facts("上半年,国产10万吨级大型渔业养殖工船成功交付,规上工业增加值同比增长6.4%。\n", pub=date(2025, 7, 18))
+    assert [f.value for f in facts] == [6.4]
+
+
+def test_assemble_a_time_listed_after_a_compared_time_is_compared_too() -> None:
+    facts = _facts("今年上半年,全省招商引资亿元以上签约项目2910个,同比2020年增长48%、2019年增长14%。"
+                   "外向型产业项目完成全年目标的133%。\n", pub=date(2021, 7, 30), title="湖北省招商引资工作")
+    assert {f.period for f in facts} == {"2021-H1"}
+    assert _one(facts, 14).subject == "招商引资亿元以上签约项目"
+
+
+def test_assemble_a_goal_stated_for_itself_keeps_its_year() -> None:
+    facts = _facts("今年全省规模以上工业增加值全年目标增长6%。\n", pub=date(2021, 7, 3), title="湖北省工业经济")
+    assert [(f.period, f.modality) for f in facts] == [("2021", "target")]
+
+
+def test_assemble_an_amount_of_counted_things_is_named_with_them() -> None:
+    facts = _facts("上半年,全国共登记技术合同近41万件,成交额超过3万亿元,同比增长14.2%。\n", pub=date(2025, 7, 18))
+    assert {f.subject for f in facts if f.unit != "count"} == {"技术合同成交额"}
+    assert _one(facts, 410000).subject == "技术合同"

@@ -256,3 +256,24 @@ def test_subjects_a_contributor_is_the_branch(subject: str, expected: str) -> No
 )
 def test_subjects_a_partner_preposition_is_every_members(subject: str, n: int, expected: list[str]) -> None:
     assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("中新社北京10月23日电 中国规模以上工业增加值同比增长", "规模以上工业增加值"),
+        ("全社会最高用电负荷", "全社会最高用电负荷"),
+        ("预计全年工业增加值同比增长", "工业增加值"),
+        ("目前国家层面累计培育绿色工厂", "绿色工厂"),
+    ],
+)
+def test_subjects_datelines_forecasts_and_scopes_open_no_name(window: str, expected: str) -> None:
+    assert subject_from_window(window) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [("国家级、省级制造业创新中心", 2, ["国家级制造业创新中心", "省级制造业创新中心"])],
+)
+def test_subjects_tiers_share_the_head_of_the_last(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) == expected

@@ -28,6 +28,7 @@ _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 def _patterns() -> dict[str, re.Pattern]:
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
     keep = "|".join(map(re.escape, words("subjects", "lead", "keep")))
+    lead_patterns = "|".join(load("subjects")["lead"]["patterns"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
@@ -35,7 +36,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         # … and the number of an item in an enumeration (1.固定电话用户, 二、, (3)).
-        "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
+        "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
                            rf"|\d{{1,2}}\.(?!\d)|[一二三四五六七八九十]{{1,3}}、|[((]\d{{1,2}}[))])"),
         "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|区(?![域间别属])|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
@@ -127,10 +128,13 @@ def canonical(subject: str) -> str:
         subject = subject[:m.start()]
     if (m := _carried_out().search(subject)) and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
-    for _ in range(2):
+    lead = _patterns()["lead"]
+    for _ in range(3):
         before = subject
         subject = doing.sub("", subject, count=1)
         subject = scope.sub("", subject, count=1)
+        if (m := lead.match(subject)) and len(subject) - m.end() >= 2:
+            subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
             break
     if (m := tail.search(subject)) and m.start() >= 2:
@@ -455,6 +459,16 @@ def _holders_measures() -> frozenset[str]:
     return frozenset(words("subjects", "holders_measures", "words"))
 
 
+def is_counted_account(subject: str) -> bool:
+    """Whether a subject is an amount of counted things named bare after their count (成交额)."""
+    return subject in _counted_accounts()
+
+
+@cache
+def _counted_accounts() -> frozenset[str]:
+    return frozenset(words("subjects", "counted_accounts", "words"))
+
+
 @cache
 def _change_amounts() -> frozenset[str]:
     return frozenset(words("subjects", "change_amounts", "words"))
@@ -552,6 +566,9 @@ def split_list(subject: str, n: int) -> list[str] | None:
           and last[stem:].startswith(tuple(list_heads["openers"]))):
         head = last[stem:]
         items[-1] = last[:stem]
+    elif (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
+        head = last[at + 1:]
+        items[-1] = last[:at + 1]
     else:
         for h in words("subjects", "shared_heads", "words"):
             if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
@@ -569,6 +586,14 @@ def split_list(subject: str, n: int) -> list[str] | None:
             len(out[0]) > len(lead) + 1:
         out = [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
     return out
+
+
+def _tier_end(items: list[str]) -> str:
+    """The tier suffix (级) every member but the last ends with, or ''."""
+    for tier in load("subjects")["list_heads"]["tier_ends"]:
+        if all(i.endswith(tier) for i in items[:-1]):
+            return tier
+    return ""
 
 
 @cache
