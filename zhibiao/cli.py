@@ -505,6 +505,7 @@ def watch(
         last = run_watch(store, config, once=once, interval=pause, warc_dir=warc_dir, on_round=report,
                          on_locked=locked)
     except KeyboardInterrupt:
+        err.print("stopped between rounds; what was stored is kept", highlight=False)
         raise typer.Exit(code=130) from None
     except ZhibiaoError as error:
         raise _fail(error) from None

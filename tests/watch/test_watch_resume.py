@@ -137,3 +137,32 @@ def test_watch_without_once_loops_at_the_interval_until_interrupted(tmp_path):
         pass
     runs = _table(db, "SELECT id, documents, finished IS NOT NULL FROM watch_runs ORDER BY id")
     assert runs == [(1, 1, True), (2, 0, True)]
+
+
+def test_watch_loop_stops_cleanly_on_sigterm_between_rounds(tmp_path):
+    publisher = Publisher(feed=["/news/a5.html"], sitemap=[], listed=[])
+    server = serve(publisher)
+    sources = tmp_path / "sources.toml"
+    sources.write_text(sources_toml(publisher, delay=0.01), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    try:
+        process = subprocess.Popen([sys.executable, "-m", "zhibiao.cli", "watch", str(sources), "--interval", "1h",
+                                    "--db", str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 60
+        finished = []
+        while time.monotonic() < deadline and not finished:
+            time.sleep(0.2)
+            try:  # between rounds the watch lets the database go
+                finished = _table(db, "SELECT id FROM watch_runs WHERE finished IS NOT NULL")
+            except duckdb.Error:
+                continue
+        process.send_signal(signal.SIGTERM)
+        _out, err = process.communicate(timeout=30)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert finished == [(1,)]
+    assert process.returncode == 130 and "stopped between rounds" in err and "Traceback" not in err
+    assert "fake-stats (测试统计局, 全国): 3 page(s) read" in err
+    with watch_lock(db):
+        pass

@@ -171,8 +171,10 @@ class Store:
         options = pipeline.Options(force=force, gate=gate)
         known: dict[str, str] = {}  # filled by the writer, read as each item is handed out
         # Worker processes start before the database opens, so that they can be forked from a
-        # process that has no DuckDB threads yet (zhibiao.parallel).
-        self.close()
+        # process that has no DuckDB threads yet (zhibiao.parallel). One process forks nothing, and
+        # keeps the file it may hold (the watch's state is written on the same connection).
+        if jobs > 1:
+            self.close()
         outcomes = pipeline.outcomes(items, self.catalogue, known, options, jobs=jobs)
         try:
             con = self._connect(write=True)

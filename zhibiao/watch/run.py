@@ -34,6 +34,7 @@ from zhibiao.watch.links import find_links, normalize
 from zhibiao.watch.sources import Source, Sources
 
 INGEST_EVERY = 8  # articles fetched between two ingests: a kill loses at most this many fetches
+LOCK_PATIENCE = 30.0  # seconds a round waits for a reader to let the database go
 MAX_PAGES = 200  # start pages and sitemaps read per source and round (a sitemap index can be large)
 
 
@@ -180,7 +181,7 @@ def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str
               ) -> RoundReport:
     """One round over every source (see the module docstring)."""
     started = utc_now()
-    con = store.writer_connection()
+    con = _writer(store)
     not_before = not_before if not_before is not None else {}
     not_before.update(state.host_pauses(con, started))
     run = state.begin_run(con, started)
@@ -199,7 +200,7 @@ def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str
         report.interrupted = True
     finally:
         archive.close()
-        con = store.writer_connection()
+        con = _writer(store)
         state.save_host_pauses(con, not_before, utc_now())
         state.finish_run(con, run, utc_now(), report.stored, report.facts, report.failures, report.lines())
         store.close()
@@ -208,7 +209,7 @@ def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str
 
 def _look(store: Store, source: Source, fetcher: Fetcher, recorder: _Recorder, report: SourceReport) -> None:
     """Read the source's start pages (when due) and write down the article links they give."""
-    con = store.writer_connection()
+    con = _writer(store)
     if not state.is_due(con, source.name, source.every, utc_now()):
         return
     report.looked = True
@@ -249,11 +250,11 @@ def _fetch_articles(store: Store, source: Source, fetcher: Fetcher, recorder: _R
                     report: SourceReport) -> None:
     """Fetch the source's pending URLs and ingest their documents a few at a time."""
     recorder.kind = "articles"
-    todo = state.pending(store.writer_connection(), source.name)
+    todo = state.pending(_writer(store), source.name)
     batch: list[tuple[str, object, str]] = []
     for item in todo:
         result = fetcher.get(item.url, delay=source.delay)
-        con = store.writer_connection()
+        con = _writer(store)
         now = utc_now()
         if result.outcome == "disallowed":
             report.robots += 1
@@ -306,7 +307,7 @@ def _document(url: str, result: Result, warc_date: str | None):
 def _ingest(store: Store, source: Source, batch: list, report: SourceReport) -> None:
     """Store a batch of documents, then mark their URLs; an interrupted ingest ends the round."""
     documents = [document for _url, document, _final in batch]
-    result = store.ingest_documents(documents, batch_size=len(documents))
+    result = _patiently(lambda: store.ingest_documents(documents, batch_size=len(documents)))
     if result.interrupted:
         raise KeyboardInterrupt
     report.stored += result.stored
@@ -314,7 +315,7 @@ def _ingest(store: Store, source: Source, batch: list, report: SourceReport) -> 
     report.gated += result.gated
     report.facts += result.facts
     failed = {f.source: f.reason for f in result.failures}
-    con = store.writer_connection()
+    con = _writer(store)
     ids = [d.id for d in documents]
     stored = {row[0] for row in con.execute(
         "SELECT id FROM documents WHERE id IN (SELECT unnest(?::VARCHAR[]))", [ids]).fetchall()}
@@ -335,6 +336,24 @@ def _ingest(store: Store, source: Source, batch: list, report: SourceReport) -> 
     except BaseException:
         con.rollback()
         raise
+
+
+def _writer(store: Store):
+    """The store's read-write connection, waiting out a reader that holds the file for a moment."""
+    return _patiently(store.writer_connection)
+
+
+def _patiently(open_and_do, patience: float = LOCK_PATIENCE):
+    """Call `open_and_do` again while another process holds the database (a `zhibiao changes`, a
+    dashboard starting), for up to `patience` seconds; it fails before writing anything."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            return open_and_do()
+        except StoreLockedError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
 
 
 def _why(result: Result) -> str:
