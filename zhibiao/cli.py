@@ -486,12 +486,21 @@ def watch(
     except ZhibiaoError as error:
         raise _fail(error) from None
 
+    shown: list[int] = []  # source lines of the current round already printed
+
+    def progress(result) -> None:
+        """The round's head when it starts, then each source's line as it finishes."""
+        if not result.sources:
+            shown.clear()
+            err.print(f"round {result.run} at {result.started:%Y-%m-%d %H:%M:%S} UTC", highlight=False)
+        for source in result.sources[len(shown):]:
+            shown.append(1)
+            err.print("  " + _terminal_safe(source.line()), highlight=False, soft_wrap=True, markup=False)
+
     def report(result) -> None:
+        progress(result)
         head = "interrupted: " if result.interrupted else ""
-        err.print(f"{head}round {result.run} at {result.started:%Y-%m-%d %H:%M:%S} UTC", highlight=False)
-        for line in result.lines():
-            err.print("  " + _terminal_safe(line), highlight=False, soft_wrap=True, markup=False)
-        err.print(f"  {result.stored} document(s) stored, {result.facts} facts, {result.failures} failure(s) -> {db}"
+        err.print(f"  {head}{result.stored} document(s) stored, {result.facts} facts, {result.failures} failure(s) -> {db}"
                   + ("; run again to finish" if result.interrupted else ""), highlight=False, soft_wrap=True)
 
     import signal
@@ -503,7 +512,7 @@ def watch(
             err.print(f"round skipped: {error}", highlight=False, soft_wrap=True, markup=False)
 
         last = run_watch(store, config, once=once, interval=pause, warc_dir=warc_dir, on_round=report,
-                         on_locked=locked)
+                         on_progress=progress, on_locked=locked)
     except KeyboardInterrupt:
         err.print("stopped between rounds; what was stored is kept", highlight=False)
         raise typer.Exit(code=130) from None

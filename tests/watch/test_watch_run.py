@@ -48,7 +48,14 @@ def rounds(tmp_path_factory) -> Rounds:
     publisher = Publisher()
     server = serve(publisher)
     sources = folder / "sources.toml"
-    sources.write_text(sources_toml(publisher, delay=DELAY), encoding="utf-8")
+    # A second source reads the same feed for one kind of article: it keeps validators of its own.
+    second = f"""
+[[source]]
+name = "feed-again"
+start = "{publisher.base}/feed.xml"
+articles = 'a5'
+"""
+    sources.write_text(sources_toml(publisher, delay=DELAY) + second, encoding="utf-8")
     db = folder / "w.duckdb"
     logs, outputs, codes = [], [], []
     try:
@@ -190,3 +197,11 @@ def test_warc_files_re_extract_to_the_same_facts(rounds, tmp_path):
     sql = f"SELECT {columns} FROM facts f JOIN documents d ON d.id = f.doc_id ORDER BY ALL"
     again = _query(fresh, sql)
     assert again and again == _query(rounds.db, sql)
+
+
+def test_watch_two_sources_reading_one_feed_keep_their_own_validators(rounds):
+    first, second = ([h.get("if-none-match") for _t, p, h in log if p == "/feed.xml"] for log in rounds.logs[:2])
+    assert first == [None, None]  # each source's first look is unconditional
+    assert len(second) == 2 and all(second)
+    lines = [x.strip() for x in rounds.outputs[0].splitlines() if x.strip().startswith("feed-again")]
+    assert lines == ["feed-again: 1 page(s) read, 0 new link(s); 0 article(s) stored (0 facts)"]

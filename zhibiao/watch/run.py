@@ -148,6 +148,7 @@ def watch_lock(db_path: str | Path) -> Iterator[None]:
 
 def watch(store: Store, sources: Sources, *, once: bool = False, interval: float | None = None,
           warc_dir: Path | None = None, on_round: Callable[[RoundReport], None] | None = None,
+          on_progress: Callable[[RoundReport], None] | None = None,
           on_locked: Callable[[StoreLockedError], None] | None = None,
           sleep: Callable[[float], None] = time.sleep) -> RoundReport:
     """Run rounds until interrupted (or one round with `once`); return the last round's report.
@@ -163,7 +164,7 @@ def watch(store: Store, sources: Sources, *, once: bool = False, interval: float
         not_before: dict[str, float] = {}
         while True:
             try:
-                report = run_round(store, sources, folder, not_before)
+                report = run_round(store, sources, folder, not_before, on_progress)
             except StoreLockedError as error:
                 if once or on_locked is None:
                     raise
@@ -178,14 +179,17 @@ def watch(store: Store, sources: Sources, *, once: bool = False, interval: float
 
 
 def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str, float] | None = None,
-              ) -> RoundReport:
-    """One round over every source (see the module docstring)."""
+              on_progress: Callable[[RoundReport], None] | None = None) -> RoundReport:
+    """One round over every source (see the module docstring). `on_progress` is called when the round
+    starts and after each source, so a long first round shows its sources' lines as they finish."""
     started = utc_now()
     con = _writer(store)
     not_before = not_before if not_before is not None else {}
     not_before.update(state.host_pauses(con, started))
     run = state.begin_run(con, started)
     report = RoundReport(run, started)
+    progress = on_progress or (lambda report: None)
+    progress(report)
     archive = Archive(folder, started)
     recorder = _Recorder(archive)
     try:
@@ -196,6 +200,7 @@ def run_round(store: Store, sources: Sources, folder: Path, not_before: dict[str
                 report.sources.append(source_report)
                 _look(store, source, fetcher, recorder, source_report)
                 _fetch_articles(store, source, fetcher, recorder, source_report)
+                progress(report)
     except KeyboardInterrupt:
         report.interrupted = True
     finally:
@@ -222,7 +227,7 @@ def _look(store: Store, source: Source, fetcher: Fetcher, recorder: _Recorder, r
         if url in read:
             continue
         read.add(url)
-        etag, last_modified = state.validators(con, url)
+        etag, last_modified = state.validators(con, url, source.name)
         result = fetcher.get(url, delay=source.delay, etag=etag, last_modified=last_modified)
         if result.outcome == "ok" and result.status == 304:
             report.unchanged_pages += 1

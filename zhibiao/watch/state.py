@@ -79,14 +79,16 @@ def mark_alias(con: duckdb.DuckDBPyConnection, url: str, source: str, state: str
                     [url, source, state, doc_id, now, now])
 
 
-def validators(con: duckdb.DuckDBPyConnection, url: str) -> tuple[str | None, str | None]:
-    row = first_row(con, "SELECT etag, last_modified FROM watch_pages WHERE url = ?", [url])
+def validators(con: duckdb.DuckDBPyConnection, url: str, source: str) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified a source last saw on a start page (per source: two sources may read
+    one feed for different articles)."""
+    row = first_row(con, "SELECT etag, last_modified FROM watch_pages WHERE url = ? AND source = ?", [url, source])
     return (row[0], row[1]) if row else (None, None)
 
 
 def save_validators(con: duckdb.DuckDBPyConnection, url: str, source: str, etag: str | None,
                     last_modified: str | None, status: int, now: datetime) -> None:
-    con.execute("DELETE FROM watch_pages WHERE url = ?", [url])
+    con.execute("DELETE FROM watch_pages WHERE url = ? AND source = ?", [url, source])
     con.execute("INSERT INTO watch_pages VALUES (?, ?, ?, ?, ?, ?)", [url, source, etag, last_modified, status, now])
 
 
