@@ -42,7 +42,8 @@ Tables (version 2, zhibiao watch: what it has seen, so a killed watch resumes):
                          too_large | failed (retried next round) | abandoned (failed too often)
       doc_id             the document stored for it; final_url where a redirect led
       first_seen, fetched_at, attempts, last_error
-    watch_pages          start pages, feeds and sitemaps: ETag and Last-Modified for conditional GET
+    watch_pages          start pages, feeds and sitemaps, per source: ETag and Last-Modified for
+                         conditional GET
     watch_sources        per source: the last look and the last look without a failure
     watch_hosts          per host: not before (a 429/503 Retry-After that outlasts a round)
     watch_runs           per round: start, end, documents and facts stored, failures, the summary

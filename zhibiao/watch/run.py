@@ -219,7 +219,7 @@ def _look(store: Store, source: Source, fetcher: Fetcher, recorder: _Recorder, r
         return
     report.looked = True
     recorder.kind = "pages"
-    queue = [u for u in (normalize(s) or s for s in source.start)]
+    queue = [normalize(s) or s for s in source.start]
     read: set[str] = set()
     ok = True
     while queue and len(read) < MAX_PAGES:
