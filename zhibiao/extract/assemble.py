@@ -60,6 +60,7 @@ from zhibiao.extract.subjects import (
     subject_after_amount,
     subject_from_window,
     subject_ranked_by,
+    tier_ends,
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
@@ -494,7 +495,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 upper = _fact(doc, sub, group.upper, reading, "", periods[i], bases[i], where, modality, sent, mapped)
                 fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
             out.append(fact)
-    out = _periods_from_rates(out)
+    out = _periods_from_rates(_tier_heads(out))
     # Context for the sentences that follow.
     for t in times:
         if t.kind == "period" and t.value and not _is_comparator(s, t):
@@ -617,6 +618,25 @@ def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> 
 def _sub_period(s: str, t: TimeMention) -> bool:
     """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
     return bool(re.search(r"其中[,]?$", s[max(0, t.start - 3):t.start]) or s.startswith(("当月", "单月"), t.end))
+
+
+def _tier_heads(facts: list[Fact]) -> list[Fact]:
+    """3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂: counts of tiers share the head the last
+    one names (基础级智能工厂)."""
+    tiers = tier_ends()
+    out = list(facts)
+    for i, f in enumerate(out):
+        if f.unit != "count" or not f.subject.endswith(tiers) or len(f.subject) > _TIER_MAX:
+            continue
+        for later in out[i + 1:]:
+            at = next((later.subject.find(t) for t in tiers if t in later.subject[:_TIER_MAX]), -1)
+            if later.unit == "count" and at > 0 and len(later.subject) - at > 2:
+                out[i] = replace(f, subject=f.subject + later.subject[at + 1:])
+                break
+    return out
+
+
+_TIER_MAX = 4
 
 
 def _without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
