@@ -1,8 +1,8 @@
 """What is new: the facts of documents stored since a time, each saying what it changes.
 
 Every fact of a document ingested at or after `since` is one row, classified against the facts
-stored before it in the same cell (indicator or subject, measure, basis, unit, period, region,
-modality), the cells `zhibiao conflicts` compares:
+stored before it in the same cell (indicator and its scope, or subject; measure, basis, unit, period,
+region, modality), the cells `zhibiao conflicts` compares:
 
     revision     an earlier source stated another value for the cell, and this document was
                  published later (a figure revised, or a preliminary one made final)
@@ -26,7 +26,7 @@ from zhibiao.series import agree, period_sort_key
 from zhibiao.store.schema import first_row
 
 KINDS = ("revision", "conflict", "new_period", "new")
-COLUMNS = ("change", "indicator", "subject", "measure", "basis", "period", "period_type", "region", "value",
+COLUMNS = ("change", "indicator", "scope", "subject", "measure", "basis", "period", "period_type", "region", "value",
            "value_max", "unit", "qualifier", "derived", "previous", "previous_doc", "previous_published", "doc",
            "seq", "title", "url", "published", "ingested_at", "quote")
 _CELL = ("cell", "measure", "basis", "unit", "period_key", "region", "modality")
@@ -55,7 +55,7 @@ def changes(con: duckdb.DuckDBPyConnection, since: datetime | date | None) -> pd
     since = since or datetime(1970, 1, 1)
     select = """SELECT f.doc_id AS doc, f.seq, f.indicator, f.subject, f.measure, f.basis, f.period_key AS period,
                        f.period_type, f.region, f.modality, f.value, f.value_max, f.unit, f.qualifier, f.derived,
-                       f.quote, coalesce(f.indicator, 'subject:' || f.subject_key) AS cell, f.period_key,
+                       f.quote, coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) AS cell, f.period_key,
                        d.title, d.url, d.published, d.ingested_at, d.story_id AS story
                 FROM facts f JOIN documents d ON d.id = f.doc_id"""
     new = con.execute(f"{select} WHERE d.ingested_at >= ? ORDER BY d.ingested_at, f.doc_id, f.seq",
@@ -66,7 +66,7 @@ def changes(con: duckdb.DuckDBPyConnection, since: datetime | date | None) -> pd
     con.register("_new_cells", new[list(_CELL)].drop_duplicates())
     try:
         old = con.execute(f"""{select} JOIN _new_cells c
-            ON coalesce(f.indicator, 'subject:' || f.subject_key) = c.cell AND f.measure = c.measure
+            ON coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) = c.cell AND f.measure = c.measure
             AND f.unit = c.unit AND f.period_key = c.period_key AND f.modality = c.modality
             AND f.basis IS NOT DISTINCT FROM c.basis AND f.region IS NOT DISTINCT FROM c.region
             WHERE d.ingested_at < ? AND f.period_key NOT LIKE '%?%'""", [since]).df()
