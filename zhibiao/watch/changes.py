@@ -53,7 +53,7 @@ def changes(con: duckdb.DuckDBPyConnection, since: datetime | date | None) -> pd
     if isinstance(since, date) and not isinstance(since, datetime):
         since = datetime(since.year, since.month, since.day)
     since = since or datetime(1970, 1, 1)
-    select = """SELECT f.doc_id AS doc, f.seq, f.indicator, f.subject, f.measure, f.basis, f.period_key AS period,
+    select = """SELECT f.doc_id AS doc, f.seq, f.indicator, f.scope, f.subject, f.measure, f.basis, f.period_key AS period,
                        f.period_type, f.region, f.modality, f.value, f.value_max, f.unit, f.qualifier, f.derived,
                        f.quote, coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) AS cell, f.period_key,
                        d.title, d.url, d.published, d.ingested_at, d.story_id AS story
