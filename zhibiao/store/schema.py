@@ -122,8 +122,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         # Facts stored before scopes existed are linked again (with their scope) on the next write.
         "DELETE FROM meta WHERE key = 'catalogue'",
     )),
+    # IF NOT EXISTS: a database rolled back by hand to an older version keeps the watch's memory.
     (3, "watch state", (
-        """CREATE TABLE watch_urls (
+        """CREATE TABLE IF NOT EXISTS watch_urls (
             url VARCHAR NOT NULL,
             source VARCHAR NOT NULL,
             state VARCHAR NOT NULL,
@@ -134,7 +135,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             attempts INTEGER NOT NULL,
             last_error VARCHAR
         )""",
-        """CREATE TABLE watch_pages (
+        """CREATE TABLE IF NOT EXISTS watch_pages (
             url VARCHAR NOT NULL,
             source VARCHAR NOT NULL,
             etag VARCHAR,
@@ -142,16 +143,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             status INTEGER,
             fetched_at TIMESTAMP NOT NULL
         )""",
-        """CREATE TABLE watch_sources (
+        """CREATE TABLE IF NOT EXISTS watch_sources (
             name VARCHAR NOT NULL,
             last_look TIMESTAMP,
             last_ok TIMESTAMP
         )""",
-        """CREATE TABLE watch_hosts (
+        """CREATE TABLE IF NOT EXISTS watch_hosts (
             host VARCHAR NOT NULL,
             not_before TIMESTAMP NOT NULL
         )""",
-        """CREATE TABLE watch_runs (
+        """CREATE TABLE IF NOT EXISTS watch_runs (
             id INTEGER NOT NULL,
             started TIMESTAMP NOT NULL,
             finished TIMESTAMP,
