@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from zhibiao import api
 from zhibiao.errors import ZhibiaoError
@@ -41,7 +43,7 @@ def main() -> None:
 
 
 def _fail(error: ZhibiaoError | ValueError) -> typer.Exit:
-    err.print(f"[red]error[/red] {error}", highlight=False, soft_wrap=True)
+    err.print(f"[red]error[/red] {escape(str(error))}", highlight=False, soft_wrap=True)
     return typer.Exit(code=1)
 
 
@@ -454,6 +456,138 @@ def export_(
         store.close()
     if output:
         err.print(f"{n} rows -> {output}", highlight=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Following the publishers
+
+
+@app.command()
+def watch(
+    sources: Annotated[Path, typer.Argument(help="The sources file (TOML; see `zhibiao watch --example`).", show_default=False)] = None,
+    db: DbOption = Path(DEFAULT_DB),
+    once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron or a systemd timer).")] = False,
+    interval: Annotated[str | None, typer.Option("--interval", help="Time between rounds without --once: 90s, 30m, 6h (default: the shortest `every` of the sources, at least 1m).")] = None,
+    warc_dir: Annotated[Path | None, typer.Option("--warc-dir", help="Where the WARC files go (default: DB's name with .warc, beside it).")] = None,
+    example: Annotated[bool, typer.Option("--example", help="Print the example sources file shipped with zhibiao and exit.")] = False,
+) -> None:
+    """Follow publishers' listing pages, feeds and sitemaps; fetch new articles politely (robots.txt,
+    per-host rate limit, conditional GET), keep every response in WARC files beside the database and
+    ingest the new documents. Prints one line per source for each round; stops cleanly on Ctrl-C.
+
+    Example: zhibiao watch sources.toml --once --db zhibiao.duckdb
+    """
+    from zhibiao.watch.run import watch as run_watch
+    from zhibiao.watch.sources import example_path, load_sources, parse_duration
+
+    if example:
+        sys.stdout.write(example_path().read_text(encoding="utf-8"))
+        return
+    if sources is None:
+        raise typer.BadParameter("give a sources file (zhibiao watch --example prints one to start from)")
+    try:
+        pause = parse_duration(interval, "--interval") if interval is not None else None
+    except ValueError as error:
+        raise typer.BadParameter(str(error)) from None
+    try:
+        config = load_sources(sources)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+
+    shown: list[int] = []  # source lines of the current round already printed
+
+    def progress(result) -> None:
+        """The round's head when it starts, then each source's line as it finishes."""
+        if not result.sources:
+            shown.clear()
+            err.print(f"round {result.run} at {result.started:%Y-%m-%d %H:%M:%S} UTC", highlight=False)
+        for source in result.sources[len(shown):]:
+            shown.append(1)
+            err.print("  " + _terminal_safe(source.line()), highlight=False, soft_wrap=True, markup=False)
+
+    def report(result) -> None:
+        progress(result)
+        head = "interrupted: " if result.interrupted else ""
+        err.print(f"  {head}{result.stored} document(s) stored, {result.facts} facts, {result.failures} failure(s) -> {db}"
+                  + ("; run again to finish" if result.interrupted else ""), highlight=False, soft_wrap=True)
+
+    import signal
+
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # systemd stops a service with SIGTERM
+    store = api.open(db)
+    try:
+        def locked(error) -> None:
+            err.print(f"round skipped: {error}", highlight=False, soft_wrap=True, markup=False)
+
+        last = run_watch(store, config, once=once, interval=pause, warc_dir=warc_dir, on_round=report,
+                         on_progress=progress, on_locked=locked)
+    except KeyboardInterrupt:
+        err.print("stopped between rounds; what was stored is kept", highlight=False)
+        raise typer.Exit(code=130) from None
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+        signal.signal(signal.SIGTERM, previous)
+    if last.interrupted:
+        raise typer.Exit(code=130)
+    if once and last.failures:
+        raise typer.Exit(code=1)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
+def _terminal_safe(text: str) -> str:
+    """Scraped text (URLs, server messages) with control characters shown, never obeyed by a terminal."""
+    return "".join(ch if ch.isprintable() or ch == "\n" else repr(ch)[1:-1] for ch in text)
+
+
+@app.command()
+def changes(
+    db: DbOption = Path(DEFAULT_DB),
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: the start of the last watch round that stored documents.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List what is new since a time: the facts of newly stored documents, each marked as a revision
+    (a later publication states another value), a conflict, a new period of a catalogue indicator, or
+    new.
+
+    Example: zhibiao changes --since 2026-12-01
+    """
+    from datetime import datetime
+
+    when = None
+    if since is not None:
+        try:
+            when = datetime.fromisoformat(since)
+        except ValueError:
+            raise typer.BadParameter(f"not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM): {since}") from None
+        if when.tzinfo is not None:
+            from datetime import UTC
+
+            when = when.astimezone(UTC).replace(tzinfo=None)
+    store = api.open(db)
+    try:
+        used, df = store.changes(when)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    counts = df["change"].value_counts().to_dict() if len(df) else {}
+    what = ", ".join(f"{counts.get(k, 0)} {k.replace('_', ' ')}" for k in ("revision", "conflict", "new_period", "new"))
+    origin = "the beginning" if used is None else f"{used:%Y-%m-%d %H:%M:%S}" + (" UTC" if since is None else "")
+    table = Table(title=f"changes since {origin}: {what}", show_lines=False)
+    for column in ("change", "what", "period", "region", "value", "before", "doc", "quote"):
+        table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
+    for r in df.itertuples():
+        what_ = (_text(r.indicator) or r.subject) + f"\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
+        before = "" if r.previous is None or r.previous != r.previous else f"{_num(r.previous, r.unit)} ({r.previous_doc})"
+        cells = (r.change, what_, _text(r.period), _text(r.region), f"{_num(r.value, r.unit)} {r.unit}", before,
+                 r.doc + (f"\n{r.published}" if _text(r.published) else ""), r.quote)
+        table.add_row(*(Text(_terminal_safe(cell)) for cell in cells))  # scraped text: never read as markup
+    _emit(df, fmt, table)
 
 
 @app.command()

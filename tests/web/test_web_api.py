@@ -393,7 +393,8 @@ class _Links(HTMLParser):
 def test_web_every_internal_link_answers_200(client):
     seen: set[str] = set()
     pages = ["/", "/indicators", "/indicator/industrial_value_added", "/indicator/gdp", "/conflicts", "/documents",
-             "/evidence/nbs-2024-h1-industry/3", "/search?q=" + quote("上半年"), "/facts?measure=share", "/api"]
+             "/evidence/nbs-2024-h1-industry/3", "/search?q=" + quote("上半年"), "/facts?measure=share", "/api",
+             "/changes"]
     for page in pages:
         parser = _Links()
         parser.feed(_html(client, page))

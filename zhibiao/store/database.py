@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -136,6 +136,11 @@ class Store:
         self._con, self._writable = con, write
         return con
 
+    def writer_connection(self) -> duckdb.DuckDBPyConnection:
+        """The read-write connection (opened, and the schema migrated, on first use; `close` lets
+        the file go). For the watch's own state tables; documents go through `ingest_documents`."""
+        return self._connect(write=True)
+
     @property
     def _reader(self) -> duckdb.DuckDBPyConnection:
         return self._connect(write=False)
@@ -166,8 +171,10 @@ class Store:
         options = pipeline.Options(force=force, gate=gate)
         known: dict[str, str] = {}  # filled by the writer, read as each item is handed out
         # Worker processes start before the database opens, so that they can be forked from a
-        # process that has no DuckDB threads yet (zhibiao.parallel).
-        self.close()
+        # process that has no DuckDB threads yet (zhibiao.parallel). One process forks nothing, and
+        # keeps the file it may hold (the watch's state is written on the same connection).
+        if jobs > 1:
+            self.close()
         outcomes = pipeline.outcomes(items, self.catalogue, known, options, jobs=jobs)
         try:
             con = self._connect(write=True)
@@ -342,6 +349,23 @@ class Store:
 
     def unlinked_subjects(self, limit: int = 20) -> pd.DataFrame:
         return queries.unlinked_subjects(self._reader, limit)
+
+    def changes(self, since: datetime | date | None = None) -> tuple[datetime | date | None, pd.DataFrame]:
+        """The facts of documents stored since `since` (default: the start of the last watch round that
+        stored documents; everything when there was none), each classified as a revision, conflict,
+        new period or new fact (zhibiao.watch.changes). Returns the time used and the table."""
+        from zhibiao.watch import changes
+
+        con = self._reader
+        if since is None:
+            since = changes.last_run_start(con)
+        return since, changes.changes(con, since)
+
+    def watch_runs(self, limit: int = 10) -> list[dict]:
+        """The last watch rounds, newest first, with their one-line-per-source summaries."""
+        from zhibiao.watch import changes
+
+        return changes.runs(self._reader, limit)
 
     def check(self) -> list[str]:
         """Integrity problems (empty when the database is consistent)."""

@@ -13,6 +13,7 @@
     /search?q=                      full-text search    /search.json?q=
     /conflicts                      disagreements       /conflicts.json
     /report/{period}                the briefing        /report/{period}.json   /report/{period}.md
+    /changes?since=                 what is new         /changes.json           /changes.atom (a feed)
     /api                            the routes, from    /openapi.json
 
 Every HTML route and its twin call the same function in zhibiao.web.views. Errors are JSON on the
@@ -46,6 +47,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
+from zhibiao.web import changes as watch_views
 from zhibiao.web import downloads, labels, report_views, views
 from zhibiao.web.formatting import number, value_text
 
@@ -61,6 +63,8 @@ OffsetQ = Annotated[int, Query(ge=0, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
 ReportRegionQ = Annotated[str | None, Query(max_length=40, description="全国 (default) or a province, e.g. 湖北省")]
+SinceQ = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: "
+                                     "the last watch round that stored documents (the Atom feed: 30 days)")]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
 RangeQ = Annotated[Literal["1y", "5y", "10y", "all"] | None,
                    Query(description="the last 1, 5 or 10 years up to the latest point, or all")]
@@ -426,6 +430,21 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return page(request, "report.html", data(report_views.report_page, period, region))
 
     env.globals["briefing_links"] = lambda: data(report_views.briefing_links)
+    # -- what is new (zhibiao watch) -----------------------------------------------------------
+
+    @app.get("/changes.json", summary="New facts since a time: revisions, conflicts, new periods, new figures")
+    def changes_json(since: SinceQ = None):
+        return data(watch_views.changes, since=since)
+
+    @app.get("/changes.atom", summary="An Atom feed of newly stored documents and their facts",
+             response_class=Response)
+    def changes_atom(request: Request, since: SinceQ = None):
+        text = watch_views.atom(data(watch_views.changes, since=since, atom=True), str(request.base_url))
+        return Response(text, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/changes", response_class=HTMLResponse, include_in_schema=False)
+    def changes_page(request: Request, since: SinceQ = None):
+        return page(request, "changes.html", data(watch_views.changes, since=since))
 
     # -- the API itself -------------------------------------------------------------------------
 
