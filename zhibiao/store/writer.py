@@ -200,7 +200,7 @@ class Writer:
                 self.con.unregister("_batch")
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
         self._next_story = next_story
         for p in batch:
@@ -282,7 +282,7 @@ class Writer:
             set_meta(self.con, "catalogue", self.catalogue.fingerprint)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
 
     def _sync_signatures(self) -> None:
@@ -304,8 +304,17 @@ class Writer:
             set_meta(self.con, "minhash", SPEC)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction. DuckDB may already have aborted it (a full disk): its "cannot
+    rollback - no transaction is active" must not replace the error that says why."""
+    try:
+        con.rollback()
+    except duckdb.Error:
+        pass
 
 
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
