@@ -21,8 +21,9 @@ started them (PR_SET_PDEATHSIG on Linux): a main process killed with SIGKILL lea
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import ctypes
+import multiprocessing
 import os
 import signal
 import sys
@@ -79,10 +80,8 @@ def _die_with_parent(parent: int) -> None:
     (kill -9 included), so that no worker outlives a run and keeps its stdout open (Linux; elsewhere
     the pool's own shutdown and the parent check below are all there is)."""
     if sys.platform.startswith("linux"):
-        try:
+        with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-        except (OSError, AttributeError):
-            pass
     if parent and os.getppid() != parent:
         os._exit(1)  # the parent died before prctl took effect (a forkserver's child passes 0)
 

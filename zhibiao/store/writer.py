@@ -13,6 +13,7 @@ transaction (benchmarks/ingest.py measures both).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Sequence
@@ -311,10 +312,8 @@ class Writer:
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:
     """Undo the open transaction. DuckDB may already have aborted it (a full disk): its "cannot
     rollback - no transaction is active" must not replace the error that says why."""
-    try:
+    with contextlib.suppress(duckdb.Error):
         con.rollback()
-    except duckdb.Error:
-        pass
 
 
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
