@@ -190,6 +190,9 @@ def _iter_path(
     defer_html: bool = False,
 ) -> Iterator[Document | PendingHtml | ReadFailure]:
     """Everything one command-line path yields: a file, or a folder walked recursively."""
+    if str(path) == STDIN:
+        yield from _read_stdin(default_date)
+        return
     if path.is_dir():
         files, failures = _walk(path, indexes)
         yield from failures
@@ -430,6 +433,37 @@ def _read_path(path: Path, meta: _Meta, default_date: date | None,
             yield _html_document(path, _decode_html(data, source), meta, default_date)
         else:
             yield _text_document(path, decode_bytes(data, source), meta, default_date)
+    except InputError as err:
+        yield ReadFailure(err.source, err.reason)
+
+
+STDIN = "-"
+
+
+def _read_stdin(default_date: date | None) -> Iterator[Document | ReadFailure]:
+    """Standard input (the path -): JSON Lines when it opens with {, a web page when it opens with <,
+    else one plain-text document with the id "stdin"."""
+    import sys
+
+    path, meta = Path("<stdin>"), _Meta(id="stdin")
+    try:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as err:
+        yield ReadFailure("<stdin>", _reason(err))
+        return
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError("<stdin>", f"input too large (over {MAX_FILE_MB} MB); save it to a file")
+        if not data.strip():
+            raise InputError("<stdin>", "empty input")
+        text = decode_bytes(data, "<stdin>")
+        head = text.lstrip("\ufeff \t\r\n")[:1]
+        if head == "{":
+            yield from _jsonl_documents(path, text, _Meta(), default_date)
+        elif head == "<":
+            yield _html_document(path, text, meta, default_date)
+        else:
+            yield _text_document(path, text, meta, default_date)
     except InputError as err:
         yield ReadFailure(err.source, err.reason)
 
