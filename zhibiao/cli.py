@@ -285,6 +285,9 @@ def ingest(
                                       jobs=_jobs(jobs), gate=gate)
         except ZhibiaoError as error:
             raise _fail(error) from None
+        except KeyboardInterrupt:  # before the store's loop began: nothing was stored
+            err.print(f"interrupted before the first document was stored -> {db}", highlight=False)
+            raise typer.Exit(code=130) from None
     for failure in result.failures:
         err.print(f"error: {_plain(str(failure))}", highlight=False, soft_wrap=True, markup=False)
     if result.error:

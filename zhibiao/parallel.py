@@ -15,8 +15,9 @@ thread pools of C libraries, such as OpenBLAS's or jemalloc's, prepare for fork 
 store opens its DuckDB connection only after the workers started.) Otherwise workers start from a
 "forkserver" (or "spawn" where there is none): a fresh process that imports zhibiao once, about a
 second and a half of a core. Workers ignore Ctrl-C, so an interrupt reaches only the main process,
-which stops submitting and lets the chunks in flight finish. Workers die with the process that
-started them (PR_SET_PDEATHSIG on Linux): a main process killed with SIGKILL leaves none behind.
+which stops submitting and ends the workers (the chunks in flight are not wanted: an interrupted
+ingest keeps only committed batches). Workers die with the process that started them
+(PR_SET_PDEATHSIG on Linux): a main process killed with SIGKILL leaves none behind.
 """
 
 from __future__ import annotations
@@ -140,8 +141,18 @@ def _ordered(pool: ProcessPoolExecutor, iterator: Iterator[T], jobs: int, chunk:
             except BrokenProcessPool:
                 raise WorkerError(source(sent[0]), _exit_codes(pool)) from None
             yield from results
+    except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: the chunks in flight are not wanted
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now rather than after the chunks they hold (an interrupt must not wait for them)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 def _context() -> multiprocessing.context.BaseContext:
