@@ -286,7 +286,7 @@ def ingest(
         except ZhibiaoError as error:
             raise _fail(error) from None
         except KeyboardInterrupt:  # before the store's loop began: nothing was stored
-            err.print(f"interrupted before the first document was stored -> {db}", highlight=False)
+            err.print(f"interrupted before the first document was stored -> {db}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=130) from None
     for failure in result.failures:
         err.print(f"error: {_plain(str(failure))}", highlight=False, soft_wrap=True, markup=False)
