@@ -270,7 +270,7 @@ class Survey(NamedTuple):
 
     documents: int | None  # None when a stream (JSON Lines, Parquet, WARC) holds an unknown number
     unsupported: list[Path]  # files of other types inside folders (.pdf, .md ...)
-    annotations: list[Path]  # gold.jsonl, sources.json, index.json: read as metadata or not at all
+    annotations: list[Path]  # gold.jsonl, sources.json: annotations beside a corpus, not read
 
 
 def survey(paths: Iterable[Path]) -> Survey:
@@ -281,6 +281,8 @@ def survey(paths: Iterable[Path]) -> Survey:
     for path in map(Path, paths):
         names = _visible_files(path) if path.is_dir() else [path]
         for file in names:
+            if file.name == INDEX_NAME:
+                continue  # read for the ids and dates of its folder
             if file.name in SKIPPED_NAMES and file != path:
                 annotations.append(file)
             elif not is_supported(file.name):
