@@ -376,7 +376,8 @@ def _num(value: float, unit: str | None = None) -> str:
     text = f"{value:,.{decimals}f}"
     if "." in text:
         text = text.rstrip("0")
-        text = text + "0" if text.endswith(".") else text
+        if text.endswith("."):  # a whole number: 5.0 for a rate, 16,100 for an amount
+            text = text + "0" if unit in ("%", "pp") else text[:-1]
     return "0" if text in ("-0", "-0.0") else text
 
 
@@ -643,8 +644,8 @@ def _prune(store, paths: list[Path], *, dry_run: bool) -> None:
 @app.command(cls=_Command)
 def serve(
     db: DbOption = Path(DEFAULT_DB),
-    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")] = 8000,
 ) -> None:
     """Start the web dashboard over the fact database: overview, indicator charts, evidence, search,
     conflicts; every page has a JSON twin (add .json), and /openapi.json describes them.
