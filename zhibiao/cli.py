@@ -409,10 +409,11 @@ def indicators(
         df = df[df["facts"] > 0]
     df, note = _shown(df, _limit(limit, fmt))
     table = Table(title=f"{len(df)} indicators")
-    for column in ("id", "name_zh", "name_en", "measure", "unit", "facts", "docs"):
+    for column in ("group", "id", "name_zh", "name_en", "measure", "unit", "facts", "docs", "scopes"):
         table.add_column(column, overflow="fold")
     for r in df.itertuples():
-        table.add_row(r.id, r.name_zh, r.name_en, r.measure, r.unit, _num(r.facts), _num(r.documents))
+        table.add_row(r.group, r.id, r.name_zh, r.name_en, r.measure, r.unit, _num(r.facts), _num(r.documents),
+                      r.scopes)
     _emit(df, fmt, table, note)
     if extra is not None and fmt == "table":
         t = Table(title=f"{len(extra)} most frequent unlinked subjects")
@@ -431,21 +432,24 @@ def series(
     region: Annotated[str | None, typer.Option(metavar="REGION", help="Only this region (default: 全国 when the series has it, else the region with most periods; 'all' for every region).")] = None,
     period_type: PeriodTypeOption = None,
     basis: Annotated[str | None, typer.Option(metavar="BASIS", help="Only this basis of growth (default: yoy when the series has it, else the commonest; 'all' for every basis).")] = None,
+    scope: Annotated[str | None, typer.Option(metavar="SCOPE", help="Only this scope of the indicator, e.g. 亿元以上 ('' for the unscoped facts).")] = None,
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
     """Print a series ordered by period: the best source's value, how many independent stories and
-    copies state it, a conflict marker where sources disagree, and the best source's quote. One region
-    and one basis unless asked otherwise; the choice is said on stderr.
+    copies state it, a conflict marker where sources disagree, and the best source's quote. Each
+    scope of a programme (亿元以上, 50亿元以上 …) is a series of its own. One region and one basis
+    unless asked otherwise; the choice is said on stderr.
 
-    Example: zhibiao series industrial_value_added --measure growth --period-type H
+    Example: zhibiao series investment_promotion_projects --scope 亿元以上
     """
     _check_measure(measure)
     store = api.open(db)
     try:
         _check_key(store, key, "series key")
         df = store.series(key, measure=measure, region=None if region in (None, "all") else region,
-                          period_type=_period_type(period_type), basis=None if basis in (None, "all") else basis)
+                          period_type=_period_type(period_type), basis=None if basis in (None, "all") else basis,
+                          scope=scope)
     except ZhibiaoError as error:
         raise _fail(error) from None
     finally:
@@ -457,13 +461,14 @@ def series(
         err.print(f"no periods of {key} match these filters", highlight=False, soft_wrap=True, markup=False)
     df, note = _shown(df, _limit(limit, fmt))
     table = Table(title=f"{key}: {len(df)} periods", show_lines=True)
-    for column in ("period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
+    for column in ("scope", "period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
                    "quote"):
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
         source = r.doc + (f"\n{r.published}" if r.published else "")
-        table.add_row(r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
+        table.add_row(_text(r.scope), r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""),
+                      _text(r.region), value,
                       r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
                       r.derivation if r.derived else r.quote)
     _emit(df, fmt, table, note)
@@ -501,6 +506,7 @@ def facts(
     region: RegionOption = None,
     doc: Annotated[str | None, typer.Option(metavar="ID", help="A document id.")] = None,
     derived: Annotated[bool | None, typer.Option("--derived/--stated", help="Only derived, or only stated facts.")] = None,
+    scope: Annotated[str | None, typer.Option(metavar="SCOPE", help="Only facts of this scope, e.g. 重点培育 ('' for unscoped ones).")] = None,
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
@@ -515,7 +521,7 @@ def facts(
         if indicator is not None and store.catalogue.get(indicator) is None:
             raise ZhibiaoError(f"unknown indicator {indicator!r}; see `zhibiao indicators`")
         filters = dict(indicator=indicator, subject=subject, measure=measure, period=period,
-                       period_type=_period_type(period_type), region=region, doc=doc, derived=derived)
+                       period_type=_period_type(period_type), region=region, doc=doc, derived=derived, scope=scope)
         df = store.facts(**filters, limit=shown)
         total = store.count_facts(**filters) if shown is not None and len(df) == shown else len(df)
     except ZhibiaoError as error:
@@ -529,7 +535,8 @@ def facts(
     for column in ("doc", "indicator", "subject", "measure", "value", "unit", "period", "region", "quote"):
         table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
     for r in df.itertuples():
-        table.add_row(r.doc, _text(r.indicator), r.subject, r.measure + (" (derived)" if r.derived else ""),
+        linked = _text(r.indicator) + (f" ({_text(r.scope)})" if _text(r.scope) else "")
+        table.add_row(r.doc, linked, r.subject, r.measure + (" (derived)" if r.derived else ""),
                       _num(r.value, r.unit), r.unit, _text(r.period), _text(r.region), r.quote)
     _emit(df, fmt, table, note)
 

@@ -603,7 +603,7 @@ def test_assemble_a_change_compared_with_a_list_keeps_its_subject() -> None:
     changes = [(f.subject, f.value, f.basis) for f in facts if f.measure == "growth_change"]
     assert changes == [("规模以上工业增加值", 3.4, "vs:全国"), ("规模以上工业增加值", 3.9, "vs:全省")]
     assert [(f.subject, f.measure) for f in facts if f.value in (0.5, 9.1)] == [
-        ("第一产业增加值", "pull"), ("第一产业增加值", "contribution")]
+        ("第一产业", "pull"), ("第一产业", "contribution")]
 
 
 def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
@@ -951,3 +951,76 @@ def test_assemble_spaced_comparators_lists_before_deng_and_ranked_totals() -> No
     assert _one(facts, 16.9).period == "2017-01/2017-05"
     assert _one(facts, 8.1).subject == "工业增值税"
     assert [f.subject for f in facts if f.value in (28.7, 35.9, 25.2)] == ["三宁化工产值", "人福药业产值", "安琪酵母产值"]
+
+
+def test_assemble_a_share_of_a_goal_reached_is_the_subjects_share() -> None:
+    facts = _facts("全州上半年完成招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。\n",
+                   pub=date(2021, 7, 30), title="某州招商引资工作情况")
+    share = _one(facts, 56.3)
+    assert (share.subject, share.measure) == ("招商引资到位资金", "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "period"),
+    [
+        # a count of the members that changed is read over the span of the change
+        ("上半年,全省规上工业增加值同比增长6.4%。31个省份规上工业增加值保持增长。\n", 31, "省份", "2025-H1"),
+        ("1-10月份,41个工业大类行业中,有23个行业利润总额同比增加。\n", 23, "利润总额同比增加的行业",
+         "2025-01/2025-10"),
+    ],
+)
+def test_assemble_a_counted_set_is_named_and_dated_by_its_change(text, value, subject, period) -> None:
+    fact = _one(_facts(text, pub=date(2025, 11, 27)), value)
+    assert (fact.subject, fact.period) == (subject, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a phrase about the world sets no place for the national figures after it
+        ("工业和信息化部表示,推动绿色发展是应对全球气候变化的共识。目前累计培育绿色工厂5095家,"
+         "规模以上工业增加值同比增长5.0%。\n", "全国"),
+        ("2020年,全球粗钢产量为18.64亿吨。钢铁产量同比下降0.9%。\n", "全球"),
+    ],
+)
+def test_assemble_the_world_is_the_paragraphs_place_only_after_a_figure_about_it(text, region) -> None:
+    facts = _facts(text, pub=date(2024, 3, 26))
+    assert facts and facts[-1].region == region
+
+
+def test_assemble_a_size_class_is_no_quantity() -> None:
+    facts = _facts("上半年,国产10万吨级大型渔业养殖工船成功交付,规上工业增加值同比增长6.4%。\n", pub=date(2025, 7, 18))
+    assert [f.value for f in facts] == [6.4]
+
+
+def test_assemble_a_time_listed_after_a_compared_time_is_compared_too() -> None:
+    facts = _facts("今年上半年,全省招商引资亿元以上签约项目2910个,同比2020年增长48%、2019年增长14%。"
+                   "外向型产业项目完成全年目标的133%。\n", pub=date(2021, 7, 30), title="湖北省招商引资工作")
+    assert {f.period for f in facts} == {"2021-H1"}
+    assert _one(facts, 14).subject == "招商引资亿元以上签约项目"
+
+
+def test_assemble_a_goal_stated_for_itself_keeps_its_year() -> None:
+    facts = _facts("今年全省规模以上工业增加值全年目标增长6%。\n", pub=date(2021, 7, 3), title="湖北省工业经济")
+    assert [(f.period, f.modality) for f in facts] == [("2021", "target")]
+
+
+def test_assemble_an_amount_of_counted_things_is_named_with_them() -> None:
+    facts = _facts("上半年,全国共登记技术合同近41万件,成交额超过3万亿元,同比增长14.2%。\n", pub=date(2025, 7, 18))
+    assert {f.subject for f in facts if f.unit != "count"} == {"技术合同成交额"}
+    assert _one(facts, 410000).subject == "技术合同"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来,累计建成3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂。\n",
+         [("基础级智能工厂", 35000, "at_least"), ("先进级智能工厂", 8200, "at_least"),
+          ("卓越级智能工厂", 500, "at_least")]),
+        # a multiplier alone after a word of approximation is the number
+        ("截至目前,已建设近万家数字化车间和智能工厂。\n", [("数字化车间和智能工厂", 10000, "at_most")]),
+    ],
+)
+def test_assemble_tiers_and_bare_multipliers(text, expected) -> None:
+    facts = _facts("工业和信息化部介绍,规模以上工业增加值同比增长5.9%。" + text, pub=date(2026, 1, 21))
+    assert [(f.subject, f.value, f.qualifier) for f in facts if f.unit == "count"] == expected

@@ -33,6 +33,12 @@ Tables (version 1):
     story_signatures     MinHash signature per document (to match future documents)
     story_bands          LSH band keys per document (candidate lookup)
     fact_provenance      view: facts joined to their document's url, title, date and story
+
+Version 2:
+
+    facts.scope          the programme scope the subject's modifiers select when it links to an
+                         indicator (亿元以上, 50亿元以上, 重点培育; zhibiao.catalogue), else NULL. Facts of
+                         one indicator with different scopes are different series.
 """
 
 from __future__ import annotations
@@ -92,6 +98,15 @@ MIGRATIONS: tuple[Migration, ...] = (
         """CREATE VIEW fact_provenance AS
             SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
             FROM facts f JOIN documents d ON d.id = f.doc_id""",
+    )),
+    (2, "the scope of a linked fact", (
+        "ALTER TABLE facts ADD COLUMN scope VARCHAR",
+        # A view's star is expanded when it is created: create it again so it has the new column.
+        """CREATE OR REPLACE VIEW fact_provenance AS
+            SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
+            FROM facts f JOIN documents d ON d.id = f.doc_id""",
+        # Facts stored before scopes existed are linked again (with their scope) on the next write.
+        "DELETE FROM meta WHERE key = 'catalogue'",
     )),
 )
 
