@@ -135,3 +135,9 @@ def test_ingest_prune_removes_what_is_gone_after_storing(tmp_path, db, corpus):
 def test_prune_under_a_missing_folder_refuses(tmp_path, db):
     result = runner.invoke(app, ["prune", str(tmp_path / "nowhere"), "--db", str(db)])
     assert result.exit_code == 1 and "no such file or folder" in result.stderr
+
+
+def test_tables_write_publication_dates_as_days(db):
+    result = runner.invoke(app, ["series", "industrial_value_added", "--db", str(db)])
+    assert result.exit_code == 0
+    assert "2023-07-17" in result.stdout and "00:00:00" not in result.stdout and "NaT" not in result.stdout

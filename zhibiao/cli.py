@@ -381,6 +381,11 @@ def _num(value: float, unit: str | None = None) -> str:
     return "0" if text in ("-0", "-0.0") else text
 
 
+def _day(value) -> str:
+    """A publication date as YYYY-MM-DD ("" when unknown: None or NaT, which is not equal to itself)."""
+    return value.strftime("%Y-%m-%d") if value is not None and value == value else ""
+
+
 def _text(value) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
@@ -466,7 +471,7 @@ def series(
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
-        source = r.doc + (f"\n{r.published}" if r.published else "")
+        source = r.doc + (f"\n{_day(r.published)}" if _day(r.published) else "")
         table.add_row(_text(r.scope), r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""),
                       _text(r.region), value,
                       r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
