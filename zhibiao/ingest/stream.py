@@ -16,6 +16,7 @@ process that reads the files; `realize` turns it into a Document.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -372,30 +373,82 @@ def _warc_records(path: Path, handle: IO[bytes], default_date: date | None,
         yield ReadFailure(source, f"not a readable WARC file ({_one_line(err)})")
         return
     while True:
+        warnings = io.StringIO()
         try:
-            record = next(records)
+            with contextlib.redirect_stderr(warnings):  # warcio prints its doubts, with raw bytes, on stderr
+                record = next(records)
         except StopIteration:
             break
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as err:
-            yield ReadFailure(f"{source}:{number + 1}", f"malformed WARC record ({_one_line(err)})")
+            yield ReadFailure(f"{source}:{number + 1}", f"malformed WARC record ({_one_line(err)}); "
+                              "the rest of the file was skipped")
             return
+        if "Content-Length is invalid" in warnings.getvalue() and number:
+            yield ReadFailure(f"{source}:{number}", "its Content-Length does not match the record; reading went on "
+                              f"at the next record header found (record {number + 1})")
         number += 1
         any_record = True
         if getattr(record, "format", "warc") != "warc":  # warcio reads anything else as an old ARC file
-            yield ReadFailure(f"{source}:{number}", "malformed WARC record (no WARC/1.x header)")
+            yield ReadFailure(f"{source}:{number}", "malformed WARC record (no WARC/1.x header); "
+                              "the rest of the file was skipped")
             return
+        watch = record.raw_stream = _RecordWatch(record.raw_stream)
         try:
             item = _warc_document(path, number, record, default_date, defer_html)
+            watch.drain()
         except InputError as err:
             yield ReadFailure(err.source, err.reason)
-            continue
+            watch.drain()
+            item = None
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as err:
-            yield ReadFailure(f"{source}:{number}", f"malformed WARC record ({_one_line(err)})")
+            yield ReadFailure(f"{source}:{number}", f"malformed WARC record ({_one_line(err)}); "
+                              "the rest of the file was skipped")
             return
+        if watch.swallowed:
+            yield ReadFailure(f"{source}:{number}", "its Content-Length runs over the next record header: "
+                              "the record(s) inside it were lost")
+        if watch.short:
+            yield ReadFailure(f"{source}:{number}", f"its Content-Length runs {watch.short:,} bytes past the end of "
+                              "the file (a truncated crawl?): the rest of the record was lost")
         if item is not None:
             yield item
     if not any_record:
         yield ReadFailure(source, "empty file")
+
+
+_WARC_HEADER = re.compile(rb"(?:^|\n)WARC/1\.[01]\r?\nWARC-")
+
+
+class _RecordWatch:
+    """A WARC record's payload stream that notices damage as it is read: a WARC header inside the
+    payload (the Content-Length was too long and took in the next records) and a payload that ends
+    before its Content-Length (the file was cut short)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._tail = b""
+        self.swallowed = False
+        self.short = 0
+
+    def _seen(self, data: bytes) -> bytes:
+        if data and not self.swallowed:
+            self.swallowed = bool(_WARC_HEADER.search(self._tail + data))
+            self._tail = data[-24:]
+        return data
+
+    def read(self, length=None):
+        return self._seen(self._stream.read(length) if length is not None else self._stream.read())
+
+    def readline(self, length=None):
+        return self._seen(self._stream.readline(length) if length is not None else self._stream.readline())
+
+    def drain(self) -> None:
+        while self.read(1 << 16):
+            pass
+        self.short = max(0, getattr(self._stream, "limit", 0))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
 
 
 def _warc_document(path: Path, number: int, record, default_date: date | None,

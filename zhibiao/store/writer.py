@@ -13,6 +13,7 @@ transaction (benchmarks/ingest.py measures both).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Sequence
@@ -203,7 +204,7 @@ class Writer:
                 self.con.unregister("_batch")
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
         self._next_story = next_story
         for p in batch:
@@ -288,7 +289,7 @@ class Writer:
             set_meta(self.con, "catalogue", self.catalogue.fingerprint)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
 
     def _sync_signatures(self) -> None:
@@ -310,8 +311,15 @@ class Writer:
             set_meta(self.con, "minhash", SPEC)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction. DuckDB may already have aborted it (a full disk): its "cannot
+    rollback - no transaction is active" must not replace the error that says why."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
 
 
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
