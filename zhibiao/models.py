@@ -44,6 +44,7 @@ class Fact:
     span: tuple[int, int] | None = None
     value_max: float | None = None
     indicator: str | None = None
+    vintage: str | None = None  # revision stage stated in the sentence (zhibiao.extract.vintages)
 
     def to_dict(self) -> dict:
         out = {
@@ -64,6 +65,8 @@ class Fact:
             out["value_max"] = self.value_max
         if self.indicator is not None:
             out["indicator"] = self.indicator
+        if self.vintage is not None:
+            out["vintage"] = self.vintage
         return out
 
 
