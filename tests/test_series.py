@@ -171,10 +171,13 @@ def test_series_copies_of_one_story_count_once_and_the_original_speaks():
     assert cell.best["doc"] in ("original", "other") and cell.best["doc"] != "repost"
 
 
-def test_series_copies_of_one_story_that_differ_are_not_independent():
+def test_series_a_copy_that_changed_a_number_is_a_conflict_between_copies_not_a_second_story():
     rows = [_row(6.0, story=7, doc="a", published=date(2019, 7, 15)),
             _row(6.3, story=7, doc="b", published=date(2019, 7, 16))]
-    assert not summarize(rows).conflict
+    cell = summarize(rows)
+    assert cell.conflict and not cell.dissent
+    assert [r["doc"] for r in cell.copy_dissent] == ["b"] and cell.best["doc"] == "a"
+    assert cell.all_stories == 1 and "6.3 copy (b)" in describe_dissent(cell)
 
 
 def test_series_a_derived_value_is_checked_against_a_stated_one_even_in_the_same_story():

@@ -33,6 +33,13 @@ Tables (version 1):
     story_signatures     MinHash signature per document (to match future documents)
     story_bands          LSH band keys per document (candidate lookup)
     fact_provenance      view: facts joined to their document's url, title, date and story
+
+Version 2:
+
+    facts.vintage        the revision stage the sentence states (zhibiao.extract.vintages):
+                         preliminary (初步核算), verified (初步核实), final (最终核实), revised (修订后,
+                         调整后), pre_revision (修订前为…), revision (a change against the value before
+                         a revision, 比修订前提高0.2个百分点); NULL when the text says none
 """
 
 from __future__ import annotations
@@ -90,6 +97,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             band_key BIGINT NOT NULL
         )""",
         """CREATE VIEW fact_provenance AS
+            SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
+            FROM facts f JOIN documents d ON d.id = f.doc_id""",
+    )),
+    (2, "the vintage of a fact", (
+        "ALTER TABLE facts ADD COLUMN vintage VARCHAR",
+        # A view's star is expanded when it is created: create it again so it has the new column.
+        """CREATE OR REPLACE VIEW fact_provenance AS
             SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
             FROM facts f JOIN documents d ON d.id = f.doc_id""",
     )),
