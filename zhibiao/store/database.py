@@ -315,6 +315,10 @@ class Store:
         """Integrity problems (empty when the database is consistent)."""
         return queries.integrity_problems(self._reader)
 
+    def newest_publication(self):
+        """The publication date of the newest stored document (what "stale" is measured against)."""
+        return first_row(self._reader, "SELECT max(published) FROM documents")[0]
+
     def counts(self) -> dict[str, int]:
         """Rows per table, and `stories`: the number of distinct stories."""
         con = self._reader

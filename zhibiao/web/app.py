@@ -172,13 +172,14 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
 
     # -- overview, catalogue --------------------------------------------------------------------
 
-    @app.get("/overview.json", summary="Latest value, trend, period and sources of the key indicators")
-    def overview_json():
-        return data(views.overview)
+    @app.get("/overview.json", summary="Latest value, trend, period, age and sources of the key indicators, "
+                                        "for one region (全国 unless asked)")
+    def overview_json(region: RegionQ = None):
+        return data(views.overview, region=region)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview_page(request: Request):
-        return page(request, "overview.html", data(views.overview))
+    def overview_page(request: Request, region: RegionQ = None):
+        return page(request, "overview.html", data(views.overview, region=region))
 
     @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts")
     def indicators_json():
