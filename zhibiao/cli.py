@@ -408,6 +408,48 @@ def conflicts(
     _emit(df, fmt, table)
 
 
+@app.command()
+def check(
+    db: DbOption = Path(DEFAULT_DB),
+    indicator: Annotated[str | None, typer.Option(help="Only this indicator.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List, per indicator, what does not add up: a half-year's growth outside the range of its
+    quarters, a stated change that contradicts the figures it links, a share above 100 %, a monthly
+    series that jumps while its text gives no reason; each with the quotes that state it.
+
+    Example: zhibiao check --indicator industrial_value_added
+    """
+    import pandas as pd
+    from rich.markup import escape
+
+    store = api.open(db)
+    try:
+        findings = store.consistency(indicator=indicator)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    records = []
+    for f in findings:
+        first, *others = f["figures"]
+        records.append({"check": f["check"], "indicator": f["indicator"], "subject": f["subject"],
+                        "measure": f["measure"], "region": f["region"], "period": f["period"],
+                        "message": f["message"], "doc": first["doc"], "seq": first["seq"], "quote": first["quote"],
+                        "other_figures": "; ".join(f"{o['period']} {o['value']:g} ({o['doc']}): {o['quote']}"
+                                                   for o in others)})
+    df = pd.DataFrame(records, columns=["check", "indicator", "subject", "measure", "region", "period", "message",
+                                        "doc", "seq", "quote", "other_figures"])
+    table = Table(title=f"{len(df)} findings", show_lines=True)
+    for column in ("what", "check", "finding", "quotes"):
+        table.add_column(column, overflow="fold", max_width=70 if column == "quotes" else None)
+    for f in findings:
+        quotes = "\n---\n".join(escape(f"{x['doc']}: {x['quote']}") for x in f["figures"])
+        table.add_row(escape(f"{f['indicator'] or f['subject']}\n{f['region'] or ''}"), f["check"],
+                      escape(f["message"]), quotes)
+    _emit(df, fmt, table)
+
+
 @app.command("export")
 def export_(
     fmt: Annotated[str, typer.Option("--format", help="csv, parquet or jsonl.")],

@@ -300,6 +300,20 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
     return pd.DataFrame(out, columns=list(CONFLICT_COLUMNS))
 
 
+def consistency(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None) -> list[dict]:
+    """What does not add up in the stored series (zhibiao.checks), as records with their figures."""
+    from zhibiao.checks import check_rows
+
+    where, params = _where([("indicator = ?", indicator)])
+    extra = (" AND " + where[len(" WHERE "):]) if where else ""
+    df = con.execute(_SELECT_FACTS + " WHERE modality = 'actual' AND period_key IS NOT NULL"
+                     " AND period_key NOT LIKE '%?%'" + extra + " ORDER BY doc_id, seq", params).df()
+    rows = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
+    contradictions = conflicts(con, indicator=indicator)
+    contradictions = contradictions[contradictions["kind"] == "derived vs stated"].to_dict("records")
+    return [f.to_record() for f in check_rows(rows, contradictions)]
+
+
 def _story_voice(cell: Cell, copy: dict) -> dict:
     """The copy that speaks for `copy`'s story (its first published copy) in a cell."""
     for row in (cell.best, *cell.dissent, *cell.history):

@@ -291,6 +291,14 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     def conflicts_page(request: Request, indicator: Text = None):
         return page(request, "conflicts.html", data(views.conflicts, indicator=indicator))
 
+    @app.get("/checks.json", summary="What does not add up in the series, per indicator, with quotes")
+    def checks_json(indicator: Text = None):
+        return data(views.checks, indicator=indicator)
+
+    @app.get("/checks", response_class=HTMLResponse, include_in_schema=False)
+    def checks_page(request: Request, indicator: Text = None):
+        return page(request, "checks.html", data(views.checks, indicator=indicator))
+
     # -- the API itself -------------------------------------------------------------------------
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)

@@ -466,6 +466,31 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0) -> dic
             "hits": hits}
 
 
+def checks(store: Store, *, indicator: str | None = None) -> dict:
+    """What does not add up in the stored series (zhibiao.checks), grouped by indicator, with quotes."""
+    if indicator is not None and store.catalogue.get(indicator) is None:
+        raise NotFound(f"no indicator {indicator!r} (see /indicators)")
+    from zhibiao.checks import CHECKS
+
+    findings = plain(store.consistency(indicator=indicator))
+    groups: dict[str, dict] = {}
+    for f in findings:
+        key = f["indicator"] or f["subject"]
+        known = store.catalogue.by_id.get(f["indicator"] or "")
+        group = groups.setdefault(key, {"key": key, "indicator": f["indicator"], "subject": f["subject"],
+                                        "name_zh": known.name_zh if known else f["subject"],
+                                        "name_en": known.name_en if known else None,
+                                        "series": indicator_url(key), "findings": []})
+        for figure in f["figures"]:
+            figure["evidence"] = evidence_url(figure["doc"], figure["seq"])
+            figure["value_text"] = value_text(figure["value"], figure["unit"] or "", "exact")
+            figure["period_label"] = timeaxis.label(figure["period"])
+        f["period_label"] = timeaxis.label(f["period"])
+        group["findings"].append(f)
+    return {"indicator": indicator, "total": len(findings), "checks": dict(CHECKS),
+            "counts": dict(Counter(f["check"] for f in findings)), "indicators": list(groups.values())}
+
+
 def conflicts(store: Store, *, indicator: str | None = None) -> dict:
     """Cells where independent stories disagree (or a derived value contradicts a stated one), both quotes."""
     if indicator is not None and store.catalogue.get(indicator) is None:
