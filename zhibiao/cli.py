@@ -321,8 +321,9 @@ def series(
     basis: Annotated[str | None, typer.Option(help="Only this basis, e.g. yoy.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """Print a series ordered by period: the best source's value, how many independent stories and
-    copies state it, a conflict marker where sources disagree, and the best source's quote.
+    """Print a series ordered by period: the best source's value (the latest vintage where figures
+    were revised, earlier ones listed), how many independent stories and copies state it, a
+    conflict marker where sources disagree, and the best source's quote.
 
     Example: zhibiao series industrial_value_added --measure growth --period-type H
     """
@@ -339,6 +340,8 @@ def series(
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
+        value += f"\n{r.vintage}" if _text(r.vintage) else ""
+        value += f"\nearlier: {r.history}" if _text(r.history) else ""
         source = r.doc + (f"\n{r.published}" if r.published else "")
         table.add_row(r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
                       r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
