@@ -12,9 +12,10 @@ from zhibiao.api import extract
 from zhibiao.models import Extraction
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-# Floors a little under the scores measured when they were set (dev 0.992/0.957, dev2 0.997/0.740);
-# dev2's strict score is held down by two provincial releases that never name their province.
-FLOORS = {"dev": (0.97, 0.92), "dev2": (0.98, 0.74)}
+# Floors (f1, strict_f1, exact_f1) at or a little under the scores measured when they were set
+# (dev 0.992/0.992/0.906, dev2 1.000/0.997/0.952); exact_f1 also asks for the subject exactly as
+# FACTS.md "Subjects" names it (issue 13 asks dev >= 0.90 and dev2 >= 0.95).
+FLOORS = {"dev": (0.97, 0.95, 0.90), "dev2": (0.98, 0.95, 0.95)}
 
 
 def _scorer():
@@ -35,9 +36,10 @@ def test_quality_gate_dev_corpus_scores(corpus):
     assert all(isinstance(r, Extraction) for r in results)
     preds = [f.to_dict() for r in results for f in r.facts]
     result = scorer.score(scorer.load(str(folder / "gold.jsonl")), preds)
-    f1_floor, strict_floor = FLOORS[corpus]
+    f1_floor, strict_floor, exact_floor = FLOORS[corpus]
     assert result["f1"] >= f1_floor, result["details"][:10]
     assert result["strict_f1"] >= strict_floor, result["details"][:10]
+    assert result["exact_f1"] >= exact_floor, [d for d in result["details"] if d["kind"] == "subject"][:10]
 
 
 def test_quality_gate_out_of_scope_stories_yield_nothing():

@@ -603,7 +603,7 @@ def test_assemble_a_change_compared_with_a_list_keeps_its_subject() -> None:
     changes = [(f.subject, f.value, f.basis) for f in facts if f.measure == "growth_change"]
     assert changes == [("规模以上工业增加值", 3.4, "vs:全国"), ("规模以上工业增加值", 3.9, "vs:全省")]
     assert [(f.subject, f.measure) for f in facts if f.value in (0.5, 9.1)] == [
-        ("第一产业增加值", "pull"), ("第一产业增加值", "contribution")]
+        ("第一产业", "pull"), ("第一产业", "contribution")]
 
 
 def test_assemble_a_company_report_named_mid_sentence_sets_the_period() -> None:
@@ -951,3 +951,43 @@ def test_assemble_spaced_comparators_lists_before_deng_and_ranked_totals() -> No
     assert _one(facts, 16.9).period == "2017-01/2017-05"
     assert _one(facts, 8.1).subject == "工业增值税"
     assert [f.subject for f in facts if f.value in (28.7, 35.9, 25.2)] == ["三宁化工产值", "人福药业产值", "安琪酵母产值"]
+
+
+def test_assemble_a_share_of_a_goal_reached_is_the_subjects_share() -> None:
+    facts = _facts("全州上半年完成招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。\n",
+                   pub=date(2021, 7, 30), title="某州招商引资工作情况")
+    share = _one(facts, 56.3)
+    assert (share.subject, share.measure) == ("招商引资到位资金", "share")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject", "period"),
+    [
+        # a count of the members that changed is read over the span of the change
+        ("上半年,全省规上工业增加值同比增长6.4%。31个省份规上工业增加值保持增长。\n", 31, "省份", "2025-H1"),
+        ("1-10月份,41个工业大类行业中,有23个行业利润总额同比增加。\n", 23, "利润总额同比增加的行业",
+         "2025-01/2025-10"),
+    ],
+)
+def test_assemble_a_counted_set_is_named_and_dated_by_its_change(text, value, subject, period) -> None:
+    fact = _one(_facts(text, pub=date(2025, 11, 27)), value)
+    assert (fact.subject, fact.period) == (subject, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # a phrase about the world sets no place for the national figures after it
+        ("工业和信息化部表示,推动绿色发展是应对全球气候变化的共识。目前累计培育绿色工厂5095家,"
+         "规模以上工业增加值同比增长5.0%。\n", "全国"),
+        ("2020年,全球粗钢产量为18.64亿吨。钢铁产量同比下降0.9%。\n", "全球"),
+    ],
+)
+def test_assemble_the_world_is_the_paragraphs_place_only_after_a_figure_about_it(text, region) -> None:
+    facts = _facts(text, pub=date(2024, 3, 26))
+    assert facts and facts[-1].region == region
+
+
+def test_assemble_a_size_class_is_no_quantity() -> None:
+    facts = _facts("上半年,国产10万吨级大型渔业养殖工船成功交付,规上工业增加值同比增长6.4%。\n", pub=date(2025, 7, 18))
+    assert [f.value for f in facts] == [6.4]

@@ -401,3 +401,21 @@ def test_regions_a_newspapers_place_is_no_region(text: str) -> None:
 
 def test_regions_qizhong_guoyou_is_no_china() -> None:
     assert find_regions("全县各类企业达2372户,其中国有及集体控股公司264户。")[-1].kind != "national"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("制造业规模连续16年保持全球第一", []),
+        ("主要指标位居全国前列", []),
+        ("全球粗钢产量为18.64亿吨", ["全球"]),
+    ],
+)
+def test_regions_a_ranking_within_a_place_is_no_region(text: str, expected: list[str]) -> None:
+    assert [r.name for r in find_regions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["湖南省前5个月经济运行情况", "全省第一产业增加值", "全国第一季度", "湖北省第三批项目"])
+def test_regions_periods_and_names_after_a_place_keep_it(text: str) -> None:
+    assert find_regions(text)

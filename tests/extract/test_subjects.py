@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from zhibiao.extract.subjects import is_anaphor, split_list, subject_after, subject_from_window, usable_topic
+from zhibiao.extract.subjects import (
+    contributor,
+    is_anaphor,
+    split_list,
+    subject_after,
+    subject_from_window,
+    usable_topic,
+)
 
 
 @pytest.mark.parametrize(
@@ -156,3 +163,117 @@ def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
 )
 def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the_figure_before(clause, expected):
     assert usable_topic(clause) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        # verbs of doing or framing before the name
+        ("各地建设数字化车间和智能工厂", "数字化车间和智能工厂"),
+        ("全国共登记技术合同", "技术合同"),
+        ("促成交易订单金额", "交易订单金额"),
+        ("累计建成开通5G基站", "5G基站"),
+        ("新建标准厂房面积", "标准厂房面积"),
+        # ... but names that open with such a verb stay whole
+        ("建设用地供应面积", "建设用地供应面积"),
+        ("建设项目投资", "建设项目投资"),
+        # what the subject does after it
+        ("我国装备制造业延续较好增势,占比", "装备制造业"),
+        # scope words that select
+        ("国家层面绿色工厂产值", "绿色工厂产值"),
+        ("规上高技术制造业增加值同比增长", "高技术制造业增加值"),
+        ("规模以上装备制造业增加值增长", "装备制造业增加值"),
+        ("规模以上工业增加值增长", "规模以上工业增加值"),
+        ("规模以上服务业企业营业收入", "规模以上服务业企业营业收入"),
+        # a stop word inside a word that goes on naming the thing
+        ("全省招商引资亿元以上签约项目", "招商引资亿元以上签约项目"),
+        ("节约用水量", "节约用水量"),
+        # words that only frame a count
+        ("5G基站总数达到", "5G基站"),
+        ("“5G+工业互联网”项目建设超过", "“5G+工业互联网”项目"),
+        ("每万人拥有5G基站数的目标为", "每万人拥有5G基站数"),
+        # a production verb before its product names its output; names opening with it stay
+        ("累计生产新能源汽车", "新能源汽车产量"),
+        ("生产指数为", "生产指数"),
+        ("销售收入增长", "销售收入"),
+        # names, not a place and a name
+        ("国内生产总值增长", "国内生产总值"),
+        # an average over years points back whole
+        ("两年平均增长", "两年平均"),
+        # what is carried out, whoever carries it out
+        ("市、县及开发区开展招商活动", "招商活动"),
+        ("实施500万元以上技改项目", "500万元以上技改项目"),
+        ("实施新建、续建招商引资项目", "新建、续建招商引资项目"),
+        # 签约 is a word, not 签 and an approximation
+        ("签约", "签约"),
+        ("我州共集中签约招商引资项目", "招商引资项目"),
+    ],
+)
+def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:
+    assert subject_from_window(window) == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("中试平台纳入储备库", "中试平台"),
+        ("首批重点培育中试平台", "重点培育中试平台"),
+        ("金融和投资机构聚焦制造业企业急需", "金融和投资机构"),
+        ("专精特新“小巨人”企业高质量发展", "专精特新“小巨人”企业"),
+        # a counted set and what its members did
+        ("行业利润总额同比增加", "利润总额同比增加的行业"),
+        ("行业由亏转盈", "由亏转盈的行业"),
+        ("省份规上工业增加值保持增长", "省份"),
+        ("工业大省利润增速高于全国平均水平", "工业大省"),
+        ("省份揭晓了三季度的经济数据", "省份"),
+        # the class selected into names the thing counted
+        ("轻工产品获评工信部升级和创新消费品", "升级和创新消费品"),
+        ("企业开展节能监察和诊断服务", "节能监察和诊断服务"),
+        # a set alone is what it is
+        ("行业", "行业"),
+        ("省份中", "省份"),
+    ],
+)
+def test_subjects_counted_things_are_canonical_noun_phrases(after: str, expected: str) -> None:
+    assert subject_after(after) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "expected"),
+    [("高技术制造业增加值", "高技术制造业"), ("第一产业增加值", "第一产业"), ("最终消费支出", "最终消费支出"),
+     ("增加值", "增加值")],
+)
+def test_subjects_a_contributor_is_the_branch(subject: str, expected: str) -> None:
+    assert contributor(subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [
+        ("对俄罗斯和南非出口", 2, ["对俄罗斯出口", "对南非出口"]),
+        ("与美国、东盟双边贸易", 2, ["与美国双边贸易", "与东盟双边贸易"]),
+    ],
+)
+def test_subjects_a_partner_preposition_is_every_members(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("中新社北京10月23日电 中国规模以上工业增加值同比增长", "规模以上工业增加值"),
+        ("全社会最高用电负荷", "全社会最高用电负荷"),
+        ("预计全年工业增加值同比增长", "工业增加值"),
+        ("目前国家层面累计培育绿色工厂", "绿色工厂"),
+    ],
+)
+def test_subjects_datelines_forecasts_and_scopes_open_no_name(window: str, expected: str) -> None:
+    assert subject_from_window(window) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [("国家级、省级制造业创新中心", 2, ["国家级制造业创新中心", "省级制造业创新中心"])],
+)
+def test_subjects_tiers_share_the_head_of_the_last(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) == expected

@@ -44,6 +44,8 @@ from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     comma_list,
+    contributor,
+    counts_a_change,
     driven_subject,
     is_anaphor,
     is_bare_noun_phrase,
@@ -360,10 +362,16 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         n = len(group.mentions)
         # A change in points reads its rate noun (增速 or 降幅) back to where its subject was named.
         reading = M.read_measure(window, first.kind, s[subject_from:win_start])
+        if first.kind == PERCENT and M.of_goal(s[group.clause_start:first.start]):
+            reading = M.Reading("share")
         if first.unit == M.points_unit() and reading.measure == "level":
             # 环比上升2.69点: a change of an index, in its points.
             reading = M.index_change(window) or reading
-        period, period_list = _period_for(s, times, first.start, reading.measure, ps, art)
+        # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
+        # of the change, as a rate is.
+        counted_change = first.kind == COUNT and counts_a_change(s[group.mentions[-1].end:][:AFTER_COUNT_MAX])
+        period, period_list = _period_for(s, times, first.start, "growth" if counted_change else reading.measure,
+                                          ps, art)
         # Subject.
         base = _without_leading_count(subject_from_window(window_clean))
         last_end = group.mentions[-1].end
@@ -499,7 +507,9 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     if tail_basis and tail_basis != "avg":
         ps.basis = tail_basis
     for r in regions if not distributed else ():  # a list of places is each figure's, not the paragraph's
-        if r.kind in (PLACE, NATIONAL, GLOBAL):
+        # The world is the paragraph's place only after a figure about it (全球粗钢产量…), not after
+        # a phrase (应对全球气候变化, 全球首架) in a national release.
+        if r.kind in (PLACE, NATIONAL) or (r.kind == GLOBAL and any(f.region == r.name for f in out)):
             ps.region = r.name
     if sentence_subjects:
         ps.subjects.extend(sentence_subjects)
@@ -975,6 +985,8 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         measure = "growth"
     if m.kind == POINTS and measure in ("level", "share", "growth"):
         measure = "growth_change"
+    if measure in ("contribution", "pull"):
+        subject = contributor(subject)
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
     if (period and not change and subject.endswith(_stock_words()) and measure in ("level", "growth")

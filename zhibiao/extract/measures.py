@@ -55,6 +55,16 @@ def _last(pattern: re.Pattern, text: str) -> int:
     return end
 
 
+def of_goal(clause: str) -> bool:
+    """Whether a percentage after `clause` is the share of a goal reached (完成全年目标的71%)."""
+    return any(p.search(clause) for p in _of_goal())
+
+
+@cache
+def _of_goal() -> tuple[re.Pattern, ...]:
+    return tuple(re.compile(p) for p in load("measures")["share"]["of_goal"])
+
+
 def read_measure(window: str, kind: str, context: str = "") -> Reading:
     """The measure of a number of unit `kind`, from the words of its clause before it (see
     _read_measure); a change in points, and a percentage a rate moved to, look at the context."""

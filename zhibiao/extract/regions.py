@@ -153,6 +153,11 @@ def _organization_after(section: str = "suffixes") -> re.Pattern:
 
 
 @cache
+def _ranked_after() -> re.Pattern:
+    return re.compile("|".join(load("regions")["not_region_after"]["patterns"]))
+
+
+@cache
 def _not_before() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, words('regions', 'not_region_before', 'words')))})$")
 
@@ -187,7 +192,8 @@ def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
         listed_after_place = (before.endswith(_LIST_JOINERS) and out and out[-1].kind == PLACE
                               and out[-1].end == start - 1)
         if (listed_after_partner or (not_before(before) and not listed_after_place)
-                or before.endswith(("社", "网", "报")) or _DATELINE_AFTER.match(text, end, end + 8)):
+                or before.endswith(("社", "网", "报")) or _DATELINE_AFTER.match(text, end, end + 8)
+                or _ranked_after().match(text, end)):
             skipped_end = end
             continue
         if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):

@@ -28,6 +28,7 @@ _TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
 def _patterns() -> dict[str, re.Pattern]:
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
     keep = "|".join(map(re.escape, words("subjects", "lead", "keep")))
+    lead_patterns = "|".join(load("subjects")["lead"]["patterns"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
@@ -35,7 +36,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         # … and the number of an item in an enumeration (1.固定电话用户, 二、, (3)).
-        "lead": re.compile(rf"^(?!{keep})(?:{lead}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
+        "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
                            rf"|\d{{1,2}}\.(?!\d)|[一二三四五六七八九十]{{1,3}}、|[((]\d{{1,2}}[))])"),
         "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|区(?![域间别属])|各|的|和|及|以及)"),
         # Scanned without the lookbehind (which would make the engine try every position);
@@ -46,16 +47,109 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
-_NOT_STOP_AFTER = frozenset("作认成行因以")
-
-
 def find_stop(text: str) -> re.Match | None:
-    """The first word that ends a subject (同比, 增长, 为 ...)."""
+    """The first word that ends a subject (同比, 增长, 为 ...), skipping those inside a word that
+    goes on naming the thing (签约, 作为)."""
     pattern = _patterns()["stop"]
     m = pattern.search(text)
-    while m is not None and m.start() > 0 and m.group() == "为" and text[m.start() - 1] in _NOT_STOP_AFTER:
+    while m is not None and _inside_kept_word(text, m.start(), m.group()):
         m = pattern.search(text, m.start() + 1)
     return m
+
+
+def _inside_kept_word(text: str, at: int, stop: str) -> bool:
+    for word, offset in _stop_keep().get(stop, ()):
+        start = at - offset
+        if start >= 0 and text.startswith(word, start):
+            return True
+    return False
+
+
+@cache
+def _stop_keep() -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each stop word, the kept words that hold it and where in them it stands."""
+    stops = words("subjects", "stop", "words")
+    found: dict[str, list[tuple[str, int]]] = {}
+    for word in words("subjects", "stop", "keep"):
+        for stop in stops:
+            if (offset := word.find(stop)) >= 0:
+                found.setdefault(stop, []).append((word, offset))
+    return {k: tuple(v) for k, v in found.items()}
+
+
+@cache
+def _canonical_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+    table = load("subjects")["canonical"]
+    predicates = "|".join(map(re.escape, sorted(table["predicates"], key=len, reverse=True)))
+    doing = "|".join(map(re.escape, sorted(table["doing"], key=len, reverse=True)))
+    keep = "|".join(map(re.escape, table["doing_keep"]))
+    # (not before 、/和: 新建、续建招商项目 lists two verbs that together name the projects)
+    return (re.compile(predicates), re.compile(rf"^(?!{keep})(?:{doing})(?=[^、和及与]{{2}})"),
+            re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
+            re.compile("(?:" + "|".join(table["tails"]) + ")$"))
+
+
+_COUNT_ONLY = re.compile(r"[\d.]+\D{0,2}")
+
+
+@cache
+def _carried_out() -> re.Pattern:
+    """The last verb of carrying out in a subject (its object follows it)."""
+    verbs = "|".join(map(re.escape, words("subjects", "canonical", "carried_out")))
+    return re.compile(rf"(?:{verbs})(?!.*(?:{verbs}))")
+
+
+@cache
+def _selected_into() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words("subjects", "canonical", "selected_into"))))
+
+
+@cache
+def _selectors() -> re.Pattern:
+    return re.compile("^(?:" + "|".join(map(re.escape, words("subjects", "canonical", "selectors"))) + ")")
+
+
+def contributor(subject: str) -> str:
+    """What contributes to (or pulls) a total is the branch, not its value added (FACTS.md:
+    高技术制造业…贡献率为23.3% -> 高技术制造业)."""
+    for word in words("subjects", "canonical", "contributor_drops"):
+        if subject.endswith(word) and len(subject) - len(word) >= 2:
+            return subject[: -len(word)]
+    return subject
+
+
+def canonical(subject: str) -> str:
+    """The subject as a statistician labels a table row (FACTS.md "Subjects"): no verb of what it
+    does after it, no verb of doing or framing before it, no scope word that only selects it."""
+    predicate, doing, scope, tail = _canonical_rules()
+    if (m := _selected_into().search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
+        return canonical(_selectors().sub("", subject[m.end():]))
+    if (m := predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
+        subject = subject[:m.start()]
+    if (m := _carried_out().search(subject)) and len(subject) - m.end() >= 2:
+        subject = subject[m.end():]
+    lead = _patterns()["lead"]
+    for _ in range(3):
+        before = subject
+        subject = doing.sub("", subject, count=1)
+        subject = scope.sub("", subject, count=1)
+        if (m := lead.match(subject)) and len(subject) - m.end() >= 2:
+            subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
+        if subject == before:
+            break
+    if (m := tail.search(subject)) and m.start() >= 2:
+        subject = subject[:m.start()]
+    return _product_output(subject)
+
+
+def _product_output(subject: str) -> str:
+    """生产新能源汽车 -> 新能源汽车产量: the output a production verb before its product names."""
+    table = load("subjects")["canonical"]
+    for verb, noun in table["verb_objects"].items():
+        if (subject.startswith(verb) and len(subject) - len(verb) >= 2
+                and not subject.startswith(tuple(table["verb_objects_keep"]))):
+            return subject[len(verb):] + noun
+    return subject
 
 
 @cache
@@ -70,7 +164,10 @@ def _tails() -> dict[str, tuple[str, ...]]:
 
 
 def _strip_tail(text: str) -> str:
-    """The text without one qualifier word at its end (the longest that fits)."""
+    """The text without one qualifier word at its end (the longest that fits), unless that word
+    ends a word that goes on naming the thing (签约 is no 签 + 约)."""
+    if text.endswith(words("subjects", "stop", "keep")):
+        return text
     for tail in _tails().get(text[-1:], ()):
         if text.endswith(tail):
             return text[: -len(tail)]
@@ -140,6 +237,7 @@ def _window_parts(window: str) -> tuple[str, str, str]:
         holder_stop = find_stop(holder)
         if holder_stop and holder_stop.start() > 0:
             holder = holder[:holder_stop.start()]
+        holder = _strip_tail(holder)  # 签约总金额已完成: an adverb between the holder and its verb
         text = holder + made
     elif link and link.start() == 0:
         text = text[link.end():]
@@ -151,13 +249,15 @@ def _window_parts(window: str) -> tuple[str, str, str]:
         return "", holder, verb
     if stop:
         text = text[:stop.start()]
+    if text.strip(_TRIM) in _anaphora()[0]:
+        return text.strip(_TRIM), holder, verb  # 两年平均 points back whole, before 均 is read as a tail
     for _ in range(3):
         text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
     if text.endswith("的"):
         text = text[:-1]
     if text in _bare_verbs():
         return "", holder, verb  # 与上年同期比降34.06%: a verb of change alone names nothing
-    return _balance_quotes(text), holder, verb
+    return _balance_quotes(canonical(text)), holder, verb
 
 
 @cache
@@ -170,6 +270,8 @@ def _balance_quotes(text: str) -> str:
         text = text[1:]
     if text.count("”") > text.count("“") and text.endswith("”"):
         text = text[:-1]
+    elif text.count("”") > text.count("“"):
+        text = "“" + text  # “5G+工业互联网”项目: the opening quote was trimmed with the window's edge
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")] if text.rindex("(") > 0 else text.replace("(", "")
     return text.strip(_TRIM_KEEP_QUOTES)
@@ -204,15 +306,45 @@ def subject_after(text: str) -> str:
         return ""
     if ranked := _ranking().search(phrase):
         phrase = phrase[:ranked.start()]
+    if counted := _counted_set(phrase):
+        return counted
     for closer in closers:
         if phrase.endswith(closer):
             phrase = phrase[: -len(closer)]
             break
-    return _balance_quotes(phrase)
+    return _balance_quotes(canonical(phrase))
 
 
 _AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
 _AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+
+
+def counts_a_change(after: str) -> bool:
+    """Whether the text after a count names a set by how its members changed (行业利润总额同比增加)."""
+    m = _AFTER_PHRASE.match(after)
+    return bool(m and _counted_set(m.group()))
+
+
+def _counted_set(phrase: str) -> str:
+    """The set a count counts when what its members did follows it (行业由亏转盈 -> 由亏转盈的行业,
+    省份规上工业增加值保持增长 -> 省份), or ''."""
+    m = _set_nouns().match(phrase)
+    if not m:
+        return ""
+    rest = phrase[m.end():].strip(_TRIM)
+    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules()[0].search(rest) or rest.endswith(_bare_verbs())):
+        return ""
+    if m.group("alone"):
+        return m.group("alone")
+    return f"{rest}的{m.group('classed')}"
+
+
+@cache
+def _set_nouns() -> re.Pattern:
+    table = load("subjects")["after_count"]
+    classed = "|".join(map(re.escape, sorted(table["sets_named_by_predicate"], key=len, reverse=True)))
+    alone = "|".join(map(re.escape, sorted(table["sets_named_alone"], key=len, reverse=True)))
+    return re.compile(rf"(?P<classed>{classed})|(?P<alone>[\u4e00-\u9fff]{{0,3}}?(?:{alone}))")
 
 
 @cache
@@ -424,6 +556,9 @@ def split_list(subject: str, n: int) -> list[str] | None:
           and last[stem:].startswith(tuple(list_heads["openers"]))):
         head = last[stem:]
         items[-1] = last[:stem]
+    elif (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
+        head = last[at + 1:]
+        items[-1] = last[:at + 1]
     else:
         for h in words("subjects", "shared_heads", "words"):
             if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
@@ -437,7 +572,18 @@ def split_list(subject: str, n: int) -> list[str] | None:
         # 地区生产总值、规上工业增加值: a member that already ends in a measured noun takes no head.
         complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
         out.append(item if complete else item + head)
+    if (lead := next((p for p in list_heads["partner_prepositions"] if out[0].startswith(p)), "")) and \
+            len(out[0]) > len(lead) + 1:
+        out = [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
     return out
+
+
+def _tier_end(items: list[str]) -> str:
+    """The tier suffix (级) every member but the last ends with, or ''."""
+    for tier in load("subjects")["list_heads"]["tier_ends"]:
+        if all(i.endswith(tier) for i in items[:-1]):
+            return tier
+    return ""
 
 
 @cache
