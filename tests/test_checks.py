@@ -92,3 +92,13 @@ def test_checks_on_a_built_store_and_the_cli(tmp_path):
     table = runner.invoke(app, ["check", "--db", str(db)])
     assert "share_above_100" in table.stdout and "128.5" in table.stdout
 
+
+
+def test_checks_name_a_subject_when_no_indicator_matches(tmp_path):
+    from tests.conftest import write_corpus
+
+    db = tmp_path / "checks.duckdb"
+    with zhibiao.open(db) as store:
+        store.ingest([write_corpus(tmp_path / "corpus", {"cars.txt": CORPUS["cars.txt"]})])
+        (found,) = store.consistency()
+    assert found["indicator"] is None and found["subject"] and found["check"] == "share_above_100"

@@ -37,12 +37,17 @@ class Finding:
     rows: tuple[dict, ...]
 
     def to_record(self) -> dict:
-        first = self.rows[0]
+        first = {k: _none(v) for k, v in self.rows[0].items()}
         return {"check": self.check, "description": CHECKS[self.check], "message": self.message,
                 "indicator": first.get("indicator"), "subject": first.get("subject"),
                 "measure": first.get("measure"), "region": first.get("region"), "period": first.get("period"),
                 "figures": [{"period": r.get("period"), "value": float(r["value"]), "unit": r.get("unit"),
                              "doc": r["doc"], "seq": int(r["seq"]), "quote": r.get("quote")} for r in self.rows]}
+
+
+def _none(value):
+    """None for a missing value read through a DataFrame (NaN)."""
+    return None if isinstance(value, float) and value != value else value
 
 
 @cache
