@@ -991,3 +991,36 @@ def test_assemble_the_world_is_the_paragraphs_place_only_after_a_figure_about_it
 def test_assemble_a_size_class_is_no_quantity() -> None:
     facts = _facts("上半年,国产10万吨级大型渔业养殖工船成功交付,规上工业增加值同比增长6.4%。\n", pub=date(2025, 7, 18))
     assert [f.value for f in facts] == [6.4]
+
+
+def test_assemble_a_time_listed_after_a_compared_time_is_compared_too() -> None:
+    facts = _facts("今年上半年,全省招商引资亿元以上签约项目2910个,同比2020年增长48%、2019年增长14%。"
+                   "外向型产业项目完成全年目标的133%。\n", pub=date(2021, 7, 30), title="湖北省招商引资工作")
+    assert {f.period for f in facts} == {"2021-H1"}
+    assert _one(facts, 14).subject == "招商引资亿元以上签约项目"
+
+
+def test_assemble_a_goal_stated_for_itself_keeps_its_year() -> None:
+    facts = _facts("今年全省规模以上工业增加值全年目标增长6%。\n", pub=date(2021, 7, 3), title="湖北省工业经济")
+    assert [(f.period, f.modality) for f in facts] == [("2021", "target")]
+
+
+def test_assemble_an_amount_of_counted_things_is_named_with_them() -> None:
+    facts = _facts("上半年,全国共登记技术合同近41万件,成交额超过3万亿元,同比增长14.2%。\n", pub=date(2025, 7, 18))
+    assert {f.subject for f in facts if f.unit != "count"} == {"技术合同成交额"}
+    assert _one(facts, 410000).subject == "技术合同"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今年以来,累计建成3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂。\n",
+         [("基础级智能工厂", 35000, "at_least"), ("先进级智能工厂", 8200, "at_least"),
+          ("卓越级智能工厂", 500, "at_least")]),
+        # a multiplier alone after a word of approximation is the number
+        ("截至目前,已建设近万家数字化车间和智能工厂。\n", [("数字化车间和智能工厂", 10000, "at_most")]),
+    ],
+)
+def test_assemble_tiers_and_bare_multipliers(text, expected) -> None:
+    facts = _facts("工业和信息化部介绍,规模以上工业增加值同比增长5.9%。" + text, pub=date(2026, 1, 21))
+    assert [(f.subject, f.value, f.qualifier) for f in facts if f.unit == "count"] == expected

@@ -147,3 +147,12 @@ def test_mentions_span_covers_number_unit_and_suffix(sentence: str, start_text: 
     (m,) = find_mentions(sentence, [])
     assert m.start == sentence.index(start_text)
     assert sentence[m.start:m.end] == end_text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [("已建设近万家车间", [10000]), ("建成万余家工厂", [10000]), ("销量超千万台", [10000000]),
+     ("万家灯火", []), ("千万不要", []), ("破万亿", [])],
+)
+def test_mentions_a_bare_multiplier_after_approximation(sentence: str, values: list[int]) -> None:
+    assert [m.value for m in find_mentions(sentence, [])] == values

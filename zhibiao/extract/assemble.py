@@ -50,6 +50,7 @@ from zhibiao.extract.subjects import (
     is_anaphor,
     is_bare_noun_phrase,
     is_change_amount,
+    is_counted_account,
     is_distributive,
     is_holders_measure,
     link_parts,
@@ -60,6 +61,7 @@ from zhibiao.extract.subjects import (
     subject_after_amount,
     subject_from_window,
     subject_ranked_by,
+    tier_ends,
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
@@ -325,6 +327,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     spans = clauses(s)
     times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
              and not _subordinate_time(s, t, spans)]
+    times = _without_other_times(s, times)
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
     regions = find_regions(s)
@@ -336,6 +339,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
     subject_from = 0  # where the last subject named in the sentence was read
     last_list: list[str] | None = ps.last_list
     set_noun = ""
+    counted = ""  # the thing the last count in the sentence counted, for its amounts named bare after it
     out: list[Fact] = _ratio_facts(doc, sent, ps, art, mapped, times)
     groups = _groups(s, mentions, spans)
     prev_end = 0
@@ -400,6 +404,11 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         if link and not holder and last_holder and subject and not is_anaphor(subject):
             # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
             subject = last_holder + link + subject
+        elif counted and is_counted_account(subject):
+            # 全国共登记技术合同近41万件,成交额超过3万亿元: the contracts' turnover
+            subject = counted + subject
+        if first.kind == COUNT and subject and not is_anaphor(subject):
+            counted = subject
         elif not link and linked_holder and is_holders_measure(subject):
             # 四大支柱产业合计主营业务收入10905.4亿元…;利润总额890.3亿元: the same holder's
             subject = linked_holder + subject
@@ -489,7 +498,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
                 upper = _fact(doc, sub, group.upper, reading, "", periods[i], bases[i], where, modality, sent, mapped)
                 fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
             out.append(fact)
-    out = _periods_from_rates(out)
+    out = _periods_from_rates(_tier_heads(out))
     # Context for the sentences that follow.
     for t in times:
         if t.kind == "period" and t.value and not _is_comparator(s, t):
@@ -612,6 +621,54 @@ def _members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> 
 def _sub_period(s: str, t: TimeMention) -> bool:
     """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
     return bool(re.search(r"其中[,]?$", s[max(0, t.start - 3):t.start]) or s.startswith(("当月", "单月"), t.end))
+
+
+def _tier_heads(facts: list[Fact]) -> list[Fact]:
+    """3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂: counts of tiers share the head the last
+    one names (基础级智能工厂)."""
+    tiers = tier_ends()
+    out = list(facts)
+    for i, f in enumerate(out):
+        if f.unit != "count" or not f.subject.endswith(tiers) or len(f.subject) > _TIER_MAX:
+            continue
+        for later in out[i + 1:]:
+            at = next((later.subject.find(t) for t in tiers if t in later.subject[:_TIER_MAX]), -1)
+            if later.unit == "count" and at > 0 and len(later.subject) - at > 2:
+                out[i] = replace(f, subject=f.subject + later.subject[at + 1:])
+                break
+    return out
+
+
+_TIER_MAX = 4
+
+
+def _without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
+    """同比2020年增长48%、2019年增长14%: a time listed after a compared time, in the same clause, is
+    compared with too; and 全年 in 全年目标 is the goal's. Neither sets a period (each stays as a
+    mask, out of the subject's words)."""
+    out: list[TimeMention] = []
+    compared_end = -1
+    for t in times:
+        listed = (compared_end >= 0 and t.start > 0 and s[t.start - 1] in _LIST_MARKS
+                  and not any(ch in _CLAUSE_MARKS + "。" for ch in s[compared_end:t.start]))
+        if _goal_span().match(s, t.end):
+            t = replace(t, kind="mask")  # 完成全年目标的133%: the goal's span, not the figure's period
+        elif _COMPARATOR_BEFORE.search(s[max(0, t.start - 3):t.start]) or listed:
+            compared_end = t.end
+            if listed:
+                t = replace(t, kind="mask")
+        else:
+            compared_end = -1
+        out.append(t)
+    return out
+
+
+_LIST_MARKS = "、和与及"
+
+
+@cache
+def _goal_span() -> re.Pattern:
+    return re.compile(load("measures")["share"]["goal_span"])
 
 
 def _subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:

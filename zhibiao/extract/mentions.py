@@ -133,7 +133,10 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     # only after its first character), so the scan skips the text between numbers quickly.
     first = "零〇一二两三四五六七八九十"
     chinese = rf"[{first}](?<![\d.][{first}])[{first}百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
-    number = rf"(?P<pct>百分之(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese})"
+    # 近万家, 建成万余家: a multiplier alone after a word of approximation, before 余/多 or a measure word
+    after = "".join(words("units", "bare_multipliers", "after"))
+    bare = rf"(?<=[{after}])(?:万亿|千万|百万|万|千|亿)(?=[余多]?[\u4e00-\u9fff])"
+    number = rf"(?P<pct>百分之(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese}|{bare})"
     # 14461 亿元, 5 个百分点: a page that spaces its figures out (a space before a Chinese unit or
     # multiplier only; before a Latin one it would join a number to a name).
     spaced = "|".join([re.escape(w) for w, _ in multipliers] + [u for (w, _), u in zip(units, unit_words, strict=True)

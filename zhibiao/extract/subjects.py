@@ -459,6 +459,16 @@ def _holders_measures() -> frozenset[str]:
     return frozenset(words("subjects", "holders_measures", "words"))
 
 
+def is_counted_account(subject: str) -> bool:
+    """Whether a subject is an amount of counted things named bare after their count (成交额)."""
+    return subject in _counted_accounts()
+
+
+@cache
+def _counted_accounts() -> frozenset[str]:
+    return frozenset(words("subjects", "counted_accounts", "words"))
+
+
 @cache
 def _change_amounts() -> frozenset[str]:
     return frozenset(words("subjects", "change_amounts", "words"))
@@ -578,9 +588,15 @@ def split_list(subject: str, n: int) -> list[str] | None:
     return out
 
 
+@cache
+def tier_ends() -> tuple[str, ...]:
+    """Suffixes of tiers (国家级, 基础级) listed before the head of the last."""
+    return tuple(load("subjects")["list_heads"]["tier_ends"])
+
+
 def _tier_end(items: list[str]) -> str:
     """The tier suffix (级) every member but the last ends with, or ''."""
-    for tier in load("subjects")["list_heads"]["tier_ends"]:
+    for tier in tier_ends():
         if all(i.endswith(tier) for i in items[:-1]):
             return tier
     return ""
