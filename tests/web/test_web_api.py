@@ -434,3 +434,12 @@ def test_web_every_internal_link_answers_200(client):
             if urlsplit(link).path.endswith(".json"):
                 assert response.json() is not None
     assert len(seen) > 100
+
+
+def test_web_gdp_csv_keeps_every_vintage(client):
+    rows = list(csv.DictReader(io.StringIO(client.get("/indicator/gdp.csv?measure=growth&period_type=Y").text)))
+    by_year = {}
+    for row in rows:
+        by_year.setdefault(row["period"], []).append((row["vintage"], float(row["value"]), row["published"][:10]))
+    assert sorted(by_year["2023"]) == [("preliminary", 5.2, "2024-01-17"), ("revised", 5.4, "2024-12-27")]
+    assert sorted(by_year["2022"]) == [("final", 3.0, "2023-12-29"), ("preliminary", 3.0, "2023-01-17")]
