@@ -18,7 +18,7 @@ def test_api_facts_filters_and_period_spellings(db):
     store = zhibiao.open(db)
     by_alias = store.facts(indicator="规上工业增加值", period="2023-01/2023-06")
     assert set(by_alias["period"]) == {"2023-H1"} and set(by_alias["doc"]) == {"h1", "h1-repost"}
-    assert len(store.facts(subject="5G基站")) == 2  # count frames (总数) are cut from subjects
+    assert len(store.facts(subject="5G基站")) == 2
     assert store.facts(period_type="point")["value"].tolist() == [2937000.0, 2937000.0]
     store.close()
 

@@ -34,9 +34,9 @@ def test_demo_corpus_scores_above_floor(scorer):
     preds = [f.to_dict() for r in extract([ROOT / "examples" / "demo"]) for f in r.facts]
     gold = scorer.load(str(ROOT / "tests" / "cases" / "demo_gold.jsonl"))
     result = scorer.score(gold, preds)
-    assert result["f1"] >= 0.97, result["details"][:10]  # measured 0.990 / 0.979 / 0.943
+    assert result["f1"] >= 0.97, result["details"][:10]  # measured 0.990 / 0.979 / 0.964
     assert result["strict_f1"] >= 0.95, result["details"][:10]
-    assert result["exact_f1"] >= 0.92, [d for d in result["details"] if d["kind"] == "subject"][:10]
+    assert result["exact_f1"] >= 0.94, [d for d in result["details"] if d["kind"] == "subject"][:10]
 
 
 # Half-year growth of industrial value added (规模以上工业增加值, 同比) the demo corpus restates.

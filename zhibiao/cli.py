@@ -297,10 +297,11 @@ def indicators(
     if used:
         df = df[df["facts"] > 0]
     table = Table(title=f"{len(df)} indicators")
-    for column in ("id", "name_zh", "name_en", "measure", "unit", "facts", "docs"):
+    for column in ("group", "id", "name_zh", "name_en", "measure", "unit", "facts", "docs", "scopes"):
         table.add_column(column, overflow="fold")
     for r in df.itertuples():
-        table.add_row(r.id, r.name_zh, r.name_en, r.measure, r.unit, str(r.facts), str(r.documents))
+        table.add_row(r.group, r.id, r.name_zh, r.name_en, r.measure, r.unit, str(r.facts), str(r.documents),
+                      r.scopes)
     _emit(df, fmt, table)
     if extra is not None and fmt == "table":
         t = Table(title=f"{len(extra)} most frequent unlinked subjects")
@@ -319,23 +320,26 @@ def series(
     region: Annotated[str | None, typer.Option(help="Only this region, e.g. 全国.")] = None,
     period_type: Annotated[str | None, typer.Option("--period-type", help="H, Q, M, Y, YTD, point or range.")] = None,
     basis: Annotated[str | None, typer.Option(help="Only this basis, e.g. yoy.")] = None,
+    scope: Annotated[str | None, typer.Option(help="Only this scope of the indicator, e.g. 亿元以上 ('' for the unscoped facts).")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Print a series ordered by period: the best source's value (the latest vintage where figures
     were revised, earlier ones listed), how many independent stories and copies state it, a
-    conflict marker where sources disagree, and the best source's quote.
+    conflict marker where sources disagree, and the best source's quote. Each scope of a programme
+    (亿元以上, 50亿元以上 …) is a series of its own.
 
-    Example: zhibiao series industrial_value_added --measure growth --period-type H
+    Example: zhibiao series investment_promotion_projects --scope 亿元以上
     """
     store = api.open(db)
     try:
-        df = store.series(key, measure=measure, region=region, period_type=_period_type(period_type), basis=basis)
+        df = store.series(key, measure=measure, region=region, period_type=_period_type(period_type), basis=basis,
+                          scope=scope)
     except ZhibiaoError as error:
         raise _fail(error) from None
     finally:
         store.close()
     table = Table(title=f"{key}: {len(df)} periods", show_lines=True)
-    for column in ("period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
+    for column in ("scope", "period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
                    "quote"):
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
@@ -343,7 +347,8 @@ def series(
         value += f"\n{r.vintage}" if _text(r.vintage) else ""
         value += f"\nearlier: {r.history}" if _text(r.history) else ""
         source = r.doc + (f"\n{r.published}" if r.published else "")
-        table.add_row(r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""), _text(r.region), value,
+        table.add_row(_text(r.scope), r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""),
+                      _text(r.region), value,
                       r.unit, r.qualifier, str(r.stories), str(r.copies), r.dissent, source,
                       r.derivation if r.derived else r.quote)
     _emit(df, fmt, table)
@@ -360,6 +365,7 @@ def facts(
     region: Annotated[str | None, typer.Option()] = None,
     doc: Annotated[str | None, typer.Option(help="A document id.")] = None,
     derived: Annotated[bool | None, typer.Option("--derived/--stated", help="Only derived, or only stated facts.")] = None,
+    scope: Annotated[str | None, typer.Option(help="Only facts of this scope, e.g. 重点培育 ('' for unscoped ones).")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """Print stored facts, filtered, with their document and quote.
@@ -369,7 +375,8 @@ def facts(
     store = api.open(db)
     try:
         df = store.facts(indicator=indicator, subject=subject, measure=measure, period=period,
-                         period_type=_period_type(period_type), region=region, doc=doc, derived=derived)
+                         period_type=_period_type(period_type), region=region, doc=doc, derived=derived,
+                         scope=scope)
     except ZhibiaoError as error:
         raise _fail(error) from None
     finally:
@@ -378,7 +385,8 @@ def facts(
     for column in ("doc", "indicator", "subject", "measure", "value", "unit", "period", "region", "quote"):
         table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
     for r in df.itertuples():
-        table.add_row(r.doc, _text(r.indicator), r.subject, r.measure + (" (derived)" if r.derived else ""),
+        linked = _text(r.indicator) + (f" ({_text(r.scope)})" if _text(r.scope) else "")
+        table.add_row(r.doc, linked, r.subject, r.measure + (" (derived)" if r.derived else ""),
                       _num(r.value, r.unit), r.unit, _text(r.period), _text(r.region), r.quote)
     _emit(df, fmt, table)
 

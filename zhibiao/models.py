@@ -44,6 +44,7 @@ class Fact:
     span: tuple[int, int] | None = None
     value_max: float | None = None
     indicator: str | None = None
+    scope: str | None = None  # the programme scope its subject selects (亿元以上, 重点培育), when linked
     vintage: str | None = None  # revision stage stated in the sentence (zhibiao.extract.vintages)
 
     def to_dict(self) -> dict:
@@ -65,6 +66,8 @@ class Fact:
             out["value_max"] = self.value_max
         if self.indicator is not None:
             out["indicator"] = self.indicator
+        if self.scope is not None:
+            out["scope"] = self.scope
         if self.vintage is not None:
             out["vintage"] = self.vintage
         return out

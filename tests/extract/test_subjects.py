@@ -277,3 +277,15 @@ def test_subjects_datelines_forecasts_and_scopes_open_no_name(window: str, expec
 )
 def test_subjects_tiers_share_the_head_of_the_last(subject: str, n: int, expected: list[str]) -> None:
     assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [
+        ("工业机器人、集成电路等新兴产品产量", 2, ["工业机器人产量", "集成电路产量"]),
+        ("电子、汽车等行业增加值", 2, ["电子行业增加值", "汽车行业增加值"]),
+        ("纺织、服装等", 2, ["纺织", "服装等"]),
+    ],
+)
+def test_subjects_a_list_closed_by_etc_shares_the_head_after_its_category(subject, n, expected) -> None:
+    assert split_list(subject, n) == expected

@@ -38,6 +38,7 @@ def _html(client, path, status=200):
 def test_web_overview_shows_latest_value_trend_period_and_sources(client, demo_db):
     d = _json(client, "/overview.json")
     cards = {c["id"]: c for s in d["sections"] for c in s["cards"]}
+    cards.update({c["id"]: c for g in d["programmes"] for c in g["programmes"]})
     iva = cards["industrial_value_added"]
     assert iva["region"] == "全国" and iva["latest"]["period"] == "2025-H1" and iva["latest"]["value"] == 6.4
     assert iva["latest"]["stories"] == 1 and iva["latest"]["evidence"].startswith("/evidence/")
@@ -45,9 +46,11 @@ def test_web_overview_shows_latest_value_trend_period_and_sources(client, demo_d
     assert sum(segment.count(",") for segment in iva["sparkline"]) == len(DEMO_H1)
     assert cards["base_stations_5g"]["latest"]["value"] == 4251000.0
     assert cards["industrial_profits"]["latest"] is None  # in the catalogue, not in the demo corpus
+    without = {i["id"] for g in d["programmes"] for i in g["without_data"]}
+    assert "pilot_test_platforms" in without and "base_stations_5g" not in without
     stored = zhibiao.open(demo_db).counts()  # the store, read directly (the extractor sets the fact count)
     assert d["totals"] == {"documents": 25, "facts": stored["facts"], "stories": 23, "conflicts": 2,
-                           "indicators": 24}
+                           "indicators": 28}
     html = _html(client, "/")
     assert "规模以上工业增加值" in html and "Value added of industry above designated size" in html
     assert "2025年上半年" in html and "6.4%" in html and 'href="/overview.json"' in html
@@ -96,8 +99,21 @@ def test_web_indicators_lists_the_catalogue_with_counts(client):
     by_id = {i["id"]: i for i in d["indicators"]}
     assert by_id["industrial_value_added"]["facts"] == 77 and by_id["cpi"]["facts"] == 0
     assert d["indicators"][0]["id"] == "industrial_value_added"  # most facts first
-    assert any(u["subject"] == "新能源汽车产量" for u in d["unlinked"])
+    assert any(u["subject"] == "新能源汽车销量" for u in d["unlinked"])
     assert "专精特新" in _html(client, "/indicators")
+
+
+def test_web_indicators_are_a_tree_by_group(client):
+    d = _json(client, "/indicators.json")
+    groups = {g["group"]: g for g in d["groups"]}
+    assert list(groups)[:2] == ["工业经济运行", "宏观经济"] and groups["中试"]["programme"]
+    assert sum(len(g["indicators"]) for g in d["groups"]) == len(d["indicators"])
+    members = {i["id"]: g["group"] for g in d["groups"] for i in g["indicators"]}
+    assert members["pilot_test_platforms"] == "中试" and members["base_stations_5g"] == "信息通信"
+    assert all(i["definition"] for i in d["indicators"])
+    html = _html(client, "/indicators")
+    assert html.count('<details class="group"') == len(d["groups"])
+    assert html.index("工业经济运行") < html.index("industrial_value_added") < html.index("招商引资")
 
 
 # -- indicator page --------------------------------------------------------------------------------
@@ -173,10 +189,10 @@ def test_web_indicator_page_embeds_its_chart_data(client):
 def test_web_indicator_by_alias_and_by_subject(client):
     alias = _json(client, "/indicator/" + quote("规上工业增加值") + ".json")
     assert alias["indicator"]["id"] == "industrial_value_added"
-    subject = _json(client, "/indicator/" + quote("新能源汽车产量") + ".json")
-    assert subject["indicator"]["kind"] == "subject" and subject["total"] == 3
+    subject = _json(client, "/indicator/" + quote("新能源汽车销量") + ".json")
+    assert subject["indicator"]["kind"] == "subject" and subject["total"] == 2
     assert subject["charts"] and subject["charts"][0]["measure"] == "level"
-    assert "新能源汽车产量" in _html(client, "/indicator/" + quote("新能源汽车产量"))
+    assert "新能源汽车销量" in _html(client, "/indicator/" + quote("新能源汽车销量"))
 
 
 def test_web_indicator_csv_has_every_filtered_fact_with_provenance(client):

@@ -559,7 +559,11 @@ def split_list(subject: str, n: int) -> list[str] | None:
     head = ""
     stems = {len(i) for i in items[:-1]}
     list_heads = load("subjects")["list_heads"]
-    if "的" in last:
+    etc_head = _head_after_etc(last)
+    if etc_head is not None:
+        # 工业机器人、集成电路等新兴产品产量: the members before 等 take the head after its category
+        head, items[-1] = etc_head, last.split("等", 1)[0]
+    elif "的" in last:
         last, head = last.rsplit("的", 1)
         items[-1] = last
     elif (len(stems) == 1 and (stem := stems.pop()) <= list_heads["max_stem"]
@@ -586,6 +590,20 @@ def split_list(subject: str, n: int) -> list[str] | None:
             len(out[0]) > len(lead) + 1:
         out = [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
     return out
+
+
+def _head_after_etc(last: str) -> str | None:
+    """The head the members of a list closed by 等 share (集成电路等新兴产品产量 -> 产量, 电子等行业增加值
+    -> 行业增加值: a branch word stays), or None when the last member has no 等 before a known head."""
+    before, etc, after = last.partition("等")
+    if not etc or len(before) < 2:
+        return None
+    for head in words("subjects", "shared_heads", "words"):
+        if after.endswith(head):
+            category = after[: -len(head)]
+            kept = next((w for w in load("subjects")["list_heads"]["etc_kept"] if category.endswith(w)), "")
+            return kept + head
+    return None
 
 
 @cache

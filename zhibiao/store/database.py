@@ -241,18 +241,20 @@ class Store:
     def facts(self, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
               basis: str | None = None, period: str | None = None, period_type: str | None = None,
               region: str | None = None, doc: str | None = None, modality: str | None = None,
-              derived: bool | None = None, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+              derived: bool | None = None, scope: str | None = None, limit: int | None = None,
+              offset: int = 0) -> pd.DataFrame:
         """Stored facts with provenance (document, url, title, publication date, story), filtered.
 
         `indicator` accepts an id or an alias; `period` any spelling (2025-01/2025-06 finds 2025-H1);
-        `limit` and `offset` page through them in (document, position) order.
+        `scope` one scope of an indicator ("" the unscoped facts); `limit` and `offset` page through
+        them in (document, position) order.
         """
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
         return queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
                              period=period, period_type=period_type, region=region, doc=doc, modality=modality,
-                             derived=derived, limit=limit, offset=offset)
+                             derived=derived, scope=scope, limit=limit, offset=offset)
 
     def count_facts(self, *, indicator: str | None = None, **filters) -> int:
         """How many facts `facts(...)` would return with these filters and no limit."""
@@ -290,11 +292,12 @@ class Store:
         return queries.documents(self._reader, text=text)
 
     def series(self, key: str, *, measure: str | None = None, region: str | None = None,
-               period_type: str | None = None, basis: str | None = None, modality: str = "actual") -> pd.DataFrame:
-        """One row per period (and region, measure, basis where several): the best source's value,
-        how many stories and copies agree, the conflict marker, and the best source's quote."""
+               period_type: str | None = None, basis: str | None = None, modality: str = "actual",
+               scope: str | None = None) -> pd.DataFrame:
+        """One row per period (and region, measure, basis, scope where several): the best source's
+        value, how many stories and copies agree, the conflict marker, and the best source's quote."""
         return queries.series(self._reader, self.catalogue, key, measure=measure, region=region,
-                              period_type=period_type, basis=basis, modality=modality)
+                              period_type=period_type, basis=basis, modality=modality, scope=scope)
 
     def conflicts(self, *, indicator: str | None = None, measure: str | None = None,
                   region: str | None = None) -> pd.DataFrame:

@@ -26,13 +26,13 @@ from zhibiao.series import (
 from zhibiao.store.schema import first_row
 
 FACT_COLUMNS = (
-    "doc", "seq", "indicator", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
+    "doc", "seq", "indicator", "scope", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
     "period_type", "basis", "region", "modality", "quote", "span_start", "span_end", "derived", "derivation",
     "vintage", "story", "url", "title", "published",
 )
 SERIES_COLUMNS = (
     "period", "period_type", "measure", "basis", "region", "value", "value_max", "unit", "qualifier",
-    "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "quote",
+    "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "scope", "quote",
     "doc", "url", "published", "seq", "vintage", "comparison", "history",
 )
 CONFLICT_COLUMNS = (
@@ -42,7 +42,7 @@ CONFLICT_COLUMNS = (
 )
 
 _SELECT_FACTS = """
-    SELECT doc_id AS doc, seq, indicator, subject, subject_key, measure, value, value_max, unit, qualifier,
+    SELECT doc_id AS doc, seq, indicator, scope, subject, subject_key, measure, value, value_max, unit, qualifier,
            period_key AS period, period_type, basis, region, modality, quote, span_start, span_end,
            derived, derivation, vintage, story_id AS story, url, title, published
     FROM fact_provenance
@@ -67,15 +67,16 @@ def _check_period_type(period_type: str | None) -> None:
 def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, subject: str | None = None,
               measure: str | None = None, basis: str | None = None, period: str | None = None,
               period_type: str | None = None, region: str | None = None, doc: str | None = None,
-              modality: str | None = None, derived: bool | None = None, limit: int | None = None,
-              offset: int = 0) -> pd.DataFrame:
+              modality: str | None = None, derived: bool | None = None, scope: str | None = None,
+              limit: int | None = None, offset: int = 0) -> pd.DataFrame:
     """Facts with their provenance, filtered; subject matches its normalised form.
 
-    `limit` and `offset` page through them in (document, position) order.
+    `scope` selects one scope of an indicator ("" for the unscoped facts). `limit` and `offset`
+    page through them in (document, position) order.
     """
     where, params = _fact_filters(indicator=indicator, subject=subject, measure=measure, basis=basis,
                                   period=period, period_type=period_type, region=region, doc=doc,
-                                  modality=modality, derived=derived)
+                                  modality=modality, derived=derived, scope=scope)
     page = ""
     if limit is not None:
         page = " LIMIT ? OFFSET ?"
@@ -92,9 +93,10 @@ def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
 def _fact_filters(*, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
                   basis: str | None = None, period: str | None = None, period_type: str | None = None,
                   region: str | None = None, doc: str | None = None, modality: str | None = None,
-                  derived: bool | None = None) -> tuple[str, list]:
+                  derived: bool | None = None, scope: str | None = None) -> tuple[str, list]:
     _check_period_type(period_type)
     return _where([
+        ("coalesce(scope, '') = ?", scope),
         ("indicator = ?", indicator),
         ("subject_key = ?", subject_key(subject) if subject else None),
         ("measure = ?", measure),
@@ -154,7 +156,11 @@ def fact_records(con: duckdb.DuckDBPyConnection, doc_id: str, seq: int | None = 
 def _cell_rows(df: pd.DataFrame | list[dict]) -> list[dict]:
     rows = df.to_dict("records") if isinstance(df, pd.DataFrame) else df
     for row in rows:
-        row["key"] = row["indicator"] if isinstance(row["indicator"], str) else "subject:" + row["subject_key"]
+        # One indicator with different scopes (亿元以上 and 50亿元以上 projects) is different series.
+        scope = row.get("scope") if isinstance(row.get("scope"), str) else None
+        row["scope"] = scope
+        row["key"] = ((row["indicator"] + (f"|{scope}" if scope else "")) if isinstance(row["indicator"], str)
+                      else "subject:" + row["subject_key"])
         for name in ("basis", "region", "period", "value_max", "derivation", "url", "title", "vintage"):
             if row.get(name) is not None and row[name] != row[name]:  # NaN -> None
                 row[name] = None
@@ -178,8 +184,8 @@ def _series_row(cell: Cell) -> dict:
         "unit": best["unit"], "qualifier": best["qualifier"], "stories": cell.stories, "copies": cell.copies,
         "derived": bool(best["derived"]), "derivation": best["derivation"], "conflict": cell.conflict,
         "dissent": describe_dissent(cell), "subject": best["subject"], "indicator": best["indicator"],
-        "quote": best["quote"], "doc": best["doc"], "url": best["url"], "published": best["published"],
-        "seq": int(best["seq"]), "vintage": best.get("vintage"),
+        "scope": best.get("scope"), "quote": best["quote"], "doc": best["doc"], "url": best["url"],
+        "published": best["published"], "seq": int(best["seq"]), "vintage": best.get("vintage"),
         "comparison": comparison(best["measure"], best["basis"], best["period"], best.get("vintage")),
         "history": describe_history(cell), "vintages": history_records(cell),
         "copy_dissent": [{"value": float(r["value"]), "doc": r["doc"], "seq": int(r["seq"]), "quote": r["quote"]}
@@ -194,23 +200,35 @@ def _in_series(row: dict) -> bool:
 
 def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, measure: str | None = None,
            region: str | None = None, period_type: str | None = None, basis: str | None = None,
-           modality: str = "actual") -> pd.DataFrame:
+           modality: str = "actual", scope: str | None = None) -> pd.DataFrame:
     """The series of an indicator (id or alias) or of a subject: one row per cell, ordered by period.
 
     For an indicator the measure defaults to the catalogue's; facts without a period are left out.
+    Each scope of an indicator is a series of its own (its rows say which); a key with scope
+    modifiers (50亿元以上签约项目) or `scope` selects one ("" the unscoped facts).
     """
-    indicator = catalogue.get(key)
+    indicator, key_scope = _resolve_key(catalogue, key)
     if indicator is not None:
         df = fact_rows(con, indicator=indicator.id, measure=measure or indicator.measure, region=region,
-                       period_type=period_type, basis=basis, modality=modality)
+                       period_type=period_type, basis=basis, modality=modality,
+                       scope=scope if scope is not None else key_scope)
     else:
         df = fact_rows(con, subject=key, measure=measure, region=region, period_type=period_type,
                        basis=basis, modality=modality)
     df = df[df["period"].notna()]
     out = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
-    out.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
-                            r["unit"]))
+    out.sort(key=lambda r: (r["scope"] or "", period_sort_key(r["period"]), r["region"] or "", r["measure"],
+                            r["basis"] or "", r["unit"]))
     return pd.DataFrame(out, columns=list(SERIES_COLUMNS))
+
+
+def _resolve_key(catalogue: Catalogue, key: str):
+    """The indicator a series key names and the scope it selects (None: every scope)."""
+    indicator = catalogue.by_id.get(key)
+    if indicator is not None:
+        return indicator, None
+    link = catalogue.resolve(key)
+    return link.indicator, link.scope
 
 
 def series_records(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, keys: Sequence[str], *,
@@ -264,13 +282,14 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
     extra = (" AND " + where[len(" WHERE "):]) if where else ""
     df = con.execute(f"""
         WITH f AS (
-            SELECT *, coalesce(indicator, 'subject:' || subject_key) AS cell_key FROM fact_provenance
+            SELECT *, coalesce(indicator || coalesce('|' || scope, ''), 'subject:' || subject_key) AS cell_key
+            FROM fact_provenance
             WHERE modality = 'actual' AND period_key IS NOT NULL AND period_key NOT LIKE '%?%'{extra}
         ), c AS (
             SELECT cell_key, measure, basis, unit, period_key, region FROM f
             GROUP BY ALL HAVING count(DISTINCT doc_id) > 1 OR bool_or(derived)
         )
-        SELECT f.doc_id AS doc, f.seq, f.indicator, f.subject, f.subject_key, f.measure, f.value, f.value_max,
+        SELECT f.doc_id AS doc, f.seq, f.indicator, f.scope, f.subject, f.subject_key, f.measure, f.value, f.value_max,
                f.unit, f.qualifier, f.period_key AS period, f.period_type, f.basis, f.region, f.modality,
                f.quote, f.span_start, f.span_end, f.derived, f.derivation, f.vintage, f.story_id AS story, f.url,
                f.title, f.published
@@ -325,13 +344,17 @@ def _story_voice(cell: Cell, copy: dict) -> dict:
 def indicator_counts(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> pd.DataFrame:
     """The catalogue with the number of facts and documents linked to each indicator."""
     counts = {row[0]: row[1:] for row in con.execute(
-        """SELECT indicator, count(*), count(DISTINCT doc_id), min(period_key), max(period_key)
+        """SELECT indicator, count(*), count(DISTINCT doc_id), min(period_key), max(period_key),
+                  list_sort(list(DISTINCT scope) FILTER (WHERE scope IS NOT NULL))
            FROM facts WHERE indicator IS NOT NULL GROUP BY indicator""").fetchall()}
     rows = []
     for i in catalogue:
-        n, docs, first, last = counts.get(i.id, (0, 0, None, None))
-        rows.append({"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "measure": i.measure, "unit": i.unit,
-                     "facts": n, "documents": docs, "aliases": "、".join(i.aliases)})
+        n, docs, _first, _last, scopes = counts.get(i.id, (0, 0, None, None, []))
+        group = catalogue.group(i.group)
+        rows.append({"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "group": i.group,
+                     "group_en": group.name_en if group else "", "definition": i.definition,
+                     "measure": i.measure, "unit": i.unit, "facts": n, "documents": docs,
+                     "scopes": "、".join(scopes or ()), "aliases": "、".join(i.aliases)})
     return pd.DataFrame(rows)
 
 

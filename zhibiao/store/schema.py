@@ -36,6 +36,12 @@ Tables (version 1):
 
 Version 2:
 
+    facts.scope          the programme scope the subject's modifiers select when it links to an
+                         indicator (亿元以上, 50亿元以上, 重点培育; zhibiao.catalogue), else NULL. Facts of
+                         one indicator with different scopes are different series.
+
+Version 3:
+
     facts.vintage        the revision stage the sentence states (zhibiao.extract.vintages):
                          preliminary (初步核算), verified (初步核实), final (最终核实), revised (修订后,
                          调整后), pre_revision (修订前为…), revision (a change against the value before
@@ -100,7 +106,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
             FROM facts f JOIN documents d ON d.id = f.doc_id""",
     )),
-    (2, "the vintage of a fact", (
+    (2, "the scope of a linked fact", (
+        "ALTER TABLE facts ADD COLUMN scope VARCHAR",
+        # A view's star is expanded when it is created: create it again so it has the new column.
+        """CREATE OR REPLACE VIEW fact_provenance AS
+            SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
+            FROM facts f JOIN documents d ON d.id = f.doc_id""",
+        # Facts stored before scopes existed are linked again (with their scope) on the next write.
+        "DELETE FROM meta WHERE key = 'catalogue'",
+    )),
+    (3, "the vintage of a fact", (
         "ALTER TABLE facts ADD COLUMN vintage VARCHAR",
         # A view's star is expanded when it is created: create it again so it has the new column.
         """CREATE OR REPLACE VIEW fact_provenance AS

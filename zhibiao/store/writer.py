@@ -23,7 +23,7 @@ from importlib import metadata
 import duckdb
 import pyarrow as pa
 
-from zhibiao.catalogue import Catalogue, subject_key
+from zhibiao.catalogue import Catalogue, Link, subject_key
 from zhibiao.models import Document, Extraction, Fact
 from zhibiao.series import DerivedFact, classify_period, derive_facts
 from zhibiao.store.schema import first_row, get_meta, set_meta
@@ -50,7 +50,7 @@ FACT_SCHEMA = pa.schema([
     ("period_key", pa.string()), ("period_type", pa.string()), ("basis", pa.string()),
     ("region", pa.string()), ("modality", pa.string()), ("quote", pa.string()),
     ("span_start", pa.int32()), ("span_end", pa.int32()), ("derived", pa.bool_()),
-    ("derivation", pa.string()), ("vintage", pa.string()),
+    ("derivation", pa.string()), ("scope", pa.string()), ("vintage", pa.string()),
 ])
 SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("minhash", pa.binary())])
 BAND_SCHEMA = pa.schema([("doc_id", pa.string()), ("band_key", pa.int64())])
@@ -100,15 +100,18 @@ def prepare(extraction: Extraction, catalogue: Catalogue, digest: str | None = N
     """Link facts to indicators, derive implied facts and sign the text of one extraction."""
     doc = extraction.document
     derived = derive_facts(extraction.facts, doc.text)
-    ids = iter(catalogue.link(list(extraction.facts) + [d.fact for d in derived]))
-    facts = [_linked(f, next(ids)) for f in extraction.facts]
-    derived = [DerivedFact(_linked(d.fact, next(ids)), d.derivation) for d in derived]
+    links = iter(catalogue.links(list(extraction.facts) + [d.fact for d in derived]))
+    facts = [_linked(f, next(links)) for f in extraction.facts]
+    derived = [DerivedFact(_linked(d.fact, next(links)), d.derivation) for d in derived]
     return prepared(doc, extraction.clean_text, digest or content_hash(doc), facts, derived,
                     sign(extraction.clean_text))
 
 
-def _linked(fact: Fact, indicator: str | None) -> Fact:
-    return fact if fact.indicator == indicator else replace(fact, indicator=indicator)
+def _linked(fact: Fact, link: Link) -> Fact:
+    indicator = link.indicator.id if link.indicator else None
+    if fact.indicator == indicator and fact.scope == link.scope:
+        return fact
+    return replace(fact, indicator=indicator, scope=link.scope)
 
 
 def prepared(doc: Document, clean_text: str, digest: str, facts: Sequence[Fact], derived: Sequence[DerivedFact],
@@ -126,7 +129,7 @@ def fact_row(doc_id: str, seq: int, f: Fact, derivation: str | None) -> tuple:
     return (doc_id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
             None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
             f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
-            derivation is not None, derivation, f.vintage)
+            derivation is not None, derivation, f.scope, f.vintage)
 
 
 _DERIVATION = FACT_SCHEMA.names.index("derivation")
@@ -134,9 +137,9 @@ _DERIVATION = FACT_SCHEMA.names.index("derivation")
 
 def _fact(row: tuple) -> Fact:
     (doc_id, _seq, subject, _key, indicator, measure, value, value_max, unit, qualifier, period, _period_key,
-     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, vintage) = row
+     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope, vintage) = row
     return Fact(doc_id, subject, measure, value, unit, qualifier, period, basis, region, modality, quote,
-                None if start is None else (start, end), value_max, indicator, vintage)
+                None if start is None else (start, end), value_max, indicator, scope=scope, vintage=vintage)
 
 
 @dataclass
@@ -258,6 +261,7 @@ class Writer:
         docs: list[str] = []
         seqs: list[int] = []
         links: list[str | None] = []
+        scopes: list[str | None] = []
         start = 0
         while start < len(rows):
             end = start
@@ -267,16 +271,18 @@ class Writer:
             facts = [Fact(r[0], r[2], r[3], 0.0, r[4], quote=r[5]) for r in group]
             docs += [r[0] for r in group]
             seqs += [r[1] for r in group]
-            links += self.catalogue.link(facts)
+            for link in self.catalogue.links(facts):
+                links.append(link.indicator.id if link.indicator else None)
+                scopes.append(link.scope)
             start = end
         self.con.begin()
         try:
             if rows:
-                relink = pa.table({"doc_id": docs, "seq": seqs, "indicator": links},
+                relink = pa.table({"doc_id": docs, "seq": seqs, "indicator": links, "scope": scopes},
                                   schema=pa.schema([("doc_id", pa.string()), ("seq", pa.int32()),
-                                                    ("indicator", pa.string())]))
+                                                    ("indicator", pa.string()), ("scope", pa.string())]))
                 self.con.register("_relink", relink)
-                self.con.execute("""UPDATE facts SET indicator = _relink.indicator FROM _relink
+                self.con.execute("""UPDATE facts SET indicator = _relink.indicator, scope = _relink.scope FROM _relink
                                     WHERE facts.doc_id = _relink.doc_id AND facts.seq = _relink.seq""")
                 self.con.unregister("_relink")
             set_meta(self.con, "catalogue", self.catalogue.fingerprint)

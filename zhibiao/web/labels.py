@@ -44,14 +44,8 @@ OVERVIEW = (
         "manufacturing_value_added", "industrial_profits", "industrial_export_delivery_value",
     )),
     ("宏观", "Economy", ("gdp", "retail_sales", "fixed_asset_investment", "foreign_trade", "cpi", "ppi")),
-    ("部委项目", "Ministry programmes", (
-        "base_stations_5g", "mobile_users_5g", "software_revenue", "telecom_revenue", "little_giant_enterprises",
-        "specialised_smes", "advanced_manufacturing_clusters", "manufacturing_innovation_centres",
-        "single_champion_enterprises", "pilot_test_platforms", "industry_finance_platform",
-        "digital_workshops_and_smart_factories", "smart_factories", "digital_workshops", "factories_5g",
-        "investment_promotion_projects",
-    )),
 )
+# The ministry's programmes have a section of their own (views.programmes), by catalogue group.
 # The region a series is shown for when none is asked for and the data has it.
 DEFAULT_REGION = "全国"
 

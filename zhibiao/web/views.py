@@ -245,20 +245,63 @@ def overview(store: Store, region: str | None = None) -> dict:
         "regions": [{"region": r, "cells": regions.get(r, 0), "selected": r == region} for r in choices],
         "as_of": as_of.isoformat() if as_of else None,
         "sections": sections,
+        "programmes": programmes(store, counts, region=region, as_of=as_of),
         "totals": {"documents": totals["documents"], "facts": totals["facts"], "stories": totals["stories"],
                    "conflicts": len(store.conflicts()),
                    "indicators": int((catalogue["facts"] > 0).sum())},
     }
 
 
+def programmes(store: Store, counts: dict[str, int] | None = None, *, region: str | None = None,
+               as_of: date | None = None) -> list[dict]:
+    """The ministry's programmes by group: for each indicator and scope with data, its latest value,
+    period, sources and trend (each scope of a programme is its own row: 亿元以上 and 50亿元以上
+    projects are two figures); the programmes without data are named, so gaps are visible too."""
+    catalogue = store.catalogue
+    region = region or labels.DEFAULT_REGION
+    as_of = as_of or store.newest_publication()
+    groups = [(g, members) for g, members in catalogue.by_group() if g.programme]
+    series = store.series_records([i.id for _, members in groups for i in members])
+    if counts is None:
+        table = store.indicators()
+        counts = dict(zip(table["id"], table["facts"].astype(int), strict=True))
+    out = []
+    for group, members in groups:
+        rows, empty = [], []
+        for indicator in members:
+            by_scope: dict[str, list[dict]] = {}
+            for row in series[indicator.id]:
+                by_scope.setdefault(row.get("scope") or "", []).append(row)
+            placed = []
+            for scope, mine in sorted(by_scope.items()):
+                card = _card(indicator, mine, counts.get(indicator.id, 0), region, as_of)
+                if card["latest"]:
+                    card.update(scope=scope or None, definition=indicator.definition)
+                    placed.append(card)
+            rows += placed
+            if not placed:
+                empty.append({"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
+                              "facts": counts.get(indicator.id, 0), "url": indicator_url(indicator.id)})
+        out.append({"group": group.name, "group_en": group.name_en, "programmes": rows, "without_data": empty})
+    return out
+
+
 def indicators(store: Store) -> dict:
-    """The catalogue with the number of facts and documents behind each indicator."""
+    """The catalogue with the number of facts and documents behind each indicator, also as a tree
+    by group (the groups of rules/catalogue.toml, in their order)."""
     rows = export.records(store.indicators())
     for row in rows:
         row["url"] = indicator_url(row["id"])
         row["measure_label"] = labels.measure(row["measure"])
     rows.sort(key=lambda r: (-r["facts"], r["id"]))
-    return {"indicators": rows, "unlinked": export.records(store.unlinked_subjects(30))}
+    tree = []
+    for group, members in store.catalogue.by_group():
+        ids = {i.id for i in members}
+        mine = [r for r in rows if r["id"] in ids]
+        tree.append({"group": group.name, "group_en": group.name_en, "programme": group.programme,
+                     "facts": sum(r["facts"] for r in mine), "with_data": sum(1 for r in mine if r["facts"]),
+                     "indicators": mine})
+    return {"indicators": rows, "groups": tree, "unlinked": export.records(store.unlinked_subjects(30))}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -299,29 +342,35 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
         if (row.get("region") or None) == (chart_region or None):
-            groups.setdefault(_chart_key(row), []).append(row)
+            # Each scope of a programme (亿元以上, 50亿元以上 …) is a chart of its own.
+            groups.setdefault((*_chart_key(row), row.get("scope") or ""), []).append(row)
+    scopes = sorted({key[3] for key in groups if key[3]})
     default_measure = found.measure if found else None
     order = {m: n for n, m in enumerate(MEASURES)}
     charts = []
-    for (m, unit, basis), group in sorted(groups.items(), key=lambda kv: (
-            kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] not in ("yoy", ""),
+    for (m, unit, basis, scope), group in sorted(groups.items(), key=lambda kv: (
+            kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] not in ("yoy", ""),
             list(COMPARISONS).index(kv[0][2]) if kv[0][2] in COMPARISONS else 99, kv[0][2], kv[0][1])):
         points = [_point(r) for r in group]
         placed = [p for p in points if p["end"]]
         placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
+        title = _chart_title(m, unit, basis)
         charts.append({
-            "id": _chart_id(m, basis, unit), "comparison": basis or None,
-            "measure": m, "unit": unit, "basis": basis if basis in labels.BASES else None,
-            "title": _chart_title(m, unit, basis),
+            "id": "-".join(x for x in (_chart_id(m, basis, unit), f"scope{scopes.index(scope) + 1}" if scope else "")
+                           if x),
+            "comparison": basis or None, "measure": m, "unit": unit,
+            "basis": basis if basis in labels.BASES else None, "scope": scope or None,
+            "title": f"{scope} · {title}" if scope else title,
             "points": placed, "unplaced": [p for p in points if not p["end"]],
             "period_types": [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in placed)],
         })
     filters = _facts_filters(found, found.id if found else key, measure, region, period_type)
     table = facts(store, limit=limit, offset=offset, **filters)
     head = ({"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "measure": found.measure,
-             "unit": found.unit, "aliases": list(found.aliases), "kind": "indicator"} if found else
+             "unit": found.unit, "aliases": list(found.aliases), "kind": "indicator", "group": found.group,
+             "definition": found.definition, "scopes": scopes} if found else
             {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None, "aliases": [],
-             "kind": "subject"})
+             "kind": "subject", "group": None, "definition": None, "scopes": []})
     return {
         "indicator": head, "key": key,
         "filters": {"measure": measure, "region": region, "period_type": period_type},
