@@ -274,7 +274,9 @@ def programmes(store: Store, counts: dict[str, int] | None = None, *, region: st
                 by_scope.setdefault(row.get("scope") or "", []).append(row)
             placed = []
             for scope, mine in sorted(by_scope.items()):
-                card = _card(indicator, mine, counts.get(indicator.id, 0), region, as_of)
+                # A programme row names its region: the one asked for when it has figures, else its own.
+                here = region if any(r.get("region") == region for r in mine) else _choose_region(mine, None)
+                card = _card(indicator, mine, counts.get(indicator.id, 0), here, as_of)
                 if card["latest"]:
                     card.update(scope=scope or None, definition=indicator.definition)
                     placed.append(card)
