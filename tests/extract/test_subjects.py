@@ -7,6 +7,7 @@ import pytest
 from zhibiao.extract.subjects import (
     contributor,
     is_anaphor,
+    resolve_anaphor,
     split_list,
     subject_after,
     subject_from_window,
@@ -229,6 +230,8 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         # the class selected into names the thing counted
         ("轻工产品获评工信部升级和创新消费品", "升级和创新消费品"),
         ("企业开展节能监察和诊断服务", "节能监察和诊断服务"),
+        # the level the members reached names them
+        ("达到了智能制造能力成熟度2级以上水平", "智能制造能力成熟度2级以上"),
         # a set alone is what it is
         ("行业", "行业"),
         ("省份中", "省份"),
@@ -289,3 +292,13 @@ def test_subjects_tiers_share_the_head_of_the_last(subject: str, n: int, expecte
 )
 def test_subjects_a_list_closed_by_etc_shares_the_head_after_its_category(subject, n, expected) -> None:
     assert split_list(subject, n) == expected
+
+
+@pytest.mark.parametrize(
+    ("anaphor", "prior", "expected"),
+    [("总量", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的总量"),
+     ("总量", "规模以上工业增加值", "规模以上工业增加值"),
+     ("增速", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的品种类")],
+)
+def test_subjects_a_total_after_x_of_y_is_x_of_the_total(anaphor: str, prior: str, expected: str) -> None:
+    assert resolve_anaphor(anaphor, prior) == expected

@@ -8,7 +8,9 @@ import pytest
 import zhibiao
 
 DEV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "dev"
-SUBJECTS = pytest.mark.xfail(strict=False, reason="subject extraction, issue 13 part 1")
+# 亿元以上开工项目1660个,…,计划投资额5889.6亿元: the amount is named bare (计划投资额 is an indicator name of
+# its own, and annotators keep it bare); linking it to the started projects needs the sentence's count.
+SUBJECTS = pytest.mark.xfail(strict=False, reason="a bare 计划投资额 is not yet tied to the projects counted before it")
 
 pytestmark = pytest.mark.skipif(not (DEV / "index.json").exists(), reason="../shared/corpus/dev is not here")
 
@@ -27,7 +29,7 @@ def programme_facts(tmp_path_factory) -> list[dict]:
 CASES = [
     pytest.param("digital_workshops_and_smart_factories", None, "level", 8000, "count",
                  id="digital-workshops-8000"),
-    pytest.param("smart_manufacturing_maturity", "2级以上", "level", 2500, "count", marks=SUBJECTS,
+    pytest.param("smart_manufacturing_maturity", "2级以上", "level", 2500, "count",
                  id="maturity-2500"),
     pytest.param("energy_saving_diagnosis", None, "level", 50000, "count", id="energy-diagnosis-5万"),
     pytest.param("advanced_manufacturing_clusters", None, "level", 45, "count", id="clusters-45"),
@@ -50,7 +52,7 @@ CASES = [
     pytest.param("software_revenue", None, "level", 5.5788e12, "CNY", id="software-revenue"),
     pytest.param("cloud_big_data_revenue", None, "level", 5.855e11, "CNY", id="cloud-revenue"),
     pytest.param("openharmony_products", None, "level", 1200, "count", id="openharmony-products-1200"),
-    pytest.param("openharmony_devices", None, "level", 1.19e9, "count", marks=SUBJECTS, id="openharmony-devices"),
+    pytest.param("openharmony_devices", None, "level", 1.19e9, "count", id="openharmony-devices"),
     pytest.param("finance_partner_institutions", None, "level", 3100, "count",
                  id="finance-institutions-3100"),
     pytest.param("finance_products", None, "level", 800, "count", id="finance-products-800"),

@@ -56,6 +56,7 @@ from zhibiao.extract.subjects import (
     link_parts,
     production_subject,
     ranks_within,
+    resolve_anaphor,
     split_list,
     subject_after,
     subject_after_amount,
@@ -418,7 +419,7 @@ def _sentence_facts(doc, sent: Sentence, para: Paragraph, ps: ParagraphState, ar
         inherited = False
         if is_anaphor(subject):
             prior = sentence_subjects[-1] if sentence_subjects else (ps.subjects[-1] if ps.subjects else "")
-            subject, inherited = (prior or subject), True
+            subject, inherited = (resolve_anaphor(subject, prior) if prior else subject), True
         elif produced := production_subject(subject, sentence_subjects):
             subject = produced
         elif is_change_amount(subject) and (sentence_subjects or ps.subjects):

@@ -297,6 +297,8 @@ def subject_after(text: str) -> str:
 
     Only the first AFTER_COUNT_MAX characters matter (callers pass no more, which keeps the
     cache small)."""
+    if reached := _reached().match(text):
+        return _balance_quotes(reached.group(1))
     m = _AFTER_PHRASE.match(text)
     if not m:
         return ""
@@ -317,6 +319,11 @@ def subject_after(text: str) -> str:
 
 _AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
 _AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+
+
+@cache
+def _reached() -> re.Pattern:
+    return re.compile("|".join(load("subjects")["after_count"]["reached"]))
 
 
 def counts_a_change(after: str) -> bool:
@@ -382,6 +389,14 @@ def is_anaphor(subject: str) -> bool:
         if subject.startswith(prefix) and len(rest) >= 2 and rest in anaphora:
             return True
     return False
+
+
+def resolve_anaphor(anaphor: str, prior: str) -> str:
+    """What an anaphor stands for: the subject named before, or, for a total (总量) after "X的Y",
+    X的总量."""
+    if anaphor in words("subjects", "anaphora_heads", "words") and "的" in prior:
+        return prior.rsplit("的", 1)[0] + "的" + anaphor
+    return prior
 
 
 def subject_after_amount(window: str, after: str) -> str:
