@@ -443,10 +443,11 @@ def series(
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
-    """Print a series ordered by period: the best source's value, how many independent stories and
-    copies state it, a conflict marker where sources disagree, and the best source's quote. Each
-    scope of a programme (亿元以上, 50亿元以上 …) is a series of its own. One region and one basis
-    unless asked otherwise; the choice is said on stderr.
+    """Print a series ordered by period: the best source's value (the latest vintage where figures
+    were revised, earlier ones listed), how many independent stories and copies state it, a
+    conflict marker where sources disagree, and the best source's quote. Each scope of a programme
+    (亿元以上, 50亿元以上 …) is a series of its own. One region and one basis unless asked otherwise;
+    the choice is said on stderr.
 
     Example: zhibiao series investment_promotion_projects --scope 亿元以上
     """
@@ -473,6 +474,8 @@ def series(
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
+        value += f"\n{r.vintage}" if _text(r.vintage) else ""
+        value += f"\nearlier: {r.history}" if _text(r.history) else ""
         source = r.doc + (f"\n{_day(r.published)}" if _day(r.published) else "")
         table.add_row(_text(r.scope), r.period, r.measure + (f" {r.basis}" if _text(r.basis) else ""),
                       _text(r.region), value,
@@ -578,6 +581,48 @@ def conflicts(
         table.add_row(what + f"\n({r.kind})", r.period, _text(r.region), f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}",
                       f"{r.doc_a}\n{r.doc_b}", f"{r.quote_a}\n---\n{_text(r.derivation) or r.quote_b}")
     _emit(df, fmt, table, note)
+
+
+@app.command(cls=_Command)
+def check(
+    db: DbOption = Path(DEFAULT_DB),
+    indicator: Annotated[str | None, typer.Option(metavar="ID", help="Only this indicator.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """List, per indicator, what does not add up: a half-year's growth outside the range of its
+    quarters, a stated change that contradicts the figures it links, a share above 100 %, a monthly
+    series that jumps while its text gives no reason; each with the quotes that state it.
+
+    Example: zhibiao check --indicator industrial_value_added
+    """
+    import pandas as pd
+    from rich.markup import escape
+
+    store = api.open(db)
+    try:
+        findings = store.consistency(indicator=indicator)
+    except ZhibiaoError as error:
+        raise _fail(error) from None
+    finally:
+        store.close()
+    records = []
+    for f in findings:
+        first, *others = f["figures"]
+        records.append({"check": f["check"], "indicator": f["indicator"], "subject": f["subject"],
+                        "measure": f["measure"], "region": f["region"], "period": f["period"],
+                        "message": f["message"], "doc": first["doc"], "seq": first["seq"], "quote": first["quote"],
+                        "other_figures": "; ".join(f"{o['period']} {o['value']:g} ({o['doc']}): {o['quote']}"
+                                                   for o in others)})
+    df = pd.DataFrame(records, columns=["check", "indicator", "subject", "measure", "region", "period", "message",
+                                        "doc", "seq", "quote", "other_figures"])
+    table = Table(title=f"{len(df)} findings", show_lines=True)
+    for column in ("what", "check", "finding", "quotes"):
+        table.add_column(column, overflow="fold", max_width=70 if column == "quotes" else None)
+    for f in findings:
+        quotes = "\n---\n".join(escape(f"{x['doc']}: {x['quote']}") for x in f["figures"])
+        table.add_row(escape(f"{f['indicator'] or f['subject']}\n{f['region'] or ''}"), f["check"],
+                      escape(f["message"]), quotes)
+    _emit(df, fmt, table)
 
 
 @app.command("export", cls=_Command)

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract import measures as M
+from zhibiao.extract.bases import mark_bases
 from zhibiao.extract.hosts import host_place
 from zhibiao.extract.mentions import (
     COUNT,
@@ -65,6 +66,7 @@ from zhibiao.extract.subjects import (
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
+from zhibiao.extract.vintages import mark_vintages
 from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
@@ -142,7 +144,8 @@ def extract_document(doc: Document) -> Extraction:
                 continue
             facts.extend(_paragraph_facts(doc, para, state, mapped))
     # A table row is short and unpunctuated like a headline, but it restates nothing.
-    result.facts = _dedupe(_drop_headline_repeats(facts), table_facts)
+    facts = _dedupe(_drop_headline_repeats(facts), table_facts)
+    result.facts = mark_vintages(mark_bases(facts, doc.text), doc.text)  # bases and vintages: README
     return result
 
 

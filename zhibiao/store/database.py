@@ -402,6 +402,19 @@ class Store:
         """Integrity problems (empty when the database is consistent)."""
         return queries.integrity_problems(self._reader)
 
+    def consistency(self, *, indicator: str | None = None) -> list[dict]:
+        """What does not add up in the stored series, each finding with its figures and quotes
+        (zhibiao.checks: half-years outside their quarters, changes that contradict levels, shares
+        above 100 %, unexplained monthly jumps)."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.consistency(self._reader, indicator=indicator)
+
+    def newest_publication(self):
+        """The publication date of the newest stored document (what "stale" is measured against)."""
+        return first_row(self._reader, "SELECT max(published) FROM documents")[0]
+
     def counts(self) -> dict[str, int]:
         """Rows per table, and `stories`: the number of distinct stories."""
         con = self._reader

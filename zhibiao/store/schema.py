@@ -53,6 +53,13 @@ Tables (version 3, zhibiao watch: what it has seen, so a killed watch resumes):
     watch_sources        per source: the last look and the last look without a failure
     watch_hosts          per host: not before (a 429/503 Retry-After that outlasts a round)
     watch_runs           per round: start, end, documents and facts stored, failures, the summary
+
+Version 4:
+
+    facts.vintage        the revision stage the sentence states (zhibiao.extract.vintages):
+                         preliminary (初步核算), verified (初步核实), final (最终核实), revised (修订后,
+                         调整后), pre_revision (修订前为…), revision (a change against the value before
+                         a revision, 比修订前提高0.2个百分点); NULL when the text says none
 """
 
 from __future__ import annotations
@@ -161,6 +168,13 @@ MIGRATIONS: tuple[Migration, ...] = (
             failures INTEGER NOT NULL,
             summary VARCHAR
         )""",
+    )),
+    (4, "the vintage of a fact", (
+        "ALTER TABLE facts ADD COLUMN IF NOT EXISTS vintage VARCHAR",
+        # A view's star is expanded when it is created: create it again so it has the new column.
+        """CREATE OR REPLACE VIEW fact_provenance AS
+            SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
+            FROM facts f JOIN documents d ON d.id = f.doc_id""",
     )),
 )
 

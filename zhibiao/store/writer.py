@@ -51,7 +51,7 @@ FACT_SCHEMA = pa.schema([
     ("period_key", pa.string()), ("period_type", pa.string()), ("basis", pa.string()),
     ("region", pa.string()), ("modality", pa.string()), ("quote", pa.string()),
     ("span_start", pa.int32()), ("span_end", pa.int32()), ("derived", pa.bool_()),
-    ("derivation", pa.string()), ("scope", pa.string()),
+    ("derivation", pa.string()), ("scope", pa.string()), ("vintage", pa.string()),
 ])
 SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("minhash", pa.binary())])
 BAND_SCHEMA = pa.schema([("doc_id", pa.string()), ("band_key", pa.int64())])
@@ -130,7 +130,7 @@ def fact_row(doc_id: str, seq: int, f: Fact, derivation: str | None) -> tuple:
     return (doc_id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
             None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
             f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
-            derivation is not None, derivation, f.scope)
+            derivation is not None, derivation, f.scope, f.vintage)
 
 
 _DERIVATION = FACT_SCHEMA.names.index("derivation")
@@ -138,9 +138,9 @@ _DERIVATION = FACT_SCHEMA.names.index("derivation")
 
 def _fact(row: tuple) -> Fact:
     (doc_id, _seq, subject, _key, indicator, measure, value, value_max, unit, qualifier, period, _period_key,
-     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope) = row
+     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope, vintage) = row
     return Fact(doc_id, subject, measure, value, unit, qualifier, period, basis, region, modality, quote,
-                None if start is None else (start, end), value_max, indicator, scope)
+                None if start is None else (start, end), value_max, indicator, scope=scope, vintage=vintage)
 
 
 @dataclass

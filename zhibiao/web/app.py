@@ -219,13 +219,14 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
 
     # -- overview, catalogue --------------------------------------------------------------------
 
-    @app.get("/overview.json", summary="Latest value, trend, period and sources of the key indicators")
-    def overview_json():
-        return data(views.overview)
+    @app.get("/overview.json", summary="Latest value, trend, period, age and sources of the key indicators, "
+                                        "for one region (全国 unless asked)")
+    def overview_json(region: RegionQ = None):
+        return data(views.overview, region=region)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview_page(request: Request):
-        return page(request, "overview.html", data(views.overview))
+    def overview_page(request: Request, region: RegionQ = None):
+        return page(request, "overview.html", data(views.overview, region=region))
 
     @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts")
     def indicators_json():
@@ -430,6 +431,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return page(request, "report.html", data(report_views.report_page, period, region))
 
     env.globals["briefing_links"] = lambda: data(report_views.briefing_links)
+
     # -- what is new (zhibiao watch) -----------------------------------------------------------
 
     @app.get("/changes.json", summary="New facts since a time: revisions, conflicts, new periods, new figures")
@@ -445,6 +447,13 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     @app.get("/changes", response_class=HTMLResponse, include_in_schema=False)
     def changes_page(request: Request, since: SinceQ = None):
         return page(request, "changes.html", data(watch_views.changes, since=since))
+    @app.get("/checks.json", summary="What does not add up in the series, per indicator, with quotes")
+    def checks_json(indicator: Text = None):
+        return data(views.checks, indicator=indicator)
+
+    @app.get("/checks", response_class=HTMLResponse, include_in_schema=False)
+    def checks_page(request: Request, indicator: Text = None):
+        return page(request, "checks.html", data(views.checks, indicator=indicator))
 
     # -- the API itself -------------------------------------------------------------------------
 
