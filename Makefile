@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BASE_STAMP := $(VENV)/.installed-base
 
 .PHONY: demo serve test lint bench scale score clean
 
@@ -10,7 +11,13 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
+## What the demo needs: zhibiao and its dependencies, without the test tools, Playwright or Ray.
+$(BASE_STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(BASE_STAMP)
+
+## The tests and the extras they drive (Ray, Playwright).
+$(STAMP): $(BASE_STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
@@ -20,7 +27,7 @@ DEMO_REPORT := report-2025-H1.html
 ## Install and run the main job: build a fresh fact database from the demo corpus, print the
 ## half-year series of industrial value added (each period with its source) and the conflicts, and
 ## write the 2025 half-year briefing (every figure cited) as HTML.
-demo: $(STAMP)
+demo: $(BASE_STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/zhibiao ingest examples/demo --db $(DEMO_DB)
 	$(BIN)/zhibiao series industrial_value_added --measure growth --period-type H --db $(DEMO_DB)
@@ -29,7 +36,7 @@ demo: $(STAMP)
 	@echo "briefing: $(CURDIR)/$(DEMO_REPORT) (its numbers link to \`make serve\`: http://127.0.0.1:8000/report/2025-H1)"
 
 ## The dashboard over the demo database (built first when it is missing) on http://127.0.0.1:8000/.
-serve: $(STAMP)
+serve: $(BASE_STAMP)
 	test -f $(DEMO_DB) || $(BIN)/zhibiao ingest examples/demo --db $(DEMO_DB)
 	$(BIN)/zhibiao serve --db $(DEMO_DB)
 
@@ -53,7 +60,7 @@ scale: $(STAMP)
 	$(BIN)/python benchmarks/scale.py $(ARGS)
 
 ## Dev-set scores (needs ../shared).
-score: $(STAMP)
+score: $(BASE_STAMP)
 	$(BIN)/zhibiao extract ../shared/corpus/dev > pred-dev.jsonl
 	$(PYTHON) ../shared/eval/score.py ../shared/corpus/dev/gold.jsonl pred-dev.jsonl
 	$(BIN)/zhibiao extract ../shared/corpus/dev2 > pred-dev2.jsonl

@@ -28,8 +28,11 @@ def test_api_documents_and_conflicts(db):
         docs = store.documents()
         assert {"id", "url", "title", "published", "story", "copies", "content_hash"} <= set(docs.columns)
         assert "original_text" not in docs.columns and "clean_text" in store.documents(text=True).columns
-        conflicts = store.conflicts()
-        assert conflicts[["doc_a", "doc_b"]].values.tolist() == [["gdp-revised", "gdp-prelim"]]
+        assert store.conflicts().empty  # gdp-revised revises gdp-prelim: a vintage, not a conflict
+        gdp = store.series("gdp").set_index("period")
+        assert (gdp.loc["2023", "value"], gdp.loc["2023", "vintage"], bool(gdp.loc["2023", "conflict"])) == (
+            5.4, "revised", False)
+        assert gdp.loc["2023", "history"] == "5.2 preliminary (gdp-prelim, 2024-01-17)"
 
 
 def test_api_store_ingest_returns_a_report(tmp_path, corpus):

@@ -57,16 +57,35 @@ def test_cli_series_of_a_subject_and_a_bad_period_type(db):
     assert bad.exit_code == 2
 
 
-def test_cli_conflicts_lists_both_quotes(db):
+# Two independent reports that disagree on one figure (neither revises the other).
+DISAGREEING = {
+    "cpi-a.txt": ("2024-01-12", "国家统计局发布,2023年全年,全国居民消费价格比上年上涨0.2%。"),
+    "cpi-b.txt": ("2024-01-20", "据报道,去年我国居民消费价格比上年上涨0.3%,物价总体平稳,市场供应充足。"),
+}
+
+
+def test_cli_conflicts_lists_both_quotes(tmp_path):
+    from tests.conftest import write_corpus
+
+    db = tmp_path / "cpi.duckdb"
+    assert runner.invoke(app, ["ingest", str(write_corpus(tmp_path / "cpi", DISAGREEING)), "--db", str(db)]).exit_code == 0
     result = runner.invoke(app, ["conflicts", "--db", str(db), "--format", "jsonl"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 1
     row = rows[0]
-    assert (row["indicator"], row["period"], row["value_a"], row["value_b"]) == ("gdp", "2023", 5.4, 5.2)
-    assert "5.4%" in row["quote_a"] and "5.2%" in row["quote_b"]
+    assert (row["indicator"], row["period"], row["value_a"], row["value_b"]) == ("cpi", "2023", 0.3, 0.2)
+    assert "0.3%" in row["quote_a"] and "0.2%" in row["quote_b"]
     table = runner.invoke(app, ["conflicts", "--db", str(db)])
-    assert "gdp" in table.stdout and "stories disagree" in table.stdout
+    assert "cpi" in table.stdout and "stories disagree" in table.stdout
+
+
+def test_cli_a_revision_is_no_conflict_and_the_series_keeps_its_history(db):
+    assert runner.invoke(app, ["conflicts", "--db", str(db), "--format", "jsonl"]).stdout.strip() == ""
+    result = runner.invoke(app, ["series", "gdp", "--db", str(db), "--format", "jsonl"])
+    row = json.loads(result.stdout.splitlines()[0])
+    assert (row["value"], row["vintage"], row["conflict"]) == (5.4, "revised", False)
+    assert row["history"] == "5.2 preliminary (gdp-prelim, 2024-01-17)"
 
 
 def test_cli_indicators_lists_counts(db):
@@ -116,7 +135,8 @@ def test_cli_export_jsonl_is_fact_records_and_a_series_can_be_exported(tmp_path,
     out = tmp_path / "series.csv"
     runner.invoke(app, ["export", "--format", "csv", "--series", "gdp", "--db", str(db), "-o", str(out)])
     df = pd.read_csv(out)
-    assert df["period"].astype(str).tolist() == ["2023"] and bool(df["conflict"].iloc[0])
+    assert df["period"].astype(str).tolist() == ["2023"] and not bool(df["conflict"].iloc[0])
+    assert df["history"].iloc[0] == "5.2 preliminary (gdp-prelim, 2024-01-17)"
 
 
 def test_cli_export_parquet_needs_a_file_and_formats_are_checked(db):

@@ -56,8 +56,19 @@ def test_demo_main_job_series_and_conflicts(tmp_path):
         assert not series["conflict"].any() and series["doc"].notna().all()
         row = series.set_index("period").loc["2019-H1"]
         assert (row["stories"], row["copies"]) == (1, 2)  # the original and its traditional-character repost
+        # The only conflicts: a repost that changed a number (and the first quarter implied from it).
         conflicts = store.conflicts()
-        assert conflicts[["indicator", "period", "value_a", "value_b"]].values.tolist() == [["gdp", "2023", 5.4, 5.2]]
+        assert conflicts[["indicator", "period", "kind", "value_a", "value_b"]].values.tolist() == [
+            ["high_tech_manufacturing_value_added", "2024-Q1", "copies disagree", 7.5, 7.2],
+            ["high_tech_manufacturing_value_added", "2024-H1", "copies disagree", 8.7, 8.4]]
+        # Revisions are vintages: one point, the latest figure, the earlier one kept as history.
+        gdp = store.series("gdp", measure="growth", period_type="Y", region="全国").set_index("period")
+        assert (gdp.loc["2023", "value"], gdp.loc["2023", "vintage"], bool(gdp.loc["2023", "conflict"])) == (
+            5.4, "revised", False)
+        assert gdp.loc["2023", "history"].startswith("5.2 preliminary (nbs-2023-annual-trad")
+        level = store.series("gdp", measure="level", period_type="Y", region="全国").set_index("period")
+        assert (level.loc["2022", "value"], level.loc["2022", "vintage"]) == (1204724e8, "final")
+        assert "1.21021e+14 preliminary (nbs-2022-gdp-preliminary" in level.loc["2022", "history"]
         # Implied first-quarter growth agrees with the quarter's own report.
         q1 = store.facts(indicator="industrial_value_added", period="2023-Q1", region="全国")
         assert sorted(zip(q1["derived"], q1["value"], strict=True)) == [(False, 3.0), (True, 3.0)]

@@ -70,7 +70,7 @@ def test_jobs_2_stores_exactly_what_jobs_1_stores(tmp_path: Path) -> None:
     assert one.failures == two.failures
     assert [f.reason.split(" (")[0] for f in one.failures] == ["invalid JSON: Expecting property name enclosed in double quotes",
                                                               "duplicate document id 'demo-0'"]
-    assert one.gated == 22 and one.gate.checked == two.gate.checked
+    assert one.gated == 25 and one.gate.checked == two.gate.checked
 
 
 def test_extract_with_jobs_gives_the_same_facts_in_the_same_order(tmp_path: Path) -> None:
@@ -106,8 +106,8 @@ def test_cli_ingest_jobs_and_summary(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1  # the bad line and the duplicate id
     lines = run.stderr.strip().splitlines()
-    assert lines[-2].startswith("23 document(s) stored (23 new, 0 replaced), 0 unchanged, 22 skipped by the gate, 2 failed")
-    assert lines[-1].startswith("gate skipped 22 of 45 document(s) (48.9 %)")
+    assert lines[-2].startswith("26 document(s) stored (26 new, 0 replaced), 0 unchanged, 25 skipped by the gate, 2 failed")
+    assert lines[-1].startswith("gate skipped 25 of 51 document(s) (49.0 %)")
     assert "Traceback" not in run.stderr
 
 

@@ -4,7 +4,8 @@ import zhibiao
 from zhibiao import rules
 from zhibiao.errors import RulesError
 
-TABLES = ["units", "qualifiers", "measures", "periods", "regions", "scope", "boilerplate", "subjects", "hosts"]
+TABLES = ["units", "qualifiers", "measures", "periods", "regions", "scope", "boilerplate", "subjects", "hosts",
+          "vintages", "bases", "checks"]
 
 
 @pytest.mark.parametrize("name", TABLES)

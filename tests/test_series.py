@@ -171,10 +171,13 @@ def test_series_copies_of_one_story_count_once_and_the_original_speaks():
     assert cell.best["doc"] in ("original", "other") and cell.best["doc"] != "repost"
 
 
-def test_series_copies_of_one_story_that_differ_are_not_independent():
+def test_series_a_copy_that_changed_a_number_is_a_conflict_between_copies_not_a_second_story():
     rows = [_row(6.0, story=7, doc="a", published=date(2019, 7, 15)),
             _row(6.3, story=7, doc="b", published=date(2019, 7, 16))]
-    assert not summarize(rows).conflict
+    cell = summarize(rows)
+    assert cell.conflict and not cell.dissent
+    assert [r["doc"] for r in cell.copy_dissent] == ["b"] and cell.best["doc"] == "a"
+    assert cell.all_stories == 1 and "6.3 copy (b)" in describe_dissent(cell)
 
 
 def test_series_a_derived_value_is_checked_against_a_stated_one_even_in_the_same_story():
@@ -184,3 +187,87 @@ def test_series_a_derived_value_is_checked_against_a_stated_one_even_in_the_same
     assert "derived" in describe_dissent(cell)
     consistent = [_row(3.0, story=1, doc="q1"), _row(3.0, story=2, doc="h1", derived=True)]
     assert not summarize(consistent).conflict
+
+
+def _vintage(value, vintage, doc, published, story):
+    return dict(_row(value, story=story, doc=doc, published=published), vintage=vintage)
+
+
+@pytest.mark.parametrize(
+    ("rows", "best", "history", "conflict"),
+    [
+        # 初步核算 then 最终核实: the final figure, the preliminary one kept as history
+        ([_vintage(121.0207, "preliminary", "pre", date(2023, 1, 17), 1),
+          _vintage(120.4724, "final", "fin", date(2023, 12, 29), 2)], "fin", ["pre"], False),
+        # 初步核算 then a revision (修订后): no conflict
+        ([_vintage(5.2, "preliminary", "pre", date(2024, 1, 17), 1),
+          _vintage(5.4, "revised", "rev", date(2024, 12, 27), 2)], "rev", ["pre"], False),
+        # an unmarked report published before the revision is an earlier figure, not a dissent
+        ([_vintage(5.2, None, "news", date(2024, 2, 1), 3), _vintage(5.4, "revised", "rev", date(2024, 12, 27), 2)],
+         "rev", ["news"], False),
+        # ... but one published after the revision and stating another value disagrees
+        ([_vintage(5.4, "revised", "rev", date(2024, 12, 27), 2), _vintage(5.0, None, "late", date(2025, 2, 1), 3)],
+         "rev", [], True),
+        # no revision words: two stories that disagree are a conflict, as before
+        ([_vintage(5.2, None, "a", date(2024, 1, 17), 1), _vintage(5.4, None, "b", date(2024, 12, 27), 2)],
+         "b", [], True),
+    ],
+)
+def test_series_revisions_are_vintages_not_conflicts(rows, best, history, conflict):
+    cell = summarize(rows)
+    assert cell.best["doc"] == best
+    assert [r["doc"] for r in cell.history] == history
+    assert cell.conflict == conflict
+
+
+@pytest.mark.parametrize(
+    ("measure", "basis", "period", "vintage", "expected"),
+    [
+        ("growth", "yoy", "2021-06", None, "yoy"),
+        ("growth", None, "2021-06", None, "yoy"),
+        ("growth", "mom", "2021-06", None, "mom"),
+        ("growth", "avg2y", "2021-06", None, "avg2y"),
+        ("growth", "vs:2019-06", "2021-06", None, "base_year:2019"),
+        ("growth_change", "vs:2023-Q1", "2023-Q2", None, "vs_previous_period"),
+        ("growth_change", "vs:2023-05", "2023-06", None, "vs_previous_period"),
+        ("growth_change", "vs:2023-Q1", "2023-H1", None, "vs_earlier_period"),
+        ("growth_change", "vs:2022-Q2", "2023-Q2", None, "vs_same_period_last_year"),
+        ("growth_change", "vs:2022-H1", "2023-H1", None, "vs_same_period_last_year"),
+        ("growth_change", "vs:2022", "2023-H1", None, "vs_previous_year"),
+        ("growth_change", "vs:2022", "2023", None, "vs_previous_year"),
+        ("growth_change", "vs:2022-12-31", "2023-06-30", None, "vs_year_end"),
+        ("growth_change", "vs:全省", "2023-H1", None, "vs_other"),
+        ("growth_change", "vs:修订前", "2023", "revision", "revision"),
+        ("growth_change", "vs:初步核算", "2023", None, "revision"),
+        ("level", None, "2023", None, None),
+    ],
+)
+def test_series_comparison_keeps_bases_and_comparators_apart(measure, basis, period, vintage, expected):
+    from zhibiao.series import comparison
+
+    assert comparison(measure, basis, period, vintage) == expected
+
+
+BASES_CORPUS = {
+    "jun.txt": ("2021-07-15", "6月份,全国规模以上工业增加值同比增长8.3%,比2019年同期增长13.5%,两年平均增长6.5%。"
+                "二季度,全国规模以上工业增加值同比增长8.9%,增速较一季度回落15.6个百分点,比上年同期加快4.5个百分点。"),
+    "may.txt": ("2021-06-16", "5月份,全国规模以上工业增加值同比增长8.8%,比2019年同期增长13.6%。"),
+}
+
+
+def test_series_on_a_built_store_keep_bases_and_comparators_apart(tmp_path):
+    import zhibiao
+    from tests.conftest import write_corpus
+
+    with zhibiao.open(tmp_path / "bases.duckdb") as store:
+        store.ingest([write_corpus(tmp_path / "corpus", BASES_CORPUS)])
+        yoy = store.series("industrial_value_added", measure="growth", period_type="M", basis="yoy")
+        assert dict(zip(yoy["period"], yoy["value"], strict=True)) == {"2021-05": 8.8, "2021-06": 8.3}
+        growth = store.series("industrial_value_added", measure="growth", period_type="M")
+        over_2019 = growth[growth["comparison"] == "base_year:2019"]
+        assert dict(zip(over_2019["period"], over_2019["value"], strict=True)) == {"2021-05": 13.6, "2021-06": 13.5}
+        assert set(growth[growth["comparison"] == "yoy"]["value"]) == {8.8, 8.3}  # never 13.5 or 13.6
+        changes = store.series("industrial_value_added", measure="growth_change")
+        assert sorted(zip(changes["comparison"], changes["value"], strict=True)) == [
+            ("vs_previous_period", -15.6), ("vs_same_period_last_year", 4.5)]
+        assert not store.conflicts()["period"].isin(["2021-05", "2021-06"]).any()

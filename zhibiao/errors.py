@@ -3,6 +3,7 @@
     ZhibiaoError
      ├── InputError        a file or document that cannot be read (names the file)
      ├── RulesError        a rule table in zhibiao/rules/ is malformed (a bug, caught by tests)
+     ├── OutputError       an output file that cannot be written (names the file)
      └── StoreError        the fact database cannot be used as asked (names the file)
           └── StoreLockedError   another process holds the database
 """
@@ -43,3 +44,12 @@ class StoreLockedError(StoreError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+class OutputError(ZhibiaoError):
+    """An output file that cannot be written (a missing folder, a full disk); names the file."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")

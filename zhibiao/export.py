@@ -16,7 +16,10 @@ from typing import IO
 
 import pandas as pd
 
-FORMATS = ("csv", "parquet", "jsonl")
+from zhibiao.outfile import replacing, text_output
+
+FORMATS = ("csv", "parquet", "jsonl", "xlsx")
+BINARY_FORMATS = ("parquet", "xlsx")
 
 # A spreadsheet reads a cell that starts with one of these as a formula (=HYPERLINK(...), @SUM(...),
 # +cmd|...): OWASP's list for CSV injection.
@@ -80,29 +83,47 @@ def records(df: pd.DataFrame) -> list[dict]:
     return out
 
 
-def write(df: pd.DataFrame, fmt: str, output: Path | None = None, stream: IO[str] | None = None) -> int:
-    """Write `df` in `fmt` to `output` (or `stream`, stdout by default; Parquet needs a file).
+def write(df: pd.DataFrame, fmt: str, output: Path | None = None, stream: IO[str] | None = None, *,
+          bom: bool = False) -> int:
+    """Write `df` in `fmt` to `output` (or `stream`, stdout by default; Parquet and XLSX need a file).
 
-    Returns the number of rows written.
+    A file is written whole or not at all (zhibiao.outfile). `bom` starts a CSV with a UTF-8 byte-order
+    mark, which Excel needs to read it as UTF-8. Returns the number of rows written.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (expected {', '.join(FORMATS)})")
-    if fmt == "parquet":
+    if fmt in BINARY_FORMATS:
         if output is None:
-            raise ValueError("parquet is binary: give an output file with -o")
-        frame = df.copy()
+            raise ValueError(f"{fmt} is binary: give an output file with -o")
+        with replacing(output) as temporary:
+            _write_binary(df, fmt, temporary)
+        return len(df)
+    if output is None:
+        _write_text(df, fmt, stream or sys.stdout, bom)
+        return len(df)
+    with text_output(output) as out:
+        _write_text(df, fmt, out, bom)
+    return len(df)
+
+
+def _write_text(df: pd.DataFrame, fmt: str, out: IO[str], bom: bool) -> None:
+    if fmt == "csv":
+        if bom:
+            out.write("\ufeff")
+        neutralise(df).to_csv(out, index=False, lineterminator="\n")
+    else:
+        for rec in records(df):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+def _write_binary(df: pd.DataFrame, fmt: str, path: Path) -> None:
+    frame = df.copy()
+    for column in frame.columns:
+        if isinstance(frame[column].dtype, pd.CategoricalDtype):
+            frame[column] = frame[column].astype(object)
+    if fmt == "parquet":
         if "published" in frame:
             frame["published"] = pd.to_datetime(frame["published"]).dt.date
-        frame.to_parquet(output, index=False)
-        return len(df)
-    out = output.open("w", encoding="utf-8", newline="") if output else (stream or sys.stdout)
-    try:
-        if fmt == "csv":
-            neutralise(df).to_csv(out, index=False, lineterminator="\n")
-        else:
-            for rec in records(df):
-                out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
-    return len(df)
+        frame.to_parquet(path, index=False)
+    else:
+        neutralise(frame).to_excel(path, index=False, sheet_name="zhibiao", engine="openpyxl")

@@ -45,6 +45,7 @@ class Fact:
     value_max: float | None = None
     indicator: str | None = None
     scope: str | None = None  # the programme scope its subject selects (亿元以上, 重点培育), when linked
+    vintage: str | None = None  # revision stage stated in the sentence (zhibiao.extract.vintages)
 
     def to_dict(self) -> dict:
         out = {
@@ -67,6 +68,8 @@ class Fact:
             out["indicator"] = self.indicator
         if self.scope is not None:
             out["scope"] = self.scope
+        if self.vintage is not None:
+            out["vintage"] = self.vintage
         return out
 
 

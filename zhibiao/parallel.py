@@ -15,14 +15,19 @@ thread pools of C libraries, such as OpenBLAS's or jemalloc's, prepare for fork 
 store opens its DuckDB connection only after the workers started.) Otherwise workers start from a
 "forkserver" (or "spawn" where there is none): a fresh process that imports zhibiao once, about a
 second and a half of a core. Workers ignore Ctrl-C, so an interrupt reaches only the main process,
-which stops submitting and lets the chunks in flight finish.
+which stops submitting and ends the workers (the chunks in flight are not wanted: an interrupted
+ingest keeps only committed batches). Workers die with the process that started them
+(PR_SET_PDEATHSIG on Linux): a main process killed with SIGKILL leaves none behind.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -61,9 +66,25 @@ def default_jobs() -> int:
 _state: dict[str, Any] = {}
 
 
-def _init_worker(setup: Callable[..., Any], args: tuple) -> None:
+def _init_worker(setup: Callable[..., Any], args: tuple, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's business
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the CLI turns SIGTERM into Ctrl-C in the main process only
+    _die_with_parent(parent)
     _state["fn"] = setup(*args)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make the kernel kill this worker when the process that started it dies, however it dies
+    (kill -9 included), so that no worker outlives a run and keeps its stdout open (Linux; elsewhere
+    the pool's own shutdown and the parent check below are all there is)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if parent and os.getppid() != parent:
+        os._exit(1)  # the parent died before prctl took effect (a forkserver's child passes 0)
 
 
 def _run_chunk(chunk: list) -> list:
@@ -80,8 +101,9 @@ def imap_ordered(tasks: Iterable[T], setup: Callable[..., Callable[[T], R]], arg
     the WorkerError raised when a worker dies. The workers start now, before the first result is
     asked for; closing the returned iterator (or dropping it) stops them.
     """
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init_worker,
-                               initargs=(setup, args))
+    context = _context()
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
+                               initargs=(setup, args, os.getpid() if context.get_start_method() == "fork" else 0))
     try:
         pool.submit(_started)  # the pool launches its workers on the first submission
     except BaseException:
@@ -119,8 +141,18 @@ def _ordered(pool: ProcessPoolExecutor, iterator: Iterator[T], jobs: int, chunk:
             except BrokenProcessPool:
                 raise WorkerError(source(sent[0]), _exit_codes(pool)) from None
             yield from results
+    except BaseException:  # Ctrl-C, SIGTERM, the consumer gone: the chunks in flight are not wanted
+        _stop_workers(pool)
+        raise
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """End the workers now rather than after the chunks they hold (an interrupt must not wait for them)."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.terminate()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -4,8 +4,18 @@ A *cell* is one indicator (or, for facts the catalogue does not know, one subjec
 measure, basis, unit, period, region and modality. Every fact stating that cell is a source. Sources
 are counted by *story* (documents that are reposts of one another share a story id,
 see zhibiao.stories) and by copy (document). A cell is in *conflict* when two independent stories
-give values that disagree, or when a value derived from a stated change disagrees with a value
-stated outright.
+give values that disagree, when a copy of a story changed a number its story states, or when a
+value derived from a stated change disagrees with a value stated outright.
+
+A figure the statistics bureau has since revised is not a conflict but an earlier *vintage*: when
+a cell holds figures marked with a revision stage (初步核算, 初步核实, 最终核实, 修订后;
+zhibiao.extract.vintages), the latest marked figure by publication date speaks for the cell and the
+figures published before it are its *history*, as ALFRED keeps vintages.
+
+Series are kept apart by what their figures compare with (`comparison`): growth year on year, month
+on month, over a written year's period (比2019年同期), two-year averages; changes in points against
+the previous period, the same period a year before, the whole previous year, another subject; and
+the size of a revision (比修订前提高0.2个百分点), which is no change in growth at all.
 
 Everything here works on plain records (dicts) so that it can be tested without a database;
 zhibiao.store feeds it rows and turns the results into DataFrames.
@@ -13,6 +23,7 @@ zhibiao.store feeds it rows and turns the results into DataFrames.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -21,6 +32,8 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from zhibiao.extract.periods import previous, shift_year
+from zhibiao.extract.vintages import stages
 from zhibiao.models import Fact
 
 PERIOD_TYPES = ("Y", "H", "Q", "M", "YTD", "point", "range")
@@ -86,6 +99,44 @@ def classify_period(period: str | None) -> tuple[str | None, str | None]:
     if m and 1 <= int(m.group(2)) <= 12 and 0 <= int(m.group(3)) <= 31:
         return p, "point"
     return p, "range"
+
+
+
+_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def period_span(period: str | None) -> tuple[date, date] | None:
+    """The first and last day a period covers, or None when it cannot be placed in time."""
+    key, kind = classify_period(period)
+    if key is None or not key[:4].isdigit():
+        return None
+    year = int(key[:4])
+    try:
+        if kind == "Y":
+            return date(year, 1, 1), date(year, 12, 31)
+        if kind == "H":
+            return (date(year, 1, 1), date(year, 6, 30)) if key.endswith("H1") else (date(year, 7, 1), date(year, 12, 31))
+        if kind == "Q":
+            q = int(key[-1])
+            return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
+        if kind == "M":
+            month = int(key[5:7])
+            return date(year, month, 1), _month_end(year, month)
+        if kind == "point":
+            day = date.fromisoformat(key)
+            return day, day
+        m = _MONTH_SPAN.match(key)
+        if m and m.group(3).isdigit():  # YTD, or another span of months
+            start = date(int(m.group(1)), int(m.group(2)), 1)
+            end = _month_end(int(m.group(3)), int(m.group(4)))
+            return (start, end) if start <= end else None
+    except ValueError:  # 2024-02-30 and the like
+        return None
+    return None
 
 
 def period_sort_key(period: str | None) -> tuple:
@@ -215,7 +266,80 @@ def _nearest_base(facts: list[Fact], i: int, quantity: str) -> Fact | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Cells: sources, best source, conflicts
+# Comparisons: what a series compares with
+
+# The comparison families a chart or a check keeps apart, with their labels (Chinese, English).
+COMPARISONS = {
+    "yoy": ("同比", "year on year"),
+    "mom": ("环比", "on the previous period"),
+    "avg2y": ("两年平均", "two-year average"),
+    "base_year": ("比基年同期", "over a base year's period"),
+    "vs_previous_period": ("较上期", "vs previous period"),
+    "vs_earlier_period": ("较年内前期", "vs an earlier period of the year"),
+    "vs_same_period_last_year": ("较上年同期", "vs same period last year"),
+    "vs_previous_year": ("较上年", "vs previous year"),
+    "vs_year_end": ("较上年末", "vs last year-end"),
+    "vs_other": ("较其他对象", "vs another subject"),
+    "revision": ("修订幅度", "size of a revision"),
+}
+REVISION_KINDS = ("revision",)
+
+
+def comparison(measure: str | None, basis: str | None, period: str | None, vintage: str | None = None) -> str | None:
+    """The comparison family of a fact: which series of its indicator and measure it belongs to.
+
+    Growth: ``yoy`` (also when no basis is stated), ``mom``, ``avg2y`` (两年平均) or ``base_year:2019``
+    (比2019年同期增长). A change in points: ``revision`` (against the value before a revision),
+    ``vs_previous_period`` (二季度较一季度), ``vs_same_period_last_year``, ``vs_previous_year`` (the
+    whole year before, or a year against the year before), ``vs_earlier_period`` (上半年较一季度),
+    ``vs_year_end`` or ``vs_other`` (another subject or place: 快于全省). Other measures: None.
+    """
+    if measure == "growth":
+        if basis in (None, "yoy"):
+            return "yoy"
+        if basis in ("mom", "avg2y"):
+            return basis
+        target = basis[3:] if basis.startswith("vs:") else basis
+        if target[:4].isdigit() and is_period(target):
+            return f"base_year:{target[:4]}"
+        return "vs_other"
+    if measure != "growth_change":
+        return None
+    if vintage in REVISION_KINDS or (basis or "").endswith(("修订前", "调整前", "初步核算", "初步核实")):
+        return "revision"
+    if not basis or not basis.startswith("vs:"):
+        return "vs_other"
+    target, _ = classify_period(basis[3:])
+    own, own_kind = classify_period(period)
+    _, kind = classify_period(target)
+    if kind in (None, "range") or own is None:
+        return "vs_other"
+    if kind == "point":
+        return "vs_year_end" if target.endswith("-12-31") else "vs_earlier_period"
+    if target == classify_period(shift_year(own))[0]:
+        return "vs_previous_year" if own_kind == "Y" else "vs_same_period_last_year"
+    if kind == "Y" and target[:4].isdigit() and own[:4].isdigit() and int(target) == int(own[:4]) - 1:
+        return "vs_previous_year"
+    if target == classify_period(previous(own))[0]:
+        return "vs_previous_period"
+    if target[:4] == own[:4]:
+        return "vs_earlier_period"
+    return "vs_other"
+
+
+def comparison_label(family: str | None) -> str:
+    """``同比 year on year``, ``比2019年同期 over 2019's same period`` …"""
+    if not family:
+        return ""
+    if family.startswith("base_year:"):
+        year = family.split(":", 1)[1]
+        return f"比{year}年同期 over {year}'s same period"
+    zh, en = COMPARISONS.get(family, (family, ""))
+    return f"{zh} {en}".strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells: sources, best source, vintages, conflicts
 
 CELL_FIELDS = ("key", "measure", "basis", "unit", "period_key", "region", "modality")
 
@@ -279,41 +403,84 @@ def _voice_rank(row: dict) -> tuple:
             str(row["doc"]), int(row.get("seq") or 0))
 
 
+@lru_cache(maxsize=1)
+def _stage_order() -> dict[str, int]:
+    return {name: n for n, name in enumerate(stages())}
+
+
+def _vintage_rank(row: dict) -> tuple:
+    """The latest vintage: published last, then the later stage (修订后 after 最终核实)."""
+    return (_published_ordinal(row), _stage_order().get(row.get("vintage") or "", -1))
+
+
+def is_vintage(row: dict) -> bool:
+    """Whether a fact row states a figure as one stage of its publication (初步核算 … 修订后)."""
+    return (row.get("vintage") or "") in _stage_order() or row.get("vintage") == "pre_revision"
+
+
 @dataclass(frozen=True)
 class Cell:
-    """One series cell: its best source, how many stories and copies agree, and the dissent."""
+    """One series cell: its best source (the latest vintage when figures were revised), how many
+    stories and copies agree, the dissent, earlier vintages, and copies that changed a number."""
 
     best: dict
     stories: int
     copies: int
     dissent: tuple[dict, ...]
     all_stories: int
+    history: tuple[dict, ...] = ()
+    copy_dissent: tuple[dict, ...] = ()
 
     @property
     def conflict(self) -> bool:
-        return bool(self.dissent)
+        return bool(self.dissent) or bool(self.copy_dissent)
 
 
 def summarize(rows: list[dict]) -> Cell:
     """Reduce the fact rows of one cell (each with at least doc, seq, story, value, unit,
-    qualifier, derived, published) to a Cell."""
+    qualifier, derived, published; optionally vintage) to a Cell."""
     voices: dict[tuple, dict] = {}
     for row in sorted(rows, key=_copy_rank):
         voices.setdefault((row["story"], bool(row.get("derived"))), row)
     ranked = sorted(voices.values(), key=_voice_rank)
-    best = ranked[0]
+    stated_vintages = [v for v in ranked if is_vintage(v) and not v.get("derived")]
+    best = max(stated_vintages, key=_vintage_rank) if stated_vintages else ranked[0]
     agreeing = [r for r in rows if agree(r, best) and bool(r.get("derived")) == bool(best.get("derived"))]
-    dissent = []
-    for voice in ranked[1:]:
+    dissent, history = [], []
+    for voice in ranked:
+        if voice is best:
+            continue
+        if stated_vintages and not voice.get("derived") and (
+                is_vintage(voice) or _published_ordinal(voice) < _published_ordinal(best)):
+            history.append(voice)  # an earlier vintage, or a figure published before the revision
+            continue
         if agree(voice, best):
             continue
         independent = voice["story"] != best["story"]
         checks_derivation = bool(voice.get("derived")) != bool(best.get("derived"))
         if independent or checks_derivation:
             dissent.append(voice)
+    copy_dissent = []
+    for voice in voices.values():
+        for row in rows:
+            if (row["story"] == voice["story"] and row["doc"] != voice["doc"]
+                    and bool(row.get("derived")) == bool(voice.get("derived")) and not agree(row, voice)
+                    and not any(row is h for h in history)):
+                copy_dissent.append(row)
+    history.sort(key=_vintage_rank)
     all_stories = len({r["story"] for r in rows})
     return Cell(best, len({r["story"] for r in agreeing}), len({r["doc"] for r in agreeing}),
-                tuple(dissent), all_stories)
+                tuple(dissent), all_stories, tuple(history), tuple(_unique(copy_dissent)))
+
+
+def _unique(rows: list[dict]) -> list[dict]:
+    seen, out = set(), []
+    for row in rows:
+        key = (row["doc"], row.get("seq"))
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
 
 
 def cells(rows: Iterable[dict]) -> dict[tuple, Cell]:
@@ -330,4 +497,23 @@ def describe_dissent(cell: Cell) -> str:
     for voice in cell.dissent:
         tag = " derived" if voice.get("derived") else ""
         parts.append(f"{float(voice['value']):g}{tag} ({voice['doc']})")
+    for copy in cell.copy_dissent:
+        parts.append(f"{float(copy['value']):g} copy ({copy['doc']})")
     return "≠ " + ", ".join(parts) if parts else ""
+
+
+def describe_history(cell: Cell) -> str:
+    """Earlier vintages, oldest first: ``5.2 preliminary (nbs-2023-annual, 2024-01-17)``."""
+    parts = []
+    for row in cell.history:
+        published = row.get("published")
+        when = f", {published}" if published else ""
+        parts.append(f"{float(row['value']):g} {row.get('vintage') or 'earlier'} ({row['doc']}{when})")
+    return "; ".join(parts)
+
+
+def history_records(cell: Cell) -> list[dict]:
+    """Earlier vintages as plain records (value, vintage, document, fact number, date, quote)."""
+    return [{"value": float(r["value"]), "unit": r.get("unit"), "qualifier": r.get("qualifier"),
+             "vintage": r.get("vintage"), "doc": r["doc"], "seq": int(r.get("seq") or 0),
+             "published": r.get("published"), "quote": r.get("quote")} for r in cell.history]

@@ -92,14 +92,19 @@ def test_report_footnotes_give_title_date_and_quote(briefings):
 
 
 def test_report_flags_a_conflict_with_the_other_source(briefings):
-    report = _report(briefings, "2023")
-    (gdp,) = [f for f in _figures(report, indicator="gdp", measure="growth", period="2023") if f.dissent]
-    assert gdp.value == pytest.approx(5.4) and gdp.sources[0].doc == "nbs-2023-gdp-revised"
-    (other,) = (report.figure(n) for n in gdp.dissent)
-    assert other.value == pytest.approx(5.2) and other.sources[0].doc == "nbs-2023-annual-trad"
-    assert "同比增长5.4%（另一来源为5.2%）" in report.text()
+    # The demo repost of the 2024 half-year release changed one number: a copy that disagrees. (The 2023
+    # GDP pair, 5.2 then 5.4 after revision, is a revision, no conflict.)
+    report = _report(briefings, "2024-H1")
+    (high_tech,) = [f for f in _figures(report, indicator="high_tech_manufacturing_value_added", measure="growth",
+                                        period="2024-H1") if f.dissent]
+    assert high_tech.value == pytest.approx(8.7) and high_tech.sources[0].doc == "nbs-2024-h1-industry"
+    (other,) = (report.figure(n) for n in high_tech.dissent)
+    assert other.value == pytest.approx(8.4) and other.sources[0].doc == "repost-2024-h1-industry-changed"
+    assert "同比增长8.7%（另一来源为8.4%）" in report.text()
     notes = next(s for s in report.sections if s.key == "notes")
     assert any("来源不一致" in report.sentence_text(x) for p in notes.paragraphs for x in p.sentences)
+    gdp = _figures(report := _report(briefings, "2023"), indicator="gdp", measure="growth", period="2023")
+    assert gdp and not any(f.dissent for f in gdp)
 
 
 def test_report_marks_a_derived_value_as_derived(briefings):

@@ -20,10 +20,12 @@ def test_store_series_and_conflicts_name_the_fact_behind_each_value(db):
         row = store.series("industrial_value_added").set_index("period").loc["2023-H1"]
         fact = store.document_facts(row["doc"], int(row["seq"]))[0]
         assert fact["value"] == row["value"] and fact["period"] == "2023-H1"
-        conflict = store.conflicts().iloc[0]
-        assert store.document_facts(conflict["doc_a"], int(conflict["seq_a"]))[0]["value"] == conflict["value_a"]
-        assert store.document_facts(conflict["doc_b"], int(conflict["seq_b"]))[0]["value"] == conflict["value_b"]
-        assert (conflict["qualifier_a"], bool(conflict["derived_b"])) == ("exact", False)
+        # a revised figure and the earlier vintage it keeps name their facts too
+        (gdp,) = store.series_records(["gdp"])["gdp"]
+        assert store.document_facts(gdp["doc"], gdp["seq"])[0]["value"] == gdp["value"] == 5.4
+        (earlier,) = gdp["vintages"]
+        fact = store.document_facts(earlier["doc"], earlier["seq"])[0]
+        assert (fact["value"], fact["vintage"], earlier["vintage"]) == (5.2, "preliminary", "preliminary")
 
 
 def test_store_document_story_and_counts(db):

@@ -67,6 +67,7 @@ def test_store_migration_2_adds_the_scope_and_relinks_old_facts(scoped_db):
     con = duckdb.connect(str(scoped_db))
     con.execute("DROP VIEW fact_provenance")
     con.execute("ALTER TABLE facts DROP COLUMN scope")
+    con.execute("ALTER TABLE facts DROP COLUMN vintage")  # schema 4's column, which version 1 had not
     for statement in MIGRATIONS[0][2]:
         if statement.lstrip().startswith("CREATE VIEW"):
             con.execute(statement)
@@ -75,6 +76,22 @@ def test_store_migration_2_adds_the_scope_and_relinks_old_facts(scoped_db):
     with zhibiao.open(scoped_db) as store:
         store.ingest([])  # opening for writing migrates and relinks
         assert sorted(store.facts(scope="50亿元以上")["value"]) == [9, 11]
+    con = duckdb.connect(str(scoped_db), read_only=True)
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(LATEST),)]
+    con.close()
+
+
+def test_store_migration_4_adds_the_vintage_to_a_version_2_database(scoped_db):
+    con = duckdb.connect(str(scoped_db))
+    con.execute("DROP VIEW fact_provenance")
+    con.execute("ALTER TABLE facts DROP COLUMN vintage")
+    con.execute(next(s for s in MIGRATIONS[0][2] if s.lstrip().startswith("CREATE VIEW")))
+    con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    with zhibiao.open(scoped_db) as store:
+        store.ingest([])  # opening for writing migrates
+        facts = store.facts()
+        assert "vintage" in facts.columns and facts["vintage"].isna().all() and len(facts) > 0
     con = duckdb.connect(str(scoped_db), read_only=True)
     assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [(str(LATEST),)]
     con.close()

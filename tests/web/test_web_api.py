@@ -3,6 +3,7 @@
 import csv
 import io
 import re
+from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import quote, urlsplit
 
@@ -42,23 +43,61 @@ def test_web_overview_shows_latest_value_trend_period_and_sources(client, demo_d
     assert iva["region"] == "全国" and iva["latest"]["period"] == "2025-H1" and iva["latest"]["value"] == 6.4
     assert iva["latest"]["stories"] == 1 and iva["latest"]["evidence"].startswith("/evidence/")
     assert iva["trend_type"] == "H" and [t["value"] for t in iva["trend"]] == list(DEMO_H1.values())
-    assert iva["sparkline"].count(",") == len(DEMO_H1)
+    assert sum(segment.count(",") for segment in iva["sparkline"]) == len(DEMO_H1)
     assert cards["base_stations_5g"]["latest"]["value"] == 4251000.0
     assert cards["industrial_profits"]["latest"] is None  # in the catalogue, not in the demo corpus
     without = {i["id"] for g in d["programmes"] for i in g["without_data"]}
     assert "pilot_test_platforms" in without and "base_stations_5g" not in without
     stored = zhibiao.open(demo_db).counts()  # the store, read directly (the extractor sets the fact count)
-    assert d["totals"] == {"documents": 22, "facts": stored["facts"], "stories": 21, "conflicts": 1,
+    assert d["totals"] == {"documents": 25, "facts": stored["facts"], "stories": 23, "conflicts": 2,
                            "indicators": 28}
     html = _html(client, "/")
     assert "规模以上工业增加值" in html and "Value added of industry above designated size" in html
     assert "2025年上半年" in html and "6.4%" in html and 'href="/overview.json"' in html
 
 
+@pytest.mark.parametrize("region", [None, "全国", "广东省"])
+def test_web_overview_never_shows_another_region_under_a_card(client, demo_db, region):
+    d = _json(client, "/overview.json" + (f"?region={region}" if region else ""))
+    assert d["region"] == (region or "全国") and d["regions"][0]["region"] == "全国"
+    store = zhibiao.open(demo_db)
+    for card in (c for s in d["sections"] for c in s["cards"]):
+        assert card["region"] == d["region"]
+        if card["latest"] is None:
+            continue
+        latest = card["latest"]
+        assert latest["region"] == d["region"] and latest["period_type"] == card["period_type"]
+        assert {t["period"] for t in card["trend"]} >= {latest["period"]}
+        # every point of the trend is of the headline's period type, and the headline is its newest
+        types = {store.facts(indicator=card["id"], period=t["period"], region=d["region"])["period_type"].iloc[0]
+                 for t in card["trend"]}
+        assert types == {card["period_type"]} and card["trend"][-1]["period"] == latest["period"]
+    store.close()
+
+
+def test_web_overview_marks_stale_figures_and_spaces_the_sparkline_in_time(client):
+    d = _json(client, "/overview.json")
+    cards = {c["id"]: c for s in d["sections"] for c in s["cards"]}
+    assert d["as_of"] == "2025-07-16"
+    assert not cards["industrial_value_added"]["stale"] and cards["industrial_value_added"]["age_days"] == 16
+    retail = cards["retail_sales"]  # a 2023 annual figure, 563 days before the newest document
+    assert retail["stale"] and retail["period_type"] == "Y" and retail["age_days"] > retail["stale_after_days"]
+    gdp = cards["gdp"]  # quarters 2023-Q1…Q4, 2024-Q1, 2025-Q1, Q2: the line breaks at the missing quarters
+    assert gdp["period_type"] == "Q" and len(gdp["sparkline"]) == 2
+    xs = [float(p.split(",")[0]) for segment in gdp["sparkline"] for p in segment.split()]
+    ends = [date.fromisoformat(t["end"]) for t in gdp["trend"]]
+    span = (ends[-1] - ends[0]).days
+    for x, end in zip(xs, ends, strict=True):  # x is proportional to the period's end date
+        assert abs(x - (2 + (end - ends[0]).days / span * 116)) < 0.1
+    html = _html(client, "/")
+    assert "过时 stale" in html and 'name="region"' in html
+    assert f'href="{cards["gdp"]["latest"]["evidence"]}"' in html  # the number links to its sentence
+
+
 def test_web_indicators_lists_the_catalogue_with_counts(client):
     d = _json(client, "/indicators.json")
     by_id = {i["id"]: i for i in d["indicators"]}
-    assert by_id["industrial_value_added"]["facts"] == 70 and by_id["cpi"]["facts"] == 0
+    assert by_id["industrial_value_added"]["facts"] == 77 and by_id["cpi"]["facts"] == 0
     assert d["indicators"][0]["id"] == "industrial_value_added"  # most facts first
     assert any(u["subject"] == "新能源汽车销量" for u in d["unlinked"])
     assert "专精特新" in _html(client, "/indicators")
@@ -98,14 +137,25 @@ def test_web_indicator_charts_split_by_measure_and_basis_on_a_time_axis(client, 
     ends = [p["end"] for p in growth["points"]]
     assert ends == sorted(ends)
     assert any(p["derived"] for p in growth["points"])  # 2024-Q1 implied by 2024-H1 and its change
-    assert "growth_change-pp" in charts and "growth-mom-pct" in charts
-    assert d["total"] == 70 and len(d["facts"]) == 70
+    assert "growth-mom-pct" in charts
+    # changes in points are split by what they compare with, one chart each
+    changes = {c: charts[c] for c in charts if c.startswith("growth_change-")}
+    assert {"growth_change-vs_previous_period-pp", "growth_change-vs_earlier_period-pp",
+            "growth_change-vs_same_period_last_year-pp"} <= set(changes)
+    for chart in changes.values():
+        assert len({p["comparison"] for p in chart["points"]}) == 1 and chart["comparison"] in chart["id"]
+    assert d["total"] == 77 and len(d["facts"]) == 77
 
 
 def test_web_indicator_approximate_and_conflicting_points_are_flagged(client):
     gdp = _json(client, "/indicator/gdp.json")
     year = {p["period"]: p for c in gdp["charts"] if c["id"] == "growth-yoy-pct" for p in c["points"]}
-    assert year["2023"]["conflict"] and year["2023"]["value"] == 5.4 and "5.2" in year["2023"]["dissent"]
+    # 2023 was revised (5.2 preliminary, 5.4 after the census): one point, the history kept, no conflict
+    assert not year["2023"]["conflict"] and year["2023"]["value"] == 5.4 and year["2023"]["vintage"] == "revised"
+    assert [(h["value"], h["vintage"]) for h in year["2023"]["vintages"]] == [(5.2, "preliminary")]
+    high_tech = _json(client, "/indicator/high_tech_manufacturing_value_added.json")
+    half = {p["period"]: p for c in high_tech["charts"] if c["id"] == "growth-yoy-pct" for p in c["points"]}
+    assert half["2024-H1"]["conflict"] and "8.4 copy (repost-2024-h1-industry-changed)" in half["2024-H1"]["dissent"]
     users = _json(client, "/indicator/mobile_users_5g.json")
     approx = [p for c in users["charts"] for p in c["points"] if p["approx"]]
     assert approx and all(p["qualifier"] != "exact" for p in approx)
@@ -116,12 +166,12 @@ def test_web_indicator_filters_apply_to_charts_and_table(client):
     assert [c["id"] for c in d["charts"]] == ["growth-yoy-pct"]
     assert {p["period"]: p["value"] for p in d["charts"][0]["points"]} == DEMO_H1
     assert d["facts"] and all(f["period_type"] == "H" and f["measure"] == "growth" for f in d["facts"])
-    assert d["total"] == 16
+    assert d["total"] == 17
     other = _json(client, "/indicator/gdp.json?region=广东省")
     assert other["chart_region"] == "广东省"
     assert {p["region"] for c in other["charts"] for p in c["points"]} == {"广东省"}
     paged = _json(client, "/indicator/industrial_value_added.json?limit=5&offset=5")
-    assert len(paged["facts"]) == 5 and paged["total"] == 70
+    assert len(paged["facts"]) == 5 and paged["total"] == 77
     assert paged["facts"][0]["seq"] == _json(client, "/indicator/industrial_value_added.json")["facts"][5]["seq"]
     none = _json(client, "/indicator/industrial_value_added.json?region=火星")
     assert none["charts"] == [] and none["facts"] == [] and none["total"] == 0
@@ -198,7 +248,8 @@ def test_web_evidence_highlights_the_sentence_and_marks_every_fact(client):
     stated = {f["seq"] for f in d["facts"] if not f["derived"]}
     assert marked == stated  # every stated fact's number is underlined
     assert all(f["located"] for f in d["facts"])
-    assert d["document"]["published"] == "2024-07-15" and d["copies"] == []
+    assert d["document"]["published"] == "2024-07-15"
+    assert [c["id"] for c in d["copies"]] == ["repost-2024-h1-industry-changed"]
     html = _html(client, "/evidence/nbs-2024-h1-industry/3")
     assert '<mark class="hl" id="hl">' in html and 'class="fact chosen"' in html and ">5.9%</a>" in html
     assert 'href="/evidence/nbs-2024-h1-industry/0"' in html
@@ -247,7 +298,7 @@ def test_web_evidence_shows_the_url_when_the_document_has_one(tmp_path, make_cli
 
 def test_web_documents_list_and_page(client):
     d = _json(client, "/documents.json?limit=5")
-    assert d["total"] == 22 and len(d["documents"]) == 5 and d["documents"][0]["published"] == "2025-07-16"
+    assert d["total"] == 25 and len(d["documents"]) == 5 and d["documents"][0]["published"] == "2025-07-16"
     dates = [x["published"] for x in _json(client, "/documents.json")["documents"] if x["published"]]
     assert dates == sorted(dates, reverse=True)  # newest first
     assert _json(client, "/documents.json?sort=published&limit=1")["documents"][0]["published"] == "2012-07-13"
@@ -273,13 +324,14 @@ def test_web_search_in_simplified_and_traditional(client):
 
 def test_web_conflicts_show_both_quotes(client):
     d = _json(client, "/conflicts.json")
-    assert d["total"] == 1
-    c = d["conflicts"][0]
-    assert (c["indicator"], c["period"], c["value_a"], c["value_b"]) == ("gdp", "2023", 5.4, 5.2)
-    assert "5.4%" in c["quote_a"] and "5.2%" in c["quote_b"] and c["name_zh"] == "国内生产总值"
+    assert d["total"] == 2  # the repost that changed a number, and the quarter implied from it
+    c = next(c for c in d["conflicts"] if c["period"] == "2024-H1")
+    assert (c["indicator"], c["kind"], c["value_a"], c["value_b"]) == (
+        "high_tech_manufacturing_value_added", "copies disagree", 8.7, 8.4)
+    assert "8.7%" in c["quote_a"] and "8.4%" in c["quote_b"] and c["name_zh"] == "高技术制造业增加值"
     for link in (c["evidence_a"], c["evidence_b"]):
-        assert _json(client, link + ".json")["fact"]["period"] == "2023"
-    assert _json(client, "/conflicts.json?indicator=industrial_value_added")["total"] == 0
+        assert _json(client, link + ".json")["fact"]["period"] == "2024-H1"
+    assert _json(client, "/conflicts.json?indicator=gdp")["total"] == 0  # the 2023 revision is no conflict
     html = _html(client, "/conflicts")
     assert c["quote_a"] in html and c["quote_b"] in html
 
@@ -349,7 +401,7 @@ def test_web_a_genuine_bug_is_logged_and_answered_with_500_json(demo_db, monkeyp
 
     app = create_app(demo_db)
 
-    def broken(store):
+    def broken(store, **_):
         raise RuntimeError("boom")
 
     monkeypatch.setattr(views, "overview", broken)
@@ -400,7 +452,8 @@ class _Links(HTMLParser):
 def test_web_every_internal_link_answers_200(client):
     seen: set[str] = set()
     pages = ["/", "/indicators", "/indicator/industrial_value_added", "/indicator/gdp", "/conflicts", "/documents",
-             "/evidence/nbs-2024-h1-industry/3", "/search?q=" + quote("上半年"), "/facts?measure=share", "/api"]
+             "/evidence/nbs-2024-h1-industry/3", "/search?q=" + quote("上半年"), "/facts?measure=share", "/api",
+             "/changes"]
     for page in pages:
         parser = _Links()
         parser.feed(_html(client, page))
@@ -447,3 +500,14 @@ def test_web_a_slow_build_holds_up_neither_cached_nor_other_answers(demo_db, mon
 
     assert asyncio.run(go()) == (200, 200, True, 200)
     app.state.store.close()
+
+
+def test_web_gdp_csv_keeps_every_vintage(client):
+    # The indicator page's .csv is what it charts (the best source per period); every vintage is in its facts.
+    response = client.get("/facts.csv?indicator=gdp&measure=growth&period_type=Y")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    by_year = {}
+    for row in rows:
+        by_year.setdefault(row["period"], []).append((row["vintage"], float(row["value"]), row["published"][:10]))
+    assert sorted(by_year["2023"]) == [("preliminary", 5.2, "2024-01-17"), ("revised", 5.4, "2024-12-27")]
+    assert sorted(by_year["2022"]) == [("final", 3.0, "2023-12-29"), ("preliminary", 3.0, "2023-01-17")]

@@ -110,17 +110,46 @@ def page(browser):
     context.close()
 
 
-def test_web_e2e_overview_renders_every_card(server, page):
-    twin = httpx.get(f"{server}/overview.json").json()
+@pytest.mark.parametrize("region", ["全国", "广东省"])
+def test_web_e2e_overview_cards_match_their_twin_in_region_and_period_type(server, page, region):
+    twin = httpx.get(f"{server}/overview.json", params={"region": region}).json()
     cards = [c for s in twin["sections"] for c in s["cards"]]
     page.goto(f"{server}/")
-    assert page.locator("a.card").count() == len(cards)
-    latest = page.locator('a.card[data-indicator="industrial_value_added"] .card-value').inner_text()
-    assert latest.startswith("6.4%")
-    assert page.locator("a.card svg.spark polyline").count() == sum(1 for c in cards if c["sparkline"])
-    page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.screenshot(path=str(ARTIFACTS / "overview-phone.png"), full_page=True)
+    if region != "全国":  # the region picker, as a reader uses it
+        page.select_option("select#region", region)
+        with page.expect_navigation():
+            page.click(".region-picker button")
+    assert page.locator("div.card").count() == len(cards)
+    shown = page.locator("div.card").evaluate_all("""els => els.map(e => ({id: e.dataset.indicator,
+        region: e.dataset.region, type: e.dataset.periodType, stale: !!e.querySelector('.stale-mark'),
+        value: (e.querySelector('.card-value') || {}).textContent || null,
+        href: (e.querySelector('a.card-value') || {href: null}).href,
+        region_text: (e.querySelector('.card-region') || {}).textContent || null}))""")
+    for card, seen in zip(cards, shown, strict=True):
+        assert seen["id"] == card["id"] and seen["region"] == region == card["region"]
+        assert seen["type"] == (card["period_type"] or "") and seen["stale"] == card["stale"]
+        if card["latest"]:
+            assert seen["region_text"] == region and seen["value"].strip().startswith(card["latest"]["value_text"])
+            assert seen["href"] == f"{server}{card['latest']['evidence']}"
+    assert page.locator("div.card svg.spark").count() == sum(1 for c in cards if c["sparkline"])
+    if region == "全国":
+        assert any(c["stale"] for c in cards) and page.locator(".stale-mark").count() == sum(c["stale"] for c in cards)
+        latest = page.locator('div.card[data-indicator="industrial_value_added"] .card-value').inner_text()
+        assert latest.startswith("6.4%")
+        page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.screenshot(path=str(ARTIFACTS / "overview-phone.png"), full_page=True)
+    assert page.errors == []
+
+
+def test_web_e2e_a_card_number_opens_its_sentence(server, page):
+    twin = httpx.get(f"{server}/overview.json").json()
+    card = next(c for s in twin["sections"] for c in s["cards"] if c["id"] == "gdp")
+    page.goto(f"{server}/")
+    with page.expect_navigation():
+        page.click('div.card[data-indicator="gdp"] a.card-value')
+    assert page.url == f"{server}{card['latest']['evidence']}"
+    assert "".join(page.locator("mark.hl").all_inner_texts()) == card["latest"]["quote"]
     assert page.errors == []
 
 
@@ -158,13 +187,15 @@ def test_web_e2e_indicator_chart_points_and_click_to_evidence(server, page):
     assert page.errors == []
 
 
-def test_web_e2e_conflict_is_ringed_on_the_gdp_chart(server, page):
-    twin = httpx.get(f"{server}/indicator/gdp.json").json()
-    page.goto(f"{server}/indicator/gdp")
-    page.wait_for_selector('.chart[data-rendered="true"]')
-    rings = page.locator("#chart-growth-yoy-pct").evaluate("""el => echarts.getInstanceByDom(el).getOption()
-        .series.filter(s => s.id === 'conflicts').reduce((n, s) => n + s.data.length, 0)""")
-    assert rings == sum(1 for c in twin["charts"] if c["id"] == "growth-yoy-pct" for p in c["points"] if p["conflict"]) == 1
+def test_web_e2e_conflict_is_ringed_and_revisions_are_not(server, page):
+    for key, expected in (("high_tech_manufacturing_value_added", 2), ("gdp", 0)):  # 2024-H1 and the Q1 it implies
+        twin = httpx.get(f"{server}/indicator/{key}.json").json()
+        page.goto(f"{server}/indicator/{key}")
+        page.wait_for_selector('.chart[data-rendered="true"]')
+        rings = page.locator("#chart-growth-yoy-pct").evaluate("""el => echarts.getInstanceByDom(el).getOption()
+            .series.filter(s => s.id === 'conflicts').reduce((n, s) => n + s.data.length, 0)""")
+        charted = sum(1 for c in twin["charts"] if c["id"] == "growth-yoy-pct" for p in c["points"] if p["conflict"])
+        assert rings == charted == expected, key
     page.set_viewport_size({"width": 390, "height": 844})
     page.screenshot(path=str(ARTIFACTS / "indicator-gdp-phone.png"), full_page=True)
     assert page.errors == []

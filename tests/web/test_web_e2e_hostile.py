@@ -107,7 +107,7 @@ def _pages(server) -> list[str]:
              "/search?q=" + quote("<script>alert(1)</script>"),
              "/compare", "/compare?indicators=industrial_value_added," + quote("钢材/铁合金产量"),
              indicator_url("industrial_value_added", "/regions"), region_url("全国"), region_url("广东省"),
-             "/report/2024-H1"]
+             "/changes?since=2000-01-01", "/checks", "/report/2024-H1"]
     for doc in docs:
         pages.append(document_url(doc["id"]))
         facts = httpx.get(f"{server}{document_url(doc['id'], '.json')}").json()["facts"]

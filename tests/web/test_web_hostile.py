@@ -75,7 +75,7 @@ def _pages() -> list[str]:
              indicator_url("钢材/铁合金产量"), indicator_url("[red]焦炭产量[/red]"),
              "/compare", "/compare?indicators=industrial_value_added," + quote("钢材/铁合金产量"),
              indicator_url("industrial_value_added", "/regions"), region_url("全国"), region_url("广东省"),
-             "/report/2024-H1", "/report/2024-H1?region=" + quote("全国")]
+             "/changes?since=2000-01-01", "/checks", "/report/2024-H1", "/report/2024-H1?region=" + quote("全国")]
     pages += [document_url(d["id"]) for d in docs]
     return pages
 
@@ -231,6 +231,8 @@ def test_web_openapi_declares_answers_and_errors(app):
             assert XLSX_TYPE in content
         elif path.endswith(".md"):
             assert "text/markdown; charset=utf-8" in content
+        elif path.endswith(".atom"):
+            assert "application/atom+xml; charset=utf-8" in content
         else:
             assert content["application/json"]["schema"] != {}, path
         if "{" in path or path == "/conflicts.json":

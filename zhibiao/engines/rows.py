@@ -29,7 +29,7 @@ FACT_TYPE = pa.struct([
     ("value", pa.float64()), ("value_max", pa.float64()), ("unit", pa.string()), ("qualifier", pa.string()),
     ("period", pa.string()), ("basis", pa.string()), ("region", pa.string()), ("modality", pa.string()),
     ("quote", pa.string()), ("span_start", pa.int64()), ("span_end", pa.int64()), ("derived", pa.bool_()),
-    ("derivation", pa.string()), ("scope", pa.string()),
+    ("derivation", pa.string()), ("scope", pa.string()), ("vintage", pa.string()),
 ])
 SCHEMA = pa.schema([
     ("seq", pa.int64()), ("kind", pa.string()), ("source", pa.string()), ("reason", pa.string()),
@@ -85,7 +85,8 @@ def from_row(row: dict) -> Outcome:
                     qualifier=f["qualifier"], period=f["period"], basis=f["basis"], region=f["region"],
                     modality=f["modality"], quote=f["quote"],
                     span=None if f["span_start"] is None else (f["span_start"], f["span_end"]),
-                    value_max=f["value_max"], indicator=f["indicator"], scope=f.get("scope"))
+                    value_max=f["value_max"], indicator=f["indicator"], scope=f.get("scope"),
+                    vintage=f.get("vintage"))
         if f["derived"]:
             derived.append(DerivedFact(fact, f["derivation"]))
         else:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract import measures as M
+from zhibiao.extract.bases import mark_bases
 from zhibiao.extract.hosts import host_place
 from zhibiao.extract.mentions import (
     COUNT,
@@ -65,6 +66,7 @@ from zhibiao.extract.subjects import (
     usable_topic,
 )
 from zhibiao.extract.tables import Table, find_tables, read_table
+from zhibiao.extract.vintages import mark_vintages
 from zhibiao.ingest.clean import clean
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import Article, Paragraph, Sentence, articles, clauses
@@ -142,7 +144,8 @@ def extract_document(doc: Document) -> Extraction:
                 continue
             facts.extend(_paragraph_facts(doc, para, state, mapped))
     # A table row is short and unpunctuated like a headline, but it restates nothing.
-    result.facts = _dedupe(_drop_headline_repeats(facts), table_facts)
+    facts = _dedupe(_drop_headline_repeats(facts), table_facts)
+    result.facts = mark_vintages(mark_bases(facts, doc.text), doc.text)  # bases and vintages: README
     return result
 
 
@@ -577,7 +580,8 @@ def _ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: Article
         for subject, value in zip(parts, values, strict=True):
             start, end = mapped.to_original(sent.start + pos), mapped.to_original(sent.start + pos + len(value) - 1) + 1
             out.append(Fact(doc=doc.id, subject=subject, measure="share", value=float(value), unit="%",
-                            period=period, region=region, quote=s.strip(), span=(start, end)))
+                            period=period, region=region, quote=_quote(s, m.start("values"), m.end("values")),
+                            span=(start, end)))
             pos += len(value) + 1
     return out
 
@@ -1051,8 +1055,24 @@ def _fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: s
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=_qualifier(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
         period=period, basis=basis if measure in ("growth", "growth_change") else None,
-        region=region, modality=modality, quote=sent.text.strip(), span=(start, end),
+        region=region, modality=modality, quote=_quote(sent.text, m.start, m.end), span=(start, end),
     )
+
+
+QUOTE_MAX = 500  # the longest sentence of the dev and demo sets is 277 characters
+QUOTE_REACH = 200
+
+
+def _quote(sentence: str, start: int, end: int) -> str:
+    """The sentence a figure stands in; an absurd one (hundreds of characters without a full stop: a
+    dump, a table flattened into one line) only around the figure, from the clause mark before it to the
+    one after it within QUOTE_REACH, so that a line of megabytes is not the quote of every fact on it."""
+    if len(sentence) <= QUOTE_MAX:
+        return sentence.strip()
+    lo, hi = max(0, start - QUOTE_REACH), min(len(sentence), end + QUOTE_REACH)
+    before = max(sentence.rfind(mark, lo, start) for mark in _CLAUSE_MARKS)
+    after = [i for i in (sentence.find(mark, end, hi) for mark in _CLAUSE_MARKS) if i >= 0]
+    return sentence[before + 1 if before >= 0 else lo:min(after) + 1 if after else hi].strip()
 
 
 def _since_year_end(window: str) -> bool:

@@ -6,7 +6,6 @@ offsets still lead back to the original document.
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import cache
 
@@ -113,7 +112,8 @@ def _table_cell(line: str, previous: str, following: list[str]) -> bool:
 def _next_lines(text: str, lines: list[tuple[int, int]], n: int, count: int = 3) -> list[str]:
     """The next `count` non-empty lines after line n, rules (|---|) skipped."""
     out = []
-    for a, b in itertools.islice(lines, n + 1, None):
+    for i in range(n + 1, len(lines)):  # not islice: it would step over the first n lines each time
+        a, b = lines[i]
         if (line := text[a:b].strip()) and not _TABLE_RULE.fullmatch(line):
             out.append(line)
             if len(out) == count:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import copy
+import errno
 import json
 import logging
 import math
@@ -46,7 +47,7 @@ __all__ = ["iter_documents", "read_file", "decode_bytes", "MAX_FILE_MB", "SUPPOR
 SUPPORTED_SUFFIXES = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
                       **{suffix: "stream" for suffix in STREAM_SUFFIXES}}
 INDEX_NAME = "index.json"
-SKIPPED_NAMES = {"gold.jsonl", INDEX_NAME, "sources.json"}
+SKIPPED_NAMES = {"gold.jsonl", INDEX_NAME, "sources.json"}  # annotations beside a corpus, not documents
 MAX_FILE_MB = 64
 MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
 
@@ -97,6 +98,7 @@ _BLOCK_TAGS = (
     "header",
     "footer",
 )
+_SUPPORTED_LIST = ".txt, .html, .htm, .jsonl[.gz|.zst], .parquet, .warc[.gz]"
 _TABLE_ROW = re.compile(r"^\|.*\|\s*$")
 _TABLE_RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+\s*$")
 
@@ -188,9 +190,14 @@ def _iter_path(
     defer_html: bool = False,
 ) -> Iterator[Document | PendingHtml | ReadFailure]:
     """Everything one command-line path yields: a file, or a folder walked recursively."""
+    if str(path) == STDIN:
+        yield from _read_stdin(default_date)
+        return
     if path.is_dir():
         files, failures = _walk(path, indexes)
         yield from failures
+        if not files and not failures:
+            yield ReadFailure(str(path), f"no documents in this folder (files read: {_SUPPORTED_LIST})")
     elif path.exists():
         if not is_supported(path.name):
             yield ReadFailure(str(path), _unsupported(path))
@@ -199,15 +206,37 @@ def _iter_path(
         if indexes is not None:
             yield from _sibling_index_failures(path.parent, indexes)
     else:
-        yield ReadFailure(str(path), "no such file or directory")
+        yield ReadFailure(str(path), _link_problem(path) if path.is_symlink() else "no such file or directory")
         return
     for file in files:
-        key = file.resolve()
+        key = _resolve(file)
+        if key is None:
+            yield ReadFailure(str(file), _link_problem(file))
+            continue
         if key in seen_files:
             continue
         seen_files.add(key)
         meta = _lookup_meta(key, explicit, indexes)
         yield from _read_path(file, meta, default_date, defer_html)
+
+
+def _resolve(path: Path) -> Path | None:
+    """The absolute path with links followed, or None for a link that loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: Python 3.11's "Symlink loop from ..."
+        return None
+
+
+def _link_problem(path: Path) -> str:
+    """Why a path cannot be resolved or opened, in a few words."""
+    try:
+        path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return _reason(err)
+    return "cannot resolve the path"
 
 
 def _walk(
@@ -233,6 +262,46 @@ def _walk(
                 files.append(here / name)
     files.sort(key=lambda p: p.relative_to(folder).parts)
     return files, failures
+
+
+class Survey(NamedTuple):
+    """What a run over some paths will read and pass over, found before reading (for the progress
+    bar and the notes about skipped files)."""
+
+    documents: int | None  # None when a stream (JSON Lines, Parquet, WARC) holds an unknown number
+    unsupported: list[Path]  # files of other types inside folders (.pdf, .md ...)
+    annotations: list[Path]  # gold.jsonl, sources.json: annotations beside a corpus, not read
+
+
+def survey(paths: Iterable[Path]) -> Survey:
+    """Walk the paths as iter_documents will (hidden entries passed over; never raises)."""
+    documents: int | None = 0
+    unsupported: list[Path] = []
+    annotations: list[Path] = []
+    for path in map(Path, paths):
+        names = _visible_files(path) if path.is_dir() else [path]
+        for file in names:
+            if file.name == INDEX_NAME:
+                continue  # read for the ids and dates of its folder
+            if file.name in SKIPPED_NAMES and file != path:
+                annotations.append(file)
+            elif not is_supported(file.name):
+                if file != path:
+                    unsupported.append(file)
+            elif file.suffix.lower() in (".txt", ".html", ".htm"):
+                documents = None if documents is None else documents + 1
+            else:
+                documents = None
+    return Survey(documents, sorted(unsupported), sorted(annotations))
+
+
+def _visible_files(folder: Path) -> list[Path]:
+    """Every non-hidden file under a folder (links to folders are not followed, as in _walk)."""
+    files = []
+    for root, dirnames, filenames in os.walk(folder):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        files.extend(Path(root) / name for name in filenames if not name.startswith("."))
+    return files
 
 
 def _is_document_name(name: str) -> bool:
@@ -366,6 +435,37 @@ def _read_path(path: Path, meta: _Meta, default_date: date | None,
             yield _html_document(path, _decode_html(data, source), meta, default_date)
         else:
             yield _text_document(path, decode_bytes(data, source), meta, default_date)
+    except InputError as err:
+        yield ReadFailure(err.source, err.reason)
+
+
+STDIN = "-"
+
+
+def _read_stdin(default_date: date | None) -> Iterator[Document | ReadFailure]:
+    """Standard input (the path -): JSON Lines when it opens with {, a web page when it opens with <,
+    else one plain-text document with the id "stdin"."""
+    import sys
+
+    path, meta = Path("<stdin>"), _Meta(id="stdin")
+    try:
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as err:
+        yield ReadFailure("<stdin>", _reason(err))
+        return
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError("<stdin>", f"input too large (over {MAX_FILE_MB} MB); save it to a file")
+        if not data.strip():
+            raise InputError("<stdin>", "empty input")
+        text = decode_bytes(data, "<stdin>")
+        head = text.lstrip("\ufeff \t\r\n")[:1]
+        if head == "{":
+            yield from _jsonl_documents(path, text, _Meta(), default_date)
+        elif head == "<":
+            yield _html_document(path, text, meta, default_date)
+        else:
+            yield _text_document(path, text, meta, default_date)
     except InputError as err:
         yield ReadFailure(err.source, err.reason)
 

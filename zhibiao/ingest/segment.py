@@ -18,6 +18,8 @@ _DATELINE = re.compile(r"^\s*(新华社|中新社|中新网|人民网|本报|央
 _SENTENCE_END = re.compile(r"(?<=[。!?])|(?<=[。!?][”’」』)])")
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:]")
 HEADLINE_MAX = 60
+SENTENCE_MAX = 1000  # characters; the longest sentence of the dev and demo sets has 277
+_PIECE_BREAK = re.compile(r"[,;:\s](?=[^,;:\s]*$)")
 
 
 @dataclass
@@ -67,11 +69,39 @@ def sentences(text: str, offset: int = 0) -> list[Sentence]:
     for m in _SENTENCE_END.finditer(text):
         end = m.start()
         if end > start and text[start:end].strip():
-            out.append(Sentence(offset + start, offset + end, text[start:end]))
+            out.extend(_pieces(text, start, end, offset))
         start = max(start, end)
     if text[start:].strip():
-        out.append(Sentence(offset + start, offset + len(text), text[start:]))
+        out.extend(_pieces(text, start, len(text), offset))
     return out
+
+
+def _pieces(text: str, start: int, end: int, offset: int) -> list[Sentence]:
+    """A sentence, or an absurdly long one (a dump, a table flattened into one line, with no full stop
+    for thousands of characters) cut into pieces of at most SENTENCE_MAX characters, at the last clause
+    mark or space before the limit, else between two characters that are not digits: the grammar looks
+    back over a sentence from each of its figures, so its cost would grow with the square of the length."""
+    out = []
+    while end - start > SENTENCE_MAX:
+        limit = start + SENTENCE_MAX
+        mark = _PIECE_BREAK.search(text, start + SENTENCE_MAX // 2, limit)
+        cut = mark.end() if mark else _between_words(text, limit, start + SENTENCE_MAX // 2)
+        out.append(Sentence(offset + start, offset + cut, text[start:cut]))
+        start = cut
+    out.append(Sentence(offset + start, offset + end, text[start:end]))
+    return out
+
+
+def _between_words(text: str, limit: int, floor: int) -> int:
+    """The last position at or before `limit` (not below `floor`) with no digit on either side."""
+    cut = limit
+    while cut > floor and (_numeric(text[cut - 1]) or _numeric(text[cut])):
+        cut -= 1
+    return cut
+
+
+def _numeric(ch: str) -> bool:
+    return ch.isdigit() or ch == "."
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:

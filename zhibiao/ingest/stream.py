@@ -16,6 +16,7 @@ process that reads the files; `realize` turns it into a Document.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import io
 import json
@@ -372,66 +373,139 @@ def _warc_records(path: Path, handle: IO[bytes], default_date: date | None,
         yield ReadFailure(source, f"not a readable WARC file ({_one_line(err)})")
         return
     while True:
+        warnings = io.StringIO()
         try:
-            record = next(records)
+            with contextlib.redirect_stderr(warnings):  # warcio prints its doubts, with raw bytes, on stderr
+                record = next(records)
         except StopIteration:
             break
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as err:
-            yield ReadFailure(f"{source}:{number + 1}", f"malformed WARC record ({_one_line(err)})")
+            yield ReadFailure(f"{source}:{number + 1}", f"malformed WARC record ({_one_line(err)}); "
+                              "the rest of the file was skipped")
             return
+        if "Content-Length is invalid" in warnings.getvalue() and number:
+            yield ReadFailure(f"{source}:{number}", "its Content-Length does not match the record; reading went on "
+                              f"at the next record header found (record {number + 1})")
         number += 1
         any_record = True
         if getattr(record, "format", "warc") != "warc":  # warcio reads anything else as an old ARC file
-            yield ReadFailure(f"{source}:{number}", "malformed WARC record (no WARC/1.x header)")
+            yield ReadFailure(f"{source}:{number}", "malformed WARC record (no WARC/1.x header); "
+                              "the rest of the file was skipped")
             return
+        watch = record.raw_stream = _RecordWatch(record.raw_stream)
         try:
             item = _warc_document(path, number, record, default_date, defer_html)
+            watch.drain()
         except InputError as err:
             yield ReadFailure(err.source, err.reason)
-            continue
+            watch.drain()
+            item = None
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, zlib.error) as err:
-            yield ReadFailure(f"{source}:{number}", f"malformed WARC record ({_one_line(err)})")
+            yield ReadFailure(f"{source}:{number}", f"malformed WARC record ({_one_line(err)}); "
+                              "the rest of the file was skipped")
             return
+        if watch.swallowed:
+            yield ReadFailure(f"{source}:{number}", "its Content-Length runs over the next record header: "
+                              "the record(s) inside it were lost")
+        if watch.short:
+            yield ReadFailure(f"{source}:{number}", f"its Content-Length runs {watch.short:,} bytes past the end of "
+                              "the file (a truncated crawl?): the rest of the record was lost")
         if item is not None:
             yield item
     if not any_record:
         yield ReadFailure(source, "empty file")
 
 
+_WARC_HEADER = re.compile(rb"(?:^|\n)WARC/1\.[01]\r?\nWARC-")
+
+
+class _RecordWatch:
+    """A WARC record's payload stream that notices damage as it is read: a WARC header inside the
+    payload (the Content-Length was too long and took in the next records) and a payload that ends
+    before its Content-Length (the file was cut short)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+        self._tail = b""
+        self.swallowed = False
+        self.short = 0
+
+    def _seen(self, data: bytes) -> bytes:
+        if data and not self.swallowed:
+            self.swallowed = bool(_WARC_HEADER.search(self._tail + data))
+            self._tail = data[-24:]
+        return data
+
+    def read(self, length=None):
+        return self._seen(self._stream.read(length) if length is not None else self._stream.read())
+
+    def readline(self, length=None):
+        return self._seen(self._stream.readline(length) if length is not None else self._stream.readline())
+
+    def drain(self) -> None:
+        while self.read(1 << 16):
+            pass
+        self.short = max(0, getattr(self._stream, "limit", 0))
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
 def _warc_document(path: Path, number: int, record, default_date: date | None,
                    defer_html: bool) -> Document | PendingHtml | None:
-    from zhibiao.ingest.read import _decode_html, _normalize_newlines, decode_bytes
-
     if record.rec_type != "response" or record.http_headers is None:
         return None
+    if record.rec_headers.get_header("WARC-Truncated"):
+        return None  # a body cut short (zhibiao watch keeps the headers of pages over its size cap)
     status = record.http_headers.get_statuscode() or ""
     if not status.startswith("2"):
         return None
-    content_type = (record.http_headers.get_header("Content-Type") or "").lower()
-    media = content_type.split(";")[0].strip()
-    is_html = media in _HTML_TYPES or not media
-    if not is_html and media not in _TEXT_TYPES:
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if response_kind(content_type) is None:
         return None
     source = f"{path}:{number}"
     data = record.content_stream().read(MAX_RECORD_BYTES + 1)
     if len(data) > MAX_RECORD_BYTES:
         raise InputError(source, f"record too large (over {MAX_RECORD_MB} MB)")
-    if not data.strip():
-        raise InputError(source, "empty response body")
     headers = record.rec_headers
     record_id = (headers.get_header("WARC-Record-ID") or "").strip("<>")
     record_id = record_id.removeprefix("urn:uuid:") or f"{stream_stem(path)}:{number}"
     url = headers.get_header("WARC-Target-URI") or None
     crawled = parse_date((headers.get_header("WARC-Date") or "")[:10])
-    text = _decode_declared(data, content_type)
-    if is_html:
+    return response_document(data, content_type, doc_id=record_id, source=source, url=url, crawled=crawled,
+                             default_date=default_date, defer_html=defer_html)
+
+
+def response_kind(content_type: str) -> str | None:
+    """"html" or "txt" for a response with this Content-Type, None for other media."""
+    media = content_type.lower().split(";")[0].strip()
+    if media in _HTML_TYPES or not media:
+        return "html"
+    return "txt" if media in _TEXT_TYPES else None
+
+
+def response_document(data: bytes, content_type: str, *, doc_id: str, source: str, url: str | None,
+                      crawled: date | None, default_date: date | None = None,
+                      defer_html: bool = False) -> Document | PendingHtml:
+    """The Document of an HTTP response body: decoded with the charset its headers declare, else as
+    a page is (meta charset, detection). `crawled` (the fetch date) is a date of last resort.
+
+    Shared by the WARC reader and `zhibiao watch`, so that a watched page and the same page read back
+    from the watch's WARC files are the same document. Raise InputError naming `source` when empty.
+    """
+    from zhibiao.ingest.read import _decode_html, _normalize_newlines, decode_bytes
+
+    if not data.strip():
+        raise InputError(source, "empty response body")
+    text = _decode_declared(data, content_type.lower())
+    if response_kind(content_type) == "html":
         html = text if text is not None else _decode_html(data, source)
-        pending = PendingHtml(record_id, html, source, None, None, url, default_date, crawled)
+        pending = PendingHtml(doc_id, html, source, None, None, url, default_date, crawled)
         return pending if defer_html else realize(pending)
     body = _normalize_newlines(text if text is not None else decode_bytes(data, source))
     if not body.strip():
         raise InputError(source, "empty response body")
-    return Document(record_id, body, source, default_date or find_publication_date(body) or crawled,
+    return Document(doc_id, body, source, default_date or find_publication_date(body) or crawled,
                     url=url, format="txt")
 
 

@@ -208,8 +208,10 @@ class _Builder:
 
         n = self._add(key, make)
         figure = self.figures[n - 1]
-        if entry.cell.dissent and not figure.dissent:
-            figure.dissent = [self._voice(row, absolute) for row in entry.cell.dissent]
+        # Independent stories that disagree, and copies of a story that changed the number.
+        others = (*entry.cell.dissent, *entry.cell.copy_dissent)
+        if others and not figure.dissent:
+            figure.dissent = [self._voice(row, absolute) for row in others]
         return n
 
     def _voice(self, row: dict, absolute: bool) -> int:

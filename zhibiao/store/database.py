@@ -8,10 +8,11 @@ process holds the file, the open fails with StoreLockedError naming that process
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import duckdb
@@ -142,6 +143,11 @@ class Store:
         self._con, self._writable = con, write
         return con
 
+    def writer_connection(self) -> duckdb.DuckDBPyConnection:
+        """The read-write connection (opened, and the schema migrated, on first use; `close` lets
+        the file go). For the watch's own state tables; documents go through `ingest_documents`."""
+        return self._connect(write=True)
+
     @property
     def _reader(self) -> duckdb.DuckDBPyConnection:
         return self._connect(write=False)
@@ -188,8 +194,10 @@ class Store:
         options = pipeline.Options(force=force, gate=gate)
         known: dict[str, str] = {}  # filled by the writer, read as each item is handed out
         # Worker processes start before the database opens, so that they can be forked from a
-        # process that has no DuckDB threads yet (zhibiao.parallel).
-        self.close()
+        # process that has no DuckDB threads yet (zhibiao.parallel). One process forks nothing, and
+        # keeps the file it may hold (the watch's state is written on the same connection).
+        if jobs > 1:
+            self.close()
         outcomes = pipeline.outcomes(items, self.catalogue, known, options, jobs=jobs)
         try:
             con = self._connect(write=True)
@@ -276,10 +284,10 @@ class Store:
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
-        return queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
-                             period=period, period_type=period_type, region=region, doc=doc, modality=modality,
-                             derived=derived, scope=scope, year=year, host=host, limit=limit, offset=offset,
-                             newest_first=newest_first)
+        return typed(queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
+                                   period=period, period_type=period_type, region=region, doc=doc,
+                                   modality=modality, derived=derived, scope=scope, year=year, host=host,
+                                   limit=limit, offset=offset, newest_first=newest_first))
 
     def fact_facets(self, *, indicator: str | None = None, top: int = 30, **filters) -> dict[str, list[tuple]]:
         """Counts of the filtered facts by indicator, measure, region, period type, year and host."""
@@ -330,15 +338,15 @@ class Store:
 
     def documents(self, *, text: bool = False) -> pd.DataFrame:
         """Stored documents (with their story and its number of copies); texts when `text` is set."""
-        return queries.documents(self._reader, text=text)
+        return typed(queries.documents(self._reader, text=text))
 
     def series(self, key: str, *, measure: str | None = None, region: str | None = None,
                period_type: str | None = None, basis: str | None = None, modality: str = "actual",
                scope: str | None = None) -> pd.DataFrame:
         """One row per period (and region, measure, basis, scope where several): the best source's
         value, how many stories and copies agree, the conflict marker, and the best source's quote."""
-        return queries.series(self._reader, self.catalogue, key, measure=measure, region=region,
-                              period_type=period_type, basis=basis, modality=modality, scope=scope)
+        return typed(queries.series(self._reader, self.catalogue, key, measure=measure, region=region,
+                                    period_type=period_type, basis=basis, modality=modality, scope=scope))
 
     def conflicts(self, *, indicator: str | None = None, measure: str | None = None,
                   region: str | None = None) -> pd.DataFrame:
@@ -346,7 +354,7 @@ class Store:
         if indicator is not None:
             found = self.catalogue.get(indicator)
             indicator = found.id if found else indicator
-        return queries.conflicts(self._reader, indicator=indicator, measure=measure, region=region)
+        return typed(queries.conflicts(self._reader, indicator=indicator, measure=measure, region=region))
 
     def report(self, period: str, *, region: str | None = None, charts: bool = True):
         """The briefing for `period` (2025-H1, 2024, 2025-Q3, 2025-05) and `region` (default 全国): sections
@@ -363,9 +371,69 @@ class Store:
     def unlinked_subjects(self, limit: int = 20) -> pd.DataFrame:
         return queries.unlinked_subjects(self._reader, limit)
 
+    def changes(self, since: datetime | date | None = None) -> tuple[datetime | date | None, pd.DataFrame]:
+        """The facts of documents stored since `since` (default: the start of the last watch round that
+        stored documents; everything when there was none), each classified as a revision, conflict,
+        new period or new fact (zhibiao.watch.changes). Returns the time used and the table."""
+        from zhibiao.watch import changes
+
+        con = self._reader
+        if since is None:
+            since = changes.last_run_start(con)
+        return since, changes.changes(con, since)
+
+    def watch_runs(self, limit: int = 10) -> list[dict]:
+        """The last watch rounds, newest first, with their one-line-per-source summaries."""
+        from zhibiao.watch import changes
+
+        return changes.runs(self._reader, limit)
+    def prune(self, paths: Iterable[str | Path], *, dry_run: bool = False) -> list[tuple[str, str]]:
+        """Remove the documents (and their facts and story signatures) whose source file lies under one
+        of `paths` and no longer exists; return their (id, source). Sources are kept as they were given
+        to ingest, so relative ones are taken from the working folder: only documents under the paths
+        named are candidates, never the whole store. `dry_run` lists them and removes nothing."""
+        roots = []
+        for path in map(Path, paths):
+            if not path.exists():
+                raise StoreError(str(self.path), f"cannot prune under {path}: no such file or folder")
+            roots.append(path.resolve())
+        rows = self._reader.execute("SELECT id, source FROM documents ORDER BY id").fetchall()
+        gone = [(doc_id, source) for doc_id, source in rows if _source_gone(source, roots)]
+        if dry_run or not gone:
+            return gone
+        con = self._connect(write=True)
+        try:
+            con.begin()
+            con.register("_gone", pd.DataFrame({"id": [doc_id for doc_id, _ in gone]}))
+            for table, column in (("facts", "doc_id"), ("story_signatures", "doc_id"), ("story_bands", "doc_id"),
+                                  ("documents", "id")):
+                con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT id FROM _gone)")
+            con.unregister("_gone")
+            con.commit()
+        except duckdb.Error as err:
+            with contextlib.suppress(duckdb.Error):
+                con.rollback()
+            raise StoreError(str(self.path), f"prune failed, nothing removed: {_first_line(str(err))}") from None
+        finally:
+            self.close()
+        return gone
+
     def check(self) -> list[str]:
         """Integrity problems (empty when the database is consistent)."""
         return queries.integrity_problems(self._reader)
+
+    def consistency(self, *, indicator: str | None = None) -> list[dict]:
+        """What does not add up in the stored series, each finding with its figures and quotes
+        (zhibiao.checks: half-years outside their quarters, changes that contradict levels, shares
+        above 100 %, unexplained monthly jumps)."""
+        if indicator is not None:
+            found = self.catalogue.get(indicator)
+            indicator = found.id if found else indicator
+        return queries.consistency(self._reader, indicator=indicator)
+
+    def newest_publication(self):
+        """The publication date of the newest stored document (what "stale" is measured against)."""
+        return first_row(self._reader, "SELECT max(published) FROM documents")[0]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and `stories`: the number of distinct stories."""
@@ -374,6 +442,53 @@ class Store:
                for table in ("documents", "facts", "story_signatures", "story_bands")}
         out["stories"] = first_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
         return out
+
+
+_CATEGORIES = ("measure", "unit", "qualifier", "period_type", "basis", "modality", "kind")
+_DATES = ("published", "published_a", "published_b")
+_NUMBERS = ("value", "value_max", "value_a", "value_b")
+
+
+def typed(df: pd.DataFrame) -> pd.DataFrame:
+    """The same dtypes in every DataFrame the API returns, whatever rows it holds: dates as
+    datetime64 (NaT when unknown), values as float64 (NaN for a missing value_max), the small
+    vocabularies as categoricals, and the first and last day of each period (period_start,
+    period_end; NaT when its year is unknown) so that a series can be indexed by time."""
+    from zhibiao.series import period_span
+
+    df = df.copy()
+    for column in _DATES:
+        if column in df:
+            df[column] = pd.to_datetime(df[column], errors="coerce").astype("datetime64[ns]")
+    for column in _NUMBERS:
+        if column in df:
+            df[column] = pd.to_numeric(df[column], errors="coerce").astype("float64")
+    for column in _CATEGORIES:
+        if column in df:
+            df[column] = df[column].astype("category")
+    if "period" in df:
+        spans = [period_span(p) if isinstance(p, str) else None for p in df["period"]]
+        at = df.columns.get_loc("period") + 1
+        df.insert(at, "period_start", pd.to_datetime([s[0] if s else None for s in spans]).astype("datetime64[ns]"))
+        df.insert(at + 1, "period_end", pd.to_datetime([s[1] if s else None for s in spans]).astype("datetime64[ns]"))
+    return df
+
+
+def _source_gone(source: str, roots: list[Path]) -> bool:
+    """Whether a stored source (a file, or a record of a stream: crawl.warc.gz:3) lies under one of
+    `roots` and its file is missing."""
+    if source.startswith("<"):  # <stdin>
+        return False
+    file = Path(source)
+    if not file.exists() and ":" in source:
+        head = source.rsplit(":", 1)
+        file = Path(head[0]) if head[1].isdigit() else file
+    try:
+        resolved = file.resolve()
+    except (OSError, RuntimeError):
+        return False
+    inside = any(resolved == root or root in resolved.parents for root in roots)
+    return inside and not file.exists()
 
 
 def _first_line(message: str) -> str:

@@ -17,7 +17,10 @@ from zhibiao.series import (
     Cell,
     cells,
     classify_period,
+    comparison,
     describe_dissent,
+    describe_history,
+    history_records,
     period_sort_key,
 )
 from zhibiao.store.schema import first_row
@@ -25,12 +28,12 @@ from zhibiao.store.schema import first_row
 FACT_COLUMNS = (
     "doc", "seq", "indicator", "scope", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
     "period_type", "basis", "region", "modality", "quote", "span_start", "span_end", "derived", "derivation",
-    "story", "url", "title", "published",
+    "vintage", "story", "url", "title", "published",
 )
 SERIES_COLUMNS = (
     "period", "period_type", "measure", "basis", "region", "value", "value_max", "unit", "qualifier",
     "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "scope", "quote",
-    "doc", "url", "published", "seq",
+    "doc", "url", "published", "seq", "vintage", "comparison", "history",
 )
 CONFLICT_COLUMNS = (
     "indicator", "subject", "measure", "basis", "unit", "period", "region", "kind",
@@ -41,7 +44,7 @@ CONFLICT_COLUMNS = (
 _SELECT_FACTS = """
     SELECT doc_id AS doc, seq, indicator, scope, subject, subject_key, measure, value, value_max, unit, qualifier,
            period_key AS period, period_type, basis, region, modality, quote, span_start, span_end,
-           derived, derivation, story_id AS story, url, title, published
+           derived, derivation, vintage, story_id AS story, url, title, published
     FROM fact_provenance
 """
 
@@ -217,7 +220,7 @@ def _cell_rows(df: pd.DataFrame | list[dict]) -> list[dict]:
         row["scope"] = scope
         row["key"] = ((row["indicator"] + (f"|{scope}" if scope else "")) if isinstance(row["indicator"], str)
                       else "subject:" + row["subject_key"])
-        for name in ("basis", "region", "period", "value_max", "derivation", "url", "title"):
+        for name in ("basis", "region", "period", "value_max", "derivation", "url", "title", "vintage"):
             if row.get(name) is not None and row[name] != row[name]:  # NaN -> None
                 row[name] = None
         published = row["published"]
@@ -240,9 +243,18 @@ def _series_row(cell: Cell) -> dict:
         "unit": best["unit"], "qualifier": best["qualifier"], "stories": cell.stories, "copies": cell.copies,
         "derived": bool(best["derived"]), "derivation": best["derivation"], "conflict": cell.conflict,
         "dissent": describe_dissent(cell), "subject": best["subject"], "indicator": best["indicator"],
-        "scope": best.get("scope"), "quote": best["quote"], "doc": best["doc"], "url": best["url"], "published": best["published"],
-        "seq": int(best["seq"]),
+        "scope": best.get("scope"), "quote": best["quote"], "doc": best["doc"], "url": best["url"],
+        "published": best["published"], "seq": int(best["seq"]), "vintage": best.get("vintage"),
+        "comparison": comparison(best["measure"], best["basis"], best["period"], best.get("vintage")),
+        "history": describe_history(cell), "vintages": history_records(cell),
+        "copy_dissent": [{"value": float(r["value"]), "doc": r["doc"], "seq": int(r["seq"]), "quote": r["quote"]}
+                         for r in cell.copy_dissent],
     }
+
+
+def _in_series(row: dict) -> bool:
+    """The size of a revision (比修订前提高0.2个百分点) is no point of a growth-change series."""
+    return row["comparison"] != "revision"
 
 
 def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, measure: str | None = None,
@@ -263,7 +275,7 @@ def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, me
         df = fact_rows(con, subject=key, measure=measure, region=region, period_type=period_type,
                        basis=basis, modality=modality)
     df = df[df["period"].notna()]
-    out = [_series_row(c) for c in cells(_cell_rows(df)).values()]
+    out = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
     out.sort(key=lambda r: (r["scope"] or "", period_sort_key(r["period"]), r["region"] or "", r["measure"],
                             r["basis"] or "", r["unit"]))
     return pd.DataFrame(out, columns=list(SERIES_COLUMNS))
@@ -311,7 +323,7 @@ def series_records(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, keys: S
     rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
     for key, (column, value, key_measure) in wanted.items():
         mine = [dict(r) for r in rows if r[column] == value and (key_measure is None or r["measure"] == key_measure)]
-        found = [_series_row(c) for c in cells(_cell_rows(mine)).values()]
+        found = [r for r in (_series_row(c) for c in cells(_cell_rows(mine)).values()) if _in_series(r)]
         found.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
                                   r["unit"]))
         out[key] = found
@@ -334,11 +346,11 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
             WHERE modality = 'actual' AND period_key IS NOT NULL AND period_key NOT LIKE '%?%'{extra}
         ), c AS (
             SELECT cell_key, measure, basis, unit, period_key, region FROM f
-            GROUP BY ALL HAVING count(DISTINCT story_id) > 1 OR bool_or(derived)
+            GROUP BY ALL HAVING count(DISTINCT doc_id) > 1 OR bool_or(derived)
         )
         SELECT f.doc_id AS doc, f.seq, f.indicator, f.scope, f.subject, f.subject_key, f.measure, f.value, f.value_max,
                f.unit, f.qualifier, f.period_key AS period, f.period_type, f.basis, f.region, f.modality,
-               f.quote, f.span_start, f.span_end, f.derived, f.derivation, f.story_id AS story, f.url,
+               f.quote, f.span_start, f.span_end, f.derived, f.derivation, f.vintage, f.story_id AS story, f.url,
                f.title, f.published
         FROM f JOIN c ON f.cell_key = c.cell_key AND f.measure = c.measure AND f.unit = c.unit
             AND f.period_key = c.period_key AND f.basis IS NOT DISTINCT FROM c.basis
@@ -346,23 +358,46 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
         ORDER BY f.doc_id, f.seq""", params).df()
     out = []
     for cell in cells(_cell_rows(df)).values():
-        best = cell.best
-        for other in cell.dissent:
-            derived = best if best["derived"] else other if other["derived"] else None
+        pairs = [(cell.best, other, None) for other in cell.dissent]
+        pairs += [(_story_voice(cell, copy), copy, "copies disagree") for copy in cell.copy_dissent]
+        for first, other, kind in pairs:
+            derived = first if first["derived"] else other if other["derived"] else None
             out.append({
-                "indicator": best["indicator"], "subject": best["subject"], "measure": best["measure"],
-                "basis": best["basis"], "unit": best["unit"], "period": best["period"], "region": best["region"],
-                "kind": "derived vs stated" if derived is not None else "stories disagree",
-                "value_a": best["value"], "doc_a": best["doc"], "published_a": best["published"],
-                "quote_a": best["quote"], "value_b": other["value"], "doc_b": other["doc"],
+                "indicator": first["indicator"], "subject": first["subject"], "measure": first["measure"],
+                "basis": first["basis"], "unit": first["unit"], "period": first["period"], "region": first["region"],
+                "kind": kind or ("derived vs stated" if derived is not None else "stories disagree"),
+                "value_a": first["value"], "doc_a": first["doc"], "published_a": first["published"],
+                "quote_a": first["quote"], "value_b": other["value"], "doc_b": other["doc"],
                 "published_b": other["published"], "quote_b": other["quote"],
                 "derivation": derived["derivation"] if derived is not None else None,
-                "seq_a": int(best["seq"]), "seq_b": int(other["seq"]), "qualifier_a": best["qualifier"],
-                "qualifier_b": other["qualifier"], "derived_a": bool(best["derived"]),
+                "seq_a": int(first["seq"]), "seq_b": int(other["seq"]), "qualifier_a": first["qualifier"],
+                "qualifier_b": other["qualifier"], "derived_a": bool(first["derived"]),
                 "derived_b": bool(other["derived"]),
             })
     out.sort(key=lambda r: (r["indicator"] or "~", r["subject"], period_sort_key(r["period"]), r["region"] or ""))
     return pd.DataFrame(out, columns=list(CONFLICT_COLUMNS))
+
+
+def consistency(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None) -> list[dict]:
+    """What does not add up in the stored series (zhibiao.checks), as records with their figures."""
+    from zhibiao.checks import check_rows
+
+    where, params = _where([("indicator = ?", indicator)])
+    extra = (" AND " + where[len(" WHERE "):]) if where else ""
+    df = con.execute(_SELECT_FACTS + " WHERE modality = 'actual' AND period_key IS NOT NULL"
+                     " AND period_key NOT LIKE '%?%'" + extra + " ORDER BY doc_id, seq", params).df()
+    rows = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
+    contradictions = conflicts(con, indicator=indicator)
+    contradictions = contradictions[contradictions["kind"] == "derived vs stated"].to_dict("records")
+    return [f.to_record() for f in check_rows(rows, contradictions)]
+
+
+def _story_voice(cell: Cell, copy: dict) -> dict:
+    """The copy that speaks for `copy`'s story (its first published copy) in a cell."""
+    for row in (cell.best, *cell.dissent, *cell.history):
+        if row["story"] == copy["story"] and bool(row.get("derived")) == bool(copy.get("derived")):
+            return row
+    return cell.best
 
 
 def indicator_counts(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> pd.DataFrame:

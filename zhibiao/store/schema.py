@@ -39,6 +39,27 @@ Version 2:
     facts.scope          the programme scope the subject's modifiers select when it links to an
                          indicator (亿元以上, 50亿元以上, 重点培育; zhibiao.catalogue), else NULL. Facts of
                          one indicator with different scopes are different series.
+
+Tables (version 3, zhibiao watch: what it has seen, so a killed watch resumes):
+
+    watch_urls           one row per article URL found (normalised)
+      url, source        the URL and the source that listed it first
+      state              pending | stored | unchanged | gated | unreadable | gone | refused | robots |
+                         too_large | failed (retried next round) | abandoned (failed too often)
+      doc_id             the document stored for it; final_url where a redirect led
+      first_seen, fetched_at, attempts, last_error
+    watch_pages          start pages, feeds and sitemaps, per source: ETag and Last-Modified for
+                         conditional GET
+    watch_sources        per source: the last look and the last look without a failure
+    watch_hosts          per host: not before (a 429/503 Retry-After that outlasts a round)
+    watch_runs           per round: start, end, documents and facts stored, failures, the summary
+
+Version 4:
+
+    facts.vintage        the revision stage the sentence states (zhibiao.extract.vintages):
+                         preliminary (初步核算), verified (初步核实), final (最终核实), revised (修订后,
+                         调整后), pre_revision (修订前为…), revision (a change against the value before
+                         a revision, 比修订前提高0.2个百分点); NULL when the text says none
 """
 
 from __future__ import annotations
@@ -107,6 +128,53 @@ MIGRATIONS: tuple[Migration, ...] = (
             FROM facts f JOIN documents d ON d.id = f.doc_id""",
         # Facts stored before scopes existed are linked again (with their scope) on the next write.
         "DELETE FROM meta WHERE key = 'catalogue'",
+    )),
+    # IF NOT EXISTS: a database rolled back by hand to an older version keeps the watch's memory.
+    (3, "watch state", (
+        """CREATE TABLE IF NOT EXISTS watch_urls (
+            url VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            state VARCHAR NOT NULL,
+            doc_id VARCHAR,
+            final_url VARCHAR,
+            first_seen TIMESTAMP NOT NULL,
+            fetched_at TIMESTAMP,
+            attempts INTEGER NOT NULL,
+            last_error VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_pages (
+            url VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            etag VARCHAR,
+            last_modified VARCHAR,
+            status INTEGER,
+            fetched_at TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_sources (
+            name VARCHAR NOT NULL,
+            last_look TIMESTAMP,
+            last_ok TIMESTAMP
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_hosts (
+            host VARCHAR NOT NULL,
+            not_before TIMESTAMP NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS watch_runs (
+            id INTEGER NOT NULL,
+            started TIMESTAMP NOT NULL,
+            finished TIMESTAMP,
+            documents INTEGER NOT NULL,
+            facts INTEGER NOT NULL,
+            failures INTEGER NOT NULL,
+            summary VARCHAR
+        )""",
+    )),
+    (4, "the vintage of a fact", (
+        "ALTER TABLE facts ADD COLUMN IF NOT EXISTS vintage VARCHAR",
+        # A view's star is expanded when it is created: create it again so it has the new column.
+        """CREATE OR REPLACE VIEW fact_provenance AS
+            SELECT f.*, d.url, d.title, d.published, d.story_id, d.source
+            FROM facts f JOIN documents d ON d.id = f.doc_id""",
     )),
 )
 

@@ -13,6 +13,7 @@ transaction (benchmarks/ingest.py measures both).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import time
 from collections.abc import Callable, Sequence
@@ -50,7 +51,7 @@ FACT_SCHEMA = pa.schema([
     ("period_key", pa.string()), ("period_type", pa.string()), ("basis", pa.string()),
     ("region", pa.string()), ("modality", pa.string()), ("quote", pa.string()),
     ("span_start", pa.int32()), ("span_end", pa.int32()), ("derived", pa.bool_()),
-    ("derivation", pa.string()), ("scope", pa.string()),
+    ("derivation", pa.string()), ("scope", pa.string()), ("vintage", pa.string()),
 ])
 SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("minhash", pa.binary())])
 BAND_SCHEMA = pa.schema([("doc_id", pa.string()), ("band_key", pa.int64())])
@@ -129,7 +130,7 @@ def fact_row(doc_id: str, seq: int, f: Fact, derivation: str | None) -> tuple:
     return (doc_id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
             None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
             f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
-            derivation is not None, derivation, f.scope)
+            derivation is not None, derivation, f.scope, f.vintage)
 
 
 _DERIVATION = FACT_SCHEMA.names.index("derivation")
@@ -137,9 +138,9 @@ _DERIVATION = FACT_SCHEMA.names.index("derivation")
 
 def _fact(row: tuple) -> Fact:
     (doc_id, _seq, subject, _key, indicator, measure, value, value_max, unit, qualifier, period, _period_key,
-     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope) = row
+     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope, vintage) = row
     return Fact(doc_id, subject, measure, value, unit, qualifier, period, basis, region, modality, quote,
-                None if start is None else (start, end), value_max, indicator, scope)
+                None if start is None else (start, end), value_max, indicator, scope=scope, vintage=vintage)
 
 
 @dataclass
@@ -203,7 +204,7 @@ class Writer:
                 self.con.unregister("_batch")
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
         self._next_story = next_story
         for p in batch:
@@ -288,7 +289,7 @@ class Writer:
             set_meta(self.con, "catalogue", self.catalogue.fingerprint)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
 
     def _sync_signatures(self) -> None:
@@ -310,8 +311,15 @@ class Writer:
             set_meta(self.con, "minhash", SPEC)
             self.con.commit()
         except BaseException:
-            self.con.rollback()
+            _rollback(self.con)
             raise
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Undo the open transaction. DuckDB may already have aborted it (a full disk): its "cannot
+    rollback - no transaction is active" must not replace the error that says why."""
+    with contextlib.suppress(duckdb.Error):
+        con.rollback()
 
 
 def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:

@@ -349,3 +349,34 @@ class Report(_Open):
     title: str
     sections: list[dict]
     figures: list[dict]
+
+
+class Change(_Open):
+    change: str
+    doc: str
+    seq: int
+    subject: str
+    measure: str
+    value: float
+    unit: str
+    quote: str
+    evidence: str
+    series: str
+
+
+class Changes(_Open):
+    """New facts since a time, and the documents they came in."""
+
+    since: str | None = None
+    total: int
+    counts: dict[str, int]
+    changes: list[Change]
+    documents: list[dict]
+    runs: list[dict]
+
+
+class Checks(_Open):
+    """What does not add up in the stored series, per indicator."""
+
+    indicator: str | None = None
+    total: int

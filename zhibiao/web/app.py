@@ -13,10 +13,13 @@
     /search?q=                      full-text search    /search.json?q=
     /conflicts                      disagreements       /conflicts.json
     /report/{period}                the briefing        /report/{period}.json   /report/{period}.md
+    /changes?since=                 what is new         /changes.json           /changes.atom
+    /checks                         what does not add up /checks.json
+    /changes?since=                 what is new         /changes.json           /changes.atom (a feed)
     /api                            the routes, from    /openapi.json
 
 Every HTML route and its twin call the same function in zhibiao.web.views (or report_views). Errors are
-JSON on the `.json`/`.csv`/`.xlsx`/`.md` routes and a page elsewhere: 404 for an unknown indicator, document or fact, 400 or
+JSON on the `.json`/`.csv`/`.xlsx`/`.md`/`.atom` routes and a page elsewhere: 404 for an unknown indicator, document or fact, 400 or
 422 for a bad parameter, with a one-line `error`. Anything else is a bug: it is logged and answered
 with a 500 whose body says so.
 
@@ -57,6 +60,7 @@ import zhibiao
 from zhibiao.errors import StoreError
 from zhibiao.store import Store
 from zhibiao.web import answers, labels, report_views, views
+from zhibiao.web import changes as watch_views
 from zhibiao.web.formatting import number, value_text
 from zhibiao.web.middleware import SECURITY_HEADERS, TWIN_SUFFIXES, Hardened
 from zhibiao.web.safety import from_path_key, hide_paths, json_for_html, safe_href
@@ -74,6 +78,8 @@ LimitQ = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="rows per pa
 OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
+SinceQ = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: "
+                                     "the last watch round that stored documents (the Atom feed: 30 days)")]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
 KeyP = Annotated[str, PathParam(description="an indicator id, an alias or a subject (`~` and base64url for "
                                             "one holding a `/`, as the pages link it)")]
@@ -119,7 +125,8 @@ CSV_TYPE = "text/csv; charset=utf-8"
 HTML_TYPE = "text/html; charset=utf-8"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MARKDOWN_TYPE = "text/markdown; charset=utf-8"
-FILE_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE, "md": MARKDOWN_TYPE}
+ATOM_TYPE = "application/atom+xml; charset=utf-8"
+FILE_TYPES = {"csv": CSV_TYPE, "xlsx": XLSX_TYPE, "md": MARKDOWN_TYPE, "atom": ATOM_TYPE}
 
 
 def _wants_json(request: Request) -> bool:
@@ -144,6 +151,8 @@ def _bust(path: str) -> str:
 def _json_default(value):
     if hasattr(value, "item"):  # numpy scalars
         return value.item()
+    if hasattr(value, "isoformat"):  # dates and times (when a watch round ran)
+        return value.isoformat()
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 
@@ -345,17 +354,20 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                        "description": "An Excel workbook: one sheet, a header row; text is never a formula"}}
     md_docs = {200: {"content": {MARKDOWN_TYPE: {"schema": {"type": "string"}}},
                      "description": "Markdown, a footnote per figure"}}
+    atom_docs = {200: {"content": {ATOM_TYPE: {"schema": {"type": "string"}}},
+                       "description": "An Atom 1.0 feed, one entry per new document"}}
 
     # -- overview, catalogue --------------------------------------------------------------------
 
-    @app.get("/overview.json", summary="Latest value, trend, period and sources of the key indicators",
+    @app.get("/overview.json", summary="Latest value, trend, period, age and sources of the key indicators, "
+                                        "for one region (全国 unless asked)",
              response_class=JSONResponse, responses=docs(answers.Overview))
-    async def overview_json():
-        return await answer("json", views.overview)
+    async def overview_json(region: RegionQ = None):
+        return await answer("json", views.overview, region=region)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def overview_page():
-        return await answer("overview.html", views.overview)
+    async def overview_page(region: RegionQ = None):
+        return await answer("overview.html", views.overview, region=region)
 
     @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts",
              response_class=JSONResponse, responses=docs(answers.Indicators))
@@ -576,6 +588,31 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     @app.get("/report/{period}", response_class=HTMLResponse, include_in_schema=False)
     async def report_page(period: PeriodP, region: ReportRegionQ = None):
         return await answer("report.html", report_views.report_page, period, region)
+
+    # -- what is new (zhibiao watch), what does not add up -------------------------------------
+
+    @app.get("/changes.json", summary="New facts since a time: revisions, conflicts, new periods, new figures",
+             response_class=JSONResponse, responses=docs(answers.Changes, 400))
+    async def changes_json(since: SinceQ = None):
+        return await answer("json", watch_views.changes, since=since)
+
+    @app.get("/changes.atom", summary="An Atom feed of newly stored documents and their facts",
+             response_class=Response, responses={**atom_docs, **docs(None, 400)})
+    async def changes_atom(request: Request, since: SinceQ = None):
+        return await answer("atom", watch_views.feed, str(request.base_url), since=since)
+
+    @app.get("/changes", response_class=HTMLResponse, include_in_schema=False)
+    async def changes_page(since: SinceQ = None):
+        return await answer("changes.html", watch_views.changes, since=since)
+
+    @app.get("/checks.json", summary="What does not add up in the series, per indicator, with quotes",
+             response_class=JSONResponse, responses=docs(answers.Checks, 404))
+    async def checks_json(indicator: Text = None):
+        return await answer("json", views.checks, indicator=indicator)
+
+    @app.get("/checks", response_class=HTMLResponse, include_in_schema=False)
+    async def checks_page(indicator: Text = None):
+        return await answer("checks.html", views.checks, indicator=indicator)
 
     # -- the API itself -------------------------------------------------------------------------
 

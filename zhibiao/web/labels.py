@@ -27,6 +27,14 @@ QUALIFIERS = {
     "at_most": ("近/不到", "at most"),
 }
 BASES = {"yoy": ("同比", "year on year"), "mom": ("环比", "month on month")}
+VINTAGES = {
+    "preliminary": ("初步核算", "preliminary"),
+    "verified": ("初步核实", "verified"),
+    "final": ("最终核实", "final"),
+    "revised": ("修订后", "revised"),
+    "pre_revision": ("修订前", "before revision"),
+    "revision": ("修订幅度", "size of a revision"),
+}
 
 # The overview: sections of key indicators, in order. An indicator without facts is shown greyed out,
 # so an analyst sees what the corpus does not cover yet.
@@ -54,6 +62,13 @@ def period_type(name: str | None) -> str:
 
 def qualifier(name: str | None) -> str:
     zh, en = QUALIFIERS.get(name or "", (name or "", ""))
+    return f"{zh} {en}".strip()
+
+
+def vintage(name: str | None) -> str:
+    if not name:
+        return ""
+    zh, en = VINTAGES.get(name, (name, ""))
     return f"{zh} {en}".strip()
 
 

@@ -24,10 +24,10 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 }
 _RAW_HEADERS = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in SECURITY_HEADERS.items()]
-# The data answers (JSON twins, CSV, XLSX, Markdown, the OpenAPI schema) form a read-only public API: any
+# The data answers (JSON twins, CSV, XLSX, Markdown, Atom, the OpenAPI schema) form a read-only public API: any
 # page may read them (Access-Control-Allow-Origin: *), and so any site may load them
 # (Cross-Origin-Resource-Policy: cross-origin); the pages themselves stay same-origin.
-TWIN_SUFFIXES = (".json", ".csv", ".xlsx", ".md")
+TWIN_SUFFIXES = (".json", ".csv", ".xlsx", ".md", ".atom")
 _TWIN_HEADERS = [(b"access-control-allow-origin", b"*"), (b"cross-origin-resource-policy", b"cross-origin")]
 
 

@@ -15,48 +15,15 @@ unknown (``????-H1``) has no place on the axis: `span` returns None for it.
 
 from __future__ import annotations
 
-import calendar
 import re
-from datetime import date
 
 from zhibiao.series import classify_period
+from zhibiao.series import period_span as span
 
 _MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 _QUARTERS = {1: "一", 2: "二", 3: "三", 4: "四"}
 
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def span(period: str | None) -> tuple[date, date] | None:
-    """The first and last day a period covers, or None when it cannot be placed in time."""
-    key, kind = classify_period(period)
-    if key is None or not key[:4].isdigit():
-        return None
-    year = int(key[:4])
-    try:
-        if kind == "Y":
-            return date(year, 1, 1), date(year, 12, 31)
-        if kind == "H":
-            return (date(year, 1, 1), date(year, 6, 30)) if key.endswith("H1") else (date(year, 7, 1), date(year, 12, 31))
-        if kind == "Q":
-            q = int(key[-1])
-            return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
-        if kind == "M":
-            month = int(key[5:7])
-            return date(year, month, 1), _month_end(year, month)
-        if kind == "point":
-            day = date.fromisoformat(key)
-            return day, day
-        m = _MONTH_SPAN.match(key)
-        if m and m.group(3).isdigit():  # YTD, or another span of months
-            start = date(int(m.group(1)), int(m.group(2)), 1)
-            end = _month_end(int(m.group(3)), int(m.group(4)))
-            return (start, end) if start <= end else None
-    except ValueError:  # 2024-02-30 and the like
-        return None
-    return None
+__all__ = ["label", "length_days", "span"]
 
 
 def label(period: str | None) -> str:

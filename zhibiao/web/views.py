@@ -16,7 +16,7 @@ from zhibiao import export
 from zhibiao.catalogue import Indicator, subject_key
 from zhibiao.ingest.normalize import to_simplified
 from zhibiao.models import MEASURES
-from zhibiao.series import PERIOD_TYPES, classify_period, period_sort_key
+from zhibiao.series import COMPARISONS, PERIOD_TYPES, classify_period, comparison_label, period_sort_key
 from zhibiao.store import Store
 from zhibiao.store.search import QueryError, query_terms
 from zhibiao.web import display, downloads, labels, timeaxis
@@ -139,60 +139,130 @@ def _choose_region(rows: list[dict], asked: str | None) -> str | None:
 # Overview
 
 
-def _sparkline(values: list[float]) -> str:
-    if len(values) < 2:
-        return ""
-    lo, hi = min(values), max(values)
+# How old a figure may be (days from the end of its period to the newest document in the store)
+# before its card is marked stale: a monthly figure is released about two weeks after its month, a
+# quarter's in about three weeks, a year's within a few months; one release missed is tolerated.
+STALE_AFTER_DAYS = {"M": 75, "YTD": 75, "point": 75, "Q": 135, "H": 230, "Y": 500, "range": 500}
+CARD_PERIOD_TYPES = ("M", "Q", "H", "Y", "YTD", "point")
+
+
+STEP_DAYS = {"M": 31, "YTD": 31, "Q": 92, "H": 184, "Y": 366}
+
+
+def _sparkline(points: list[tuple[date, float]], kind: str) -> list[str]:
+    """Polyline point lists on a time axis (x by the end of each period); a line breaks where a
+    period is missing between two points (2023-Q4 is not joined to 2025-Q1)."""
+    if len(points) < 2:
+        return []
+    first, last = points[0][0].toordinal(), points[-1][0].toordinal()
+    width = (last - first) or 1
+    lo, hi = min(v for _, v in points), max(v for _, v in points)
     scale = (hi - lo) or 1.0
-    step = (SPARK_W - 4) / (len(values) - 1)
-    return " ".join(f"{2 + i * step:.1f},{SPARK_H - 3 - (v - lo) / scale * (SPARK_H - 6):.1f}"
-                     for i, v in enumerate(values))
+    steps = sorted(b[0].toordinal() - a[0].toordinal() for a, b in zip(points, points[1:], strict=False))
+    # The usual step is the period type's, or the series' own when longer (first halves only, year by year).
+    usual = max(STEP_DAYS.get(kind, 1), steps[len(steps) // 2], 1)
+    segments, current = [], []
+    for n, (day, value) in enumerate(points):
+        if n and day.toordinal() - points[n - 1][0].toordinal() > 1.5 * usual:
+            segments.append(current)
+            current = []
+        current.append(f"{2 + (day.toordinal() - first) / width * (SPARK_W - 4):.1f},"
+                       f"{SPARK_H - 3 - (value - lo) / scale * (SPARK_H - 6):.1f}")
+    segments.append(current)
+    return [" ".join(seg) for seg in segments]
 
 
-def _card(indicator: Indicator, rows: list[dict], facts: int) -> dict:
+def _headline_rows(indicator: Indicator, rows: list[dict], region: str) -> list[dict]:
+    """The rows a card may show: the region asked for only (never another place), the indicator's
+    own measure, and for growth the year-on-year series (not 比2019年同期, 两年平均 or 环比)."""
+    mine = [r for r in rows if r.get("region") == region and r.get("measure") == indicator.measure
+            and r.get("period_type") in CARD_PERIOD_TYPES and timeaxis.span(r["period"])]
+    if indicator.measure == "growth":
+        mine = [r for r in mine if r.get("comparison") == "yoy"]
+    return mine
+
+
+def _headline_type(rows: list[dict]) -> str:
+    """The period type a card shows: the one with the newest figure among those with at least two
+    figures (a series), else the type of the newest figure."""
+    by_type: dict[str, list[dict]] = {}
+    for r in rows:
+        by_type.setdefault(r["period_type"], []).append(r)
+    newest = {t: max(timeaxis.span(r["period"])[1] for r in rs) for t, rs in by_type.items()}
+    series = [t for t, rs in by_type.items() if len(rs) >= 2] or list(by_type)
+    # On the same newest date (2025-H1 and 2025-06) the longer period is the headline figure.
+    return max(series, key=lambda t: (newest[t], STALE_AFTER_DAYS.get(t, 0), len(by_type[t])))
+
+
+def _stale_after(kind: str, ends: list[date]) -> int:
+    """Days a figure of this period type may age. Dates (stocks such as 截至年底) have no frequency of
+    their own: theirs is read from the usual step between them, and a single one is taken as yearly."""
+    if kind != "point":
+        return STALE_AFTER_DAYS.get(kind, STALE_AFTER_DAYS["Y"])
+    steps = sorted(b.toordinal() - a.toordinal() for a, b in zip(ends, ends[1:], strict=False))
+    step = steps[len(steps) // 2] if steps else 365
+    for frequency, days in (("M", 45), ("Q", 100), ("H", 200)):
+        if step <= days:
+            return STALE_AFTER_DAYS[frequency]
+    return STALE_AFTER_DAYS["Y"]
+
+
+def _card(indicator: Indicator, rows: list[dict], facts: int, region: str, as_of: date | None) -> dict:
     card = {"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
             "measure": indicator.measure, "measure_label": labels.measure(indicator.measure), "unit": indicator.unit,
-            "url": indicator_url(indicator.id), "latest": None, "trend": [], "sparkline": "", "region": None,
-            "periods": 0, "facts": facts}
-    region = _choose_region(rows, None)
-    mine = [r for r in rows if r.get("region") == region]
-    if any(r.get("basis") == "yoy" for r in mine):  # growth: year on year is the headline rate
-        mine = [r for r in mine if r.get("basis") == "yoy"]
-    placed = [r for r in mine if timeaxis.span(r["period"])]
-    if not placed:
+            "url": indicator_url(indicator.id, region=region if region != labels.DEFAULT_REGION else None),
+            "latest": None, "trend": [], "sparkline": [], "region": region, "period_type": None,
+            "periods": 0, "facts": facts, "age_days": None, "stale": False, "other_regions": 0}
+    mine = _headline_rows(indicator, rows, region)
+    card["other_regions"] = len({r.get("region") for r in rows if r.get("region") and r.get("region") != region})
+    if not mine:
         return card
-    latest = max(placed, key=lambda r: (timeaxis.span(r["period"])[1], timeaxis.length_days(r["period"])))
-    kinds = Counter(r["period_type"] for r in placed)
-    kind = latest["period_type"] if kinds[latest["period_type"]] >= 2 else kinds.most_common(1)[0][0]
-    trend = sorted((r for r in placed if r["period_type"] == kind), key=lambda r: timeaxis.span(r["period"])[1])
+    kind = _headline_type(mine)
+    trend = sorted((r for r in mine if r["period_type"] == kind), key=lambda r: timeaxis.span(r["period"])[1])
+    latest = trend[-1]
+    end = timeaxis.span(latest["period"])[1]
+    age = (as_of - end).days if as_of else None
+    stale_after = _stale_after(kind, [timeaxis.span(r["period"])[1] for r in trend])
     point = _point(latest)
     card.update({
-        "latest": point, "region": region, "periods": len(placed),
-        "trend": [{"period": r["period"], "value": r["value"]} for r in trend],
+        "latest": point, "periods": len(trend), "period_type": kind,
+        "trend": [{"period": r["period"], "value": r["value"], "end": timeaxis.span(r["period"])[1].isoformat()}
+                  for r in trend],
         "trend_type": kind, "trend_label": labels.period_type(kind),
-        "sparkline": _sparkline([float(r["value"]) for r in trend]),
-        "url": indicator_url(indicator.id, region=region if region != labels.DEFAULT_REGION else None),
+        "sparkline": _sparkline([(timeaxis.span(r["period"])[1], float(r["value"])) for r in trend], kind),
+        "age_days": age, "stale": age is not None and age > stale_after, "stale_after_days": stale_after,
     })
     return card
 
 
-def overview(store: Store) -> dict:
-    """The latest value of each key indicator, its trend, period and number of sources."""
+def overview(store: Store, region: str | None = None) -> dict:
+    """The latest value of each key indicator for one region (全国 unless asked), its trend of the
+    same period type on a time axis, its age and number of sources."""
+    region = region or labels.DEFAULT_REGION
     ids = [i for _, _, group in labels.OVERVIEW for i in group if store.catalogue.get(i) is not None]
     series = store.series_records(ids)
     catalogue = store.indicators()
     counts = dict(zip(catalogue["id"], catalogue["facts"].astype(int), strict=True))
+    regions = Counter(r["region"] for rows in series.values() for r in rows if r.get("region"))
+    as_of = store.newest_publication()
     sections = []
     for zh, en, group in labels.OVERVIEW:
-        cards = [_card(store.catalogue.by_id[i], series[i], counts.get(i, 0)) for i in group
+        cards = [_card(store.catalogue.by_id[i], series[i], counts.get(i, 0), region, as_of) for i in group
                  if i in store.catalogue.by_id]
         sections.append({"title_zh": zh, "title_en": en, "cards": cards})
     totals = store.counts()
+    choices = [labels.DEFAULT_REGION] + sorted((r for r in regions if r != labels.DEFAULT_REGION),
+                                                key=lambda r: (-regions[r], r))
+    if region not in choices:
+        choices.append(region)
     from zhibiao.web.report_views import briefing_links  # it builds on this module
 
     return {
+        "region": region,
+        "regions": [{"region": r, "cells": regions.get(r, 0), "selected": r == region} for r in choices],
+        "as_of": as_of.isoformat() if as_of else None,
         "sections": sections,
-        "programmes": programmes(store, counts),
+        "programmes": programmes(store, counts, region=region, as_of=as_of),
         "briefings": briefing_links(store),
         "totals": {"documents": totals["documents"], "facts": totals["facts"], "stories": totals["stories"],
                    "conflicts": len(store.conflicts()),
@@ -200,11 +270,14 @@ def overview(store: Store) -> dict:
     }
 
 
-def programmes(store: Store, counts: dict[str, int] | None = None) -> list[dict]:
+def programmes(store: Store, counts: dict[str, int] | None = None, *, region: str | None = None,
+               as_of: date | None = None) -> list[dict]:
     """The ministry's programmes by group: for each indicator and scope with data, its latest value,
     period, sources and trend (each scope of a programme is its own row: 亿元以上 and 50亿元以上
     projects are two figures); the programmes without data are named, so gaps are visible too."""
     catalogue = store.catalogue
+    region = region or labels.DEFAULT_REGION
+    as_of = as_of or store.newest_publication()
     groups = [(g, members) for g, members in catalogue.by_group() if g.programme]
     series = store.series_records([i.id for _, members in groups for i in members])
     if counts is None:
@@ -219,7 +292,9 @@ def programmes(store: Store, counts: dict[str, int] | None = None) -> list[dict]
                 by_scope.setdefault(row.get("scope") or "", []).append(row)
             placed = []
             for scope, mine in sorted(by_scope.items()):
-                card = _card(indicator, mine, counts.get(indicator.id, 0))
+                # A programme row names its region: the one asked for when it has figures, else its own.
+                here = region if any(r.get("region") == region for r in mine) else _choose_region(mine, None)
+                card = _card(indicator, mine, counts.get(indicator.id, 0), here, as_of)
                 if card["latest"]:
                     card.update(scope=scope or None, definition=indicator.definition)
                     placed.append(card)
@@ -269,15 +344,20 @@ def indicators(store: Store) -> dict:
 
 
 def _chart_key(row: dict) -> tuple[str, str, str]:
-    basis = row.get("basis") if row.get("basis") in labels.BASES else ""
-    return row["measure"], row["unit"], basis
+    """One chart per measure, unit and comparison: 同比, 比2019年同期 and 两年平均 growth are different
+    series, and so are changes against the previous period, the same period a year before …"""
+    return row["measure"], row["unit"], row.get("comparison") or ""
 
 
-def _chart_title(measure: str, unit: str, basis: str) -> str:
+def _chart_title(measure: str, unit: str, family: str) -> str:
     parts = [labels.measure(measure)]
-    if basis:
-        parts.append(labels.basis(basis))
+    if family:
+        parts.append(comparison_label(family))
     return " · ".join(parts) + f" ({unit})"
+
+
+def _chart_id(measure: str, family: str, unit: str) -> str:
+    return "-".join(x for x in (measure, family.replace(":", "_"), {"%": "pct"}.get(unit, unit)) if x)
 
 
 def _facts_filters(key_kind: Indicator | None, key: str, measure, region, period_type) -> dict:
@@ -367,13 +447,13 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
             "end": end}
     charts = []
     for (m, unit, basis, scope), group in sorted(groups.items(), key=lambda kv: (
-            kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] != "yoy", kv[0][2],
-            kv[0][1])):
+            kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] not in ("yoy", ""),
+            list(COMPARISONS).index(kv[0][2]) if kv[0][2] in COMPARISONS else 99, kv[0][2], kv[0][1])):
         points = [_point(r) for r in group]
         placed = [p for p in points if p["end"] and _in_window(p, window)]
         placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
-        chart_id = "-".join(x for x in (m, basis, {"%": "pct"}.get(unit, unit),
-                                        f"scope{scopes.index(scope) + 1}" if scope else "") if x)
+        chart_id = "-".join(x for x in (_chart_id(m, basis, unit), f"scope{scopes.index(scope) + 1}" if scope else "")
+                            if x)
         shown = display.unit(found.id if found else None, m, unit)
         title = _chart_title(m, unit, basis)
         if shown:
@@ -381,7 +461,8 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
         for p in placed:
             p["display_value"] = round(p["value"] / shown["scale"], 6) if shown else p["value"]
         charts.append({
-            "id": chart_id, "measure": m, "unit": unit, "basis": basis or None, "scope": scope or None,
+            "id": chart_id, "comparison": basis or None, "measure": m, "unit": unit,
+            "basis": basis if basis in labels.BASES else None, "scope": scope or None,
             "title": f"{scope} · {title}" if scope else title, "display": shown,
             "points": placed, "unplaced": [p for p in points if not p["end"]],
             "period_types": [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in placed)],
@@ -735,6 +816,31 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0, indica
                            for i in named],
             **page_links("/search.json", {k: v for k, v in params.items() if v}, total, limit, offset),
             "hits": hits, "note": note}
+
+
+def checks(store: Store, *, indicator: str | None = None) -> dict:
+    """What does not add up in the stored series (zhibiao.checks), grouped by indicator, with quotes."""
+    if indicator is not None and store.catalogue.get(indicator) is None:
+        raise NotFound(f"no indicator {indicator!r} (see /indicators)")
+    from zhibiao.checks import CHECKS
+
+    findings = plain(store.consistency(indicator=indicator))
+    groups: dict[str, dict] = {}
+    for f in findings:
+        key = f["indicator"] or f["subject"]
+        known = store.catalogue.by_id.get(f["indicator"] or "")
+        group = groups.setdefault(key, {"key": key, "indicator": f["indicator"], "subject": f["subject"],
+                                        "name_zh": known.name_zh if known else f["subject"],
+                                        "name_en": known.name_en if known else None,
+                                        "series": indicator_url(key), "findings": []})
+        for figure in f["figures"]:
+            figure["evidence"] = evidence_url(figure["doc"], figure["seq"])
+            figure["value_text"] = value_text(figure["value"], figure["unit"] or "", "exact")
+            figure["period_label"] = timeaxis.label(figure["period"])
+        f["period_label"] = timeaxis.label(f["period"])
+        group["findings"].append(f)
+    return {"indicator": indicator, "total": len(findings), "checks": dict(CHECKS),
+            "counts": dict(Counter(f["check"] for f in findings)), "indicators": list(groups.values())}
 
 
 def conflicts(store: Store, *, indicator: str | None = None) -> dict:

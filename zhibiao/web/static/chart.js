@@ -160,6 +160,11 @@
           " · " + p.stories + " 个来源 sources" + (p.copies > p.stories ? ", " + p.copies + " 份 copies" : "")];
       if (p.derived) { lines.push("推算 derived: " + esc(p.derivation)); }
       if (p.conflict) { lines.push("<span class='tt-conflict'>冲突 conflict " + esc(p.dissent) + "</span>"); }
+      if (p.vintage) { lines.push("版本 vintage: " + esc(p.vintage)); }
+      (p.vintages || []).forEach(function (h) {
+        lines.push("<span class='tt-history'>此前 earlier: " + esc(String(h.value)) + " " + esc(h.vintage || "") +
+          " (" + esc(h.doc) + (h.published ? ", " + esc(h.published) : "") + ")</span>");
+      });
       var quote = p.quote.length > 70 ? p.quote.slice(0, 70) + "…" : p.quote;
       lines.push("<span class='tt-quote'>“" + esc(quote) + "”</span>", "<small>点击查看原文 click for the evidence</small>");
       return lines.join("<br>");

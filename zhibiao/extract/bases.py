@@ -1,0 +1,68 @@
+"""Growth over another base than the year before: a written year's same period, two-year averages.
+
+In 2021 releases compared the year with 2019 as well as 2020: ``同比增长8.3%,比2019年同期增长13.5%,
+两年平均增长6.5%`` states three different series. The sentence grammar reads the comparison words
+but takes ``同期`` for the year before; this stage reads the figure's own clause again and gives such
+rates their base (``vs:2019-06``, ``avg2y``). The vocabulary is zhibiao/rules/bases.toml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from zhibiao.models import Fact
+from zhibiao.rules import load
+
+TWO_YEAR_AVERAGE = "avg2y"
+_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]")
+_LOOKBACK = 80
+
+
+@cache
+def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    from zhibiao.gate import _variants  # traditional spellings too: spans point into the original text
+
+    table = load("bases")
+
+    def alt(words) -> str:
+        forms = {form for w in words for form in _variants(w)}
+        return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+
+    average = re.compile(alt(table["two_year_average"]))
+    written = re.compile(rf"(?:{alt(table['comparators'])})\s*(?P<year>\d{{4}})\s*年(?:{alt(table['same_period'])})")
+    quick = re.compile(alt(table["two_year_average"]) + r"|\d{4}\s*年(?:" + alt(table["same_period"]) + ")")
+    return average, written, quick
+
+
+def mark_bases(facts: list[Fact], text: str) -> list[Fact]:
+    """`facts` with the base of growth rates over a written year's period or averaged over two years
+    (`text` is the document's original text, which spans point into)."""
+    average, written, quick = _rules()
+    out = []
+    for fact in facts:
+        if fact.measure != "growth" or fact.span is None or not quick.search(fact.quote or ""):
+            out.append(fact)
+            continue
+        clause = _clause(fact, text)
+        basis = fact.basis
+        if average.search(clause):
+            basis = TWO_YEAR_AVERAGE
+        elif (m := _last(written, clause)) and fact.period and fact.period[:4].isdigit():
+            year = int(m.group("year"))
+            if year < int(fact.period[:4]) - 1:
+                basis = "vs:" + fact.period.replace(fact.period[:4], f"{year:04d}")
+        out.append(fact if basis == fact.basis else replace(fact, basis=basis))
+    return out
+
+
+def _last(pattern: re.Pattern, text: str) -> re.Match | None:
+    matches = list(pattern.finditer(text))
+    return matches[-1] if matches else None
+
+
+def _clause(fact: Fact, text: str) -> str:
+    """The clause before the fact's number in the original text."""
+    start = fact.span[0]
+    return _CLAUSE_END.split(text[max(0, start - _LOOKBACK):start])[-1]
