@@ -503,11 +503,13 @@ def test_web_a_slow_build_holds_up_neither_cached_nor_other_answers(demo_db, mon
 
 
 def test_web_gdp_csv_keeps_every_vintage(client):
-    # The indicator page's .csv is what it charts (the best source per period); every vintage is in its facts.
-    response = client.get("/facts.csv?indicator=gdp&measure=growth&period_type=Y")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    by_year = {}
-    for row in rows:
-        by_year.setdefault(row["period"], []).append((row["vintage"], float(row["value"]), row["published"][:10]))
-    assert sorted(by_year["2023"]) == [("preliminary", 5.2, "2024-01-17"), ("revised", 5.4, "2024-12-27")]
-    assert sorted(by_year["2022"]) == [("final", 3.0, "2023-12-29"), ("preliminary", 3.0, "2023-01-17")]
+    # The charted point is the latest vintage; the earlier ones it replaced are its history.
+    rows = list(csv.DictReader(io.StringIO(
+        client.get("/indicator/gdp.csv?measure=growth&period_type=Y").content.decode("utf-8-sig"))))
+    by_year = {row["period"]: row for row in rows}
+    assert (by_year["2023"]["vintage"], float(by_year["2023"]["value"])) == ("revised", 5.4)
+    assert by_year["2023"]["history"] == "5.2 preliminary (nbs-2023-annual-trad, 2024-01-17)"
+    assert (by_year["2022"]["vintage"], by_year["2022"]["history"]) == (
+        "final", "3 preliminary (nbs-2022-gdp-preliminary, 2023-01-17)")
+
+

@@ -17,11 +17,12 @@ from zhibiao.export import looks_like_formula, neutralise_cell
 BOM = "\ufeff"
 
 # The columns of a charted series, in order: the period and its kind, the value as stored (canonical
-# unit) and as displayed (亿元, 万户), the qualifier, where, how many independent sources, the evidence.
+# unit) and as displayed (亿元, 万户), the qualifier, where, how many independent sources, the evidence,
+# and the revision stage of the value with the earlier vintages it replaced (`history`).
 TIDY_COLUMNS = (
     "series", "indicator", "subject", "measure", "basis", "period", "period_label", "period_type", "start", "end",
     "value", "value_max", "unit", "display_value", "display_unit", "qualifier", "derived", "conflict", "region",
-    "sources", "copies", "doc", "published", "url", "evidence_url",
+    "sources", "copies", "doc", "published", "url", "evidence_url", "vintage", "history",
 )
 
 
@@ -44,8 +45,15 @@ def tidy_rows(series: list[dict], base_url: str = "") -> list[dict]:
                 "sources": p.get("stories"), "copies": p.get("copies"), "doc": p.get("doc"),
                 "published": p.get("published"), "url": p.get("url"),
                 "evidence_url": base_url + p["evidence"] if p.get("evidence") else None,
+                "vintage": p.get("vintage"), "history": _history(p.get("vintages") or ()),
             })
     return rows
+
+
+def _history(vintages) -> str | None:
+    """Earlier vintages of a point, oldest first: `5.2 preliminary (nbs-2023-annual-trad, 2024-01-17)`."""
+    return "; ".join(f"{v['value']:g} {v.get('vintage') or 'unmarked'} ({v['doc']}, {v.get('published') or '?'})"
+                     for v in vintages) or None
 
 
 def csv_text(rows: list[dict], columns: tuple[str, ...] | list[str]) -> str:
