@@ -87,7 +87,7 @@ class Card(_Open):
     region: str | None = None
     periods: int
     facts: int
-    sparkline: str
+    sparkline: list[str]
 
 
 class Section(_Open):

@@ -78,8 +78,12 @@ LimitQ = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="rows per pa
 OffsetQ = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="rows to skip")]
 Text = Annotated[str | None, Query(max_length=200)]
 SearchQ = Annotated[str, Query(min_length=1, max_length=100, description="subject or quote text; 简体或繁體")]
+# Documented, not enforced: anything else is answered 400 naming the parameter (watch_views.parse_since);
+# blank is the default, as a form's empty field is.
 SinceQ = Annotated[str | None, Query(max_length=40, description="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: "
-                                     "the last watch round that stored documents (the Atom feed: 30 days)")]
+                                     "the last watch round that stored documents (the Atom feed: 30 days)",
+                                     json_schema_extra={"pattern": r"^((19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])"
+                                                                   r"(T([01]\d|2[0-3]):[0-5]\d)?)?$"})]
 SearchLimitQ = Annotated[int, Query(ge=1, le=500, description="hits per page")]
 KeyP = Annotated[str, PathParam(description="an indicator id, an alias or a subject (`~` and base64url for "
                                             "one holding a `/`, as the pages link it)")]
