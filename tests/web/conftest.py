@@ -1,6 +1,11 @@
 """Web fixtures: the demo corpus ingested once per session, and an in-process client (httpx over ASGI)."""
 
 import asyncio
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -11,6 +16,36 @@ from zhibiao.web import create_app
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"
+
+
+@contextmanager
+def served_on_loopback(db: Path) -> Iterator[str]:
+    """The dashboard over `db`, served by uvicorn in a thread on a free loopback port; its base URL."""
+    import uvicorn
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    app = create_app(db)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+        app.state.store.close()
+
+
+@pytest.fixture(scope="session")
+def loopback():
+    """served_on_loopback, for module fixtures that serve a database to a browser or a fuzzer."""
+    return served_on_loopback
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,6 @@ happen, and every chart the JSON twin lists must render. Skipped where chromium 
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from urllib.parse import quote
 
 import httpx
@@ -33,26 +30,9 @@ EVERY_POINT = """el => {
 
 
 @pytest.fixture(scope="module")
-def server(hostile_db):
-    import uvicorn
-
-    from zhibiao.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(hostile_db)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+def server(hostile_db, loopback):
+    with loopback(hostile_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,8 @@ invalid input rejected, valid input accepted, undeclared methods refused with 40
 uvicorn on a loopback port, over the demo corpus plus the hostile one."""
 
 import re
-import socket
 import subprocess
 import sys
-import threading
-import time
 
 import pytest
 
@@ -20,26 +17,9 @@ EXAMPLES = 10
 
 
 @pytest.fixture(scope="module")
-def served(hostile_db):
-    import uvicorn
-
-    from zhibiao.web import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(hostile_db)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(10)
-    app.state.store.close()
+def served(hostile_db, loopback):
+    with loopback(hostile_db) as url:
+        yield url
 
 
 def test_web_api_conforms_to_its_schema(served, tmp_path):
