@@ -6,6 +6,7 @@ import pytest
 
 from zhibiao.extract.subjects import (
     contributor,
+    counts_a_change,
     is_anaphor,
     resolve_anaphor,
     split_list,
@@ -302,3 +303,18 @@ def test_subjects_a_list_closed_by_etc_shares_the_head_after_its_category(subjec
 )
 def test_subjects_a_total_after_x_of_y_is_x_of_the_total(anaphor: str, prior: str, expected: str) -> None:
     assert resolve_anaphor(anaphor, prior) == expected
+
+
+@pytest.mark.parametrize(
+    ("after", "expected"),
+    [
+        ("省份规上工业增", True),  # ends in a bare verb: raised TypeError (found by the property test)
+        ("省份工业降", True),
+        ("省份规上工业", False),
+        ("行业利润总额同比增加", True),
+        ("行业利润同比下降", True),
+        ("家企业", False),
+    ],
+)
+def test_counts_a_change_reads_any_text_after_a_count(after, expected):
+    assert counts_a_change(after) is expected

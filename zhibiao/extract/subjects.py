@@ -261,8 +261,9 @@ def _window_parts(window: str) -> tuple[str, str, str]:
 
 
 @cache
-def _bare_verbs() -> frozenset[str]:
-    return frozenset(words("measures", "growth", "up") + words("measures", "growth", "down"))
+def _bare_verbs() -> tuple[str, ...]:
+    """A tuple, not a set: it is tested with `in` and with str.endswith, which takes only tuples."""
+    return tuple(dict.fromkeys(words("measures", "growth", "up") + words("measures", "growth", "down")))
 
 
 def _balance_quotes(text: str) -> str:
