@@ -8,6 +8,7 @@ those into 404 and 400 responses.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import quote as _quote
 from urllib.parse import urlencode
@@ -420,6 +421,140 @@ def _latest_headline(charts: list[dict]) -> dict | None:
     return None
 
 
+MEASURE_ORDER = {m: n for n, m in enumerate(MEASURES)}
+
+
+def _lookup(store: Store, key: str, found: Indicator | None) -> str:
+    """The name the store's series are under: the indicator's id, else the subject as asked (or simplified)."""
+    if found:
+        return found.id
+    return key if store.count_facts(subject=key) else to_simplified(key)
+
+
+def _chart_groups(rows: list[dict], chart_region: str | None) -> dict[tuple, list[dict]]:
+    """The chart region's rows by chart: measure, unit, basis and scope."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        if (row.get("region") or None) == (chart_region or None):
+            # Each scope of a programme (亿元以上, 50亿元以上 …) is a chart of its own.
+            groups.setdefault((*_chart_key(row), row.get("scope") or ""), []).append(row)
+    return groups
+
+
+def _chart_order(default_measure: str | None):
+    """The order of an indicator's charts: by scope, its own measure first, year-on-year before the others."""
+    def order(item: tuple) -> tuple:
+        (m, unit, basis, scope), _ = item
+        return (scope, m != default_measure, MEASURE_ORDER.get(m, 99), basis not in ("yoy", ""),
+                list(COMPARISONS).index(basis) if basis in COMPARISONS else 99, basis, unit)
+    return order
+
+
+def _group_ends(groups: dict[tuple, list[dict]]) -> list[str]:
+    """The end days of every charted period, for the time window."""
+    return [e.isoformat() for group in groups.values() for r in group
+            if (e := (timeaxis.span(r["period"]) or (0, None))[1])]
+
+
+@dataclass(frozen=True)
+class _ChartPage:
+    """What the charts of one indicator page share: the key asked for, the id shown, the view and window."""
+
+    key: str
+    ident: str
+    indicator_id: str | None
+    view: dict
+    scopes: list[str]
+    window: tuple
+
+
+def _placed(points: list[dict], window: tuple) -> list[dict]:
+    """The points on the time axis within the window, in time order (the longer period first on one day)."""
+    placed = [p for p in points if p["end"] and _in_window(p, window)]
+    placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
+    return placed
+
+
+def _shown_title(m: str, unit: str, basis: str, shown: dict | None) -> str:
+    title = _chart_title(m, unit, basis)
+    if shown:
+        title = title.rsplit(" (", 1)[0] + f" ({shown['unit']})"
+    return title
+
+
+def _set_display_values(points: list[dict], shown: dict | None) -> None:
+    """Each point's value in the unit the chart shows (亿元 for a figure stored in yuan)."""
+    for p in points:
+        p["display_value"] = round(p["value"] / shown["scale"], 6) if shown else p["value"]
+
+
+def _period_types(points: list[dict]) -> list[str]:
+    return [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in points)]
+
+
+def _indicator_chart(page: _ChartPage, chart: tuple, group: list[dict]) -> dict:
+    """One chart of an indicator page: its points in the window (with display values), title and downloads."""
+    m, unit, basis, scope = chart
+    points = [_point(r) for r in group]
+    placed = _placed(points, page.window)
+    scope_part = f"scope{page.scopes.index(scope) + 1}" if scope else ""
+    chart_id = "-".join(x for x in (_chart_id(m, basis, unit), scope_part) if x)
+    shown = display.unit(page.indicator_id, m, unit)
+    title = _shown_title(m, unit, basis, shown)
+    _set_display_values(placed, shown)
+    return {
+        "id": chart_id, "comparison": basis or None, "measure": m, "unit": unit,
+        "basis": basis if basis in labels.BASES else None, "scope": scope or None,
+        "title": f"{scope} · {title}" if scope else title, "display": shown,
+        "points": placed, "unplaced": [p for p in points if not p["end"]],
+        "period_types": _period_types(placed),
+        "download_name": f"{page.ident}-{chart_id}",
+        "csv": indicator_url(page.key, ".csv", **page.view, chart=chart_id),
+        "xlsx": indicator_url(page.key, ".xlsx", **page.view, chart=chart_id),
+    }
+
+
+def _indicator_head(found: Indicator | None, resolved: str, key: str, scopes: list[str]) -> dict:
+    """Who the page is about: the catalogue's indicator, or a subject named by the facts alone."""
+    if not found:
+        return {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None,
+                "display_unit": None, "aliases": [], "kind": "subject", "group": None, "definition": None,
+                "scopes": []}
+    shown = display.unit(found.id, found.measure, found.unit)
+    return {"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "measure": found.measure,
+            "unit": found.unit, "display_unit": shown["unit"] if shown else found.unit,
+            "aliases": list(found.aliases), "kind": "indicator", "group": display.group(found),
+            "definition": display.definition(found), "scopes": scopes}
+
+
+def _indicator_meta(rows: list[dict], charts: list[dict], summary: dict, default_measure: str | None) -> dict:
+    """The series' metadata: frequency, first and last period charted, and how many facts and sources."""
+    frequency_kind, frequency = display.frequency(Counter(
+        r["period_type"] for r in rows if default_measure is None or r["measure"] == default_measure))
+    placed_all = sorted({p["period"]: p for c in charts for p in c["points"]}.values(), key=lambda p: p["end"])
+    first, last = (placed_all[0], placed_all[-1]) if placed_all else ({}, {})
+    return {
+        "frequency": frequency, "frequency_type": frequency_kind,
+        "first_period": first.get("period"), "first_period_label": first.get("period_label"),
+        "last_period": last.get("period"), "last_period_label": last.get("period_label"),
+        "observations": sum(len(c["points"]) for c in charts),
+        "facts": summary["facts"], "documents": summary["documents"], "sources": summary["stories"],
+        "last_published": plain(summary["last_published"]), "last_updated": plain(summary["last_ingested"]),
+    }
+
+
+def _window_record(window: tuple) -> dict:
+    return {"start": window[0].isoformat() if window[0] else None,
+            "end": window[1].isoformat() if window[1] else None}
+
+
+def _range_links(view: dict, link) -> list[dict]:
+    """The preset time ranges, each with the link (`link` of the view's parameters) that shows it."""
+    custom = bool(view["start"] or view["end"])
+    return [{"range": r, "label": RANGE_LABELS[r], "active": (view["range"] or "all") == r and not custom,
+             "url": link({**view, "range": None if r == "all" else r, "start": None, "end": None})} for r in RANGES]
+
+
 def indicator(store: Store, key: str, *, measure: str | None = None, region: str | None = None,
               period_type: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0,
               range: str | None = None, start: str | None = None, end: str | None = None) -> dict:  # noqa: A002
@@ -429,92 +564,60 @@ def indicator(store: Store, key: str, *, measure: str | None = None, region: str
     _page(limit, offset)
     found, resolved = _resolve(store, key)
     ident = found.id if found else resolved
-    lookup = found.id if found else key if store.count_facts(subject=key) else to_simplified(key)
+    lookup = _lookup(store, key, found)
     rows = store.series_records([lookup], all_measures=True, measure=measure, period_type=period_type)[lookup]
     regions = Counter(r["region"] or "" for r in rows)
     chart_region = _choose_region(rows, region)
-    groups: dict[tuple, list[dict]] = {}
-    for row in rows:
-        if (row.get("region") or None) == (chart_region or None):
-            # Each scope of a programme (亿元以上, 50亿元以上 …) is a chart of its own.
-            groups.setdefault((*_chart_key(row), row.get("scope") or ""), []).append(row)
-    scopes = sorted({key[3] for key in groups if key[3]})
+    groups = _chart_groups(rows, chart_region)
+    scopes = sorted({chart[3] for chart in groups if chart[3]})
     default_measure = found.measure if found else None
-    order = {m: n for n, m in enumerate(MEASURES)}
-    all_ends = [e for group in groups.values() for r in group if (e := (timeaxis.span(r["period"]) or (0, None))[1])]
-    window = time_window([e.isoformat() for e in all_ends], range, start, end)
+    window = time_window(_group_ends(groups), range, start, end)
     view = {"measure": measure, "region": region, "period_type": period_type, "range": range, "start": start,
             "end": end}
-    charts = []
-    for (m, unit, basis, scope), group in sorted(groups.items(), key=lambda kv: (
-            kv[0][3], kv[0][0] != default_measure, order.get(kv[0][0], 99), kv[0][2] not in ("yoy", ""),
-            list(COMPARISONS).index(kv[0][2]) if kv[0][2] in COMPARISONS else 99, kv[0][2], kv[0][1])):
-        points = [_point(r) for r in group]
-        placed = [p for p in points if p["end"] and _in_window(p, window)]
-        placed.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
-        chart_id = "-".join(x for x in (_chart_id(m, basis, unit), f"scope{scopes.index(scope) + 1}" if scope else "")
-                            if x)
-        shown = display.unit(found.id if found else None, m, unit)
-        title = _chart_title(m, unit, basis)
-        if shown:
-            title = title.rsplit(" (", 1)[0] + f" ({shown['unit']})"
-        for p in placed:
-            p["display_value"] = round(p["value"] / shown["scale"], 6) if shown else p["value"]
-        charts.append({
-            "id": chart_id, "comparison": basis or None, "measure": m, "unit": unit,
-            "basis": basis if basis in labels.BASES else None, "scope": scope or None,
-            "title": f"{scope} · {title}" if scope else title, "display": shown,
-            "points": placed, "unplaced": [p for p in points if not p["end"]],
-            "period_types": [t for t in PERIOD_TYPES if any(p["period_type"] == t for p in placed)],
-            "download_name": f"{ident}-{chart_id}",
-            "csv": indicator_url(key, ".csv", **view, chart=chart_id),
-            "xlsx": indicator_url(key, ".xlsx", **view, chart=chart_id),
-        })
-    filters = _facts_filters(found, found.id if found else lookup, measure, region, period_type)
+    page = _ChartPage(key, ident, found.id if found else None, view, scopes, window)
+    charts = [_indicator_chart(page, chart, group)
+              for chart, group in sorted(groups.items(), key=_chart_order(default_measure))]
+    filters = _facts_filters(found, lookup, measure, region, period_type)
     table = facts(store, limit=limit, offset=offset, facets=False, **filters)
-    summary = store.fact_summary(**{k: v for k, v in filters.items() if k in ("indicator", "subject")})
-    frequency_kind, frequency = display.frequency(Counter(
-        r["period_type"] for r in rows if default_measure is None or r["measure"] == default_measure))
-    placed_all = sorted({p["period"]: p for c in charts for p in c["points"]}.values(), key=lambda p: p["end"])
-    shown = display.unit(found.id, found.measure, found.unit) if found else None
-    head = ({"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "measure": found.measure,
-             "unit": found.unit, "display_unit": shown["unit"] if shown else found.unit,
-             "aliases": list(found.aliases), "kind": "indicator", "group": display.group(found),
-             "definition": display.definition(found), "scopes": scopes} if found else
-            {"id": resolved, "name_zh": key, "name_en": None, "measure": None, "unit": None, "display_unit": None,
-             "aliases": [], "kind": "subject", "group": None, "definition": None, "scopes": []})
+    summary = store.fact_summary(**_named(filters))
     return {
-        "indicator": head, "key": key,
+        "indicator": _indicator_head(found, resolved, key, scopes), "key": key,
         "filters": {"measure": measure, "region": region, "period_type": period_type},
         "view": view,
-        "window": {"start": window[0].isoformat() if window[0] else None,
-                   "end": window[1].isoformat() if window[1] else None},
-        "ranges": [{"range": r, "label": RANGE_LABELS[r], "active": (range or "all") == r and not (start or end),
-                    "url": indicator_url(key, **{**view, "range": None if r == "all" else r, "start": None,
-                                                 "end": None})} for r in RANGES],
-        "meta": {
-            "frequency": frequency, "frequency_type": frequency_kind,
-            "first_period": placed_all[0]["period"] if placed_all else None,
-            "first_period_label": placed_all[0]["period_label"] if placed_all else None,
-            "last_period": placed_all[-1]["period"] if placed_all else None,
-            "last_period_label": placed_all[-1]["period_label"] if placed_all else None,
-            "observations": sum(len(c["points"]) for c in charts),
-            "facts": summary["facts"], "documents": summary["documents"], "sources": summary["stories"],
-            "last_published": plain(summary["last_published"]), "last_updated": plain(summary["last_ingested"]),
-        },
+        "window": _window_record(window),
+        "ranges": _range_links(view, lambda params: indicator_url(key, **params)),
+        "meta": _indicator_meta(rows, charts, summary, default_measure),
         "latest": _latest_headline(charts),
         "chart_region": chart_region,
-        "regions": [{"region": r or None, "cells": n} for r, n in sorted(regions.items(), key=lambda x: -x[1])],
-        "measures": sorted({r["measure"] for r in rows}, key=lambda m: order.get(m, 99)),
+        "regions": _region_counts(regions),
+        "measures": sorted({r["measure"] for r in rows}, key=lambda m: MEASURE_ORDER.get(m, 99)),
         "charts": charts,
         "facts": table["facts"], "total": table["total"], "limit": limit, "offset": offset,
         **page_links(indicator_url(key, ".json"), {k: v for k, v in view.items() if v}, table["total"], limit,
                      offset),
+        **_indicator_links(page, found, filters, regions, chart_region, measure or default_measure),
+    }
+
+
+def _region_counts(regions: Counter) -> list[dict]:
+    return [{"region": r or None, "cells": n} for r, n in sorted(regions.items(), key=lambda x: -x[1])]
+
+
+def _named(filters: dict) -> dict:
+    """The filters that name the series (indicator or subject), without measure, region and period type."""
+    return {k: v for k, v in filters.items() if k in ("indicator", "subject")}
+
+
+def _indicator_links(page: _ChartPage, found: Indicator | None, filters: dict, regions: Counter,
+                     chart_region: str | None, measure: str | None) -> dict:
+    """Where an indicator page leads: its downloads, its facts, the compare page and the regions' ranking."""
+    key, ident, view = page.key, page.ident, page.view
+    return {
         "csv": indicator_url(key, ".csv", **view),
         "xlsx": indicator_url(key, ".xlsx", **view),
         "json": indicator_url(key, ".json", **view),
         "facts_csv": "/facts.csv" + _query(**filters),
-        "compare_regions": "/compare" + _query(indicators=ident, measure=measure or default_measure,
+        "compare_regions": "/compare" + _query(indicators=ident, measure=measure,
                                                regions=",".join(r for r, _ in regions.most_common(4) if r)),
         "add_indicator": "/compare" + _query(indicators=ident, regions=chart_region),
         "regions_page": indicator_url(ident, "/regions") if found else None,
