@@ -87,23 +87,34 @@ def _find_free(text: str, needle: str, start: int, end: int, claimed: list[tuple
     return None
 
 
-def segments(clean: str, places: dict[int, dict], chosen: int | None = None) -> list[Segment]:
-    """Cut `clean` at every boundary of the chosen sentence and of every located number."""
-    highlight = places.get(chosen, {}).get("quote") if chosen is not None else None
-    numbers = sorted((p["number"], seq) for seq, p in places.items() if p.get("number"))
+def _cut_points(clean: str, highlight: tuple | None, numbers: list[tuple]) -> list[int]:
+    """Every boundary of the highlighted sentence and of the located numbers, in order."""
     cuts = {0, len(clean)}
     if highlight:
         cuts.update(highlight)
     for (a, b), _ in numbers:
         cuts.update((a, b))
-    points = sorted(c for c in cuts if 0 <= c <= len(clean))
+    return sorted(c for c in cuts if 0 <= c <= len(clean))
+
+
+def _segment(clean: str, a: int, b: int, highlight: tuple | None, numbers: list[tuple],
+             chosen: int | None) -> Segment:
+    """The text between two cuts: lit when inside the highlighted sentence, a fact's when inside its number."""
+    lit = bool(highlight and highlight[0] <= a and b <= highlight[1])
+    seq = next((s for (na, nb), s in numbers if na <= a and b <= nb), None)
+    return Segment(clean[a:b], lit, seq, seq is not None and seq == chosen)
+
+
+def segments(clean: str, places: dict[int, dict], chosen: int | None = None) -> list[Segment]:
+    """Cut `clean` at every boundary of the chosen sentence and of every located number."""
+    highlight = places.get(chosen, {}).get("quote") if chosen is not None else None
+    numbers = sorted((p["number"], seq) for seq, p in places.items() if p.get("number"))
+    points = _cut_points(clean, highlight, numbers)
     out: list[Segment] = []
     for a, b in zip(points, points[1:], strict=False):
         if a == b:
             continue
-        lit = bool(highlight and highlight[0] <= a and b <= highlight[1])
-        seq = next((s for (na, nb), s in numbers if na <= a and b <= nb), None)
-        seg = Segment(clean[a:b], lit, seq, seq is not None and seq == chosen)
+        seg = _segment(clean, a, b, highlight, numbers, chosen)
         if out and (out[-1].highlight, out[-1].fact, out[-1].chosen) == (seg.highlight, seg.fact, seg.chosen):
             out[-1] = Segment(out[-1].text + seg.text, seg.highlight, seg.fact, seg.chosen)
         else:

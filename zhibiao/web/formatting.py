@@ -58,16 +58,23 @@ def plain(value):
         return [plain(v) for v in value]
     if isinstance(value, float):
         return None if math.isnan(value) else value
-    if isinstance(value, datetime) and value != value:  # pandas NaT passes for a datetime
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat()
     if isinstance(value, date):
-        return value.isoformat()
+        return _plain_date(value)
     if hasattr(value, "item") and not isinstance(value, str | bytes):  # numpy scalars
         return plain(value.item())
+    return _unless_missing(value)
+
+
+def _plain_date(value: date) -> str | None:
+    if isinstance(value, datetime) and value != value:  # pandas NaT passes for a datetime
+        return None
+    return value.isoformat()
+
+
+def _unless_missing(value):
+    """`value`, or None for pandas NaT / NA (and for what cannot even be compared with itself)."""
     try:
-        if value != value:  # pandas NaT / NA
+        if value != value:
             return None
     except (TypeError, ValueError):
         return None

@@ -236,6 +236,15 @@ def _card(indicator: Indicator, rows: list[dict], facts: int, region: str, as_of
     return card
 
 
+def _region_choices(regions: Counter, region: str) -> list[dict]:
+    """The regions to choose from: 全国 first, then by number of cells, the one asked for always."""
+    choices = [labels.DEFAULT_REGION] + sorted((r for r in regions if r != labels.DEFAULT_REGION),
+                                                key=lambda r: (-regions[r], r))
+    if region not in choices:
+        choices.append(region)
+    return [{"region": r, "cells": regions.get(r, 0), "selected": r == region} for r in choices]
+
+
 def overview(store: Store, region: str | None = None) -> dict:
     """The latest value of each key indicator for one region (全国 unless asked), its trend of the
     same period type on a time axis, its age and number of sources."""
@@ -252,15 +261,11 @@ def overview(store: Store, region: str | None = None) -> dict:
                  if i in store.catalogue.by_id]
         sections.append({"title_zh": zh, "title_en": en, "cards": cards})
     totals = store.counts()
-    choices = [labels.DEFAULT_REGION] + sorted((r for r in regions if r != labels.DEFAULT_REGION),
-                                                key=lambda r: (-regions[r], r))
-    if region not in choices:
-        choices.append(region)
     from zhibiao.web.report_views import briefing_links  # it builds on this module
 
     return {
         "region": region,
-        "regions": [{"region": r, "cells": regions.get(r, 0), "selected": r == region} for r in choices],
+        "regions": _region_choices(regions, region),
         "as_of": as_of.isoformat() if as_of else None,
         "sections": sections,
         "programmes": programmes(store, counts, region=region, as_of=as_of),
@@ -269,6 +274,23 @@ def overview(store: Store, region: str | None = None) -> dict:
                    "conflicts": len(store.conflicts()),
                    "indicators": int((catalogue["facts"] > 0).sum())},
     }
+
+
+def _programme_cards(indicator: Indicator, series: list[dict], facts: int, region: str,
+                     as_of: date | None) -> list[dict]:
+    """An indicator's programme rows: a card per scope with figures."""
+    by_scope: dict[str, list[dict]] = {}
+    for row in series:
+        by_scope.setdefault(row.get("scope") or "", []).append(row)
+    placed = []
+    for scope, mine in sorted(by_scope.items()):
+        # A programme row names its region: the one asked for when it has figures, else its own.
+        here = region if any(r.get("region") == region for r in mine) else _choose_region(mine, None)
+        card = _card(indicator, mine, facts, here, as_of)
+        if card["latest"]:
+            card.update(scope=scope or None, definition=indicator.definition)
+            placed.append(card)
+    return placed
 
 
 def programmes(store: Store, counts: dict[str, int] | None = None, *, region: str | None = None,
@@ -288,23 +310,34 @@ def programmes(store: Store, counts: dict[str, int] | None = None, *, region: st
     for group, members in groups:
         rows, empty = [], []
         for indicator in members:
-            by_scope: dict[str, list[dict]] = {}
-            for row in series[indicator.id]:
-                by_scope.setdefault(row.get("scope") or "", []).append(row)
-            placed = []
-            for scope, mine in sorted(by_scope.items()):
-                # A programme row names its region: the one asked for when it has figures, else its own.
-                here = region if any(r.get("region") == region for r in mine) else _choose_region(mine, None)
-                card = _card(indicator, mine, counts.get(indicator.id, 0), here, as_of)
-                if card["latest"]:
-                    card.update(scope=scope or None, definition=indicator.definition)
-                    placed.append(card)
+            placed = _programme_cards(indicator, series[indicator.id], counts.get(indicator.id, 0), region, as_of)
             rows += placed
             if not placed:
                 empty.append({"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
                               "facts": counts.get(indicator.id, 0), "url": indicator_url(indicator.id)})
         out.append({"group": group.name, "group_en": group.name_en, "programmes": rows, "without_data": empty})
     return out
+
+
+def _by_frequency(rows: list[dict]) -> list[dict]:
+    """A group's indicators by frequency (in the catalogue's order of frequencies), by name within one."""
+    freq_order = display.frequency_names()
+    by_frequency: dict[str, list[dict]] = {}
+    for r in sorted(rows, key=lambda r: r["name_zh"]):
+        by_frequency.setdefault(r["frequency"] if r["facts"] else "无数据 no data", []).append(r)
+    return [{"frequency": f, "indicators": [
+                {k: r[k] for k in ("id", "name_zh", "name_en", "url", "facts", "display_unit")}
+                for r in by_frequency[f]]}
+            for f in sorted(by_frequency, key=lambda f: freq_order.index(f) if f in freq_order else 99)]
+
+
+def _catalogue_group(group, members: list[Indicator], rows: list[dict]) -> dict:
+    """One group of the catalogue tree: its indicators' rows, facts, and the same by frequency."""
+    ids = {i.id for i in members}
+    mine = [r for r in rows if r["id"] in ids]
+    return {"group": group.name, "group_en": group.name_en, "programme": group.programme,
+            "facts": sum(r["facts"] for r in mine), "with_data": sum(1 for r in mine if r["facts"]),
+            "indicators": mine, "frequencies": _by_frequency(mine)}
 
 
 def indicators(store: Store) -> dict:
@@ -322,21 +355,7 @@ def indicators(store: Store) -> dict:
         row["display_unit"] = shown["unit"] if shown else row["unit"]
         row["frequency_type"], row["frequency"] = display.frequency(Counter(kinds.get(row["id"], {})))
     rows.sort(key=lambda r: (-r["facts"], r["id"]))
-    freq_order = display.frequency_names()
-    tree = []
-    for group, members in store.catalogue.by_group():
-        ids = {i.id for i in members}
-        mine = [r for r in rows if r["id"] in ids]
-        by_frequency: dict[str, list[dict]] = {}
-        for r in sorted(mine, key=lambda r: r["name_zh"]):
-            by_frequency.setdefault(r["frequency"] if r["facts"] else "无数据 no data", []).append(r)
-        tree.append({"group": group.name, "group_en": group.name_en, "programme": group.programme,
-                     "facts": sum(r["facts"] for r in mine), "with_data": sum(1 for r in mine if r["facts"]),
-                     "indicators": mine,
-                     "frequencies": [{"frequency": f, "indicators": [
-                         {k: r[k] for k in ("id", "name_zh", "name_en", "url", "facts", "display_unit")}
-                         for r in by_frequency[f]]}
-                         for f in sorted(by_frequency, key=lambda f: freq_order.index(f) if f in freq_order else 99)]})
+    tree = [_catalogue_group(group, members, rows) for group, members in store.catalogue.by_group()]
     return {"indicators": rows, "groups": tree, "unlinked": export.records(store.unlinked_subjects(30))}
 
 
@@ -779,6 +798,26 @@ def _host(url) -> str:
     return rest.split("/", 1)[0].split(":", 1)[0] or "local"
 
 
+def _document_mask(df, wanted: dict):
+    """The rows matching every filter given (None when none is)."""
+    mask = None
+    for name, value in wanted.items():
+        if value is not None:
+            hit = df[name] == value
+            mask = hit if mask is None else mask & hit
+    return mask
+
+
+def _document_facet(df, name: str, wanted: dict) -> list[tuple]:
+    """One facet's counts: the documents the other filters leave, by value (NaN as None)."""
+    others = df
+    for other, value in wanted.items():
+        if other != name and value is not None:
+            others = others[others[other] == value]
+    counts = [(v, int(n)) for v, n in others[name].value_counts(dropna=False).items()]
+    return [(None if v != v else v, n) for v, n in counts]
+
+
 def documents(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, year: str | None = None,
               host: str | None = None, format: str | None = None, sort: str = "-published") -> dict:  # noqa: A002
     """Stored documents, newest first by default, filtered by publication year, site and format, with
@@ -789,20 +828,9 @@ def documents(store: Store, *, limit: int = DEFAULT_LIMIT, offset: int = 0, year
     df = store.documents()
     df = df.assign(year=df["published"].map(lambda d: str(d)[:4] if d is not None and d == d else None),
                    host=df["url"].map(_host))
-    counts = {}
-    mask = None
     wanted = {"year": year, "host": host, "format": format}
-    for name, value in wanted.items():
-        if value is not None:
-            hit = df[name] == value
-            mask = hit if mask is None else mask & hit
-    for name in wanted:  # each facet counts the documents the other filters leave
-        others = df
-        for other, value in wanted.items():
-            if other != name and value is not None:
-                others = others[others[other] == value]
-        counts[name] = [(v, int(n)) for v, n in others[name].value_counts(dropna=False).items()]
-        counts[name] = [(None if v != v else v, n) for v, n in counts[name]]
+    counts = {name: _document_facet(df, name, wanted) for name in wanted}
+    mask = _document_mask(df, wanted)
     chosen = df if mask is None else df[mask]
     column, ascending = DOCUMENT_SORTS[sort]
     chosen = chosen.sort_values([column, "id"], ascending=[ascending, True], na_position="last")
@@ -869,6 +897,70 @@ def catalogue_matches(store: Store, query: str) -> list:
 SEARCH_SCAN = 5000
 
 
+@dataclass
+class _Found:
+    """What a search found before the filters: its rows, terms, total, and whether the index paged them."""
+
+    mode: str
+    terms: list[str]
+    rows: list[dict]
+    total: int
+    paged: bool
+    note: str | None = None
+
+
+def _exact_indicator(store: Store, query: str, named: list) -> Indicator | None:
+    """The indicator the whole query names (an id or alias, traditional or any case), if it does."""
+    text = query.strip()
+    if named and any(store.catalogue.get(spelling) for spelling in (text, to_simplified(text), text.lower())):
+        return named[0]
+    return None
+
+
+def _indicator_found(store: Store, query: str, exact: Indicator, region: str | None) -> _Found:
+    rows = export.records(store.facts(indicator=exact.id, region=region, newest_first=True))
+    return _Found("indicator", query_terms(query), rows, len(rows), paged=False)
+
+
+def _text_found(store: Store, query: str, named: list, filtered: bool, limit: int, offset: int) -> _Found:
+    """The full-text hits: with filters, the best SEARCH_SCAN to filter here; else the page the index cuts."""
+    try:
+        result = store.search(query, limit=SEARCH_SCAN if filtered else limit, offset=0 if filtered else offset)
+    except QueryError as err:  # a query with nothing to look for finds nothing; it is not an error
+        return _Found("text", [], [], 0, paged=not filtered, note=None if named else str(err))
+    return _Found("text", result.terms, list(result.hits), result.total, paged=not filtered)
+
+
+def _filtered_hits(rows: list[dict], period: str | None, wanted: Indicator | None, region: str | None) -> list[dict]:
+    if period:
+        rows = [r for r in rows if str(r.get("period") or "").startswith(period.strip())]
+    if wanted is not None:
+        rows = [r for r in rows if r.get("indicator") == wanted.id]
+    if region:
+        rows = [r for r in rows if r.get("region") == region]
+    return rows
+
+
+def _wanted(store: Store, indicator: str | None) -> Indicator | None:
+    """The catalogue indicator a filter names (404 when it names none)."""
+    wanted = store.catalogue.get(indicator) if indicator else None
+    if indicator and wanted is None:
+        raise NotFound(f"no indicator {indicator!r} (see /indicators)")
+    return wanted
+
+
+def _indicator_links_of(found: list) -> list[dict]:
+    return [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "url": indicator_url(i.id)} for i in found]
+
+
+def _search_hit(row: dict, terms: list[str]) -> dict:
+    rec = _fact_record(row)
+    rec["quote_parts"] = _marked(rec["quote"], terms)
+    rec["subject_parts"] = _marked(rec["subject"], terms)
+    rec["series"] = indicator_url(rec["indicator"] or rec["subject"])
+    return rec
+
+
 def search(store: Store, query: str, *, limit: int = 50, offset: int = 0, indicator: str | None = None,
            region: str | None = None, period: str | None = None) -> dict:
     """Facts whose subject or quote contains every term of the query (simplified or traditional), or the
@@ -876,49 +968,22 @@ def search(store: Store, query: str, *, limit: int = 50, offset: int = 0, indica
     filtered by indicator, region and period (a year, 2024-H1, 2024-05 …)."""
     _page(limit, offset)
     named = catalogue_matches(store, query)
-    wanted = store.catalogue.get(indicator) if indicator else None
-    if indicator and wanted is None:
-        raise NotFound(f"no indicator {indicator!r} (see /indicators)")
-    exact = named[0] if named and any(store.catalogue.get(spelling) for spelling in (
-        query.strip(), to_simplified(query.strip()), query.strip().lower())) else None
-    filtered = bool(wanted or region or period)
+    wanted = _wanted(store, indicator)
+    exact = _exact_indicator(store, query, named)
     if exact is not None and (wanted is None or wanted.id == exact.id):
-        mode, terms, note = "indicator", query_terms(query), None
-        rows = export.records(store.facts(indicator=exact.id, region=region, newest_first=True))
-        total, paged = len(rows), False
+        found = _indicator_found(store, query, exact, region)
     else:
-        mode, note = "text", None
-        try:  # with filters, scan the best hits and filter them here; else let the index page
-            result = store.search(query, limit=SEARCH_SCAN if filtered else limit, offset=0 if filtered else offset)
-        except QueryError as err:  # a query with nothing to look for finds nothing; it is not an error
-            note = None if named else str(err)
-            result = None
-        terms = result.terms if result else []
-        rows = list(result.hits) if result else []
-        total, paged = (result.total if result else 0), not filtered
-    if period:
-        rows = [r for r in rows if str(r.get("period") or "").startswith(period.strip())]
-    if wanted is not None:
-        rows = [r for r in rows if r.get("indicator") == wanted.id]
-    if region:
-        rows = [r for r in rows if r.get("region") == region]
-    if not paged:
+        found = _text_found(store, query, named, bool(wanted or region or period), limit, offset)
+    rows, total = _filtered_hits(found.rows, period, wanted, region), found.total
+    if not found.paged:
         total = len(rows)
         rows = rows[offset:offset + limit]
-    hits = []
-    for row in rows:
-        rec = _fact_record(row)
-        rec["quote_parts"] = _marked(rec["quote"], terms)
-        rec["subject_parts"] = _marked(rec["subject"], terms)
-        rec["series"] = indicator_url(rec["indicator"] or rec["subject"])
-        hits.append(rec)
     params = {"q": query, "indicator": indicator, "region": region, "period": period}
-    return {"query": query, "terms": terms, "mode": mode, "total": total, "limit": limit, "offset": offset,
-            "filters": {k: v for k, v in params.items() if v and k != "q"},
-            "indicators": [{"id": i.id, "name_zh": i.name_zh, "name_en": i.name_en, "url": indicator_url(i.id)}
-                           for i in named],
+    return {"query": query, "terms": found.terms, "mode": found.mode, "total": total, "limit": limit,
+            "offset": offset, "filters": {k: v for k, v in params.items() if v and k != "q"},
+            "indicators": _indicator_links_of(named),
             **page_links("/search.json", {k: v for k, v in params.items() if v}, total, limit, offset),
-            "hits": hits, "note": note}
+            "hits": [_search_hit(row, found.terms) for row in rows], "note": found.note}
 
 
 def checks(store: Store, *, indicator: str | None = None) -> dict:
@@ -978,23 +1043,99 @@ def _split(text: str | None) -> list[str]:
     return [x.strip() for x in (text or "").replace("，", ",").split(",") if x.strip()]
 
 
+def _yoy_if_any(rows: list[dict]) -> list[dict]:
+    """A growth series keeps its year-on-year cells when it has them."""
+    if any(r.get("basis") == "yoy" for r in rows):
+        return [r for r in rows if r.get("basis") == "yoy"]
+    return rows
+
+
+def _usual_unit(rows: list[dict]) -> list[dict]:
+    """The rows in the series' most frequent unit."""
+    units = Counter(r["unit"] for r in rows)
+    if units:
+        return [r for r in rows if r["unit"] == units.most_common(1)[0][0]]
+    return rows
+
+
 def _series_points(rows: list[dict], period_type: str | None, window: tuple | None = None) -> tuple[str, list]:
     """One line's points: a growth series keeps its year-on-year cells when it has them, and a series
     of mixed period types its most frequent one (unless one is asked for)."""
-    if any(r.get("basis") == "yoy" for r in rows):
-        rows = [r for r in rows if r.get("basis") == "yoy"]
+    rows = _yoy_if_any(rows)
     if period_type is None:
         kind, _ = display.frequency(Counter(r["period_type"] for r in rows))
         rows = [r for r in rows if r["period_type"] == kind]
     else:
         kind = period_type
-    units = Counter(r["unit"] for r in rows)
-    if units:
-        rows = [r for r in rows if r["unit"] == units.most_common(1)[0][0]]
+    rows = _usual_unit(rows)
     points = [_point(r) for r in rows]
     points = [p for p in points if p["end"] and (window is None or _in_window(p, window))]
     points.sort(key=lambda p: (p["end"], -timeaxis.length_days(p["period"])))
     return kind, points
+
+
+def _compare_keys(indicators: str, regions: str | None) -> tuple[list[str], list[str]]:
+    """The indicators and regions asked for, at most MAX_COMPARE series in all."""
+    keys = _split(indicators)
+    places = _split(regions)
+    if not keys:
+        raise BadRequest("name one indicator or more: /compare?indicators=gdp,industrial_value_added")
+    if len(keys) * max(len(places), 1) > MAX_COMPARE:
+        raise BadRequest(f"at most {MAX_COMPARE} series (indicators × regions) on one chart")
+    return keys, places
+
+
+def _compare_line(key: str, found: Indicator | None, place: str | None, rows: list[dict], measure: str | None,
+                  period_type: str | None) -> dict:
+    """One line of the compare chart: one indicator (or subject) in one region."""
+    mine = [r for r in rows if (r.get("region") or None) == (place or None)]
+    kind, points = _series_points(mine, period_type)
+    first = points[0] if points else {"unit": found.unit if found else None, "measure": measure}
+    unit, measure_used = first["unit"], first["measure"]
+    shown = display.unit(found.id if found else None, measure_used, unit)
+    name = f"{found.name_zh if found else key} · {place or '—'}"
+    if kind and not period_type:
+        name += f" · {labels.PERIOD_TYPES.get(kind, (kind,))[0]}"
+    return {"name": name, "indicator": found.id if found else None, "key": key, "region": place,
+            "measure": measure_used, "measure_label": labels.measure(measure_used),
+            "unit": unit, "display": shown, "period_type": kind, "points": points,
+            "url": indicator_url(found.id if found else key, region=place)}
+
+
+def _compare_lines(store: Store, key: str, found: Indicator | None, places: list[str], measure: str | None,
+                   period_type: str | None) -> list[dict]:
+    """The lines of one indicator: one per region asked for, else one in its default region."""
+    lookup = _lookup(store, key, found)
+    rows = store.series_records([lookup], measure=measure, period_type=period_type)[lookup]
+    return [_compare_line(key, found, place, rows, measure, period_type)
+            for place in places or [_choose_region(rows, None)]]
+
+
+def _compare_axes(built: list[dict]) -> list:
+    """The units of the compared lines, in order: one y axis each, two at most."""
+    axes_units = list(dict.fromkeys(s["unit"] for s in built))
+    if len(axes_units) > 2:
+        raise BadRequest(f"the series have {len(axes_units)} units ({', '.join(map(str, axes_units))}); "
+                         "one chart holds two: choose a measure or fewer indicators")
+    return axes_units
+
+
+def _axis(built: list[dict], unit) -> dict:
+    """A y axis, labelled in the display unit of its first line."""
+    first = next(s for s in built if s["unit"] == unit)
+    label = (first["display"]["unit"] if first["display"] else {"pp": "百分点", "count": "个"}.get(unit, unit))
+    return {"unit": unit, "measure": first["measure"], "display": first["display"], "label": label}
+
+
+def _place(built: list[dict], axes_units: list, window: tuple) -> None:
+    """Each line on its y axis, its points cut to the time window."""
+    for s in built:
+        s["axis"] = axes_units.index(s["unit"]) if s["unit"] in axes_units else 0
+        s["points"] = [p for p in s["points"] if _in_window(p, window)]
+
+
+def _catalogue_choices(store: Store) -> list[dict]:
+    return [{"id": i.id, "name_zh": i.name_zh} for i in store.catalogue]
 
 
 def compare(store: Store, indicators: str, *, regions: str | None = None, measure: str | None = None,
@@ -1003,65 +1144,23 @@ def compare(store: Store, indicators: str, *, regions: str | None = None, measur
     """Several series on one time axis: each indicator (id, alias or subject) in each region asked for
     (or its default region), in its default measure unless `measure` is given; one y axis per unit."""
     _check(measure, period_type)
-    keys = _split(indicators)
-    places = _split(regions)
-    if not keys:
-        raise BadRequest("name one indicator or more: /compare?indicators=gdp,industrial_value_added")
-    if len(keys) * max(len(places), 1) > MAX_COMPARE:
-        raise BadRequest(f"at most {MAX_COMPARE} series (indicators × regions) on one chart")
-    resolved = []
-    for key in keys:
-        found, _ = _resolve(store, key)
-        resolved.append((key, found))
-    lookups = [found.id if found else to_simplified(key) if not store.count_facts(subject=key) else key
-               for key, found in resolved]
-    measures = [measure or (found.measure if found else None) for _, found in resolved]
-    series_rows = {}
-    for (key, _), lookup, m in zip(resolved, lookups, measures, strict=True):
-        series_rows[key] = store.series_records([lookup], measure=m, period_type=period_type)[lookup]
-    built, units = [], []
-    for (key, found), m in zip(resolved, measures, strict=True):
-        rows = series_rows[key]
-        for place in places or [_choose_region(rows, None)]:
-            mine = [r for r in rows if (r.get("region") or None) == (place or None)]
-            kind, points = _series_points(mine, period_type)
-            unit = points[0]["unit"] if points else (found.unit if found else None)
-            measure_used = points[0]["measure"] if points else m
-            shown = display.unit(found.id if found else None, measure_used, unit)
-            name = f"{found.name_zh if found else key} · {place or '—'}"
-            if kind and not period_type:
-                name += f" · {labels.PERIOD_TYPES.get(kind, (kind,))[0]}"
-            if (unit, measure_used) not in units:
-                units.append((unit, measure_used))
-            built.append({"name": name, "indicator": found.id if found else None, "key": key, "region": place,
-                          "measure": measure_used, "measure_label": labels.measure(measure_used),
-                          "unit": unit, "display": shown, "period_type": kind, "points": points,
-                          "url": indicator_url(found.id if found else key, region=place)})
-    axes_units = list(dict.fromkeys(u for u, _ in units))
-    if len(axes_units) > 2:
-        raise BadRequest(f"the series have {len(axes_units)} units ({', '.join(map(str, axes_units))}); "
-                         "one chart holds two: choose a measure or fewer indicators")
+    keys, places = _compare_keys(indicators, regions)
+    resolved = [(key, _resolve(store, key)[0]) for key in keys]
+    built = [line for key, found in resolved
+             for line in _compare_lines(store, key, found, places, measure or (found.measure if found else None),
+                                        period_type)]
+    axes_units = _compare_axes(built)
     window = time_window([p["end"] for s in built for p in s["points"]], range, start, end)
-    for s in built:
-        s["axis"] = axes_units.index(s["unit"]) if s["unit"] in axes_units else 0
-        s["points"] = [p for p in s["points"] if _in_window(p, window)]
-    axes = []
-    for u in axes_units:
-        first = next(s for s in built if s["unit"] == u)
-        label = (first["display"]["unit"] if first["display"] else {"pp": "百分点", "count": "个"}.get(u, u))
-        axes.append({"unit": u, "measure": first["measure"], "display": first["display"], "label": label})
+    _place(built, axes_units, window)
     view = {"indicators": ",".join(keys), "regions": ",".join(places) or None, "measure": measure,
             "period_type": period_type, "range": range, "start": start, "end": end}
     return {
-        "series": built, "axes": axes, "view": view,
-        "window": {"start": window[0].isoformat() if window[0] else None,
-                   "end": window[1].isoformat() if window[1] else None},
-        "ranges": [{"range": r, "label": RANGE_LABELS[r], "active": (range or "all") == r and not (start or end),
-                    "url": "/compare" + _query(**{**view, "range": None if r == "all" else r, "start": None,
-                                                  "end": None})} for r in RANGES],
+        "series": built, "axes": [_axis(built, u) for u in axes_units], "view": view,
+        "window": _window_record(window),
+        "ranges": _range_links(view, lambda params: "/compare" + _query(**params)),
         "download_name": "compare-" + "-".join(found.id if found else "subject" for _, found in resolved),
         "csv": "/compare.csv" + _query(**view), "xlsx": "/compare.xlsx" + _query(**view),
-        "catalogue": [{"id": i.id, "name_zh": i.name_zh} for i in store.catalogue],
+        "catalogue": _catalogue_choices(store),
         "provinces": list(display.provinces()),
     }
 
@@ -1069,8 +1168,37 @@ def compare(store: Store, indicators: str, *, regions: str | None = None, measur
 def compare_form(store: Store) -> dict:
     """The compare page before anything is chosen: the catalogue and the provinces to choose from."""
     return {"series": [], "axes": [], "view": {}, "ranges": [],
-            "catalogue": [{"id": i.id, "name_zh": i.name_zh} for i in store.catalogue],
+            "catalogue": _catalogue_choices(store),
             "provinces": list(display.provinces())}
+
+
+def _ranked_period(found: Indicator, periods: Counter, period: str | None) -> str | None:
+    """The period asked for (404 when no province reports it), else the one most provinces report, latest first."""
+    if period:
+        chosen = classify_period(period)[0] or period
+        if chosen not in periods:
+            raise NotFound(f"{found.name_zh}: no provincial figures for period {period!r} "
+                           f"(periods with figures: {', '.join(sorted(periods)[-8:]) or 'none'})")
+        return chosen
+    if periods:
+        return max(periods, key=lambda p: (periods[p], timeaxis.span(p)[1]))
+    return None
+
+
+def _ranking(rows: list[dict], provinces: dict) -> list[dict]:
+    """The provinces' figures, largest first, each with its rank, map name and region page."""
+    ranking = []
+    for n, r in enumerate(sorted(rows, key=lambda r: -r["value"]), start=1):
+        point = _point(r)
+        point.update({"rank": n, "map_name": provinces[r["region"]], "region_url": region_url(r["region"])})
+        ranking.append(point)
+    return ranking
+
+
+def _period_choices(found: Indicator, measure: str | None, periods: Counter) -> list[dict]:
+    return [{"period": p, "label": timeaxis.label(p), "provinces": n,
+             "url": indicator_url(found.id, "/regions", measure=measure, period=p)}
+            for p, n in sorted(periods.items(), key=lambda kv: timeaxis.span(kv[0])[1], reverse=True)]
 
 
 def regions(store: Store, key: str, *, measure: str | None = None, period: str | None = None) -> dict:
@@ -1083,37 +1211,18 @@ def regions(store: Store, key: str, *, measure: str | None = None, period: str |
     m = measure or found.measure
     rows = store.series_records([found.id], measure=m)[found.id]
     provinces = display.provinces()
-    rows = [r for r in rows if r.get("region") in provinces and timeaxis.span(r["period"])]
-    if any(r.get("basis") == "yoy" for r in rows):
-        rows = [r for r in rows if r.get("basis") == "yoy"]
+    rows = _yoy_if_any([r for r in rows if r.get("region") in provinces and timeaxis.span(r["period"])])
     periods = Counter(r["period"] for r in rows)
-    chosen = None
-    if period:
-        chosen = classify_period(period)[0] or period
-        if chosen not in periods:
-            raise NotFound(f"{found.name_zh}: no provincial figures for period {period!r} "
-                           f"(periods with figures: {', '.join(sorted(periods)[-8:]) or 'none'})")
-    elif periods:
-        chosen = max(periods, key=lambda p: (periods[p], timeaxis.span(p)[1]))
-    mine = [r for r in rows if r["period"] == chosen]
-    units = Counter(r["unit"] for r in mine)
-    if units:
-        mine = [r for r in mine if r["unit"] == units.most_common(1)[0][0]]
-    mine.sort(key=lambda r: -r["value"])
-    ranking = []
-    for n, r in enumerate(mine, start=1):
-        point = _point(r)
-        point.update({"rank": n, "map_name": provinces[r["region"]], "region_url": region_url(r["region"])})
-        ranking.append(point)
-    unit = mine[0]["unit"] if mine else found.unit
-    shown = display.unit(found.id, m, unit)
+    chosen = _ranked_period(found, periods, period)
+    mine = _usual_unit([r for r in rows if r["period"] == chosen])
+    ranking = _ranking(mine, provinces)
+    unit = ranking[0]["unit"] if ranking else found.unit
     return {
-        "indicator": {"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en, "url": indicator_url(found.id)},
-        "measure": m, "measure_label": labels.measure(m), "unit": unit, "display": shown,
+        "indicator": {"id": found.id, "name_zh": found.name_zh, "name_en": found.name_en,
+                      "url": indicator_url(found.id)},
+        "measure": m, "measure_label": labels.measure(m), "unit": unit, "display": display.unit(found.id, m, unit),
         "period": chosen, "period_label": timeaxis.label(chosen) if chosen else None,
-        "periods": [{"period": p, "label": timeaxis.label(p), "provinces": n,
-                     "url": indicator_url(found.id, "/regions", measure=measure, period=p)}
-                    for p, n in sorted(periods.items(), key=lambda kv: timeaxis.span(kv[0])[1], reverse=True)],
+        "periods": _period_choices(found, measure, periods),
         "ranking": ranking,
         "map": {"geojson": "/static/" + display.GEOJSON,
                 "data": [{"name": p["map_name"], "value": p["value"], "region": p["region"]} for p in ranking]},
@@ -1127,6 +1236,21 @@ def region_url(name: str, suffix: str = "") -> str:
     return f"/region/{q(path_key(name))}{suffix}"
 
 
+def _region_series(store: Store, series_key: tuple, facts_: list[dict], place: str) -> dict:
+    """One series of a region's page: its latest fact (by period end, then publication) and its links."""
+    key, m, basis, unit = series_key
+    placed = [f for f in facts_ if timeaxis.span(f["period"])]
+    latest = max(placed or facts_, key=lambda f: ((timeaxis.span(f["period"]) or (date.min, date.min))[1],
+                                                    str(f.get("published") or "")))
+    rec = _fact_record(latest)
+    known = store.catalogue.by_id.get(key)
+    return {"key": key, "name_zh": known.name_zh if known else key,
+            "name_en": known.name_en if known else None, "measure": m,
+            "measure_label": labels.measure(m), "basis_label": labels.basis(basis or None), "unit": unit,
+            "facts": len(facts_), "latest": rec, "url": indicator_url(key, region=place),
+            "ranking": indicator_url(key, "/regions") if known else None}
+
+
 def region(store: Store, name: str) -> dict:
     """What is known about one region: each indicator (or subject) with figures there, its latest
     value and how many facts there are."""
@@ -1138,18 +1262,7 @@ def region(store: Store, name: str) -> dict:
     series: dict[tuple, list[dict]] = {}
     for r in rows:
         series.setdefault((r["indicator"] or r["subject"], r["measure"], r["basis"] or "", r["unit"]), []).append(r)
-    items = []
-    for (key, m, basis, unit), facts_ in series.items():
-        placed = [f for f in facts_ if timeaxis.span(f["period"])]
-        latest = max(placed or facts_, key=lambda f: ((timeaxis.span(f["period"]) or (date.min, date.min))[1],
-                                                        str(f.get("published") or "")))
-        rec = _fact_record(latest)
-        known = store.catalogue.by_id.get(key)
-        items.append({"key": key, "name_zh": known.name_zh if known else key,
-                      "name_en": known.name_en if known else None, "measure": m,
-                      "measure_label": labels.measure(m), "basis_label": labels.basis(basis or None), "unit": unit,
-                      "facts": len(facts_), "latest": rec, "url": indicator_url(key, region=place),
-                      "ranking": indicator_url(key, "/regions") if known else None})
+    items = [_region_series(store, series_key, facts_, place) for series_key, facts_ in series.items()]
     items.sort(key=lambda i: (i["name_zh"] == i["key"], -i["facts"], i["key"]))
     return {"region": place, "is_province": place in display.provinces(), "facts": len(rows),
             "documents": len({r["doc"] for r in rows}), "series": items,
