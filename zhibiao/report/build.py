@@ -314,39 +314,56 @@ class _Builder:
         """Clauses comparing a growth rate or a share with other periods."""
         clauses = []
         done: set[str] = set()
-        up, down = ("faster", "slower") if measure == "growth" else ("share_up", "share_down")
+        up_down = ("faster", "slower") if measure == "growth" else ("share_up", "share_down")
         changes = {e.best["basis"]: e for e in self.entries(indicator, region, measure="growth_change",
                                                              period=period, modality="actual")
                    if self._changes(e) == measure}
         for other in self.comparators(period, kind):
-            label = self.words["periods"]["same_last_year"] if other == f"{int(period[:4]) - 1}{period[4:]}" else \
-                self.phrase(other)
-            base = self.find(indicator, measure, other, region, basis=entry.best["basis"], unit=entry.best["unit"])
-            stated = changes.get(f"vs:{other}")
-            if base is not None and (not base.derived or stated is None):
-                b = self.cite(base)
-                n, diff = self.difference(figure, entry.value, b, base.value, [stated] if stated else [])
-                if diff == 0:
-                    clauses.append(self.fill(self.templates["compare_same"], other=label, base=b))
-                else:
-                    clauses.append(self.fill(self.templates["compare"], other=label, base=b, diff=n,
-                                             verb=self.verbs[up if diff > 0 else down]))
-                done.add(f"vs:{other}")
-            elif stated is not None:
-                clauses.append(self._stated(stated, label, up, down, base))
+            clause = self._compare_period(indicator, measure, entry, figure, period, region, other,
+                                          changes.get(f"vs:{other}"), up_down)
+            if clause is not None:
+                clauses.append(clause)
                 done.add(f"vs:{other}")
         for basis, stated in sorted(changes.items(), key=lambda kv: kv[0] or ""):
             if basis in done or not basis:
                 continue
-            target = basis[3:]
-            if is_period(target):
-                base = self.find(indicator, measure, classify_period(target)[0], region, basis=entry.best["basis"])
-                clauses.append(self._stated(stated, self.phrase(classify_period(target)[0]), up, down, base))
-            elif measure == "growth" and (self.catalogue.get(target) is not None or target in self.provinces):
-                value = stated.value
-                clauses.append(self.fill(self.templates["gap"], other=target, diff=self.cite(stated, absolute=True),
-                                         verb=self.verbs["gap_faster" if value >= 0 else "gap_slower"]))
+            clause = self._compare_stated(indicator, measure, entry, region, basis[3:], stated, up_down)
+            if clause is not None:
+                clauses.append(clause)
         return clauses
+
+    def _compare_period(self, indicator: str, measure: str, entry: _Entry, figure: int, period: str, region: str,
+                        other: str, stated: _Entry | None, up_down: tuple[str, str]) -> list[Part] | None:
+        """The figure against another period's: the difference worked out from both figures (or the
+        stated change when the other figure is only derived), or the stated change alone."""
+        up, down = up_down
+        label = self.words["periods"]["same_last_year"] if other == f"{int(period[:4]) - 1}{period[4:]}" else \
+            self.phrase(other)
+        base = self.find(indicator, measure, other, region, basis=entry.best["basis"], unit=entry.best["unit"])
+        if base is not None and (not base.derived or stated is None):
+            b = self.cite(base)
+            n, diff = self.difference(figure, entry.value, b, base.value, [stated] if stated else [])
+            if diff == 0:
+                return self.fill(self.templates["compare_same"], other=label, base=b)
+            return self.fill(self.templates["compare"], other=label, base=b, diff=n,
+                             verb=self.verbs[up if diff > 0 else down])
+        if stated is not None:
+            return self._stated(stated, label, up, down, base)
+        return None
+
+    def _compare_stated(self, indicator: str, measure: str, entry: _Entry, region: str, target: str,
+                        stated: _Entry, up_down: tuple[str, str]) -> list[Part] | None:
+        """A stated change against something no comparator covered: another period, or (for growth)
+        the gap to another indicator or province."""
+        up, down = up_down
+        if is_period(target):
+            base = self.find(indicator, measure, classify_period(target)[0], region, basis=entry.best["basis"])
+            return self._stated(stated, self.phrase(classify_period(target)[0]), up, down, base)
+        if measure == "growth" and (self.catalogue.get(target) is not None or target in self.provinces):
+            value = stated.value
+            return self.fill(self.templates["gap"], other=target, diff=self.cite(stated, absolute=True),
+                             verb=self.verbs["gap_faster" if value >= 0 else "gap_slower"])
+        return None
 
     def _stated(self, stated: _Entry, label: str, up: str, down: str, base: _Entry | None) -> list[Part]:
         template = self.templates["stated_change"]
@@ -490,63 +507,90 @@ class _Builder:
 
     def programme(self, indicator: Indicator) -> Sentence | None:
         """The latest level of a programme by the end of the period, its growth, and its targets."""
-        region = self.region
         # A briefing on a period is held a few weeks after it and states stocks "as of now" (截至目前):
         # those count for the period.
         known_by = self.end + timedelta(days=int(self.words["programmes"]["grace_days"]))
-        # A stock (a level at a date) is the latest one known by then; an amount over a span (汽车产量, 收入)
-        # only when the span lies in the period: last year's output is not this period's.
-        candidates = [e for e in self.entries(indicator.id, region, measure="level", modality="actual")
-                      if (s := T.span(e.best["period"])) and (
-                          (e.best["period_type"] == "point" and s[1] <= known_by)
-                          or (e.best["period_type"] != "point" and self.start <= s[0] and s[1] <= self.end))]
-        parts: list[Part] = []
-        latest = None
-        if candidates:
-            candidates.sort(key=lambda e: (T.span(e.best["period"])[1], e.best["unit"] == indicator.unit,
-                                           T.span(e.best["period"])[0]))
-            latest = candidates[-1]
-            when = self.phrase(latest.best["period"])
-            stock = latest.best["period_type"] == "point"
-            if latest.best["undated"]:
-                when += self.templates["undated"]
-            verb = self._verb("stock" if stock else "level", latest)
-            parts += self.fill(self.templates["programme_stock" if stock else "programme_level"], when=when,
-                               name=indicator.name_zh, verb=verb, value=self.cite(latest))
-            growth = self.find(indicator.id, "growth", latest.best["period"], region)
-            if growth is not None:
-                parts += ["，", *self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
-                                           verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])]
-        elif (growth := self.find(indicator.id, "growth", self.period, region)) is not None:
-            parts += self.fill(self.templates["opening"], period=self.phrase(self.period), region="",
-                               name=indicator.name_zh)
-            parts += self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
-                               verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])
-        # Targets due from a year before the period to five years after it: whether one has passed is news.
-        # Only targets set by then: a goal announced later is no part of this period's briefing.
-        targets = [e for e in self.entries(indicator.id, region, measure="level", modality="target")
-                   if (s := T.span(e.best["period"])) and self.start - timedelta(days=366) <= s[1]
-                   and s[0] <= date(self.year + 5, 12, 31)
-                   and (e.best["published"] is None or e.best["published"] <= known_by)]
-        targets.sort(key=lambda e: period_sort_key(e.best["period"]))
-        for target in targets:
+        candidates = self._programme_levels(indicator, known_by)
+        latest = candidates[-1] if candidates else None
+        if latest is not None:
+            parts = self._programme_latest(indicator, latest)
+        else:
+            parts = self._programme_growth(indicator)
+        for target in self._programme_targets(indicator, known_by):
             if parts:
                 parts.append("；")
-            due = T.span(target.best["period"])[1]
-            parts += self.fill(self.templates["programme_target"], when=self.target_phrase(target.best["period"]),
-                               name="" if latest is not None else indicator.name_zh, value=self.cite(target))
-            if due > self.end:
-                parts.append(self.templates["target_open"])
-            elif latest is None or T.span(latest.best["period"])[1] < due:
-                parts.append(self.templates["target_unknown"])
-            else:
-                reached = latest.value >= float(target.best["value"])
-                parts += self.fill(self.templates["target_reached" if reached else "target_missed"],
-                                   latest=self.cite(latest))
+            parts += self._target_clause(indicator, target, latest)
         if not parts:
             return None
         parts.append("。")
         return Sentence(parts)
+
+    def _programme_levels(self, indicator: Indicator, known_by: date) -> list[_Entry]:
+        """A programme's levels for the period, the latest last. A stock (a level at a date) counts when
+        known by `known_by`; an amount over a span (汽车产量, 收入) only when the span lies in the period:
+        last year's output is not this period's."""
+        candidates = [e for e in self.entries(indicator.id, self.region, measure="level", modality="actual")
+                      if (s := T.span(e.best["period"])) and self._counts_for_period(e, s, known_by)]
+        candidates.sort(key=lambda e: (T.span(e.best["period"])[1], e.best["unit"] == indicator.unit,
+                                       T.span(e.best["period"])[0]))
+        return candidates
+
+    def _counts_for_period(self, entry: _Entry, span: tuple[date, date], known_by: date) -> bool:
+        if entry.best["period_type"] == "point":
+            return span[1] <= known_by
+        return self.start <= span[0] and span[1] <= self.end
+
+    def _programme_latest(self, indicator: Indicator, latest: _Entry) -> list[Part]:
+        """The latest level (为/达到 …, when it is undated said so) and its growth over the same period."""
+        when = self.phrase(latest.best["period"])
+        stock = latest.best["period_type"] == "point"
+        if latest.best["undated"]:
+            when += self.templates["undated"]
+        verb = self._verb("stock" if stock else "level", latest)
+        parts = self.fill(self.templates["programme_stock" if stock else "programme_level"], when=when,
+                          name=indicator.name_zh, verb=verb, value=self.cite(latest))
+        growth = self.find(indicator.id, "growth", latest.best["period"], self.region)
+        if growth is not None:
+            parts += ["，", *self._growth_clause(growth)]
+        return parts
+
+    def _growth_clause(self, growth: _Entry) -> list[Part]:
+        return self.fill(self.templates["programme_growth"], value=self.cite(growth, absolute=True),
+                         verb=self.verbs["growth_up" if growth.value >= 0 else "growth_down"])
+
+    def _programme_growth(self, indicator: Indicator) -> list[Part]:
+        """Without a level, the programme's growth over the period, if stated."""
+        growth = self.find(indicator.id, "growth", self.period, self.region)
+        if growth is None:
+            return []
+        parts = self.fill(self.templates["opening"], period=self.phrase(self.period), region="",
+                          name=indicator.name_zh)
+        return parts + self._growth_clause(growth)
+
+    def _programme_targets(self, indicator: Indicator, known_by: date) -> list[_Entry]:
+        """Targets due from a year before the period to five years after it (whether one has passed is
+        news), set by `known_by`: a goal announced later is no part of this period's briefing."""
+        targets = [e for e in self.entries(indicator.id, self.region, measure="level", modality="target")
+                   if (s := T.span(e.best["period"])) and self.start - timedelta(days=366) <= s[1]
+                   and s[0] <= date(self.year + 5, 12, 31)
+                   and (e.best["published"] is None or e.best["published"] <= known_by)]
+        targets.sort(key=lambda e: period_sort_key(e.best["period"]))
+        return targets
+
+    def _target_clause(self, indicator: Indicator, target: _Entry, latest: _Entry | None) -> list[Part]:
+        """A target, and whether the latest level reached it (open while it is not due)."""
+        due = T.span(target.best["period"])[1]
+        parts = self.fill(self.templates["programme_target"], when=self.target_phrase(target.best["period"]),
+                          name="" if latest is not None else indicator.name_zh, value=self.cite(target))
+        if due > self.end:
+            parts.append(self.templates["target_open"])
+        elif latest is None or T.span(latest.best["period"])[1] < due:
+            parts.append(self.templates["target_unknown"])
+        else:
+            reached = latest.value >= float(target.best["value"])
+            parts += self.fill(self.templates["target_reached" if reached else "target_missed"],
+                               latest=self.cite(latest))
+        return parts
 
     def regions(self) -> list[Paragraph]:
         """Provinces with figures for the period, ranked per headline indicator and measure."""
@@ -576,6 +620,21 @@ class _Builder:
                                                   measure=self.words["measures"][measure], list=items), "。"]))
         return [Paragraph(sentences)]
 
+    def _flags(self, f) -> list[Sentence]:
+        """The notes a cited figure needs: each source that disagrees with it, and how it was derived."""
+        n = self.words["notes"]
+        name = self.catalogue.get(f.indicator).name_zh
+        period = self.phrase(f.period) if f.period else ""
+        flagged = []
+        for other in f.dissent:
+            o = self.figures[other - 1]
+            flagged.append(Sentence(self.fill(n["conflict"], marked=False, name=name, period=period, value=f.n,
+                                              doc=f.sources[0].title, other_doc=o.sources[0].title, other=o.n)))
+        if f.kind == "derived" and f.derivation:
+            flagged.append(Sentence(self.fill(n["derived"], marked=False, name=name, period=period, value=f.n,
+                                              derivation=f.derivation)))
+        return flagged
+
     def notes(self) -> list[Paragraph]:
         n = self.words["notes"]
         cited = [f for f in self.figures if f.kind != "computed"]
@@ -584,21 +643,8 @@ class _Builder:
         paragraphs = [Paragraph([Sentence([n["summary"].format(figures=len(self.figures), documents=len(docs),
                                                                 stories=len(stories))]),
                                  Sentence([n["method"]])])]
-        flagged = []
-        for f in list(self.figures):
-            if f.kind == "computed" or not f.indicator:
-                continue
-            name = self.catalogue.get(f.indicator).name_zh
-            period = self.phrase(f.period) if f.period else ""
-            if f.dissent:
-                for other in f.dissent:
-                    o = self.figures[other - 1]
-                    flagged.append(Sentence(self.fill(n["conflict"], marked=False, name=name, period=period, value=f.n,
-                                                      doc=f.sources[0].title, other_doc=o.sources[0].title,
-                                                      other=o.n)))
-            if f.kind == "derived" and f.derivation:
-                flagged.append(Sentence(self.fill(n["derived"], marked=False, name=name, period=period, value=f.n,
-                                                  derivation=f.derivation)))
+        flagged = [sentence for f in list(self.figures) if f.kind != "computed" and f.indicator
+                   for sentence in self._flags(f)]
         if flagged:
             paragraphs.append(Paragraph(flagged))
         if self.missing:
