@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BASE_STAMP := $(VENV)/.installed-base
 
-.PHONY: demo serve test lint bench scale score clean
+.PHONY: demo serve test test-fast lint bench scale score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ serve: $(BASE_STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
 	$(BIN)/python -m pytest
+
+## The extraction tests alone (extract, rules, ingest), without those marked slow: seconds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow" tests/extract tests/test_rules.py tests/ingest
 
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks

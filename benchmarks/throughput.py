@@ -116,6 +116,39 @@ def line(label: str, value: float, fmt: str = ",.0f") -> None:
     print(f"{label + ':':<26}{value:{fmt}}")
 
 
+def stages(corpus: list[Document], data: list[bytes], texts: list[str], chars: int,
+           one_pass: float) -> tuple[list, float]:
+    """Decode, normalize and clean timed apart over one pass of `chars` characters; the normalized texts
+    and the time clean took."""
+    print("-- stages (one pass over the distinct documents, timed separately)")
+    if decode_bytes is not None:
+        t_dec, _ = timed(lambda: [decode_bytes(b, d.source) for b, d in zip(data, corpus, strict=True)])
+        line("decode_bytes s", t_dec, ".3f")
+        line("decode chars/s", chars / t_dec)
+    else:
+        print(f"{'decode_bytes:':<26}not available")
+    t_norm, normed = timed(lambda: [normalize(t) for t in texts])
+    t_clean, _ = timed(lambda: [clean(m) for m in normed])
+    rest = one_pass - t_norm - t_clean
+    for name, t in (("normalize", t_norm), ("clean", t_clean), ("rest (segment+extract)", rest)):
+        print(f"{name + ' s:':<26}{t:.3f}  ({100 * t / one_pass:.1f}%)")
+    return normed, t_clean
+
+
+def lexers(corpus: list[Document], normed: list, chars: int, t_clean: float) -> None:
+    """Clean+segment, then each lexer alone over every sentence."""
+    print("-- lexers alone over every sentence (what any grammar on top of them must stay within)")
+    sentences = [(sent.text, doc.date) for doc, m in zip(corpus, normed, strict=True)
+                 for art in articles(clean(m).text) for para in art.paragraphs for sent in para.sentences]
+    sentence_chars = sum(len(t) for t, _ in sentences)
+    t_seg, _ = timed(lambda: [articles(clean(m).text) for m in normed])
+    line("clean+segment chars/s", chars / (t_clean + t_seg))
+    for name, lexer in (("numbers+units", lambda t, d: find_mentions(t, [])), ("times", find_times),
+                        ("places", lambda t, d: find_regions(t))):
+        t_lex, _ = timed(lambda lexer=lexer: [lexer(t, d) for t, d in sentences])
+        line(f"{name} chars/s", sentence_chars / t_lex)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=3, help="corpus size in MB of UTF-8 text")
@@ -144,30 +177,8 @@ def main() -> None:
     line("facts", facts)
     line("facts/s", facts / secs, ",.1f")
 
-    print("-- stages (one pass over the distinct documents, timed separately)")
-    one_pass = secs / passes
-    if decode_bytes is not None:
-        t_dec, _ = timed(lambda: [decode_bytes(b, d.source) for b, d in zip(data, corpus, strict=True)])
-        line("decode_bytes s", t_dec, ".3f")
-        line("decode chars/s", chars / passes / t_dec)
-    else:
-        print(f"{'decode_bytes:':<26}not available")
-    t_norm, normed = timed(lambda: [normalize(t) for t in texts])
-    t_clean, _ = timed(lambda: [clean(m) for m in normed])
-    rest = one_pass - t_norm - t_clean
-    for name, t in (("normalize", t_norm), ("clean", t_clean), ("rest (segment+extract)", rest)):
-        print(f"{name + ' s:':<26}{t:.3f}  ({100 * t / one_pass:.1f}%)")
-
-    print("-- lexers alone over every sentence (what any grammar on top of them must stay within)")
-    sentences = [(sent.text, doc.date) for doc, m in zip(corpus, normed, strict=True)
-                 for art in articles(clean(m).text) for para in art.paragraphs for sent in para.sentences]
-    sentence_chars = sum(len(t) for t, _ in sentences)
-    t_seg, _ = timed(lambda: [articles(clean(m).text) for m in normed])
-    line("clean+segment chars/s", chars / passes / (t_clean + t_seg))
-    for name, lexer in (("numbers+units", lambda t, d: find_mentions(t, [])), ("times", find_times),
-                        ("places", lambda t, d: find_regions(t))):
-        t_lex, _ = timed(lambda lexer=lexer: [lexer(t, d) for t, d in sentences])
-        line(f"{name} chars/s", sentence_chars / t_lex)
+    normed, t_clean = stages(corpus, data, texts, chars / passes, secs / passes)
+    lexers(corpus, normed, chars / passes, t_clean)
 
     # Peak is per document (nothing is kept), so trace one pass over the distinct documents.
     tracemalloc.start()

@@ -30,6 +30,7 @@ def test_demo_corpus_reads_every_document():
     assert all(r.facts for r in results)
 
 
+@pytest.mark.slow  # the demo corpus extracted and scored
 def test_demo_corpus_scores_above_floor(scorer):
     preds = [f.to_dict() for r in extract([ROOT / "examples" / "demo"]) for f in r.facts]
     gold = scorer.load(str(ROOT / "tests" / "cases" / "demo_gold.jsonl"))
@@ -45,6 +46,7 @@ DEMO_H1 = {"2012-H1": 10.5, "2013-H1": 9.3, "2014-H1": 8.8, "2015-H1": 6.3, "201
            "2024-H1": 6.0, "2025-H1": 6.4}
 
 
+@pytest.mark.slow  # the demo corpus ingested
 def test_demo_main_job_series_and_conflicts(tmp_path):
     import zhibiao
 

@@ -16,6 +16,8 @@ from zhibiao.engines import rows
 from zhibiao.engines.ray import EngineError, ingest_with_ray, shards
 from zhibiao.ingest.read import iter_documents
 
+pytestmark = pytest.mark.slow  # a local Ray instance starts
+
 needs_ray = pytest.mark.skipif(importlib.util.find_spec("ray") is None,
                                reason="Ray is not installed (pip install 'zhibiao[ray]')")
 

@@ -249,6 +249,49 @@ def parse_modifiers(meta: dict) -> tuple[Modifier, ...]:
     return tuple(modifiers)
 
 
+def _check_entry(ident: str, entry) -> None:
+    """An indicator's id and table: lower_snake_case, every required field given, no unknown one."""
+    if not _ID.match(ident):
+        raise RulesError(TABLE, f"indicator id {ident!r} is not lower_snake_case ASCII")
+    if not isinstance(entry, dict):
+        raise RulesError(TABLE, f"{ident}: expected a table")
+    for field in REQUIRED_FIELDS:
+        value = entry.get(field)
+        if not value or (isinstance(value, str) and not value.strip()):
+            raise RulesError(TABLE, f"{ident}: missing {field}")
+    unknown = set(entry) - set(FIELDS)
+    if unknown:
+        raise RulesError(TABLE, f"{ident}: unknown field(s) {', '.join(sorted(unknown))}")
+    if entry["measure"] not in MEASURES:
+        raise RulesError(TABLE, f"{ident}: unknown measure {entry['measure']!r}")
+
+
+def _aliases(ident: str, entry: dict) -> list[str]:
+    """The indicator's aliases, its Chinese name first (an alias too)."""
+    aliases = entry["aliases"]
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise RulesError(TABLE, f"{ident}: aliases must be non-empty strings")
+    return [entry["name_zh"], *(a for a in aliases if subject_key(a) != subject_key(entry["name_zh"]))]
+
+
+def _claim(ident: str, aliases: list[str], owner: dict[str, str]) -> None:
+    """Record `ident` as the owner of its aliases (normalised); an alias has one owner."""
+    for alias in aliases:
+        key = subject_key(alias)
+        if not key:
+            raise RulesError(TABLE, f"{ident}: alias {alias!r} is empty once normalised")
+        other = owner.setdefault(key, ident)
+        if other != ident:
+            raise RulesError(TABLE, f"alias {alias!r} belongs to both {other} and {ident}")
+
+
+def _implied_scopes(ident: str, entry: dict) -> list[str]:
+    implied = entry.get("implied_scopes") or []
+    if not isinstance(implied, list) or not all(isinstance(s, str) and s for s in implied):
+        raise RulesError(TABLE, f"{ident}: implied_scopes must be non-empty strings")
+    return implied
+
+
 def parse_catalogue(table: dict, *, groups: Iterable[Group] | None = None,
                     modifiers: Iterable[Modifier] = ()) -> Catalogue:
     """Build a Catalogue from a parsed TOML table; raise RulesError naming the first problem.
@@ -260,38 +303,14 @@ def parse_catalogue(table: dict, *, groups: Iterable[Group] | None = None,
     indicators = []
     owner: dict[str, str] = {}
     for ident, entry in table.items():
-        if not _ID.match(ident):
-            raise RulesError(TABLE, f"indicator id {ident!r} is not lower_snake_case ASCII")
-        if not isinstance(entry, dict):
-            raise RulesError(TABLE, f"{ident}: expected a table")
-        for field in REQUIRED_FIELDS:
-            value = entry.get(field)
-            if not value or (isinstance(value, str) and not value.strip()):
-                raise RulesError(TABLE, f"{ident}: missing {field}")
-        unknown = set(entry) - set(FIELDS)
-        if unknown:
-            raise RulesError(TABLE, f"{ident}: unknown field(s) {', '.join(sorted(unknown))}")
-        if entry["measure"] not in MEASURES:
-            raise RulesError(TABLE, f"{ident}: unknown measure {entry['measure']!r}")
-        aliases = entry["aliases"]
-        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise RulesError(TABLE, f"{ident}: aliases must be non-empty strings")
-        # The Chinese name is an alias too, listed first.
-        aliases = [entry["name_zh"], *(a for a in aliases if subject_key(a) != subject_key(entry["name_zh"]))]
-        for alias in aliases:
-            key = subject_key(alias)
-            if not key:
-                raise RulesError(TABLE, f"{ident}: alias {alias!r} is empty once normalised")
-            other = owner.setdefault(key, ident)
-            if other != ident:
-                raise RulesError(TABLE, f"alias {alias!r} belongs to both {other} and {ident}")
+        _check_entry(ident, entry)
+        aliases = _aliases(ident, entry)
+        _claim(ident, aliases, owner)
         if entry["group"] not in known_groups:
             raise RulesError(TABLE, f"{ident}: unknown group {entry['group']!r} "
                                     f"(known: {', '.join(g.name for g in groups)})")
         level_units = entry.get("level_units")
-        implied = entry.get("implied_scopes") or []
-        if not isinstance(implied, list) or not all(isinstance(s, str) and s for s in implied):
-            raise RulesError(TABLE, f"{ident}: implied_scopes must be non-empty strings")
+        implied = _implied_scopes(ident, entry)
         indicators.append(Indicator(ident, entry["name_en"], entry["name_zh"], entry["measure"],
                                     entry["unit"], tuple(aliases), tuple(level_units) if level_units else None,
                                     entry["group"], " ".join(entry["definition"].split()), tuple(implied)))

@@ -95,23 +95,33 @@ def unexplained_jump(rows: list[dict]) -> list[Finding]:
     """Consecutive months of a growth series far apart, the later quote giving no reason."""
     found = []
     for (_, measure, _, unit, _), series in _series(rows).items():
-        if measure != "growth" or unit != "%":
+        if measure == "growth" and unit == "%":
+            found += _jumps(_month_pairs(series))
+    return found
+
+
+def _month_pairs(series: list[dict]) -> list[tuple[dict, dict]]:
+    """The series' monthly figures, each with the next month's when there is one."""
+    months = sorted((r for r in series if r.get("period_type") == "M"), key=lambda r: period_sort_key(r["period"]))
+    return [(a, b) for a, b in zip(months, months[1:], strict=False) if _next_month(a["period"]) == b["period"]]
+
+
+def _jumps(pairs: list[tuple[dict, dict]]) -> list[Finding]:
+    """The changes from one month to the next far above the series' usual change, with no reason quoted."""
+    if not pairs:
+        return []
+    changes = sorted(abs(float(b["value"]) - float(a["value"])) for a, b in pairs)
+    usual = changes[(len(changes) - 1) // 4]  # the lower quartile: a jump in and out is half the changes
+    found = []
+    for a, b in pairs:
+        change = float(b["value"]) - float(a["value"])
+        if abs(change) <= max(JUMP_POINTS, JUMP_FACTOR * usual) or len(pairs) < 2 and abs(change) <= 2 * JUMP_POINTS:
             continue
-        months = sorted((r for r in series if r.get("period_type") == "M"), key=lambda r: period_sort_key(r["period"]))
-        pairs = [(a, b) for a, b in zip(months, months[1:], strict=False) if _next_month(a["period"]) == b["period"]]
-        if not pairs:
+        if any(word in (b.get("quote") or "") for word in _explanations()):
             continue
-        changes = sorted(abs(float(b["value"]) - float(a["value"])) for a, b in pairs)
-        usual = changes[(len(changes) - 1) // 4]  # the lower quartile: a jump in and out is half the changes
-        for a, b in pairs:
-            change = float(b["value"]) - float(a["value"])
-            if abs(change) <= max(JUMP_POINTS, JUMP_FACTOR * usual) or len(pairs) < 2 and abs(change) <= 2 * JUMP_POINTS:
-                continue
-            if any(word in (b.get("quote") or "") for word in _explanations()):
-                continue
-            found.append(Finding("unexplained_jump",
-                                 f"{a['period']} {float(a['value']):g}% -> {b['period']} {float(b['value']):g}% "
-                                 f"({change:+.1f} points), no reason given", (b, a)))
+        found.append(Finding("unexplained_jump",
+                             f"{a['period']} {float(a['value']):g}% -> {b['period']} {float(b['value']):g}% "
+                             f"({change:+.1f} points), no reason given", (b, a)))
     return found
 
 

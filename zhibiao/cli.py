@@ -841,18 +841,7 @@ def changes(
 
     Example: zhibiao changes --since 2026-12-01
     """
-    from datetime import datetime
-
-    when = None
-    if since is not None:
-        try:
-            when = datetime.fromisoformat(since)
-        except ValueError:
-            raise typer.BadParameter(f"not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM): {since}") from None
-        if when.tzinfo is not None:
-            from datetime import UTC
-
-            when = when.astimezone(UTC).replace(tzinfo=None)
+    when = _since(since)
     store = api.open(db)
     try:
         used, df = store.changes(when)
@@ -867,12 +856,33 @@ def changes(
     for column in ("change", "what", "period", "region", "value", "before", "doc", "quote"):
         table.add_column(column, overflow="fold", max_width=50 if column == "quote" else None)
     for r in df.itertuples():
-        what_ = (_text(r.indicator) or r.subject) + f"\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
-        before = "" if r.previous is None or r.previous != r.previous else f"{_num(r.previous, r.unit)} ({r.previous_doc})"
-        cells = (r.change, what_, _text(r.period), _text(r.region), f"{_num(r.value, r.unit)} {r.unit}", before,
-                 r.doc + (f"\n{r.published}" if _text(r.published) else ""), r.quote)
-        table.add_row(*(Text(_visible(cell)) for cell in cells))  # scraped text: never read as markup
+        table.add_row(*(Text(_visible(cell)) for cell in _change_cells(r)))  # scraped text: never read as markup
     _emit(df, fmt, table)
+
+
+def _since(since: str | None):
+    """`--since` as a naive UTC datetime (None when not given)."""
+    from datetime import datetime
+
+    if since is None:
+        return None
+    try:
+        when = datetime.fromisoformat(since)
+    except ValueError:
+        raise typer.BadParameter(f"not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM): {since}") from None
+    if when.tzinfo is not None:
+        from datetime import UTC
+
+        when = when.astimezone(UTC).replace(tzinfo=None)
+    return when
+
+
+def _change_cells(r) -> tuple:
+    """One row of the changes table: what changed, the figure, the one before, where it was read."""
+    what_ = (_text(r.indicator) or r.subject) + f"\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
+    before = "" if r.previous is None or r.previous != r.previous else f"{_num(r.previous, r.unit)} ({r.previous_doc})"
+    return (r.change, what_, _text(r.period), _text(r.region), f"{_num(r.value, r.unit)} {r.unit}", before,
+            r.doc + (f"\n{r.published}" if _text(r.published) else ""), r.quote)
 
 
 @app.command(cls=_Command)

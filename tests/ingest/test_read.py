@@ -177,6 +177,7 @@ def test_too_large_file_is_refused(tmp_path: Path) -> None:
     assert failure == ReadFailure(str(path), "file too large (65 MB > 64 MB)")
 
 
+@pytest.mark.slow  # 50 MB read
 def test_fifty_megabyte_text_file_is_read(tmp_path: Path) -> None:
     line = SIMPLIFIED + "\n"
     count = 50 * 1024 * 1024 // len(line.encode("utf-8"))

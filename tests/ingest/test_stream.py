@@ -246,6 +246,7 @@ def _peak_while_iterating(path: Path) -> tuple[int, int]:
         tracemalloc.stop()
 
 
+@pytest.mark.slow  # 21 MB streamed
 def test_iterating_a_large_stream_holds_one_record_at_a_time(tmp_path: Path) -> None:
     body = TEXT * 100  # ~ 7 kB of UTF-8 per record
     records = [{"id": f"r{i}", "text": body} for i in range(3000)]  # ~ 21 MB of text
@@ -255,6 +256,7 @@ def test_iterating_a_large_stream_holds_one_record_at_a_time(tmp_path: Path) -> 
     assert peak < 4 * 1024 * 1024, f"peak {peak / 1e6:.1f} MB while streaming ~21 MB"
 
 
+@pytest.mark.slow  # 21 MB streamed
 def test_iterating_a_large_parquet_file_holds_one_batch_at_a_time(tmp_path: Path) -> None:
     body = TEXT * 100
     path = tmp_path / "big.parquet"

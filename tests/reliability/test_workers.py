@@ -17,7 +17,8 @@ ZHIBIAO = Path(sys.executable).with_name("zhibiao")
 COPIES = 60
 GRACE_S = 5.0
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+pytestmark = [pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc"),
+              pytest.mark.slow]  # worker processes started and killed
 
 
 def _corpus(folder: Path) -> Path:

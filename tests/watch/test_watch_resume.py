@@ -15,6 +15,8 @@ from typer.testing import CliRunner
 from zhibiao.cli import app
 from zhibiao.watch.run import watch_lock
 
+pytestmark = pytest.mark.slow  # watch processes started, killed and resumed
+
 MONTHLY = 12  # articles on the listing; the watch ingests them 8 at a time
 
 

@@ -17,6 +17,8 @@ import pandas as pd
 import pytest
 from test_web_e2e import ARTIFACTS, browser, page, server  # noqa: F401  (fixtures)
 
+pytestmark = pytest.mark.slow  # a browser over a served app
+
 # Each approximate point of a chart: its style as set, and the darkest pixel on a ring around its centre
 # (an outline in the series colour is dark; white on white, or the faint period bar behind, is not).
 APPROX_POINTS = """el => {

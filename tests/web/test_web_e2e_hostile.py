@@ -18,6 +18,8 @@ from test_web_e2e import browser  # noqa: F401 (the fixture)
 
 from zhibiao.web.views import document_url, indicator_url, region_url
 
+pytestmark = pytest.mark.slow  # a browser over a served app
+
 EVERY_POINT = """el => {
     const chart = echarts.getInstanceByDom(el), o = chart.getOption(), box = el.getBoundingClientRect();
     const out = [];

@@ -12,6 +12,8 @@ import pytest
 
 pytest.importorskip("schemathesis")
 
+pytestmark = pytest.mark.slow  # a fuzzer over a served app
+
 SEED = 20260711
 EXAMPLES = 10
 

@@ -88,17 +88,7 @@ def _classify(row: dict, before: list[dict], alongside: list[dict]) -> dict:
     comparable = row["period"] is not None and "?" not in row["period"]
     earlier = [o for o in before if o["story"] != row["story"]] if comparable else []
     peers = [o for o in alongside if o["story"] != row["story"]] if comparable else []
-    disagree = [o for o in earlier + peers if not agree(row, o)]
-    previous = None
-    if disagree:
-        previous = max(disagree, key=lambda o: (_day(o["published"]), o["doc"]))
-        later = _day(row["published"]) > _day(previous["published"])
-        change = "revision" if later and previous in earlier else "conflict"
-    elif row["indicator"] is not None and comparable and not before and not row["derived"]:
-        change = "new_period"
-    else:
-        change = "new"
-        previous = max(earlier, key=lambda o: (_day(o["published"]), o["doc"])) if earlier else None
+    change, previous = _change(row, before, earlier, peers, comparable)
     out = {name: row.get(name) for name in COLUMNS}
     out["change"] = change
     out["derived"] = bool(row["derived"])
@@ -106,6 +96,24 @@ def _classify(row: dict, before: list[dict], alongside: list[dict]) -> dict:
     out["previous_doc"] = previous["doc"] if previous else None
     out["previous_published"] = previous["published"] if previous else None
     return out
+
+
+def _latest(rows: list[dict]) -> dict:
+    return max(rows, key=lambda o: (_day(o["published"]), o["doc"]))
+
+
+def _change(row: dict, before: list[dict], earlier: list[dict], peers: list[dict],
+            comparable: bool) -> tuple[str, dict | None]:
+    """What a new fact is, and the figure it is set against: a revision of an earlier story's figure
+    (published later), a conflict with one, the first figure of a period, or simply new."""
+    disagree = [o for o in earlier + peers if not agree(row, o)]
+    if disagree:
+        previous = _latest(disagree)
+        later = _day(row["published"]) > _day(previous["published"])
+        return ("revision" if later and previous in earlier else "conflict"), previous
+    if row["indicator"] is not None and comparable and not before and not row["derived"]:
+        return "new_period", None
+    return "new", (_latest(earlier) if earlier else None)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

@@ -187,34 +187,9 @@ def _source(entry, number: int, settings: Settings) -> Source:
     unknown = set(entry) - _SOURCE_KEYS
     if unknown:
         raise ValueError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-    start = entry.get("start")
-    if isinstance(start, str):
-        start = [start]
-    if not isinstance(start, list) or not start or not all(isinstance(u, str) for u in start):
-        raise ValueError(f"{where}: start must be a URL or a list of URLs")
-    for url in start:
-        if not re.match(r"^https?://[^/\s]+", url):
-            raise ValueError(f"{where}: start URL {url!r} is not an http(s) URL")
-    articles = entry.get("articles")
-    pattern = None
-    if articles is not None:
-        if not isinstance(articles, str) or not articles:
-            raise ValueError(f"{where}: articles must be a regular expression")
-        try:
-            pattern = re.compile(articles)
-        except re.error as err:
-            raise ValueError(f"{where}: articles is not a valid regular expression ({err})") from None
-    selector = entry.get("selector")
-    if selector is not None:
-        if not isinstance(selector, str) or not selector.strip():
-            raise ValueError(f"{where}: selector must be a CSS selector")
-        from cssselect import SelectorError
-        from lxml.cssselect import CSSSelector
-
-        try:
-            CSSSelector(selector)
-        except SelectorError as err:
-            raise ValueError(f"{where}: selector is not a valid CSS selector ({err})") from None
+    start = _start_urls(where, entry.get("start"))
+    pattern = _articles_pattern(where, entry.get("articles"))
+    selector = _selector(where, entry.get("selector"))
     for key in ("publisher", "region"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise ValueError(f"{where}: {key} must be text")
@@ -229,3 +204,43 @@ def _source(entry, number: int, settings: Settings) -> Source:
         every=parse_duration(entry.get("every", settings.every), f"{where} every"),
         delay=number_of("delay", settings.delay),
     )
+
+
+def _start_urls(where: str, start) -> list[str]:
+    """The pages a source is read from: one http(s) URL or a list of them."""
+    if isinstance(start, str):
+        start = [start]
+    if not isinstance(start, list) or not start or not all(isinstance(u, str) for u in start):
+        raise ValueError(f"{where}: start must be a URL or a list of URLs")
+    for url in start:
+        if not re.match(r"^https?://[^/\s]+", url):
+            raise ValueError(f"{where}: start URL {url!r} is not an http(s) URL")
+    return start
+
+
+def _articles_pattern(where: str, articles) -> re.Pattern | None:
+    """The regular expression an article's URL matches, if the source gives one."""
+    if articles is None:
+        return None
+    if not isinstance(articles, str) or not articles:
+        raise ValueError(f"{where}: articles must be a regular expression")
+    try:
+        return re.compile(articles)
+    except re.error as err:
+        raise ValueError(f"{where}: articles is not a valid regular expression ({err})") from None
+
+
+def _selector(where: str, selector) -> str | None:
+    """The CSS selector of a listing's article links, if the source gives one (checked here, used later)."""
+    if selector is None:
+        return None
+    if not isinstance(selector, str) or not selector.strip():
+        raise ValueError(f"{where}: selector must be a CSS selector")
+    from cssselect import SelectorError
+    from lxml.cssselect import CSSSelector
+
+    try:
+        CSSSelector(selector)
+    except SelectorError as err:
+        raise ValueError(f"{where}: selector is not a valid CSS selector ({err})") from None
+    return selector
