@@ -19,7 +19,8 @@ from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import paragraphs
 
 REPO = Path(__file__).resolve().parents[1]
-FOLDERS = [REPO / "examples" / "demo", REPO.parent / "shared" / "corpus" / "dev", REPO.parent / "shared" / "corpus" / "dev2"]
+FOLDERS = [REPO / "examples" / "demo", REPO.parent / "shared" / "corpus" / "dev",
+           REPO.parent / "shared" / "corpus" / "dev2"]
 TYPICAL = "上半年,全省规模以上工业增加值同比增长6.4%,增速高于全国平均水平1.2个百分点。"
 SIZE = 1000
 

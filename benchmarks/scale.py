@@ -304,8 +304,8 @@ def main() -> None:
         print(f"corpus: {info['documents']} documents ({info['economic']} reports, "
               f"{info['documents'] - info['economic']} filler), {real_mb:.1f} MB of JSON Lines in {SHARDS} shards; "
               f"{os.cpu_count()} CPUs")
-        print(f"{'run':<16}{'seconds':>9}{'docs/s':>10}{'MB/s':>8}{'peak MB':>10}{'facts':>9}{'skip %':>8}{'saved s':>9}"
-              f"{'cpu s':>8}{'load':>7}")
+        print(f"{'run':<16}{'seconds':>9}{'docs/s':>10}{'MB/s':>8}{'peak MB':>10}{'facts':>9}{'skip %':>8}"
+              f"{'saved s':>9}{'cpu s':>8}{'load':>7}")
         modes = ["jobs1-nogate", "jobs1", "jobs2"] + ([] if args.no_ray else ["ray"])
         results = {}
         for mode in modes:
@@ -317,8 +317,9 @@ def main() -> None:
         print(f"machine ceiling: two independent --jobs 1 runs over half the shards each, side by side, "
               f"{halves:.1f} s: {one['seconds'] / halves:.2f}x one run over all")
         nogate = results["jobs1-nogate"]
-        print(f"gate: {100 * one['skip_rate']:.1f} % of documents skipped; --jobs 1 took {one['seconds']:.1f} s with it, "
-              f"{nogate['seconds']:.1f} s without ({nogate['seconds'] - one['seconds']:.1f} s saved measured, "
+        print(f"gate: {100 * one['skip_rate']:.1f} % of documents skipped; "
+              f"--jobs 1 took {one['seconds']:.1f} s with it, {nogate['seconds']:.1f} s without "
+              f"({nogate['seconds'] - one['seconds']:.1f} s saved measured, "
               f"{one['saved'] or 0:.1f} s estimated by the run itself)")
         if "ray" in results:
             same = results["ray"]["facts"] == one["facts"] == two["facts"]
@@ -332,7 +333,8 @@ def main() -> None:
             r = run("jobs2", folder, work)
             size_mb = info["bytes"] / 1e6
             print(f"{size_mb:>8.1f}{info['documents']:>9}{r['seconds']:>9.1f}{r['seconds'] / size_mb:>8.2f}"
-                  f"{info['documents'] / r['seconds']:>9.0f}{r['peak_rss'] / 1e6:>10.0f}{r['cpu']:>8.1f}{r['load']:>7.2f}",
+                  f"{info['documents'] / r['seconds']:>9.0f}{r['peak_rss'] / 1e6:>10.0f}{r['cpu']:>8.1f}"
+                  f"{r['load']:>7.2f}",
                   flush=True)
             for f in folder.iterdir():
                 f.unlink()

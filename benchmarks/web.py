@@ -237,9 +237,12 @@ def load(db: Path, seconds: float, clients: int = 4) -> None:
         server.terminate()
         server.wait(10)
     ratio = statistics.median(loaded) / statistics.median(solo)
-    print(f"\n== load on {db.name}: cached /overview.json, alone and beside {clients} clients on uncached indicator pages")
-    print(f"alone:  {len(solo)} requests, median {statistics.median(solo):.1f} ms, p95 {_percentile(solo, 0.95):.1f} ms")
-    print(f"loaded: {len(loaded)} requests, median {statistics.median(loaded):.1f} ms, p95 {_percentile(loaded, 0.95):.1f} ms"
+    print(f"\n== load on {db.name}: cached /overview.json, alone and beside {clients} clients "
+          "on uncached indicator pages")
+    print(f"alone:  {len(solo)} requests, median {statistics.median(solo):.1f} ms, "
+          f"p95 {_percentile(solo, 0.95):.1f} ms")
+    print(f"loaded: {len(loaded)} requests, median {statistics.median(loaded):.1f} ms, "
+          f"p95 {_percentile(loaded, 0.95):.1f} ms"
           f"  ({len(built)} uncached pages built meanwhile, median {statistics.median(built):.0f} ms each)")
     print(f"ratio of medians: {ratio:.2f}x (promise: within 3x)")
 
@@ -269,7 +272,8 @@ def main() -> None:
             start = time.perf_counter()
             with zhibiao.open(big) as store:
                 store.ingest_documents(corpus)
-            print(f"\n(ingested {len(corpus)} documents for the larger database in {time.perf_counter() - start:.0f} s)")
+            print(f"\n(ingested {len(corpus)} documents for the larger database in "
+                  f"{time.perf_counter() - start:.0f} s)")
             if not args.load_only:
                 report(f"{args.mb:g} MB corpus", big, args.repeat)
             if args.load_seconds > 0:

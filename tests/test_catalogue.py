@@ -35,7 +35,8 @@ REQUIRED = [
     "openharmony_devices", "industrial_robot_output", "service_robot_output", "investment_projects_started",
     "planned_investment_of_started_projects", "signed_investment_value",
 ]
-GROUPS = ["工业经济运行", "数字化转型", "中小企业", "产融合作", "中试", "科技成果", "绿色制造", "信息通信", "装备", "招商引资"]
+GROUPS = ["工业经济运行", "数字化转型", "中小企业", "产融合作", "中试", "科技成果", "绿色制造", "信息通信", "装备",
+          "招商引资"]
 
 
 def test_catalogue_covers_the_release_set_and_programmes():
@@ -121,7 +122,8 @@ def test_catalogue_match_by_alias(subject, expected):
 @pytest.mark.parametrize(
     ("subject", "key"),
     [("全国规模以上工业增加值", "规模以上工业增加值"), ("我省 GDP 增速", "GDP"), ("“小巨人”企业", "小巨人企业"),
-     ("全国", "全国"), ("增速", "增速"), ("全省增速", "增速"), ("全国甲", "全国甲"), ("社会消费品零售总额（不含汽车）", "社会消费品零售总额(不含汽车)")],
+     ("全国", "全国"), ("增速", "增速"), ("全省增速", "增速"), ("全国甲", "全国甲"),
+     ("社会消费品零售总额（不含汽车）", "社会消费品零售总额(不含汽车)")],
 )
 def test_catalogue_subject_key(subject, key):
     assert subject_key(subject) == key

@@ -88,7 +88,8 @@ def test_series_defaults_to_one_region_and_says_so(tmp_path):
     (folder / "b.txt").write_text("2023年上半年,广东省规模以上工业增加值同比增长3.5%。", encoding="utf-8")
     with zhibiao.open(tmp_path / "f.duckdb") as store:
         store.ingest([folder])
-    result = runner.invoke(app, ["series", "industrial_value_added", "--format", "jsonl", "--db", str(tmp_path / "f.duckdb")])
+    result = runner.invoke(app, ["series", "industrial_value_added", "--format", "jsonl",
+                                 "--db", str(tmp_path / "f.duckdb")])
     assert [json.loads(line)["region"] for line in result.stdout.splitlines()] == ["全国"]
     assert "showing region 全国 (--region all for every region)" in result.stderr
     result = runner.invoke(app, ["series", "industrial_value_added", "--region", "all", "--format", "jsonl",
@@ -110,7 +111,8 @@ def test_xlsx_export_round_trips(tmp_path, db):
     result = runner.invoke(app, ["export", "--format", "xlsx", "-o", str(target), "--db", str(db)])
     assert result.exit_code == 0
     book = pd.read_excel(target)
-    csv = pd.read_csv(io.StringIO(runner.invoke(app, ["export", "--format", "csv", "--no-bom", "--db", str(db)]).stdout))
+    out = runner.invoke(app, ["export", "--format", "csv", "--no-bom", "--db", str(db)]).stdout
+    csv = pd.read_csv(io.StringIO(out))
     assert len(book) == len(csv) > 0 and list(book["value"]) == list(csv["value"])
 
 

@@ -68,7 +68,8 @@ def test_cli_conflicts_lists_both_quotes(tmp_path):
     from tests.conftest import write_corpus
 
     db = tmp_path / "cpi.duckdb"
-    assert runner.invoke(app, ["ingest", str(write_corpus(tmp_path / "cpi", DISAGREEING)), "--db", str(db)]).exit_code == 0
+    corpus = write_corpus(tmp_path / "cpi", DISAGREEING)
+    assert runner.invoke(app, ["ingest", str(corpus), "--db", str(db)]).exit_code == 0
     result = runner.invoke(app, ["conflicts", "--db", str(db), "--format", "jsonl"])
     assert result.exit_code == 0
     rows = [json.loads(line) for line in result.stdout.splitlines()]

@@ -52,7 +52,8 @@ err = Console(stderr=True)
 PROGRESS_MIN_DOCS = 5
 
 
-DbOption = Annotated[Path, typer.Option("--db", envvar=ENV_DB, metavar="FILE", help=f"The fact database (default {DEFAULT_DB}, or ${ENV_DB}).")]
+DbOption = Annotated[Path, typer.Option("--db", envvar=ENV_DB, metavar="FILE",
+                                        help=f"The fact database (default {DEFAULT_DB}, or ${ENV_DB}).")]
 TABLE_LIMIT = 100
 
 
@@ -162,18 +163,24 @@ def _count_inputs(paths: list[Path]) -> int | None:
     found = survey(paths)
     if found.unsupported:
         kinds = sorted({f.suffix.lower() or "(no extension)" for f in found.unsupported})
-        names = ", ".join(_visible(str(f)) for f in found.unsupported[:3]) + (", ..." if len(found.unsupported) > 3 else "")
+        names = ", ".join(_visible(str(f)) for f in found.unsupported[:3]) + (
+            ", ..." if len(found.unsupported) > 3 else "")
         err.print(f"note: {len(found.unsupported)} file(s) of types not read ({', '.join(kinds)}) passed over: {names}",
                   highlight=False, soft_wrap=True, markup=False)
     if found.annotations:
-        names = ", ".join(_visible(str(f)) for f in found.annotations[:3]) + (", ..." if len(found.annotations) > 3 else "")
+        names = ", ".join(_visible(str(f)) for f in found.annotations[:3]) + (
+            ", ..." if len(found.annotations) > 3 else "")
         err.print(f"note: annotation files are not read as documents: {names} (name a file to read it)",
                   highlight=False, soft_wrap=True, markup=False)
     return found.documents
 
 
-JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N", help="Worker processes for extraction (0: one per CPU). Results are the same for any number.")]
-GateOption = Annotated[bool, typer.Option("--gate/--no-gate", help="Skip documents with no number next to a unit or measure word before the full grammar (default on).")]
+JobsOption = Annotated[int, typer.Option("--jobs", "-j", min=0, metavar="N",
+                                         help="Worker processes for extraction (0: one per CPU). Results are the same "
+                                              "for any number.")]
+GateOption = Annotated[bool, typer.Option("--gate/--no-gate",
+                                          help="Skip documents with no number next to a unit or measure word before "
+                                               "the full grammar (default on).")]
 
 
 def _jobs(value: int) -> int:
@@ -184,11 +191,17 @@ def _jobs(value: int) -> int:
 
 @app.command(cls=_Command)
 def extract(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders (.txt, .html, .jsonl[.gz|.zst], .parquet, .warc[.gz]); - reads standard input.")],
-    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for documents without one.")] = None,
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH",
+                                                help="Files or folders (.txt, .html, .jsonl[.gz|.zst], .parquet, "
+                                                     ".warc[.gz]); - reads standard input.")],
+    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                              help="Publication date for documents without one.")] = None,
     index: Annotated[Path | None, typer.Option(metavar="FILE", help="An index.json giving ids and dates.")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help="Write to this file instead of stdout (written whole or not at all).")] = None,
-    fmt: Annotated[str, typer.Option("--format", metavar="jsonl|table", help="JSON Lines (FACTS.md records) or a table.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
+                                                help="Write to this file instead of stdout (written whole or not at "
+                                                     "all).")] = None,
+    fmt: Annotated[str, typer.Option("--format", metavar="jsonl|table",
+                                     help="JSON Lines (FACTS.md records) or a table.")] = "jsonl",
     jobs: JobsOption = 1,
     gate: GateOption = True,
 ) -> None:
@@ -261,19 +274,32 @@ def _table(facts: list[Fact]) -> Table:
 
 @app.command(cls=_Command)
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Files or folders, as for extract (.txt, .html, .jsonl[.gz|.zst], .parquet, .warc[.gz]); - reads standard input.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH",
+                                                help="Files or folders, as for extract (.txt, .html, "
+                                                     ".jsonl[.gz|.zst], .parquet, .warc[.gz]); - reads standard "
+                                                     "input.")],
     db: DbOption = Path(DEFAULT_DB),
-    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help="Publication date for documents without one.")] = None,
+    date_: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD",
+                                              help="Publication date for documents without one.")] = None,
     index: Annotated[Path | None, typer.Option(metavar="FILE", help="An index.json giving ids and dates.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Re-extract documents even when unchanged.")] = False,
-    prune: Annotated[bool, typer.Option("--prune", help="Then remove stored documents whose source file under these paths is gone (see `zhibiao prune`).")] = False,
-    batch: Annotated[int, typer.Option("--batch", min=1, metavar="N", help="Documents per transaction (a batch is also committed every 2 s).")] = 256,
+    prune: Annotated[bool, typer.Option("--prune",
+                                        help="Then remove stored documents whose source file under these paths is "
+                                             "gone (see `zhibiao prune`).")] = False,
+    batch: Annotated[int, typer.Option("--batch", min=1, metavar="N",
+                                       help="Documents per transaction (a batch is also committed every 2 s).")] = 256,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Print a line per committed batch.")] = False,
     jobs: JobsOption = 1,
     gate: GateOption = True,
-    engine: Annotated[str, typer.Option("--engine", metavar="local|ray", help="local (this machine, --jobs workers) or ray (a Ray cluster, see --ray-address).")] = "local",
-    ray_address: Annotated[str | None, typer.Option("--ray-address", metavar="ADDRESS", help="With --engine ray: the cluster to join ('auto' inside a Ray job; default: start Ray on this machine).")] = None,
-    ray_output: Annotated[Path | None, typer.Option("--ray-output", metavar="FOLDER", help="With --engine ray: keep the job's Parquet output in this folder (default: a temporary folder).")] = None,
+    engine: Annotated[str, typer.Option("--engine", metavar="local|ray",
+                                        help="local (this machine, --jobs workers) or ray (a Ray cluster, see "
+                                             "--ray-address).")] = "local",
+    ray_address: Annotated[str | None, typer.Option("--ray-address", metavar="ADDRESS",
+                                                    help="With --engine ray: the cluster to join ('auto' inside a Ray "
+                                                         "job; default: start Ray on this machine).")] = None,
+    ray_output: Annotated[Path | None, typer.Option("--ray-output", metavar="FOLDER",
+                                                    help="With --engine ray: keep the job's Parquet output in this "
+                                                         "folder (default: a temporary folder).")] = None,
 ) -> None:
     """Read, extract and store documents into the fact database (incremental: unchanged documents are
     skipped, changed ones replace their facts; documents with no statistical language are skipped by
@@ -331,16 +357,22 @@ def ingest(
 def _summary(r: IngestReport, db: Path) -> str:
     head = "interrupted: " if r.interrupted else ""
     gated = f", {r.gated} skipped by the gate" if r.gated else ""
-    return (f"{head}{r.stored} document(s) stored ({r.added} new, {r.replaced} replaced), {r.unchanged} unchanged{gated}, "
-            f"{len(r.failures)} failed; {r.facts} facts and {r.derived} derived facts -> {db}"
+    return (f"{head}{r.stored} document(s) stored ({r.added} new, {r.replaced} replaced), "
+            f"{r.unchanged} unchanged{gated}, {len(r.failures)} failed; "
+            f"{r.facts} facts and {r.derived} derived facts -> {db}"
             + ("; run again to finish" if r.interrupted else ""))
 
 
-FormatOption = Annotated[str, typer.Option("--format", metavar="table|csv|jsonl", help="A table for reading, CSV or JSON Lines for other tools.")]
-LimitOption = Annotated[int | None, typer.Option("--limit", min=0, metavar="N", help=f"At most N rows (0: all; default {TABLE_LIMIT} in a table, all in csv and jsonl).")]
-MeasureOption = Annotated[str | None, typer.Option(metavar="MEASURE", help="level, growth, growth_change, share, contribution or pull.")]
+FormatOption = Annotated[str, typer.Option("--format", metavar="table|csv|jsonl",
+                                           help="A table for reading, CSV or JSON Lines for other tools.")]
+LimitOption = Annotated[int | None, typer.Option("--limit", min=0, metavar="N",
+                                                 help=f"At most N rows (0: all; default {TABLE_LIMIT} in a table, all "
+                                                      "in csv and jsonl).")]
+MeasureOption = Annotated[str | None, typer.Option(metavar="MEASURE",
+                                                   help="level, growth, growth_change, share, contribution or pull.")]
 RegionOption = Annotated[str | None, typer.Option(metavar="REGION", help="Only this region, e.g. 全国 or 广东省.")]
-PeriodTypeOption = Annotated[str | None, typer.Option("--period-type", metavar="TYPE", help="Only this period type: H, Q, M, Y, YTD, point or range.")]
+PeriodTypeOption = Annotated[str | None, typer.Option("--period-type", metavar="TYPE",
+                                                      help="Only this period type: H, Q, M, Y, YTD, point or range.")]
 
 
 def _limit(limit: int | None, fmt: str) -> int | None:
@@ -417,7 +449,8 @@ def _text(value) -> str:
 def indicators(
     db: DbOption = Path(DEFAULT_DB),
     used: Annotated[bool, typer.Option("--used", help="Only indicators with facts.")] = False,
-    unlinked: Annotated[int, typer.Option("--unlinked", metavar="N", help="Also list the N most frequent subjects no indicator matches.")] = 0,
+    unlinked: Annotated[int, typer.Option("--unlinked", metavar="N",
+                                          help="Also list the N most frequent subjects no indicator matches.")] = 0,
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
@@ -454,13 +487,22 @@ def indicators(
 
 @app.command(cls=_Command)
 def series(
-    key: Annotated[str, typer.Argument(metavar="KEY", help="An indicator id (see `zhibiao indicators`), an alias, or a subject.")],
+    key: Annotated[str, typer.Argument(metavar="KEY",
+                                       help="An indicator id (see `zhibiao indicators`), an alias, or a subject.")],
     db: DbOption = Path(DEFAULT_DB),
-    measure: Annotated[str | None, typer.Option(metavar="MEASURE", help="level, growth, growth_change, share, contribution or pull (default: the indicator's).")] = None,
-    region: Annotated[str | None, typer.Option(metavar="REGION", help="Only this region (default: 全国 when the series has it, else the region with most periods; 'all' for every region).")] = None,
+    measure: Annotated[str | None, typer.Option(metavar="MEASURE",
+                                                help="level, growth, growth_change, share, contribution or pull "
+                                                     "(default: the indicator's).")] = None,
+    region: Annotated[str | None, typer.Option(metavar="REGION",
+                                               help="Only this region (default: 全国 when the series has it, else the "
+                                                    "region with most periods; 'all' for every region).")] = None,
     period_type: PeriodTypeOption = None,
-    basis: Annotated[str | None, typer.Option(metavar="BASIS", help="Only this basis of growth (default: yoy when the series has it, else the commonest; 'all' for every basis).")] = None,
-    scope: Annotated[str | None, typer.Option(metavar="SCOPE", help="Only this scope of the indicator, e.g. 亿元以上 ('' for the unscoped facts).")] = None,
+    basis: Annotated[str | None, typer.Option(metavar="BASIS",
+                                              help="Only this basis of growth (default: yoy when the series has it, "
+                                                   "else the commonest; 'all' for every basis).")] = None,
+    scope: Annotated[str | None, typer.Option(metavar="SCOPE",
+                                              help="Only this scope of the indicator, e.g. 亿元以上 "
+                                                   "('' for the unscoped facts).")] = None,
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
@@ -490,8 +532,8 @@ def series(
         err.print(f"no periods of {_visible(key)} match these filters", highlight=False, soft_wrap=True, markup=False)
     df, note = _shown(df, _limit(limit, fmt))
     table = Table(title=f"{_safe(key)}: {len(df)} periods", show_lines=True)
-    for column in ("scope", "period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict", "source",
-                   "quote"):
+    for column in ("scope", "period", "measure", "region", "value", "unit", "qual.", "stories", "copies", "conflict",
+                   "source", "quote"):
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         value = _num(r.value, r.unit) + (" (derived)" if r.derived else "")
@@ -532,12 +574,16 @@ def facts(
     indicator: Annotated[str | None, typer.Option(metavar="ID", help="An indicator id or alias.")] = None,
     subject: Annotated[str | None, typer.Option(metavar="TEXT", help="A subject as the text names it.")] = None,
     measure: MeasureOption = None,
-    period: Annotated[str | None, typer.Option(metavar="PERIOD", help="A period, e.g. 2024-H1 or 2024-01/2024-06.")] = None,
+    period: Annotated[str | None, typer.Option(metavar="PERIOD",
+                                               help="A period, e.g. 2024-H1 or 2024-01/2024-06.")] = None,
     period_type: PeriodTypeOption = None,
     region: RegionOption = None,
     doc: Annotated[str | None, typer.Option(metavar="ID", help="A document id.")] = None,
-    derived: Annotated[bool | None, typer.Option("--derived/--stated", help="Only derived, or only stated facts.")] = None,
-    scope: Annotated[str | None, typer.Option(metavar="SCOPE", help="Only facts of this scope, e.g. 重点培育 ('' for unscoped ones).")] = None,
+    derived: Annotated[bool | None, typer.Option("--derived/--stated",
+                                                 help="Only derived, or only stated facts.")] = None,
+    scope: Annotated[str | None, typer.Option(metavar="SCOPE",
+                                              help="Only facts of this scope, e.g. 重点培育 ('' for unscoped "
+                                                   "ones).")] = None,
     fmt: FormatOption = "table",
     limit: LimitOption = None,
 ) -> None:
@@ -599,8 +645,9 @@ def conflicts(
         table.add_column(column, overflow="fold", max_width=60 if column == "quote" else None)
     for r in df.itertuples():
         what = f"{_text(r.indicator) or r.subject}\n{r.measure}" + (f" {r.basis}" if _text(r.basis) else "")
-        _add(table, what + f"\n({r.kind})", r.period, _text(r.region), f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}",
-                      f"{r.doc_a}\n{r.doc_b}", f"{r.quote_a}\n---\n{_text(r.derivation) or r.quote_b}")
+        _add(table, what + f"\n({r.kind})", r.period, _text(r.region),
+             f"{_num(r.value_a, r.unit)} {r.unit}\n{_num(r.value_b, r.unit)} {r.unit}", f"{r.doc_a}\n{r.doc_b}",
+             f"{r.quote_a}\n---\n{_text(r.derivation) or r.quote_b}")
     _emit(df, fmt, table, note)
 
 
@@ -648,15 +695,24 @@ def check(
 
 @app.command("export", cls=_Command)
 def export_(
-    fmt: Annotated[str, typer.Option("--format", metavar="csv|xlsx|parquet|jsonl", help="CSV (UTF-8 with a byte-order mark, for Excel), an Excel workbook, Parquet or JSON Lines.")],
+    fmt: Annotated[str, typer.Option("--format", metavar="csv|xlsx|parquet|jsonl",
+                                     help="CSV (UTF-8 with a byte-order mark, for Excel), an Excel workbook, Parquet "
+                                          "or JSON Lines.")],
     db: DbOption = Path(DEFAULT_DB),
-    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE", help="Output file, written whole or not at all (needed for xlsx and parquet; else stdout).")] = None,
-    indicator: Annotated[str | None, typer.Option(metavar="ID", help="Only facts of this indicator (id or alias).")] = None,
-    series_key: Annotated[str | None, typer.Option("--series", metavar="KEY", help="Write this indicator's or subject's series instead of facts.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", metavar="FILE",
+                                                help="Output file, written whole or not at all (needed for xlsx and "
+                                                     "parquet; else stdout).")] = None,
+    indicator: Annotated[str | None, typer.Option(metavar="ID",
+                                                  help="Only facts of this indicator (id or alias).")] = None,
+    series_key: Annotated[str | None, typer.Option("--series", metavar="KEY",
+                                                   help="Write this indicator's or subject's series instead of "
+                                                        "facts.")] = None,
     measure: MeasureOption = None,
     region: RegionOption = None,
     period_type: PeriodTypeOption = None,
-    bom: Annotated[bool, typer.Option("--bom/--no-bom", help="Start a CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese (default on).")] = True,
+    bom: Annotated[bool, typer.Option("--bom/--no-bom",
+                                      help="Start a CSV with a UTF-8 byte-order mark, so that Excel reads its Chinese "
+                                           "(default on).")] = True,
 ) -> None:
     """Write facts (or one series) with provenance columns: document id, url, title, publication
     date, story and quote.
@@ -695,9 +751,11 @@ def export_(
 
 @app.command(cls=_Command)
 def prune(
-    paths: Annotated[list[Path], typer.Argument(metavar="PATH", help="Folders (or files) the documents were ingested from.")],
+    paths: Annotated[list[Path], typer.Argument(metavar="PATH",
+                                                help="Folders (or files) the documents were ingested from.")],
     db: DbOption = Path(DEFAULT_DB),
-    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help="List what would be removed; remove nothing.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n",
+                                          help="List what would be removed; remove nothing.")] = False,
 ) -> None:
     """Remove stored documents whose source file under PATH no longer exists, with their facts.
 
@@ -724,9 +782,12 @@ def _prune(store, paths: list[Path], *, dry_run: bool) -> None:
 @app.command(cls=_Command)
 def serve(
     db: DbOption = Path(DEFAULT_DB),
-    host: Annotated[str, typer.Option(metavar="ADDRESS", help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(metavar="ADDRESS",
+                                      help="Address to listen on (0.0.0.0 for every interface).")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, metavar="PORT", help="Port to listen on.")] = 8000,
-    readers: Annotated[int, typer.Option(min=1, max=64, metavar="N", help="Pages built at once, each on its own DuckDB cursor (cached answers never wait for them).")] = 1,
+    readers: Annotated[int, typer.Option(min=1, max=64, metavar="N",
+                                         help="Pages built at once, each on its own DuckDB cursor (cached answers "
+                                              "never wait for them).")] = 1,
 ) -> None:
     """Start the web dashboard over the fact database: overview, indicator charts, evidence, search,
     conflicts; every page has a JSON twin (add .json), and /openapi.json describes them.
@@ -754,12 +815,19 @@ def serve(
 
 @app.command(cls=_Command)
 def watch(
-    sources: Annotated[Path, typer.Argument(help="The sources file (TOML; see `zhibiao watch --example`).", show_default=False)] = None,
+    sources: Annotated[Path, typer.Argument(help="The sources file (TOML; see `zhibiao watch --example`).",
+                                            show_default=False)] = None,
     db: DbOption = Path(DEFAULT_DB),
     once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron or a systemd timer).")] = False,
-    interval: Annotated[str | None, typer.Option("--interval", help="Time between rounds without --once: 90s, 30m, 6h (default: the shortest `every` of the sources, at least 1m).")] = None,
-    warc_dir: Annotated[Path | None, typer.Option("--warc-dir", help="Where the WARC files go (default: DB's name with .warc, beside it).")] = None,
-    example: Annotated[bool, typer.Option("--example", help="Print the example sources file shipped with zhibiao and exit.")] = False,
+    interval: Annotated[str | None, typer.Option("--interval",
+                                                 help="Time between rounds without --once: 90s, 30m, 6h (default: the "
+                                                      "shortest `every` of the sources, at least 1m).")] = None,
+    warc_dir: Annotated[Path | None, typer.Option("--warc-dir",
+                                                  help="Where the WARC files go (default: DB's name with .warc, "
+                                                       "beside it).")] = None,
+    example: Annotated[bool, typer.Option("--example",
+                                          help="Print the example sources file shipped with zhibiao and "
+                                               "exit.")] = False,
 ) -> None:
     """Follow publishers' listing pages, feeds and sitemaps; fetch new articles politely (robots.txt,
     per-host rate limit, conditional GET), keep every response in WARC files beside the database and
@@ -798,8 +866,9 @@ def watch(
     def report(result) -> None:
         progress(result)
         head = "interrupted: " if result.interrupted else ""
-        err.print(f"  {head}{result.stored} document(s) stored, {result.facts} facts, {result.failures} failure(s) -> {db}"
-                  + ("; run again to finish" if result.interrupted else ""), highlight=False, soft_wrap=True)
+        err.print(f"  {head}{result.stored} document(s) stored, {result.facts} facts, "
+                  f"{result.failures} failure(s) -> {db}" + ("; run again to finish" if result.interrupted else ""),
+                  highlight=False, soft_wrap=True)
 
     import signal
 
@@ -832,7 +901,9 @@ def _interrupt(signum, frame) -> None:
 @app.command(cls=_Command)
 def changes(
     db: DbOption = Path(DEFAULT_DB),
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: the start of the last watch round that stored documents.")] = None,
+    since: Annotated[str | None, typer.Option("--since",
+                                              help="YYYY-MM-DD or YYYY-MM-DDTHH:MM (UTC); default: the start of the "
+                                                   "last watch round that stored documents.")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """List what is new since a time: the facts of newly stored documents, each marked as a revision
@@ -892,7 +963,9 @@ def report(
     region: Annotated[str | None, typer.Option(help="全国 (default), or a province such as 湖北省.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="md, html or pdf.")] = "md",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file instead of stdout.")] = None,
-    link_base: Annotated[str, typer.Option("--link-base", help="Where `zhibiao serve` runs: HTML numbers link to its evidence pages.")] = "http://127.0.0.1:8000",
+    link_base: Annotated[str, typer.Option("--link-base",
+                                           help="Where `zhibiao serve` runs: HTML numbers link to its evidence "
+                                                "pages.")] = "http://127.0.0.1:8000",
 ) -> None:
     """Write the briefing for a period from the fact database, in Chinese, every figure with a footnote
     (document title, date, URL, quote); in HTML each number links to its evidence and shows the quote on

@@ -339,9 +339,9 @@ def test_web_conflicts_show_both_quotes(client):
 def test_web_openapi_schema_lists_every_json_twin(client):
     schema = _json(client, "/openapi.json")
     paths = set(schema["paths"])
-    assert {"/overview.json", "/indicators.json", "/indicator/{key}.json", "/indicator/{key}.csv", "/indicator/{key}.xlsx", "/facts.json",
-            "/facts.csv", "/evidence/{doc}/{seq}.json", "/document/{doc}.json", "/documents.json", "/search.json",
-            "/conflicts.json"} <= paths
+    assert {"/overview.json", "/indicators.json", "/indicator/{key}.json", "/indicator/{key}.csv",
+            "/indicator/{key}.xlsx", "/facts.json", "/facts.csv", "/evidence/{doc}/{seq}.json",
+            "/document/{doc}.json", "/documents.json", "/search.json", "/conflicts.json"} <= paths
     params = {p["name"]: p for p in schema["paths"]["/indicator/{key}.json"]["get"]["parameters"]}
     assert {"measure", "region", "period_type", "limit", "offset"} <= set(params)
     html = _html(client, "/api")

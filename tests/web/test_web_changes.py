@@ -79,7 +79,8 @@ def test_web_changes_atom_is_a_feed_of_new_documents(changes_client):
 def test_web_changes_escape_scraped_text(tmp_path, make_client):
     path = tmp_path / "x.duckdb"
     page = tmp_path / "page.txt"
-    page.write_text("<script>alert(1)</script>\n2024年上半年,全国规模以上工业增加值同比增长5.8%。\x0b", encoding="utf-8")
+    page.write_text("<script>alert(1)</script>\n2024年上半年,全国规模以上工业增加值同比增长5.8%。\x0b",
+                    encoding="utf-8")
     with zhibiao.open(path) as store:
         store.ingest([page])
     con = duckdb.connect(str(path))

@@ -42,7 +42,8 @@ APPROX_POINTS = """el => {
     return {points: out, legend: o.legend[0].data};
 }"""
 SERIES_POINTS = """(el, prefix) => echarts.getInstanceByDom(el).getOption().series
-    .filter(s => s.id.startsWith(prefix)).flatMap(s => s.data.map(d => [d.s === undefined ? 0 : d.s, d.p, d.value[1]]))"""
+    .filter(s => s.id.startsWith(prefix))
+    .flatMap(s => s.data.map(d => [d.s === undefined ? 0 : d.s, d.p, d.value[1]]))"""
 
 
 def _rendered(page, selector: str = '.chart[data-rendered="true"]'):

@@ -171,7 +171,8 @@ def test_web_a_missing_database_names_only_its_file(tmp_path):
 
 
 @pytest.mark.parametrize("path", ["/facts.csv", "/facts.csv?indicator=industrial_value_added",
-                                  "/indicator/industrial_value_added.csv", indicator_url("[red]焦炭产量[/red]", ".csv")])
+                                  "/indicator/industrial_value_added.csv",
+                                  indicator_url("[red]焦炭产量[/red]", ".csv")])
 def test_web_csv_cells_never_start_a_formula(app, path):
     response = call(app, "GET", path)
     assert response.status_code == 200

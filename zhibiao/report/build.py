@@ -162,7 +162,8 @@ class _Builder:
             title = row.get("title")
             if not title:
                 record = self.store.document(doc) or {}
-                first = next((line.strip() for line in (record.get("clean_text") or "").splitlines() if line.strip()), "")
+                lines = (record.get("clean_text") or "").splitlines()
+                first = next((line.strip() for line in lines if line.strip()), "")
                 title = first[:60] or doc
             self.titles[doc] = title
         return self.titles[doc]
@@ -199,8 +200,8 @@ class _Builder:
             value = float(best["value"])
             shown = abs(value) if absolute else value
             value_max = best.get("value_max")
-            return Figure(n=n, text=T.figure_text(shown, best["unit"], best["qualifier"], self.classifier(best["indicator"]),
-                                                  value_max), value=value, unit=best["unit"], qualifier=best["qualifier"],
+            text = T.figure_text(shown, best["unit"], best["qualifier"], self.classifier(best["indicator"]), value_max)
+            return Figure(n=n, text=text, value=value, unit=best["unit"], qualifier=best["qualifier"],
                           kind="derived" if best["derived"] else "stated", indicator=best["indicator"],
                           measure=best["measure"], period=best["period"], basis=best["basis"], region=best["region"],
                           sources=sources, stories=entry.cell.stories, copies=entry.cell.copies,
@@ -398,8 +399,8 @@ class _Builder:
                 b = self.cite(prior)
                 d, diff = self.difference(n, entry.value, b, prior.value, [])
                 if diff != 0:
-                    clause += ["，", *self.fill(self.templates["month_compare"], other=self.phrase(before), diff=d, base=b,
-                                                verb=self.verbs["faster" if diff > 0 else "slower"])]
+                    clause += ["，", *self.fill(self.templates["month_compare"], other=self.phrase(before), diff=d,
+                                                base=b, verb=self.verbs["faster" if diff > 0 else "slower"])]
             return [clause]
         return []
 
@@ -407,7 +408,8 @@ class _Builder:
         """Where the region stands among the provinces with the same figure (or, for the nation, who leads)."""
         peers = []
         for province in self.provinces:
-            e = self.find(indicator, "growth", self.period, province, basis=entry.best["basis"], unit=entry.best["unit"])
+            e = self.find(indicator, "growth", self.period, province, basis=entry.best["basis"],
+                          unit=entry.best["unit"])
             if e is not None:
                 peers.append((province, e))
         peers.sort(key=lambda pe: (-pe[1].value, pe[0]))
@@ -500,7 +502,8 @@ class _Builder:
         for indicator in self.catalogue:
             if indicator.id in exclude:
                 continue
-            group = getattr(indicator, "group", None) or config["fallback_groups"].get(indicator.id) or config["other_group"]
+            group = (getattr(indicator, "group", None) or config["fallback_groups"].get(indicator.id)
+                     or config["other_group"])
             grouped[group].append(indicator)
         order = {g: i for i, g in enumerate(config["groups"])}
         return sorted(grouped.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0]))

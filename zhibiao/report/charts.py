@@ -22,7 +22,8 @@ YEARS = {"format": "%Y", "tickCount": "year"}
 
 
 def _config() -> dict:
-    return {"font": FONT, "axis": {"labelFont": FONT, "titleFont": FONT}, "legend": {"labelFont": FONT, "titleFont": FONT},
+    return {"font": FONT, "axis": {"labelFont": FONT, "titleFont": FONT},
+            "legend": {"labelFont": FONT, "titleFont": FONT},
             "title": {"font": FONT, "anchor": "start", "fontSize": 13}, "view": {"stroke": None}}
 
 

@@ -53,10 +53,11 @@ def changes(con: duckdb.DuckDBPyConnection, since: datetime | date | None) -> pd
     if isinstance(since, date) and not isinstance(since, datetime):
         since = datetime(since.year, since.month, since.day)
     since = since or datetime(1970, 1, 1)
-    select = """SELECT f.doc_id AS doc, f.seq, f.indicator, f.scope, f.subject, f.measure, f.basis, f.period_key AS period,
-                       f.period_type, f.region, f.modality, f.value, f.value_max, f.unit, f.qualifier, f.derived,
-                       f.quote, coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) AS cell, f.period_key,
-                       d.title, d.url, d.published, d.ingested_at, d.story_id AS story
+    select = """SELECT f.doc_id AS doc, f.seq, f.indicator, f.scope, f.subject, f.measure, f.basis,
+                       f.period_key AS period, f.period_type, f.region, f.modality, f.value, f.value_max, f.unit,
+                       f.qualifier, f.derived, f.quote,
+                       coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) AS cell,
+                       f.period_key, d.title, d.url, d.published, d.ingested_at, d.story_id AS story
                 FROM facts f JOIN documents d ON d.id = f.doc_id"""
     new = con.execute(f"{select} WHERE d.ingested_at >= ? ORDER BY d.ingested_at, f.doc_id, f.seq",
                       [since]).df()
@@ -66,8 +67,8 @@ def changes(con: duckdb.DuckDBPyConnection, since: datetime | date | None) -> pd
     con.register("_new_cells", new[list(_CELL)].drop_duplicates())
     try:
         old = con.execute(f"""{select} JOIN _new_cells c
-            ON coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) = c.cell AND f.measure = c.measure
-            AND f.unit = c.unit AND f.period_key = c.period_key AND f.modality = c.modality
+            ON coalesce(f.indicator || coalesce('|' || f.scope, ''), 'subject:' || f.subject_key) = c.cell
+            AND f.measure = c.measure AND f.unit = c.unit AND f.period_key = c.period_key AND f.modality = c.modality
             AND f.basis IS NOT DISTINCT FROM c.basis AND f.region IS NOT DISTINCT FROM c.region
             WHERE d.ingested_at < ? AND f.period_key NOT LIKE '%?%'""", [since]).df()
     finally:

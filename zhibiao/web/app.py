@@ -19,9 +19,9 @@
     /api                            the routes, from    /openapi.json
 
 Every HTML route and its twin call the same function in zhibiao.web.views (or report_views). Errors are
-JSON on the `.json`/`.csv`/`.xlsx`/`.md`/`.atom` routes and a page elsewhere: 404 for an unknown indicator, document or fact, 400 or
-422 for a bad parameter, with a one-line `error`. Anything else is a bug: it is logged and answered
-with a 500 whose body says so.
+JSON on the `.json`/`.csv`/`.xlsx`/`.md`/`.atom` routes and a page elsewhere: 404 for an unknown indicator,
+document or fact, 400 or 422 for a bad parameter, with a one-line `error`. Anything else is a bug: it is
+logged and answered with a 500 whose body says so.
 
 While the app holds the database open read-only, DuckDB keeps every writer out, so the data behind a
 page cannot change: each answer's data and its rendered body (JSON, CSV or HTML) are cached (LRU). A

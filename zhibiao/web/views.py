@@ -736,7 +736,8 @@ def indicator_file(store: Store, key: str, fmt: str, *, chart: str | None = None
     download, with the file name to offer it under."""
     d = indicator(store, key, limit=1, offset=0, **view)
     rows = downloads.tidy_rows(charted_series(d, chart))
-    name = f"{d['indicator']['id'] if d['indicator']['kind'] == 'indicator' else 'subject'}{'-' + chart if chart else ''}"
+    shown = d["indicator"]["id"] if d["indicator"]["kind"] == "indicator" else "subject"
+    name = f"{shown}{'-' + chart if chart else ''}"
     return downloads.file(rows, downloads.TIDY_COLUMNS, fmt, name)
 
 
