@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BASE_STAMP := $(VENV)/.installed-base
 
-.PHONY: demo serve test test-fast lint bench scale score clean
+.PHONY: demo serve test test-fast lint fuzz bench scale score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,15 @@ test: $(STAMP)
 ## The extraction tests alone (extract, rules, ingest), without those marked slow: seconds.
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow" tests/extract tests/test_rules.py tests/ingest
+
+## The property tests with fresh random examples, ten rounds (the gate replays fixed ones): prints
+## any failing example with the blob that reproduces it.
+fuzz: $(STAMP)
+	for round in 1 2 3 4 5 6 7 8 9 10; do \
+		HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -p no:cacheprovider \
+			tests/reliability/test_pipeline_properties.py tests/extract/test_numbers_properties.py \
+			tests/extract/test_regions.py || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
