@@ -30,6 +30,9 @@ from typing import IO, Any
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import find_publication_date, parse_date
+from zhibiao.ingest.decode import WIDER_CODEC, decode_bytes, decode_html, normalize_newlines
+from zhibiao.ingest.fields import error_reason, optional_id, optional_str
+from zhibiao.ingest.html import html_text
 from zhibiao.models import Document, ReadFailure
 
 # suffixes (lower case, longest first) -> stream kind
@@ -72,10 +75,8 @@ class PendingHtml:
 
 def realize(item: PendingHtml) -> Document:
     """Parse a pending page into a Document; raise InputError naming its record when it has no text."""
-    from zhibiao.ingest.read import _html_text, _normalize_newlines
-
-    body, page_title, page_date, page_url = _html_text(item.html, item.source)
-    body = _normalize_newlines(body)
+    body, page_title, page_date, page_url = html_text(item.html, item.source)
+    body = normalize_newlines(body)
     return Document(
         id=item.id,
         text=body,
@@ -112,9 +113,7 @@ def read_stream(path: Path, kind: str, *, meta_date: date | None, meta_url: str 
     try:
         handle = path.open("rb")
     except OSError as err:
-        from zhibiao.ingest.read import _reason
-
-        yield ReadFailure(source, _reason(err))
+        yield ReadFailure(source, error_reason(err))
         return
     with handle:
         if kind == "parquet":
@@ -136,14 +135,12 @@ def record_document(path: Path, number: int, record: dict, *, meta_date: date | 
 
     Raise InputError naming "<file>:<number>" for a record that does not say what a document is.
     """
-    from zhibiao.ingest.read import _normalize_newlines, _optional_id, _optional_str
-
     source = f"{path}:{number}"
     try:
-        doc_id = _optional_id(record.get("id")) or f"{stream_stem(path)}:{number}"
+        doc_id = optional_id(record.get("id")) or f"{stream_stem(path)}:{number}"
         own_date = _record_date(record.get("date"))
-        url = meta_url or _optional_str(record.get("url"), "url")
-        title = _optional_str(record.get("title"), "title")
+        url = meta_url or optional_str(record.get("url"), "url")
+        title = optional_str(record.get("title"), "title")
     except ValueError as err:
         raise InputError(source, str(err)) from None
     body, kind = _record_body(record, source)
@@ -151,7 +148,7 @@ def record_document(path: Path, number: int, record: dict, *, meta_date: date | 
     if kind == "html":
         pending = PendingHtml(doc_id, body, source, fixed_date, title, url, default_date)
         return pending if defer_html else realize(pending)
-    body = _normalize_newlines(body)
+    body = normalize_newlines(body)
     return Document(
         id=doc_id,
         text=body,
@@ -292,8 +289,6 @@ def parse_json_object(source: str, line: str) -> dict:
 
 def _jsonl_record(path: Path, number: int, raw: bytes, meta_date: date | None, meta_url: str | None,
                   default_date: date | None, defer_html: bool) -> Document | PendingHtml:
-    from zhibiao.ingest.read import decode_bytes
-
     source = f"{path}:{number}"
     try:
         line = raw.decode("utf-8")
@@ -493,16 +488,14 @@ def response_document(data: bytes, content_type: str, *, doc_id: str, source: st
     Shared by the WARC reader and `zhibiao watch`, so that a watched page and the same page read back
     from the watch's WARC files are the same document. Raise InputError naming `source` when empty.
     """
-    from zhibiao.ingest.read import _decode_html, _normalize_newlines, decode_bytes
-
     if not data.strip():
         raise InputError(source, "empty response body")
     text = _decode_declared(data, content_type.lower())
     if response_kind(content_type) == "html":
-        html = text if text is not None else _decode_html(data, source)
+        html = text if text is not None else decode_html(data, source)
         pending = PendingHtml(doc_id, html, source, None, None, url, default_date, crawled)
         return pending if defer_html else realize(pending)
-    body = _normalize_newlines(text if text is not None else decode_bytes(data, source))
+    body = normalize_newlines(text if text is not None else decode_bytes(data, source))
     if not body.strip():
         raise InputError(source, "empty response body")
     return Document(doc_id, body, source, default_date or find_publication_date(body) or crawled,
@@ -513,8 +506,6 @@ def _decode_declared(data: bytes, content_type: str) -> str | None:
     """The body decoded with the charset the HTTP headers declare (GBK widened to GB18030), or None."""
     import codecs
 
-    from zhibiao.ingest.read import _WIDER_CODEC
-
     match = _HTTP_CHARSET.search(content_type)
     if not match:
         return None
@@ -523,7 +514,7 @@ def _decode_declared(data: bytes, content_type: str) -> str | None:
     except LookupError:
         return None
     try:
-        return data.decode(_WIDER_CODEC.get(name, name))
+        return data.decode(WIDER_CODEC.get(name, name))
     except UnicodeDecodeError:
         return None  # the header lies; detect instead
 

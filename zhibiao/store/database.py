@@ -31,7 +31,7 @@ from zhibiao.parallel import WorkerError
 from zhibiao.prepare import Outcome
 from zhibiao.store import queries
 from zhibiao.store.paths import default_path
-from zhibiao.store.schema import LATEST, current_version, first_row, migrate
+from zhibiao.store.schema import LATEST, current_version, migrate, one_row
 from zhibiao.store.search import SearchIndex, SearchResult
 from zhibiao.store.writer import BATCH_SIZE, Writer
 
@@ -369,14 +369,14 @@ class Database:
 
     def newest_publication(self):
         """The publication date of the newest stored document (what "stale" is measured against)."""
-        return first_row(self._reader, "SELECT max(published) FROM documents")[0]
+        return one_row(self._reader, "SELECT max(published) FROM documents")[0]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and `stories`: the number of distinct stories."""
         con = self._reader
-        out = {table: first_row(con, f"SELECT count(*) FROM {table}")[0]
+        out = {table: one_row(con, f"SELECT count(*) FROM {table}")[0]
                for table in ("documents", "facts", "story_signatures", "story_bands")}
-        out["stories"] = first_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
+        out["stories"] = one_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
         return out
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from zhibiao.catalogue import Catalogue, subject_key
 from zhibiao.series import PERIOD_TYPES, classify_period
-from zhibiao.store.schema import first_row
+from zhibiao.store.schema import one_row
 
 FACT_COLUMNS = (
     "doc", "seq", "indicator", "scope", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
@@ -70,7 +70,7 @@ def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, s
 def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
     """How many facts `fact_rows` would return with these filters and no limit."""
     where, params = _fact_filters(**filters)
-    return first_row(con, "SELECT count(*) FROM fact_provenance" + where, params)[0]
+    return one_row(con, "SELECT count(*) FROM fact_provenance" + where, params)[0]
 
 
 def _fact_filters(*, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
@@ -133,7 +133,7 @@ def fact_summary(con: duckdb.DuckDBPyConnection, **filters) -> dict:
     """How many facts, documents and independent stories the filtered facts have, and the latest
     publication and ingest of their documents."""
     where, params = _fact_filters(**filters)
-    row = first_row(con, f"""SELECT count(*), count(DISTINCT doc_id), count(DISTINCT story_id), max(published),
+    row = one_row(con, f"""SELECT count(*), count(DISTINCT doc_id), count(DISTINCT story_id), max(published),
                (SELECT max(ingested_at) FROM documents WHERE id IN (SELECT doc_id FROM fact_provenance{where}))
         FROM fact_provenance{where}""", [*params, *params])
     return {"facts": row[0], "documents": row[1], "stories": row[2], "last_published": row[3], "last_ingested": row[4]}
@@ -282,7 +282,7 @@ def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
     )
     problems = []
     for label, sql in checks:
-        n = first_row(con, sql)[0]
+        n = one_row(con, sql)[0]
         if n:
             problems.append(f"{n} {label}")
     return problems

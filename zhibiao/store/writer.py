@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -26,7 +27,7 @@ import pyarrow as pa
 from zhibiao.catalogue import Catalogue
 from zhibiao.models import Fact
 from zhibiao.prepare import FACT_FIELDS, Prepared
-from zhibiao.store.schema import first_row, get_meta, set_meta
+from zhibiao.store.schema import get_meta, one_row, set_meta
 from zhibiao.stories import SPEC, WINDOW_DAYS, Candidate, Signature, assign_stories, sign
 
 try:
@@ -70,7 +71,7 @@ class Writer:
     def __post_init__(self) -> None:
         self.batch_size = max(1, int(self.batch_size))
         self.known.update(self.con.execute("SELECT id, content_hash FROM documents").fetchall())
-        self._next_story = (first_row(self.con, "SELECT max(story_id) FROM documents")[0] or 0) + 1
+        self._next_story = (one_row(self.con, "SELECT max(story_id) FROM documents")[0] or 0) + 1
         self._sync_catalogue()
         self._sync_signatures()
 
@@ -246,7 +247,7 @@ def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
 
 
 def _columns(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
     return pa.table({name: list(col) for name, col in zip(schema.names, columns, strict=True)}, schema=schema)
 
 
