@@ -11,6 +11,7 @@ be queried directly:
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -47,7 +48,7 @@ def seq_of(shard: int, record: int) -> int:
 
 def to_row(seq: int, outcome: Outcome) -> dict:
     g = outcome.gate
-    row = {**_EMPTY, "seq": seq, "kind": outcome.kind, "source": outcome.source,
+    row: dict[str, Any] = {**_EMPTY, "seq": seq, "kind": outcome.kind, "source": outcome.source,
            "gate_checked": g.checked, "gate_skipped": g.skipped, "gate_seconds": g.seconds,
            "gate_audited": g.audited, "gate_audit_seconds": g.audit_seconds, "gate_misses": g.misses}
     if outcome.failure is not None:

@@ -8,7 +8,7 @@ import copy
 import logging
 import re
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import parse_date
@@ -86,7 +86,8 @@ def _trafilatura(html: str) -> tuple[str, str | None, str | None]:
         return "", None, None
     if result is None:
         return "", None, None
-    return _tidy_tables(result.text or ""), result.title or None, result.url or None
+    page: Any = result  # a Document of trafilatura's (a dict only with as_dict=True)
+    return _tidy_tables(page.text or ""), page.title or None, page.url or None
 
 
 def _parse_html(html: str) -> HtmlElement | None:

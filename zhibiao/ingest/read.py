@@ -223,7 +223,7 @@ def survey(paths: Iterable[Path]) -> Survey:
 
 def _visible_files(folder: Path) -> list[Path]:
     """Every non-hidden file under a folder (links to folders are not followed, as in _walk)."""
-    files = []
+    files: list[Path] = []
     for root, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         files.extend(Path(root) / name for name in filenames if not name.startswith("."))
@@ -474,7 +474,9 @@ def _jsonl_documents(
 def _jsonl_document(path: Path, number: int, line: str, meta: _Meta, default_date: date | None) -> Document:
     """Build the Document a jsonl line describes: {"id", "text"|"html", "date"?, "url"?, "title"?}."""
     record = parse_json_object(f"{path}:{number}", line)
-    return record_document(path, number, record, meta_date=meta.date, meta_url=meta.url,
-                           default_date=default_date, defer_html=False)
+    doc = record_document(path, number, record, meta_date=meta.date, meta_url=meta.url,
+                          default_date=default_date, defer_html=False)
+    assert isinstance(doc, Document)  # defer_html=False parses a page at once
+    return doc
 
 

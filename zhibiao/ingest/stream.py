@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import find_publication_date, parse_date
@@ -54,6 +54,9 @@ _TEXT_TYPES = ("text/plain",)
 _OPTIONAL_COLUMNS = ("id", "date", "url", "title")
 
 
+_Date = date  # PendingHtml has a field named `date`
+
+
 @dataclass(frozen=True)
 class PendingHtml:
     """An HTML record read but not yet parsed: `realize` makes the Document.
@@ -66,11 +69,11 @@ class PendingHtml:
     id: str
     html: str
     source: str
-    date: date | None = None
+    date: _Date | None = None
     title: str | None = None
     url: str | None = None
-    default_date: date | None = None
-    fallback_date: date | None = None
+    default_date: _Date | None = None
+    fallback_date: _Date | None = None
 
 
 def realize(item: PendingHtml) -> Document:
@@ -231,7 +234,7 @@ def _jsonl_stream(path: Path, handle: IO[bytes], kind: str, meta_date: date | No
 
 def _decompressed(handle: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "jsonl.gz":
-        return gzip.GzipFile(fileobj=handle, mode="rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb"))
     if kind == "jsonl.zst":
         import zstandard
 
@@ -273,7 +276,8 @@ def _split_cr(raw: bytes | None) -> list[bytes | None]:
         return [None]
     if raw.endswith(b"\r"):
         raw = raw[:-1]
-    return raw.split(b"\r") if b"\r" in raw else [raw]
+    parts: list[bytes | None] = list(raw.split(b"\r")) if b"\r" in raw else [raw]
+    return parts
 
 
 def parse_json_object(source: str, line: str) -> dict:
