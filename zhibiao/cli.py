@@ -28,7 +28,7 @@ from zhibiao.store.paths import DEFAULT_DB, ENV_DB
 if TYPE_CHECKING:  # pandas and the store load only for the commands that use them
     import pandas as pd
 
-    from zhibiao.store import IngestReport
+    from zhibiao.store.database import IngestReport
 
 class _Command(typer.core.TyperCommand):
     """Typer's command, whose help names an argument by its metavar alone (PATH), not with its Python
