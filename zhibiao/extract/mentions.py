@@ -266,9 +266,10 @@ def _quantity(sentence: str, m: re.Match, blocked: list[bool]) -> Mention | None
         return None
     if not chinese and _minus_sign(sentence, s):
         s, value = s - 1, -value  # 自然增长率为-3.19‰, 分别为0.15、-5.64
+    mult, infix = _multiplier(m)
     if m["unit"] is None:
-        return _without_unit(sentence, m, s, e, value, chinese)
-    return _with_unit(sentence, m, s, e, value, chinese)
+        return _without_unit(sentence, m, s, e, value, chinese, mult, infix)
+    return _with_unit(sentence, m, s, e, value, chinese, mult, infix)
 
 
 def _runs_into_latin(sentence: str, m: re.Match, e: int) -> bool:
@@ -290,9 +291,9 @@ def _multiplier(m: re.Match) -> tuple[Decimal, str | None]:
     return mult, infix
 
 
-def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> Mention | None:
+def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool,
+                  mult: Decimal, infix: str | None) -> Mention | None:
     """An index level (指数为112.1), or a bare number that may borrow the unit of its list."""
-    mult, infix = _multiplier(m)
     pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
         m.end("inf1") if m["inf1"] else e))
     if not chinese and mult == 1 and sentence.endswith(_tables()["index_cues"], 0, s):
@@ -303,19 +304,19 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
     return None
 
 
-def _unit_refused(sentence: str, m: re.Match, token: str, value: Decimal, chinese: bool) -> bool:
+def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mult: Decimal) -> bool:
     """Whether the unit after the number does not make it a quantity here."""
     t = _tables()
     unit_text = m["unit"]
     kind = t["unit_of"][unit_text][0]
     return bool(
-        (chinese and not _chinese_ok(token, value, kind))
+        (chinese and not _chinese_ok(m["num"], value, kind))
         or (unit_text in t["needs_multiplier"] and not m["mult"])  # 47.19亿度 is electricity; 30度 a temperature
         or _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"])
         or (kind == DURATION and (value >= 100 or value != value.to_integral_value()))
         # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
         or (m["gap"] and kind == COUNT and value != value.to_integral_value())
-        or _small_whole_points(unit_text, value * _multiplier(m)[0]) and value == value.to_integral_value())
+        or _small_whole_points(unit_text, value * mult) and value == value.to_integral_value())
 
 
 def _small_whole_points(unit_text: str, amount: Decimal) -> bool:
@@ -324,14 +325,14 @@ def _small_whole_points(unit_text: str, amount: Decimal) -> bool:
     return unit_text == t["points_unit"] and amount < t["points_min_whole"]
 
 
-def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool) -> Mention | None:
+def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool,
+               mult: Decimal, infix: str | None) -> Mention | None:
     """A number with its unit, multiplier, qualifier and any unit it is per (元/吨, 每公顷)."""
     t = _tables()
     unit_text = m["unit"]
-    if _unit_refused(sentence, m, m["num"], value, chinese):
+    if _unit_refused(sentence, m, value, chinese, mult):
         return None
     kind, unit_name, factor = t["unit_of"][unit_text]
-    mult, infix = _multiplier(m)
     end = m.end("unit")
     suffix = None
     if m["suffix"]:
