@@ -4,11 +4,10 @@ The lexicon (rules/regions.toml and rules/counties.toml) holds some 2,900 words:
 every prefecture-level division, the county-level cities the news reports on, the counties (by
 their full names), macro-regions, countries, the words for "here" (全省, 全市) and words that
 name no place (复合肥). A word
-is matched leftmost-longest, as a regex alternation of all of them would be, but an
-alternation that large costs a scan over every branch at each position. Instead one small
-pattern finds the positions where the first two characters can begin a word (two
-character classes, run in C), and a dict keyed by those two characters gives the few words
-to try there, longest first.
+is matched leftmost-longest, as a regex alternation of all of them would be, by the lexer
+(extract/lexer.py: one Aho-Corasick pass, cached per text); what a place word means there, and
+whether it is the place a figure covers, is decided here. The words around places that decide
+it (partners, datelines, organizations, the municipalities) are in regions.toml too.
 """
 
 from __future__ import annotations
