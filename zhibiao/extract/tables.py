@@ -102,7 +102,8 @@ def _rules() -> dict:
         "label_measures": [(m, tuple(table["label_measures"][m])) for m in ("contribution", "share", "growth")],
         "periods": {k: words("tables", "periods", k) for k in table["periods"]},
         "comparison": tuple(table["comparison"]["words"]),
-        "mom": tuple(table["basis"]["mom"]),
+        # growth columns are month on month when header or title says so (measures.toml), else yoy
+        "mom": words("measures", "basis", "mom"),
         "unit_line": re.compile("|".join(table["unit_line"]["patterns"])),
         "notes": words("tables", "notes", "words"),
         "caption": re.compile("|".join(table["captions"]["patterns"])),
