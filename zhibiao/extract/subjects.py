@@ -120,35 +120,40 @@ def _stop_keep() -> dict[str, tuple[tuple[str, int], ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
+@dataclass(frozen=True)
+class _Canonical:
+    """The patterns of subjects.toml [canonical], in the order canonical() applies them."""
+
+    selected_into: re.Pattern  # 获评, 入选: the class selected into names the thing
+    selectors: re.Pattern      # 工信部: who selected it, dropped
+    predicate: re.Pattern      # 延续, 纳入: the name ends before it
+    carried_out: re.Pattern    # the last of 开展, 实施: the name starts after it
+    doing: re.Pattern          # 建设, 登记 opening the name: dropped
+    scope: re.Pattern          # 首批, 国家层面: dropped
+    lead: re.Pattern           # an opening word after a scope word: dropped
+    tail: re.Pattern           # 总数, 目标 at the end: dropped
+
+
 @cache
-def _canonical_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _canonical_rules() -> _Canonical:
     table = load("subjects")["canonical"]
     predicates = "|".join(map(re.escape, sorted(table["predicates"], key=len, reverse=True)))
     doing = "|".join(map(re.escape, sorted(table["doing"], key=len, reverse=True)))
     keep = "|".join(map(re.escape, table["doing_keep"]))
-    return (re.compile(predicates), re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})"),
-            re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
-            re.compile("(?:" + "|".join(table["tails"]) + ")$"))
+    carried = alternation("subjects", "canonical", "carried_out")
+    return _Canonical(
+        selected_into=re.compile(alternation("subjects", "canonical", "selected_into")),
+        selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
+        predicate=re.compile(predicates),
+        carried_out=re.compile(rf"(?:{carried})(?!.*(?:{carried}))"),
+        doing=re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})"),
+        scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
+        lead=_patterns()["lead"],
+        tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
+    )
 
 
 _COUNT_ONLY = re.compile(r"[\d.]+\D{0,2}")
-
-
-@cache
-def _carried_out() -> re.Pattern:
-    """The last verb of carrying out in a subject (its object follows it)."""
-    verbs = "|".join(map(re.escape, words("subjects", "canonical", "carried_out")))
-    return re.compile(rf"(?:{verbs})(?!.*(?:{verbs}))")
-
-
-@cache
-def _selected_into() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words("subjects", "canonical", "selected_into"))))
-
-
-@cache
-def _selectors() -> re.Pattern:
-    return re.compile("^(?:" + "|".join(map(re.escape, words("subjects", "canonical", "selectors"))) + ")")
 
 
 def contributor(subject: str) -> str:
@@ -163,23 +168,22 @@ def contributor(subject: str) -> str:
 def canonical(subject: str) -> str:
     """The subject as a statistician labels a table row (FACTS.md "Subjects"): no verb of what it
     does after it, no verb of doing or framing before it, no scope word that only selects it."""
-    predicate, doing, scope, tail = _canonical_rules()
-    if (m := _selected_into().search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
-        return canonical(_selectors().sub("", subject[m.end():]))
-    if (m := predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
+    r = _canonical_rules()
+    if (m := r.selected_into.search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
+        return canonical(r.selectors.sub("", subject[m.end():]))
+    if (m := r.predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
         subject = subject[:m.start()]
-    if (m := _carried_out().search(subject)) and len(subject) - m.end() >= 2:
+    if (m := r.carried_out.search(subject)) and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
-    lead = _patterns()["lead"]
     for _ in range(3):
         before = subject
-        subject = doing.sub("", subject, count=1)
-        subject = scope.sub("", subject, count=1)
-        if (m := lead.match(subject)) and len(subject) - m.end() >= 2:
+        subject = r.doing.sub("", subject, count=1)
+        subject = r.scope.sub("", subject, count=1)
+        if (m := r.lead.match(subject)) and len(subject) - m.end() >= 2:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
             break
-    if (m := tail.search(subject)) and m.start() >= 2:
+    if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
     return _product_output(subject)
 
@@ -200,22 +204,24 @@ def _verb_objects() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
 
 
 @cache
-def _tails() -> dict[str, tuple[str, ...]]:
-    """Qualifier and adverb tail words by their last character, longest first."""
+def _tails() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The words that hold a stop word (kept whole), and the qualifier and adverb tail words by
+    their last character, longest first."""
     by_last: dict[str, list[str]] = {}
     tails = (words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
              + tuple(_marks().per + w for w in words("units", "per_units", "words")))  # 平均单产每公顷5482.9公斤
     for word in sorted(tails, key=len, reverse=True):
         by_last.setdefault(word[-1], []).append(word)
-    return {k: tuple(v) for k, v in by_last.items()}
+    return words("subjects", "stop", "keep"), {k: tuple(v) for k, v in by_last.items()}
 
 
 def _strip_tail(text: str) -> str:
     """The text without one qualifier word at its end (the longest that fits), unless that word
     ends a word that goes on naming the thing (签约 is no 签 + 约)."""
-    if text.endswith(words("subjects", "stop", "keep")):
+    keep, by_last = _tails()
+    if text.endswith(keep):
         return text
-    for tail in _tails().get(text[-1:], ()):
+    for tail in by_last.get(text[-1:], ()):
         if text.endswith(tail):
             return text[: -len(tail)]
     return text
@@ -319,7 +325,8 @@ def _fold_link(text: str) -> tuple[str, str, str]:
 def _subject_before_stop(text: str) -> str:
     """The subject a text names before the word that ends it (同比, 增长, 为 ...): without the
     qualifiers at its end, in canonical form; '' when it points back or names nothing."""
-    trim = _marks().trim
+    marks = _marks()
+    trim = marks.trim
     if _patterns()["points_back"].match(text):
         return ""  # 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before
     stop = find_stop(text)
@@ -331,8 +338,8 @@ def _subject_before_stop(text: str) -> str:
         return text.strip(trim)  # 两年平均 points back whole, before 均 is read as a tail
     for _ in range(3):
         text = _strip_tail(text.strip(trim)).strip(trim)
-    if text.endswith(_marks().of):
-        text = text[:-len(_marks().of)]
+    if text.endswith(marks.of):
+        text = text[:-len(marks.of)]
     if text in _bare_verbs():
         return ""  # 与上年同期比降34.06%: a verb of change alone names nothing
     return _balance_quotes(canonical(text))
@@ -347,6 +354,8 @@ def _bare_verbs() -> tuple[str, ...]:
 def _balance_quotes(text: str) -> str:
     marks = _marks()
     opening, closing = marks.open_quote, marks.close_quote
+    if opening not in text and closing not in text and "(" not in text:
+        return text.strip(marks.trim_keep_quotes)  # most subjects: nothing to balance
     if text.count(opening) > text.count(closing) and text.startswith(opening):
         text = text[len(opening):]
     if text.count(closing) > text.count(opening) and text.endswith(closing):
@@ -420,7 +429,7 @@ def _counted_set(phrase: str) -> str:
     if not m:
         return ""
     rest = phrase[m.end():].strip(_marks().trim)
-    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules()[0].search(rest) or rest.endswith(_bare_verbs())):
+    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules().predicate.search(rest) or rest.endswith(_bare_verbs())):
         return ""
     if m.group("alone"):
         return m.group("alone")
