@@ -103,22 +103,61 @@ def _new_openers() -> tuple[str, ...]:
     return words("subjects", "stocks", "new_openers")
 
 
-def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period, basis, region,
-          modality, sent: Sentence, mapped) -> Fact:
+def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period: str | None,
+              basis: str | None, region: str | None, modality: str, sent: Sentence, mapped) -> Fact:
+    """The fact of one figure, its measure settled by the figure's kind and its period by what
+    the subject is (a stock is at the period's end)."""
+    value, unit = _signed_value(m, reading)
+    subject, change = _with_amount_change(subject, window, reading.measure, m)
+    if reading.measure == "level":
+        period = _since_year_end_period(period, window)
+    measure = _measure_of_kind(m, reading.measure)
+    if measure in ("contribution", "pull"):
+        subject = contributor(subject)
+    start = mapped.to_original(sent.start + m.start)
+    end = mapped.to_original(sent.start + m.end - 1) + 1
+    if period and not change and _is_stock(subject) and measure in ("level", "growth"):
+        period = end_date(period) or period
+    return Fact(
+        doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
+        qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
+        period=period, basis=basis if measure in ("growth", "growth_change") else None,
+        region=region, modality=modality, quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
+    )
+
+
+def _signed_value(m: Mention, reading: M.Reading) -> tuple[Decimal, str]:
+    """A multiple of growth (增长1.5倍) in percent; a change signed by its verb."""
     value: Decimal = m.value
     unit = m.unit
-    measure = reading.measure
-    if m.kind == TIMES and (reading.times_growth or measure == "growth"):
+    if m.kind == TIMES and (reading.times_growth or reading.measure == "growth"):
         value, unit = value * 100, "%"
-    if measure in ("growth", "growth_change", "pull"):
+    if reading.measure in ("growth", "growth_change", "pull"):
         value = value * reading.sign
-    change = M.amount_change_verb(window) if measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT) else ""
+    return value, unit
+
+
+def _with_amount_change(subject: str, window: str, measure: str, m: Mention) -> tuple[str, str]:
+    """常住人口3856万人,比上年末增加4万人: the change is 常住人口增加 (FACTS.md: 净亏损)."""
+    change = ""
+    if measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT):
+        change = M.amount_change_verb(window)
     if change and not subject.endswith(change):
-        subject += change  # 常住人口3856万人,比上年末增加4万人: the change is 常住人口增加 (FACTS.md: 净亏损)
-    if measure == "level" and is_date(period) and period[5:7] != "12" and since_year_end(window):
-        # 截至10月末…比上年末净增4694万户: the additions since January, not a stock at the date
-        # (at a year-end, 年末…比上年末增加4万人, the date stands, as for the stock itself)
-        period = f"{period[:4]}-01/{period[:7]}" if period[5:7] != "01" else period[:7]
+        subject += change
+    return subject, change
+
+
+def _since_year_end_period(period: str | None, window: str) -> str | None:
+    """截至10月末…比上年末净增4694万户: the additions since January, not a stock at the date (at a
+    year-end, 年末…比上年末增加4万人, the date stands, as for the stock itself)."""
+    if period is None or not is_date(period) or period[5:7] == "12" or not since_year_end(window):
+        return period
+    return f"{period[:4]}-01/{period[:7]}" if period[5:7] != "01" else period[:7]
+
+
+def _measure_of_kind(m: Mention, measure: str) -> str:
+    """The measure a figure's kind implies: tenths a share, per-thousand rates a level, percent
+    changes a growth, points a change of a rate."""
     if m.kind == TENTHS and measure != "growth":
         measure = "share"
     if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
@@ -127,19 +166,12 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
         measure = "growth"
     if m.kind == POINTS and measure in ("level", "share", "growth"):
         measure = "growth_change"
-    if measure in ("contribution", "pull"):
-        subject = contributor(subject)
-    start = mapped.to_original(sent.start + m.start)
-    end = mapped.to_original(sent.start + m.end - 1) + 1
-    if (period and not change and subject.endswith(_stock_words()) and measure in ("level", "growth")
-            and not subject.startswith(_new_openers())):
-        period = end_date(period) or period
-    return Fact(
-        doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
-        qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
-        period=period, basis=basis if measure in ("growth", "growth_change") else None,
-        region=region, modality=modality, quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
-    )
+    return measure
+
+
+def _is_stock(subject: str) -> bool:
+    """A stock (余额, 保有量) is measured at the period's end; new ones (新增…) are flows."""
+    return subject.endswith(_stock_words()) and not subject.startswith(_new_openers())
 
 
 QUOTE_MAX = 500  # the longest sentence of the dev and demo sets is 277 characters
@@ -190,6 +222,7 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
         if group.upper is not None:
             upper = make_fact(st.doc, sub, group.upper, reading, "", g.periods[i], bases[i], where, modality,
                               st.sent, st.mapped)
+            assert fact.span is not None and upper.span is not None, "make_fact sets the span"
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
         st.facts.append(fact)
 

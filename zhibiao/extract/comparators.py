@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING
@@ -52,30 +53,70 @@ _WRITTEN_YEAR = re.compile(r"\d{4}年")
 
 
 def resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
+    """The basis a comparator names (vs:<period> or vs:<name>): the first resolver in
+    COMPARATOR_RESOLVERS that reads it answers; else the thing named (比全国平均水平: vs:全国)."""
     if not comparator:
         return None
-    rules = comparator_rules()
-    if any(w in comparator for w in rules["previous_month"]):
-        prev = previous(period)
-        return f"vs:{prev}" if prev else None
-    if (any(w in comparator for w in rules["same_period_last_year"])
-            and not any(w in comparator for w in rules["not_a_period"])):
-        if any(w in comparator for w in rules["year_end"]):
-            # 比上年末: the last day of the year before
-            year = (period or "")[:4]
-            return f"vs:{int(year) - 1:04d}-12-31" if year.isdigit() else None
-        shifted = shift_year(period)
-        return f"vs:{shifted}" if shifted else None
+    for resolve in COMPARATOR_RESOLVERS:
+        answered, basis = resolve(comparator, period, pub)
+        if answered:
+            return basis
+    return _vs_named_thing(comparator)
+
+
+def _has_any(text: str, rule: str) -> bool:
+    return any(w in text for w in comparator_rules()[rule])
+
+
+def _vs_previous_month(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比上月: the month before."""
+    if not _has_any(comparator, "previous_month"):
+        return False, None
+    prev = previous(period)
+    return True, (f"vs:{prev}" if prev else None)
+
+
+def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比上年同期: the same span a year before; 比上年末: the last day of the year before."""
+    if not _has_any(comparator, "same_period_last_year") or _has_any(comparator, "not_a_period"):
+        return False, None
+    if _has_any(comparator, "year_end"):
+        year = (period or "")[:4]
+        return True, (f"vs:{int(year) - 1:04d}-12-31" if year.isdigit() else None)
+    shifted = shift_year(period)
+    return True, (f"vs:{shifted}" if shifted else None)
+
+
+def _vs_named_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比2019年1—2月份: that period; one written without its year is in the figure's year."""
     times = [t for t in find_times(comparator, pub) if t.kind == "period" and t.value]
-    if times:
-        value = times[-1].value
-        year = re.match(r"\d{4}", period or "")
-        if year and value and value.startswith(("????",)):
-            value = year.group() + value[4:]
-        elif year and value and re.match(r"\d{4}", value) and not re.search(r"\d{4}年", comparator):
-            value = year.group() + value[4:] if len(value) > 4 and "/" not in value else (
-                value.replace(value[:4], year.group()) if "/" in value else value)
-        return f"vs:{value}"
+    if not times:
+        return False, None
+    value = times[-1].value
+    year = _YEAR.match(period or "")
+    if year and value and value.startswith(("????",)):
+        value = year.group() + value[4:]
+    elif year and value and _YEAR.match(value) and not _WRITTEN_YEAR.search(comparator):
+        value = _with_year(value, year.group())
+    return True, f"vs:{value}"
+
+
+def _with_year(value: str, year: str) -> str:
+    if "/" in value:
+        return value.replace(value[:4], year)
+    return year + value[4:] if len(value) > 4 else value
+
+
+COMPARATOR_RESOLVERS: tuple[Callable[[str, str | None, date | None], tuple[bool, str | None]], ...] = (
+    _vs_previous_month,
+    _vs_same_period,
+    _vs_named_period,
+)
+
+
+def _vs_named_thing(comparator: str) -> str:
+    """比全国平均水平 -> vs:全国: the name without its opener and closer words."""
+    rules = comparator_rules()
     name = comparator
     for opener in rules["name_openers"]:
         if name.startswith(opener):
@@ -87,6 +128,9 @@ def resolve_comparator(comparator: str | None, period: str | None, pub: date | N
             name = name[: -len(closer)]
             break
     return f"vs:{name or comparator}"
+
+
+_YEAR = re.compile(r"\d{4}")
 
 
 @cache

@@ -18,12 +18,14 @@ from zhibiao.extract.regions import (
     MUNICIPALITIES,
     NATIONAL,
     PLACE,
+    PlaceProfile,
     place_profile,
     province_of,
 )
 from zhibiao.ingest.segment import Article
 from zhibiao.rules import load, words
 
+NATIONAL_NAME = "全国"
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
 
 
@@ -51,28 +53,31 @@ class ParagraphState:
 
 
 def article_state(art: Article, art_text: str, header: str, pub: date | None,
-                   host: str | None = None) -> ArticleState:
-    # The host's place (host_place) is the article's when it names none: it tells what 全省/全市
-    # mean, but makes no release local by itself, since provincial sites repost national releases
-    # that say neither 全国 nor 全省.
+                  host: str | None = None) -> ArticleState:
+    """The article's place (from its text, header and host), its reference date and times."""
     places = place_profile(art_text, header, host)
-    province, city = places.province, places.city
-    if places.local_city:
-        default = city or (province if province in MUNICIPALITIES else None)
-    elif places.local_province:
-        default = province
-    elif not places.national and places.named >= SOLE_PLACE_MENTIONS and (city or province):
-        # A release that names only its own province or city, and never the nation, is about it.
-        default = city if city and (province is None or province_of(city) == province) else province
-    else:
-        default = "全国"
     times = _times(art, pub)
     reference = _reference_date(art, times, pub)
     if reference != pub:
         pub, times = reference, _times(art, reference)
     periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
                if t.kind == "period" and t.value and not is_comparator(sent.text, t)}
-    return ArticleState(pub, default, province, city, len(periods) <= 1, times)
+    return ArticleState(pub, _default_region(places), places.province, places.city, len(periods) <= 1, times)
+
+
+def _default_region(places: PlaceProfile) -> str | None:
+    """The place of a figure that names none. The host's place (host_place) is the article's when
+    it names none: it tells what 全省/全市 mean, but makes no release local by itself, since
+    provincial sites repost national releases that say neither 全国 nor 全省."""
+    province, city = places.province, places.city
+    if places.local_city:
+        return city or (province if province in MUNICIPALITIES else None)
+    if places.local_province:
+        return province
+    if not places.national and places.named >= SOLE_PLACE_MENTIONS and (city or province):
+        # A release that names only its own province or city, and never the nation, is about it.
+        return city if city and (province is None or province_of(city) == province) else province
+    return NATIONAL_NAME
 
 
 def _times(art: Article, pub: date | None) -> dict[int, list[TimeMention]]:
@@ -194,38 +199,54 @@ def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
 
 
 def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: ParagraphState,
-                art: ArticleState) -> tuple[str | None, tuple[str, ...] | None]:
+               art: ArticleState) -> tuple[str | None, tuple[str, ...] | None]:
     """The period of a number at `pos`: the last one named before it in the sentence, else the
     paragraph's, else (for rates, or when the article speaks of a single period) the article's."""
     period: str | None = None
     found = False
-    period_list = None
+    period_list: tuple[str, ...] | None = None
     for t in times:
         if t.start >= pos:
             break
-        before = s[max(0, t.start - 3):t.start]
-        if COMPARATOR_BEFORE.search(before):
+        read = _period_named(s, t, pos, art)
+        if read is None:
             continue
-        if t.kind == "period":
-            if _LOCAL_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
-                # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
-                continue
-            period, found = in_context_year(s, t, art), True
-            period_list = t.values or None
-        elif t.kind == "list":
-            period_list, found = t.values, True
-            period = t.values[-1]
-        elif t.kind == "reset":
-            period, found, period_list = None, True, None
-        elif t.kind == "date" and t.start <= 1:
-            period, found = t.value, True
+        found, period = True, read[0]
+        if t.kind != "date":  # a date sets the period, and leaves a list named before it
+            period_list = read[1]
     if not found:
-        if ps.period is not None:
-            # 1至8月…;8月末在库单位…;增加值增长8.1%: a rate of a flow is over the span, not at its end
-            period = ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
-        elif measure in GROWTH_LIKE or art.single_period:
-            period = art.last_period
+        period = _inherited_period(measure, ps, art)
     return from_comparator(s, pos, period), period_list
+
+
+def _period_named(s: str, t: TimeMention, pos: int,
+                  art: ArticleState) -> tuple[str | None, tuple[str, ...] | None] | None:
+    """The period (and list of periods) a time before a figure sets for it, None if it sets none."""
+    before = s[max(0, t.start - 3):t.start]
+    if COMPARATOR_BEFORE.search(before):
+        return None
+    if t.kind == "period":
+        if _LOCAL_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
+            # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
+            return None
+        return in_context_year(s, t, art), t.values or None
+    if t.kind == "list":
+        return t.values[-1], t.values
+    if t.kind == "reset":
+        return None, None
+    if t.kind == "date" and t.start <= 1:
+        return t.value, None
+    return None
+
+
+def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState) -> str | None:
+    """The paragraph's period, else (for rates, or a single-period article) the article's."""
+    if ps.period is not None:
+        # 1至8月…;8月末在库单位…;增加值增长8.1%: a rate of a flow is over the span, not at its end
+        return ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
+    if measure in GROWTH_LIKE or art.single_period:
+        return art.last_period
+    return None
 
 
 _SPAN_MEASURES = ("growth",)
@@ -250,8 +271,9 @@ def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
     """Remember the latest year of a period written out with its year (2022年, 2022年国民经济…公报),
     unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
     of). A look back (最终核实2021年生产总值…) leaves the year spoken of as it was."""
-    if t.value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
-        year = int(t.value[:4])
+    value = t.value or ""
+    if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
+        year = int(value[:4])
         if art.pub is None or year <= art.pub.year:
             art.written_year = max(year, art.written_year or year)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zhibiao.models import Fact
 
 
@@ -9,7 +11,7 @@ def _fact_key(f: Fact) -> tuple:
     return (f.subject, f.value, f.unit, f.measure, f.period, f.region)
 
 
-def dedupe(facts: list[Fact], table_facts: list[Fact] = ()) -> list[Fact]:
+def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
     """One fact stated twice (a lead sentence and the body, or the text and a table cell) is kept
     once, with the fuller subject. A table restating the text (城镇 | 30601 | 8.4 under
     城镇消费品零售额…增长8.4%) is merged whatever its value; elsewhere only a distinctive value."""

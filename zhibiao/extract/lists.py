@@ -35,29 +35,51 @@ _LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
 
 
 def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Group]:
+    """The sentence's figures in groups read together: a figure joins the group before it when
+    one of JOINS takes it (a range's upper bound, a member of a list), else opens a new one."""
     groups: list[Group] = []
     for m in mentions:
-        clause_start = next((a for a, b in spans if a <= m.start < b), 0)
-        if groups:
-            last = groups[-1].mentions[-1]
-            gap = sentence[last.end:m.start]
-            if (_RANGE_GAP.fullmatch(gap) and len(groups[-1].mentions) == 1 and groups[-1].upper is None
-                    and last.unit == m.unit and m.value > last.value):
-                groups[-1].upper = m
-                continue
-            own = M.list_verb_gap().fullmatch(gap)
-            if (own and last.kind == m.kind == PERCENT and distributes(sentence, groups[-1])
-                    and (sign := M.verb_sign(own.group("verb")))):
-                # 分别下降29.8%、增长6.5%和增长4.1%: one list, each figure signed by its verb
-                groups[-1].signs[len(groups[-1].mentions)] = sign
-                groups[-1].mentions.append(m)
-                continue
-            if (_LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
-                    and (gap.strip() != "," or last.bare or distributes(sentence, groups[-1]))):
-                groups[-1].mentions.append(m)
-                continue
-        groups.append(Group([m], clause_start))
+        if groups and any(join(sentence, groups[-1], m) for join in JOINS):
+            continue
+        groups.append(Group([m], next((a for a, b in spans if a <= m.start < b), 0)))
     return groups
+
+
+def _closes_range(sentence: str, group: Group, m: Mention) -> bool:
+    """30%至40%: one fact, the range's upper bound."""
+    last = group.mentions[-1]
+    if (_RANGE_GAP.fullmatch(sentence[last.end:m.start]) and len(group.mentions) == 1 and group.upper is None
+            and last.unit == m.unit and m.value > last.value):
+        group.upper = m
+        return True
+    return False
+
+
+def _signed_member(sentence: str, group: Group, m: Mention) -> bool:
+    """分别下降29.8%、增长6.5%和增长4.1%: one list, each figure signed by its verb."""
+    last = group.mentions[-1]
+    own = M.list_verb_gap().fullmatch(sentence[last.end:m.start])
+    if (own and last.kind == m.kind == PERCENT and distributes(sentence, group)
+            and (sign := M.verb_sign(own.group("verb")))):
+        group.signs[len(group.mentions)] = sign
+        group.mentions.append(m)
+        return True
+    return False
+
+
+def _list_member(sentence: str, group: Group, m: Mention) -> bool:
+    """5.8%、6.8%: the next figure of a list of the same quantity (after a comma only when the
+    figure before is bare or the list follows 分别)."""
+    last = group.mentions[-1]
+    gap = sentence[last.end:m.start]
+    if (_LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
+            and (gap.strip() != "," or last.bare or distributes(sentence, group))):
+        group.mentions.append(m)
+        return True
+    return False
+
+
+JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member)
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:

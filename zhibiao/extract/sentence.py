@@ -265,23 +265,31 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
 def name_holders(st: SentenceState, g: GroupState) -> None:
     """A subject whose holder was named before: by a link verb (完成投资), or by a count."""
     holder, link = link_parts(g.window_clean)
-    subject = g.subject
+    subject = _holder_named_before(st, g.subject, holder, link)
+    g.subject = _note_holder(st, g.first.kind, subject, holder, link)
+
+
+def _holder_named_before(st: SentenceState, subject: str, holder: str, link: str) -> str:
     if link and not holder and st.last_holder and subject and not is_anaphor(subject):
         # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
-        subject = st.last_holder + link + subject
-    elif st.counted and is_counted_account(subject):
+        return st.last_holder + link + subject
+    if st.counted and is_counted_account(subject):
         # 全国共登记技术合同近41万件,成交额超过3万亿元: the contracts' turnover
-        subject = st.counted + subject
-    kind = g.first.kind
+        return st.counted + subject
+    return subject
+
+
+def _note_holder(st: SentenceState, kind: str, subject: str, holder: str, link: str) -> str:
+    """Remember what a count counted and who holds a figure, for the figures after it."""
     if kind == COUNT and subject and not is_anaphor(subject):
         st.counted = subject
     elif not link and st.linked_holder and is_holders_measure(subject):
         # 四大支柱产业合计主营业务收入10905.4亿元…;利润总额890.3亿元: the same holder's
-        subject = st.linked_holder + subject
+        return st.linked_holder + subject
     elif subject and not is_anaphor(subject) and kind not in (COUNT, TENTHS):
         st.last_holder = holder or (subject if not link else "")
         st.linked_holder = holder if link else st.linked_holder
-    g.subject = subject
+    return subject
 
 
 def resolve_references(st: SentenceState, g: GroupState) -> None:
