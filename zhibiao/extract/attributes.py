@@ -10,7 +10,7 @@ from functools import cache
 from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import basis_for, comparator_list, resolve_comparator, since_year_end
 from zhibiao.extract.context import ArticleState, ParagraphState, is_date
-from zhibiao.extract.lexicon import CLAUSE_MARKS
+from zhibiao.extract.lexicon import APPROX_WORD, CLAUSE_MARKS
 from zhibiao.extract.lists import leading_places, place_list
 from zhibiao.extract.mentions import (
     COUNT,
@@ -28,6 +28,7 @@ from zhibiao.extract.regions import (
     GLOBAL,
     LOCAL_CITY,
     LOCAL_PROVINCE,
+    MUNICIPALITIES,
     NATIONAL,
     PLACE,
 )
@@ -52,7 +53,7 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str |
     if chosen.kind == LOCAL_PROVINCE:
         return art.province
     if chosen.kind == LOCAL_CITY:
-        return art.city or (art.province if art.province in ("北京市", "天津市", "上海市", "重庆市") else None)
+        return art.city or (art.province if art.province in MUNICIPALITIES else None)
     return art.default_region
 
 
@@ -65,12 +66,12 @@ def qualifier_of(window: str, m: Mention) -> str:
         return m.suffix
     by_last, within, distance, not_before = _qualifier_rules()
     near = window[-(distance + 2):]
-    if "约" in near:
+    if APPROX_WORD in near:
         for word in within:
             at = near.rfind(word)
             if at >= 0 and "," not in near[at:] and ";" not in near[at:] and len(near) - at - len(word) <= distance:
                 return "approx"
-        if window.endswith("约") and not window.endswith(not_before):
+        if window.endswith(APPROX_WORD) and not window.endswith(not_before):
             return "approx"
     tail = window.rstrip()[-4:]
     for word, qualifier in by_last.get(tail[-1:], ()):  # longest first: 不超过 is at most, 超过 at least

@@ -9,7 +9,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from zhibiao.extract import measures as M
-from zhibiao.extract.lexicon import CLAUSE_MARKS, COMPARATOR_BEFORE
+from zhibiao.extract.lexicon import (
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    COMPARATOR_ITEMS,
+    FROM_WORDS,
+    WRITTEN_YEAR,
+)
 from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
 from zhibiao.rules import load, words
 
@@ -25,7 +31,7 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
               ps: ParagraphState, art: ArticleState) -> str | None:
     if measure == "growth":
         compared = M.change_comparator(window)
-        if compared and _WRITTEN_YEAR.search(compared) and period:
+        if compared and WRITTEN_YEAR.search(compared) and period:
             # 比2019年1—2月份增长15.7%: against that period, which need not be the year before
             resolved = resolve_comparator(compared, period, art.pub)
             if resolved and resolved != f"vs:{shift_year(period)}":
@@ -49,7 +55,6 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
     return None
 
 
-_WRITTEN_YEAR = re.compile(r"\d{4}年")
 
 
 def resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
@@ -96,7 +101,7 @@ def _vs_named_period(comparator: str, period: str | None, pub: date | None) -> t
     year = _YEAR.match(period or "")
     if year and value and value.startswith(("????",)):
         value = year.group() + value[4:]
-    elif year and value and _YEAR.match(value) and not _WRITTEN_YEAR.search(comparator):
+    elif year and value and _YEAR.match(value) and not WRITTEN_YEAR.search(comparator):
         value = _with_year(value, year.group())
     return True, f"vs:{value}"
 
@@ -151,7 +156,7 @@ def from_comparator(s: str, pos: int, period: str | None) -> str | None:
     month before, or the same span a year before, `period` (the figure after 转为 keeps `period`)."""
     if period is None:
         return None
-    start = max(s.rfind(mark, max(0, pos - _FROM_GAP_MAX - 1), pos) for mark in ("由", "从"))
+    start = max(s.rfind(mark, max(0, pos - _FROM_GAP_MAX - 1), pos) for mark in FROM_WORDS)
     if start < 0:
         return period
     between = s[start + 1:pos]
@@ -166,7 +171,6 @@ def from_comparator(s: str, pos: int, period: str | None) -> str | None:
     return period
 
 
-_COMPARATOR_ITEMS = re.compile(r"\s*(?:、|和|及|与)\s*")
 
 
 def comparator_list(window: str, n: int) -> list[str] | None:
@@ -175,7 +179,7 @@ def comparator_list(window: str, n: int) -> list[str] | None:
     if n < 2:
         return None
     raw = M.change_comparator(window)
-    items = _COMPARATOR_ITEMS.split(raw) if raw else []
+    items = COMPARATOR_ITEMS.split(raw) if raw else []
     if len(items) != n or not all(items):
         return None
     *heads, last = items

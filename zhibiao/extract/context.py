@@ -10,7 +10,19 @@ from functools import cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import from_comparator, is_comparator
-from zhibiao.extract.lexicon import CLAUSE_MARKS, COMPARATOR_BEFORE, GROWTH_LIKE
+from zhibiao.extract.lexicon import (
+    CIRCUMSTANCE,
+    CIRCUMSTANCE_FIGURE,
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    FROM_BEFORE,
+    FULL_STOP,
+    GROWTH_LIKE,
+    LIST_MARKS,
+    NATIONAL_NAME,
+    PART_AFTER,
+    PART_BEFORE,
+)
 from zhibiao.extract.periods import TimeMention, end_date, find_times
 from zhibiao.extract.record import SentenceState
 from zhibiao.extract.regions import (
@@ -25,7 +37,6 @@ from zhibiao.extract.regions import (
 from zhibiao.ingest.segment import Article
 from zhibiao.rules import load, words
 
-NATIONAL_NAME = "全国"
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
 
 
@@ -103,7 +114,7 @@ def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date
         for sent in para.sentences:
             for t in times[sent.start]:
                 if (t.kind != "period" or not t.value or is_comparator(sent.text, t)
-                        or _LOCAL_BEFORE.search(sent.text[max(0, t.start - 1):t.start])):
+                        or FROM_BEFORE.search(sent.text[max(0, t.start - 1):t.start])):
                     continue
                 if not _YEAR_WRITTEN.search(sent.text[t.start:t.end]):
                     return pub
@@ -114,7 +125,6 @@ def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date
     return pub
 
 
-_LOCAL_BEFORE = re.compile(r"(由|从)$")
 
 
 def names_a_report(s: str, t: TimeMention) -> bool:
@@ -151,7 +161,7 @@ def _context_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]
 
 def sub_period(s: str, t: TimeMention) -> bool:
     """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
-    return bool(re.search(r"其中[,]?$", s[max(0, t.start - 3):t.start]) or s.startswith(("当月", "单月"), t.end))
+    return bool(PART_BEFORE.search(s[max(0, t.start - 3):t.start]) or s.startswith(PART_AFTER, t.end))
 
 
 def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
@@ -161,8 +171,8 @@ def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
     out: list[TimeMention] = []
     compared_end = -1
     for t in times:
-        listed = (compared_end >= 0 and t.start > 0 and s[t.start - 1] in _LIST_MARKS
-                  and not any(ch in CLAUSE_MARKS + "。" for ch in s[compared_end:t.start]))
+        listed = (compared_end >= 0 and t.start > 0 and s[t.start - 1] in LIST_MARKS
+                  and not any(ch in CLAUSE_MARKS + FULL_STOP for ch in s[compared_end:t.start]))
         if _goal_span().match(s, t.end):
             t = replace(t, kind="mask")  # 完成全年目标的133%: the goal's span, not the figure's period
         elif COMPARATOR_BEFORE.search(s[max(0, t.start - 3):t.start]) or listed:
@@ -175,7 +185,6 @@ def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
     return out
 
 
-_LIST_MARKS = "、和与及"
 
 
 @cache
@@ -186,7 +195,7 @@ def _goal_span() -> re.Pattern:
 def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
     """在一季度良好开局的基础上: a time inside a circumstantial phrase sets no period."""
     clause = next((s[a:b] for a, b in spans if a <= t.start < b), "")
-    return t.kind == "period" and "基础上" in clause and not re.search(r"\d+(\.\d+)?(%|个百分点|亿|万)", clause)
+    return t.kind == "period" and CIRCUMSTANCE in clause and not CIRCUMSTANCE_FIGURE.search(clause)
 
 
 def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
@@ -226,7 +235,7 @@ def _period_named(s: str, t: TimeMention, pos: int,
     if COMPARATOR_BEFORE.search(before):
         return None
     if t.kind == "period":
-        if _LOCAL_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
+        if FROM_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
             # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
             return None
         return in_context_year(s, t, art), t.values or None

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import comparator_list
 from zhibiao.extract.context import blank_times
+from zhibiao.extract.lexicon import (
+    DISTRIBUTIVE_WORD,
+    EACH,
+    EACH_MONTH,
+    EACH_QUARTER,
+    EACH_WORD,
+    LIST_END,
+    LIST_GAP,
+    RANGE_GAP,
+)
 from zhibiao.extract.mentions import (
     PERCENT,
     TIMES,
@@ -28,11 +37,6 @@ from zhibiao.extract.subjects import (
 )
 from zhibiao.models import Fact
 
-_RANGE_GAP = re.compile(r"\s*(至|到|~|-|—|–)\s*")
-
-
-_LIST_GAP = re.compile(r"\s*(、|和|及|与|以及|,)?\s*")
-
 
 def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Group]:
     """The sentence's figures in groups read together: a figure joins the group before it when
@@ -48,7 +52,7 @@ def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int,
 def _closes_range(sentence: str, group: Group, m: Mention) -> bool:
     """30%至40%: one fact, the range's upper bound."""
     last = group.mentions[-1]
-    if (_RANGE_GAP.fullmatch(sentence[last.end:m.start]) and len(group.mentions) == 1 and group.upper is None
+    if (RANGE_GAP.fullmatch(sentence[last.end:m.start]) and len(group.mentions) == 1 and group.upper is None
             and last.unit == m.unit and m.value > last.value):
         group.upper = m
         return True
@@ -72,7 +76,7 @@ def _list_member(sentence: str, group: Group, m: Mention) -> bool:
     figure before is bare or the list follows 分别)."""
     last = group.mentions[-1]
     gap = sentence[last.end:m.start]
-    if (_LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
+    if (LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
             and (gap.strip() != "," or last.bare or distributes(sentence, group))):
         group.mentions.append(m)
         return True
@@ -96,12 +100,9 @@ def distributes(sentence: str, group: Group) -> bool:
     return DISTRIBUTIVE_WORD in sentence[group.clause_start:group.mentions[0].start]
 
 
-DISTRIBUTIVE_WORD = "分别"
-_EACH_WORD = "均"
 
 
 # 均 as "each" (均比上月回升), not inside 平均, 人均, 日均, 均价.
-EACH = re.compile(r"(?<![平人户日年月亩])均(?![值价衡匀])")
 
 
 def each_period(window: str, period: str | None, n: int) -> list[str] | None:
@@ -109,9 +110,9 @@ def each_period(window: str, period: str | None, n: int) -> list[str] | None:
     year = period[:4] if period and period[:4].isdigit() else None
     if year is None:
         return None
-    if "各月" in window and n <= 12:
+    if EACH_MONTH in window and n <= 12:
         return [f"{year}-{m:02d}" for m in range(1, n + 1)]
-    if "各季度" in window and n <= 4:
+    if EACH_QUARTER in window and n <= 4:
         return [f"{year}-Q{q}" for q in range(1, n + 1)]
     return None
 
@@ -123,7 +124,7 @@ def list_before(members: list[str], base: str, n: int) -> list[str] | None:
     clause = members[-1]
     at = clause.rfind(base)
     if at <= 0:
-        at = clause.find("等")  # 三宁化工、人福药业…等企业形势较好,产值分别增长…: the list before 等
+        at = clause.find(LIST_END)  # 三宁化工、人福药业…等企业形势较好,产值分别增长…: the list before 等
     return split_list(clause[:at] + base, n) if at > 0 else None
 
 
@@ -153,7 +154,7 @@ def place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | Non
             break
         if r.start < start or r.kind != PLACE or r.name is None:
             continue
-        if run and not _LIST_GAP.fullmatch(s[run[-1].end:r.start]):
+        if run and not LIST_GAP.fullmatch(s[run[-1].end:r.start]):
             run = []
         run.append(r)
     return [r.name for r in run] if len(run) == n else None
@@ -282,7 +283,7 @@ LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
 def _each(st: SentenceState, g: GroupState) -> None:
     """大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each."""
     window = g.window
-    if not EACH.search(window[-5:] if not window.lstrip().startswith(_EACH_WORD) else _EACH_WORD):
+    if not EACH.search(window[-5:] if not window.lstrip().startswith(EACH_WORD) else EACH_WORD):
         return
     parts = split_list(g.base, 2)
     if not parts and not (g.inherited and st.last_list):

@@ -18,7 +18,20 @@ from zhibiao.extract.context import (
     subordinate_time,
     without_other_times,
 )
-from zhibiao.extract.lexicon import CLAUSE_MARKS, COMPARATOR_BEFORE, GROWTH_LIKE
+from zhibiao.extract.lexicon import (
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    ENUMERATION,
+    FULL_STOP,
+    GROWTH_LIKE,
+    HAVE,
+    HAVE_TAIL,
+    NAME_QUOTE,
+    OF,
+    REFERENCE_AFTER,
+    SET_AFTER,
+    SET_MEMBER,
+)
 from zhibiao.extract.lists import (
     Group,
     distribute,
@@ -63,18 +76,14 @@ from zhibiao.ingest.segment import Sentence, clauses
 from zhibiao.models import Document, Fact
 from zhibiao.rules import load, words
 
-_NAME_QUOTE = re.compile(r"“[^“”]{0,14}\d[^“”]{0,14}”|《[^《》]{0,60}》|\([A-Za-z0-9 ._-]{1,40}\)")
-
-
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 
 
-_REFERENCE_AFTER = re.compile(r"^的(同比|环比)?(涨幅|增速|增幅|降幅|增长|水平|基础)")
 
 
 def _masks(sentence: str, times: list[TimeMention]) -> list[tuple[int, int]]:
     spans = [(t.start, t.end) for t in times]
-    spans += [m.span() for m in _NAME_QUOTE.finditer(sentence)]
+    spans += [m.span() for m in NAME_QUOTE.finditer(sentence)]
     return spans
 
 
@@ -83,7 +92,7 @@ def _keep(sentence: str, m: Mention) -> bool:
     if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
         # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
         return False
-    return not _REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+    return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
 
 
 @cache
@@ -106,19 +115,14 @@ def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
     if is_bare_noun_phrase(between):
         return True
     # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
-    holders_of = following[0].kind == COUNT and "的" in between and following[0].unit_text != m.unit_text
+    holders_of = following[0].kind == COUNT and OF in between and following[0].unit_text != m.unit_text
     return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1 and m.value < _DETERMINER_MAX
             and m.value == m.value.to_integral_value() and len(between) <= _DETERMINER_GAP_MAX
-            and not any(mark in between for mark in CLAUSE_MARKS + "、。")
+            and not any(mark in between for mark in CLAUSE_MARKS + ENUMERATION + FULL_STOP)
             # 13个大类商务快件指数高于100%: the figure after is a threshold, the count the fact
             and not COMPARATOR_BEFORE.search(between))
 
 
-_SET_MEMBER = re.compile(r"[\u4e00-\u9fff]{0,8}中的")  # 其中的: the window is the clause's
-_SET_AFTER = re.compile(r"[^,;。]*中[,;:]")
-_HAVE = "有"
-_HAVE_TAIL = re.compile(r"的?有$")
-_OF = "的"
 
 
 def sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState,
@@ -140,7 +144,7 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
                   mapped) -> SentenceState:
     """What the passes read: the sentence's clauses, times, figures, places and cues, found once."""
     s = sent.text
-    names = [m.span() for m in _NAME_QUOTE.finditer(s)]
+    names = [m.span() for m in NAME_QUOTE.finditer(s)]
     spans = clauses(s)
     times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
              and not subordinate_time(s, t, spans)]
@@ -155,7 +159,7 @@ def open_group(st: SentenceState, group: Group) -> GroupState:
     """A group's window: the words from the last group (or its clause) up to its first figure."""
     s, first = st.text, group.mentions[0]
     win_start = max(group.clause_start, st.prev_end)
-    if _SET_MEMBER.fullmatch(s[win_start:first.start]):
+    if SET_MEMBER.fullmatch(s[win_start:first.start]):
         win_start = group.clause_start
     numberless = [(a, b) for a, b in st.spans if st.prev_end <= a and b <= win_start]
     st.prev_end = (group.upper or group.mentions[-1]).end
@@ -227,8 +231,8 @@ def _count_after(st: SentenceState, g: GroupState) -> str:
 
 def _set_noun(st: SentenceState, g: GroupState) -> str:
     """有5个…: a count of the members of the set just named (…中,)."""
-    if g.window_clean.rstrip().endswith(_HAVE) and st.set_noun and g.base:
-        return _HAVE_TAIL.sub("", g.base) + _OF + st.set_noun
+    if g.window_clean.rstrip().endswith(HAVE) and st.set_noun and g.base:
+        return HAVE_TAIL.sub("", g.base) + OF + st.set_noun
     return ""
 
 
@@ -248,7 +252,7 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
     g.base = _without_leading_count(subject_from_window(g.window_clean))
     if g.first.kind in (COUNT, TENTHS):
         g.after = subject_after(s[g.last_end:g.last_end + AFTER_COUNT_MAX])
-    if g.after and _SET_AFTER.match(s[g.last_end:]):
+    if g.after and SET_AFTER.match(s[g.last_end:]):
         st.set_noun = g.after
     # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.
     ranked_from = g.last_end + len(g.after)
@@ -359,7 +363,7 @@ def ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleS
 @cache
 def _ratio_pattern() -> re.Pattern:
     names = "|".join(map(re.escape, load("subjects")["ratios"]))
-    return re.compile(rf"(?P<name>{names})[^,;。:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
+    return re.compile(rf"(?P<name>{names})[^,;{FULL_STOP}:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
 
 
 def _without_leading_count(subject: str) -> str:
