@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from zhibiao.extract.comparators import is_comparator
 from zhibiao.extract.context import (
     ArticleState,
     ParagraphState,
@@ -79,12 +80,15 @@ def test_context_is_date():
         # 1至8月…;8月末…;增长8.1%: a rate of a flow is over the span, not at its end
         ("增长8.1%", ParagraphState(period="2024-08-31", span="2024-01/2024-08"), _article(), "growth",
          "2024-01/2024-08"),
+        ("比上年同期增长5%", ParagraphState(period="2024-07"), _article(), "growth", "2024-07"),  # compared with
+        ("由上月下降0.4%", ParagraphState(period="2024-07"), _article(), "growth", "2024-06"),
     ],
 )
 def test_context_period_for(sentence, ps, art, measure, period):
     times = find_times(sentence, SEP_1)
     pos = next(i for i, ch in enumerate(sentence) if ch.isdigit())
-    assert period_for(sentence, times, pos, measure, ps, art)[0] == period
+    compared = frozenset(t.start for t in times if is_comparator(sentence, t))
+    assert period_for(sentence, times, pos, measure, ps, art, compared)[0] == period
 
 
 @pytest.mark.parametrize(

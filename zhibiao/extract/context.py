@@ -4,6 +4,7 @@ periods are read against, period inheritance, and what a sentence leaves for the
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache
@@ -185,8 +186,6 @@ def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
     return out
 
 
-
-
 @cache
 def _goal_span() -> re.Pattern:
     return re.compile(load("measures")["share"]["goal_span"])
@@ -200,6 +199,8 @@ def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bo
 
 def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
     """s[a:b] with time expressions taken out, so they do not end up in subjects."""
+    if not any(t.start < b and t.end > a for t in times):
+        return s[a:b]  # most windows hold no time
     chars = list(s[a:b])
     for t in times:
         for i in range(max(t.start, a), min(t.end, b)):
@@ -208,15 +209,18 @@ def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
 
 
 def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: ParagraphState,
-               art: ArticleState) -> tuple[str | None, tuple[str, ...] | None]:
+               art: ArticleState, compared: Container[int]) -> tuple[str | None, tuple[str, ...] | None]:
     """The period of a number at `pos`: the last one named before it in the sentence, else the
-    paragraph's, else (for rates, or when the article speaks of a single period) the article's."""
+    paragraph's, else (for rates, or when the article speaks of a single period) the article's.
+    `compared` holds the starts of the times compared with (比上年), which set no period."""
     period: str | None = None
     found = False
     period_list: tuple[str, ...] | None = None
     for t in times:
         if t.start >= pos:
             break
+        if t.start in compared:
+            continue
         read = _period_named(s, t, pos, art)
         if read is None:
             continue
@@ -231,11 +235,8 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
 def _period_named(s: str, t: TimeMention, pos: int,
                   art: ArticleState) -> tuple[str | None, tuple[str, ...] | None] | None:
     """The period (and list of periods) a time before a figure sets for it, None if it sets none."""
-    before = s[max(0, t.start - 3):t.start]
-    if COMPARATOR_BEFORE.search(before):
-        return None
     if t.kind == "period":
-        if FROM_BEFORE.search(before) and not _next_mention_is_local(s, t, pos):
+        if FROM_BEFORE.search(s[max(0, t.start - 3):t.start]) and not _next_mention_is_local(s, t, pos):
             # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
             return None
         return in_context_year(s, t, art), t.values or None
@@ -333,11 +334,12 @@ def _carry_period(st: SentenceState) -> None:
     """A period that opens a clause (or names a report) is the paragraph's from here on."""
     s, ps, art = st.text, st.ps, st.art
     for t in st.times:
-        if t.kind == "period" and t.value and not is_comparator(s, t):
+        compared = t.start in st.compared
+        if t.kind == "period" and t.value and not compared:
             note_written_year(s, t, art)
         if sub_period(s, t):
             continue
-        if (t.kind == "period" and t.value and not is_comparator(s, t)
+        if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
             named = in_context_year(s, t, art)
             ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)

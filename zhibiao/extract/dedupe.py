@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from zhibiao.ingest.segment import is_headline
 from zhibiao.models import Fact
 
 
@@ -43,13 +44,12 @@ def _distinctive(value: float) -> bool:
 
 def drop_headline_repeats(facts: list[Fact]) -> list[Fact]:
     """A headline restating a body figure is the same fact: keep the body's."""
-    from zhibiao.ingest.segment import is_headline
-
+    headline = [is_headline(f.quote) for f in facts]
     body: dict[tuple, list[str]] = {}
-    for f in facts:
-        if not is_headline(f.quote):
+    for f, head in zip(facts, headline, strict=True):
+        if not head:
             body.setdefault((f.value, f.unit, f.measure), []).append(f.subject)
-    return [f for f in facts if not (is_headline(f.quote) and any(
+    return [f for f, head in zip(facts, headline, strict=True) if not (head and any(
         _may_name_the_same(f, other) for other in body.get((f.value, f.unit, f.measure), ())))]
 
 

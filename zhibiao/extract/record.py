@@ -45,6 +45,7 @@ class SentenceState:
     mentions: list[Mention]
     regions: list[RegionMention]
     cues: M.SentenceCues
+    compared: frozenset[int]  # the starts of the times compared with (比上年同期), which set no period
     last_list: list[str] | None  # the subjects of the last 分别 list, this sentence's or the last one's
     facts: list[Fact] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)  # the subjects named so far, for 增速, 分别 and 其中

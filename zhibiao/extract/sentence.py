@@ -9,6 +9,7 @@ from functools import cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.attributes import emit_facts, sentence_quote
+from zhibiao.extract.comparators import is_comparator
 from zhibiao.extract.context import (
     ArticleState,
     ParagraphState,
@@ -130,7 +131,7 @@ def sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: Artic
     """The sentence grammar: read the sentence once, walk its groups of figures through the
     passes in order, then leave the paragraph what the sentences after it rely on."""
     st = read_sentence(doc, sent, ps, art, mapped)
-    st.facts = ratio_facts(doc, sent, ps, art, mapped, st.times)
+    st.facts = ratio_facts(st)
     for group in figure_groups(st.text, st.mentions, st.spans):
         g = open_group(st, group)
         for run in GROUP_PASSES:
@@ -151,8 +152,9 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
     times = without_other_times(s, times)
     mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
     mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
+    compared = frozenset(t.start for t in times if is_comparator(s, t))
     return SentenceState(doc, sent, ps, art, mapped, s, spans, times, mentions, find_regions(s),
-                         M.SentenceCues(s), ps.last_list)
+                         M.SentenceCues(s), compared, ps.last_list)
 
 
 def open_group(st: SentenceState, group: Group) -> GroupState:
@@ -201,7 +203,7 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
 
 def read_group_period(st: SentenceState, g: GroupState) -> None:
     measure = "growth" if g.counted_change else _reading(g).measure
-    g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art)
+    g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
 
 
 def _reading(g: GroupState) -> M.Reading:
@@ -336,10 +338,9 @@ GROUP_PASSES: tuple[Callable[[SentenceState, GroupState], None], ...] = (
 )
 
 
-def ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState, mapped,
-                 times: list[TimeMention]) -> list[Fact]:
+def ratio_facts(st: SentenceState) -> list[Fact]:
     """三次产业结构为7.4:44.2:48.4: one share for each part the structure names."""
-    s = sent.text
+    s, sent, ps, art, mapped = st.text, st.sent, st.ps, st.art, st.mapped
     if ":" not in s:
         return []
     out = []
@@ -348,12 +349,12 @@ def ratio_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleS
         values = m["values"].split(":")
         if len(values) != len(parts):
             continue
-        period, _ = period_for(s, times, m.start("values"), "share", ps, art)
+        period, _ = period_for(s, st.times, m.start("values"), "share", ps, art, st.compared)
         region = ps.region or art.default_region
         pos = m.start("values")
         for subject, value in zip(parts, values, strict=True):
             start, end = mapped.to_original(sent.start + pos), mapped.to_original(sent.start + pos + len(value) - 1) + 1
-            out.append(Fact(doc=doc.id, subject=subject, measure="share", value=float(value), unit="%",
+            out.append(Fact(doc=st.doc.id, subject=subject, measure="share", value=float(value), unit="%",
                             period=period, region=region, quote=sentence_quote(s, m.start("values"), m.end("values")),
                             span=(start, end)))
             pos += len(value) + 1
