@@ -49,7 +49,6 @@ from zhibiao.extract.mentions import (
     Mention,
     find_mentions,
 )
-from zhibiao.extract.periods import TimeMention
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
@@ -80,12 +79,6 @@ from zhibiao.rules import load, words
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 
 
-
-
-def _masks(sentence: str, times: list[TimeMention]) -> list[tuple[int, int]]:
-    spans = [(t.start, t.end) for t in times]
-    spans += [m.span() for m in NAME_QUOTE.finditer(sentence)]
-    return spans
 
 
 def _keep(sentence: str, m: Mention) -> bool:
@@ -146,15 +139,22 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
     """What the passes read: the sentence's clauses, times, figures, places and cues, found once."""
     s = sent.text
     names = [m.span() for m in NAME_QUOTE.finditer(s)]
-    spans = clauses(s)
-    times = [t for t in art.times.get(sent.start, []) if not any(a <= t.start < b for a, b in names)
-             and not subordinate_time(s, t, spans)]
+    found = art.times.get(sent.start, [])
+    spans = clauses(s) if found else []  # the clauses, needed only where there are times or figures
+    times = [t for t in found if not any(a <= t.start < b for a, b in names) and not subordinate_time(s, t, spans)]
     times = without_other_times(s, times)
-    mentions = [m for m in find_mentions(s, _masks(s, times)) if _keep(s, m)]
+    mentions = [m for m in find_mentions(s, [(t.start, t.end) for t in times] + names) if _keep(s, m)]
     mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
+    if mentions and not found:
+        spans = clauses(s)
     compared = frozenset(t.start for t in times if is_comparator(s, t))
-    return SentenceState(doc, sent, ps, art, mapped, s, spans, times, mentions, find_regions(s),
-                         M.SentenceCues(s), compared, ps.last_list)
+    # The cues are read only by the groups of figures: a sentence without any gets none.
+    cues = M.SentenceCues(s) if mentions else _NO_CUES
+    return SentenceState(doc, sent, ps, art, mapped, s, spans, times, mentions, find_regions(s), cues, compared,
+                         ps.last_list)
+
+
+_NO_CUES = M.SentenceCues("")
 
 
 def open_group(st: SentenceState, group: Group) -> GroupState:
