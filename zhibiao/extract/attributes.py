@@ -204,7 +204,6 @@ def estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | Non
 def emit_facts(st: SentenceState, g: GroupState) -> None:
     """The attributes the group's figures share (basis, place, modality), then a fact for each."""
     reading = g.reading
-    assert reading is not None, "read_group_measure runs first"
     first, n = g.first, g.n
     bases = _group_bases(st, g, reading)
     region = region_at(st.regions, first.start, st.ps, st.art)

@@ -199,7 +199,10 @@ def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bo
 
 def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
     """s[a:b] with time expressions taken out, so they do not end up in subjects."""
-    if not any(t.start < b and t.end > a for t in times):
+    for t in times:
+        if t.start < b and t.end > a:
+            break
+    else:
         return s[a:b]  # most windows hold no time
     chars = list(s[a:b])
     for t in times:

@@ -43,9 +43,11 @@ def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int,
     one of JOINS takes it (a range's upper bound, a member of a list), else opens a new one."""
     groups: list[Group] = []
     for m in mentions:
-        if groups and any(join(sentence, groups[-1], m) for join in JOINS):
-            continue
-        groups.append(Group([m], next((a for a, b in spans if a <= m.start < b), 0)))
+        for join in JOINS if groups else ():
+            if join(sentence, groups[-1], m):
+                break
+        else:
+            groups.append(Group([m], next((a for a, b in spans if a <= m.start < b), 0)))
     return groups
 
 
@@ -84,6 +86,7 @@ def _list_member(sentence: str, group: Group, m: Mention) -> bool:
 
 
 JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member)
+
 
 
 def _same_quantity(a: Mention, b: Mention) -> bool:

@@ -10,14 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from zhibiao.extract import measures as M
+
 if TYPE_CHECKING:  # annotations only: the modules below read these records
-    from zhibiao.extract import measures as M
     from zhibiao.extract.context import ArticleState, ParagraphState
     from zhibiao.extract.mentions import Mention
     from zhibiao.extract.periods import TimeMention
     from zhibiao.extract.regions import RegionMention
     from zhibiao.ingest.segment import Sentence
     from zhibiao.models import Document, Fact
+
+
+UNREAD = M.Reading("level")  # a group's measure before read_group_measure reads it
 
 
 @dataclass
@@ -63,12 +67,14 @@ class GroupState:
     """One group of figures as the passes resolve it: window, measure, period, subject, list."""
 
     group: Group
+    first: Mention  # the group's first figure
+    last_end: int  # where its last figure ends
     win_start: int
     window: str  # the words between the last group (or the clause start) and this one
     window_clean: str  # the window with its time phrases taken out
     numberless: list[tuple[int, int]]  # the clauses without figures before the group
     n: int
-    reading: M.Reading | None = None
+    reading: M.Reading = UNREAD  # read_group_measure reads it
     counted_change: bool = False
     period: str | None = None
     period_list: tuple[str, ...] | list[str] | None = None
@@ -79,11 +85,3 @@ class GroupState:
     inherited: bool = False  # whether the subject was taken from one named before
     subjects: list[str] = field(default_factory=list)
     periods: list[str | None] = field(default_factory=list)
-
-    @property
-    def first(self) -> Mention:
-        return self.group.mentions[0]
-
-    @property
-    def last_end(self) -> int:
-        return self.group.mentions[-1].end

@@ -49,6 +49,7 @@ from zhibiao.extract.mentions import (
     Mention,
     find_mentions,
 )
+from zhibiao.extract.periods import TimeMention
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
@@ -141,10 +142,8 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
     names = [m.span() for m in NAME_QUOTE.finditer(s)]
     found = art.times.get(sent.start, [])
     spans = clauses(s) if found else []  # the clauses, needed only where there are times or figures
-    times = [t for t in found if not any(a <= t.start < b for a, b in names) and not subordinate_time(s, t, spans)]
-    times = without_other_times(s, times)
-    mentions = [m for m in find_mentions(s, [(t.start, t.end) for t in times] + names) if _keep(s, m)]
-    mentions = [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
+    times = _sentence_times(s, found, names, spans)
+    mentions = _sentence_mentions(s, times, names)
     if mentions and not found:
         spans = clauses(s)
     compared = frozenset(t.start for t in times if is_comparator(s, t))
@@ -157,6 +156,20 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
 _NO_CUES = M.SentenceCues("")
 
 
+def _sentence_times(s: str, found: list[TimeMention], names: list[tuple[int, int]],
+                    spans: list[tuple[int, int]]) -> list[TimeMention]:
+    """The times that may set a period: none inside a quoted name or a circumstantial phrase."""
+    times = [t for t in found if not any(a <= t.start < b for a, b in names) and not subordinate_time(s, t, spans)]
+    return without_other_times(s, times)
+
+
+def _sentence_mentions(s: str, times: list[TimeMention], names: list[tuple[int, int]]) -> list[Mention]:
+    """The figures, without those in times or names, class boundaries, references and counts that
+    name a subject."""
+    mentions = [m for m in find_mentions(s, [(t.start, t.end) for t in times] + names) if _keep(s, m)]
+    return [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
+
+
 def open_group(st: SentenceState, group: Group) -> GroupState:
     """A group's window: the words from the last group (or its clause) up to its first figure."""
     s, first = st.text, group.mentions[0]
@@ -165,8 +178,8 @@ def open_group(st: SentenceState, group: Group) -> GroupState:
         win_start = group.clause_start
     numberless = [(a, b) for a, b in st.spans if st.prev_end <= a and b <= win_start]
     st.prev_end = (group.upper or group.mentions[-1]).end
-    return GroupState(group, win_start, s[win_start:first.start], blank_times(s, st.times, win_start, first.start),
-                      numberless, len(group.mentions))
+    return GroupState(group, first, group.mentions[-1].end, win_start, s[win_start:first.start],
+                      blank_times(s, st.times, win_start, first.start), numberless, len(group.mentions))
 
 
 def read_topics(st: SentenceState, g: GroupState) -> None:
@@ -202,13 +215,8 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
 
 
 def read_group_period(st: SentenceState, g: GroupState) -> None:
-    measure = "growth" if g.counted_change else _reading(g).measure
+    measure = "growth" if g.counted_change else g.reading.measure
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
-
-
-def _reading(g: GroupState) -> M.Reading:
-    assert g.reading is not None, "read_group_measure runs first"
-    return g.reading
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
@@ -224,7 +232,7 @@ def _object_after(st: SentenceState, g: GroupState) -> str:
 
 
 def _driven_by(st: SentenceState, g: GroupState) -> str:
-    return driven_subject(g.window_clean) if g.first.kind == PERCENT and _reading(g).measure == "growth" else ""
+    return driven_subject(g.window_clean) if g.first.kind == PERCENT and g.reading.measure == "growth" else ""
 
 
 def _count_after(st: SentenceState, g: GroupState) -> str:
