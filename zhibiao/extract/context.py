@@ -147,7 +147,7 @@ def sets_context(s: str, t: TimeMention) -> bool:
     if s.lstrip().startswith(asides):
         return False
     before = s[:t.start].rstrip()
-    for opener in openers:
+    for opener in openers if before.endswith(openers) else ():
         if before.endswith(opener):
             before = before[: -len(opener)].rstrip()
             break
@@ -193,6 +193,8 @@ def _goal_span() -> re.Pattern:
 
 def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
     """在一季度良好开局的基础上: a time inside a circumstantial phrase sets no period."""
+    if t.kind != "period" or CIRCUMSTANCE not in s:
+        return False
     clause = next((s[a:b] for a, b in spans if a <= t.start < b), "")
     return t.kind == "period" and CIRCUMSTANCE in clause and not CIRCUMSTANCE_FIGURE.search(clause)
 

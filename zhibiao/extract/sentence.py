@@ -20,6 +20,7 @@ from zhibiao.extract.context import (
     without_other_times,
 )
 from zhibiao.extract.lexicon import (
+    CIRCUMSTANCE,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
     ENUMERATION,
@@ -141,10 +142,11 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
     s = sent.text
     names = [m.span() for m in NAME_QUOTE.finditer(s)]
     found = art.times.get(sent.start, [])
-    spans = clauses(s) if found else []  # the clauses, needed only where there are times or figures
+    # The clauses, needed only by the figures and by a time in a circumstantial phrase
+    spans = clauses(s) if found and CIRCUMSTANCE in s else []
     times = _sentence_times(s, found, names, spans)
     mentions = _sentence_mentions(s, times, names)
-    if mentions and not found:
+    if mentions and not spans:
         spans = clauses(s)
     compared = frozenset(t.start for t in times if is_comparator(s, t))
     # The cues are read only by the groups of figures: a sentence without any gets none.
