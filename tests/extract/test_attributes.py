@@ -1,0 +1,42 @@
+"""The attributes of one figure: qualifier, place, quote."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.attributes import QUOTE_MAX, QUOTE_REACH, qualifier_of, region_at, sentence_quote
+from zhibiao.extract.context import ArticleState, ParagraphState
+from zhibiao.extract.mentions import find_mentions
+from zhibiao.extract.regions import find_regions
+
+
+@pytest.mark.parametrize(
+    ("window", "qualifier"),
+    [("约", "approx"), ("约占全国的", "approx"), ("超过", "at_least"), ("不超过", "at_most"), ("达到", "exact")],
+)
+def test_attributes_qualifier_of(window, qualifier):
+    (m,) = find_mentions("100亿元", [])
+    assert qualifier_of(window, m) == qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "province", "city", "region"),
+    [
+        ("广东省产量5万吨", None, None, "广东省"),
+        ("全省产量5万吨", "湖北省", None, "湖北省"),
+        ("全市产量5万吨", "上海市", None, "上海市"),  # a municipality is its own city
+        ("全市产量5万吨", "湖北省", "武汉市", "武汉市"),
+        ("产量5万吨", None, None, "全国"),  # the article's
+    ],
+)
+def test_attributes_region_at(sentence, province, city, region):
+    art = ArticleState(None, "全国", province, city, False)
+    assert region_at(find_regions(sentence), sentence.index("5"), ParagraphState(), art) == region
+
+
+def test_attributes_quote_of_an_absurd_sentence_is_around_the_figure():
+    assert sentence_quote(" 短句。 ", 0, 1) == "短句。"
+    long = "甲" * QUOTE_MAX + ",产量5万吨," + "乙" * QUOTE_MAX
+    at = long.index("5")
+    quote = sentence_quote(long, at, at + 1)
+    assert quote == "产量5万吨," and len(quote) < QUOTE_REACH

@@ -1,0 +1,64 @@
+"""Comparator resolution: what a change is compared with (FACTS.md: basis)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zhibiao.extract.comparators import (
+    COMPARATOR_RESOLVERS,
+    comparator_list,
+    from_comparator,
+    resolve_comparator,
+)
+
+SEP_15 = date(2024, 9, 15)
+
+
+@pytest.mark.parametrize(
+    ("comparator", "period", "basis"),
+    [
+        ("上月", "2024-08", "vs:2024-07"),
+        ("上年同期", "2024-01/2024-08", "vs:2023-01/2023-08"),
+        ("去年同期", "2024-Q2", "vs:2023-Q2"),
+        ("上年末", "2024-08-31", "vs:2023-12-31"),
+        ("2019年1—2月份", "2021-01/2021-02", "vs:2019-01/2019-02"),  # its own year
+        ("1-2月份", "2021-01/2021-03", "vs:2021-01/2021-02"),  # the figure's year
+        ("全国平均水平", "2024-08", "vs:全国"),  # a thing, without its closer words
+        (None, "2024", None),
+        ("", "2024", None),
+    ],
+)
+def test_comparators_resolve_comparator(comparator, period, basis):
+    assert resolve_comparator(comparator, period, SEP_15) == basis
+
+
+def test_comparators_resolvers_are_tried_in_order():
+    assert [r.__name__ for r in COMPARATOR_RESOLVERS] == ["_vs_previous_month", "_vs_same_period", "_vs_named_period"]
+
+
+@pytest.mark.parametrize(
+    ("window", "n", "compared"),
+    [
+        ("分别比全国、全省平均水平高", 2, ["全国平均水平", "全省平均水平"]),
+        ("分别比全国、全省平均水平高", 3, None),  # one thing per figure, or none
+        ("分别比上年", 2, None),
+        ("分别比全国、全省平均水平高", 1, None),
+    ],
+)
+def test_comparators_comparator_list(window, n, compared):
+    assert comparator_list(window, n) == compared
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pos", "period"),
+    [
+        ("由上月下降0.4%", 5, "2024-07"),  # the month before the figure's
+        ("从上年同期的", 6, "2023-08"),
+        ("同比下降0.4%", 4, "2024-08"),  # no 由/从: the figure's own period
+        ("由上月的1.2%下降0.4%", 11, "2024-08"),  # a figure between: 由上月 was the first figure's
+    ],
+)
+def test_comparators_from_comparator(sentence, pos, period):
+    assert from_comparator(sentence, pos, "2024-08") == period

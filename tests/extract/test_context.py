@@ -1,0 +1,104 @@
+"""Context: period inheritance, the periods a time sets, the article's reference date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zhibiao.extract.comparators import is_comparator
+from zhibiao.extract.context import (
+    ArticleState,
+    ParagraphState,
+    article_state,
+    ends,
+    is_date,
+    period_for,
+    sets_context,
+    sub_period,
+    subordinate_time,
+)
+from zhibiao.extract.periods import find_times
+from zhibiao.ingest.segment import articles
+
+SEP_1 = date(2024, 9, 1)
+
+
+def _article(pub=SEP_1, last_period=None, single=False) -> ArticleState:
+    return ArticleState(pub, "全国", None, None, single, last_period=last_period)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part"),
+    [("其中二季度增长5%", True), ("6月份当月增长5%", True), ("二季度增长5%", False)],
+)
+def test_context_sub_period(sentence, part):
+    (t,) = find_times(sentence, SEP_1)
+    assert sub_period(sentence, t) is part
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subordinate"),
+    [("在一季度良好开局的基础上,经济稳中向好", True), ("在一季度增长5%的基础上,再增长", False),
+     ("一季度经济稳中向好", False)],
+)
+def test_context_subordinate_time(sentence, subordinate):
+    (t,) = find_times(sentence, SEP_1)
+    assert subordinate_time(sentence, t, [(0, len(sentence))]) is subordinate
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sets"),
+    [("上半年,全国经济增长5%", True), ("全国经济上半年增长5%", False)],
+)
+def test_context_sets_context(sentence, sets):
+    t = find_times(sentence, SEP_1)[0]
+    assert sets_context(sentence, t) is sets
+
+
+@pytest.mark.parametrize(
+    ("span", "point", "ends_there"),
+    [("2024-01/2024-08", "2024-08-31", True), ("2024-01/2024-08", "2024-07-31", False),
+     ("2024-08-31", "2024-08-31", False), (None, "2024-08-31", False)],
+)
+def test_context_ends(span, point, ends_there):
+    assert ends(span, point) is ends_there
+
+
+def test_context_is_date():
+    assert is_date("2024-08-31") and not is_date("2024-08") and not is_date(None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ps", "art", "measure", "period"),
+    [
+        ("上半年增长5%", ParagraphState(), _article(), "growth", "2024-H1"),  # named before the figure
+        ("增长5%", ParagraphState(period="2024-07"), _article(), "level", "2024-07"),  # the paragraph's
+        ("增长5%", ParagraphState(), _article(last_period="2024-H1"), "growth", "2024-H1"),  # a rate: article's
+        ("产量5万吨", ParagraphState(), _article(last_period="2024-H1"), "level", None),  # a level: none
+        ("产量5万吨", ParagraphState(), _article(last_period="2024-H1", single=True), "level", "2024-H1"),
+        # 1至8月…;8月末…;增长8.1%: a rate of a flow is over the span, not at its end
+        ("增长8.1%", ParagraphState(period="2024-08-31", span="2024-01/2024-08"), _article(), "growth",
+         "2024-01/2024-08"),
+        ("比上年同期增长5%", ParagraphState(period="2024-07"), _article(), "growth", "2024-07"),  # compared with
+        ("由上月下降0.4%", ParagraphState(period="2024-07"), _article(), "growth", "2024-06"),
+    ],
+)
+def test_context_period_for(sentence, ps, art, measure, period):
+    times = find_times(sentence, SEP_1)
+    pos = next(i for i, ch in enumerate(sentence) if ch.isdigit())
+    compared = frozenset(t.start for t in times if is_comparator(sentence, t))
+    assert period_for(sentence, times, pos, measure, ps, art, compared)[0] == period
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "reference"),
+    [
+        ("2024年1至8月,全国工业增加值同比增长5.8%。", SEP_1, SEP_1),
+        # a repost years later of a report on 2011: periods without a year are read in 2011
+        ("发布2011年1至4月外贸情况。前4个月,进出口增长25%。", date(2018, 3, 1), date(2011, 5, 1)),
+    ],
+)
+def test_context_reference_date(text, pub, reference):
+    (art,) = articles(text)
+    assert article_state(art, text, "", pub).pub == reference

@@ -1,0 +1,62 @@
+"""Lists of figures: groups, 分别 and 各 (the distribution rules themselves run end to end in
+test_assemble.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhibiao.extract.lists import LIST_RULES, distinct_tail, each_period, figure_groups, list_before
+from zhibiao.extract.mentions import find_mentions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "groups"),
+    [
+        ("增长30%至40%。", [(["30"], "40", {})]),  # a range: one group, its upper bound
+        ("产量5.8%、6.8%和7.1%", [(["5.8", "6.8", "7.1"], None, {})]),
+        ("分别下降29.8%、增长6.5%和增长4.1%", [(["29.8", "6.5", "4.1"], None, {1: 1, 2: 1})]),  # own verbs
+        ("产量5.8%,收入6.8%", [(["5.8"], None, {}), (["6.8"], None, {})]),  # a comma without 分别
+        ("分别增长10.3%,10.4%,10.9%", [(["10.3", "10.4", "10.9"], None, {})]),  # after 分别 it lists
+    ],
+)
+def test_lists_figure_groups(sentence, groups):
+    found = figure_groups(sentence, find_mentions(sentence, []), [(0, len(sentence))])
+    assert [([str(m.value) for m in g.mentions], g.upper and str(g.upper.value), g.signs) for g in found] == groups
+
+
+@pytest.mark.parametrize(
+    ("window", "period", "n", "periods"),
+    [
+        ("各月同比分别上涨", "2024", 3, ["2024-01", "2024-02", "2024-03"]),
+        ("各季度", "2024-H1", 2, ["2024-Q1", "2024-Q2"]),
+        ("各季度", "2024", 5, None),  # a year has four
+        ("各月", None, 3, None),  # no year spoken of
+        ("分别", "2024", 2, None),
+    ],
+)
+def test_lists_each_period(window, period, n, periods):
+    assert each_period(window, period, n) == periods
+
+
+@pytest.mark.parametrize(
+    ("members", "base", "n", "subjects"),
+    [
+        (["汽车零配件、灯具、船舶出口拉动作用强劲"], "出口", 3, ["汽车零配件出口", "灯具出口", "船舶出口"]),
+        (["三宁化工、人福药业等企业形势较好"], "产值", 2, ["三宁化工产值", "人福药业产值"]),  # before 等
+        ([], "出口", 2, None),
+    ],
+)
+def test_lists_list_before(members, base, n, subjects):
+    assert list_before(members, base, n) == subjects
+
+
+def test_lists_distinct_tail_keeps_order():
+    assert distinct_tail(["a", "b", "a", "c"], 2) == ["a", "c"]
+    assert distinct_tail(["a", "a"], 2) == ["a"]
+
+
+def test_lists_rules_are_tried_in_order():
+    assert [r.__name__ for r in LIST_RULES] == [
+        "_periods_listed", "_subject_split", "_list_named_before", "_clauses_listed", "_list_in_clause_before",
+        "_subjects_named_before",
+    ]

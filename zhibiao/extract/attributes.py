@@ -1,0 +1,243 @@
+"""The attributes of one figure: its place, qualifier and quote, and the fact record itself."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.comparators import basis_for, comparator_list, resolve_comparator, since_year_end
+from zhibiao.extract.context import ArticleState, ParagraphState, is_date
+from zhibiao.extract.lexicon import APPROX_WORD, CLAUSE_MARKS
+from zhibiao.extract.lists import leading_places, place_list
+from zhibiao.extract.mentions import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    PHYSICAL,
+    POINTS,
+    TENTHS,
+    TIMES,
+    Mention,
+)
+from zhibiao.extract.periods import end_date
+from zhibiao.extract.record import GroupState, SentenceState
+from zhibiao.extract.regions import (
+    GLOBAL,
+    LOCAL_CITY,
+    LOCAL_PROVINCE,
+    MUNICIPALITIES,
+    NATIONAL,
+    PLACE,
+)
+from zhibiao.extract.subjects import (
+    contributor,
+)
+from zhibiao.ingest.segment import Sentence
+from zhibiao.models import Document, Fact
+from zhibiao.rules import load, words
+
+
+def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str | None:
+    chosen = None
+    for r in regions:
+        if r.start >= pos:
+            break
+        chosen = r
+    if chosen is None:
+        return ps.region if ps.region else art.default_region
+    if chosen.kind == PLACE or chosen.kind in (NATIONAL, GLOBAL):
+        return chosen.name
+    if chosen.kind == LOCAL_PROVINCE:
+        return art.province
+    if chosen.kind == LOCAL_CITY:
+        return art.city or (art.province if art.province in MUNICIPALITIES else None)
+    return art.default_region
+
+
+def qualifier_of(window: str, m: Mention) -> str:
+    """at_least/at_most/approx from 多/余 or 以上/左右 around the number, else from the words before
+    it (超过, 近, 约 — or 约占 a few characters back)."""
+    if m.infix:
+        return "at_least"
+    if m.suffix:
+        return m.suffix
+    by_last, within, distance, not_before = _qualifier_rules()
+    near = window[-(distance + 2):]
+    if APPROX_WORD in near:
+        for word in within:
+            at = near.rfind(word)
+            if at >= 0 and "," not in near[at:] and ";" not in near[at:] and len(near) - at - len(word) <= distance:
+                return "approx"
+        if window.endswith(APPROX_WORD) and not window.endswith(not_before):
+            return "approx"
+    tail = window.rstrip()[-4:]
+    for word, qualifier in by_last.get(tail[-1:], ()):  # longest first: 不超过 is at most, 超过 at least
+        if tail.endswith(word):
+            return qualifier
+    return "exact"
+
+
+@cache
+def _qualifier_rules() -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...], int, tuple[str, ...]]:
+    """Prefix qualifier words by their last character (longest first), and the 约 rules."""
+    table = load("qualifiers")
+    prefixes = sorted(((w, q) for q in ("approx", "at_least", "at_most") for w in table["prefix"][q]),
+                      key=lambda wq: -len(wq[0]))
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for word, qualifier in prefixes:
+        by_last.setdefault(word[-1], []).append((word, qualifier))
+    near = table["approx_within"]
+    return ({k: tuple(v) for k, v in by_last.items()}, tuple(near["words"]), near["distance"],
+            tuple(near["not_before"]))
+
+
+@cache
+def _stock_words() -> tuple[str, ...]:
+    return words("subjects", "stocks", "words")
+
+
+@cache
+def _new_openers() -> tuple[str, ...]:
+    return words("subjects", "stocks", "new_openers")
+
+
+def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period: str | None,
+              basis: str | None, region: str | None, modality: str, sent: Sentence, mapped) -> Fact:
+    """The fact of one figure, its measure settled by the figure's kind and its period by what
+    the subject is (a stock is at the period's end)."""
+    value, unit = _signed_value(m, reading)
+    subject, change = _with_amount_change(subject, window, reading.measure, m)
+    if reading.measure == "level":
+        period = _since_year_end_period(period, window)
+    measure = _measure_of_kind(m, reading.measure)
+    if measure in ("contribution", "pull"):
+        subject = contributor(subject)
+    start = mapped.to_original(sent.start + m.start)
+    end = mapped.to_original(sent.start + m.end - 1) + 1
+    if period and not change and _is_stock(subject) and measure in ("level", "growth"):
+        period = end_date(period) or period
+    return Fact(
+        doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
+        qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
+        period=period, basis=basis if measure in ("growth", "growth_change") else None,
+        region=region, modality=modality, quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
+    )
+
+
+def _signed_value(m: Mention, reading: M.Reading) -> tuple[Decimal, str]:
+    """A multiple of growth (增长1.5倍) in percent; a change signed by its verb."""
+    value: Decimal = m.value
+    unit = m.unit
+    if m.kind == TIMES and (reading.times_growth or reading.measure == "growth"):
+        value, unit = value * 100, "%"
+    if reading.measure in ("growth", "growth_change", "pull"):
+        value = value * reading.sign
+    return value, unit
+
+
+def _with_amount_change(subject: str, window: str, measure: str, m: Mention) -> tuple[str, str]:
+    """常住人口3856万人,比上年末增加4万人: the change is 常住人口增加 (FACTS.md: 净亏损)."""
+    change = ""
+    if measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT):
+        change = M.amount_change_verb(window)
+    if change and not subject.endswith(change):
+        subject += change
+    return subject, change
+
+
+def _since_year_end_period(period: str | None, window: str) -> str | None:
+    """截至10月末…比上年末净增4694万户: the additions since January, not a stock at the date (at a
+    year-end, 年末…比上年末增加4万人, the date stands, as for the stock itself)."""
+    if period is None or not is_date(period) or period[5:7] == "12" or not since_year_end(window):
+        return period
+    return f"{period[:4]}-01/{period[:7]}" if period[5:7] != "01" else period[:7]
+
+
+def _measure_of_kind(m: Mention, measure: str) -> str:
+    """The measure a figure's kind implies: tenths a share, per-thousand rates a level, percent
+    changes a growth, points a change of a rate."""
+    if m.kind == TENTHS and measure != "growth":
+        measure = "share"
+    if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
+        measure = "level"
+    if m.kind == PERCENT and measure == "growth_change":
+        measure = "growth"
+    if m.kind == POINTS and measure in ("level", "share", "growth"):
+        measure = "growth_change"
+    return measure
+
+
+def _is_stock(subject: str) -> bool:
+    """A stock (余额, 保有量) is measured at the period's end; new ones (新增…) are flows."""
+    return subject.endswith(_stock_words()) and not subject.startswith(_new_openers())
+
+
+QUOTE_MAX = 500  # the longest sentence of the dev and demo sets is 277 characters
+
+
+QUOTE_REACH = 200
+
+
+def sentence_quote(sentence: str, start: int, end: int) -> str:
+    """The sentence a figure stands in; an absurd one (hundreds of characters without a full stop: a
+    dump, a table flattened into one line) only around the figure, from the clause mark before it to the
+    one after it within QUOTE_REACH, so that a line of megabytes is not the quote of every fact on it."""
+    if len(sentence) <= QUOTE_MAX:
+        return sentence.strip()
+    lo, hi = max(0, start - QUOTE_REACH), min(len(sentence), end + QUOTE_REACH)
+    before = max(sentence.rfind(mark, lo, start) for mark in CLAUSE_MARKS)
+    after = [i for i in (sentence.find(mark, end, hi) for mark in CLAUSE_MARKS) if i >= 0]
+    return sentence[before + 1 if before >= 0 else lo:min(after) + 1 if after else hi].strip()
+
+
+def estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:
+    """Whether the sentence's target cue only estimates (预计) a period over before publication."""
+    if pub is None or period is None or cues.target_word not in M.estimate_words():
+        return False
+    end = end_date(period)
+    return end is not None and end < pub.isoformat()
+
+
+def emit_facts(st: SentenceState, g: GroupState) -> None:
+    """The attributes the group's figures share (basis, place, modality), then a fact for each."""
+    reading = g.reading
+    first, n = g.first, g.n
+    bases = _group_bases(st, g, reading)
+    region = region_at(st.regions, first.start, st.ps, st.art)
+    places = place_list(st.text, st.regions, st.subject_from, first.start, n) or leading_places(g.subjects, n)
+    st.distributed = st.distributed or bool(places)
+    modality = _modality(st, g)
+    group = g.group
+    for i, m in enumerate(group.mentions):
+        sub = g.subjects[i] if i < len(g.subjects) else g.subjects[-1]
+        if not sub:
+            continue
+        where = places[i] if places else region
+        own_reading = replace(reading, sign=group.signs[i]) if i in group.signs else reading
+        fact = make_fact(st.doc, sub, m, own_reading, g.window if m is first else "", g.periods[i], bases[i],
+                         where, modality, st.sent, st.mapped)
+        if group.upper is not None:
+            upper = make_fact(st.doc, sub, group.upper, reading, "", g.periods[i], bases[i], where, modality,
+                              st.sent, st.mapped)
+            assert fact.span is not None and upper.span is not None, "make_fact sets the span"
+            fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
+        st.facts.append(fact)
+
+
+def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[str | None]:
+    """What each figure is compared with; 分别比全国、全省平均水平高3.4和3.9个百分点: one subject,
+    compared with each in turn."""
+    basis = basis_for(reading.measure, g.window, st.cues, g.first.start, g.periods[0], st.ps, st.art)
+    if reading.measure == "growth_change" and (compared := comparator_list(g.window, g.n)):
+        return [resolve_comparator(c, g.periods[i], st.art.pub) for i, c in enumerate(compared)]
+    return [basis] * g.n
+
+
+def _modality(st: SentenceState, g: GroupState) -> str:
+    """A target, unless its cue only estimates (预计) a period over before publication."""
+    if not st.cues.target_before(g.first.start):
+        return "actual"
+    return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"

@@ -1,0 +1,188 @@
+"""What a change is compared with: comparator words resolved to bases (vs:..., yoy, mom)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import cache
+from typing import TYPE_CHECKING
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.lexicon import (
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    COMPARATOR_ITEMS,
+    FROM_WORDS,
+    WRITTEN_YEAR,
+)
+from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
+from zhibiao.rules import load, words
+
+if TYPE_CHECKING:  # context imports this module
+    from zhibiao.extract.context import ArticleState, ParagraphState
+
+
+def is_comparator(sentence: str, t: TimeMention) -> bool:
+    return bool(COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start]))
+
+
+def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None,
+              ps: ParagraphState, art: ArticleState) -> str | None:
+    if measure == "growth":
+        compared = M.change_comparator(window)
+        if compared and WRITTEN_YEAR.search(compared) and period:
+            # 比2019年1—2月份增长15.7%: against that period, which need not be the year before
+            resolved = resolve_comparator(compared, period, art.pub)
+            if resolved and resolved != f"vs:{shift_year(period)}":
+                return resolved
+        explicit = M.growth_basis(window)
+        if explicit == "avg":
+            return None
+        if explicit:
+            return explicit
+        carried = cues.basis_before(pos)
+        if carried and carried != "avg":
+            return carried
+        return ps.basis or "yoy"
+    if measure == "growth_change":
+        comparator = M.change_comparator(window)
+        if comparator:
+            art.change_comparator = comparator
+        else:
+            comparator = art.change_comparator
+        return resolve_comparator(comparator, period, art.pub)
+    return None
+
+
+
+
+def resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
+    """The basis a comparator names (vs:<period> or vs:<name>): the first resolver in
+    COMPARATOR_RESOLVERS that reads it answers; else the thing named (比全国平均水平: vs:全国)."""
+    if not comparator:
+        return None
+    for resolve in COMPARATOR_RESOLVERS:
+        answered, basis = resolve(comparator, period, pub)
+        if answered:
+            return basis
+    return _vs_named_thing(comparator)
+
+
+def _has_any(text: str, rule: str) -> bool:
+    return any(w in text for w in comparator_rules()[rule])
+
+
+def _vs_previous_month(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比上月: the month before."""
+    if not _has_any(comparator, "previous_month"):
+        return False, None
+    prev = previous(period)
+    return True, (f"vs:{prev}" if prev else None)
+
+
+def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比上年同期: the same span a year before; 比上年末: the last day of the year before."""
+    if not _has_any(comparator, "same_period_last_year") or _has_any(comparator, "not_a_period"):
+        return False, None
+    if _has_any(comparator, "year_end"):
+        year = (period or "")[:4]
+        return True, (f"vs:{int(year) - 1:04d}-12-31" if year.isdigit() else None)
+    shifted = shift_year(period)
+    return True, (f"vs:{shifted}" if shifted else None)
+
+
+def _vs_named_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比2019年1—2月份: that period; one written without its year is in the figure's year."""
+    times = [t for t in find_times(comparator, pub) if t.kind == "period" and t.value]
+    if not times:
+        return False, None
+    value = times[-1].value
+    year = _YEAR.match(period or "")
+    if year and value and value.startswith(("????",)):
+        value = year.group() + value[4:]
+    elif year and value and _YEAR.match(value) and not WRITTEN_YEAR.search(comparator):
+        value = _with_year(value, year.group())
+    return True, f"vs:{value}"
+
+
+def _with_year(value: str, year: str) -> str:
+    if "/" in value:
+        return value.replace(value[:4], year)
+    return year + value[4:] if len(value) > 4 else value
+
+
+COMPARATOR_RESOLVERS: tuple[Callable[[str, str | None, date | None], tuple[bool, str | None]], ...] = (
+    _vs_previous_month,
+    _vs_same_period,
+    _vs_named_period,
+)
+
+
+def _vs_named_thing(comparator: str) -> str:
+    """比全国平均水平 -> vs:全国: the name without its opener and closer words."""
+    rules = comparator_rules()
+    name = comparator
+    for opener in rules["name_openers"]:
+        if name.startswith(opener):
+            name = name[len(opener):]
+            break
+    name = name.strip()
+    for closer in rules["name_closers"]:
+        if name.endswith(closer):
+            name = name[: -len(closer)]
+            break
+    return f"vs:{name or comparator}"
+
+
+_YEAR = re.compile(r"\d{4}")
+
+
+@cache
+def comparator_rules() -> dict[str, tuple[str, ...]]:
+    return {k: words("measures", "comparators", k) for k in load("measures")["comparators"]}
+
+
+def since_year_end(window: str) -> bool:
+    """Whether a window compares with the last year-end (比上年末净增, 较年初增加)."""
+    return bool(window) and any(w in window for w in comparator_rules()["since_year_end"])
+
+
+_FROM_GAP_MAX = 8
+
+
+def from_comparator(s: str, pos: int, period: str | None) -> str | None:
+    """The period of a figure that follows 由上月 or 从上年同期 (由上月下降0.4%转为上涨0.3%): the
+    month before, or the same span a year before, `period` (the figure after 转为 keeps `period`)."""
+    if period is None:
+        return None
+    start = max(s.rfind(mark, max(0, pos - _FROM_GAP_MAX - 1), pos) for mark in FROM_WORDS)
+    if start < 0:
+        return period
+    between = s[start + 1:pos]
+    if any(ch.isdigit() or ch in CLAUSE_MARKS for ch in between):
+        return period
+    rules = comparator_rules()
+    if any(between.startswith(w) for w in rules["previous_month"]):
+        return previous(period) or period
+    if (any(between.startswith(w) for w in rules["same_period_last_year"])
+            and not any(w in between for w in rules["year_end"])):
+        return shift_year(period) or period
+    return period
+
+
+
+
+def comparator_list(window: str, n: int) -> list[str] | None:
+    """The n things a change in points is compared with, one per figure (分别比全国、全省平均水平高
+    3.4和3.9个百分点 -> 全国 and 全省, each with the words after the last: 全国平均水平)."""
+    if n < 2:
+        return None
+    raw = M.change_comparator(window)
+    items = COMPARATOR_ITEMS.split(raw) if raw else []
+    if len(items) != n or not all(items):
+        return None
+    *heads, last = items
+    tail = next((last[k:] for k in range(1, len(last)) if not any(h.endswith(last[:k]) for h in heads)
+                 and len(last[:k]) >= max(len(h) for h in heads)), "")
+    return [h + tail for h in heads] + [last]

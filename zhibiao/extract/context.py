@@ -1,0 +1,364 @@
+"""The context a report relies on: the article and paragraph state, the reference date
+periods are read against, period inheritance, and what a sentence leaves for the next one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cache
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.comparators import from_comparator, is_comparator
+from zhibiao.extract.lexicon import (
+    CIRCUMSTANCE,
+    CIRCUMSTANCE_FIGURE,
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    FROM_BEFORE,
+    FULL_STOP,
+    GROWTH_LIKE,
+    LIST_MARKS,
+    NATIONAL_NAME,
+    PART_AFTER,
+    PART_BEFORE,
+)
+from zhibiao.extract.periods import TimeMention, end_date, find_times
+from zhibiao.extract.record import SentenceState
+from zhibiao.extract.regions import (
+    GLOBAL,
+    MUNICIPALITIES,
+    NATIONAL,
+    PLACE,
+    PlaceProfile,
+    place_profile,
+    province_of,
+)
+from zhibiao.ingest.segment import Article
+from zhibiao.rules import load, words
+
+SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
+
+
+@dataclass
+class ArticleState:
+    pub: date | None
+    default_region: str | None
+    province: str | None
+    city: str | None
+    single_period: bool
+    times: dict[int, list[TimeMention]] = field(default_factory=dict)
+    last_period: str | None = None
+    change_comparator: str | None = None
+    written_year: int | None = None  # the year of the last period written out with its year
+
+
+@dataclass
+class ParagraphState:
+    period: str | None = None
+    span: str | None = None  # the span named before a date that ends it (1至8月 … 8月末), for rates
+    region: str | None = None
+    basis: str | None = None
+    subjects: list[str] = field(default_factory=list)
+    last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
+
+
+def article_state(art: Article, art_text: str, header: str, pub: date | None,
+                  host: str | None = None) -> ArticleState:
+    """The article's place (from its text, header and host), its reference date and times."""
+    places = place_profile(art_text, header, host)
+    times = _times(art, pub)
+    reference = _reference_date(art, times, pub)
+    if reference != pub:
+        pub, times = reference, _times(art, reference)
+    periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
+               if t.kind == "period" and t.value and not is_comparator(sent.text, t)}
+    return ArticleState(pub, _default_region(places), places.province, places.city, len(periods) <= 1, times)
+
+
+def _default_region(places: PlaceProfile) -> str | None:
+    """The place of a figure that names none. The host's place (host_place) is the article's when
+    it names none: it tells what 全省/全市 mean, but makes no release local by itself, since
+    provincial sites repost national releases that say neither 全国 nor 全省."""
+    province, city = places.province, places.city
+    if places.local_city:
+        return city or (province if province in MUNICIPALITIES else None)
+    if places.local_province:
+        return province
+    if not places.national and places.named >= SOLE_PLACE_MENTIONS and (city or province):
+        # A release that names only its own province or city, and never the nation, is about it.
+        return city if city and (province is None or province_of(city) == province) else province
+    return NATIONAL_NAME
+
+
+def _times(art: Article, pub: date | None) -> dict[int, list[TimeMention]]:
+    return {sent.start: find_times(sent.text, pub) for para in art.paragraphs for sent in para.sentences}
+
+
+ARCHIVE_YEARS = 2  # a page dated this many years after the period it opens with reposts an old report
+
+
+_OPENING_PARAGRAPHS = 2
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}")
+
+
+def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date | None) -> date | None:
+    """The date periods without a year are read against: the publication date, unless the first
+    period the article names writes out its year and lies ARCHIVE_YEARS or more before that date
+    (a 2018 repost of 发布2011年1至4月外贸情况…前4个月…): then the day after that period."""
+    if pub is None:
+        return None
+    for para in art.paragraphs[:_OPENING_PARAGRAPHS]:
+        for sent in para.sentences:
+            for t in times[sent.start]:
+                if (t.kind != "period" or not t.value or is_comparator(sent.text, t)
+                        or FROM_BEFORE.search(sent.text[max(0, t.start - 1):t.start])):
+                    continue
+                if not _YEAR_WRITTEN.search(sent.text[t.start:t.end]):
+                    return pub
+                end = end_date(t.value)
+                if end is None or int(end[:4]) > pub.year - ARCHIVE_YEARS:
+                    return pub
+                return date.fromisoformat(end) + timedelta(days=1)
+    return pub
+
+
+
+
+def names_a_report(s: str, t: TimeMention) -> bool:
+    """A company report named anywhere in a sentence (中国中铁公布了2019年度业绩报告) sets the period
+    of what follows: the figures after it are that report's."""
+    return s[t.start:t.end].endswith(_report_words())
+
+
+@cache
+def _report_words() -> tuple[str, ...]:
+    return words("periods", "reports")
+
+
+def sets_context(s: str, t: TimeMention) -> bool:
+    """A time phrase that opens a clause (上半年,…; 数据显示,2月我国…; 截至6月底) sets the period
+    of what follows; one inside a clause, an aside about another period (1—6月份为下降0.5%,
+    5月份以来) or a sentence that breaks the period down (分季度看,…) leaves it as it was."""
+    openers, asides, not_after = _context_rules()
+    if s.lstrip().startswith(asides):
+        return False
+    before = s[:t.start].rstrip()
+    for opener in openers if before.endswith(openers) else ():
+        if before.endswith(opener):
+            before = before[: -len(opener)].rstrip()
+            break
+    return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+@cache
+def _context_rules() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    return (words("periods", "context", "openers"), words("periods", "context", "asides"),
+            words("periods", "context", "not_before"))
+
+
+def sub_period(s: str, t: TimeMention) -> bool:
+    """其中二季度 / 6月份当月: a part of the period being reported, which it does not replace."""
+    return bool(PART_BEFORE.search(s[max(0, t.start - 3):t.start]) or s.startswith(PART_AFTER, t.end))
+
+
+def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
+    """同比2020年增长48%、2019年增长14%: a time listed after a compared time, in the same clause, is
+    compared with too; and 全年 in 全年目标 is the goal's. Neither sets a period (each stays as a
+    mask, out of the subject's words)."""
+    out: list[TimeMention] = []
+    compared_end = -1
+    for t in times:
+        listed = (compared_end >= 0 and t.start > 0 and s[t.start - 1] in LIST_MARKS
+                  and not any(ch in CLAUSE_MARKS + FULL_STOP for ch in s[compared_end:t.start]))
+        if _goal_span().match(s, t.end):
+            t = replace(t, kind="mask")  # 完成全年目标的133%: the goal's span, not the figure's period
+        elif COMPARATOR_BEFORE.search(s[max(0, t.start - 3):t.start]) or listed:
+            compared_end = t.end
+            if listed:
+                t = replace(t, kind="mask")
+        else:
+            compared_end = -1
+        out.append(t)
+    return out
+
+
+@cache
+def _goal_span() -> re.Pattern:
+    return re.compile(load("measures")["share"]["goal_span"])
+
+
+def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
+    """在一季度良好开局的基础上: a time inside a circumstantial phrase sets no period."""
+    if t.kind != "period" or CIRCUMSTANCE not in s:
+        return False
+    clause = next((s[a:b] for a, b in spans if a <= t.start < b), "")
+    return t.kind == "period" and CIRCUMSTANCE in clause and not CIRCUMSTANCE_FIGURE.search(clause)
+
+
+def blank_times(s: str, times: list[TimeMention], a: int, b: int) -> str:
+    """s[a:b] with time expressions taken out, so they do not end up in subjects."""
+    for t in times:
+        if t.start < b and t.end > a:
+            break
+    else:
+        return s[a:b]  # most windows hold no time
+    chars = list(s[a:b])
+    for t in times:
+        for i in range(max(t.start, a), min(t.end, b)):
+            chars[i - a] = ""
+    return "".join(chars)
+
+
+def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: ParagraphState,
+               art: ArticleState, compared: Container[int]) -> tuple[str | None, tuple[str, ...] | None]:
+    """The period of a number at `pos`: the last one named before it in the sentence, else the
+    paragraph's, else (for rates, or when the article speaks of a single period) the article's.
+    `compared` holds the starts of the times compared with (比上年), which set no period."""
+    period: str | None = None
+    found = False
+    period_list: tuple[str, ...] | None = None
+    for t in times:
+        if t.start >= pos:
+            break
+        if t.start in compared:
+            continue
+        read = _period_named(s, t, pos, art)
+        if read is None:
+            continue
+        found, period = True, read[0]
+        if t.kind != "date":  # a date sets the period, and leaves a list named before it
+            period_list = read[1]
+    if not found:
+        period = _inherited_period(measure, ps, art)
+    return from_comparator(s, pos, period), period_list
+
+
+def _period_named(s: str, t: TimeMention, pos: int,
+                  art: ArticleState) -> tuple[str | None, tuple[str, ...] | None] | None:
+    """The period (and list of periods) a time before a figure sets for it, None if it sets none."""
+    if t.kind == "period":
+        if FROM_BEFORE.search(s[max(0, t.start - 3):t.start]) and not _next_mention_is_local(s, t, pos):
+            # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
+            return None
+        return in_context_year(s, t, art), t.values or None
+    if t.kind == "list":
+        return t.values[-1], t.values
+    if t.kind == "reset":
+        return None, None
+    if t.kind == "date" and t.start <= 1:
+        return t.value, None
+    return None
+
+
+def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState) -> str | None:
+    """The paragraph's period, else (for rates, or a single-period article) the article's."""
+    if ps.period is not None:
+        # 1至8月…;8月末在库单位…;增加值增长8.1%: a rate of a flow is over the span, not at its end
+        return ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
+    if measure in GROWTH_LIKE or art.single_period:
+        return art.last_period
+    return None
+
+
+_SPAN_MEASURES = ("growth",)
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def is_date(period: str | None) -> bool:
+    return bool(period and _DATE.fullmatch(period))
+
+
+def ends(span: str | None, point: str | None) -> bool:
+    """Whether `point` is the date `span` ends on (2024-01/2024-08 and 2024-08-31)."""
+    return bool(span and is_date(point) and not is_date(span) and end_date(span) == point)
+
+
+_WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
+
+
+def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
+    """Remember the latest year of a period written out with its year (2022年, 2022年国民经济…公报),
+    unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
+    of). A look back (最终核实2021年生产总值…) leaves the year spoken of as it was."""
+    value = t.value or ""
+    if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
+        year = int(value[:4])
+        if art.pub is None or year <= art.pub.year:
+            art.written_year = max(year, art.written_year or year)
+
+
+def in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
+    """The period of a time mention; 全年 or 年末 that writes no year (no digits, no 今年/去年) and
+    states an outcome is in the year the article last wrote out (a bulletin on 2022 published in
+    May 2023), rather than the year read from the publication date."""
+    whole = _WHOLE_YEAR.fullmatch(t.value or "")
+    if not whole or art.written_year is None:
+        return t.value
+    said = s[t.start:t.end]
+    if (any(ch.isdigit() for ch in said) or any(w in said for w in _relative_years())
+            or M.is_target(s[:t.end + 4])):
+        return t.value
+    return f"{art.written_year:04d}" + (whole.group(2) or "")
+
+
+@cache
+def _relative_years() -> tuple[str, ...]:
+    return words("periods", "relative_year")
+
+
+def _next_mention_is_local(s: str, t: TimeMention, pos: int) -> bool:
+    """由上月 applies to the first figure after it only."""
+    between = s[t.end:pos]
+    return not re.search(r"\d", between)
+
+
+def carry_context(st: SentenceState) -> None:
+    """What a sentence leaves for the ones after it: the period it sets, its basis, its place,
+    the subjects and list it named."""
+    _carry_period(st)
+    ps = st.ps
+    tail_basis = M.growth_basis(st.text[st.prev_end:])
+    if tail_basis and tail_basis != "avg":
+        ps.basis = tail_basis
+    _carry_region(st)
+    if st.subjects:
+        ps.subjects.extend(st.subjects)
+    ps.last_list = st.last_list
+    for f in st.facts:
+        if f.measure == "growth" and f.basis in ("yoy", "mom"):
+            ps.basis = f.basis
+
+
+def _carry_period(st: SentenceState) -> None:
+    """A period that opens a clause (or names a report) is the paragraph's from here on."""
+    s, ps, art = st.text, st.ps, st.art
+    for t in st.times:
+        compared = t.start in st.compared
+        if t.kind == "period" and t.value and not compared:
+            note_written_year(s, t, art)
+        if sub_period(s, t):
+            continue
+        if (t.kind == "period" and t.value and not compared
+                and (sets_context(s, t) or names_a_report(s, t))):
+            named = in_context_year(s, t, art)
+            ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)
+            ps.period = art.last_period = named
+        elif t.kind == "reset":
+            ps.period = None
+
+
+def _carry_region(st: SentenceState) -> None:
+    """The last place named is the paragraph's, unless a list of places was each figure's. The
+    world is the paragraph's place only after a figure about it (全球粗钢产量…), not after a phrase
+    (应对全球气候变化, 全球首架) in a national release."""
+    if st.distributed:
+        return
+    for r in st.regions:
+        if r.kind in (PLACE, NATIONAL) or (r.kind == GLOBAL and any(f.region == r.name for f in st.facts)):
+            st.ps.region = r.name

@@ -1,0 +1,64 @@
+"""The sentence grammar's marks, words and patterns, built once from `rules/grammar.toml`.
+
+The grammar modules (sentence, context, lists, comparators, attributes) read them from here, so
+that a word is defined once, in data, and each pattern compiled once.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhibiao.rules import alternation, load, words
+
+_TABLE = load("grammar")
+
+
+def _entry(section: str, key: str) -> str:
+    value = _TABLE[section][key]
+    assert isinstance(value, str), f"grammar.{section}.{key} is one word or pattern"
+    return value
+
+
+GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
+
+# Marks (the text is normalized: ASCII commas, semicolons and colons).
+CLAUSE_MARKS = ",;:"
+FULL_STOP = _entry("marks", "full_stop")
+ENUMERATION = _entry("marks", "enumeration")
+LIST_MARKS = "".join(words("grammar", "marks", "list_marks"))
+
+# Comparators.
+COMPARATOR_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'before')}) ?$")
+FROM_WORDS = words("grammar", "comparator", "from")
+FROM_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'from')})$")
+COMPARATOR_ITEMS = re.compile(rf"\s*(?:{alternation('grammar', 'comparator', 'items')})\s*")
+WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
+
+# Lists: 分别, 均, 各.
+DISTRIBUTIVE_WORD = _entry("lists", "distributive")
+EACH_WORD = _entry("lists", "each")
+EACH = re.compile(rf"(?<![{_entry('lists', 'each_not_after')}]){re.escape(EACH_WORD)}"
+                  rf"(?![{_entry('lists', 'each_not_before')}])")
+EACH_MONTH = _entry("lists", "each_month")
+EACH_QUARTER = _entry("lists", "each_quarter")
+LIST_END = _entry("lists", "list_end")
+RANGE_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'range_gaps')})\s*")
+LIST_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'list_gaps')})?\s*")
+
+# Context.
+PART_BEFORE = re.compile(rf"{re.escape(_entry('context', 'part_before'))}[,]?$")
+PART_AFTER = words("grammar", "context", "part_after")
+CIRCUMSTANCE = _entry("context", "circumstance")
+CIRCUMSTANCE_FIGURE = re.compile(rf"\d+(\.\d+)?({alternation('grammar', 'context', 'circumstance_figures')})")
+NATIONAL_NAME = _entry("context", "national")
+
+# The sentence.
+NAME_QUOTE = re.compile(_entry("sentence", "name_quote"))
+REFERENCE_AFTER = re.compile(_entry("sentence", "reference_after"))
+SET_MEMBER = re.compile(_entry("sentence", "set_member"))
+SET_AFTER = re.compile(_entry("sentence", "set_after"))
+HAVE = _entry("sentence", "have")
+HAVE_TAIL = re.compile(_entry("sentence", "have_tail"))
+OF = _entry("sentence", "of")
+
+APPROX_WORD = _entry("qualifier", "approx")

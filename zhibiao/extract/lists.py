@@ -1,0 +1,297 @@
+"""Lists of figures and what they are distributed over: 分别, 均 and 各, places and tiers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.comparators import comparator_list
+from zhibiao.extract.context import blank_times
+from zhibiao.extract.lexicon import (
+    DISTRIBUTIVE_WORD,
+    EACH,
+    EACH_MONTH,
+    EACH_QUARTER,
+    EACH_WORD,
+    LIST_END,
+    LIST_GAP,
+    RANGE_GAP,
+)
+from zhibiao.extract.mentions import (
+    PERCENT,
+    TIMES,
+    Mention,
+)
+from zhibiao.extract.periods import TimeMention
+from zhibiao.extract.record import Group, GroupState, SentenceState
+from zhibiao.extract.regions import (
+    PLACE,
+    find_regions,
+)
+from zhibiao.extract.subjects import (
+    comma_list,
+    is_distributive,
+    split_list,
+    tier_ends,
+)
+from zhibiao.models import Fact
+
+
+def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Group]:
+    """The sentence's figures in groups read together: a figure joins the group before it when
+    one of JOINS takes it (a range's upper bound, a member of a list), else opens a new one."""
+    groups: list[Group] = []
+    for m in mentions:
+        for join in JOINS if groups else ():
+            if join(sentence, groups[-1], m):
+                break
+        else:
+            groups.append(Group([m], next((a for a, b in spans if a <= m.start < b), 0)))
+    return groups
+
+
+def _closes_range(sentence: str, group: Group, m: Mention) -> bool:
+    """30%至40%: one fact, the range's upper bound."""
+    last = group.mentions[-1]
+    if (RANGE_GAP.fullmatch(sentence[last.end:m.start]) and len(group.mentions) == 1 and group.upper is None
+            and last.unit == m.unit and m.value > last.value):
+        group.upper = m
+        return True
+    return False
+
+
+def _signed_member(sentence: str, group: Group, m: Mention) -> bool:
+    """分别下降29.8%、增长6.5%和增长4.1%: one list, each figure signed by its verb."""
+    last = group.mentions[-1]
+    own = M.list_verb_gap().fullmatch(sentence[last.end:m.start])
+    if (own and last.kind == m.kind == PERCENT and distributes(sentence, group)
+            and (sign := M.verb_sign(own.group("verb")))):
+        group.signs[len(group.mentions)] = sign
+        group.mentions.append(m)
+        return True
+    return False
+
+
+def _list_member(sentence: str, group: Group, m: Mention) -> bool:
+    """5.8%、6.8%: the next figure of a list of the same quantity (after a comma only when the
+    figure before is bare or the list follows 分别)."""
+    last = group.mentions[-1]
+    gap = sentence[last.end:m.start]
+    if (LIST_GAP.fullmatch(gap) and _same_quantity(last, m)
+            and (gap.strip() != "," or last.bare or distributes(sentence, group))):
+        group.mentions.append(m)
+        return True
+    return False
+
+
+JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member)
+
+
+
+def _same_quantity(a: Mention, b: Mention) -> bool:
+    """Whether two figures can stand in one list: the same kind and unit, or a multiple and a
+    percentage of growth (产量分别增长5.3倍和69.5%)."""
+    return (a.kind == b.kind and a.unit == b.unit) or {a.kind, b.kind} == _GROWTH_KINDS
+
+
+_GROWTH_KINDS = {TIMES, PERCENT}
+
+
+def distributes(sentence: str, group: Group) -> bool:
+    """Whether a group's values follow a 分别 (分别增长10.3%,10.4%,10.9%: commas list them too)."""
+    return DISTRIBUTIVE_WORD in sentence[group.clause_start:group.mentions[0].start]
+
+
+
+
+# 均 as "each" (均比上月回升), not inside 平均, 人均, 日均, 均价.
+
+
+def each_period(window: str, period: str | None, n: int) -> list[str] | None:
+    """各月同比分别上涨0.9%、0.5%…: one figure per month (or 各季度: per quarter) of the year spoken of."""
+    year = period[:4] if period and period[:4].isdigit() else None
+    if year is None:
+        return None
+    if EACH_MONTH in window and n <= 12:
+        return [f"{year}-{m:02d}" for m in range(1, n + 1)]
+    if EACH_QUARTER in window and n <= 4:
+        return [f"{year}-Q{q}" for q in range(1, n + 1)]
+    return None
+
+
+def list_before(members: list[str], base: str, n: int) -> list[str] | None:
+    """The n subjects of a list that the clause just before names with `base` (A、B、C出口…)."""
+    if not members:
+        return None
+    clause = members[-1]
+    at = clause.rfind(base)
+    if at <= 0:
+        at = clause.find(LIST_END)  # 三宁化工、人福药业…等企业形势较好,产值分别增长…: the list before 等
+    return split_list(clause[:at] + base, n) if at > 0 else None
+
+
+def clause_members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> list[str]:
+    """The clauses without numbers just before a 分别 list, times left out (前三季度, is none)."""
+    return [m for a, b in spans if (m := blank_times(s, times, a, b).strip())]
+
+
+def distinct_tail(items: list[str], n: int) -> list[str]:
+    seen: list[str] = []
+    for item in reversed(items):
+        if item not in seen:
+            seen.append(item)
+        if len(seen) == n:
+            break
+    return list(reversed(seen))
+
+
+def place_list(s: str, regions, start: int, end: int, n: int) -> list[str] | None:
+    """The places a list of n figures is about, one each, when the clause before them opens with
+    a list of n places (北京、广东、江苏、山东、上海软件业务收入…同比分别增长12.7%、…和15.1%)."""
+    if n < 2:
+        return None
+    run: list = []
+    for r in regions:
+        if r.end > end:
+            break
+        if r.start < start or r.kind != PLACE or r.name is None:
+            continue
+        if run and not LIST_GAP.fullmatch(s[run[-1].end:r.start]):
+            run = []
+        run.append(r)
+    return [r.name for r in run] if len(run) == n else None
+
+
+def leading_places(subjects: list[str], n: int) -> list[str] | None:
+    """The places of a list whose subjects each open with a different place or area (东部地区5G基站,
+    中部地区5G基站, …): each figure is its place's."""
+    if n < 2:
+        return None
+    leads = []
+    for subject in subjects:
+        found = find_regions(subject)
+        if not found or found[0].start != 0 or found[0].kind != PLACE or found[0].name is None:
+            return None
+        leads.append(found[0].name)
+    return leads if len(set(leads)) == n else None
+
+
+def tier_heads(facts: list[Fact]) -> list[Fact]:
+    """3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂: counts of tiers share the head the last
+    one names (基础级智能工厂)."""
+    tiers = tier_ends()
+    out = list(facts)
+    for i, f in enumerate(out):
+        if f.unit != "count" or not f.subject.endswith(tiers) or len(f.subject) > _TIER_MAX:
+            continue
+        for later in out[i + 1:]:
+            at = next((later.subject.find(t) for t in tiers if t in later.subject[:_TIER_MAX]), -1)
+            if later.unit == "count" and at > 0 and len(later.subject) - at > 2:
+                out[i] = replace(f, subject=f.subject + later.subject[at + 1:])
+                break
+    return out
+
+
+_TIER_MAX = 4
+
+
+def distribute(st: SentenceState, g: GroupState) -> None:
+    """One subject and period per figure: a 分别 list takes them from the first rule in
+    LIST_RULES that finds them; a single figure followed by 均 is each named thing's."""
+    g.subjects = [g.subject] * g.n
+    g.periods = [g.period] * g.n
+    if g.n > 1:
+        if not g.period_list:
+            g.period_list = each_period(g.window, g.period, g.n)
+        for rule in LIST_RULES:
+            if rule(st, g):
+                break
+        if len(set(g.subjects)) == g.n:
+            st.last_list = g.subjects
+    else:
+        _each(st, g)
+
+
+def _periods_listed(st: SentenceState, g: GroupState) -> bool:
+    """5、6月当月同比增速分别为5.8%、6.8%: a period for each figure."""
+    if g.period_list and len(g.period_list) == g.n:
+        g.periods = list(g.period_list)
+        return True
+    return False
+
+
+def _subject_split(st: SentenceState, g: GroupState) -> bool:
+    """乘用车产销分别完成…; 产销量比上月分别下降…: the subject is a list (a bare 产销 is the pair
+    just named)."""
+    if g.inherited or not (parts := split_list(g.base, g.n)):
+        return False
+    last = st.last_list
+    same_pair = last and len(last) == g.n and all(a.endswith(b) for a, b in zip(last, parts, strict=True))
+    g.subjects = list(last) if last and same_pair and is_distributive(g.base) else parts
+    return True
+
+
+def _list_named_before(st: SentenceState, g: GroupState) -> bool:
+    """The list named before (in this sentence, or the last one if this sentence names fewer
+    things than it has figures)."""
+    last = st.last_list
+    if (last and len(last) == g.n and g.inherited
+            and (last is not st.ps.last_list or len(distinct_tail(st.subjects, g.n)) < g.n)):
+        g.subjects = list(last)
+        return True
+    return False
+
+
+def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
+    """信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…"""
+    if DISTRIBUTIVE_WORD not in g.window or g.inherited:
+        return False
+    members = clause_members(st.text, st.times, g.numberless)
+    if len(members) >= g.n - 1 and (parts := comma_list(members[len(members) - (g.n - 1):], g.base)):
+        g.subjects = parts
+        return True
+    return False
+
+
+def _list_in_clause_before(st: SentenceState, g: GroupState) -> bool:
+    """汽车零配件、灯具、船舶出口拉动作用强劲,分别出口113.7亿元、…: the list is in the clause before."""
+    if DISTRIBUTIVE_WORD not in g.window or g.inherited or not g.base:
+        return False
+    if parts := list_before(clause_members(st.text, st.times, g.numberless), g.base, g.n):
+        g.subjects = parts
+        return True
+    return False
+
+
+def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
+    """The last n distinct subjects of the sentence, unless the figures are compared with n things."""
+    if (DISTRIBUTIVE_WORD in g.window and g.inherited and len(tail := distinct_tail(st.subjects, g.n)) == g.n
+            and not comparator_list(g.window, g.n)):
+        g.subjects = tail
+        return True
+    return False
+
+
+LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
+    _periods_listed,
+    _subject_split,
+    _list_named_before,
+    _clauses_listed,
+    _list_in_clause_before,
+    _subjects_named_before,
+)
+
+
+def _each(st: SentenceState, g: GroupState) -> None:
+    """大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each."""
+    window = g.window
+    if not EACH.search(window[-5:] if not window.lstrip().startswith(EACH_WORD) else EACH_WORD):
+        return
+    parts = split_list(g.base, 2)
+    if not parts and not (g.inherited and st.last_list):
+        return
+    g.subjects = parts or list(st.last_list or ())
+    g.n = len(g.subjects)
+    g.group = Group(g.group.mentions * g.n, g.group.clause_start)
+    g.periods = g.periods * g.n

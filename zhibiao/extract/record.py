@@ -1,0 +1,87 @@
+"""The records the sentence grammar's passes read and write.
+
+A `SentenceState` is built once per sentence (its times, figures, places and cues found once)
+and carries what the passes learn as they walk its groups of figures; a `GroupState` is one
+group of figures (a figure, a range, or a 分别 list) as the passes resolve it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from zhibiao.extract import measures as M
+
+if TYPE_CHECKING:  # annotations only: the modules below read these records
+    from zhibiao.extract.context import ArticleState, ParagraphState
+    from zhibiao.extract.mentions import Mention
+    from zhibiao.extract.periods import TimeMention
+    from zhibiao.extract.regions import RegionMention
+    from zhibiao.ingest.segment import Sentence
+    from zhibiao.models import Document, Fact
+
+
+UNREAD = M.Reading("level")  # a group's measure before read_group_measure reads it
+
+
+@dataclass
+class Group:
+    """Figures read together: one, a range (30%至40%: one fact, its upper bound), or a list."""
+
+    mentions: list[Mention]
+    clause_start: int
+    upper: Mention | None = None
+    signs: dict[int, int] = field(default_factory=dict)  # members with a verb of their own: its sign
+
+
+@dataclass
+class SentenceState:
+    """One sentence, read once, and what its groups have named so far."""
+
+    doc: Document
+    sent: Sentence
+    ps: ParagraphState
+    art: ArticleState
+    mapped: Any
+    text: str
+    spans: list[tuple[int, int]]  # the clauses
+    times: list[TimeMention]
+    mentions: list[Mention]
+    regions: list[RegionMention]
+    cues: M.SentenceCues
+    compared: frozenset[int]  # the starts of the times compared with (比上年同期), which set no period
+    last_list: list[str] | None  # the subjects of the last 分别 list, this sentence's or the last one's
+    facts: list[Fact] = field(default_factory=list)
+    subjects: list[str] = field(default_factory=list)  # the subjects named so far, for 增速, 分别 and 其中
+    last_holder: str = ""  # the holder of the last subject, for a clause that opens with 完成/实现
+    linked_holder: str = ""  # the last holder named with a link verb (X实现营业收入), for a bare 利润总额
+    distributed: bool = False  # whether a list of places gave its figures their places
+    subject_from: int = 0  # where the last subject named in the sentence was read
+    set_noun: str = ""  # the set a count is taken from (…中,), for the members named after it
+    counted: str = ""  # what the last count counted, for its amounts named bare after it
+    prev_end: int = 0  # where the last group ended
+
+
+@dataclass
+class GroupState:
+    """One group of figures as the passes resolve it: window, measure, period, subject, list."""
+
+    group: Group
+    first: Mention  # the group's first figure
+    last_end: int  # where its last figure ends
+    win_start: int
+    window: str  # the words between the last group (or the clause start) and this one
+    window_clean: str  # the window with its time phrases taken out
+    numberless: list[tuple[int, int]]  # the clauses without figures before the group
+    n: int
+    reading: M.Reading = UNREAD  # read_group_measure reads it
+    counted_change: bool = False
+    period: str | None = None
+    period_list: tuple[str, ...] | list[str] | None = None
+    base: str = ""  # the subject read from the window, before other resolvers
+    after: str = ""  # the noun after a count (3家企业)
+    ranked_in: bool = False
+    subject: str = ""
+    inherited: bool = False  # whether the subject was taken from one named before
+    subjects: list[str] = field(default_factory=list)
+    periods: list[str | None] = field(default_factory=list)

@@ -1,0 +1,397 @@
+"""One sentence in, its facts out: the sentence grammar."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
+
+from zhibiao.extract import measures as M
+from zhibiao.extract.attributes import emit_facts, sentence_quote
+from zhibiao.extract.comparators import is_comparator
+from zhibiao.extract.context import (
+    ArticleState,
+    ParagraphState,
+    blank_times,
+    carry_context,
+    period_for,
+    subordinate_time,
+    without_other_times,
+)
+from zhibiao.extract.lexicon import (
+    CIRCUMSTANCE,
+    CLAUSE_MARKS,
+    COMPARATOR_BEFORE,
+    ENUMERATION,
+    FULL_STOP,
+    GROWTH_LIKE,
+    HAVE,
+    HAVE_TAIL,
+    NAME_QUOTE,
+    OF,
+    REFERENCE_AFTER,
+    SET_AFTER,
+    SET_MEMBER,
+)
+from zhibiao.extract.lists import (
+    Group,
+    distribute,
+    figure_groups,
+    tier_heads,
+)
+from zhibiao.extract.mentions import (
+    COUNT,
+    MONEY,
+    PERCENT,
+    PHYSICAL,
+    POINTS,
+    TENTHS,
+    Mention,
+    find_mentions,
+)
+from zhibiao.extract.periods import TimeMention
+from zhibiao.extract.record import GroupState, SentenceState
+from zhibiao.extract.regions import (
+    find_regions,
+)
+from zhibiao.extract.subjects import (
+    AFTER_COUNT_MAX,
+    counts_a_change,
+    driven_subject,
+    is_anaphor,
+    is_bare_noun_phrase,
+    is_change_amount,
+    is_counted_account,
+    is_holders_measure,
+    link_parts,
+    production_subject,
+    ranks_within,
+    resolve_anaphor,
+    subject_after,
+    subject_after_amount,
+    subject_from_window,
+    subject_ranked_by,
+    usable_topic,
+)
+from zhibiao.ingest.segment import Sentence, clauses
+from zhibiao.models import Document, Fact
+from zhibiao.rules import load, words
+
+_THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
+
+
+
+
+def _keep(sentence: str, m: Mention) -> bool:
+    after = sentence[m.end:m.end + 8]
+    if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
+        # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
+        return False
+    return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+
+
+@cache
+def _names_after() -> tuple[str, ...]:
+    return words("units", "names_after", "words")
+
+
+_DETERMINER_GAP_MAX = 30
+
+
+_DETERMINER_MAX = 1000  # 3家, 15个, 64个: a small whole count of holders
+
+
+def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
+    """十种有色金属335万吨: a count that is part of the name of what the next figure measures; and
+    3家基础电信企业完成收入387亿元: a count of the holders of the figure after it in the clause."""
+    if m.kind != COUNT or not following:
+        return False
+    between = s[m.end:following[0].start]
+    if is_bare_noun_phrase(between):
+        return True
+    # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
+    holders_of = following[0].kind == COUNT and OF in between and following[0].unit_text != m.unit_text
+    return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1 and m.value < _DETERMINER_MAX
+            and m.value == m.value.to_integral_value() and len(between) <= _DETERMINER_GAP_MAX
+            and not any(mark in between for mark in CLAUSE_MARKS + ENUMERATION + FULL_STOP)
+            # 13个大类商务快件指数高于100%: the figure after is a threshold, the count the fact
+            and not COMPARATOR_BEFORE.search(between))
+
+
+
+
+def sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState,
+                   mapped) -> list[Fact]:
+    """The sentence grammar: read the sentence once, walk its groups of figures through the
+    passes in order, then leave the paragraph what the sentences after it rely on."""
+    st = read_sentence(doc, sent, ps, art, mapped)
+    st.facts = ratio_facts(st)
+    for group in figure_groups(st.text, st.mentions, st.spans):
+        g = open_group(st, group)
+        for run in GROUP_PASSES:
+            run(st, g)
+    st.facts = _periods_from_rates(tier_heads(st.facts))
+    carry_context(st)
+    return st.facts
+
+
+def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState,
+                  mapped) -> SentenceState:
+    """What the passes read: the sentence's clauses, times, figures, places and cues, found once."""
+    s = sent.text
+    names = [m.span() for m in NAME_QUOTE.finditer(s)]
+    found = art.times.get(sent.start, [])
+    # The clauses, needed only by the figures and by a time in a circumstantial phrase
+    spans = clauses(s) if found and CIRCUMSTANCE in s else []
+    times = _sentence_times(s, found, names, spans)
+    mentions = _sentence_mentions(s, times, names)
+    if mentions and not spans:
+        spans = clauses(s)
+    compared = frozenset(t.start for t in times if is_comparator(s, t))
+    # The cues are read only by the groups of figures: a sentence without any gets none.
+    cues = M.SentenceCues(s) if mentions else _NO_CUES
+    return SentenceState(doc, sent, ps, art, mapped, s, spans, times, mentions, find_regions(s), cues, compared,
+                         ps.last_list)
+
+
+_NO_CUES = M.SentenceCues("")
+
+
+def _sentence_times(s: str, found: list[TimeMention], names: list[tuple[int, int]],
+                    spans: list[tuple[int, int]]) -> list[TimeMention]:
+    """The times that may set a period: none inside a quoted name or a circumstantial phrase."""
+    times = [t for t in found if not any(a <= t.start < b for a, b in names) and not subordinate_time(s, t, spans)]
+    return without_other_times(s, times)
+
+
+def _sentence_mentions(s: str, times: list[TimeMention], names: list[tuple[int, int]]) -> list[Mention]:
+    """The figures, without those in times or names, class boundaries, references and counts that
+    name a subject."""
+    mentions = [m for m in find_mentions(s, [(t.start, t.end) for t in times] + names) if _keep(s, m)]
+    return [m for i, m in enumerate(mentions) if not _names_a_subject(s, m, mentions[i + 1:i + 2])]
+
+
+def open_group(st: SentenceState, group: Group) -> GroupState:
+    """A group's window: the words from the last group (or its clause) up to its first figure."""
+    s, first = st.text, group.mentions[0]
+    win_start = max(group.clause_start, st.prev_end)
+    if SET_MEMBER.fullmatch(s[win_start:first.start]):
+        win_start = group.clause_start
+    numberless = [(a, b) for a, b in st.spans if st.prev_end <= a and b <= win_start]
+    st.prev_end = (group.upper or group.mentions[-1]).end
+    return GroupState(group, first, group.mentions[-1].end, win_start, s[win_start:first.start],
+                      blank_times(s, st.times, win_start, first.start), numberless, len(group.mentions))
+
+
+def read_topics(st: SentenceState, g: GroupState) -> None:
+    """Clauses without figures before the group: a basis (同比), a comparator (与2012年相比) or a
+    topic the figures after it are about."""
+    s = st.text
+    for a, b in g.numberless:
+        named = M.growth_basis(s[a:b])
+        if named in ("yoy", "mom"):
+            st.ps.basis = named
+        if compared := M.clause_comparator(s[a:b]):
+            st.art.change_comparator = compared
+            continue  # 与2012年相比: what the changes after it are against, no topic
+        topic = usable_topic(blank_times(s, st.times, a, b))
+        if topic:
+            st.subjects.append(topic)
+
+
+def read_group_measure(st: SentenceState, g: GroupState) -> None:
+    """The measure; a change in points reads its rate noun (增速 or 降幅) back to where its
+    subject was named."""
+    s, first = st.text, g.first
+    reading = M.read_measure(g.window, first.kind, s[st.subject_from:g.win_start])
+    if first.kind == PERCENT and M.of_goal(s[g.group.clause_start:first.start]):
+        reading = M.Reading("share")
+    if first.unit == M.points_unit() and reading.measure == "level":
+        # 环比上升2.69点: a change of an index, in its points.
+        reading = M.index_change(g.window) or reading
+    g.reading = reading
+    # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
+    # of the change, as a rate is.
+    g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
+
+
+def read_group_period(st: SentenceState, g: GroupState) -> None:
+    measure = "growth" if g.counted_change else g.reading.measure
+    g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
+
+
+# The subject: the resolvers in order, the first that names one wins; those marked True also
+# replace the window's subject (`base`) that lists are split from.
+def _ranked_by(st: SentenceState, g: GroupState) -> str:
+    return subject_ranked_by(g.window_clean, st.text[g.last_end:g.last_end + AFTER_COUNT_MAX])
+
+
+def _object_after(st: SentenceState, g: GroupState) -> str:
+    if g.first.kind in (MONEY, PHYSICAL) and g.n == 1:
+        return subject_after_amount(g.window_clean, st.text[g.last_end:g.last_end + AFTER_COUNT_MAX])
+    return ""
+
+
+def _driven_by(st: SentenceState, g: GroupState) -> str:
+    return driven_subject(g.window_clean) if g.first.kind == PERCENT and g.reading.measure == "growth" else ""
+
+
+def _count_after(st: SentenceState, g: GroupState) -> str:
+    return g.after if g.first.kind in (COUNT, TENTHS) else ""
+
+
+def _set_noun(st: SentenceState, g: GroupState) -> str:
+    """有5个…: a count of the members of the set just named (…中,)."""
+    if g.window_clean.rstrip().endswith(HAVE) and st.set_noun and g.base:
+        return HAVE_TAIL.sub("", g.base) + OF + st.set_noun
+    return ""
+
+
+SUBJECT_RESOLVERS: tuple[tuple[str, Callable[[SentenceState, GroupState], str], bool], ...] = (
+    ("ranked_by", _ranked_by, True),
+    ("object_after", _object_after, True),
+    ("driven_by", _driven_by, True),
+    ("count_after", _count_after, False),
+    ("set_noun", _set_noun, False),
+)
+
+
+def choose_subject(st: SentenceState, g: GroupState) -> None:
+    """The subject named by the window, unless a resolver names it elsewhere; the window's one
+    (`window`) when none does."""
+    s = st.text
+    g.base = _without_leading_count(subject_from_window(g.window_clean))
+    if g.first.kind in (COUNT, TENTHS):
+        g.after = subject_after(s[g.last_end:g.last_end + AFTER_COUNT_MAX])
+    if g.after and SET_AFTER.match(s[g.last_end:]):
+        st.set_noun = g.after
+    # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.
+    ranked_from = g.last_end + len(g.after)
+    g.ranked_in = bool(g.after) and ranks_within(s[ranked_from:ranked_from + 8])
+    g.subject = g.base
+    for _name, resolve, replaces_base in SUBJECT_RESOLVERS:
+        if found := resolve(st, g):
+            g.subject = found
+            if replaces_base:
+                g.base = found
+            return
+
+
+def name_holders(st: SentenceState, g: GroupState) -> None:
+    """A subject whose holder was named before: by a link verb (完成投资), or by a count."""
+    holder, link = link_parts(g.window_clean)
+    subject = _holder_named_before(st, g.subject, holder, link)
+    g.subject = _note_holder(st, g.first.kind, subject, holder, link)
+
+
+def _holder_named_before(st: SentenceState, subject: str, holder: str, link: str) -> str:
+    if link and not holder and st.last_holder and subject and not is_anaphor(subject):
+        # 全市新开工项目增长333.4%,完成投资占全市的比重为10.4%: the holder named before.
+        return st.last_holder + link + subject
+    if st.counted and is_counted_account(subject):
+        # 全国共登记技术合同近41万件,成交额超过3万亿元: the contracts' turnover
+        return st.counted + subject
+    return subject
+
+
+def _note_holder(st: SentenceState, kind: str, subject: str, holder: str, link: str) -> str:
+    """Remember what a count counted and who holds a figure, for the figures after it."""
+    if kind == COUNT and subject and not is_anaphor(subject):
+        st.counted = subject
+    elif not link and st.linked_holder and is_holders_measure(subject):
+        # 四大支柱产业合计主营业务收入10905.4亿元…;利润总额890.3亿元: the same holder's
+        return st.linked_holder + subject
+    elif subject and not is_anaphor(subject) and kind not in (COUNT, TENTHS):
+        st.last_holder = holder or (subject if not link else "")
+        st.linked_holder = holder if link else st.linked_holder
+    return subject
+
+
+def resolve_references(st: SentenceState, g: GroupState) -> None:
+    """A subject that points back (其中, 增速, the head noun alone) takes the one it points to."""
+    subject, named, before = g.subject, st.subjects, st.ps.subjects
+    if is_anaphor(subject):
+        prior = named[-1] if named else (before[-1] if before else "")
+        g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), True
+    elif produced := production_subject(subject, named):
+        g.subject = produced
+    elif is_change_amount(subject) and (named or before):
+        # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
+        # and the rate after it is still the subject's.
+        g.subject = (named or before)[-1] + subject
+        g.inherited = True
+    elif named and len(named[-1]) > len(subject) >= 2 and named[-1].endswith(subject):
+        # 第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject.
+        g.subject = named[-1]
+
+
+def note_subject(st: SentenceState, g: GroupState) -> None:
+    """A subject named here (not inherited, not a field ranked in) is the sentence's latest."""
+    if not g.inherited and g.subject and not g.ranked_in:
+        st.subjects.append(g.subject)
+        st.subject_from = g.win_start
+        if g.first.kind == POINTS:
+            g.reading = M.read_measure(g.window, g.first.kind, "")
+
+
+GROUP_PASSES: tuple[Callable[[SentenceState, GroupState], None], ...] = (
+    read_topics,  # topics before the figures
+    read_group_measure,
+    read_group_period,
+    choose_subject,
+    name_holders,
+    resolve_references,
+    distribute,  # 分别, 均, 各: lists.py
+    note_subject,
+    emit_facts,  # measure, basis, qualifier, modality, place: attributes.py
+)
+
+
+def ratio_facts(st: SentenceState) -> list[Fact]:
+    """三次产业结构为7.4:44.2:48.4: one share for each part the structure names."""
+    s, sent, ps, art, mapped = st.text, st.sent, st.ps, st.art, st.mapped
+    if ":" not in s:
+        return []
+    out = []
+    for m in _ratio_pattern().finditer(s):
+        parts = load("subjects")["ratios"][m["name"]]
+        values = m["values"].split(":")
+        if len(values) != len(parts):
+            continue
+        period, _ = period_for(s, st.times, m.start("values"), "share", ps, art, st.compared)
+        region = ps.region or art.default_region
+        pos = m.start("values")
+        for subject, value in zip(parts, values, strict=True):
+            start, end = mapped.to_original(sent.start + pos), mapped.to_original(sent.start + pos + len(value) - 1) + 1
+            out.append(Fact(doc=st.doc.id, subject=subject, measure="share", value=float(value), unit="%",
+                            period=period, region=region, quote=sentence_quote(s, m.start("values"), m.end("values")),
+                            span=(start, end)))
+            pos += len(value) + 1
+    return out
+
+
+@cache
+def _ratio_pattern() -> re.Pattern:
+    names = "|".join(map(re.escape, load("subjects")["ratios"]))
+    return re.compile(rf"(?P<name>{names})[^,;{FULL_STOP}:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
+
+
+def _without_leading_count(subject: str) -> str:
+    """3家基础电信企业互联网宽带业务收入 -> 基础电信企业互联网宽带业务收入: the count of holders
+    (dropped as a figure, _names_a_subject) is no part of the name."""
+    m = _leading_count().match(subject)
+    return subject[m.end():] if m and len(subject) - m.end() >= 2 else subject
+
+
+@cache
+def _leading_count() -> re.Pattern:
+    return re.compile(rf"\d+(?:{'|'.join(map(re.escape, words('units', 'classifiers', 'words')))})")
+
+
+def _periods_from_rates(facts: list[Fact]) -> list[Fact]:
+    """A level without a period takes the period of the growth rate the sentence gives for the same
+    subject (夏粮产量36.0万吨,同比增长1.2%: the rate's period came from the article, so is the level's)."""
+    rated = {f.subject: f.period for f in facts if f.measure in GROWTH_LIKE and f.period}
+    return [replace(f, period=rated[f.subject]) if f.period is None and f.measure == "level" and f.subject in rated
+            else f for f in facts]
