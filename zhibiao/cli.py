@@ -296,6 +296,28 @@ def _table(facts: list[Fact]) -> Table:
 # The fact database
 
 
+def _stop_on(error: Exception, db: Path) -> None:
+    """An error during an ingest: an interrupt that surfaced inside a query (exit 130), or a one-line
+    failure; anything else is left to raise."""
+    if _INTERRUPT.requested:  # inside a query: DuckDB rolled the open batch back, what was committed stays
+        err.print(f"interrupted; batches committed before it are kept -> {db}", highlight=False,
+                  soft_wrap=True)
+        raise typer.Exit(code=130) from None
+    if isinstance(error, ZhibiaoError):
+        raise _fail(error) from None
+
+
+def _print_outcome(result, db: Path) -> None:
+    """What an ingest did: each unreadable file, the error that stopped it, the summary, the gate's count."""
+    for failure in result.failures:
+        err.print(f"error: {_visible(str(failure))}", highlight=False, soft_wrap=True, markup=False)
+    if result.error:
+        err.print(f"[red]error[/red] {_safe(result.error)}", highlight=False, soft_wrap=True)
+    err.print(_safe(_summary(result, db)), highlight=False, soft_wrap=True)
+    if result.gate.checked:
+        err.print(result.gate.summary(), highlight=False, soft_wrap=True)
+
+
 @app.command(cls=_Command)
 def ingest(
     paths: Annotated[list[Path], typer.Argument(metavar="PATH",
@@ -360,20 +382,9 @@ def ingest(
             err.print(f"interrupted before the first document was stored -> {db}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=130) from None
         except Exception as error:
-            if _INTERRUPT.requested:  # inside a query: DuckDB rolled the open batch back, what was committed stays
-                err.print(f"interrupted; batches committed before it are kept -> {db}", highlight=False,
-                          soft_wrap=True)
-                raise typer.Exit(code=130) from None
-            if isinstance(error, ZhibiaoError):
-                raise _fail(error) from None
+            _stop_on(error, db)
             raise
-    for failure in result.failures:
-        err.print(f"error: {_visible(str(failure))}", highlight=False, soft_wrap=True, markup=False)
-    if result.error:
-        err.print(f"[red]error[/red] {_safe(result.error)}", highlight=False, soft_wrap=True)
-    err.print(_safe(_summary(result, db)), highlight=False, soft_wrap=True)
-    if result.gate.checked:
-        err.print(result.gate.summary(), highlight=False, soft_wrap=True)
+    _print_outcome(result, db)
     if prune and not result.interrupted and not result.error:
         _prune(store, paths, dry_run=False)
     if result.error:
