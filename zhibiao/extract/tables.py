@@ -22,9 +22,10 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import parse_unit
-from zhibiao.extract.periods import end_date, find_times, point_period, shift_year, span_period
+from zhibiao.extract.periods import find_times
 from zhibiao.extract.regions import PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
+from zhibiao.period import end_month, point_period, shift_year, span_period
 from zhibiao.rules import load, words
 
 _NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -829,7 +830,7 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
                 return True
         return False
 
-    end = _end_month(base) if base else None
+    end = end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
     if names("cumulative"):  # 年初至报告期末: a span from January, not the end date
         return (span_period(year, 1, end) if year and end else None), "cumulative"
@@ -879,9 +880,3 @@ def _spanning_time(headers: tuple[str, ...], pub: date | None) -> tuple[str | No
     if any(t.start <= end < t.end for h in headers for t in find_times(h, pub)):
         return None, headers  # the prefix ends inside the columns' own times (2022年1-9月, 2022年1-10月)
     return times[-1].value, tuple(h[end:] for h in headers)
-
-
-def _end_month(period: str) -> int | None:
-    """The last month a period covers: 2025-06 -> 6, 2025-H1 -> 6, 2025-01/2025-05 -> 5."""
-    end = end_date(period)
-    return int(end[5:7]) if end else None

@@ -12,16 +12,14 @@ import duckdb
 import pandas as pd
 
 from zhibiao.catalogue import Catalogue, subject_key
+from zhibiao.period import PERIOD_TYPES, classify_period, period_sort_key
 from zhibiao.series import (
-    PERIOD_TYPES,
     Cell,
     cells,
-    classify_period,
     comparison,
     describe_dissent,
     describe_history,
     history_records,
-    period_sort_key,
 )
 from zhibiao.store.schema import first_row
 

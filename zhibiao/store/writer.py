@@ -26,7 +26,8 @@ import pyarrow as pa
 
 from zhibiao.catalogue import Catalogue, Link, subject_key
 from zhibiao.models import Document, Extraction, Fact
-from zhibiao.series import DerivedFact, classify_period, derive_facts
+from zhibiao.period import classify_period
+from zhibiao.series import DerivedFact, derive_facts
 from zhibiao.store.schema import first_row, get_meta, set_meta
 from zhibiao.stories import SPEC, WINDOW_DAYS, Candidate, Signature, assign_stories, sign
 
