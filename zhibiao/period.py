@@ -143,15 +143,15 @@ class Period:
         """The first and last day it covers; None when a year is unknown, the date does not exist,
         or it is a span of days."""
         p = self.canonical()
-        if not p.known or p.form == "days":
+        if p.year is None or not p.known or p.form == "days":
             return None
+        end_year = p.end_year if p.form == "months" and p.end_year is not None else p.year
         try:
             if p.form == "date":
-                day = date(p.year, p.first, p.day)  # type: ignore[arg-type]
+                day = date(p.year, p.first, p.day)
                 return day, day
-            end_year = p.end_year if p.form == "months" else p.year
-            start = date(p.year, p.first, 1)  # type: ignore[arg-type]
-            end = date(end_year, p.last, last_day(end_year, p.last))  # type: ignore[arg-type]
+            start = date(p.year, p.first, 1)
+            end = date(end_year, p.last, last_day(end_year, p.last))
         except ValueError:  # 2024-02-30 and the like
             return None
         return (start, end) if start <= end else None

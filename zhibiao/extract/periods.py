@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from zhibiao.extract.numbers import parse_number
 from zhibiao.period import (
@@ -27,6 +27,9 @@ from zhibiao.period import (
     span_period,
 )
 from zhibiao.rules import alternation, load
+
+if TYPE_CHECKING:
+    from zhibiao.extract.prefilter import Prefilter
 
 __all__ = ["ANNUAL_REPORT_MONTHS", "TimeMention", "end_date", "find_times", "last_day", "month_period",
            "point_period", "previous", "shift_year", "span_period"]
@@ -391,23 +394,54 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
     """find_times, once per sentence and date (table headers and labels are read many times)."""
     if not _fragment("hint").search(sentence):
         return ()
-    found: list[TimeMention] = []
-    taken = [False] * (len(sentence) + 1)
+    kinds = _prefiltered(sentence)
+    return _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
+
+
+def _gate_open(sentence: str) -> list[_Gated]:
+    """The patterns whose gate the sentence passes, in priority order (the pure-re way to skip
+    patterns that cannot match)."""
     present = set(sentence)
-    for gated in _candidates(present):
-        if not gated.open(sentence, present):
-            continue
+    return [gated for gated in _candidates(present) if gated.open(sentence, present)]
+
+
+def _prefiltered(sentence: str) -> list[_Gated] | None:
+    """The patterns that may match the sentence, in priority order, from one hyperscan scan of all
+    of them; None when hyperscan is not installed or cannot read the text."""
+    scanner = _scanner()
+    if scanner is None:
+        return None
+    hits = scanner.hits(sentence)
+    if hits is None:
+        return None
+    patterns = _gated_patterns()
+    return [patterns[n] for n in sorted(hits)]
+
+
+def _resolve_all(sentence: str, pub: date | None, candidates: list[_Gated]) -> tuple[TimeMention, ...]:
+    """The matches of each pattern in priority order, an earlier pattern keeping the characters it
+    took; a match that overlaps taken characters, or resolves to no time, is passed over."""
+    found: list[TimeMention] = []
+    taken = bytearray(len(sentence) + 1)
+    for gated in candidates:
         for m in _matches(gated.pattern, sentence) if gated.prefixed else gated.pattern.finditer(sentence):
-            if m.end() == m.start() or any(taken[m.start():m.end()]):
+            start, end = m.start(), m.end()
+            if end == start or taken.find(1, start, end) >= 0:
                 continue
             mention = _resolve(gated.resolve, m, pub)
             if mention is None:
                 continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+            taken[start:end] = b"\x01" * (end - start)
             found.append(mention)
     found.sort(key=lambda t: t.start)
     return tuple(found)
+
+
+@cache
+def _scanner() -> Prefilter | None:
+    from zhibiao.extract.prefilter import Prefilter
+
+    return Prefilter.build([gated.pattern.pattern for gated in _gated_patterns()])
 
 
 def _rel_offset(word: str) -> int:
