@@ -11,6 +11,7 @@ import pytest
 
 from zhibiao.extract import periods
 from zhibiao.extract.periods import find_times, previous, shift_year
+from zhibiao.rules import load
 
 JUL_2025 = date(2025, 7, 19)
 JUL_2023 = date(2023, 7, 20)
@@ -205,3 +206,12 @@ def test_periods_prefilter_skips_text_it_cannot_scan() -> None:
     sentence = "上半年\ud800增长"
     assert periods._prefiltered(sentence) is None
     assert [t.value for t in find_times(sentence, JUL_2025)] == ["2025-H1"]
+
+
+def test_periods_every_pattern_has_one_resolver_and_every_gate_a_pattern() -> None:
+    table = load("periods")
+    kinds = [kind for kind, _ in periods._RESOLVERS]
+    assert len(kinds) == len(set(kinds))
+    assert set(kinds) == set(table["patterns"]) - {"year_prefixed"}
+    assert set(table["gates"]) <= set(kinds)
+    assert set(table["patterns"]["year_prefixed"]) <= set(kinds)
