@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BASE_STAMP := $(VENV)/.installed-base
 
-.PHONY: demo serve test lint bench scale score clean
+.PHONY: demo serve test lint fuzz bench scale score clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ serve: $(BASE_STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
 	$(BIN)/python -m pytest
+
+## The property tests with fresh random examples, ten rounds (the gate replays fixed ones): prints
+## any failing example with the blob that reproduces it.
+fuzz: $(STAMP)
+	for round in 1 2 3 4 5 6 7 8 9 10; do \
+		HYPOTHESIS_PROFILE=explore $(BIN)/python -m pytest -q -p no:cacheprovider \
+			tests/reliability/test_pipeline_properties.py tests/extract/test_numbers_properties.py \
+			tests/extract/test_regions.py || exit 1; \
+	done
 
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks

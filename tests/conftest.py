@@ -1,10 +1,18 @@
 """Shared fixtures: a small corpus written for the store tests, and a database ingested from it."""
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from hostile_corpus import HOSTILE, hostile_documents
+from hypothesis import settings
+
+# The gate (`make test`, CI) replays the same generated examples on every run, so it passes or fails
+# on the code alone; `make fuzz` (HYPOTHESIS_PROFILE=explore) draws new ones to look for new failures.
+settings.register_profile("gate", derandomize=True, print_blob=True)
+settings.register_profile("explore", max_examples=2000, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 # Five short reports written for these tests. h1 states a half-year growth and its change against
 # Q1 (implying Q1); q1 states Q1 outright (consistent); h1-repost is h1 in traditional characters
