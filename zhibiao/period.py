@@ -331,6 +331,29 @@ def point_period(year: int | None, month: int, day: int | None = None) -> str:
     return str(Period.of_day(year, month, day))
 
 
+def year_period(year: int | None) -> str:
+    return str(Period("year", year))
+
+
+def half_period(year: int | None, half: str) -> str:
+    """H1 or H2 of a year."""
+    return str(Period("half", year, 1, 6) if half == "H1" else Period("half", year, 7, 12))
+
+
+def quarter_period(year: int | None, quarter: int) -> str:
+    return str(Period("quarter", year, 3 * quarter - 2, 3 * quarter))
+
+
+def date_period(year: int | None, month: int, day: int) -> str:
+    """One day, as written (no check that it exists: 2025-02-30 stays)."""
+    return str(Period("date", year, month, month, day))
+
+
+def days_period(year: int | None, month: int, first: int, last: int) -> str:
+    """Days `first`..`last` of one month (8月上旬: 2025-08-01/2025-08-10)."""
+    return str(Period("days", year, month, month, first, year, last))
+
+
 def shift_year(period: str | None, years: int = -1) -> str | None:
     """The same span `years` earlier: 2025-H1 -> 2024-H1, 2025-01/2025-05 -> 2024-01/2024-05."""
     p = Period.parse(period)

@@ -18,13 +18,18 @@ from typing import TYPE_CHECKING, Any
 
 from zhibiao.extract.numbers import parse_number
 from zhibiao.period import (
+    date_period,
+    days_period,
     end_date,
+    half_period,
     last_day,
     month_period,
     point_period,
     previous,
+    quarter_period,
     shift_year,
     span_period,
+    year_period,
 )
 from zhibiao.rules import alternation, load
 
@@ -80,10 +85,6 @@ def _whole_year(pub: date | None, explicit: int | None, offset: int | None) -> i
     if offset:
         return pub.year + offset
     return pub.year - 1 if pub.month <= ANNUAL_REPORT_MONTHS else pub.year
-
-
-def _y(year: int | None) -> str:
-    return f"{year:04d}" if year is not None else "????"
 
 
 # ---- the patterns, built from rules/periods.toml
@@ -155,7 +156,7 @@ def _valid_day(month: int, day: int) -> bool:
 
 def _full_date(h: _Hit) -> TimeMention | None:
     y, mo, d = int(h.m["year"]), _month(h.m["m"]), int(h.m["d"])
-    return h.at("date", f"{y:04d}-{mo:02d}-{d:02d}") if _valid_day(mo, d) else None
+    return h.at("date", date_period(y, mo, d)) if _valid_day(mo, d) else None
 
 
 def _until_day(h: _Hit) -> TimeMention | None:
@@ -164,14 +165,14 @@ def _until_day(h: _Hit) -> TimeMention | None:
     d = int(h.m["d"])
     if not 1 <= d <= last_day(h.pub.year, h.pub.month):
         return None
-    return h.period(f"{h.pub.year:04d}-{h.pub.month:02d}-{d:02d}")
+    return h.period(date_period(h.pub.year, h.pub.month, d))
 
 
 def _month_day(h: _Hit) -> TimeMention | None:
     mo, d = _month(h.m["m"]), int(h.m["d"])
     if not _valid_day(mo, d):
         return None
-    return h.at("date", f"{_y(_year_for(mo, h.pub))}-{mo:02d}-{d:02d}")
+    return h.at("date", date_period(_year_for(mo, h.pub), mo, d))
 
 
 def _damaged_range(h: _Hit) -> TimeMention:
@@ -201,9 +202,9 @@ def _quarter_list(h: _Hit) -> TimeMention:
     if _fragment("quarter_range").search(h.m["qs"]) and len(quarters) == 2 and quarters[0] < quarters[1]:
         # 1-3季度, 一至三季度: one span from the first quarter's first month, which a 分别
         # list spreads over its quarters (一至四季度……分别增长4.5%、6.3%、4.9%和5.2%).
-        every = tuple(f"{_y(y)}-Q{q}" for q in range(quarters[0], quarters[1] + 1))
+        every = tuple(quarter_period(y, q) for q in range(quarters[0], quarters[1] + 1))
         return h.period(span_period(y, 3 * quarters[0] - 2, 3 * quarters[1]), every)
-    return h.at("list", None, tuple(f"{_y(y)}-Q{q}" for q in quarters))
+    return h.at("list", None, tuple(quarter_period(y, q) for q in quarters))
 
 
 def _cumulative(h: _Hit) -> TimeMention:
@@ -224,13 +225,13 @@ def _first_months(h: _Hit) -> TimeMention | None:
 
 def _half(h: _Hit) -> TimeMention:
     half = load("periods")["halves"][h.m["half"]]
-    return h.period(f"{_y(h.year_ending(6 if half == 'H1' else 12))}-{half}")
+    return h.period(half_period(h.year_ending(6 if half == "H1" else 12), half))
 
 
 def _quarter(h: _Hit) -> TimeMention:
     q = load("periods")["quarters"][h.m["q"]]
     y = h.year_ending(3 * q)
-    return h.period(point_period(y, 3 * q) if h.m["tail"] else f"{_y(y)}-Q{q}")
+    return h.period(point_period(y, 3 * q) if h.m["tail"] else quarter_period(y, q))
 
 
 def _month_of(h: _Hit) -> TimeMention | None:
@@ -244,17 +245,17 @@ def _month_of(h: _Hit) -> TimeMention | None:
         # 8月上旬: the first ten days, as a span of days.
         first, last = load("periods")["ten_days"][h.m["xun"]]
         last = min(last, last_day(y, mo))
-        return h.period(f"{y:04d}-{mo:02d}-{first:02d}/{y:04d}-{mo:02d}-{last:02d}")
+        return h.period(days_period(y, mo, first, last))
     return h.period(month_period(y, mo))
 
 
 def _year_end(h: _Hit) -> TimeMention:
     y = _whole_year(h.pub, h.year, h.offset)
-    return h.period(point_period(y, 12, 31) if y else "????-12-31")
+    return h.period(point_period(y, 12, 31))
 
 
 def _full_year(h: _Hit) -> TimeMention:
-    return h.period(_y(_whole_year(h.pub, h.year, h.offset)))
+    return h.period(year_period(_whole_year(h.pub, h.year, h.offset)))
 
 
 def _year(h: _Hit) -> TimeMention | None:
@@ -262,7 +263,7 @@ def _year(h: _Hit) -> TimeMention | None:
         return None
     if h.year is not None and not 1949 <= h.year <= 2100:
         return None
-    return h.period(_y(h.year))
+    return h.period(year_period(h.year))
 
 
 _Resolve = Callable[[_Hit], "TimeMention | None"]
