@@ -165,14 +165,16 @@ def test_builders_write_the_period_strings(built, text):
 @pytest.mark.parametrize(("span", "point", "expected"), [
     ("2024-01/2024-08", "2024-08-31", True), ("2024-Q3", "2024-09-30", True), ("2024", "2024-12-31", True),
     ("2024-01/2024-08", "2024-08-30", False), ("2024-08-31", "2024-08-31", False), ("2024-08", "2024-08", False),
-    ("????-08", "????-08-31", False), (None, "2024-08-31", False), ("2024-08", None, False),
+    ("????-08", "????-08-31", False), ("????-08-31", "????-08-31", False), (None, "2024-08-31", False),
+    ("2024-08", None, False),
 ])
 def test_ends_at_a_date(span, point, expected):
     assert ends_at(span, point) is expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("2024-08-31", True), ("????-08-00", True), ("2024-08", False), ("2024-08-01/2024-08-10", False), (None, False),
+    ("2024-08-31", True), ("????-08-31", False), ("????-08-00", False), ("2024-08", False),
+    ("2024-08-01/2024-08-10", False), (None, False),
 ])
 def test_is_date(text, expected):
     assert is_date(text) is expected

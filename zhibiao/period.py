@@ -390,9 +390,9 @@ def year_of(period: str | None) -> int | None:
 
 
 def is_date(period: str | None) -> bool:
-    """Whether a period string is one day (2025-06-30)."""
+    """Whether a period string is one day of a known year (2025-06-30, not ????-06-30)."""
     p = Period.parse(period)
-    return bool(p and p.is_date)
+    return bool(p and p.is_date and p.year is not None)
 
 
 def ends_at(span: str | None, point: str | None) -> bool:
