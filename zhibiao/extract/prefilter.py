@@ -19,14 +19,27 @@ try:
 except ImportError:  # pragma: no cover - the wheel is missing for this platform
     hyperscan = None
 
-# Python's \\uXXXX is PCRE's \\x{XXXX}; Python's \\s also holds \\x1c-\\x1f (widen, never narrow).
+# Hyperscan reads Python's patterns after three rewrites: \uXXXX is \x{XXXX}; \s is the exact set of
+# characters Python's \s matches; \d is 0-9, since Unicode digit classes (hyperscan's UCP mode) make
+# compiling several times slower; a text holding another digit (fullwidth ２０２５) is not scanned.
+# A pattern with \s or \d inside a character class is not rewritten: `build` refuses it.
 _UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _SPACE = re.compile(r"(?<!\\)\\s")
+_DIGIT = re.compile(r"(?<!\\)\\d")
+_OTHER_DIGIT = re.compile(r"[^\D0-9]")
+_CLASS_ESCAPE = re.compile(r"\[(?:[^\]\\]|\\.)*\\[sd]")
+# What Python's \s matches in a str pattern (str.isspace), in hyperscan's syntax.
+PYTHON_SPACE = (r"[\x{9}-\x{d}\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}"
+                r"\x{205f}\x{3000}]")
 
 
-def _to_pcre(pattern: str) -> bytes:
+def to_hyperscan(pattern: str) -> bytes:
+    """A Python pattern in hyperscan's syntax (see above); ValueError for one it cannot rewrite."""
+    if _CLASS_ESCAPE.search(pattern):
+        raise ValueError(f"\\s or \\d inside a character class: {pattern}")
     pattern = _UNICODE_ESCAPE.sub(r"\\x{\1}", pattern)
-    pattern = _SPACE.sub(r"[\\s\\x{1c}-\\x{1f}]", pattern)
+    pattern = _SPACE.sub(lambda _: PYTHON_SPACE, pattern)
+    pattern = _DIGIT.sub("[0-9]", pattern)
     return pattern.encode("utf-8")
 
 
@@ -36,7 +49,8 @@ def _collect(pattern_id: int, start: int, end: int, flags: int, hits: set) -> No
 
 class Prefilter:
     """One hyperscan database for a list of regexes; `hits(text)` are the numbers of those that may
-    match, or None when the text cannot be scanned (a lone surrogate is no UTF-8)."""
+    match, or None when the text cannot be scanned (a lone surrogate is no UTF-8, a digit other than
+    0-9 is not in the patterns hyperscan reads)."""
 
     def __init__(self, database: Any):
         self._database = database
@@ -46,17 +60,19 @@ class Prefilter:
     def build(patterns: list[str]) -> Prefilter | None:
         if hyperscan is None:
             return None
-        flags = (hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_UCP | hyperscan.HS_FLAG_PREFILTER
-                 | hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY)
+        flags = (hyperscan.HS_FLAG_UTF8 | hyperscan.HS_FLAG_PREFILTER | hyperscan.HS_FLAG_SINGLEMATCH
+                 | hyperscan.HS_FLAG_ALLOWEMPTY)
         database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         try:
-            database.compile(expressions=[_to_pcre(p) for p in patterns], ids=list(range(len(patterns))),
+            database.compile(expressions=[to_hyperscan(p) for p in patterns], ids=list(range(len(patterns))),
                              elements=len(patterns), flags=[flags] * len(patterns))
-        except hyperscan.error:
+        except (hyperscan.error, ValueError):
             return None
         return Prefilter(database)
 
     def hits(self, text: str) -> set[int] | None:
+        if not text.isascii() and _OTHER_DIGIT.search(text):
+            return None
         try:
             data = text.encode("utf-8")
         except UnicodeEncodeError:
