@@ -119,7 +119,7 @@ def _fragment(name: str) -> re.Pattern:
 # ---- resolvers: one per kind of phrase
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Hit:
     """A match with what every resolver needs: where, the publication date, its year prefix."""
 
