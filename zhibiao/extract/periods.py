@@ -101,6 +101,8 @@ def _fragments() -> dict[str, str]:
     out = {name: alternation("periods", name) for name in _WORD_LISTS}
     out.update({name: alternation("periods", name, "words") for name in _WORD_SECTIONS})
     out.update(table["fragments"])
+    separators = "".join(re.escape(c) for c in table["patterns"]["range_separators"])
+    out["sep"] = rf"\s*[{separators}]\s*"
     return out
 
 
