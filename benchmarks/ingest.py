@@ -26,7 +26,7 @@ from throughput import cycled_corpus  # noqa: E402  (the sibling benchmark build
 
 import zhibiao.pipeline as pipeline  # noqa: E402
 from zhibiao.extract import extract_document  # noqa: E402
-from zhibiao.store import Store  # noqa: E402
+from zhibiao.handle import Store  # noqa: E402
 from zhibiao.store.writer import BATCH_SIZE  # noqa: E402
 
 PER_DOCUMENT_SAMPLE = 300

@@ -28,7 +28,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str):
     # The store brings DuckDB and pandas (a second to import); extraction alone does not need them.
     if name in ("Store", "IngestReport"):
-        from zhibiao import store
+        from zhibiao import handle
 
-        return getattr(store, name)
+        return getattr(handle, name)
     raise AttributeError(f"module 'zhibiao' has no attribute {name!r}")

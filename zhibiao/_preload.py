@@ -6,13 +6,12 @@ Importing this module has that one effect on purpose; nothing else imports it.
 
 from datetime import date
 
-from zhibiao import pipeline
+from zhibiao import pipeline, stories
 from zhibiao.catalogue import load_catalogue
 from zhibiao.extract import clear_caches, extract_document
 from zhibiao.models import Document
-from zhibiao.store import writer
 
-__all__ = ["pipeline", "writer"]
+__all__ = ["pipeline", "stories"]
 
 # One small report through the whole grammar compiles every rule table's patterns.
 extract_document(Document("preload", "上半年,全国规模以上工业增加值同比增长6.4%,增速较一季度加快0.8个百分点。"

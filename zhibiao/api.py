@@ -14,7 +14,7 @@ from zhibiao.ingest.read import iter_documents
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
 
 if TYPE_CHECKING:
-    from zhibiao.store import Store
+    from zhibiao.handle import Store
 
 
 def extract(paths: Iterable[str | Path], *, index: str | Path | None = None, date: date | None = None,
@@ -54,6 +54,6 @@ def open(path: str | Path | None = None) -> Store:  # noqa: A001 (zhibiao.open m
     it) and only while it runs. ``zhibiao.open("zhibiao.duckdb").series("industrial_value_added")``
     returns a DataFrame; see Store for `.facts()`, `.documents()`, `.conflicts()`, `.ingest(paths)`.
     """
-    from zhibiao.store import Store  # DuckDB and pandas load only when a store is used
+    from zhibiao.handle import Store  # DuckDB and pandas load only when a store is used
 
     return Store(path)

@@ -28,7 +28,7 @@ from zhibiao.store.paths import DEFAULT_DB, ENV_DB
 if TYPE_CHECKING:  # pandas and the store load only for the commands that use them
     import pandas as pd
 
-    from zhibiao.store import IngestReport
+    from zhibiao.store.database import IngestReport
 
 class _Command(typer.core.TyperCommand):
     """Typer's command, whose help names an argument by its metavar alone (PATH), not with its Python
@@ -39,6 +39,18 @@ class _Command(typer.core.TyperCommand):
         for param in self.params:
             if isinstance(param, typer.core.TyperArgument) and param.metavar:
                 param.display_type_rich = _no_type
+
+    def invoke(self, ctx):
+        """An error that an interrupt caused is the interrupt: DuckDB turns the KeyboardInterrupt raised
+        inside a query into its own error ("Query interrupted"), which must end the run as Ctrl-C does
+        rather than as a traceback."""
+        try:
+            return super().invoke(ctx)
+        except Exception as error:
+            if not _INTERRUPT.requested or isinstance(error, (typer.Exit, typer.Abort, typer.TyperException)):
+                raise
+            err.print("interrupted", highlight=False)
+            raise typer.Exit(code=130) from None
 
 
 def _no_type(ctx=None) -> None:
@@ -68,9 +80,20 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class _Interrupt:
+    """Whether Ctrl-C or SIGTERM has been received, so that an error a library raised in its place is
+    known for what it is."""
+
+    requested = False
+
+
+_INTERRUPT = _Interrupt()
+
+
 def _terminate(signum, frame) -> None:
     """SIGTERM (kill, a service manager, a container stopping) ends a run as Ctrl-C does: an ingest
     commits what it has and says so, workers stop with it."""
+    _INTERRUPT.requested = True
     raise KeyboardInterrupt
 
 
@@ -81,6 +104,7 @@ def main(
 ) -> None:
     """Extract statistical facts from Chinese economic reports and keep them in a fact database."""
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
 
 
 # Characters a terminal acts on rather than shows: C0 and C1 controls (ANSI escape sequences start with
@@ -306,11 +330,17 @@ def ingest(
             else:
                 result = store.ingest(paths, index=index, date=pub, force=force, batch_size=batch, progress=report,
                                       jobs=_jobs(jobs), gate=gate)
-        except ZhibiaoError as error:
-            raise _fail(error) from None
         except KeyboardInterrupt:  # before the store's loop began: nothing was stored
             err.print(f"interrupted before the first document was stored -> {db}", highlight=False, soft_wrap=True)
             raise typer.Exit(code=130) from None
+        except Exception as error:
+            if _INTERRUPT.requested:  # inside a query: DuckDB rolled the open batch back, what was committed stays
+                err.print(f"interrupted; batches committed before it are kept -> {db}", highlight=False,
+                          soft_wrap=True)
+                raise typer.Exit(code=130) from None
+            if isinstance(error, ZhibiaoError):
+                raise _fail(error) from None
+            raise
     for failure in result.failures:
         err.print(f"error: {_visible(str(failure))}", highlight=False, soft_wrap=True, markup=False)
     if result.error:

@@ -148,11 +148,30 @@ def _ordered(pool: ProcessPoolExecutor, iterator: Iterator[T], jobs: int, chunk:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
+STOP_GRACE_S = 5.0  # how long a terminated worker may take to die before it is killed
+
+
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """End the workers now rather than after the chunks they hold (an interrupt must not wait for them)."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    """End the workers now rather than after the chunks they hold (an interrupt must not wait for them).
+
+    A worker ended while it writes its results leaves half a message in the result pipe, and the
+    pool's manager thread then waits for the rest forever, so `shutdown` never returned (an
+    interrupted `ingest --jobs 2` hung). Once the workers are dead, this process closes its own copy
+    of the pipe's writing end: the last writer gone, the manager thread reads end-of-file, marks the
+    pool broken and stops."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         with contextlib.suppress(OSError, ValueError, AttributeError):
             process.terminate()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(STOP_GRACE_S)
+            if process.is_alive():
+                process.kill()
+                process.join(STOP_GRACE_S)
+    queue = getattr(pool, "_result_queue", None)
+    with contextlib.suppress(OSError, AttributeError):
+        queue._writer.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -1,4 +1,4 @@
-"""The per-document step every engine runs: read item -> gate -> extract -> prepare for the store.
+"""The per-document step every engine runs: read item -> gate -> extract -> prepare (zhibiao.prepare).
 
 `process` is a pure function of the item (plus the content hash the store already holds for its
 id, if any): the same item gives the same Outcome in the main process, in a worker process
@@ -9,8 +9,7 @@ the outcomes in input order, so every engine stores the same facts and the same 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from dataclasses import dataclass
 
 from zhibiao.catalogue import Catalogue
 from zhibiao.errors import InputError
@@ -18,12 +17,11 @@ from zhibiao.extract import extract_document
 from zhibiao.gate import GateTally, audited, is_statistical
 from zhibiao.ingest.stream import PendingHtml, realize
 from zhibiao.models import Document, Extraction, ReadFailure
+from zhibiao.prepare import Outcome, content_hash, prepare
 
-if TYPE_CHECKING:
-    from zhibiao.store.writer import Prepared
+__all__ = ["Item", "Options", "Outcome", "extract_item", "extract_worker", "ingest_worker", "outcomes", "process"]
 
 Item = Document | PendingHtml | ReadFailure
-Kind = Literal["stored", "unchanged", "gated", "failed"]
 
 
 @dataclass(frozen=True)
@@ -35,17 +33,6 @@ class Options:
     gate: bool = True
 
 
-@dataclass
-class Outcome:
-    """What became of one input item."""
-
-    kind: Kind
-    source: str
-    prepared: Prepared | None = None
-    failure: ReadFailure | None = None
-    gate: GateTally = field(default_factory=GateTally)
-
-
 def process(item: Item, catalogue: Catalogue, known_hash: str | None, options: Options) -> Outcome:
     """Gate, extract and prepare one item; every problem becomes a failed Outcome, never an exception.
 
@@ -54,8 +41,6 @@ def process(item: Item, catalogue: Catalogue, known_hash: str | None, options: O
     changed is always extracted, so that its old facts are replaced even if it no longer passes
     the gate.
     """
-    from zhibiao.store.writer import content_hash, prepare  # DuckDB loads only where a store is used
-
     if isinstance(item, ReadFailure):
         return Outcome("failed", item.source, failure=item)
     doc = _document(item)

@@ -23,16 +23,14 @@ zhibiao.store feeds it rows and turns the results into DataFrames.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 
+from zhibiao.derive import DerivedFact, changed_quantity, derive_facts  # noqa: F401 (re-exported)
 from zhibiao.extract.vintages import stages
-from zhibiao.models import Fact
 from zhibiao.period import PERIOD_TYPES as PERIOD_TYPES
 from zhibiao.period import Basis, Period, classify_period, is_period
 from zhibiao.period import period_sort_key as period_sort_key
@@ -47,99 +45,6 @@ DERIVED_POINT_TOLERANCE = 0.1 + 1e-9
 LEVEL_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.02
 POINT_UNITS = ("%", "pp")
-
-# ---------------------------------------------------------------------------------------------
-# Derived facts
-
-
-@dataclass(frozen=True)
-class DerivedFact:
-    """A fact the text implies rather than states, and how it was computed."""
-
-    fact: Fact
-    derivation: str
-
-
-# The word before a change in percentage points says what changed: a rate (增速较一季度加快0.8个百分点,
-# 降幅收窄7.1个百分点) or a share (比重……比一季度提高1.5个百分点, 占比较上年末提高4.5个百分点).
-# Traditional spellings are listed because spans point into the original text.
-_RATE_WORDS = ("增速", "增幅", "降幅", "涨幅", "漲幅", "增长", "增長", "下降", "回落")
-_SHARE_WORDS = ("比重", "占比", "佔比", "份额", "份額")
-_CHANGE_TARGET = re.compile("|".join(_RATE_WORDS + _SHARE_WORDS))
-_CLAUSE_END = re.compile(r"[。;；!?！？\n]")
-_LOOKBACK = 40
-
-
-def changed_quantity(change: Fact, text: str) -> str | None:
-    """``"growth"`` or ``"share"``: what a growth_change fact says changed, read from the words just
-    before its number (in `text`, the document the span points into; else in its quote)."""
-    if change.span is not None and 0 <= change.span[0] <= len(text):
-        window = text[max(0, change.span[0] - _LOOKBACK):change.span[0]]
-    else:
-        number = f"{abs(change.value):g}"
-        at = change.quote.find(number)
-        window = change.quote[:at] if at >= 0 else change.quote
-    window = _CLAUSE_END.split(window)[-1]
-    hits = _CHANGE_TARGET.findall(window)
-    if not hits:
-        return None
-    return "share" if hits[-1] in _SHARE_WORDS else "growth"
-
-
-def derive_facts(facts: list[Fact], text: str) -> list[DerivedFact]:
-    """Facts implied by stated changes within one document.
-
-    ``上半年增长3.8%,增速较一季度加快0.8个百分点`` states growth 3.8 for 2023-H1 and growth_change 0.8
-    with basis ``vs:2023-Q1``; together they imply growth 3.0 for 2023-Q1. The same holds for shares
-    (``比重为33.3%,比一季度提高1.5个百分点`` implies a share of 31.8 in Q1). A change is paired with the
-    nearest fact of the same subject, region, period and modality that states the quantity it changes.
-    Changes measured against another subject (快于全部规上工业0.5个百分点) imply nothing here.
-    """
-    derived: list[DerivedFact] = []
-    seen: set[tuple] = set()
-    for i, change in enumerate(facts):
-        if change.measure != "growth_change" or change.unit != "pp" or not change.basis:
-            continue
-        if not change.basis.startswith("vs:") or change.period is None:
-            continue
-        target_period = change.basis[3:]
-        if not is_period(target_period) or classify_period(target_period)[0] == classify_period(change.period)[0]:
-            continue
-        quantity = changed_quantity(change, text)
-        if quantity is None:
-            continue
-        base = _nearest_base(facts, i, quantity)
-        if base is None:
-            continue
-        key = (base.subject, quantity, target_period, base.region, base.modality)
-        if key in seen:
-            continue
-        seen.add(key)
-        value = float(Decimal(repr(base.value)) - Decimal(repr(change.value)))
-        qualifier = "exact" if base.qualifier == change.qualifier == "exact" else "approx"
-        fact = replace(base, value=value, value_max=None, qualifier=qualifier, period=target_period,
-                       span=None, quote=change.quote if change.quote else base.quote)
-        how = (f"{base.period} {quantity} {base.value:g}% minus change {change.value:+g} pp "
-               f"({change.basis})")
-        derived.append(DerivedFact(fact, how))
-    return derived
-
-
-def _nearest_base(facts: list[Fact], i: int, quantity: str) -> Fact | None:
-    change = facts[i]
-    best, distance = None, None
-    for j, fact in enumerate(facts):
-        if (fact.measure != quantity or fact.unit != "%" or fact.subject != change.subject
-                or fact.period != change.period or fact.region != change.region
-                or fact.modality != change.modality):
-            continue
-        if quantity == "growth" and fact.basis not in ("yoy", None):
-            continue
-        d = (i - j) if j < i else (j - i) + 0.5  # the fact stated before the change wins a tie
-        if distance is None or d < distance:
-            best, distance = fact, d
-    return best
-
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons: what a series compares with

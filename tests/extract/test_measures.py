@@ -12,6 +12,7 @@ from zhibiao.extract.measures import (
     read_measure,
 )
 from zhibiao.extract.mentions import COUNT, MONEY, PERCENT, POINTS, TENTHS, TIMES
+from zhibiao.rules import load, words
 
 
 @pytest.mark.parametrize(
@@ -161,3 +162,23 @@ def test_measures_amount_change_verb(window: str, expected: str) -> None:
 def test_measures_a_rate_moved_to_a_figure_is_its_new_level(window, context, measure, sign) -> None:
     reading = read_measure(window, PERCENT, context)
     assert (reading.measure, reading.sign) == (measure, sign)
+
+
+def test_measures_verbs_after_a_basis_are_verbs_of_change() -> None:
+    """[change] after_basis names which verbs of change follow 同比/环比: it adds none of its own."""
+    change = {w for k in ("up", "down", "widen", "narrow") for w in words("measures", "change", k)}
+    assert set(load("measures")["change"]["after_basis"]) <= change
+
+
+@pytest.mark.parametrize(("window", "expected"), [
+    ("同比提高", "上年同期"),
+    ("同比分别收窄", "上年同期"),
+    ("环比回落", "上月"),
+    ("环比收窄", None),            # widen and narrow follow 环比 only with a rate noun (not this rule)
+    ("比上月加快", "上月"),
+    ("较一季度回落", "一季度"),
+    ("高于全省平均水平的", "全省"),
+    ("利润总额", None),
+])
+def test_measures_change_comparator_fallbacks(window: str, expected: str | None) -> None:
+    assert change_comparator(window) == expected

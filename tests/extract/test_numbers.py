@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from zhibiao.extract.numbers import parse_number, to_float
+from zhibiao.extract.numbers import parse_number, range_separators, to_float
+from zhibiao.rules import load
 
 
 @pytest.mark.parametrize(
@@ -112,3 +113,8 @@ def test_numbers_parse_number_multiplier_is_exact(text: str, expected: str) -> N
 def test_numbers_parse_number_rejects_non_numerals(text: str) -> None:
     with pytest.raises(ValueError):
         parse_number(text)
+
+
+def test_numbers_range_separators_come_from_the_rule_table() -> None:
+    assert range_separators() == tuple(load("units")["ranges"]["separators"])
+    assert {"-", "至", "到", "~"} <= set(range_separators())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from zhibiao.extract import subjects
 from zhibiao.extract.subjects import (
     contributor,
     counts_a_change,
@@ -318,3 +319,111 @@ def test_subjects_a_total_after_x_of_y_is_x_of_the_total(anaphor: str, prior: st
 )
 def test_counts_a_change_reads_any_text_after_a_count(after, expected):
     assert counts_a_change(after) is expected
+
+
+# ---- the named steps a window and a list are read by ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国有控股企业实现利润总额同比增长", ("国有控股企业利润总额", "国有控股企业", "实现")),
+    ("实现利润总额", ("利润总额", "", "实现")),         # opens with the verb: the holder was named before
+    ("利润总额", ("利润总额", "", "")),
+    ("签约总金额已完成", ("签约总金额", "签约总金额", "完成")),  # an adverb between holder and verb
+])
+def test_subjects_fold_link(text: str, expected: tuple[str, str, str]) -> None:
+    assert subjects._fold_link(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("其中,出口", "出口"),
+    ("从行业看,制造业增加值", "制造业增加值"),
+    ("1.固定电话用户", "固定电话用户"),
+    ("全省规上工业", "规上工业"),
+    ("有色金属", "有色金属"),     # a kept word that opens with a lead word
+])
+def test_subjects_drop_leads(text: str, expected: str) -> None:
+    assert subjects._drop_leads(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("社会消费品零售总额同比增长", "社会消费品零售总额"),
+    ("对全市规上工业增长的贡献率", ""),    # points back
+    ("拉动全省工业增长", ""),               # opens with a cue of measures.toml [pull]
+    ("同比增长", ""),                       # opens with its stop
+    ("两年平均", "两年平均"),               # an anaphor whole
+    ("进出口总额约", "进出口总额"),          # a qualifier at its end
+    ("下降", ""),                           # a verb of change alone
+])
+def test_subjects_subject_before_stop(text: str, expected: str) -> None:
+    assert subjects._subject_before_stop(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("扣除价格因素,社会消费品零售总额", ",社会消费品零售总额"),
+    ("按可比价格计算,地区生产总值", ",地区生产总值"),
+    ("社会消费品零售总额", "社会消费品零售总额"),   # no method phrase: the text itself
+])
+def test_subjects_clean_window(text: str, expected: str) -> None:
+    assert subjects.clean_window(text) == expected
+
+
+@pytest.mark.parametrize(("items", "expected"), [
+    (["工业机器人", "集成电路等新兴产品产量"], ("产量", "集成电路")),     # after 等 and its category
+    (["工业机器人", "服务机器人的产量"], ("产量", "服务机器人")),          # after 的
+    (["中部", "东部", "西部", "东北地区网络零售额"], ("地区网络零售额", "东北")),  # after a short stem
+    (["国家级", "省级制造业创新中心"], ("制造业创新中心", "省级")),        # after a tier
+    (["淡水鱼", "鸡蛋", "食用植物油价格"], ("价格", "食用植物油")),         # a known head noun
+    (["钢铁", "有色"], ("", "有色")),                                         # none
+])
+def test_subjects_shared_head(items: list[str], expected: tuple[str, str]) -> None:
+    assert subjects._shared_head(items) == expected
+
+
+@pytest.mark.parametrize(("items", "head", "expected"), [
+    (["淡水鱼", "鸡蛋", "食用植物油"], "价格", ["淡水鱼价格", "鸡蛋价格", "食用植物油价格"]),
+    (["中", "小型企业"], "PMI", ["中型企业PMI", "小型企业PMI"]),
+    (["地区生产总值", "规上工业"], "增加值", ["地区生产总值", "规上工业增加值"]),   # already complete
+])
+def test_subjects_with_head(items: list[str], head: str, expected: list[str]) -> None:
+    assert subjects._with_head(items, head) == expected
+
+
+@pytest.mark.parametrize(("members", "expected"), [
+    (["对俄罗斯出口", "南非出口"], ["对俄罗斯出口", "对南非出口"]),
+    (["对俄罗斯出口", "对南非出口"], ["对俄罗斯出口", "对南非出口"]),
+    (["钢材出口", "汽车出口"], ["钢材出口", "汽车出口"]),
+])
+def test_subjects_share_preposition(members: list[str], expected: list[str]) -> None:
+    assert subjects._share_preposition(members) == expected
+
+
+@pytest.mark.parametrize(("subject", "n", "expected"), [
+    ("汽车产销", 2, ["汽车产量", "汽车销量"]),
+    ("东、中、西部和东北地区", 4, ["东部地区", "中部地区", "西部地区", "东北地区"]),  # the longest compound first
+    ("汽车产销", 3, None),
+    ("钢材出口", 2, None),
+])
+def test_subjects_distribute_compound(subject: str, n: int, expected: list[str] | None) -> None:
+    assert subjects._distribute_compound(subject, n) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("钢材、汽车和船舶", ["钢材", "汽车", "船舶"]),
+    ("“专精特新”和“小巨人”", ["“专精特新”", "“小巨人”"]),
+    ("“产学研、用”项目", ["“产学研、用”项目"]),       # not inside quotes
+    ("和平区", ["和平区"]),                             # 和 at an end separates nothing
+])
+def test_subjects_split_top(text: str, expected: list[str]) -> None:
+    assert subjects._split_top(text) == expected
+
+
+@pytest.mark.parametrize(("item", "expected"), [
+    ("批发业", True), ("", False), ("数据显示", False), ("同比增长", False), ("3大行业", False),
+])
+def test_subjects_bare_name(item: str, expected: bool) -> None:
+    assert subjects._bare_name(item) is expected
+
+
+def test_subjects_anaphor_predicates_pair_every_anaphor_with_every_opener() -> None:
+    pairs = subjects._anaphor_predicates()
+    assert "规模创" in pairs and "增速为" in pairs
+    assert len(pairs) == len(set(subjects._anaphora()[0])) * len(subjects._predicate_openers())

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
-from zhibiao.extract import extract_document
+from zhibiao.extract import extract_document, tables
 from zhibiao.extract.tables import find_tables, headers_for, read_table, split_cells
 from zhibiao.ingest.normalize import normalize
 from zhibiao.ingest.segment import paragraphs
@@ -248,3 +249,124 @@ def test_tables_a_caption_is_the_title_not_a_header_and_headers_broken_by_spaces
     assert ("工业", "level", 1112500000.0, "CNY", "2024", None) in got
     assert ("工业", "growth", 12.7, "%", "2024", "yoy") in got
     assert ("工业", "share", 21.0, "%", "2024", None) in got
+
+
+# ---- the named steps the readers are made of ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("增加1.30个百分点", ("growth_change", Decimal("1.30"), "pp")),
+    ("减少0.5个百分点", ("growth_change", Decimal("-0.5"), "pp")),
+    ("下降2.1%", ("growth", Decimal("-2.1"), "%")),
+    ("提高3%", ("growth", Decimal("3"), "%")),
+    # every growth verb of measures.toml reads, the falling ones signed
+    ("回落0.4个百分点", ("growth_change", Decimal("-0.4"), "pp")),
+    ("增长5.2%", ("growth", Decimal("5.2"), "%")),
+    ("1.3", None),             # no unit: not a change
+    ("增加1.3百分点", None),    # the change-cell units are 个百分点 and %
+])
+def test_tables_change_cell(text: str, expected) -> None:
+    assert tables._change_cell(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("—", True), ("--", True), ("×", True), ("12.5", True), ("-3.0%", True), ("下降2.1%", True),
+    ("粗钢", False), ("2025年", False),
+])
+def test_tables_is_value(text: str, expected: bool) -> None:
+    assert tables._is_value(text) is expected
+
+
+@pytest.mark.parametrize(("upper", "columns", "expected", "fits"), [
+    (["本月", "", "累计", ""], ["", "", "", ""], ["本月", "本月", "累计", "累计"], True),  # a cell per column
+    (["3月", "1-3月"], ["", "", "", ""], ["3月", "3月", "1-3月", "1-3月"], True),          # spanning equal groups
+    (["甲", "乙", "丙"], ["", "", "", ""], ["", "", "", ""], False),                       # neither
+])
+def test_tables_stack_upper(upper: list[str], columns: list[str], expected: list[str], fits: bool) -> None:
+    assert tables._stack_upper(columns, upper) is fits
+    assert columns == expected
+
+
+@pytest.mark.parametrize(("tokens", "expected"), [
+    (["本报告期末", "上年度末", "本报告期末比上年度末", "增减(%)"],
+     (["本报告期末比上年度末", "增减(%)"], [], ["本报告期末", "上年度末"])),
+    (["项目", "本期", "(元)", "上年同期"], ([], ["(元)"], ["本期", "上年同期"])),
+])
+def test_tables_header_roles(tokens: list[str], expected: tuple) -> None:
+    assert tables._header_roles(tokens) == expected
+
+
+@pytest.mark.parametrize(("row", "expected"), [
+    (["指标", "本月", "", ""], ["本月"]),
+    (["", "本月", "累计"], ["", "本月", "累计"]),
+    (["项目", "本期"], ["本期"]),
+])
+def test_tables_without_label_header(row: list[str], expected: list[str]) -> None:
+    assert tables._without_label_header(row) == expected
+
+
+def _cell(text: str) -> tables.Cell:
+    return tables.Cell(text, 0)
+
+
+@pytest.mark.parametrize(("cells", "labels", "units", "ended_at"), [
+    (["粗钢", "8318", "水泥", "81500"], [("粗钢", ["8318"]), ("水泥", ["81500"])], {}, None),
+    (["社会消费品零售总额", "亿元", "631.38", "-7.8"], [("社会消费品零售总额", ["631.38", "-7.8"])], {0: "亿元"}, None),
+    (["8318"], [], {}, 0),                      # a value before any row ends the table
+    (["粗钢", "8318", "注:数据为初步统计"], [("粗钢", ["8318"])], {}, 2),  # so does a note
+])
+def test_tables_take_flat_cell(cells: list[str], labels: list, units: dict, ended_at: int | None) -> None:
+    rows: list = []
+    found: dict = {}
+    stopped = None
+    for n, text in enumerate(cells):
+        if not tables._take_flat_cell(rows, found, _cell(text)):
+            stopped = n
+            break
+    assert [(label.text, [v.text for v in values]) for label, values in rows] == labels
+    assert found == units and stopped == ended_at
+
+
+def test_tables_rows_of_width_keep_rows_with_k_values_quoted() -> None:
+    rows = [(_cell("粗钢"), [_cell("1"), _cell("2")]), (_cell("水泥"), [_cell("3")])]
+    out = tables._rows_of_width(rows, {0: "万吨"}, 2)
+    assert [(r.label.text, r.quote, r.unit) for r in out] == [("粗钢", "粗钢 | 万吨 | 1 | 2", "万吨")]
+
+
+@pytest.mark.parametrize(("header", "base", "expected"), [
+    ("本月", "2025-06", ("2025-06", "current")),
+    ("本月止累计", "2025-05", ("2025-01/2025-05", "cumulative")),
+    ("本月止累计", "2025-06", ("2025-H1", "cumulative")),
+    ("本报告期末", "2025-06", ("2025-06-30", "period_end")),
+    ("上年度末", "2025-06", ("2024-12-31", "previous_year_end")),
+    ("上年同期", "2025-06", ("2024-06", "previous_year")),
+    ("比上年同期增长(%)", "2025-06", None),    # a comparison names no period of the column
+    ("2024年", "2025-06", ("2024", "time")),
+    ("产量", "2025-06", None),
+    ("本月止累计", None, (None, "cumulative")),  # no table period: the kind, but no period
+])
+def test_tables_own_period(header: str, base: str | None, expected) -> None:
+    assert tables._own_period(header, base, PUB) == expected
+
+
+@pytest.mark.parametrize(("header", "row_unit", "label", "expected"), [
+    ("比上年同期增长(%)", None, "", "growth"),
+    ("占比(%)", None, "", "share"),
+    ("拉动(百分点)", None, "", "growth_change"),  # 百分点 comes first in tables.toml [measures]
+    ("2025年", "%", "服务业增加值占GDP比重", "share"),
+    ("2025年", "亿元", "服务业增加值占GDP比重", "level"),
+    ("产量(万吨)", None, "粗钢", "level"),
+])
+def test_tables_column_measure(header: str, row_unit: str | None, label: str, expected: str) -> None:
+    assert tables._column_measure(header, row_unit, label) == expected
+
+
+@pytest.mark.parametrize(("measure", "header", "title", "header_unit", "expected"), [
+    ("growth", "比上月增长(%)", "", "%", ("growth", "%", "mom")),
+    ("growth", "增长(%)", "", "%", ("growth", "%", "yoy")),
+    ("growth", "增速", "环比增速", None, ("growth", "%", "mom")),
+    ("share", "比重", "", "百分点", ("growth_change", "pp", None)),
+    ("share", "比重(%)", "", "%", ("share", "%", None)),
+])
+def test_tables_rate_column(measure: str, header: str, title: str, header_unit: str | None, expected) -> None:
+    column = tables._rate_column(measure, header, title, header_unit, "2025-06")
+    assert (column.measure, column.unit, column.basis) == expected

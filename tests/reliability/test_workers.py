@@ -91,3 +91,29 @@ def test_sigterm_is_an_interrupt_that_says_what_was_stored(tmp_path):
     message = err.decode()
     assert message.startswith("interrupted") and "facts.duckdb" in message  # what was stored, and where
     assert "Traceback" not in message and len(message.strip().splitlines()) <= 3
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def test_stopping_workers_that_were_cut_off_mid_message_lets_the_pool_shut_down():
+    """A worker terminated while writing its results leaves half a message in the result pipe; the
+    pool's manager thread then waited for the rest forever and an interrupted ingest never ended.
+    Half a message is put there by hand (a header promising 1,000 bytes, then three); stopping the
+    workers must still let `shutdown` return."""
+    import multiprocessing
+    import struct
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from zhibiao.parallel import _stop_workers
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    assert pool.submit(_square, 7).result(timeout=60) == 49
+    os.write(pool._result_queue._writer.fileno(), struct.pack("!i", 1000) + b"abc")
+    _stop_workers(pool)
+    closing = threading.Thread(target=pool.shutdown, kwargs={"wait": True}, daemon=True)
+    closing.start()
+    closing.join(60)  # a hang guard: shutting down takes milliseconds once the pipe is closed
+    assert not closing.is_alive(), "shutdown still waits for the rest of the half-written message"

@@ -4,7 +4,7 @@ import duckdb
 
 import zhibiao
 from zhibiao.models import Document
-from zhibiao.store.writer import content_hash
+from zhibiao.prepare import content_hash
 
 STABLE = ["doc", "seq", "indicator", "subject", "measure", "value", "unit", "qualifier", "period", "basis", "region",
           "modality", "quote", "span_start", "span_end", "derived", "derivation", "story"]

@@ -30,6 +30,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from zhibiao import pipeline
 from zhibiao.catalogue import Catalogue
@@ -140,7 +141,7 @@ def run_ray(shard_files: list[list[Path]], output: Path, *, catalogue: Catalogue
         logging.getLogger(name).setLevel(logging.WARNING)
     started = False
     if not ray.is_initialized():
-        kwargs = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
+        kwargs: dict[str, Any] = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING}
         if address is None:
             kwargs["num_cpus"] = num_cpus or os.cpu_count() or 1
         ray.init(address=address, **kwargs)
@@ -152,8 +153,8 @@ def run_ray(shard_files: list[list[Path]], output: Path, *, catalogue: Catalogue
         cpus = int(ray.cluster_resources().get("CPU", 1))
         actors = max(1, min(len(shard_files), num_cpus or cpus, cpus))
         table = [{"shard": i, "files": [str(f) for f in files]} for i, files in enumerate(shard_files)]
-        ds = ray.data.from_items(table, override_num_blocks=max(1, len(table)))
-        ds = ds.map_batches(ShardExtractor, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
+        items = ray.data.from_items(table, override_num_blocks=max(1, len(table)))
+        ds = items.map_batches(ShardExtractor, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
                             fn_constructor_kwargs={"catalogue": catalogue, "options": options,
                                                    "known": known, "default_date": default_date})
         ds.write_parquet(str(output))
@@ -202,7 +203,7 @@ def ingest_with_ray(store, paths: Iterable[str | Path], *, index: str | Path | N
     known = _known(store)
     options = pipeline.Options(force=force, gate=gate)
     keep = output is not None
-    folder = Path(output) if keep else Path(tempfile.mkdtemp(prefix="zhibiao-ray-"))
+    folder = Path(output) if output is not None else Path(tempfile.mkdtemp(prefix="zhibiao-ray-"))
     if keep and folder.exists() and any(folder.rglob("*.parquet")):
         raise EngineError(f"{folder}: already holds Parquet files; give an empty or new folder")
     try:

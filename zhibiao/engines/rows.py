@@ -11,15 +11,15 @@ be queried directly:
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import numpy as np
 import pyarrow as pa
 
+from zhibiao.derive import DerivedFact
 from zhibiao.gate import GateTally
 from zhibiao.models import Document, Fact, ReadFailure
-from zhibiao.pipeline import Outcome
-from zhibiao.series import DerivedFact
-from zhibiao.store.writer import FACT_SCHEMA, prepared
+from zhibiao.prepare import FACT_NAMES, Outcome, prepared
 from zhibiao.stories import Signature
 
 SHARD_BITS = 40  # seq = shard << SHARD_BITS | record: a trillion records per shard
@@ -48,7 +48,7 @@ def seq_of(shard: int, record: int) -> int:
 
 def to_row(seq: int, outcome: Outcome) -> dict:
     g = outcome.gate
-    row = {**_EMPTY, "seq": seq, "kind": outcome.kind, "source": outcome.source,
+    row: dict[str, Any] = {**_EMPTY, "seq": seq, "kind": outcome.kind, "source": outcome.source,
            "gate_checked": g.checked, "gate_skipped": g.skipped, "gate_seconds": g.seconds,
            "gate_audited": g.audited, "gate_audit_seconds": g.audit_seconds, "gate_misses": g.misses}
     if outcome.failure is not None:
@@ -97,6 +97,6 @@ def from_row(row: dict) -> Outcome:
 
 
 def _fact_row(row: tuple) -> dict:
-    """A facts-table row (zhibiao.store.writer.FACT_SCHEMA) as a FACT_TYPE struct."""
-    named = dict(zip(FACT_SCHEMA.names, row, strict=True))
+    """A facts-table row (zhibiao.prepare.FACT_FIELDS) as a FACT_TYPE struct."""
+    named = dict(zip(FACT_NAMES, row, strict=True))
     return {"doc": named["doc_id"], **{name: named[name] for name in FACT_TYPE.names[1:]}}

@@ -16,12 +16,11 @@ from zhibiao.models import Fact
 from zhibiao.rules import load
 
 TWO_YEAR_AVERAGE = "avg2y"
-_CLAUSE_END = re.compile(r"[,，;；。!?！？\n]")
 _LOOKBACK = 80
 
 
 @cache
-def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     from zhibiao.gate import _variants  # traditional spellings too: spans point into the original text
 
     table = load("bases")
@@ -31,21 +30,22 @@ def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
         return "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
 
     average = re.compile(alt(table["two_year_average"]))
-    written = re.compile(rf"(?:{alt(table['comparators'])})\s*(?P<year>\d{{4}})\s*年(?:{alt(table['same_period'])})")
-    quick = re.compile(alt(table["two_year_average"]) + r"|\d{4}\s*年(?:" + alt(table["same_period"]) + ")")
-    return average, written, quick
+    same_period = alt(table["same_period"])
+    written = re.compile(rf"(?:{alt(table['comparators'])})\s*{table['year']}(?:{same_period})")
+    quick = re.compile(rf"{alt(table['two_year_average'])}|{table['year']}(?:{same_period})")
+    return average, written, quick, re.compile(table["clause_end"])
 
 
 def mark_bases(facts: list[Fact], text: str) -> list[Fact]:
     """`facts` with the base of growth rates over a written year's period or averaged over two years
     (`text` is the document's original text, which spans point into)."""
-    average, written, quick = _rules()
+    average, written, quick, _ = _rules()
     out = []
     for fact in facts:
         if fact.measure != "growth" or fact.span is None or not quick.search(fact.quote or ""):
             out.append(fact)
             continue
-        clause = _clause(fact, text)
+        clause = _clause(fact.span[0], text)
         basis = fact.basis
         if average.search(clause):
             basis = TWO_YEAR_AVERAGE
@@ -62,7 +62,6 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
     return matches[-1] if matches else None
 
 
-def _clause(fact: Fact, text: str) -> str:
-    """The clause before the fact's number in the original text."""
-    start = fact.span[0]
-    return _CLAUSE_END.split(text[max(0, start - _LOOKBACK):start])[-1]
+def _clause(start: int, text: str) -> str:
+    """The clause before a number at `start` in the original text."""
+    return _rules()[3].split(text[max(0, start - _LOOKBACK):start])[-1]

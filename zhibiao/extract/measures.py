@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -22,16 +23,19 @@ def _alt(*path: str) -> str:
     return "|".join(map(re.escape, words(*path)))
 
 
+def _not_before(*path: str) -> str:
+    """A negative lookahead of the words at `path` (增长 not in 增长值)."""
+    return f"(?!{_alt(*path)})"
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern]:
-    g = load("measures")
-    del g
     return {
         "contribution": re.compile(_alt("measures", "contribution", "cues")),
-        "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')})(?!用|领|据|有)"),
+        "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')}){_not_before('measures', 'share', 'not_before')}"),
         "pull": re.compile(_alt("measures", "pull", "cues")),
         "influence": re.compile(_alt("measures", "pull", "influence")),
-        "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')})(?!值|加值)"),
+        "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')}){_not_before('measures', 'growth', 'up_not_before')}"),
         "growth_down": re.compile(_alt("measures", "growth", "down")),
         "rate_up": re.compile(_alt("measures", "growth", "rate_up")),
         "rate_down": re.compile(_alt("measures", "growth", "rate_down")),
@@ -43,7 +47,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "mom": re.compile(_alt("measures", "basis", "mom")),
         "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})(?!{_alt('measures', 'target', 'not_before')})"),
         "amount_change": re.compile(rf"(?:{_alt('measures', 'amount_change', 'words')})$"),
-        "to_level": re.compile(rf"(?:{_alt('measures', 'to_level', 'words')})[\s约近]*$"),
+        "to_level": re.compile(
+            rf"(?:{_alt('measures', 'to_level', 'words')})[\s{''.join(words('measures', 'to_level', 'approx_between'))}]*$"),
+        "direct_pull": re.compile(_alt("measures", "pull", "direct")),
     }
 
 
@@ -84,65 +90,89 @@ def _read_measure(window: str, kind: str, context: str = "") -> Reading:
     `context` is the sentence before the window, consulted for the rate noun that decides
     whether 收窄/扩大 is an improvement (降幅收窄) or a slowdown (涨幅收窄).
     """
+    text = window
+    for noun in words("measures", "growth", "not_verbs"):
+        text = text.replace(noun, "")
+    reader = _READERS.get(kind)
+    return reader(text, context) if reader else Reading("level")
+
+
+def _points_reading(text: str, context: str) -> Reading:
+    """A change in points: a pull, or a change of a rate signed by its verb and rate noun."""
     p = _patterns()
-    text = window.replace("增加值", "")
-    if kind == POINTS:
-        influence = _last(p["influence"], text)
-        # 影响总水平下降约3.2个百分点 (a pull), not 受……影响,增速回落 (a cause).
-        if influence >= 0 and "受" not in text[:influence]:
-            after = text[influence:]
-            up, down = _last(p["growth_up"], after), _last(p["growth_down"], after)
-            if max(up, down) > 0:
-                return Reading("pull", -1 if down > up else 1)
-        if re.search("拉动|带动", text):
-            return Reading("pull")
-        if (pull := _last(p["pull"], text)) >= 0 and max(_last(p["change_up"], text), _last(p["change_down"], text)) < pull:
-            return Reading("pull")
-        up, down = _last(p["change_up"], text), _last(p["change_down"], text)
-        widen, narrow = _last(p["widen"], text), _last(p["narrow"], text)
-        # A change of a fall (降幅高于全国2.95个百分点, 降幅收窄) is positive when the fall got smaller.
-        # The last rate named decides: a share (比重较年初提高) is no fall even after a 降幅.
-        here = context + text
-        falling = _last(p["rate_down"], here) > max(_last(p["rate_up"], here), _last(p["share"], here))
-        flip = -1 if falling else 1
-        candidates = [(up, flip), (down, -flip), (widen, flip), (narrow, -flip)]
-        pos, sign = max(candidates)
-        return Reading("growth_change", sign if pos >= 0 else 1)
-    if kind == TENTHS:
-        # 七成企业实现盈利 is a share; 快递业务量同比增长约5成 a growth of 50 %.
-        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
-        if max(up, down) >= 0 and not p["share"].search(text):
-            return Reading("growth", -1 if down > up else 1)
+    influence = _last(p["influence"], text)
+    # 影响总水平下降约3.2个百分点 (a pull), not 受……影响,增速回落 (a cause).
+    if influence >= 0 and load("measures")["pull"]["cause"] not in text[:influence]:
+        after = text[influence:]
+        up, down = _last(p["growth_up"], after), _last(p["growth_down"], after)
+        if max(up, down) > 0:
+            return Reading("pull", -1 if down > up else 1)
+    if p["direct_pull"].search(text):
+        return Reading("pull")
+    up, down = _last(p["change_up"], text), _last(p["change_down"], text)
+    if (pull := _last(p["pull"], text)) >= 0 and max(up, down) < pull:
+        return Reading("pull")
+    widen, narrow = _last(p["widen"], text), _last(p["narrow"], text)
+    # A change of a fall (降幅高于全国2.95个百分点, 降幅收窄) is positive when the fall got smaller.
+    # The last rate named decides: a share (比重较年初提高) is no fall even after a 降幅.
+    here = context + text
+    falling = _last(p["rate_down"], here) > max(_last(p["rate_up"], here), _last(p["share"], here))
+    flip = -1 if falling else 1
+    pos, sign = max([(up, flip), (down, -flip), (widen, flip), (narrow, -flip)])
+    return Reading("growth_change", sign if pos >= 0 else 1)
+
+
+def _tenths_reading(text: str, context: str) -> Reading:
+    """七成企业实现盈利 is a share; 快递业务量同比增长约5成 a growth of 50 %."""
+    p = _patterns()
+    up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+    if max(up, down) >= 0 and not p["share"].search(text):
+        return Reading("growth", -1 if down > up else 1)
+    return Reading("share")
+
+
+def _percent_reading(text: str, context: str) -> Reading:
+    """A contribution, a share, a rate's new level or a growth signed by its verb or rate noun."""
+    p = _patterns()
+    if p["contribution"].search(text):
+        return Reading("contribution")
+    if p["share"].search(text) and _last(p["share"], text) >= _last(p["growth_up"], text):
         return Reading("share")
-    if kind == PERCENT:
-        if p["contribution"].search(text):
-            return Reading("contribution")
-        if p["share"].search(text) and _last(p["share"], text) >= _last(p["growth_up"], text):
-            return Reading("share")
-        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
-        rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
-        if p["to_level"].search(text):
-            # 增速降至10.1%: the rate's new level; 失业率降至5.0%: a level; 降幅收窄至3%: a fall of 3 %
-            here = context + text  # the rate may be named in the clause before (增速…回调,2013年降至10.1%)
-            if p["share"].search(here) and _last(p["share"], here) > max(_last(p["rate_up"], here), _last(p["rate_down"], here)):
-                return Reading("share")  # 占全部规模工业比重分别提高至10.5%; 比重从69.76%上升到72.33%
-            named_up, named_down = _last(p["rate_up"], here), _last(p["rate_down"], here)
-            if max(named_up, named_down) < 0:
-                return Reading("level")
-            return Reading("growth", -1 if named_down > named_up else 1)
-        pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
-        if pos >= 0:
-            return Reading("growth", sign)
-        return Reading("level")
-    if kind == TIMES:
-        up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
-        if max(up, down) >= 0 and text.rstrip(" 了").endswith(("增长", "增加", "提高", "上涨", "增", "扩大", "提升")):
-            return Reading("growth", 1, times_growth=True)
-        return Reading("level")
+    if p["to_level"].search(text):
+        return _moved_to_reading(context + text)
+    up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+    rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
+    pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
+    if pos >= 0:
+        return Reading("growth", sign)
     return Reading("level")
 
 
-_AVERAGE = ("年均", "平均每年")
+def _moved_to_reading(here: str) -> Reading:
+    """增速降至10.1%: the rate's new level; 失业率降至5.0%: a level; 降幅收窄至3%: a fall of 3 %.
+    `here` holds the clause before too: the rate may be named there (增速…回调,2013年降至10.1%)."""
+    p = _patterns()
+    named_up, named_down = _last(p["rate_up"], here), _last(p["rate_down"], here)
+    if p["share"].search(here) and _last(p["share"], here) > max(named_up, named_down):
+        return Reading("share")  # 占全部规模工业比重分别提高至10.5%; 比重从69.76%上升到72.33%
+    if max(named_up, named_down) < 0:
+        return Reading("level")
+    return Reading("growth", -1 if named_down > named_up else 1)
+
+
+def _times_reading(text: str, context: str) -> Reading:
+    """增长2.8倍 is a growth of 280 %; 是上年的2.8倍 a level."""
+    p = _patterns()
+    multiple = load("measures")["multiple"]
+    up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
+    if max(up, down) >= 0 and text.rstrip(" " + "".join(multiple["particles"])).endswith(
+            tuple(multiple["growth_verbs"])):
+        return Reading("growth", 1, times_growth=True)
+    return Reading("level")
+
+
+_READERS: dict[str, Callable[[str, str], Reading]] = {
+    POINTS: _points_reading, TENTHS: _tenths_reading, PERCENT: _percent_reading, TIMES: _times_reading}
 
 
 def verb_sign(word: str) -> int:
@@ -156,13 +186,13 @@ def verb_sign(word: str) -> int:
 def list_verb_gap() -> re.Pattern:
     """The gap between two figures of a 分别 list that each carry their verb (分别下降29.8%、增长6.5%)."""
     verbs = "|".join(map(re.escape, words("measures", "growth", "up") + words("measures", "growth", "down")))
-    return re.compile(rf"\s*(?:、|和|及|,)\s*(?P<verb>{verbs})\s*")
+    return re.compile(rf"\s*(?:{_alt('measures', 'growth', 'list_joiners')})\s*(?P<verb>{verbs})\s*")
 
 
 def amount_change_verb(window: str) -> str:
     """The verb of absolute change an amount follows (比上年增加4万人 -> 增加, 降低0.25元 -> 降低), or ''.
     A verb with 至/到 (降至) moves to a level and is none."""
-    m = _patterns()["amount_change"].search(window.rstrip(" 了约近"))
+    m = _patterns()["amount_change"].search(window.rstrip(_before_figure()))
     return m.group() if m else ""
 
 
@@ -170,7 +200,7 @@ def amount_change_verb(window: str) -> str:
 def growth_basis(text: str) -> str | None:
     """yoy / mom named in `text` (the last one wins), 'avg' for an average annual rate, else None."""
     p = _patterns()
-    if any(w in text for w in _AVERAGE):
+    if any(w in text for w in _average()):
         return "avg"
     yoy, mom = _last(p["yoy"], text), _last(p["mom"], text)
     if yoy < 0 and mom < 0:
@@ -179,41 +209,63 @@ def growth_basis(text: str) -> str | None:
 
 
 @cache
-def _comparator() -> re.Pattern:
-    """比/较/与 X before a verb of change in points: X is what the change is against."""
-    verbs = "|".join(map(re.escape, sorted({w for k in ("up", "down", "widen", "narrow")
-                                              for w in words("measures", "change", k)}, key=len, reverse=True)))
-    return re.compile(rf"(?<![同环])(?:比|较|与)(?P<x>[^,;。比较]{{1,16}}?)(?:相比)?(?=(?:增速|增幅|涨幅|降幅)?"
-                      rf"(?:分别|均|都|也)?(?:{verbs})(?:了)?(?:[\d一二三四五六七八九十]|$))")
+def _average() -> tuple[str, ...]:
+    return tuple(load("measures")["basis"]["average"])
 
-_VERB_COMPARATOR = re.compile(r"(?:高于|低于|快于|慢于|超过|高出|领先)(?P<x>[^,;。]{1,20}?)(?:平均水平)?(?:的)?$")
+
+@cache
+def _comparator_patterns() -> dict[str, re.Pattern]:
+    """The patterns of measures.toml [comparator_patterns], with the verbs of [change] filled in."""
+    table = load("measures")["comparator_patterns"]
+    change = {k: words("measures", "change", k) for k in ("up", "down", "widen", "narrow")}
+    verbs = "|".join(map(re.escape, sorted({w for ws in change.values() for w in ws}, key=len, reverse=True)))
+    after = load("measures")["change"]["after_basis"]
+    up_down = {*change["up"], *change["down"]}
+    return {
+        "preposition": re.compile(table["preposition"].replace("{verbs}", verbs)),
+        "verb": re.compile(table["verb"]),
+        "trailing_figure": re.compile(table["trailing_figure"]),
+        "yoy": re.compile(table["yoy"].replace("{after_basis}", "|".join(after))),
+        "mom": re.compile(table["mom"].replace("{after_basis}", "|".join(w for w in after if w in up_down))),
+    }
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
 def change_comparator(window: str) -> str | None:
     """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
-    matches = list(_comparator().finditer(window))
+    p = _comparator_patterns()
+    matches = list(p["preposition"].finditer(window))
     if matches:
         m = matches[-1]
         return m.group("x").strip()
-    stripped = re.sub(r"[\d.]+个?和?$", "", window.rstrip())
-    v = _VERB_COMPARATOR.search(stripped)
+    stripped = p["trailing_figure"].sub("", window.rstrip())
+    v = p["verb"].search(stripped)
     if v:
         return v.group("x").strip()
-    if re.search(r"同比(?:分别|均)?(?:提高|提升|上升|下降|回落|增加|减少|加快|放缓|降低|扩大|收窄)", window):
-        return "上年同期"
-    if re.search(r"环比(?:分别|均)?(?:提高|提升|上升|下降|回落|增加|减少|加快|放缓|降低)", window):
-        return "上月"
+    table = load("measures")["comparator_patterns"]
+    if p["yoy"].search(window):
+        return table["yoy_comparator"]
+    if p["mom"].search(window):
+        return table["mom_comparator"]
     return None
 
 
-_CLAUSE_END = re.compile(r"[,，;；。]")
+@cache
+def _before_figure() -> str:
+    """What may stand between a verb and its figure: spaces, particles (了) and approximations (约)."""
+    table = load("measures")
+    return " " + "".join(table["multiple"]["particles"]) + "".join(table["to_level"]["approx_between"])
+
+
+@cache
+def _clause_end() -> re.Pattern:
+    return re.compile(f"[{''.join(map(re.escape, load('measures')['clauses']['ends']))}]")
 
 
 def _compares_rates(sentence: str, end: int) -> bool:
     """Whether the 比上月/同比 ending at `end` compares two rates (降幅比上月扩大2.0个百分点): it is
     then the comparator of a change in points, not the basis of the growth rates after it."""
-    stop = _CLAUSE_END.search(sentence, end)
+    stop = _clause_end().search(sentence, end)
     clause = sentence[end:stop.start() if stop else len(sentence)]
     return any(w in clause for w in _rate_comparison_units())
 
@@ -234,7 +286,7 @@ class SentenceCues:
         p = _patterns()
         self._yoy = [m.end() for m in p["yoy"].finditer(sentence) if not _compares_rates(sentence, m.end())]
         self._mom = [m.end() for m in p["mom"].finditer(sentence) if not _compares_rates(sentence, m.end())]
-        ends = [sentence.find(w) + len(w) for w in _AVERAGE if w in sentence]
+        ends = [sentence.find(w) + len(w) for w in _average() if w in sentence]
         self._avg = min(ends) if ends else None
         target = next((m for m in p["target"].finditer(sentence) if not _measured_against(sentence, m.start())), None)
         self._target = target.end() if target else None
@@ -258,7 +310,7 @@ class SentenceCues:
 def _measured_against(sentence: str, start: int) -> bool:
     """Whether the target cue at `start` names the goal an outcome is measured against."""
     clause = sentence[:start]
-    clause = clause[max(clause.rfind(mark) for mark in ",;。") + 1:]
+    clause = clause[max(clause.rfind(mark) for mark in load("measures")["clauses"]["ends"]) + 1:]
     return any(w in clause for w in _measured_against_words())
 
 

@@ -11,29 +11,51 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
+from typing import Any
 
-from zhibiao.extract.numbers import ARABIC, CHINESE, parse_number
+from zhibiao.extract.numbers import (
+    ARABIC,
+    CHINESE,
+    FRACTION_DIGITS,
+    NUMERAL_CHARS,
+    NUMERAL_OPENERS,
+    PERCENT_WORD,
+    POINT,
+    parse_number,
+    range_separators,
+)
 from zhibiao.rules import load, words
 
 # How a unit makes the number a quantity.
 PERCENT, POINTS, MONEY, PHYSICAL, COUNT, DURATION, TIMES, TENTHS, INDEX = (
     "percent", "points", "money", "physical", "count", "duration", "times", "tenths", "index")
 
-_NUM = re.compile(rf"百分之(?:{CHINESE}|{ARABIC})|{ARABIC}|(?<![\d.])(?=[零〇一二两三四五六七八九十])(?:{CHINESE})")
-_NOT_BEFORE = re.compile(r"(第|前|每|周|星期|礼拜|No\.|NO\.|#|＃|[A-Za-z_]|连续)$")
-_DEMONSTRATIVE = re.compile(r"(这|那|该|此|其|同|统|唯)$")
-_CHINESE_NUMERALS = frozenset("零〇一二两三四五六七八九十百千万亿")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-# A bare number that opens a list whose last member carries the unit: 0.7和3.3个百分点.
-_LIST_NEXT = re.compile(r"\s*(、|和|及|与|至|到|-|—|~)\s*-?[\d一二三四五六七八九十]")
-_LIST_GAP = re.compile(r"\s*(、|和|及|与|,)?\s*")
-# Characters after which a hyphen before a figure is its minus sign (为-3.19‰), not a range's
-# dash (1-5月, 30%-40%) or a name's (GB-2312).
-_SIGN_AFTER = frozenset("为、,;:(长是速幅率 ")  # …增长-2.5%, 增速-0.6%, 增长率-2%
-# Idioms built on numerals that quantify nothing: 两位数增长, 一系列, 十分.
-_IDIOMS = ("两位数", "一位数", "三位数", "个位数", "一系列", "十分", "一些", "一定", "一方面", "一体", "一批批",
-           "万一", "一旦", "一致", "统一", "唯一", "之一", "一起", "一直", "一般", "一道", "一样", "一切", "一带一路",
-           "两手", "三农", "十四五", "十五五", "十三五", "一揽子", "千家万户", "百花齐放", "一户一", "一企一")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def _grammar() -> dict:
+    """The words of units.toml [mentions] that tell a quantity from a number that is none."""
+    table = load("units")["mentions"]
+    listed = _alt([*table["list_next"], *range_separators()])
+    digits = "".join(table["list_digits"])
+    return {
+        "not_after": re.compile(rf"(?:{_alt(table['not_after'])}|[A-Za-z_])$"),
+        "demonstrative": re.compile(rf"(?:{_alt(table['demonstratives'])})$"),
+        "idioms": tuple(table["idioms"]),
+        "not_counts": frozenset(table["not_counts"]),
+        # a bare number that opens a list whose last member carries the unit: 0.7和3.3个百分点
+        "list_next": re.compile(rf"\s*(?:{listed})\s*-?[\d{digits}]"),
+        "list_gap": re.compile(rf"\s*(?:{_alt(table['list_gap'])})?\s*"),
+        "sign_after": frozenset(table["sign_after"]),
+        "points_count": table["points_count"],
+        "per": table["per"],
+        "sentence_end": table["sentence_end"],
+    }
 
 
 _ONE = Decimal(1)
@@ -54,10 +76,10 @@ class Mention:
     scale: Decimal = Decimal(1)  # multiplier times unit factor, which a bare list member borrows
 
 
-def _index(entries) -> dict[str, tuple[tuple[str, object], ...]]:
+def _index(entries) -> dict[str, tuple[tuple[str, Any], ...]]:
     """First character -> the (word, payload) entries starting with it, in the given order
     (longest first), so a lookup at a position tries only the words that can match there."""
-    index: dict[str, list[tuple[str, object]]] = {}
+    index: dict[str, list[tuple[str, Any]]] = {}
     for word, payload in entries:
         index.setdefault(word[0], []).append((word, payload))
     return {ch: tuple(items) for ch, items in index.items()}
@@ -67,7 +89,21 @@ def _longest_first(items):
     return sorted(items, key=lambda kv: -len(kv[0]))
 
 
-_NOT_TENTHS = re.compile(r"成(为|立|功|本|交|果|熟|长|品|员|效|型|套|绩|都|就|规|形|了|的|色|分|年|人)")
+@cache
+def _not_tenths() -> re.Pattern:
+    """成 that is no tenths: 成为, 成本 ..."""
+    tenths = load("units")["tenths"]
+    return re.compile(rf"(?:{_alt(tenths['words'])})(?:{_alt(tenths['not_before'])})")
+
+
+def _core_units() -> list[tuple[str, tuple[str, str, Decimal]]]:
+    """Percentages, points, multiples and tenths, ranked before the units of the tables."""
+    units = load("units")
+    entries = [(w, (PERCENT, u, _ONE)) for w, u in units["percent"].items()]
+    entries += [(w, (POINTS, u, _ONE)) for w, u in units["points"].items()]
+    entries += [(w, (TIMES, "times", _ONE)) for w in units["times"]["words"]]
+    entries += [(w, (TENTHS, "%", Decimal(units["tenths"]["factor"]))) for w in units["tenths"]["words"]]
+    return entries
 
 
 @cache
@@ -78,14 +114,7 @@ def _tables():
     currencies, durations, physical units and measure words, each longest first.
     """
     units = load("units")
-    unit_entries: list[tuple[str, tuple[str, str, Decimal]]] = [
-        ("%", (PERCENT, "%", Decimal(1))), ("％", (PERCENT, "%", Decimal(1))),
-        ("‰", (PERCENT, "‰", Decimal(1))),
-        ("个百分点", (POINTS, "pp", Decimal(1))), ("百分点", (POINTS, "pp", Decimal(1))),
-        # the change of a rate in per mille (自然增长率…下降3.18个千分点)
-        ("个千分点", (POINTS, "千分点", Decimal(1))), ("千分点", (POINTS, "千分点", Decimal(1))),
-        ("倍", (TIMES, "times", Decimal(1))), ("成", (TENTHS, "%", Decimal(10))),
-    ]
+    unit_entries = _core_units()
     unit_entries += [(w, (MONEY, u, Decimal(1))) for w, u in _longest_first(units["currencies"].items())]
     unit_entries += [(w, (DURATION, u, Decimal(1))) for w, u in _longest_first(units["durations"].items())]
     unit_entries += [(w, (PHYSICAL, u, Decimal(str(f)))) for w, (u, f) in _longest_first(units["physical"].items())]
@@ -113,10 +142,6 @@ def _tables():
     }
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in words)
-
-
 def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     """A number and what follows it in one match: 多/余, a multiplier, 多/余 again, the unit and a
     qualifier after it. Atomic groups make each part greedy as a lookup would be; the units keep
@@ -124,32 +149,34 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     unit_words = []
     for word, (kind, _, _) in units:
         if kind == TENTHS:
-            unit_words.append(f"{re.escape(word)}(?!{_NOT_TENTHS.pattern[1:]})")
+            unit_words.append(f"{re.escape(word)}(?!{_alt(load('units')['tenths']['not_before'])})")
         elif word[0] in _LATIN:
             unit_words.append(f"{re.escape(word)}(?![A-Za-z])")
         else:
             unit_words.append(re.escape(word))
     # Each branch opens with a character class (the Chinese one checks what stands before it
     # only after its first character), so the scan skips the text between numbers quickly.
-    first = "零〇一二两三四五六七八九十"
-    chinese = rf"[{first}](?<![\d.][{first}])[{first}百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+    first = NUMERAL_OPENERS
+    chinese = rf"[{first}](?<![\d.][{first}])[{NUMERAL_CHARS}]*(?:{POINT}[{FRACTION_DIGITS}]+)?"
     # 近万家, 建成万余家: a multiplier alone after a word of approximation, before 余/多 or a measure word
     after = "".join(words("units", "bare_multipliers", "after"))
-    bare = rf"(?<=[{after}])(?:万亿|千万|百万|万|千|亿)(?=[余多]?[\u4e00-\u9fff])"
-    number = rf"(?P<pct>百分之(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese}|{bare})"
+    alone = load("units")["mentions"]["bare_multipliers"]
+    bare = rf"(?<=[{after}])(?:{_alt(alone)})(?=[{''.join(infixes)}]?[\u4e00-\u9fff])"
+    number = rf"(?P<pct>{PERCENT_WORD}(?:{CHINESE}|{ARABIC}))|(?P<num>{ARABIC}|{chinese}|{bare})"
     # 14461 亿元, 5 个百分点: a page that spaces its figures out (a space before a Chinese unit or
     # multiplier only; before a Latin one it would join a number to a name).
     spaced = "|".join([re.escape(w) for w, _ in multipliers] + [u for (w, _), u in zip(units, unit_words, strict=True)
                                                                if w[0] not in _LATIN])
+    percent_signs = "".join(w for w, u in load("units")["percent"].items() if u == "%")
     return re.compile(
         rf"(?:{number})(?:(?P<gap> )(?=(?:{spaced})))?"
         rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_alt(w for w, _ in multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
-        rf"(?:(?P<space>[ .])(?=[%％]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
+        rf"(?:(?P<space>[ .])(?=[{percent_signs}]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
         rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
         rf"(?>(?P<suffix>{_alt(w for w, _ in suffixes)})?)")
 
 
-def _lookup(text: str, pos: int, index: dict) -> tuple[str, object] | None:
+def _lookup(text: str, pos: int, index: dict) -> tuple[str, Any] | None:
     """The first (word, payload) of `index` that `text` spells at `pos`."""
     if pos >= len(text):
         return None
@@ -165,7 +192,7 @@ def read_unit(text: str, pos: int) -> tuple[str, str, str, Decimal, int] | None:
     if found is None:
         return None
     word, (kind, unit, factor) = found
-    if kind == TENTHS and _NOT_TENTHS.match(text, pos):
+    if kind == TENTHS and _not_tenths().match(text, pos):
         # 成为, 成本 ...: not 成 as tenths; no other unit starts with 成.
         return None
     return kind, unit, word, factor, pos + len(word)
@@ -190,83 +217,134 @@ def parse_unit(text: str) -> tuple[str, Decimal] | None:
 
 def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]:
     """The quantities of a sentence, in order. `masked` spans (dates, names) hold none."""
-    t = _tables()
     blocked = [False] * (len(sentence) + 1)
     for a, b in masked:
         for i in range(a, min(b, len(sentence))):
             blocked[i] = True
     out: list[Mention] = []
-    unit_of, multiplier_of = t["unit_of"], t["multiplier_of"]
-    for m in t["mention"].finditer(sentence):
+    for m in _tables()["mention"].finditer(sentence):
         if m["pct"] is not None:
-            s, e = m.span("pct")
-            if blocked[s] or blocked[e - 1]:
-                continue
-            if _NOT_BEFORE.search(sentence, max(0, s - 4), s) and not sentence.endswith(t["acronyms"], 0, s):
-                continue
-            try:
-                value = parse_number(m["pct"])
-            except ValueError:
-                continue
-            out.append(Mention(s, e, e, value, PERCENT, "%", "百分之"))
-            continue
-        s, e = m.span("num")
-        if blocked[s] or blocked[e - 1]:
-            continue
-        token = m["num"]
-        chinese = token[0] in _CHINESE_NUMERALS
-        if _NOT_BEFORE.search(sentence, max(0, s - 4), s) and not sentence.endswith(t["acronyms"], 0, s):
-            continue
-        unit_text = m["unit"]
-        if e < len(sentence) and sentence[e] in _LATIN and not (
-                unit_text and m.start("unit") == e and unit_of[unit_text][0] == PHYSICAL):
-            continue
-        if chinese and (_is_idiom(sentence, s, e) or _DEMONSTRATIVE.search(sentence, max(0, s - 1), s)):
-            continue
-        try:
-            value = parse_number(token)
-        except ValueError:
-            continue
-        if not chinese and s > 0 and sentence[s - 1] == "-" and (s == 1 or sentence[s - 2] in _SIGN_AFTER):
-            s, value = s - 1, -value  # 自然增长率为-3.19‰, 分别为0.15、-5.64
-        infix = m["inf1"] or (m["inf2"] if m["mult"] else None)
-        mult = multiplier_of[m["mult"]] if m["mult"] else _ONE
-        if unit_text is None:
-            pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
-                m.end("inf1") if m["inf1"] else e))
-            if not chinese and mult == 1 and sentence.endswith(t["index_cues"], 0, s):
-                # 贸易价格条件指数为112.1: an index level, which has no unit.
-                out.append(Mention(s, pos, e, value, INDEX, "", ""))
-            elif mult != 1 or _LIST_NEXT.match(sentence, pos, pos + 3):
-                out.append(Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult))
-            continue
-        kind, unit_name, factor = unit_of[unit_text]
-        if chinese and not _chinese_ok(token, value, kind):
-            continue
-        if unit_text in t["needs_multiplier"] and not m["mult"]:
-            continue  # 47.19亿度 is electricity; 30度 a temperature or an angle
-        if _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"]):
-            continue
-        if kind == DURATION and (value >= 100 or value != value.to_integral_value()):
-            continue
-        if m["gap"] and kind == COUNT and value != value.to_integral_value():
-            continue  # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
-        if (unit_text == t["points_unit"] and value == value.to_integral_value()
-                and value * mult < t["points_min_whole"]):
-            continue
-        end = m.end("unit")
-        suffix = None
-        if m["suffix"]:
-            suffix, end = t["suffix_of"][m["suffix"]], m.end("suffix")
-        per = _per_unit(sentence, m.end("unit")) if kind == MONEY and not m["suffix"] else ""
-        if per:
-            # 349.6元/吨: a price per unit, in the units written
-            unit_name, factor, end = f"{unit_text}/{per}", Decimal(1), m.end("unit") + 1 + len(per)
-        elif kind == PHYSICAL and (per := _per_unit_before(sentence, s)):
-            unit_name, factor = f"{unit_text}/{per}", Decimal(1)  # 每公顷5482.9公斤: a yield per unit
-        out.append(Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
-                           scale=mult * factor))
+            mention = _percent_in_words(sentence, m, blocked)
+        else:
+            mention = _quantity(sentence, m, blocked)
+        if mention is not None:
+            out.append(mention)
     return _fill_bare(sentence, out)
+
+
+def _after_a_name(sentence: str, s: int) -> bool:
+    """Whether the number at `s` is an ordinal, a rank or part of a name (第3, 前5, No.5), not
+    a figure after an indicator's acronym (制造业PMI1.5个百分点)."""
+    return bool(_grammar()["not_after"].search(sentence, max(0, s - 4), s)) and not sentence.endswith(
+        _tables()["acronyms"], 0, s)
+
+
+def _percent_in_words(sentence: str, m: re.Match, blocked: list[bool]) -> Mention | None:
+    """百分之十二点五."""
+    s, e = m.span("pct")
+    if blocked[s] or blocked[e - 1] or _after_a_name(sentence, s):
+        return None
+    try:
+        value = parse_number(m["pct"])
+    except ValueError:
+        return None
+    return Mention(s, e, e, value, PERCENT, "%", PERCENT_WORD)
+
+
+def _quantity(sentence: str, m: re.Match, blocked: list[bool]) -> Mention | None:
+    """The mention of a number written in digits or numerals, with or without its unit."""
+    s, e = m.span("num")
+    token = m["num"]
+    chinese = token[0] in NUMERAL_CHARS
+    if blocked[s] or blocked[e - 1] or _after_a_name(sentence, s) or _runs_into_latin(sentence, m, e):
+        return None
+    if chinese and (_is_idiom(sentence, s, e) or _grammar()["demonstrative"].search(sentence, max(0, s - 1), s)):
+        return None
+    try:
+        value = parse_number(token)
+    except ValueError:
+        return None
+    if not chinese and _minus_sign(sentence, s):
+        s, value = s - 1, -value  # 自然增长率为-3.19‰, 分别为0.15、-5.64
+    mult, infix = _multiplier(m)
+    if m["unit"] is None:
+        return _without_unit(sentence, m, s, e, value, chinese, mult, infix)
+    return _with_unit(sentence, m, s, e, value, chinese, mult, infix)
+
+
+def _runs_into_latin(sentence: str, m: re.Match, e: int) -> bool:
+    """5G, 3D: letters after the number that are not its physical unit (kWh)."""
+    unit_text = m["unit"]
+    return e < len(sentence) and sentence[e] in _LATIN and not (
+        unit_text and m.start("unit") == e and _tables()["unit_of"][unit_text][0] == PHYSICAL)
+
+
+def _minus_sign(sentence: str, s: int) -> bool:
+    """Whether a hyphen before the figure at `s` is its minus sign (为-3.19‰), not a dash."""
+    return s > 0 and sentence[s - 1] == "-" and (s == 1 or sentence[s - 2] in _grammar()["sign_after"])
+
+
+def _multiplier(m: re.Match) -> tuple[Decimal, str | None]:
+    """(multiplier, infix) of a match: 550多万条 -> (10000, 多)."""
+    infix = m["inf1"] or (m["inf2"] if m["mult"] else None)
+    mult = _tables()["multiplier_of"][m["mult"]] if m["mult"] else _ONE
+    return mult, infix
+
+
+def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool,
+                  mult: Decimal, infix: str | None) -> Mention | None:
+    """An index level (指数为112.1), or a bare number that may borrow the unit of its list."""
+    pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
+        m.end("inf1") if m["inf1"] else e))
+    if not chinese and mult == 1 and sentence.endswith(_tables()["index_cues"], 0, s):
+        # 贸易价格条件指数为112.1: an index level, which has no unit.
+        return Mention(s, pos, e, value, INDEX, "", "")
+    if mult != 1 or _grammar()["list_next"].match(sentence, pos, pos + 3):
+        return Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult)
+    return None
+
+
+def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mult: Decimal) -> bool:
+    """Whether the unit after the number does not make it a quantity here."""
+    t = _tables()
+    unit_text = m["unit"]
+    kind = t["unit_of"][unit_text][0]
+    return bool(
+        (chinese and not _chinese_ok(m["num"], value, kind))
+        or (unit_text in t["needs_multiplier"] and not m["mult"])  # 47.19亿度 is electricity; 30度 a temperature
+        or _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"])
+        or (kind == DURATION and (value >= 100 or value != value.to_integral_value()))
+        # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
+        or (m["gap"] and kind == COUNT and value != value.to_integral_value())
+        or _small_whole_points(unit_text, value * mult) and value == value.to_integral_value())
+
+
+def _small_whole_points(unit_text: str, amount: Decimal) -> bool:
+    """8点, 3点意见: a whole number of points below an index's range is a time or a count."""
+    t = _tables()
+    return unit_text == t["points_unit"] and amount < t["points_min_whole"]
+
+
+def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chinese: bool,
+               mult: Decimal, infix: str | None) -> Mention | None:
+    """A number with its unit, multiplier, qualifier and any unit it is per (元/吨, 每公顷)."""
+    t = _tables()
+    unit_text = m["unit"]
+    if _unit_refused(sentence, m, value, chinese, mult):
+        return None
+    kind, unit_name, factor = t["unit_of"][unit_text]
+    end = m.end("unit")
+    suffix = None
+    if m["suffix"]:
+        suffix, end = t["suffix_of"][m["suffix"]], m.end("suffix")
+    per = _per_unit(sentence, m.end("unit")) if kind == MONEY and not m["suffix"] else ""
+    if per:
+        # 349.6元/吨: a price per unit, in the units written
+        unit_name, factor, end = f"{unit_text}/{per}", _ONE, m.end("unit") + 1 + len(per)
+    elif kind == PHYSICAL and (per := _per_unit_before(sentence, s)):
+        unit_name, factor = f"{unit_text}/{per}", _ONE  # 每公顷5482.9公斤: a yield per unit
+    return Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
+                   scale=mult * factor)
 
 
 def _per_unit(sentence: str, pos: int) -> str:
@@ -278,7 +356,7 @@ def _per_unit(sentence: str, pos: int) -> str:
 
 def _per_unit_before(sentence: str, start: int) -> str:
     """The unit of a 每X just before a figure (每公顷5482.9公斤 -> 公顷), or ''."""
-    return next((w for w in _per_units() if sentence.endswith("每" + w, 0, start)), "")
+    return next((w for w in _per_units() if sentence.endswith(_grammar()["per"] + w, 0, start)), "")
 
 
 @cache
@@ -288,7 +366,7 @@ def _per_units() -> tuple[str, ...]:
 
 def _cut_short(sentence: str, end: int, unit_text: str, longer: dict[str, tuple[str, ...]]) -> bool:
     """回落1.8个百 at the end of a truncated page: the text stops inside a longer unit (个百分点)."""
-    rest = sentence[end:].rstrip("。.!?,; ")
+    rest = sentence[end:].rstrip(_grammar()["sentence_end"])
     return bool(rest) and len(rest) < 4 and any(
         w[len(unit_text):].startswith(rest) and len(w) > len(unit_text) + len(rest) for w in longer[unit_text])
 
@@ -304,21 +382,21 @@ def _latin_unit(sentence: str, pos: int) -> bool:
 
 def _is_idiom(sentence: str, s: int, e: int) -> bool:
     window = sentence[max(0, s - 3):e + 3]
-    return any(idiom in window for idiom in _IDIOMS)
+    return any(idiom in window for idiom in _grammar()["idioms"])
 
 
 def _chinese_ok(token: str, value: Decimal, kind: str) -> bool:
     """Chinese numerals quantify only clearly: 十个, 一千二百家, 百分之五, 三万亿元; not 一个, 两位."""
     if kind in (PERCENT, POINTS, MONEY, TENTHS, PHYSICAL):
         return True
-    return kind == COUNT and (value >= 10 or len(token) > 1) and token not in ("十一",)
+    return kind == COUNT and (value >= 10 or len(token) > 1) and token not in _grammar()["not_counts"]
 
 
 def _fill_bare(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """Give a bare number the unit of the list it stands in: 0.7和3.3个百分点, 1.3个、0.9个百分点."""
     out: list[Mention] = []
     for i, m in enumerate(mentions):
-        if m.bare or (m.unit_text == "个" and i + 1 < len(mentions)):
+        if m.bare or (m.unit_text == _grammar()["points_count"] and i + 1 < len(mentions)):
             nxt = _list_successor(sentence, mentions, i)
             if nxt is not None and (m.bare or nxt.kind == POINTS):
                 factor = nxt.scale if m.bare and m.scale == 1 else Decimal(1)
@@ -334,19 +412,19 @@ def _fill_bare(sentence: str, mentions: list[Mention]) -> list[Mention]:
 def _list_successor(sentence: str, mentions: list[Mention], i: int) -> Mention | None:
     """The mention with a unit that ends the list mentions[i] opens, if any."""
     j = i
-    while j + 1 < len(mentions) and _LIST_GAP.fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
+    while j + 1 < len(mentions) and _grammar()["list_gap"].fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
         j += 1
-        if not mentions[j].bare and not (mentions[j].unit_text == "个" and _points_end(sentence, mentions, j)):
+        if not mentions[j].bare and not (mentions[j].unit_text == _grammar()["points_count"] and _points_end(sentence, mentions, j)):
             return mentions[j]
     return None
 
 
 def _points_end(sentence: str, mentions: list[Mention], j: int) -> bool:
     """Whether the list that goes on after mentions[j] ends in points (9.1个、11.0个和8.0个百分点)."""
-    while j + 1 < len(mentions) and _LIST_GAP.fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
+    while j + 1 < len(mentions) and _grammar()["list_gap"].fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
         j += 1
         if mentions[j].kind == POINTS:
             return True
-        if mentions[j].unit_text != "个":
+        if mentions[j].unit_text != _grammar()["points_count"]:
             return False
     return False

@@ -8,15 +8,26 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-CHINESE_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-                  "六": 6, "七": 7, "八": 8, "九": 9}
-SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-LARGE_UNITS = {"万": 10**4, "亿": 10**8}
+from zhibiao.rules import load
+
+_NUMERALS = load("units")["numerals"]
+CHINESE_DIGITS: dict[str, int] = _NUMERALS["digits"]
+SMALL_UNITS: dict[str, int] = _NUMERALS["small"]
+LARGE_UNITS: dict[str, int] = _NUMERALS["large"]
+POINT: str = _NUMERALS["point"]
+PERCENT_WORD: str = _NUMERALS["percent_word"]
+# The large units, smallest first (万, 亿): a 万 closes a section below the next one.
+_TEN_THOUSAND, _HUNDRED_MILLION = sorted(LARGE_UNITS, key=LARGE_UNITS.__getitem__)
+# Characters of a Chinese numeral, and the digits that may follow its decimal point.
+NUMERAL_CHARS = "".join([*CHINESE_DIGITS, *SMALL_UNITS, *LARGE_UNITS])
+FRACTION_DIGITS = "".join(d for d in CHINESE_DIGITS if d not in _NUMERALS["quantity_only"])
+# What a Chinese numeral of a quantity opens with: a digit or the smallest unit (十二, not 百二).
+NUMERAL_OPENERS = "".join(CHINESE_DIGITS) + min(SMALL_UNITS, key=SMALL_UNITS.__getitem__)
 
 ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"
-CHINESE = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+)?"
+CHINESE = rf"[{NUMERAL_CHARS}]+(?:{POINT}[{FRACTION_DIGITS}]+)?"
 NUMBER = re.compile(rf"(?:{ARABIC})|(?:{CHINESE})")
-_MIXED = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)([万亿千百十]*)")
+_MIXED = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)([{''.join([*LARGE_UNITS, *SMALL_UNITS])}]*)")
 
 
 def parse_number(text: str) -> Decimal:
@@ -24,9 +35,9 @@ def parse_number(text: str) -> Decimal:
     text = text.strip()
     if not text:
         raise ValueError("empty numeral")
-    if text.startswith("百分之"):
-        text = text[3:]
-        if not text or text.startswith("百分之"):
+    if text.startswith(PERCENT_WORD):
+        text = text[len(PERCENT_WORD):]
+        if not text or text.startswith(PERCENT_WORD):
             raise ValueError("not a percentage numeral")
     if text.isascii() and text.replace(".", "", 1).isdigit() and text[0] != "." and text[-1] != ".":
         return Decimal(text)  # the common case, 18435 or 19.3
@@ -51,7 +62,7 @@ def _parse_mixed(text: str) -> Decimal:
 
 def _parse_chinese(text: str) -> Decimal:
     """Chinese numerals: 一千二百 = 1200, 十二 = 12, 三万亿 = 3e12, 十二点五 = 12.5, 二〇二五 = 2025."""
-    integer, _, fraction = text.partition("点")
+    integer, _, fraction = text.partition(POINT)
     if not integer or any(ch not in CHINESE_DIGITS and ch not in SMALL_UNITS and ch not in LARGE_UNITS
                           for ch in integer):
         raise ValueError(f"not a Chinese numeral: {text!r}")
@@ -77,15 +88,23 @@ def _chinese_integer(text: str) -> int:
         elif ch in SMALL_UNITS:
             current += (1 if digit is None else digit) * SMALL_UNITS[ch]
             digit = None
-        elif ch == "万":
+        elif ch == _TEN_THOUSAND:
             section += (current + (digit or 0)) or 1
-            section *= 10**4
+            section *= LARGE_UNITS[_TEN_THOUSAND]
             current, digit = 0, None
-        elif ch == "亿":
+        elif ch == _HUNDRED_MILLION:
             total += (section + current + (digit or 0)) or 1
-            total *= 10**8
+            total *= LARGE_UNITS[_HUNDRED_MILLION]
             section, current, digit = 0, 0, None
     return total + section + current + (digit or 0)
+
+
+def range_separators() -> tuple[str, ...]:
+    """What joins the two ends of a range (1-5月, 30%至40%), from units.toml [ranges]."""
+    return _RANGE_SEPARATORS
+
+
+_RANGE_SEPARATORS: tuple[str, ...] = tuple(load("units")["ranges"]["separators"])
 
 
 def to_float(value: Decimal) -> float:

@@ -4,11 +4,10 @@ The lexicon (rules/regions.toml and rules/counties.toml) holds some 2,900 words:
 every prefecture-level division, the county-level cities the news reports on, the counties (by
 their full names), macro-regions, countries, the words for "here" (全省, 全市) and words that
 name no place (复合肥). A word
-is matched leftmost-longest, as a regex alternation of all of them would be, but an
-alternation that large costs a scan over every branch at each position. Instead one small
-pattern finds the positions where the first two characters can begin a word (two
-character classes, run in C), and a dict keyed by those two characters gives the few words
-to try there, longest first.
+is matched leftmost-longest, as a regex alternation of all of them would be, by the lexer
+(extract/lexer.py: one Aho-Corasick pass, cached per text); what a place word means there, and
+whether it is the place a figure covers, is decided here. The words around places that decide
+it (partners, datelines, organizations, the municipalities) are in regions.toml too.
 """
 
 from __future__ import annotations
@@ -17,17 +16,17 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.errors import RulesError
+from zhibiao.extract.lexer import TOKEN_CACHE, Refusal, WordLexer
 from zhibiao.rules import load, words
 
 NATIONAL, GLOBAL, LOCAL_PROVINCE, LOCAL_CITY, PLACE = "national", "global", "province", "city", "place"
 NOT_PLACE = "not_place"  # a word such as 复合肥: matched, so that 合肥 is not, and then dropped
 PROVINCE, CITY, COUNTY, AREA, COUNTRY = "province", "city", "county", "area", "country"
-MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+MUNICIPALITIES: tuple[str, ...] = tuple(load("regions")["municipalities"]["words"])
 _CITY_FIELDS = {"province", "level", "names"}
-_DATELINE_AFTER = re.compile(r"\d{1,2}月\d{1,2}日(电|讯)")
 
 
 @dataclass(frozen=True)
@@ -49,84 +48,101 @@ class _Word:
 @dataclass(frozen=True)
 class Lexicon:
     words: dict[str, _Word]                # every word -> what it names
-    provinces: dict[str, str]              # canonical province, city or county -> its province
-    by_prefix: dict[str, tuple[str, ...]]  # first two characters -> words, longest first
-    starts: re.Pattern                     # where a word may begin
+    provinces: dict[str, str]       # canonical province, city or county -> its province
+    lexer: WordLexer                       # leftmost-longest matching of the words
 
     def word_at(self, text: str, i: int) -> tuple[int, _Word] | None:
         """(end, word) of the longest word at text[i], or None."""
-        for w in self.by_prefix.get(text[i:i + 2], ()):
-            # 吉林市场 is 吉林 and 市场, not 吉林市
-            if text.startswith(w, i) and not (w[-1] == "市" and text.startswith("场", i + len(w))):
-                return i + len(w), self.words[w]
-        return None
+        w = self.lexer.word_at(text, i)
+        return None if w is None else (i + len(w), self.words[w])
 
     def scan(self, text: str) -> Iterator[tuple[int, int, _Word]]:
         """(start, end, word) of each place word, leftmost-longest, not overlapping."""
-        pos = 0
-        for m in self.starts.finditer(text):
-            i = m.start()
-            if i < pos:
-                continue
-            found = self.word_at(text, i)
-            if found:
-                pos, word = found
-                if word.kind != NOT_PLACE:
-                    yield i, pos, word
+        words = self.words
+        for token in self.lexer.tokens(text):
+            word = words[token.word]
+            if word.kind != NOT_PLACE:
+                yield token.start, token.end, word
+
+
+class _Meanings:
+    """The words of a regions table being gathered, each with one meaning and its section."""
+
+    def __init__(self) -> None:
+        self.meanings: dict[str, _Word] = {}
+        self.where: dict[str, str] = {}
+
+    def add(self, word: str, meaning: _Word, section: str) -> None:
+        if len(word) < 2:
+            raise RulesError("regions", f"{word!r} in [{section}] is shorter than two characters")
+        if word in self.meanings and self.meanings[word] != meaning:
+            raise RulesError("regions", f"{word!r} is listed in [{self.where[word]}] and again in [{section}]")
+        self.meanings[word] = meaning
+        self.where[word] = section
 
 
 def build_lexicon(table: dict) -> Lexicon:
     """The lexicon of a parsed regions table; RulesError when a city names an unknown province,
     a field is missing or unknown, or one word is given two meanings."""
-    meanings: dict[str, _Word] = {}
-    where: dict[str, str] = {}
-
-    def add(word: str, meaning: _Word, section: str) -> None:
-        if len(word) < 2:
-            raise RulesError("regions", f"{word!r} in [{section}] is shorter than two characters")
-        if word in meanings and meanings[word] != meaning:
-            raise RulesError("regions", f"{word!r} is listed in [{where[word]}] and again in [{section}]")
-        meanings[word] = meaning
-        where[word] = section
-
-    for section, kind in (("national", NATIONAL), ("global", GLOBAL)):
-        for canon, names in table[section].items():
-            for n in names:
-                add(n, _Word(kind, canon, ""), section)
-    for kind in (LOCAL_PROVINCE, LOCAL_CITY):
-        for n in table["local"][kind]:
-            add(n, _Word(kind, None, kind), "local")
-    provinces = {}
-    for section, level in (("provinces", PROVINCE), ("areas", AREA), ("countries", COUNTRY)):
-        for canon, names in table[section].items():
-            for n in (canon, *names):
-                add(n, _Word(PLACE, canon, level), section)
-            if level == PROVINCE:
-                provinces[canon] = canon
+    m = _Meanings()
+    _add_aggregates(m, table)
+    provinces = _add_named_places(m, table)
     places = [("cities", canon, entry) for canon, entry in table["cities"].items()]
     places += [("counties", canon, entry) for canon, entry in table.get("counties", {}).items()]
     for section, canon, entry in places:
-        if not isinstance(entry, dict) or set(entry) != _CITY_FIELDS:
-            raise RulesError("regions", f"[{section}] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
-        if entry["province"] not in provinces:
-            raise RulesError("regions", f"[{section}] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
-        if not isinstance(entry["names"], list):
-            raise RulesError("regions", f"[{section}] {canon!r}: names must be a list")
-        if entry["level"] not in (CITY, COUNTY):
-            raise RulesError("regions", f"[{section}] {canon!r} has level {entry['level']!r}, not 'city' or 'county'")
+        _check_city(section, canon, entry, provinces)
         for n in (canon, *entry["names"]):
-            add(n, _Word(PLACE, canon, entry["level"]), section)
+            m.add(n, _Word(PLACE, canon, entry["level"]), section)
         provinces[canon] = entry["province"]
     for n in table["not_places"]["words"]:
-        add(n, _Word(NOT_PLACE, None, ""), "not_places")
+        m.add(n, _Word(NOT_PLACE, None, ""), "not_places")
+    return Lexicon(m.meanings, provinces, WordLexer(m.meanings, _refusal(table)))
 
-    by_prefix: dict[str, list[str]] = {}
-    for w in sorted(meanings, key=len, reverse=True):
-        by_prefix.setdefault(w[:2], []).append(w)
-    firsts = "".join(sorted({re.escape(w[0]) for w in meanings}))
-    seconds = "".join(sorted({re.escape(w[1]) for w in meanings}))
-    starts = re.compile(f"[{firsts}](?=[{seconds}])")
-    return Lexicon(meanings, provinces, {k: tuple(v) for k, v in by_prefix.items()}, starts)
+
+def _add_aggregates(m: _Meanings, table: dict) -> None:
+    """全国, 全球 and the words for "here" (全省, 全市)."""
+    for section, kind in (("national", NATIONAL), ("global", GLOBAL)):
+        for canon, names in table[section].items():
+            for n in names:
+                m.add(n, _Word(kind, canon, ""), section)
+    for kind in (LOCAL_PROVINCE, LOCAL_CITY):
+        for n in table["local"][kind]:
+            m.add(n, _Word(kind, None, kind), "local")
+
+
+def _add_named_places(m: _Meanings, table: dict) -> dict[str, str]:
+    """Provinces, areas and countries; returns province -> itself."""
+    provinces: dict[str, str] = {}
+    for section, level in (("provinces", PROVINCE), ("areas", AREA), ("countries", COUNTRY)):
+        for canon, names in table[section].items():
+            for n in (canon, *names):
+                m.add(n, _Word(PLACE, canon, level), section)
+            if level == PROVINCE:
+                provinces[canon] = canon
+    return provinces
+
+
+def _check_city(section: str, canon: str, entry, provinces: dict[str, str]) -> None:
+    if not isinstance(entry, dict) or set(entry) != _CITY_FIELDS:
+        raise RulesError("regions", f"[{section}] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
+    if entry["province"] not in provinces:
+        raise RulesError("regions", f"[{section}] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
+    if not isinstance(entry["names"], list):
+        raise RulesError("regions", f"[{section}] {canon!r}: names must be a list")
+    if entry["level"] not in (CITY, COUNTY):
+        raise RulesError("regions", f"[{section}] {canon!r} has level {entry['level']!r}, not 'city' or 'county'")
+
+
+def _refusal(table: dict) -> Refusal:
+    """The guard of the lexer: a word ending in 市 is refused before 场 (吉林市场 is 吉林 + 市场).
+    A table without [boundaries] (a test's) takes the shipped one's."""
+    bounds = table.get("boundaries") or load("regions")["boundaries"]
+    suffix, not_before = bounds["city_suffix"], tuple(bounds["city_suffix_not_before"])
+
+    def refuse(text: str, end: int, word: str) -> bool:
+        return word[-1] == suffix and text.startswith(not_before, end)
+
+    return refuse
 
 
 @cache
@@ -166,7 +182,7 @@ def province_of(name: str) -> str | None:
     """The province of a province, city or county (any of its names), or None (an area, a
     country, an unknown word)."""
     word = _lexicon().words.get(name)
-    if word is None or word.kind != PLACE:
+    if word is None or word.kind != PLACE or word.name is None:
         return None
     return _lexicon().provinces.get(word.name)
 
@@ -176,33 +192,56 @@ def is_place(name: str) -> bool:
     return name in _lexicon().provinces
 
 
-_LIST_JOINERS = ("和", "及", "与")
+@cache
+def _boundaries() -> dict:
+    """The [boundaries] of regions.toml, with its dateline pattern compiled."""
+    table = dict(load("regions")["boundaries"])
+    table["dateline_after"] = re.compile(table["dateline_after"])
+    for key in ("list_joiners", "media_before", "national_not_before"):
+        table[key] = tuple(table[key])
+    return table
 
 
 def find_regions(text: str, *, newspapers: bool = False) -> list[RegionMention]:
     """Places named as what a figure covers; partners (与美国), comparisons (高于全国) and the places
     in organizations' names are left out, and those in newspapers' names unless `newspapers`."""
+    return list(_find_regions(text, newspapers))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
     out: list[RegionMention] = []
     skipped_end = -1
-    not_before = _not_before().search
     for start, end, word in _lexicon().scan(text):
-        before = text[max(0, start - 4):start]
-        listed_after_partner = before.endswith("、") and skipped_end == start - 1
-        # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
-        listed_after_place = (before.endswith(_LIST_JOINERS) and out and out[-1].kind == PLACE
-                              and out[-1].end == start - 1)
-        if (listed_after_partner or (not_before(before) and not listed_after_place)
-                or before.endswith(("社", "网", "报")) or _DATELINE_AFTER.match(text, end, end + 8)
-                or _ranked_after().match(text, end)):
+        if _not_covered(text, start, end, skipped_end, out):
             skipped_end = end
             continue
-        if word.kind == NATIONAL and text[start:end] == "中国" and text.startswith(("人民银行", "银行"), end):
-            continue
-        if word.kind == PLACE and (_organization_after().match(text, end)
-                                   or (not newspapers and _organization_after("newspapers").match(text, end))):
-            continue
-        out.append(RegionMention(start, end, word.kind, word.name, word.level))
-    return out
+        if not _in_a_name(text, start, end, word, newspapers):
+            out.append(RegionMention(start, end, word.kind, word.name, word.level))
+    return tuple(out)
+
+
+def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention]) -> bool:
+    """Whether the place at text[start:end] is a partner, a comparison, a ranking, a dateline or
+    the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
+    b = _boundaries()
+    before = text[max(0, start - 4):start]
+    listed_after_partner = before.endswith(b["list_separator"]) and skipped_end == start - 1
+    # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
+    listed_after_place = (before.endswith(b["list_joiners"]) and bool(out) and out[-1].kind == PLACE
+                          and out[-1].end == start - 1)
+    return bool(listed_after_partner or (_not_before().search(before) and not listed_after_place)
+                or before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
+                or _ranked_after().match(text, end))
+
+
+def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:
+    """Whether the place opens a bank's, an organization's or (unless `newspapers`) a newspaper's name."""
+    b = _boundaries()
+    if word.kind == NATIONAL and text[start:end] == b["national_word"] and text.startswith(b["national_not_before"], end):
+        return True
+    return word.kind == PLACE and bool(_organization_after().match(text, end)
+                                       or (not newspapers and _organization_after("newspapers").match(text, end)))
 
 
 def article_place(text: str, header: str = "") -> tuple[str | None, str | None]:
@@ -234,23 +273,38 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     offset = len(header) + 1
     full = header + "\n" + text
     for r in find_regions(full):
-        if r.kind == PLACE and r.level == PROVINCE:
-            provinces[r.name] += 1
-        elif r.kind == PLACE and r.level in (CITY, COUNTY):
-            cities[r.name] += 1
-        elif r.start >= offset:
+        if not _count_place(r, provinces, cities) and r.start >= offset:
             kinds.add(r.kind)
-    named = max(provinces.most_common(1)[0][1] if provinces else 0, cities.most_common(1)[0][1] if cities else 0)
+    named = max(_most_named(provinces)[1], _most_named(cities)[1])
     if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
         # the article is not "about" it for naming it (named stays 0). It outweighs the host.
         for r in find_regions(full, newspapers=True):
-            if r.kind == PLACE and r.level == PROVINCE:
-                provinces[r.name] += 1
-            elif r.kind == PLACE and r.level in (CITY, COUNTY):
-                cities[r.name] += 1
-    province = provinces.most_common(1)[0][0] if provinces else None
-    city = cities.most_common(1)[0][0] if cities else None
+            _count_place(r, provinces, cities)
+    province, city = _article_places(_most_named(provinces)[0], _most_named(cities)[0], host)
+    return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
+
+
+def _count_place(r: RegionMention, provinces: Counter[str], cities: Counter[str]) -> bool:
+    """Count a named province, city or county; False for any other place word."""
+    if r.kind != PLACE or r.name is None:
+        return False
+    if r.level == PROVINCE:
+        provinces[r.name] += 1
+    elif r.level in (CITY, COUNTY):
+        cities[r.name] += 1
+    else:
+        return False
+    return True
+
+
+def _most_named(counts: Counter[str]) -> tuple[str | None, int]:
+    return counts.most_common(1)[0] if counts else (None, 0)
+
+
+def _article_places(province: str | None, city: str | None, host: str | None) -> tuple[str | None, str | None]:
+    """The article's (province, city) from the ones it names most, else from the host; a city
+    brings its province, a municipality is its own city."""
     if province is None and city is None and host is not None:
         province = province_of(host)
         city = host if host != province else None
@@ -258,6 +312,4 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         province = province_of(city)
     if city is None and province in MUNICIPALITIES:
         city = province
-    return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
-
-
+    return province, city

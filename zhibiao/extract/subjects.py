@@ -9,42 +9,85 @@ Pronoun-like words (增速, 比重) point back to the subject named before.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from zhibiao.extract.regions import place_at_start
-from zhibiao.rules import load, words
+from zhibiao.rules import alternation, load, words
 
-_REPORTING = ("表示", "介绍", "指出", "显示", "表明", "认为", "获悉", "了解到", "说", "强调", "称")
-# 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before.
-_POINTS_BACK = re.compile(r"^(对|为)[^,;]{1,24}?(的贡献率|贡献率|贡献度|的贡献|拉动)|^(拉动|带动|影响)")
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
 WINDOW_CACHE = 1 << 15
-_TRIM = " \t,;:、。.!?()“”\"'‘’「」·-—"
-_TRIM_KEEP_QUOTES = " \t,;:、。.!?·-—"
+
+
+@dataclass(frozen=True)
+class _Marks:
+    """The characters and particles the subject rules read (subjects.toml [trim], [quotes],
+    [particles], [list_split])."""
+
+    trim: str               # trimmed off a window's edges
+    trim_keep_quotes: str   # the same without quotes and brackets
+    open_quote: str
+    close_quote: str
+    of: str                 # X的Y
+    etc: str                # A、B等C
+    done: str               # 发行了
+    per: str                # 每公顷
+    opening: str            # brackets and quotes a list is not split inside
+    closing: str
+    separators: str         # list separators anywhere
+    inner_separators: str   # list separators not at either end
+    ordinal_prefix: str
+    ordinal_separator: str
 
 
 @cache
-def _patterns() -> dict[str, re.Pattern]:
+def _marks() -> _Marks:
+    table = load("subjects")
+    split = table["list_split"]
+    return _Marks(table["trim"]["edges"], table["trim"]["edges_keep_quotes"], table["quotes"]["open"],
+                  table["quotes"]["close"], table["particles"]["of"], table["particles"]["etc"],
+                  table["particles"]["done"], table["particles"]["per"], split["opening"], split["closing"],
+                  split["separators"], split["inner_separators"], split["ordinal_prefix"],
+                  split["ordinal_separator"])
+
+
+@cache
+def _patterns() -> dict:
+    table = load("subjects")
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
-    keep = "|".join(map(re.escape, words("subjects", "lead", "keep")))
-    lead_patterns = "|".join(load("subjects")["lead"]["patterns"])
+    keep = alternation("subjects", "lead", "keep")
+    lead_patterns = "|".join(table["lead"]["patterns"] + table["lead"]["frames"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
-    link = "|".join(map(re.escape, words("subjects", "link_verbs", "words")))
+    link = alternation("subjects", "link_verbs", "words")
+    method = tuple(re.compile(p) for p in table["method"]["patterns"])
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
-        # … and the number of an item in an enumeration (1.固定电话用户, 二、, (3)).
-        "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns}|(?:从|分)[^,;]{{1,8}}(?:看|来看)|在[^,;]{{1,16}}中(?=[\u4e00-\u9fff])"
-                           rf"|\d{{1,2}}\.(?!\d)|[一二三四五六七八九十]{{1,3}}、|[((]\d{{1,2}}[))])"),
-        "lead_after_place": re.compile(r"^(?:地区(?!生产总值)|区(?![域间别属])|各|的|和|及|以及)"),
+        "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns})"),
+        "lead_after_place": re.compile(table["lead"]["after_place"]),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
-        "stop": re.compile(rf"(?:{stop})(?![市率重值速幅面]|有率|比重)"),
+        "stop": re.compile(rf"(?:{stop})(?!{table['stop']['not_before']})"),
         "link": re.compile(rf"(?:{link})"),
-        "method": tuple(re.compile(p) for p in load("subjects")["method"]["patterns"]),
+        "method": method,
+        # One scan for any method phrase: most windows hold none, and then none is removed.
+        "any_method": re.compile("|".join(f"(?:{p.pattern})" for p in method)),
+        "points_back": _points_back(),
+        "reporting": re.compile(alternation("subjects", "reporting", "words")),
+        "bare_nouns": re.compile(table["bare_nouns"]["pattern"]),
+        "ordinals": re.compile(table["list_split"]["ordinals"]),
     }
+
+
+def _points_back() -> re.Pattern:
+    """A window that points back to the subject named before: the patterns of subjects.toml
+    [points_back], or an opening cue of measures.toml [pull] (拉动全省工业增长) other than those it
+    sets aside (贡献率为36.9%: the rate is a subject that points back by itself)."""
+    table = load("subjects")["points_back"]
+    cues = [w for w in words("measures", "pull", "cues") if w not in table["not_cues"]]
+    return re.compile("|".join([*table["patterns"], "^(?:" + "|".join(map(re.escape, cues)) + ")"]))
 
 
 def find_stop(text: str) -> re.Match | None:
@@ -77,36 +120,40 @@ def _stop_keep() -> dict[str, tuple[tuple[str, int], ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
+@dataclass(frozen=True)
+class _Canonical:
+    """The patterns of subjects.toml [canonical], in the order canonical() applies them."""
+
+    selected_into: re.Pattern  # 获评, 入选: the class selected into names the thing
+    selectors: re.Pattern      # 工信部: who selected it, dropped
+    predicate: re.Pattern      # 延续, 纳入: the name ends before it
+    carried_out: re.Pattern    # the last of 开展, 实施: the name starts after it
+    doing: re.Pattern          # 建设, 登记 opening the name: dropped
+    scope: re.Pattern          # 首批, 国家层面: dropped
+    lead: re.Pattern           # an opening word after a scope word: dropped
+    tail: re.Pattern           # 总数, 目标 at the end: dropped
+
+
 @cache
-def _canonical_rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _canonical_rules() -> _Canonical:
     table = load("subjects")["canonical"]
     predicates = "|".join(map(re.escape, sorted(table["predicates"], key=len, reverse=True)))
     doing = "|".join(map(re.escape, sorted(table["doing"], key=len, reverse=True)))
     keep = "|".join(map(re.escape, table["doing_keep"]))
-    # (not before 、/和: 新建、续建招商项目 lists two verbs that together name the projects)
-    return (re.compile(predicates), re.compile(rf"^(?!{keep})(?:{doing})(?=[^、和及与]{{2}})"),
-            re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
-            re.compile("(?:" + "|".join(table["tails"]) + ")$"))
+    carried = alternation("subjects", "canonical", "carried_out")
+    return _Canonical(
+        selected_into=re.compile(alternation("subjects", "canonical", "selected_into")),
+        selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
+        predicate=re.compile(predicates),
+        carried_out=re.compile(rf"(?:{carried})(?!.*(?:{carried}))"),
+        doing=re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})"),
+        scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
+        lead=_patterns()["lead"],
+        tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
+    )
 
 
 _COUNT_ONLY = re.compile(r"[\d.]+\D{0,2}")
-
-
-@cache
-def _carried_out() -> re.Pattern:
-    """The last verb of carrying out in a subject (its object follows it)."""
-    verbs = "|".join(map(re.escape, words("subjects", "canonical", "carried_out")))
-    return re.compile(rf"(?:{verbs})(?!.*(?:{verbs}))")
-
-
-@cache
-def _selected_into() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, words("subjects", "canonical", "selected_into"))))
-
-
-@cache
-def _selectors() -> re.Pattern:
-    return re.compile("^(?:" + "|".join(map(re.escape, words("subjects", "canonical", "selectors"))) + ")")
 
 
 def contributor(subject: str) -> str:
@@ -121,54 +168,60 @@ def contributor(subject: str) -> str:
 def canonical(subject: str) -> str:
     """The subject as a statistician labels a table row (FACTS.md "Subjects"): no verb of what it
     does after it, no verb of doing or framing before it, no scope word that only selects it."""
-    predicate, doing, scope, tail = _canonical_rules()
-    if (m := _selected_into().search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
-        return canonical(_selectors().sub("", subject[m.end():]))
-    if (m := predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
+    r = _canonical_rules()
+    if (m := r.selected_into.search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
+        return canonical(r.selectors.sub("", subject[m.end():]))
+    if (m := r.predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
         subject = subject[:m.start()]
-    if (m := _carried_out().search(subject)) and len(subject) - m.end() >= 2:
+    if (m := r.carried_out.search(subject)) and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
-    lead = _patterns()["lead"]
     for _ in range(3):
         before = subject
-        subject = doing.sub("", subject, count=1)
-        subject = scope.sub("", subject, count=1)
-        if (m := lead.match(subject)) and len(subject) - m.end() >= 2:
+        subject = r.doing.sub("", subject, count=1)
+        subject = r.scope.sub("", subject, count=1)
+        if (m := r.lead.match(subject)) and len(subject) - m.end() >= 2:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
             break
-    if (m := tail.search(subject)) and m.start() >= 2:
+    if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
     return _product_output(subject)
 
 
 def _product_output(subject: str) -> str:
     """生产新能源汽车 -> 新能源汽车产量: the output a production verb before its product names."""
-    table = load("subjects")["canonical"]
-    for verb, noun in table["verb_objects"].items():
-        if (subject.startswith(verb) and len(subject) - len(verb) >= 2
-                and not subject.startswith(tuple(table["verb_objects_keep"]))):
+    verb_objects, keep = _verb_objects()
+    for verb, noun in verb_objects:
+        if subject.startswith(verb) and len(subject) - len(verb) >= 2 and not subject.startswith(keep):
             return subject[len(verb):] + noun
     return subject
 
 
 @cache
-def _tails() -> dict[str, tuple[str, ...]]:
-    """Qualifier and adverb tail words by their last character, longest first."""
+def _verb_objects() -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    table = load("subjects")["canonical"]
+    return tuple(table["verb_objects"].items()), tuple(table["verb_objects_keep"])
+
+
+@cache
+def _tails() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
+    """The words that hold a stop word (kept whole), and the qualifier and adverb tail words by
+    their last character, longest first."""
     by_last: dict[str, list[str]] = {}
     tails = (words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
-             + tuple("每" + w for w in words("units", "per_units", "words")))  # 平均单产每公顷5482.9公斤
+             + tuple(_marks().per + w for w in words("units", "per_units", "words")))  # 平均单产每公顷5482.9公斤
     for word in sorted(tails, key=len, reverse=True):
         by_last.setdefault(word[-1], []).append(word)
-    return {k: tuple(v) for k, v in by_last.items()}
+    return words("subjects", "stop", "keep"), {k: tuple(v) for k, v in by_last.items()}
 
 
 def _strip_tail(text: str) -> str:
     """The text without one qualifier word at its end (the longest that fits), unless that word
     ends a word that goes on naming the thing (签约 is no 签 + 约)."""
-    if text.endswith(words("subjects", "stop", "keep")):
+    keep, by_last = _tails()
+    if text.endswith(keep):
         return text
-    for tail in _tails().get(text[-1:], ()):
+    for tail in by_last.get(text[-1:], ()):
         if text.endswith(tail):
             return text[: -len(tail)]
     return text
@@ -181,7 +234,10 @@ def _anaphora() -> tuple[frozenset, tuple[str, ...]]:
 
 def clean_window(text: str) -> str:
     """Remove method phrases (扣除价格因素, (下同)) that sit between a subject and its number."""
-    for pattern in _patterns()["method"]:
+    p = _patterns()
+    if p["any_method"].search(text) is None:
+        return text
+    for pattern in p["method"]:
         text = pattern.sub("", text)
     return text
 
@@ -213,51 +269,80 @@ def link_parts(window: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=WINDOW_CACHE)
 def _window_parts(window: str) -> tuple[str, str, str]:
-    """(subject, holder, link verb) of a window, read once."""
-    p = _patterns()
-    text = clean_window(window).strip(_TRIM)
+    """(subject, holder, link verb) of a window, read once: method phrases out, a heading glued
+    before it skipped, opening words dropped, a link verb folded, the subject ended at its stop."""
+    trim = _marks().trim
+    text = clean_window(window).strip(trim)
+    glued = _after_glued_heading(text)
+    if glued is not None:
+        return glued
+    text = _drop_leads(text)
+    if not text:
+        return "", "", ""
+    text, holder, verb = _fold_link(text)
+    return _subject_before_stop(text), holder, verb
+
+
+def _after_glued_heading(text: str) -> tuple[str, str, str] | None:
+    """The parts of what follows a heading glued to the sentence (营业收入保持较快增长 2018年规模以上
+    服务业企业营业收入同比增长), or None when the window holds no such heading."""
     head, space, rest = text.rpartition(" ")
     if space and find_stop(head) and len(rest) >= 2 and not find_stop(rest[:1]) and _window_parts(rest)[0]:
-        # 营业收入保持较快增长 2018年规模以上服务业企业营业收入同比增长: a heading glued to the sentence
         return _window_parts(rest)
+    return None
+
+
+def _drop_leads(text: str) -> str:
+    """The text without the opening words, places and 各/的 it begins with (up to eight)."""
+    p, trim = _patterns(), _marks().trim
     for _ in range(8):
         end = _lead_end(p, text)
         if not end:
             break
-        text = text[end:].strip(_TRIM)
-    if not text:
-        return "", "", ""
-    link = p["link"].search(text)
-    holder = ""
-    if link and link.start() > 0:
-        holder = text[:link.start()]
-        rest = text[link.end():]
-        stop = find_stop(rest)
-        made = rest[:stop.start()] if stop else rest
-        holder_stop = find_stop(holder)
-        if holder_stop and holder_stop.start() > 0:
-            holder = holder[:holder_stop.start()]
-        holder = _strip_tail(holder)  # 签约总金额已完成: an adverb between the holder and its verb
-        text = holder + made
-    elif link and link.start() == 0:
-        text = text[link.end():]
-    verb = link.group() if link else ""
-    if _POINTS_BACK.match(text):
-        return "", holder, verb
+        text = text[end:].strip(trim)
+    return text
+
+
+def _fold_link(text: str) -> tuple[str, str, str]:
+    """(text, holder, link verb): a link verb folded (国有控股企业实现利润总额 -> 国有控股企业利润总额),
+    or dropped when the window opens with it (实现利润总额: the holder was named before)."""
+    link = _patterns()["link"].search(text)
+    if link is None:
+        return text, "", ""
+    if link.start() == 0:
+        return text[link.end():], "", link.group()
+    holder = text[:link.start()]
+    rest = text[link.end():]
+    stop = find_stop(rest)
+    made = rest[:stop.start()] if stop else rest
+    holder_stop = find_stop(holder)
+    if holder_stop and holder_stop.start() > 0:
+        holder = holder[:holder_stop.start()]
+    holder = _strip_tail(holder)  # 签约总金额已完成: an adverb between the holder and its verb
+    return holder + made, holder, link.group()
+
+
+def _subject_before_stop(text: str) -> str:
+    """The subject a text names before the word that ends it (同比, 增长, 为 ...): without the
+    qualifiers at its end, in canonical form; '' when it points back or names nothing."""
+    marks = _marks()
+    trim = marks.trim
+    if _patterns()["points_back"].match(text):
+        return ""  # 对全市规上工业增长的贡献率 / 拉动全省工业增长: the subject is the one named before
     stop = find_stop(text)
     if stop and stop.start() == 0:
-        return "", holder, verb
+        return ""
     if stop:
         text = text[:stop.start()]
-    if text.strip(_TRIM) in _anaphora()[0]:
-        return text.strip(_TRIM), holder, verb  # 两年平均 points back whole, before 均 is read as a tail
+    if text.strip(trim) in _anaphora()[0]:
+        return text.strip(trim)  # 两年平均 points back whole, before 均 is read as a tail
     for _ in range(3):
-        text = _strip_tail(text.strip(_TRIM)).strip(_TRIM)
-    if text.endswith("的"):
-        text = text[:-1]
+        text = _strip_tail(text.strip(trim)).strip(trim)
+    if text.endswith(marks.of):
+        text = text[:-len(marks.of)]
     if text in _bare_verbs():
-        return "", holder, verb  # 与上年同期比降34.06%: a verb of change alone names nothing
-    return _balance_quotes(canonical(text)), holder, verb
+        return ""  # 与上年同期比降34.06%: a verb of change alone names nothing
+    return _balance_quotes(canonical(text))
 
 
 @cache
@@ -267,26 +352,26 @@ def _bare_verbs() -> tuple[str, ...]:
 
 
 def _balance_quotes(text: str) -> str:
-    if text.count("“") > text.count("”") and text.startswith("“"):
-        text = text[1:]
-    if text.count("”") > text.count("“") and text.endswith("”"):
-        text = text[:-1]
-    elif text.count("”") > text.count("“"):
-        text = "“" + text  # “5G+工业互联网”项目: the opening quote was trimmed with the window's edge
+    marks = _marks()
+    opening, closing = marks.open_quote, marks.close_quote
+    if opening not in text and closing not in text and "(" not in text:
+        return text.strip(marks.trim_keep_quotes)  # most subjects: nothing to balance
+    if text.count(opening) > text.count(closing) and text.startswith(opening):
+        text = text[len(opening):]
+    if text.count(closing) > text.count(opening) and text.endswith(closing):
+        text = text[:-len(closing)]
+    elif text.count(closing) > text.count(opening):
+        text = opening + text  # “5G+工业互联网”项目: the opening quote was trimmed with the window's edge
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")] if text.rindex("(") > 0 else text.replace("(", "")
-    return text.strip(_TRIM_KEEP_QUOTES)
+    return text.strip(marks.trim_keep_quotes)
 
 
 def is_bare_noun_phrase(text: str) -> bool:
     """A few Chinese characters with no verb of change or link in them: 有色金属 in
     十种有色金属335万吨, where the count names the thing another figure measures."""
     p = _patterns()
-    return bool(_BARE_NOUNS.fullmatch(text)) and not find_stop(text) and not p["link"].search(text)
-
-
-# Two to twelve Chinese characters, none of them a list connector (1389.1万辆和1404.7万辆).
-_BARE_NOUNS = re.compile(r"[^\W\d_a-zA-Z和与及或、]{2,12}")
+    return bool(p["bare_nouns"].fullmatch(text)) and not find_stop(text) and not p["link"].search(text)
 
 
 AFTER_COUNT_MAX = 24
@@ -300,12 +385,13 @@ def subject_after(text: str) -> str:
     cache small)."""
     if reached := _reached().match(text):
         return _balance_quotes(reached.group(1))
-    m = _AFTER_PHRASE.match(text)
+    phrase_pattern, opener = _after_phrase()
+    m = phrase_pattern.match(text)
     if not m:
         return ""
     phrase = m.group()
     not_openers, closers = _after_count()
-    if not _AFTER_OPENER.match(phrase) or phrase.startswith("中的") or phrase.startswith(not_openers):
+    if not opener.match(phrase) or phrase.startswith(not_openers):
         return ""
     if ranked := _ranking().search(phrase):
         phrase = phrase[:ranked.start()]
@@ -318,8 +404,11 @@ def subject_after(text: str) -> str:
     return _balance_quotes(canonical(phrase))
 
 
-_AFTER_PHRASE = re.compile(rf"[^,;。!?\d]{{1,{AFTER_COUNT_MAX}}}")
-_AFTER_OPENER = re.compile(r"[\u4e00-\u9fff“A-Za-z]")
+@cache
+def _after_phrase() -> tuple[re.Pattern, re.Pattern]:
+    """The phrase after a count (up to AFTER_COUNT_MAX characters) and what it may open with."""
+    table = load("subjects")["after_count"]
+    return re.compile(rf"{table['phrase_chars']}{{1,{AFTER_COUNT_MAX}}}"), re.compile(table["openers"])
 
 
 @cache
@@ -329,7 +418,7 @@ def _reached() -> re.Pattern:
 
 def counts_a_change(after: str) -> bool:
     """Whether the text after a count names a set by how its members changed (行业利润总额同比增加)."""
-    m = _AFTER_PHRASE.match(after)
+    m = _after_phrase()[0].match(after)
     return bool(m and _counted_set(m.group()))
 
 
@@ -339,12 +428,12 @@ def _counted_set(phrase: str) -> str:
     m = _set_nouns().match(phrase)
     if not m:
         return ""
-    rest = phrase[m.end():].strip(_TRIM)
-    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules()[0].search(rest) or rest.endswith(_bare_verbs())):
+    rest = phrase[m.end():].strip(_marks().trim)
+    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules().predicate.search(rest) or rest.endswith(_bare_verbs())):
         return ""
     if m.group("alone"):
         return m.group("alone")
-    return f"{rest}的{m.group('classed')}"
+    return rest + _marks().of + m.group("classed")
 
 
 @cache
@@ -395,8 +484,9 @@ def is_anaphor(subject: str) -> bool:
 def resolve_anaphor(anaphor: str, prior: str) -> str:
     """What an anaphor stands for: the subject named before, or, for a total (总量) after "X的Y",
     X的总量."""
-    if anaphor in words("subjects", "anaphora_heads", "words") and "的" in prior:
-        return prior.rsplit("的", 1)[0] + "的" + anaphor
+    of = _marks().of
+    if anaphor in words("subjects", "anaphora_heads", "words") and of in prior:
+        return prior.rsplit(of, 1)[0] + of + anaphor
     return prior
 
 
@@ -404,10 +494,12 @@ def subject_after_amount(window: str, after: str) -> str:
     """The thing an amount measures when the window ends with a verb that takes it as its object
     and the thing comes after the amount (发行了3亿元短期融资券 -> 短期融资券, 产生1628.94万元的利息支出
     -> 利息支出); '' otherwise."""
-    if not window.rstrip(" 了").endswith(_object_verbs()):
+    marks = _marks()
+    if not window.rstrip(" " + marks.done).endswith(_object_verbs()):
         return ""
-    phrase = subject_after(after.lstrip(" 的"))
-    return phrase.split("的", 1)[0] if len(phrase.split("的", 1)[0]) >= 2 else ""
+    phrase = subject_after(after.lstrip(" " + marks.of))
+    thing = phrase.split(marks.of, 1)[0]
+    return thing if len(thing) >= 2 else ""
 
 
 def driven_subject(window: str) -> str:
@@ -418,9 +510,11 @@ def driven_subject(window: str) -> str:
 
 @cache
 def _driven() -> re.Pattern:
-    drivers = "|".join(map(re.escape, words("subjects", "drivers", "words")))
-    grow = "|".join(map(re.escape, words("measures", "growth", "up") + words("measures", "growth", "down")))
-    return re.compile(rf"(?:{drivers})(?P<x>[^,;。]{{2,24}}?)(?:同比)?(?:{grow})$")
+    table = load("subjects")["drivers"]
+    drivers = alternation("subjects", "drivers", "words")
+    basis = alternation("subjects", "drivers", "basis")
+    grow = alternation("measures", "growth", "up") + "|" + alternation("measures", "growth", "down")
+    return re.compile(rf"(?:{drivers})(?P<x>{table['driven']})(?:{basis})?(?:{grow})$")
 
 
 @cache
@@ -432,7 +526,7 @@ def subject_ranked_by(window: str, after: str) -> str:
     """The thing figures measure when a window opens the 以…的X位列 construction (分别以8552亿元的
     软件业务收入位列前三): X, read from the text after the figures; '' otherwise."""
     openers, named_before, named_in = _ranked_by()
-    if not window.rstrip(_TRIM).endswith(openers):
+    if not window.rstrip(_marks().trim).endswith(openers):
         return ""
     if m := named_before.match(after):
         return _balance_quotes(m.group(1))
@@ -445,9 +539,9 @@ def subject_ranked_by(window: str, after: str) -> str:
 @cache
 def _ranked_by() -> tuple[tuple[str, ...], re.Pattern, re.Pattern]:
     table = load("subjects")["ranked_by"]
-    rankings = "|".join(map(re.escape, sorted(table["rankings"], key=len, reverse=True)))
-    return (tuple(table["openers"]), re.compile(rf"的([^,;。、\d]{{2,16}}?)(?:{rankings})"),
-            re.compile(rf"(?:{rankings})([^,;。、\d]{{2,16}}?)(?:排名|排行|榜)"))
+    rankings = alternation("subjects", "ranked_by", "rankings")
+    return (tuple(table["openers"]), re.compile(table["named_before"].replace("<rankings>", rankings)),
+            re.compile(table["named_in"].replace("<rankings>", rankings)))
 
 
 def production_subject(verb: str, earlier: list[str]) -> str:
@@ -503,8 +597,8 @@ def _predicate_openers() -> tuple[str, ...]:
 @lru_cache(maxsize=WINDOW_CACHE)
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
-    stripped = clause.strip(_TRIM)
-    if any(v in clause for v in _REPORTING) or stripped.startswith(_predicate_openers()):
+    stripped = clause.strip(_marks().trim)
+    if _patterns()["reporting"].search(clause) or stripped.startswith(_predicate_openers()):
         return ""
     causes, viewed_from = _topic_frames()
     if causes.fullmatch(stripped):
@@ -513,13 +607,20 @@ def usable_topic(clause: str) -> str:
         stripped = clause = m.group("topic")  # 从地方公共财政收入总额来看: the topic is what it looks at
     elif stripped.endswith(_after_count()[1]):
         return ""  # 10省份中, 在全部行业中: the field the next figures rank in, not a topic
-    anaphora, _ = _anaphora()
-    if any(stripped.startswith(a) and stripped[len(a):].startswith(_predicate_openers()) for a in anaphora):
+    if stripped.startswith(_anaphor_predicates()):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
     if subject.startswith(_predicate_openers()):
         return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
+
+
+@cache
+def _anaphor_predicates() -> tuple[str, ...]:
+    """An anaphor followed by a predicate opener (规模创…), each pair written out, so that one
+    startswith tests them all."""
+    anaphora, _ = _anaphora()
+    return tuple(a + o for a in anaphora for o in _predicate_openers())
 
 
 @cache
@@ -531,13 +632,18 @@ def _topic_frames() -> tuple[re.Pattern, re.Pattern]:
 def comma_list(clauses: list[str], last: str) -> list[str] | None:
     """Subjects listed one per clause before a 分别 (A业,B业,C业增加值分别增长…): each clause names a
     member, and the head noun of the last member is shared."""
-    items = [c.strip(_TRIM) for c in clauses]
-    # Each clause must be a bare name: no verb, no reporting phrase (数据显示, 为中国前三大伙伴).
-    if not last or any(not i or len(i) > COMMA_ITEM_MAX or _DIGIT.search(i) or subject_from_window(i) != i
-                       or any(v in i for v in _REPORTING) for i in items):
+    items = [c.strip(_marks().trim) for c in clauses]
+    if not last or not all(_bare_name(i) for i in items):
         return None
     head = next((h for h in words("subjects", "shared_heads", "words") if last.endswith(h) and len(last) > len(h)), "")
     return [i if i.endswith(head) else i + head for i in items] + [last]
+
+
+def _bare_name(item: str) -> bool:
+    """A clause that is a name and nothing else: no verb, no digit, no reporting phrase (数据显示,
+    为中国前三大伙伴)."""
+    return bool(item) and len(item) <= COMMA_ITEM_MAX and not _DIGIT.search(item) and \
+        subject_from_window(item) == item and not _patterns()["reporting"].search(item)
 
 
 COMMA_ITEM_MAX = 24
@@ -549,69 +655,99 @@ def is_distributive(subject: str) -> bool:
     return subject in load("subjects")["distributive"]
 
 
-# 第一、二、三产业 (ordinals sharing 第 and the noun after the last): each ordinal in full.
-_ORDINAL_LIST = re.compile(r"第([一二三四五六七八九十]+)((?:、[一二三四五六七八九十]+)+)([\u4e00-\u9fff]+?)(?=[和及与、]|$)")
-
-
 def _spell_ordinals(m: re.Match) -> str:
+    """第一、二、三产业 (ordinals sharing 第 and the noun after the last): each ordinal in full."""
+    marks = _marks()
     noun = m.group(3)
-    return "、".join(f"第{o}{noun}" for o in (m.group(1), *m.group(2).split("、")[1:]))
+    ordinals = (m.group(1), *m.group(2).split(marks.ordinal_separator)[1:])
+    return marks.ordinal_separator.join(f"{marks.ordinal_prefix}{o}{noun}" for o in ordinals)
 
 
 def split_list(subject: str, n: int) -> list[str] | None:
     """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
     服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
-    for compound, parts in sorted(load("subjects")["distributive"].items(), key=lambda kv: -len(kv[0])):
+    distributed = _distribute_compound(subject, n)
+    if distributed is not None:
+        return distributed
+    subject = _patterns()["ordinals"].sub(_spell_ordinals, subject)
+    items = [i.strip(_marks().trim) for i in _split_top(subject)]
+    if len(items) != n or any(not i for i in items):
+        return None
+    head, items[-1] = _shared_head(items)
+    return _share_preposition(_with_head(items, head))
+
+
+def _distribute_compound(subject: str, n: int) -> list[str] | None:
+    """A subject holding a compound of n parts (产销, 进出口), once per part; the longest first."""
+    for compound, parts in _distributive():
         if compound in subject and len(parts) == n:
             return [subject.replace(compound, part, 1) for part in parts]
-    subject = _ORDINAL_LIST.sub(_spell_ordinals, subject)
-    depth_free = _split_top(subject)
-    if len(depth_free) != n:
-        return None
-    items = [i.strip(_TRIM) for i in depth_free]
-    if any(not i for i in items):
-        return None
+    return None
+
+
+@cache
+def _distributive() -> tuple[tuple[str, list[str]], ...]:
+    return tuple(sorted(load("subjects")["distributive"].items(), key=lambda kv: -len(kv[0])))
+
+
+def _shared_head(items: list[str]) -> tuple[str, str]:
+    """(the head every member shares, the last member without it), the first rule that finds one:
+    after a 等 and its category, after a 的, after a short stem, after a tier (国家级、省级制造业创新
+    中心), a known head noun; else ('', the last member)."""
     last = items[-1]
-    head = ""
-    stems = {len(i) for i in items[:-1]}
     list_heads = load("subjects")["list_heads"]
+    stems = {len(i) for i in items[:-1]}
     etc_head = _head_after_etc(last)
     if etc_head is not None:
         # 工业机器人、集成电路等新兴产品产量: the members before 等 take the head after its category
-        head, items[-1] = etc_head, last.split("等", 1)[0]
-    elif "的" in last:
-        last, head = last.rsplit("的", 1)
-        items[-1] = last
-    elif (len(stems) == 1 and (stem := stems.pop()) <= list_heads["max_stem"]
-          and last[stem:].startswith(tuple(list_heads["openers"]))):
-        head = last[stem:]
-        items[-1] = last[:stem]
-    elif (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
-        head = last[at + 1:]
-        items[-1] = last[:at + 1]
-    else:
-        for h in words("subjects", "shared_heads", "words"):
-            if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
-                head = h
-                items[-1] = last[: -len(h)]
-                break
+        return etc_head, last.split(_marks().etc, 1)[0]
+    if _marks().of in last:
+        member, head = last.rsplit(_marks().of, 1)
+        return head, member
+    if (len(stems) == 1 and (stem := stems.pop()) <= list_heads["max_stem"]
+            and last[stem:].startswith(tuple(list_heads["openers"]))):
+        return last[stem:], last[:stem]
+    if (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
+        return last[at + 1:], last[:at + 1]
+    return _shared_head_noun(items)
+
+
+def _shared_head_noun(items: list[str]) -> tuple[str, str]:
+    """A known head noun the last member ends with and no other member does (淡水鱼、鸡蛋和食用植物油
+    价格 -> 价格)."""
+    last = items[-1]
+    for h in words("subjects", "shared_heads", "words"):
+        if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
+            return h, last[: -len(h)]
+    return "", last
+
+
+def _with_head(items: list[str], head: str) -> list[str]:
+    """Each member with the shared head; a one-character member (中、小型企业) takes the rest of the
+    last one, and a member that already ends in a measured noun (地区生产总值、规上工业增加值) takes
+    no head."""
     out = []
     for n, item in enumerate(items):
         if len(item) == 1 and len(items[-1]) > 1:
             item = item + items[-1][1:]
-        # 地区生产总值、规上工业增加值: a member that already ends in a measured noun takes no head.
         complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
         out.append(item if complete else item + head)
-    if (lead := next((p for p in list_heads["partner_prepositions"] if out[0].startswith(p)), "")) and \
-            len(out[0]) > len(lead) + 1:
-        out = [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
+    return out
+
+
+def _share_preposition(out: list[str]) -> list[str]:
+    """A preposition before the first member is every member's (对俄罗斯和南非出口 -> 对南非出口)."""
+    partners = load("subjects")["list_heads"]["partner_prepositions"]
+    lead = next((p for p in partners if out[0].startswith(p)), "")
+    if lead and len(out[0]) > len(lead) + 1:
+        return [out[0], *(o if o.startswith(lead) else lead + o for o in out[1:])]
     return out
 
 
 def _head_after_etc(last: str) -> str | None:
     """The head the members of a list closed by 等 share (集成电路等新兴产品产量 -> 产量, 电子等行业增加值
     -> 行业增加值: a branch word stays), or None when the last member has no 等 before a known head."""
-    before, etc, after = last.partition("等")
+    before, etc, after = last.partition(_marks().etc)
     if not etc or len(before) < 2:
         return None
     for head in words("subjects", "shared_heads", "words"):
@@ -643,19 +779,17 @@ def _complete_noun_ends() -> tuple[str, ...]:
 
 def _split_top(text: str) -> list[str]:
     """Split at 、/和/与/及 outside quotes and brackets."""
+    marks = _marks()
     parts, depth, cur = [], 0, ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "“(《【":
+    for i, ch in enumerate(text):
+        if ch in marks.opening:
             depth += 1
-        elif ch in "”)》】":
+        elif ch in marks.closing:
             depth = max(0, depth - 1)
-        if depth == 0 and (ch == "、" or (ch in "和与及" and 0 < i < len(text) - 1)):
+        if depth == 0 and (ch in marks.separators or (ch in marks.inner_separators and 0 < i < len(text) - 1)):
             parts.append(cur)
             cur = ""
         else:
             cur += ch
-        i += 1
     parts.append(cur)
     return parts

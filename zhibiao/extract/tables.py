@@ -26,25 +26,20 @@ from zhibiao.extract.periods import find_times
 from zhibiao.extract.regions import PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
 from zhibiao.period import end_month, point_period, shift_year, span_period
-from zhibiao.rules import load, words
+from zhibiao.rules import alternation, load, words
 
 _NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-_PLACEHOLDER = frozenset({"-", "—", "--", "——", "―", "/", "…", "...", "—-", "x", "X", "×"})
 _TOKEN = re.compile(r"\S+")
-_CHANGE_CELL = re.compile(r"(?P<verb>增加|减少|上升|下降|提高|降低)?(?P<number>[-+−]?\d+(?:\.\d+)?)(?P<unit>个百分点|%)?")
-_FALLING = ("减少", "下降", "降低")
 _PAREN_UNIT = re.compile(r"[((]([^()()]{1,8})[))]\s*$")
-_YEAR = re.compile(r"\d{4} ?年")
+_PAREN_NOTE = re.compile(r"[((][^()()]*[))]")
 _RULE_ROW = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")
-_TITLE_NUMBER = re.compile(r"^\s*(附)?表\s*\d+\s*[:：.、]?\s*")
-_SENTENCE_MARK = re.compile(r"[。!?;]")
-_TITLE_TAIL = re.compile(r"(初步核算数据|初步核算结果|主要数据|数据|情况表|情况|统计表|一览表|主要指标|表)$")
+_LONG_DIGITS = re.compile(r"\d{3,}")
+_DIGIT = re.compile(r"\d")
+_HAN_AND_SPACES = re.compile(r"[\u4e00-\u9fff ]+")
+_YEAR_FIRST = re.compile(r"\d{4}|\?{4}")
 HEADER_CELL_MAX = 24
 CONTINUATION_MAX = 12
 UNIT_CELL_MAX = 6
-# A numbered heading (2.1 公司主要财务数据, 二、, (一)) starts a new part of the page.
-_LABEL_NUMBER = re.compile(r"^(\d{1,2}[.、．](?!\d)|[((]\d{1,2}[))])\s*")
-_HEADING = re.compile(r"^(\d+(\.\d+)+\s|[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))]|第[一二三四五六七八九十]+[节章])")
 LABEL_MAX = 40
 MIN_VALUE_COLUMNS = 1
 
@@ -108,12 +103,30 @@ def _rules() -> dict:
         "label_measures": [(m, tuple(table["label_measures"][m])) for m in ("contribution", "share", "growth")],
         "periods": {k: words("tables", "periods", k) for k in table["periods"]},
         "comparison": tuple(table["comparison"]["words"]),
-        "mom": tuple(table["basis"]["mom"]),
+        # growth columns are month on month when header or title says so (measures.toml), else yoy
+        "mom": words("measures", "basis", "mom"),
         "unit_line": re.compile("|".join(table["unit_line"]["patterns"])),
         "notes": words("tables", "notes", "words"),
         "caption": re.compile("|".join(table["captions"]["patterns"])),
         "label_marks": words("tables", "label_marks", "words"),
+        "placeholders": frozenset(table["placeholders"]["words"]),
+        "change_cell": _change_cell_pattern(),
+        "falling": frozenset(words("measures", "growth", "down")),
+        "change_marks": tuple(table["change_headers"]["marks"]),
+        "change_tails": tuple(table["change_headers"]["tails"]),
+        "point_units": frozenset(table["point_units"]["words"]),
+        "title_tail": re.compile(f"(?:{alternation('tables', 'titles', 'tails')})$"),
+        "title_strip": table["titles"]["strip"],
+        **{name: re.compile(pattern) for name, pattern in table["patterns"].items()},
     }
+
+
+def _change_cell_pattern() -> re.Pattern:
+    """A cell that states a change (增加1.30个百分点, 下降2.1%): a growth verb of measures.toml, a
+    number, a unit of tables.toml [change_cells]."""
+    verbs = alternation("measures", "growth", "up") + "|" + alternation("measures", "growth", "down")
+    units = alternation("tables", "change_cells", "units")
+    return re.compile(rf"(?P<verb>{verbs})?(?P<number>[-+−]?\d+(?:\.\d+)?)(?P<unit>{units})?")
 
 
 # ---- cells --------------------------------------------------------------------------------------
@@ -123,18 +136,19 @@ def is_number(text: str) -> bool:
 
 
 def _is_value(text: str) -> bool:
-    return is_number(text) or text in _PLACEHOLDER or bool(_CHANGE_CELL.fullmatch(text))
+    r = _rules()
+    return is_number(text) or text in r["placeholders"] or bool(r["change_cell"].fullmatch(text))
 
 
 def _change_cell(text: str) -> tuple[str, Decimal, str] | None:
     """(measure, signed value, unit) of a cell that states a change: 增加1.30个百分点."""
-    m = _CHANGE_CELL.fullmatch(text)
+    m = _rules()["change_cell"].fullmatch(text)
     if not m or not m.group("unit"):
         return None
     value = _number(m.group("number"))
     if value is None:
         return None
-    if m.group("verb") in _FALLING:
+    if m.group("verb") in _rules()["falling"]:
         value = -value
     if m.group("unit") == "%":
         return "growth", value, "%"
@@ -178,8 +192,9 @@ def split_cells(para: Paragraph) -> tuple[str, list[Cell]]:
 
 def _header_like(text: str) -> bool:
     """A short cell of words, not numbers or a sentence: a column header (2024年三季报 is one)."""
-    return (0 < len(text) <= HEADER_CELL_MAX and not _is_value(text) and not _SENTENCE_MARK.search(text)
-            and not re.search(r"\d{3,}", _YEAR.sub("", re.sub(r"[((][^()()]*[))]", "", text))))
+    r = _rules()
+    return (0 < len(text) <= HEADER_CELL_MAX and not _is_value(text) and not r["sentence_mark"].search(text)
+            and not _LONG_DIGITS.search(r["year"].sub("", _PAREN_NOTE.sub("", text))))
 
 
 def _is_time(text: str) -> bool:
@@ -256,25 +271,42 @@ def _grid_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     shape = shapes[i][0]
     if shape == "line":
         return None
-    j = i
-    while j < len(paragraphs):
-        if shapes[j][0] == shape or (shape == "space" and _fragment(paragraphs[j].text) and (
-                _row_follows(shapes, j, shape) or _continues_label(paragraphs[j].text))):
-            j += 1
-        else:
-            break
-    while j > i and shapes[j - 1][0] != shape and not _continues_label(paragraphs[j - 1].text):
-        j -= 1
+    j = _grid_end(paragraphs, shapes, i, shape)
     rows = [shapes[k][1] for k in range(i, j)]
-    if not any(_is_data(r) for r in rows):
-        return None
-    if not any(_is_header(r) or _one_column_header(rows, n) for n, r in enumerate(rows)):
+    if not _has_data_and_header(rows):
         return None
     reader = _GridReader(_caption(paragraphs, i), _unit_line(paragraphs, i), shape, rows)
     for k in range(i, j):
         reader.feed(k - i, paragraphs[k].text)
     sections = [s for s in reader.sections if s.rows]
     return Table(i, j - 1, sections) if sections else None
+
+
+def _grid_end(paragraphs: list[Paragraph], shapes, i: int, shape: str) -> int:
+    """The index after the last line of a grid of `shape` from line i: its rows and the wrapped
+    pieces of PDF labels between them, without trailing lines of another shape."""
+    j = i
+    while j < len(paragraphs) and _grid_goes_on(paragraphs, shapes, j, shape):
+        j += 1
+    while j > i and shapes[j - 1][0] != shape and not _continues_label(paragraphs[j - 1].text):
+        j -= 1
+    return j
+
+
+def _grid_goes_on(paragraphs: list[Paragraph], shapes, j: int, shape: str) -> bool:
+    """Whether line j belongs to a grid of `shape`: a row of it, or (in a PDF table) a short
+    fragment before more rows or one that continues a label."""
+    if shapes[j][0] == shape:
+        return True
+    text = paragraphs[j].text
+    return shape == "space" and _fragment(text) and (_row_follows(shapes, j, shape) or _continues_label(text))
+
+
+def _has_data_and_header(rows: list[list[Cell]]) -> bool:
+    """A grid is a table when one of its rows is data and one is a header."""
+    if not any(_is_data(r) for r in rows):
+        return False
+    return any(_is_header(r) or _one_column_header(rows, n) for n, r in enumerate(rows))
 
 
 def _wrap_width(rows: list[list[Cell]]) -> int:
@@ -313,33 +345,46 @@ class _GridReader:
     def feed(self, n: int, line: str) -> None:
         row_cells = self.rows[n]
         texts = [c.text for c in row_cells if c.text]
-        if not texts or _RULE_ROW.fullmatch(line):
-            return
-        if _is_note(texts[0]):
-            if (u := _unit_of_line(texts[0])) is not None:
-                self.unit_line = u
+        if not texts or _RULE_ROW.fullmatch(line) or self._took_note(texts[0]):
             return
         parts = row_parts(row_cells)
-        if _HEADING.match(texts[0]) and parts is None:
+        if parts is not None:
+            self._data(line, *parts)
+        else:
+            self._words(n, line, texts)
+
+    def _took_note(self, text: str) -> bool:
+        """A note line (注:, 单位:亿元) is no row; a unit line gives the unit of the rows below."""
+        if not _is_note(text):
+            return False
+        if (u := _unit_of_line(text)) is not None:
+            self.unit_line = u
+        return True
+
+    def _words(self, n: int, line: str, texts: list[str]) -> None:
+        """A line without data: a heading, a wrapped fragment, a title or unit line, a header."""
+        row_cells = self.rows[n]
+        if _rules()["heading"].match(texts[0]):
             self.title, self.section, self.pending, self.prefix, self.last = line.strip(), None, [], [], ""
             return
-        if len(row_cells) == 1 and parts is None and self.shape != "pipe":
+        if len(row_cells) == 1 and self.shape != "pipe":
             self._fragment(n, texts[0])
             return
         one_column_header = _one_column_header(self.rows, n)
-        if len(texts) == 1 and parts is None and self.shape == "pipe" and not one_column_header:
-            if (u := _unit_of_line(texts[0])) is not None:
-                self.unit_line = u
-            elif _TITLE_NUMBER.match(texts[0]) or _last_period(texts[0], None):
-                self.title, self.section, self.pending = texts[0], None, []
-            # else a group label inside the table (每股指标:, 按经营地分): the header holds
-            return
-        if parts is not None:
-            self._data(line, *parts)
+        if len(texts) == 1 and self.shape == "pipe" and not one_column_header:
+            self._pipe_line(texts[0])
             return
         if _is_header(row_cells) or one_column_header or self.last == "header":
             self.pending.append([c.text for c in row_cells])
             self.last = "header"
+
+    def _pipe_line(self, text: str) -> None:
+        """A lone cell in a pipe table: a unit line, a new title, or (else) a group label inside
+        the table (每股指标:, 按经营地分), under which the header holds."""
+        if (u := _unit_of_line(text)) is not None:
+            self.unit_line = u
+        elif _rules()["title_number"].match(text) or _last_period(text, None):
+            self.title, self.section, self.pending = text, None, []
 
     def _data(self, line: str, label: Cell, unit: str | None, values: list[Cell]) -> None:
         if self.pending:
@@ -385,13 +430,13 @@ def _one_column_header(rows: list[list[Cell]], n: int) -> bool:
 
 def _continues_label(text: str) -> bool:
     """The wrapped end of a row label: a few characters, no digits (东的净资产, 股))."""
-    return len(text) <= CONTINUATION_MAX and not re.search(r"\d", text)
+    return len(text) <= CONTINUATION_MAX and not _DIGIT.search(text)
 
 
 def _fragment(text: str) -> bool:
     """A short line of words inside a PDF table: the wrapped end of a label or of a header."""
     text = text.strip()
-    return 0 < len(text) <= HEADER_CELL_MAX and not _SENTENCE_MARK.search(text) and not _is_value(text)
+    return 0 < len(text) <= HEADER_CELL_MAX and not _rules()["sentence_mark"].search(text) and not _is_value(text)
 
 
 def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
@@ -404,17 +449,24 @@ def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
     stacked = _stack(header_rows, n)
     if stacked is not None:
         return stacked
+    merged = _merged_and_aligned(header_rows, n)
+    if merged is not None:
+        return merged
+    return _headers_by_role(header_rows, n)
+
+
+def _merged_and_aligned(header_rows: list[list[str]], n: int) -> list[str] | None:
+    """Header rows merged into one per column (when they line up) and aligned to the n values."""
     widths = {len(r) for r in header_rows}
     if len(widths) == 1 or len(header_rows) == 1 or max(widths) == len(header_rows[-1]):
-        merged = _merge_headers(header_rows)
-        aligned = _align(merged, n)
-        if aligned is not None:
-            return aligned
-    tokens = [t for r in header_rows for t in r if t]
-    change = [t for t in tokens if "比" in t or t.endswith(_CHANGE_TAILS)]
-    notes = [t for t in tokens if t.startswith(("(", "(")) and t not in change]
-    columns = [t for t in tokens if t not in change and t not in notes
-               and t.replace(" ", "") not in _rules()["label_headers"]]
+        return _align(_merge_headers(header_rows), n)
+    return None
+
+
+def _headers_by_role(header_rows: list[list[str]], n: int) -> list[str] | None:
+    """Wrapped header fragments put back: the period columns in order, then one comparison column
+    made of every fragment that compares or ends in an increase-or-decrease word."""
+    change, notes, columns = _header_roles([t for row in header_rows for t in row if t])
     if change and len(columns) + 1 == n:
         if notes and columns:
             columns[0] += "".join(notes)
@@ -422,19 +474,27 @@ def headers_for(header_rows: list[list[str]], n: int) -> list[str] | None:
     return None
 
 
+def _header_roles(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+    """(comparison fragments, bracketed notes, period columns) among header fragments; the label
+    column's header is none of them."""
+    change = [t for t in tokens if _is_change_header(t)]
+    notes = [t for t in tokens if t.startswith(("(", "(")) and t not in change]
+    labels = _rules()["label_headers"]
+    columns = [t for t in tokens if t not in change and t not in notes and t.replace(" ", "") not in labels]
+    return change, notes, columns
+
+
+def _is_change_header(text: str) -> bool:
+    """A header fragment of a comparison column: 比上年度末, 增减(%)."""
+    r = _rules()
+    return any(m in text for m in r["change_marks"]) or text.endswith(r["change_tails"])
+
+
 def _stack(header_rows: list[list[str]], n: int) -> list[str] | None:
     """Headers when the last header row names the n columns and each row above either has a cell
     per column (empty where a cell spans) or fewer cells that span equal groups (3月 | 1-3月 over
     绝对量 | 同比增长 | 绝对量 | 同比增长). The label column's header (指标) is set aside."""
-    labels = _rules()["label_headers"]
-    rows = []
-    for r in header_rows:
-        cells = list(r)
-        while cells and not cells[-1]:
-            cells.pop()
-        if cells and cells[0].replace(" ", "") in labels:
-            cells = cells[1:]
-        rows.append(cells)
+    rows = [_without_label_header(r) for r in header_rows]
     last = rows[-1]
     if len(last) == n + 1 and not last[0]:
         last = last[1:]
@@ -442,22 +502,39 @@ def _stack(header_rows: list[list[str]], n: int) -> list[str] | None:
         return None
     columns = [""] * n
     for upper in rows[:-1]:
-        filled = [c for c in upper if c]
-        if len(upper) == n:
-            carry = ""
-            for i, c in enumerate(upper):
-                carry = c or carry
-                columns[i] += carry
-        elif filled and n % len(filled) == 0:
-            span = n // len(filled)
-            for i in range(n):
-                columns[i] += filled[i // span]
-        else:
+        if not _stack_upper(columns, upper):
             return None
     return [u + c for u, c in zip(columns, last, strict=True)]
 
 
-_CHANGE_TAILS = ("增减", "增减(%)", "减(%)", "增减%", "增减(%)", "减(%)")
+def _without_label_header(row: list[str]) -> list[str]:
+    """A header row without its trailing empty cells and without the label column's header."""
+    cells = list(row)
+    while cells and not cells[-1]:
+        cells.pop()
+    if cells and cells[0].replace(" ", "") in _rules()["label_headers"]:
+        cells = cells[1:]
+    return cells
+
+
+def _stack_upper(columns: list[str], upper: list[str]) -> bool:
+    """Prefix each column with the cell of an upper header row that stands over it: a cell per
+    column (an empty one continuing the cell to its left), or cells spanning equal groups. False
+    when the row fits neither way."""
+    n = len(columns)
+    filled = [c for c in upper if c]
+    if len(upper) == n:
+        carry = ""
+        for i, c in enumerate(upper):
+            carry = c or carry
+            columns[i] += carry
+        return True
+    if filled and n % len(filled) == 0:
+        span = n // len(filled)
+        for i in range(n):
+            columns[i] += filled[i // span]
+        return True
+    return False
 
 
 def _merge_headers(rows: list[list[str]]) -> list[str]:
@@ -490,7 +567,7 @@ def _single_cell(para: Paragraph) -> Cell | None:
             return None
         return cells[0] if cells else Cell("", para.start)
     stripped = text.strip()
-    if len(stripped) > LABEL_MAX or _SENTENCE_MARK.search(stripped):
+    if len(stripped) > LABEL_MAX or _rules()["sentence_mark"].search(stripped):
         return None
     return Cell(stripped, para.start + len(text) - len(text.lstrip()))
 
@@ -504,6 +581,30 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     first = _single_cell(paragraphs[i])
     if first is None or not first.text or not _header_cell(first.text):
         return None
+    headers, caption, j = _flat_headers(paragraphs, i)
+    if not headers:
+        return None
+    rows, units, last = _flat_rows(paragraphs, j)
+    counts = Counter(len(values) for _, values in rows if values)
+    if not counts:
+        return None
+    k = counts.most_common(1)[0][0]
+    columns = _spread(headers, k)
+    if columns is None:
+        return None
+    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
+    section.rows = _rows_of_width(rows, units, k)
+    while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
+        rows.pop()
+        last -= 1
+    return Table(i, last, [section]) if section.rows else None
+
+
+def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, int]:
+    """(header cells, caption, index of the first row's line) of a flattened table from line i.
+    The label and unit columns' headers are set aside; a unit wrapped onto its own line joins
+    the header above it."""
+    caption_pattern = _rules()["caption"]
     headers: list[str] = []
     caption = ""
     j = i
@@ -513,52 +614,59 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
             break
         if cell.text and _next_is_value(paragraphs, j):
             break
-        if cell.text and not headers and _rules()["caption"].search(cell.text):
+        if cell.text and not headers and caption_pattern.search(cell.text):
             caption = cell.text  # 表1 …构成表: the table's title
         elif cell.text:
             headers.append(cell.text)
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
-    headers = _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside])
-    if not headers:
-        return None
+    return _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside]), caption, j
+
+
+def _flat_rows(paragraphs: list[Paragraph], j: int) -> tuple[list[tuple[Cell, list[Cell]]], dict[int, str], int]:
+    """(rows of a label and its values, row number -> the unit its unit cell gives, index of the
+    last line read) of a flattened table whose rows start at line j."""
     rows: list[tuple[Cell, list[Cell]]] = []
-    units: dict[int, str] = {}  # row number -> the unit its unit cell gives
+    units: dict[int, str] = {}
     last = j - 1
     while j < len(paragraphs):
         cell = _single_cell(paragraphs[j])
-        if cell is None:
+        if cell is None or not _take_flat_cell(rows, units, cell):
             break
-        if cell.text and _is_value(cell.text):
-            if not rows:
-                break
-            rows[-1][1].append(cell)
-        elif cell.text:
-            if _is_note(cell.text) or _HEADING.match(cell.text):
-                break
-            if rows and not rows[-1][1] and len(rows) - 1 not in units and _is_unit_cell(cell.text):
-                units[len(rows) - 1] = cell.text  # 社会消费品零售总额 | 亿元 | 631.38 | -7.8
-            else:
-                rows.append((cell, []))
         last = j
         j += 1
-    counts = Counter(len(values) for _, values in rows if values)
-    if not counts:
-        return None
-    k = counts.most_common(1)[0][0]
-    columns = _spread(headers, k)
-    if columns is None:
-        return None
-    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
+    return rows, units, last
+
+
+def _take_flat_cell(rows: list[tuple[Cell, list[Cell]]], units: dict[int, str], cell: Cell) -> bool:
+    """Add one cell of a flattened table: a value to the row above, a unit cell to the row above
+    that has no values yet (社会消费品零售总额 | 亿元 | 631.38 | -7.8), else a new row's label.
+    False where the table ends (a value before any row, a note, a heading)."""
+    if not cell.text:
+        return True
+    if _is_value(cell.text):
+        if not rows:
+            return False
+        rows[-1][1].append(cell)
+        return True
+    if _is_note(cell.text) or _rules()["heading"].match(cell.text):
+        return False
+    if rows and not rows[-1][1] and len(rows) - 1 not in units and _is_unit_cell(cell.text):
+        units[len(rows) - 1] = cell.text
+    else:
+        rows.append((cell, []))
+    return True
+
+
+def _rows_of_width(rows: list[tuple[Cell, list[Cell]]], units: dict[int, str], k: int) -> list[Row]:
+    """The rows of a flattened table that have k values, each quoted as its cells joined."""
+    out = []
     for n, (label, values) in enumerate(rows):
         if len(values) == k:
             unit = units.get(n)
             quote = " | ".join([label.text, *([unit] if unit else []), *(v.text for v in values)])
-            section.rows.append(Row(label, values, quote, unit))
-    while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
-        rows.pop()
-        last -= 1
-    return Table(i, last, [section]) if section.rows else None
+            out.append(Row(label, values, quote, unit))
+    return out
 
 
 def _is_unit_cell(text: str) -> bool:
@@ -639,7 +747,7 @@ def _is_note(text: str) -> bool:
 @dataclass(frozen=True)
 class Column:
     measure: str
-    unit: str | None
+    unit: str
     factor: Decimal
     period: str | None
     basis: str | None
@@ -651,6 +759,18 @@ def read_table(table: Table, pub: date | None, context_period: str | None,
     for section in table.sections:
         out.extend(_read_section(section, pub, context_period, default_region))
     return out
+
+
+@dataclass(frozen=True)
+class _RowReading:
+    """What a row's cells share: the subject, place and quote, and the units for its columns."""
+
+    subject: str
+    region: str | None
+    quote: str
+    label: str
+    row_unit: str | None
+    unit_carry: str | None
 
 
 def _read_section(section: Section, pub: date | None, context_period: str | None,
@@ -669,36 +789,58 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         unit_carry = None if row.unit else (label_unit or unit_carry)
         if not label:
             continue
-        region, period_of_row, subject = default_region, None, label
-        label_period = _label_period(label, pub)
-        if label_period is not None:
-            period_of_row, year_carry = _carry_year(label_period, label, year_carry)
-            subject = title_subject
-        elif (place := _place(label)) is not None:
-            region, subject = place, title_subject or label
+        region, period_of_row, subject, year_carry = _row_names(label, pub, year_carry, default_region,
+                                                                title_subject)
         if not subject:
             continue
+        reading = _RowReading(subject, region, row.quote, label, row_unit, unit_carry)
         periods = column_periods(headers, period_of_row or base, pub)
         for header, period, cell in zip(headers, periods, row.values, strict=True):
-            if not is_number(cell.text):
-                change = _change_cell(cell.text)
-                if change is not None:
-                    measure, value, unit = change
-                    basis = _compared_with(header, period, measure) or ("yoy" if measure == "growth" else None)
-                    out.append(TableCell(subject, measure, value, unit, period, basis, region, row.quote,
-                                         cell.start, cell.start + len(cell.text)))
-                continue
-            column = _column(header, section.title, section.unit_line, row_unit, period, label)
-            if column is None and unit_carry:
-                column = _column(header, section.title, section.unit_line, unit_carry, period, label)
-            if column is None:
-                continue
-            value = _number(cell.text)
-            if value is None:
-                continue
-            out.append(TableCell(subject, column.measure, value * column.factor, column.unit, column.period,
-                                 column.basis, region, row.quote, cell.start, cell.start + len(cell.text)))
+            fact = _read_cell(cell, header, period, section, reading)
+            if fact is not None:
+                out.append(fact)
     return out
+
+
+def _row_names(label: str, pub: date | None, year_carry: str | None, default_region: str | None,
+               title_subject: str) -> tuple[str | None, str | None, str, str | None]:
+    """(region, period, subject, year carried on) of a row: a label that is a time gives the row's
+    period and a place its region, the title then naming the subject; else the label is the
+    subject."""
+    label_period = _label_period(label, pub)
+    if label_period is not None:
+        period, year_carry = _carry_year(label_period, label, year_carry)
+        return default_region, period, title_subject, year_carry
+    if (place := _place(label)) is not None:
+        return place, None, title_subject or label, year_carry
+    return default_region, None, label, year_carry
+
+
+def _read_cell(cell: Cell, header: str, period: str | None, section: Section,
+               reading: _RowReading) -> TableCell | None:
+    """The fact of one value cell, from its column's header and its row; None for a cell that
+    holds none (a placeholder, a column with no unit)."""
+    if not is_number(cell.text):
+        return _change_fact(cell, header, period, reading)
+    column = _column(header, section.title, section.unit_line, reading.row_unit, period, reading.label)
+    if column is None and reading.unit_carry:
+        column = _column(header, section.title, section.unit_line, reading.unit_carry, period, reading.label)
+    value = _number(cell.text)
+    if column is None or value is None:
+        return None
+    return TableCell(reading.subject, column.measure, value * column.factor, column.unit, column.period,
+                     column.basis, reading.region, reading.quote, cell.start, cell.start + len(cell.text))
+
+
+def _change_fact(cell: Cell, header: str, period: str | None, reading: _RowReading) -> TableCell | None:
+    """The fact of a cell that states a change (增加1.30个百分点), or None."""
+    change = _change_cell(cell.text)
+    if change is None:
+        return None
+    measure, value, unit = change
+    basis = _compared_with(header, period, measure) or ("yoy" if measure == "growth" else None)
+    return TableCell(reading.subject, measure, value, unit, period, basis, reading.region, reading.quote,
+                     cell.start, cell.start + len(cell.text))
 
 
 def _align(headers: list[str], n: int) -> list[str] | None:
@@ -722,8 +864,9 @@ def _number(text: str) -> Decimal | None:
 
 
 def _label_and_unit(text: str) -> tuple[str, str | None]:
-    text = _LABEL_NUMBER.sub("", _HEADING.sub("", text.strip())).strip()
-    for mark in _rules()["label_marks"]:
+    r = _rules()
+    text = r["label_number"].sub("", r["heading"].sub("", text.strip())).strip()
+    for mark in r["label_marks"]:
         if text.startswith(mark):
             text = text[len(mark):].strip()
             break
@@ -731,7 +874,7 @@ def _label_and_unit(text: str) -> tuple[str, str | None]:
     if (m := _PAREN_UNIT.search(text)) and parse_unit(m.group(1)) is not None:
         unit = m.group(1)
         text = text[: m.start()].strip()
-    return text.replace(" ", "") if re.fullmatch(r"[\u4e00-\u9fff ]+", text) else text, unit
+    return text.replace(" ", "") if _HAN_AND_SPACES.fullmatch(text) else text, unit
 
 
 def _label_period(label: str, pub: date | None) -> str | None:
@@ -744,9 +887,9 @@ def _label_period(label: str, pub: date | None) -> str | None:
 
 def _carry_year(period: str, label: str, carry: str | None) -> tuple[str, str | None]:
     """Rows 2011年1季度, 2季度, 3季度: the year named once holds for the rows below it."""
-    if re.search(r"\d{4}年", label):
+    if _rules()["written_year"].search(label):
         return period, period[:4]
-    if carry and re.match(r"\d{4}|\?{4}", period):
+    if carry and _YEAR_FIRST.match(period):
         return carry + period[4:].replace(period[:4], carry), carry
     return period, carry
 
@@ -765,31 +908,21 @@ def _last_period(text: str, pub: date | None) -> str | None:
 
 def _title_subject(title: str, pub: date | None) -> str:
     """What a table of places or periods measures: its title without number, times and tail."""
-    text = _TITLE_NUMBER.sub("", title).strip()
+    r = _rules()
+    text = r["title_number"].sub("", title).strip()
     for t in sorted(find_times(text, pub), key=lambda t: -t.start):
         text = text[: t.start] + text[t.end:]
-    text = re.sub(r"[((][^()()]*[))]", "", text).strip(" :：,")
-    return _TITLE_TAIL.sub("", text).strip() if len(text) > 2 else text
+    text = _PAREN_NOTE.sub("", text).strip(r["title_strip"])
+    return r["title_tail"].sub("", text).strip() if len(text) > 2 else text
 
 
 def _column(header: str, title: str, unit_line: str | None, row_unit: str | None,
             period: str | None, label: str = "") -> Column | None:
-    r = _rules()
-    bare = header.replace(" ", "")  # 行业占 比(%): a header broken by the layout
-    measure = next((m for m, ws in r["measures"] if any(w in bare for w in ws)), "level")
-    if measure == "level" and row_unit == "%":
-        # 服务业增加值占GDP比重 | % | 55.75: a percentage row names its own measure
-        measure = next((m for m, ws in r["label_measures"] if any(w in label for w in ws)), "level")
-    header_unit = None
-    if m := _PAREN_UNIT.search(header):
-        header_unit = m.group(1)
+    measure = _column_measure(header, row_unit, label)
+    m = _PAREN_UNIT.search(header)
+    header_unit = m.group(1) if m else None
     if measure in ("growth", "share", "contribution"):
-        if header_unit in ("百分点", "个百分点"):
-            return Column("growth_change", "pp", Decimal(1), period, None)
-        basis = None
-        if measure == "growth":
-            basis = _compared_with(header, period, measure) or ("mom" if any(w in header + title for w in r["mom"]) else "yoy")
-        return Column(measure, "%", Decimal(1), period, basis)
+        return _rate_column(measure, header, title, header_unit, period)
     if measure in ("growth_change", "pull"):
         return Column(measure, "pp", Decimal(1), period, None)
     for text in (row_unit, header_unit, unit_line):
@@ -797,6 +930,29 @@ def _column(header: str, title: str, unit_line: str | None, row_unit: str | None
             unit, factor = parsed
             return Column("level", unit, factor, period, None)
     return None
+
+
+def _column_measure(header: str, row_unit: str | None, label: str) -> str:
+    """The measure a column's header names (its first word in tables.toml [measures] order), else
+    level; a percentage row with a level header names its own (服务业增加值占GDP比重 | % | 55.75)."""
+    r = _rules()
+    bare = header.replace(" ", "")  # 行业占 比(%): a header broken by the layout
+    measure = next((m for m, ws in r["measures"] if any(w in bare for w in ws)), "level")
+    if measure == "level" and row_unit == "%":
+        measure = next((m for m, ws in r["label_measures"] if any(w in label for w in ws)), "level")
+    return measure
+
+
+def _rate_column(measure: str, header: str, title: str, header_unit: str | None, period: str | None) -> Column:
+    """A column of rates (growth, share, contribution) in %, or of changes in points when its
+    header's unit says so; a growth rate is month on month when header or title says so."""
+    r = _rules()
+    if header_unit in r["point_units"]:
+        return Column("growth_change", "pp", Decimal(1), period, None)
+    basis = None
+    if measure == "growth":
+        basis = _compared_with(header, period, measure) or ("mom" if any(w in header + title for w in r["mom"]) else "yoy")
+    return Column(measure, "%", Decimal(1), period, basis)
 
 
 def _compared_with(header: str, period: str | None, measure: str) -> str | None:
@@ -820,29 +976,55 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
     own = [t for t in find_times(header, pub) if t.kind == "period" and t.value]
     if own:
         return own[-1].value, "time"
-    p = _rules()["periods"]
-    comparison = _rules()["comparison"]
-
-    def names(kind: str) -> bool:
-        for w in p[kind]:
-            at = header.find(w)
-            if at >= 0 and not header[:at].endswith(comparison):
-                return True
-        return False
-
+    kind = next((k for k, _ in _RELATIVE_PERIODS if _names_period(header, k)), None)
+    if kind is None:
+        return None
     end = end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
-    if names("cumulative"):  # 年初至报告期末: a span from January, not the end date
-        return (span_period(year, 1, end) if year and end else None), "cumulative"
-    if names("period_end"):
-        return (point_period(year, end) if year and end else None), "period_end"
-    if names("previous_year_end"):
-        return (f"{year - 1:04d}-12-31" if year else None), "previous_year_end"
-    if names("previous_year"):
-        return shift_year(base), "previous_year"
-    if names("current"):
-        return base, "current"
-    return None
+    return dict(_RELATIVE_PERIODS)[kind](base, year, end), kind
+
+
+def _names_period(header: str, kind: str) -> bool:
+    """Whether a header holds a period word of `kind` that is not the object of a comparison
+    (上年同期 in 比上年同期增长 is the basis of a growth rate, not the column's period)."""
+    comparison = _rules()["comparison"]
+    for w in _rules()["periods"][kind]:
+        at = header.find(w)
+        if at >= 0 and not header[:at].endswith(comparison):
+            return True
+    return False
+
+
+def _cumulative(base: str | None, year: int | None, end: int | None) -> str | None:
+    """年初至报告期末: a span from January, not the end date."""
+    return span_period(year, 1, end) if year and end else None
+
+
+def _period_end(base: str | None, year: int | None, end: int | None) -> str | None:
+    return point_period(year, end) if year and end else None
+
+
+def _previous_year_end(base: str | None, year: int | None, end: int | None) -> str | None:
+    return f"{year - 1:04d}-12-31" if year else None
+
+
+def _previous_year(base: str | None, year: int | None, end: int | None) -> str | None:
+    return shift_year(base)
+
+
+def _current(base: str | None, year: int | None, end: int | None) -> str | None:
+    return base
+
+
+# Relative period words (tables.toml [periods]) by kind, in the order they are tried, with the
+# period each names given the table's period (base), its year and its last month.
+_RELATIVE_PERIODS = (
+    ("cumulative", _cumulative),
+    ("period_end", _period_end),
+    ("previous_year_end", _previous_year_end),
+    ("previous_year", _previous_year),
+    ("current", _current),
+)
 
 
 def column_periods(headers: list[str], base: str | None, pub: date | None) -> list[str | None]:

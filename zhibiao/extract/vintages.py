@@ -15,7 +15,6 @@ from zhibiao.models import Fact
 from zhibiao.rules import load
 
 VINTAGE_KINDS = ("preliminary", "verified", "final", "revised", "pre_revision", "revision")
-_SENTENCE_END = re.compile(r"[。!?！？;；\n]")
 _LOOKBACK = 200
 
 
@@ -51,6 +50,11 @@ def _pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, sorted(_vocabulary(), key=len, reverse=True))))
 
 
+@cache
+def _sentence_end() -> re.Pattern:
+    return re.compile(load("vintages")["sentence_end"])
+
+
 def stages() -> tuple[str, ...]:
     """The vintage stages, oldest first (rules/vintages.toml)."""
     return tuple(load("vintages")["stages"])
@@ -81,7 +85,7 @@ def _window(fact: Fact, text: str) -> str:
     """The sentence before the fact's number: from its span in `text`, else from its quote."""
     if fact.span is not None and 0 <= fact.span[0] <= len(text):
         window = text[max(0, fact.span[0] - _LOOKBACK):fact.span[0]]
-        return _SENTENCE_END.split(window)[-1]
+        return _sentence_end().split(window)[-1]
     number = f"{abs(fact.value):g}"
     at = fact.quote.find(number)
     return fact.quote[:at] if at >= 0 else fact.quote

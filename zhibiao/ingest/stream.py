@@ -26,10 +26,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from zhibiao.errors import InputError
 from zhibiao.ingest.dates import find_publication_date, parse_date
+from zhibiao.ingest.decode import WIDER_CODEC, decode_bytes, decode_html, normalize_newlines
+from zhibiao.ingest.fields import error_reason, optional_id, optional_str
+from zhibiao.ingest.html import html_text
 from zhibiao.models import Document, ReadFailure
 
 # suffixes (lower case, longest first) -> stream kind
@@ -51,6 +54,9 @@ _TEXT_TYPES = ("text/plain",)
 _OPTIONAL_COLUMNS = ("id", "date", "url", "title")
 
 
+_Date = date  # PendingHtml has a field named `date`
+
+
 @dataclass(frozen=True)
 class PendingHtml:
     """An HTML record read but not yet parsed: `realize` makes the Document.
@@ -63,19 +69,17 @@ class PendingHtml:
     id: str
     html: str
     source: str
-    date: date | None = None
+    date: _Date | None = None
     title: str | None = None
     url: str | None = None
-    default_date: date | None = None
-    fallback_date: date | None = None
+    default_date: _Date | None = None
+    fallback_date: _Date | None = None
 
 
 def realize(item: PendingHtml) -> Document:
     """Parse a pending page into a Document; raise InputError naming its record when it has no text."""
-    from zhibiao.ingest.read import _html_text, _normalize_newlines
-
-    body, page_title, page_date, page_url = _html_text(item.html, item.source)
-    body = _normalize_newlines(body)
+    body, page_title, page_date, page_url = html_text(item.html, item.source)
+    body = normalize_newlines(body)
     return Document(
         id=item.id,
         text=body,
@@ -112,9 +116,7 @@ def read_stream(path: Path, kind: str, *, meta_date: date | None, meta_url: str 
     try:
         handle = path.open("rb")
     except OSError as err:
-        from zhibiao.ingest.read import _reason
-
-        yield ReadFailure(source, _reason(err))
+        yield ReadFailure(source, error_reason(err))
         return
     with handle:
         if kind == "parquet":
@@ -136,14 +138,12 @@ def record_document(path: Path, number: int, record: dict, *, meta_date: date | 
 
     Raise InputError naming "<file>:<number>" for a record that does not say what a document is.
     """
-    from zhibiao.ingest.read import _normalize_newlines, _optional_id, _optional_str
-
     source = f"{path}:{number}"
     try:
-        doc_id = _optional_id(record.get("id")) or f"{stream_stem(path)}:{number}"
+        doc_id = optional_id(record.get("id")) or f"{stream_stem(path)}:{number}"
         own_date = _record_date(record.get("date"))
-        url = meta_url or _optional_str(record.get("url"), "url")
-        title = _optional_str(record.get("title"), "title")
+        url = meta_url or optional_str(record.get("url"), "url")
+        title = optional_str(record.get("title"), "title")
     except ValueError as err:
         raise InputError(source, str(err)) from None
     body, kind = _record_body(record, source)
@@ -151,7 +151,7 @@ def record_document(path: Path, number: int, record: dict, *, meta_date: date | 
     if kind == "html":
         pending = PendingHtml(doc_id, body, source, fixed_date, title, url, default_date)
         return pending if defer_html else realize(pending)
-    body = _normalize_newlines(body)
+    body = normalize_newlines(body)
     return Document(
         id=doc_id,
         text=body,
@@ -234,7 +234,7 @@ def _jsonl_stream(path: Path, handle: IO[bytes], kind: str, meta_date: date | No
 
 def _decompressed(handle: IO[bytes], kind: str) -> IO[bytes]:
     if kind == "jsonl.gz":
-        return gzip.GzipFile(fileobj=handle, mode="rb")
+        return cast(IO[bytes], gzip.GzipFile(fileobj=handle, mode="rb"))
     if kind == "jsonl.zst":
         import zstandard
 
@@ -276,7 +276,8 @@ def _split_cr(raw: bytes | None) -> list[bytes | None]:
         return [None]
     if raw.endswith(b"\r"):
         raw = raw[:-1]
-    return raw.split(b"\r") if b"\r" in raw else [raw]
+    parts: list[bytes | None] = list(raw.split(b"\r")) if b"\r" in raw else [raw]
+    return parts
 
 
 def parse_json_object(source: str, line: str) -> dict:
@@ -292,8 +293,6 @@ def parse_json_object(source: str, line: str) -> dict:
 
 def _jsonl_record(path: Path, number: int, raw: bytes, meta_date: date | None, meta_url: str | None,
                   default_date: date | None, defer_html: bool) -> Document | PendingHtml:
-    from zhibiao.ingest.read import decode_bytes
-
     source = f"{path}:{number}"
     try:
         line = raw.decode("utf-8")
@@ -493,16 +492,14 @@ def response_document(data: bytes, content_type: str, *, doc_id: str, source: st
     Shared by the WARC reader and `zhibiao watch`, so that a watched page and the same page read back
     from the watch's WARC files are the same document. Raise InputError naming `source` when empty.
     """
-    from zhibiao.ingest.read import _decode_html, _normalize_newlines, decode_bytes
-
     if not data.strip():
         raise InputError(source, "empty response body")
     text = _decode_declared(data, content_type.lower())
     if response_kind(content_type) == "html":
-        html = text if text is not None else _decode_html(data, source)
+        html = text if text is not None else decode_html(data, source)
         pending = PendingHtml(doc_id, html, source, None, None, url, default_date, crawled)
         return pending if defer_html else realize(pending)
-    body = _normalize_newlines(text if text is not None else decode_bytes(data, source))
+    body = normalize_newlines(text if text is not None else decode_bytes(data, source))
     if not body.strip():
         raise InputError(source, "empty response body")
     return Document(doc_id, body, source, default_date or find_publication_date(body) or crawled,
@@ -513,8 +510,6 @@ def _decode_declared(data: bytes, content_type: str) -> str | None:
     """The body decoded with the charset the HTTP headers declare (GBK widened to GB18030), or None."""
     import codecs
 
-    from zhibiao.ingest.read import _WIDER_CODEC
-
     match = _HTTP_CHARSET.search(content_type)
     if not match:
         return None
@@ -523,7 +518,7 @@ def _decode_declared(data: bytes, content_type: str) -> str | None:
     except LookupError:
         return None
     try:
-        return data.decode(_WIDER_CODEC.get(name, name))
+        return data.decode(WIDER_CODEC.get(name, name))
     except UnicodeDecodeError:
         return None  # the header lies; detect instead
 

@@ -1,34 +1,42 @@
-"""The store handle: one DuckDB file, opened read-only to read and read-write only to ingest.
+"""The database: one DuckDB file, opened read-only to read and read-write only to write.
 
-DuckDB lets one process write a file, or any number of processes read it, not both. A Store
-therefore connects on demand: queries open the file read-only (or reuse the connection an ingest
-holds), and `ingest` reopens it read-write for its duration and lets go afterwards. When another
+DuckDB lets one process write a file, or any number of processes read it, not both. A Database
+therefore connects on demand: queries open the file read-only (or reuse the connection a write
+holds), and a write reopens it read-write for its duration and lets go afterwards. When another
 process holds the file, the open fails with StoreLockedError naming that process.
+
+The store only stores and reads: what is written comes in as prepared Outcomes (zhibiao.prepare),
+and reading, extracting and preparing documents is orchestrated above it (zhibiao.ingesting), as
+series, conflicts and checks are (zhibiao.analysis). zhibiao.handle.Store, what `zhibiao.open`
+returns, puts them together.
 """
 
 from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pandas as pd
 
-from zhibiao import pipeline
 from zhibiao.catalogue import Catalogue, load_catalogue
 from zhibiao.errors import StoreError, StoreLockedError
 from zhibiao.gate import GateTally
-from zhibiao.ingest.read import iter_documents
-from zhibiao.models import Document, ReadFailure
+from zhibiao.models import ReadFailure
+from zhibiao.parallel import WorkerError
+from zhibiao.prepare import Outcome
 from zhibiao.store import queries
 from zhibiao.store.paths import default_path
-from zhibiao.store.schema import LATEST, current_version, first_row, migrate
+from zhibiao.store.schema import LATEST, current_version, migrate, one_row
 from zhibiao.store.search import SearchIndex, SearchResult
 from zhibiao.store.writer import BATCH_SIZE, Writer
+
+if TYPE_CHECKING:
+    from typing import Self
 
 _PID = re.compile(r"PID (\d+)")
 
@@ -62,6 +70,21 @@ class _Tally:
     failures: list[ReadFailure] = field(default_factory=list)
     gate: GateTally = field(default_factory=GateTally)
 
+    def count(self, outcome: Outcome, writer: Writer) -> None:
+        """Count one outcome; a stored one goes to the writer."""
+        self.seen += 1
+        self.gate.add(outcome.gate)
+        if outcome.kind == "stored":
+            assert outcome.prepared is not None
+            writer.add(outcome.prepared)
+        elif outcome.kind == "unchanged":
+            self.unchanged += 1
+        elif outcome.kind == "gated":
+            self.gated += 1
+        else:
+            assert outcome.failure is not None
+            self.failures.append(outcome.failure)
+
     def freeze(self, writer: Writer, interrupted: bool = False, error: str | None = None) -> IngestReport:
         return IngestReport(self.seen, writer.added, writer.replaced, self.unchanged, writer.facts,
                             writer.derived, tuple(self.failures), interrupted, self.gated, self.gate, error)
@@ -70,8 +93,9 @@ class _Tally:
 ProgressFn = Callable[[str, int], None]
 
 
-class Store:
-    """A fact database. Use `zhibiao.open(path)`; close it (or use `with`) to release the file."""
+class Database:
+    """A fact database: connections, the single writer's loop and the reads that are plain SQL.
+    Close it (or use `with`) to release the file."""
 
     def __init__(self, path: str | Path | None = None, *, catalogue: Catalogue | None = None):
         self.path = Path(path) if path is not None else default_path()
@@ -80,15 +104,15 @@ class Store:
         self._writable = False
         self._search: SearchIndex | None = None
         self._owns_search = True
-        self._lent: list[Store] = []  # readers made from this store, closed with it
+        self._lent: list[Database] = []  # readers made from this store, closed with it
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
@@ -114,11 +138,22 @@ class Store:
             raise StoreError(str(self.path), "no such database; create it with `zhibiao ingest PATH --db FILE`")
         if write:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = self._open(write)
+        try:
+            self._check_schema(con, write)
+        except BaseException:
+            con.close()
+            raise
+        self._con, self._writable = con, write
+        return con
+
+    def _open(self, write: bool) -> duckdb.DuckDBPyConnection:
+        """A new connection, DuckDB's errors told as StoreError (StoreLockedError naming the holder)."""
         # The writer runs beside a single-threaded, CPU-bound extractor: DuckDB's worker threads only
         # compete with it for the cores (measured: ingest 185 -> 250 docs/s on 2 cores with one thread).
-        config = {"threads": 1} if write else {}
+        config: dict[str, Any] = {"threads": 1} if write else {}
         try:
-            con = duckdb.connect(str(self.path), read_only=not write, config=config)
+            return duckdb.connect(str(self.path), read_only=not write, config=config)
         except duckdb.IOException as err:
             message = str(err)
             if "lock" in message.lower():
@@ -127,36 +162,33 @@ class Store:
             raise StoreError(str(self.path), _first_line(message)) from None
         except duckdb.Error as err:
             raise StoreError(str(self.path), _first_line(str(err))) from None
-        try:
-            version = current_version(con)
-            if version > LATEST:
-                raise StoreError(str(self.path), f"made by a newer zhibiao (schema {version}, this one knows {LATEST})")
-            if write:
-                migrate(con)
-            elif version < LATEST:
-                reason = ("not a zhibiao database" if version == 0 else
-                          f"schema {version} is older than {LATEST}; run `zhibiao ingest` once to upgrade it")
-                raise StoreError(str(self.path), reason)
-        except BaseException:
-            con.close()
-            raise
-        self._con, self._writable = con, write
-        return con
+
+    def _check_schema(self, con: duckdb.DuckDBPyConnection, write: bool) -> None:
+        """Migrate a database opened to write; refuse one this version cannot read."""
+        version = current_version(con)
+        if version > LATEST:
+            raise StoreError(str(self.path), f"made by a newer zhibiao (schema {version}, this one knows {LATEST})")
+        if write:
+            migrate(con)
+        elif version < LATEST:
+            reason = ("not a zhibiao database" if version == 0 else
+                      f"schema {version} is older than {LATEST}; run `zhibiao ingest` once to upgrade it")
+            raise StoreError(str(self.path), reason)
 
     def writer_connection(self) -> duckdb.DuckDBPyConnection:
         """The read-write connection (opened, and the schema migrated, on first use; `close` lets
-        the file go). For the watch's own state tables; documents go through `ingest_documents`."""
+        the file go). For the watch's own state tables; documents go through `write`."""
         return self._connect(write=True)
 
     @property
     def _reader(self) -> duckdb.DuckDBPyConnection:
         return self._connect(write=False)
 
-    def reader(self) -> Store:
+    def reader(self) -> Self:
         """Another handle on this store for another thread: a cursor of its read-only connection (DuckDB
         lets each connection serve one thread at a time), the same catalogue and search index. Closing
         it closes only the cursor; closing this store closes it too."""
-        other = Store(self.path, catalogue=self.catalogue)
+        other = type(self)(self.path, catalogue=self.catalogue)
         other._con = self._reader.cursor()
         other._search = self._search_index()
         other._owns_search = False
@@ -170,80 +202,38 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[str | Path], *, index: str | Path | None = None, date: date | None = None,
-               force: bool = False, batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
-               jobs: int = 1, gate: bool = True) -> IngestReport:
-        """Read, extract and store every document under `paths` (the inputs `zhibiao extract` takes).
+    def open_writer(self, *, batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
+                    known: dict[str, str] | None = None) -> Writer:
+        """The single writer on the read-write connection. `known` (id -> stored content hash) is
+        filled from the database, for a caller that looks documents up as they are read."""
+        con = self._connect(write=True)
+        return Writer(con, self.catalogue, batch_size=batch_size, known={} if known is None else known,
+                      on_commit=(lambda n: progress("commit", n)) if progress else None)
 
-        Unchanged documents (same id and content hash) are skipped without extracting; changed ones
-        replace their facts; `force` re-extracts everything. New documents with no statistical
-        language are skipped by the gate (zhibiao.gate; `gate=False` extracts them too) and not
-        stored. `jobs` > 1 extracts in that many worker processes; this process stays the only
-        writer, and the result is the same as with one. Unreadable documents are reported in the
-        result and the others stored.
-        """
-        items = iter_documents([Path(p) for p in paths], index=Path(index) if index else None, default_date=date,
-                               defer_html=jobs > 1)
-        return self.ingest_documents(items, force=force, batch_size=batch_size, progress=progress, jobs=jobs,
-                                     gate=gate)
-
-    def ingest_documents(self, items: Iterable[Document | ReadFailure], *, force: bool = False,
-                         batch_size: int = BATCH_SIZE, progress: ProgressFn | None = None,
-                         jobs: int = 1, gate: bool = True) -> IngestReport:
-        """Store already-read documents (or report their ReadFailures); see `ingest`."""
-        options = pipeline.Options(force=force, gate=gate)
-        known: dict[str, str] = {}  # filled by the writer, read as each item is handed out
-        # Worker processes start before the database opens, so that they can be forked from a
-        # process that has no DuckDB threads yet (zhibiao.parallel). One process forks nothing, and
-        # keeps the file it may hold (the watch's state is written on the same connection).
-        if jobs > 1:
-            self.close()
-        outcomes = pipeline.outcomes(items, self.catalogue, known, options, jobs=jobs)
-        try:
-            con = self._connect(write=True)
-            writer = Writer(con, self.catalogue, batch_size=batch_size, known=known,
-                            on_commit=(lambda n: progress("commit", n)) if progress else None)
-        except BaseException:
-            outcomes.close()
-            raise
-        return self._store(outcomes, writer, progress)
-
-    def ingest_outcomes(self, outcomes: Iterable[pipeline.Outcome], *, batch_size: int = BATCH_SIZE,
+    def ingest_outcomes(self, outcomes: Iterable[Outcome], *, batch_size: int = BATCH_SIZE,
                         progress: ProgressFn | None = None, force: bool = False) -> IngestReport:
         """Store outcomes computed elsewhere (a Ray job, zhibiao.engines.ray), in the order given.
 
         Documents whose id is stored with the same content hash count as unchanged (unless `force`).
         """
-        con = self._connect(write=True)
-        writer = Writer(con, self.catalogue, batch_size=batch_size,
-                        on_commit=(lambda n: progress("commit", n)) if progress else None)
+        writer = self.open_writer(batch_size=batch_size, progress=progress)
 
-        def unchanged_known(stream):
+        def unchanged_known(stream: Iterable[Outcome]) -> Iterator[Outcome]:
             for outcome in stream:
                 p = outcome.prepared
                 if p is not None and not force and writer.known.get(p.document.id) == p.content_hash:
-                    outcome = pipeline.Outcome("unchanged", outcome.source)
+                    outcome = Outcome("unchanged", outcome.source)
                 yield outcome
 
-        return self._store(unchanged_known(outcomes), writer, progress)
+        return self.write(unchanged_known(outcomes), writer, progress)
 
-    def _store(self, outcomes: Iterable[pipeline.Outcome], writer: Writer, progress: ProgressFn | None) -> IngestReport:
-        """The single writer's loop: take outcomes in order, batch the documents, report."""
-        from zhibiao.parallel import WorkerError
-
+    def write(self, outcomes: Iterable[Outcome], writer: Writer, progress: ProgressFn | None) -> IngestReport:
+        """The single writer's loop: take outcomes in order, batch the documents, report. The file is
+        let go at the end, so that other processes can open it."""
         tally = _Tally()
         try:
             for outcome in outcomes:
-                tally.seen += 1
-                tally.gate.add(outcome.gate)
-                if outcome.kind == "stored":
-                    writer.add(outcome.prepared)
-                elif outcome.kind == "unchanged":
-                    tally.unchanged += 1
-                elif outcome.kind == "gated":
-                    tally.gated += 1
-                else:
-                    tally.failures.append(outcome.failure)
+                tally.count(outcome, writer)
                 if progress:
                     progress("document", tally.seen)
             writer.flush()
@@ -268,6 +258,13 @@ class Store:
 
     # -- reading --------------------------------------------------------------------------------
 
+    def _indicator_id(self, indicator: str | None) -> str | None:
+        """The id of the indicator `indicator` names (an id or an alias); anything else unchanged."""
+        if indicator is None:
+            return None
+        found = self.catalogue.get(indicator)
+        return found.id if found else indicator
+
     def facts(self, *, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
               basis: str | None = None, period: str | None = None, period_type: str | None = None,
               region: str | None = None, doc: str | None = None, modality: str | None = None,
@@ -281,9 +278,7 @@ class Store:
         the period; `host` the site of the document's URL; `limit` and `offset` page through them in
         (document, position) order, or latest period first.
         """
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
+        indicator = self._indicator_id(indicator)
         return typed(queries.facts(self._reader, indicator=indicator, subject=subject, measure=measure, basis=basis,
                                    period=period, period_type=period_type, region=region, doc=doc,
                                    modality=modality, derived=derived, scope=scope, year=year, host=host,
@@ -291,16 +286,12 @@ class Store:
 
     def fact_facets(self, *, indicator: str | None = None, top: int = 30, **filters) -> dict[str, list[tuple]]:
         """Counts of the filtered facts by indicator, measure, region, period type, year and host."""
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
+        indicator = self._indicator_id(indicator)
         return queries.fact_facets(self._reader, indicator=indicator, top=top, **filters)
 
     def fact_summary(self, *, indicator: str | None = None, **filters) -> dict:
         """Facts, documents and independent stories behind the filtered facts; their latest dates."""
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
+        indicator = self._indicator_id(indicator)
         return queries.fact_summary(self._reader, indicator=indicator, **filters)
 
     def indicator_period_types(self) -> dict[str, dict[str, int]]:
@@ -309,9 +300,7 @@ class Store:
 
     def count_facts(self, *, indicator: str | None = None, **filters) -> int:
         """How many facts `facts(...)` would return with these filters and no limit."""
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
+        indicator = self._indicator_id(indicator)
         return queries.count_facts(self._reader, indicator=indicator, **filters)
 
     def document(self, doc_id: str) -> dict | None:
@@ -332,37 +321,9 @@ class Store:
         con = self._reader  # first: opening the file resets the handle, search index included
         return self._search_index().search(con, query, limit=limit, offset=offset)
 
-    def series_records(self, keys: list[str], **options) -> dict[str, list[dict]]:
-        """Several series in one query, as plain records (see queries.series_records)."""
-        return queries.series_records(self._reader, self.catalogue, keys, **options)
-
     def documents(self, *, text: bool = False) -> pd.DataFrame:
         """Stored documents (with their story and its number of copies); texts when `text` is set."""
         return typed(queries.documents(self._reader, text=text))
-
-    def series(self, key: str, *, measure: str | None = None, region: str | None = None,
-               period_type: str | None = None, basis: str | None = None, modality: str = "actual",
-               scope: str | None = None) -> pd.DataFrame:
-        """One row per period (and region, measure, basis, scope where several): the best source's
-        value, how many stories and copies agree, the conflict marker, and the best source's quote."""
-        return typed(queries.series(self._reader, self.catalogue, key, measure=measure, region=region,
-                                    period_type=period_type, basis=basis, modality=modality, scope=scope))
-
-    def conflicts(self, *, indicator: str | None = None, measure: str | None = None,
-                  region: str | None = None) -> pd.DataFrame:
-        """Cells where independent stories disagree or a derived value contradicts a stated one."""
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
-        return typed(queries.conflicts(self._reader, indicator=indicator, measure=measure, region=region))
-
-    def report(self, period: str, *, region: str | None = None, charts: bool = True):
-        """The briefing for `period` (2025-H1, 2024, 2025-Q3, 2025-05) and `region` (default 全国): sections
-        of sentences whose figures carry their sources (zhibiao.report.Report; render it with
-        zhibiao.report.render.to_markdown / to_html). Raises zhibiao.report.PeriodError for a bad period."""
-        from zhibiao.report import build_report
-
-        return build_report(self, period, region, charts=charts)
 
     def indicators(self) -> pd.DataFrame:
         """The catalogue with fact and document counts."""
@@ -371,22 +332,6 @@ class Store:
     def unlinked_subjects(self, limit: int = 20) -> pd.DataFrame:
         return queries.unlinked_subjects(self._reader, limit)
 
-    def changes(self, since: datetime | date | None = None) -> tuple[datetime | date | None, pd.DataFrame]:
-        """The facts of documents stored since `since` (default: the start of the last watch round that
-        stored documents; everything when there was none), each classified as a revision, conflict,
-        new period or new fact (zhibiao.watch.changes). Returns the time used and the table."""
-        from zhibiao.watch import changes
-
-        con = self._reader
-        if since is None:
-            since = changes.last_run_start(con)
-        return since, changes.changes(con, since)
-
-    def watch_runs(self, limit: int = 10) -> list[dict]:
-        """The last watch rounds, newest first, with their one-line-per-source summaries."""
-        from zhibiao.watch import changes
-
-        return changes.runs(self._reader, limit)
     def prune(self, paths: Iterable[str | Path], *, dry_run: bool = False) -> list[tuple[str, str]]:
         """Remove the documents (and their facts and story signatures) whose source file lies under one
         of `paths` and no longer exists; return their (id, source). Sources are kept as they were given
@@ -422,25 +367,16 @@ class Store:
         """Integrity problems (empty when the database is consistent)."""
         return queries.integrity_problems(self._reader)
 
-    def consistency(self, *, indicator: str | None = None) -> list[dict]:
-        """What does not add up in the stored series, each finding with its figures and quotes
-        (zhibiao.checks: half-years outside their quarters, changes that contradict levels, shares
-        above 100 %, unexplained monthly jumps)."""
-        if indicator is not None:
-            found = self.catalogue.get(indicator)
-            indicator = found.id if found else indicator
-        return queries.consistency(self._reader, indicator=indicator)
-
     def newest_publication(self):
         """The publication date of the newest stored document (what "stale" is measured against)."""
-        return first_row(self._reader, "SELECT max(published) FROM documents")[0]
+        return one_row(self._reader, "SELECT max(published) FROM documents")[0]
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and `stories`: the number of distinct stories."""
         con = self._reader
-        out = {table: first_row(con, f"SELECT count(*) FROM {table}")[0]
+        out = {table: one_row(con, f"SELECT count(*) FROM {table}")[0]
                for table in ("documents", "facts", "story_signatures", "story_bands")}
-        out["stories"] = first_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
+        out["stories"] = one_row(con, "SELECT count(DISTINCT story_id) FROM documents")[0]
         return out
 
 

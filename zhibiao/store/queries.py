@@ -1,44 +1,25 @@
-"""Reads: facts, documents, series, conflicts and catalogue counts, as pandas DataFrames.
+"""Reads: facts, documents, the sources of series and conflicts, and catalogue counts.
 
-Every function takes an open connection (read-only is enough) and never writes.
+Every function takes an open connection (read-only is enough) and never writes. What the rows mean
+(series cells, conflicts, checks) is worked out above the store, in zhibiao.analysis.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
 
 import duckdb
 import pandas as pd
 
 from zhibiao.catalogue import Catalogue, subject_key
-from zhibiao.period import PERIOD_TYPES, classify_period, period_sort_key
-from zhibiao.series import (
-    Cell,
-    cells,
-    comparison,
-    describe_dissent,
-    describe_history,
-    history_records,
-)
-from zhibiao.store.schema import first_row
+from zhibiao.period import PERIOD_TYPES, classify_period
+from zhibiao.store.schema import one_row
 
 FACT_COLUMNS = (
     "doc", "seq", "indicator", "scope", "subject", "measure", "value", "value_max", "unit", "qualifier", "period",
     "period_type", "basis", "region", "modality", "quote", "span_start", "span_end", "derived", "derivation",
     "vintage", "story", "url", "title", "published",
 )
-SERIES_COLUMNS = (
-    "period", "period_type", "measure", "basis", "region", "value", "value_max", "unit", "qualifier",
-    "stories", "copies", "derived", "derivation", "conflict", "dissent", "subject", "indicator", "scope", "quote",
-    "doc", "url", "published", "seq", "vintage", "comparison", "history",
-)
-CONFLICT_COLUMNS = (
-    "indicator", "subject", "measure", "basis", "unit", "period", "region", "kind",
-    "value_a", "doc_a", "published_a", "quote_a", "value_b", "doc_b", "published_b", "quote_b", "derivation",
-    "seq_a", "seq_b", "qualifier_a", "qualifier_b", "derived_a", "derived_b",
-)
-
 _SELECT_FACTS = """
     SELECT doc_id AS doc, seq, indicator, scope, subject, subject_key, measure, value, value_max, unit, qualifier,
            period_key AS period, period_type, basis, region, modality, quote, span_start, span_end,
@@ -57,7 +38,7 @@ def _where(filters: list[tuple[str, object]]) -> tuple[str, list]:
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _check_period_type(period_type: str | None) -> None:
+def check_period_type(period_type: str | None) -> None:
     if period_type is not None and period_type not in PERIOD_TYPES:
         raise ValueError(f"unknown period type {period_type!r} (expected one of {', '.join(PERIOD_TYPES)})")
 
@@ -89,7 +70,7 @@ def fact_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, s
 def count_facts(con: duckdb.DuckDBPyConnection, **filters) -> int:
     """How many facts `fact_rows` would return with these filters and no limit."""
     where, params = _fact_filters(**filters)
-    return first_row(con, "SELECT count(*) FROM fact_provenance" + where, params)[0]
+    return one_row(con, "SELECT count(*) FROM fact_provenance" + where, params)[0]
 
 
 def _fact_filters(*, indicator: str | None = None, subject: str | None = None, measure: str | None = None,
@@ -97,7 +78,7 @@ def _fact_filters(*, indicator: str | None = None, subject: str | None = None, m
                   region: str | None = None, doc: str | None = None, modality: str | None = None,
                   derived: bool | None = None, scope: str | None = None, year: str | None = None,
                   host: str | None = None) -> tuple[str, list]:
-    _check_period_type(period_type)
+    check_period_type(period_type)
     return _where([
         ("coalesce(scope, '') = ?", scope),
         ("left(period_key, 4) = ?", year),
@@ -152,7 +133,7 @@ def fact_summary(con: duckdb.DuckDBPyConnection, **filters) -> dict:
     """How many facts, documents and independent stories the filtered facts have, and the latest
     publication and ingest of their documents."""
     where, params = _fact_filters(**filters)
-    row = first_row(con, f"""SELECT count(*), count(DISTINCT doc_id), count(DISTINCT story_id), max(published),
+    row = one_row(con, f"""SELECT count(*), count(DISTINCT doc_id), count(DISTINCT story_id), max(published),
                (SELECT max(ingested_at) FROM documents WHERE id IN (SELECT doc_id FROM fact_provenance{where}))
         FROM fact_provenance{where}""", [*params, *params])
     return {"facts": row[0], "documents": row[1], "stories": row[2], "last_published": row[3], "last_ingested": row[4]}
@@ -210,134 +191,26 @@ def fact_records(con: duckdb.DuckDBPyConnection, doc_id: str, seq: int | None = 
     return _records(con.execute(sql, [doc_id] if seq is None else [doc_id, seq]))
 
 
-def _cell_rows(df: pd.DataFrame | list[dict]) -> list[dict]:
-    rows = df.to_dict("records") if isinstance(df, pd.DataFrame) else df
-    for row in rows:
-        # One indicator with different scopes (亿元以上 and 50亿元以上 projects) is different series.
-        scope = row.get("scope") if isinstance(row.get("scope"), str) else None
-        row["scope"] = scope
-        row["key"] = ((row["indicator"] + (f"|{scope}" if scope else "")) if isinstance(row["indicator"], str)
-                      else "subject:" + row["subject_key"])
-        for name in ("basis", "region", "period", "value_max", "derivation", "url", "title", "vintage"):
-            if row.get(name) is not None and row[name] != row[name]:  # NaN -> None
-                row[name] = None
-        published = row["published"]
-        if published is None or pd.isna(published):  # pd.NaT passes for a date
-            published = None
-        elif not (isinstance(published, date) and not isinstance(published, datetime)):
-            published = pd.Timestamp(published).date()
-        row["published"] = published
-        # A period with an unknown year cannot be compared across documents.
-        row["period_key"] = row["period"] if row["period"] and "?" not in row["period"] else (
-            f"{row['period']}@{row['doc']}")
-    return rows
-
-
-def _series_row(cell: Cell) -> dict:
-    best = cell.best
-    return {
-        "period": best["period"], "period_type": best["period_type"], "measure": best["measure"],
-        "basis": best["basis"], "region": best["region"], "value": best["value"], "value_max": best["value_max"],
-        "unit": best["unit"], "qualifier": best["qualifier"], "stories": cell.stories, "copies": cell.copies,
-        "derived": bool(best["derived"]), "derivation": best["derivation"], "conflict": cell.conflict,
-        "dissent": describe_dissent(cell), "subject": best["subject"], "indicator": best["indicator"],
-        "scope": best.get("scope"), "quote": best["quote"], "doc": best["doc"], "url": best["url"],
-        "published": best["published"], "seq": int(best["seq"]), "vintage": best.get("vintage"),
-        "comparison": comparison(best["measure"], best["basis"], best["period"], best.get("vintage")),
-        "history": describe_history(cell), "vintages": history_records(cell),
-        "copy_dissent": [{"value": float(r["value"]), "doc": r["doc"], "seq": int(r["seq"]), "quote": r["quote"]}
-                         for r in cell.copy_dissent],
-    }
-
-
-def _in_series(row: dict) -> bool:
-    """The size of a revision (比修订前提高0.2个百分点) is no point of a growth-change series."""
-    return row["comparison"] != "revision"
-
-
-def series(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, key: str, *, measure: str | None = None,
-           region: str | None = None, period_type: str | None = None, basis: str | None = None,
-           modality: str = "actual", scope: str | None = None) -> pd.DataFrame:
-    """The series of an indicator (id or alias) or of a subject: one row per cell, ordered by period.
-
-    For an indicator the measure defaults to the catalogue's; facts without a period are left out.
-    Each scope of an indicator is a series of its own (its rows say which); a key with scope
-    modifiers (50亿元以上签约项目) or `scope` selects one ("" the unscoped facts).
-    """
-    indicator, key_scope = _resolve_key(catalogue, key)
-    if indicator is not None:
-        df = fact_rows(con, indicator=indicator.id, measure=measure or indicator.measure, region=region,
-                       period_type=period_type, basis=basis, modality=modality,
-                       scope=scope if scope is not None else key_scope)
-    else:
-        df = fact_rows(con, subject=key, measure=measure, region=region, period_type=period_type,
-                       basis=basis, modality=modality)
-    df = df[df["period"].notna()]
-    out = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
-    out.sort(key=lambda r: (r["scope"] or "", period_sort_key(r["period"]), r["region"] or "", r["measure"],
-                            r["basis"] or "", r["unit"]))
-    return pd.DataFrame(out, columns=list(SERIES_COLUMNS))
-
-
-def _resolve_key(catalogue: Catalogue, key: str):
-    """The indicator a series key names and the scope it selects (None: every scope)."""
-    indicator = catalogue.by_id.get(key)
-    if indicator is not None:
-        return indicator, None
-    link = catalogue.resolve(key)
-    return link.indicator, link.scope
-
-
-def series_records(con: duckdb.DuckDBPyConnection, catalogue: Catalogue, keys: Sequence[str], *,
-                   measure: str | None = None, all_measures: bool = False, region: str | None = None,
-                   period_type: str | None = None, modality: str = "actual") -> dict[str, list[dict]]:
-    """The series of several indicators (ids or aliases) or subjects in one query, as plain records
-    (the rows `series` returns) keyed by the key asked for, each list ordered by period.
-
-    The measure is `measure` when given, else the indicator's default (a subject's: any), or every
-    measure with `all_measures`. For a dashboard that shows many series at once, this avoids a query
-    and a DataFrame per series.
-    """
-    _check_period_type(period_type)
-    wanted: dict[str, tuple[str, str, str | None]] = {}  # key -> (column, value, measure)
-    for key in keys:
-        indicator = catalogue.get(key)
-        if indicator is not None:
-            default = None if all_measures else indicator.measure
-            wanted[key] = ("indicator", indicator.id, measure or default)
-        else:
-            wanted[key] = ("subject_key", subject_key(key), measure)
-    out: dict[str, list[dict]] = {key: [] for key in keys}
-    if not wanted:
-        return out
-    ids = sorted({v for c, v, _ in wanted.values() if c == "indicator"})
-    subjects = sorted({v for c, v, _ in wanted.values() if c == "subject_key"})
+def series_source_rows(con: duckdb.DuckDBPyConnection, indicators: Sequence[str], subjects: Sequence[str], *,
+                       region: str | None = None, period_type: str | None = None,
+                       modality: str | None = "actual") -> list[dict]:
+    """The facts with a period of any of `indicators` (ids) or `subjects` (normalised keys), filtered,
+    as plain records in (document, position) order: the sources of several series at once."""
+    check_period_type(period_type)
     where, params = _where([("region = ?", region), ("period_type = ?", period_type), ("modality = ?", modality)])
     extra = (" AND " + where[len(" WHERE "):]) if where else ""
-    cursor = con.execute(_SELECT_FACTS + """ WHERE period_key IS NOT NULL
+    return _records(con.execute(_SELECT_FACTS + """ WHERE period_key IS NOT NULL
         AND (list_contains(?::VARCHAR[], indicator) OR list_contains(?::VARCHAR[], subject_key))""" + extra
-                         + " ORDER BY doc_id, seq", [ids, subjects, *params])
-    columns = [d[0] for d in cursor.description]
-    rows = [dict(zip(columns, r, strict=True)) for r in cursor.fetchall()]
-    for key, (column, value, key_measure) in wanted.items():
-        mine = [dict(r) for r in rows if r[column] == value and (key_measure is None or r["measure"] == key_measure)]
-        found = [r for r in (_series_row(c) for c in cells(_cell_rows(mine)).values()) if _in_series(r)]
-        found.sort(key=lambda r: (period_sort_key(r["period"]), r["region"] or "", r["measure"], r["basis"] or "",
-                                  r["unit"]))
-        out[key] = found
-    return out
+                                + " ORDER BY doc_id, seq", [list(indicators), list(subjects), *params]))
 
 
-def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, measure: str | None = None,
-              region: str | None = None) -> pd.DataFrame:
-    """Cells where independent stories disagree, or a derived value contradicts a stated one.
-
-    Only cells with a known period, more than one story or a derived fact are read; each row
-    pairs the best source with one that disagrees, with both quotes.
-    """
+def contested_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, measure: str | None = None,
+                   region: str | None = None) -> pd.DataFrame:
+    """The facts of the cells that may hold a conflict: a known period and more than one document
+    stating the cell, or a derived fact in it."""
     where, params = _where([("indicator = ?", indicator), ("measure = ?", measure), ("region = ?", region)])
     extra = (" AND " + where[len(" WHERE "):]) if where else ""
-    df = con.execute(f"""
+    return con.execute(f"""
         WITH f AS (
             SELECT *, coalesce(indicator || coalesce('|' || scope, ''), 'subject:' || subject_key) AS cell_key
             FROM fact_provenance
@@ -354,48 +227,15 @@ def conflicts(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None, m
             AND f.period_key = c.period_key AND f.basis IS NOT DISTINCT FROM c.basis
             AND f.region IS NOT DISTINCT FROM c.region
         ORDER BY f.doc_id, f.seq""", params).df()
-    out = []
-    for cell in cells(_cell_rows(df)).values():
-        pairs = [(cell.best, other, None) for other in cell.dissent]
-        pairs += [(_story_voice(cell, copy), copy, "copies disagree") for copy in cell.copy_dissent]
-        for first, other, kind in pairs:
-            derived = first if first["derived"] else other if other["derived"] else None
-            out.append({
-                "indicator": first["indicator"], "subject": first["subject"], "measure": first["measure"],
-                "basis": first["basis"], "unit": first["unit"], "period": first["period"], "region": first["region"],
-                "kind": kind or ("derived vs stated" if derived is not None else "stories disagree"),
-                "value_a": first["value"], "doc_a": first["doc"], "published_a": first["published"],
-                "quote_a": first["quote"], "value_b": other["value"], "doc_b": other["doc"],
-                "published_b": other["published"], "quote_b": other["quote"],
-                "derivation": derived["derivation"] if derived is not None else None,
-                "seq_a": int(first["seq"]), "seq_b": int(other["seq"]), "qualifier_a": first["qualifier"],
-                "qualifier_b": other["qualifier"], "derived_a": bool(first["derived"]),
-                "derived_b": bool(other["derived"]),
-            })
-    out.sort(key=lambda r: (r["indicator"] or "~", r["subject"], period_sort_key(r["period"]), r["region"] or ""))
-    return pd.DataFrame(out, columns=list(CONFLICT_COLUMNS))
 
 
-def consistency(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None) -> list[dict]:
-    """What does not add up in the stored series (zhibiao.checks), as records with their figures."""
-    from zhibiao.checks import check_rows
-
+def dated_actual_rows(con: duckdb.DuckDBPyConnection, *, indicator: str | None = None) -> pd.DataFrame:
+    """The actual (not planned) facts whose period has a known year, of one indicator or all: what
+    the consistency checks read."""
     where, params = _where([("indicator = ?", indicator)])
     extra = (" AND " + where[len(" WHERE "):]) if where else ""
-    df = con.execute(_SELECT_FACTS + " WHERE modality = 'actual' AND period_key IS NOT NULL"
-                     " AND period_key NOT LIKE '%?%'" + extra + " ORDER BY doc_id, seq", params).df()
-    rows = [r for r in (_series_row(c) for c in cells(_cell_rows(df)).values()) if _in_series(r)]
-    contradictions = conflicts(con, indicator=indicator)
-    contradictions = contradictions[contradictions["kind"] == "derived vs stated"].to_dict("records")
-    return [f.to_record() for f in check_rows(rows, contradictions)]
-
-
-def _story_voice(cell: Cell, copy: dict) -> dict:
-    """The copy that speaks for `copy`'s story (its first published copy) in a cell."""
-    for row in (cell.best, *cell.dissent, *cell.history):
-        if row["story"] == copy["story"] and bool(row.get("derived")) == bool(copy.get("derived")):
-            return row
-    return cell.best
+    return con.execute(_SELECT_FACTS + " WHERE modality = 'actual' AND period_key IS NOT NULL"
+                       " AND period_key NOT LIKE '%?%'" + extra + " ORDER BY doc_id, seq", params).df()
 
 
 def indicator_counts(con: duckdb.DuckDBPyConnection, catalogue: Catalogue) -> pd.DataFrame:
@@ -442,7 +282,7 @@ def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
     )
     problems = []
     for label, sql in checks:
-        n = first_row(con, sql)[0]
+        n = one_row(con, sql)[0]
         if n:
             problems.append(f"{n} {label}")
     return problems

@@ -64,6 +64,8 @@ Version 4:
 
 from __future__ import annotations
 
+from typing import Any
+
 import duckdb
 
 Migration = tuple[int, str, tuple[str, ...]]
@@ -191,9 +193,14 @@ def first_row(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = No
     return rows[0] if rows else None
 
 
+def one_row(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> tuple[Any, ...]:
+    """The row of a query that always returns one (an aggregate: count, max), its result consumed."""
+    return con.execute(sql, params or []).fetchall()[0]
+
+
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
     """The schema version of an open database (0 for an empty one)."""
-    exists = first_row(
+    exists = one_row(
         con, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta' AND table_schema = 'main'"
     )[0]
     if not exists:
@@ -204,7 +211,7 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 
 def migrate(con: duckdb.DuckDBPyConnection, migrations: tuple[Migration, ...] = MIGRATIONS) -> list[int]:
     """Apply the migrations the database lacks, each in one transaction; return the versions applied."""
-    applied = []
+    applied: list[int] = []
     version = current_version(con)
     for number, _title, statements in migrations:
         if number <= version:

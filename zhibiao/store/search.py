@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from zhibiao.store.schema import first_row
+from zhibiao.store.schema import first_row, one_row
 
 MAX_QUERY_CHARS = 100
 MAX_TERMS = 8
@@ -95,9 +95,9 @@ def bigrams(term: str) -> list[str]:
 
 def fingerprint(con: duckdb.DuckDBPyConnection) -> str:
     """What the index was built from: changes whenever a document or fact is stored, replaced or re-linked."""
-    docs = first_row(con, """SELECT count(*), coalesce(bit_xor(hash(id || content_hash)), 0),
+    docs = one_row(con, """SELECT count(*), coalesce(bit_xor(hash(id || content_hash)), 0),
                                     coalesce(max(ingested_at)::VARCHAR, '') FROM documents""")
-    facts = first_row(con, "SELECT count(*) FROM facts")[0]
+    facts = one_row(con, "SELECT count(*) FROM facts")[0]
     row = first_row(con, "SELECT value FROM meta WHERE key = 'catalogue'")
     return f"v{INDEX_VERSION}:{docs[0]}:{docs[1]}:{docs[2]}:{facts}:{row[0] if row else ''}"
 
@@ -191,7 +191,8 @@ class SearchIndex:
                 offset: int) -> SearchResult:
         self.ensure(store_con)
         con = self._open()
-        parts, params = [], []
+        parts: list[str] = []
+        params: list[object] = []
         for n, term in enumerate(terms):
             if len(term) == 1:
                 parts.append("SELECT fid, ? AS tag FROM search_grams WHERE gram >= ? AND gram < ?")
@@ -223,6 +224,7 @@ class SearchIndex:
         """The number of hits when the page asked for is empty (past the end)."""
         if offset == 0:
             return 0
+        assert self._con is not None  # opened by the search that asks
         cursor = self._con.execute(f"SELECT count(*) FROM ({sql})", [*params, 10**9, 0])
         return cursor.fetchall()[0][0]
 
@@ -231,7 +233,7 @@ class SearchIndex:
         out = {}
         for table in ("search_facts", "search_grams"):
             try:
-                out[table] = first_row(con, f"SELECT count(*) FROM {table}")[0]
+                out[table] = one_row(con, f"SELECT count(*) FROM {table}")[0]
             except duckdb.CatalogException:
                 out[table] = 0
         return out

@@ -14,21 +14,20 @@ transaction (benchmarks/ingest.py measures both).
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
+from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from zhibiao.catalogue import Catalogue, Link, subject_key
-from zhibiao.models import Document, Extraction, Fact
-from zhibiao.period import classify_period
-from zhibiao.series import DerivedFact, derive_facts
-from zhibiao.store.schema import first_row, get_meta, set_meta
+from zhibiao.catalogue import Catalogue
+from zhibiao.models import Fact
+from zhibiao.prepare import FACT_FIELDS, Prepared
+from zhibiao.store.schema import get_meta, one_row, set_meta
 from zhibiao.stories import SPEC, WINDOW_DAYS, Candidate, Signature, assign_stories, sign
 
 try:
@@ -45,103 +44,9 @@ DOCUMENT_SCHEMA = pa.schema([
     ("original_text", pa.string()), ("clean_text", pa.string()), ("story_id", pa.int64()),
     ("fact_count", pa.int32()), ("extractor", pa.string()), ("ingested_at", pa.timestamp("us")),
 ])
-FACT_SCHEMA = pa.schema([
-    ("doc_id", pa.string()), ("seq", pa.int32()), ("subject", pa.string()), ("subject_key", pa.string()),
-    ("indicator", pa.string()), ("measure", pa.string()), ("value", pa.float64()),
-    ("value_max", pa.float64()), ("unit", pa.string()), ("qualifier", pa.string()), ("period", pa.string()),
-    ("period_key", pa.string()), ("period_type", pa.string()), ("basis", pa.string()),
-    ("region", pa.string()), ("modality", pa.string()), ("quote", pa.string()),
-    ("span_start", pa.int32()), ("span_end", pa.int32()), ("derived", pa.bool_()),
-    ("derivation", pa.string()), ("scope", pa.string()), ("vintage", pa.string()),
-])
+FACT_SCHEMA = pa.schema([(name, getattr(pa, kind)()) for name, kind in FACT_FIELDS])
 SIGNATURE_SCHEMA = pa.schema([("doc_id", pa.string()), ("minhash", pa.binary())])
 BAND_SCHEMA = pa.schema([("doc_id", pa.string()), ("band_key", pa.int64())])
-
-
-def content_hash(doc: Document) -> str:
-    """sha256 of the text and of the metadata that changes what is extracted or stored."""
-    h = hashlib.sha256()
-    for part in (doc.text, doc.date.isoformat() if doc.date else "", doc.title or "", doc.url or "",
-                 doc.format):
-        h.update(part.encode("utf-8"))
-        h.update(b"\x00")
-    return h.hexdigest()
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A document ready to store: its facts linked to the catalogue, derived facts, signature.
-
-    The facts are kept as the rows of the facts table (FACT_SCHEMA: the document's facts, then its
-    derived facts), built where the document was extracted: a worker process sends plain tuples,
-    which cost a fraction of Fact objects to pickle, and the writer only stacks them.
-    """
-
-    document: Document
-    clean_text: str
-    content_hash: str
-    rows: tuple[tuple, ...]
-    derived_count: int
-    signature: Signature
-
-    @property
-    def fact_count(self) -> int:
-        return len(self.rows)
-
-    @property
-    def facts(self) -> tuple[Fact, ...]:
-        return tuple(_fact(row) for row in self.rows[:len(self.rows) - self.derived_count])
-
-    @property
-    def derived(self) -> tuple[DerivedFact, ...]:
-        return tuple(DerivedFact(_fact(row), row[_DERIVATION])
-                     for row in self.rows[len(self.rows) - self.derived_count:])
-
-
-def prepare(extraction: Extraction, catalogue: Catalogue, digest: str | None = None) -> Prepared:
-    """Link facts to indicators, derive implied facts and sign the text of one extraction."""
-    doc = extraction.document
-    derived = derive_facts(extraction.facts, doc.text)
-    links = iter(catalogue.links(list(extraction.facts) + [d.fact for d in derived]))
-    facts = [_linked(f, next(links)) for f in extraction.facts]
-    derived = [DerivedFact(_linked(d.fact, next(links)), d.derivation) for d in derived]
-    return prepared(doc, extraction.clean_text, digest or content_hash(doc), facts, derived,
-                    sign(extraction.clean_text))
-
-
-def _linked(fact: Fact, link: Link) -> Fact:
-    indicator = link.indicator.id if link.indicator else None
-    if fact.indicator == indicator and fact.scope == link.scope:
-        return fact
-    return replace(fact, indicator=indicator, scope=link.scope)
-
-
-def prepared(doc: Document, clean_text: str, digest: str, facts: Sequence[Fact], derived: Sequence[DerivedFact],
-             signature: Signature) -> Prepared:
-    """A Prepared from linked facts and derived facts (its rows numbered in that order)."""
-    rows = [fact_row(doc.id, seq, f, None) for seq, f in enumerate(facts)]
-    rows += [fact_row(doc.id, seq, d.fact, d.derivation) for seq, d in enumerate(derived, start=len(rows))]
-    return Prepared(doc, clean_text, digest, tuple(rows), len(derived), signature)
-
-
-def fact_row(doc_id: str, seq: int, f: Fact, derivation: str | None) -> tuple:
-    """The facts-table row (FACT_SCHEMA) of one fact; a derived fact has its derivation."""
-    key, kind = classify_period(f.period)
-    span = f.span
-    return (doc_id, seq, f.subject, subject_key(f.subject), f.indicator, f.measure, float(f.value),
-            None if f.value_max is None else float(f.value_max), f.unit, f.qualifier, f.period, key, kind,
-            f.basis, f.region, f.modality, f.quote, span[0] if span else None, span[1] if span else None,
-            derivation is not None, derivation, f.scope, f.vintage)
-
-
-_DERIVATION = FACT_SCHEMA.names.index("derivation")
-
-
-def _fact(row: tuple) -> Fact:
-    (doc_id, _seq, subject, _key, indicator, measure, value, value_max, unit, qualifier, period, _period_key,
-     _period_type, basis, region, modality, quote, start, end, _derived, _derivation, scope, vintage) = row
-    return Fact(doc_id, subject, measure, value, unit, qualifier, period, basis, region, modality, quote,
-                None if start is None else (start, end), value_max, indicator, scope=scope, vintage=vintage)
 
 
 @dataclass
@@ -166,7 +71,7 @@ class Writer:
     def __post_init__(self) -> None:
         self.batch_size = max(1, int(self.batch_size))
         self.known.update(self.con.execute("SELECT id, content_hash FROM documents").fetchall())
-        self._next_story = (first_row(self.con, "SELECT max(story_id) FROM documents")[0] or 0) + 1
+        self._next_story = (one_row(self.con, "SELECT max(story_id) FROM documents")[0] or 0) + 1
         self._sync_catalogue()
         self._sync_signatures()
 
@@ -342,7 +247,7 @@ def _tables(batch: list[Prepared], stories: list[int]) -> dict[str, pa.Table]:
 
 
 def _columns(rows: list[tuple], schema: pa.Schema) -> pa.Table:
-    columns = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True)) if rows else [[] for _ in schema.names]
     return pa.table({name: list(col) for name, col in zip(schema.names, columns, strict=True)}, schema=schema)
 
 

@@ -25,8 +25,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from zhibiao.errors import InputError, StoreLockedError
+from zhibiao.handle import Store
 from zhibiao.ingest.stream import response_document, response_kind
-from zhibiao.store import Store
 from zhibiao.watch import state
 from zhibiao.watch.archive import Archive, warc_folder
 from zhibiao.watch.fetch import Fetcher, Raw, Result, utc_now

@@ -58,7 +58,7 @@ from starlette.middleware.gzip import GZipMiddleware
 
 import zhibiao
 from zhibiao.errors import StoreError
-from zhibiao.store import Store
+from zhibiao.handle import Store
 from zhibiao.web import answers, labels, report_views, views
 from zhibiao.web import changes as watch_views
 from zhibiao.web.formatting import number, value_text

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 import zhibiao
 from zhibiao import export
-from zhibiao.store import Store
+from zhibiao.handle import Store
 from zhibiao.web import labels, timeaxis
 from zhibiao.web.formatting import value_text
 from zhibiao.web.views import BadRequest, document_url, evidence_url, indicator_url

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from zhibiao.handle import Store
 from zhibiao.report import PeriodError, build_report
 from zhibiao.report.render import html_view, to_markdown
-from zhibiao.store import Store
 from zhibiao.web.formatting import plain
 from zhibiao.web.views import BadRequest
 
