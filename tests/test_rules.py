@@ -17,6 +17,7 @@ SCHEMA: dict[str, set[str]] = {
     "counties": {"counties"},
     "display": {"frequencies", "groups", "indicators", "units"},
     "gate": {"numerals", "ordinal", "prefix", "table", "units"},
+    "grammar": {"marks", "comparator", "lists", "context", "sentence", "qualifier"},
     "hosts": {"names", "gov_cn"},
     "indicators": {"gdp", "cpi"},
     "measures": {"growth", "change", "amount_change", "to_level", "share", "contribution", "pull", "basis",

@@ -23,8 +23,6 @@ zhibiao.store feeds it rows and turns the results into DataFrames.
 
 from __future__ import annotations
 
-import calendar
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,10 +30,11 @@ from datetime import date
 from functools import lru_cache
 
 from zhibiao.derive import DerivedFact, changed_quantity, derive_facts  # noqa: F401 (re-exported)
-from zhibiao.extract.periods import previous, shift_year
 from zhibiao.extract.vintages import stages
-
-PERIOD_TYPES = ("Y", "H", "Q", "M", "YTD", "point", "range")
+from zhibiao.period import PERIOD_TYPES as PERIOD_TYPES
+from zhibiao.period import Basis, Period, classify_period, is_period
+from zhibiao.period import period_sort_key as period_sort_key
+from zhibiao.period import period_span as period_span
 
 # How far two stated values may be apart and still say the same thing. Percent and percentage-point
 # figures are printed to one decimal, so 0.05 separates 6.0 from 6.1 but not 6 from 6.0; levels are
@@ -46,130 +45,6 @@ DERIVED_POINT_TOLERANCE = 0.1 + 1e-9
 LEVEL_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.02
 POINT_UNITS = ("%", "pp")
-
-_YEAR = r"(\d{4}|\?{4})"
-_Y = re.compile(rf"^{_YEAR}$")
-_H = re.compile(rf"^{_YEAR}-H([12])$")
-_Q = re.compile(rf"^{_YEAR}-Q([1-4])$")
-_M = re.compile(rf"^{_YEAR}-(\d{{2}})$")
-_POINT = re.compile(rf"^{_YEAR}-(\d{{2}})-(\d{{2}})$")
-_SPAN = re.compile(rf"^{_YEAR}-(\d{{2}})/{_YEAR}-(\d{{2}})$")
-_NAMED_SPANS = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2", (7, 9): "-Q3",
-                (10, 12): "-Q4"}
-
-
-# ---------------------------------------------------------------------------------------------
-# Periods
-
-
-@lru_cache(maxsize=8192)
-def classify_period(period: str | None) -> tuple[str | None, str | None]:
-    """The canonical spelling of a FACTS.md period and its type (one of PERIOD_TYPES).
-
-    Equivalent spellings become one: ``2025-01/2025-06`` is ``2025-H1``, ``2025-01/2025-03`` is
-    ``2025-Q1``, ``2025-01/2025-12`` is ``2025``, ``2025-05/2025-05`` is ``2025-05``. A cumulative
-    span from January is ``YTD``; any other span, or a string this does not know, is ``range``.
-    ``(None, None)`` when there is no period.
-    """
-    if period is None or not str(period).strip():
-        return None, None
-    p = str(period).strip().upper().replace("—", "/")
-    m = _SPAN.match(p)
-    if m:
-        y1, m1, y2, m2 = m.group(1), int(m.group(2)), m.group(3), int(m.group(4))
-        if y1 == y2 and 1 <= m1 <= m2 <= 12:
-            if (m1, m2) in _NAMED_SPANS:
-                return classify_period(y1 + _NAMED_SPANS[(m1, m2)])
-            if m1 == m2:
-                return f"{y1}-{m1:02d}", "M"
-            if m1 == 1:
-                return f"{y1}-01/{y1}-{m2:02d}", "YTD"
-        return p, "range"
-    if _Y.match(p):
-        return p, "Y"
-    if _H.match(p):
-        return p, "H"
-    if _Q.match(p):
-        return p, "Q"
-    m = _M.match(p)
-    if m and 1 <= int(m.group(2)) <= 12:
-        return p, "M"
-    m = _POINT.match(p)
-    if m and 1 <= int(m.group(2)) <= 12 and 0 <= int(m.group(3)) <= 31:
-        return p, "point"
-    return p, "range"
-
-
-
-_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
-
-
-def _month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def period_span(period: str | None) -> tuple[date, date] | None:
-    """The first and last day a period covers, or None when it cannot be placed in time."""
-    key, kind = classify_period(period)
-    if key is None or not key[:4].isdigit():
-        return None
-    year = int(key[:4])
-    try:
-        if kind == "Y":
-            return date(year, 1, 1), date(year, 12, 31)
-        if kind == "H":
-            return (date(year, 1, 1), date(year, 6, 30)) if key.endswith("H1") else (date(year, 7, 1), date(year, 12, 31))
-        if kind == "Q":
-            q = int(key[-1])
-            return date(year, 3 * q - 2, 1), _month_end(year, 3 * q)
-        if kind == "M":
-            month = int(key[5:7])
-            return date(year, month, 1), _month_end(year, month)
-        if kind == "point":
-            day = date.fromisoformat(key)
-            return day, day
-        m = _MONTH_SPAN.match(key)
-        if m and m.group(3).isdigit():  # YTD, or another span of months
-            start = date(int(m.group(1)), int(m.group(2)), 1)
-            end = _month_end(int(m.group(3)), int(m.group(4)))
-            return (start, end) if start <= end else None
-    except ValueError:  # 2024-02-30 and the like
-        return None
-    return None
-
-
-def period_sort_key(period: str | None) -> tuple:
-    """Order periods by year, then by the month they end, then by the month they start.
-
-    Unknown years (``????``) and unknown spellings sort last.
-    """
-    key, kind = classify_period(period)
-    if key is None:
-        return (99999, 99, 99, 99, "")
-    year = int(key[:4]) if key[:4].isdigit() else 9999
-    start, end, day = 1, 12, 99
-    if kind == "H":
-        start, end = (1, 6) if key.endswith("H1") else (7, 12)
-    elif kind == "Q":
-        q = int(key[-1])
-        start, end = 3 * q - 2, 3 * q
-    elif kind == "M":
-        start = end = int(key[5:7])
-    elif kind == "point":
-        start = end = int(key[5:7])
-        day = int(key[8:10])
-    elif kind == "YTD":
-        start, end = 1, int(key[-2:])
-    elif kind == "range":
-        year, start, end = (year if year != 9999 else 99998), 99, 99
-    return (year, end, start, day, key)
-
-
-def is_period(text: str | None) -> bool:
-    """Whether `text` (say the part of a basis after ``vs:``) names a period."""
-    _, kind = classify_period(text)
-    return kind is not None and kind != "range"
-
 
 # ---------------------------------------------------------------------------------------------
 # Comparisons: what a series compares with
@@ -191,6 +66,10 @@ COMPARISONS = {
 REVISION_KINDS = ("revision",)
 
 
+# A growth_change basis naming the figure before a revision: the change is the revision's size.
+_REVISION_BASES = ("修订前", "调整前", "初步核算", "初步核实")
+
+
 def comparison(measure: str | None, basis: str | None, period: str | None, vintage: str | None = None) -> str | None:
     """The comparison family of a fact: which series of its indicator and measure it belongs to.
 
@@ -201,32 +80,54 @@ def comparison(measure: str | None, basis: str | None, period: str | None, vinta
     ``vs_year_end`` or ``vs_other`` (another subject or place: 快于全省). Other measures: None.
     """
     if measure == "growth":
-        if basis in (None, "yoy"):
-            return "yoy"
-        if basis in ("mom", "avg2y"):
-            return basis
-        target = basis[3:] if basis.startswith("vs:") else basis
-        if target[:4].isdigit() and is_period(target):
-            return f"base_year:{target[:4]}"
-        return "vs_other"
+        return _growth_comparison(basis)
     if measure != "growth_change":
         return None
-    if vintage in REVISION_KINDS or (basis or "").endswith(("修订前", "调整前", "初步核算", "初步核实")):
+    if vintage in REVISION_KINDS or (basis or "").endswith(_REVISION_BASES):
         return "revision"
-    if not basis or not basis.startswith("vs:"):
+    parsed = Basis.parse(basis)
+    if parsed is None or parsed.kind != "vs" or parsed.target is None:
         return "vs_other"
-    target, _ = classify_period(basis[3:])
+    return _change_comparison(parsed.target, period)
+
+
+def _growth_comparison(basis: str | None) -> str:
+    """yoy, mom, avg2y, the year of a written base period (base_year:2019), or vs_other."""
+    if basis in (None, "yoy"):
+        return "yoy"
+    assert basis is not None
+    if basis in ("mom", "avg2y"):
+        return basis
+    parsed = Basis.parse(basis)
+    target = parsed.target if parsed and parsed.kind == "vs" and parsed.target is not None else basis
+    if target[:4].isdigit() and is_period(target):
+        return f"base_year:{target[:4]}"
+    return "vs_other"
+
+
+def _change_comparison(written: str, period: str | None) -> str:
+    """The family of a change in points against the period `written` after vs:."""
+    target, kind = classify_period(written)
     own, own_kind = classify_period(period)
-    _, kind = classify_period(target)
-    if kind in (None, "range") or own is None:
+    if target is None or kind in (None, "range") or own is None:
         return "vs_other"
     if kind == "point":
         return "vs_year_end" if target.endswith("-12-31") else "vs_earlier_period"
-    if target == classify_period(shift_year(own))[0]:
+    return _period_relation(target, kind, own, own_kind)
+
+
+def _canonical(period: Period | None) -> str | None:
+    return str(period.canonical()) if period else None
+
+
+def _period_relation(target: str, kind: str, own: str, own_kind: str | None) -> str:
+    """How the period compared with (`target`, canonical) relates to the figure's own period."""
+    mine = Period.parse(own)
+    if target == _canonical(mine.shift(-1) if mine else None):
         return "vs_previous_year" if own_kind == "Y" else "vs_same_period_last_year"
     if kind == "Y" and target[:4].isdigit() and own[:4].isdigit() and int(target) == int(own[:4]) - 1:
         return "vs_previous_year"
-    if target == classify_period(previous(own))[0]:
+    if target == _canonical(mine.previous() if mine else None):
         return "vs_previous_period"
     if target[:4] == own[:4]:
         return "vs_earlier_period"
@@ -352,31 +253,42 @@ def summarize(rows: list[dict]) -> Cell:
     stated_vintages = [v for v in ranked if is_vintage(v) and not v.get("derived")]
     best = max(stated_vintages, key=_vintage_rank) if stated_vintages else ranked[0]
     agreeing = [r for r in rows if agree(r, best) and bool(r.get("derived")) == bool(best.get("derived"))]
-    dissent, history = [], []
-    for voice in ranked:
-        if voice is best:
-            continue
-        if stated_vintages and not voice.get("derived") and (
-                is_vintage(voice) or _published_ordinal(voice) < _published_ordinal(best)):
-            history.append(voice)  # an earlier vintage, or a figure published before the revision
-            continue
-        if agree(voice, best):
-            continue
-        independent = voice["story"] != best["story"]
-        checks_derivation = bool(voice.get("derived")) != bool(best.get("derived"))
-        if independent or checks_derivation:
-            dissent.append(voice)
-    copy_dissent = []
-    for voice in voices.values():
-        for row in rows:
-            if (row["story"] == voice["story"] and row["doc"] != voice["doc"]
-                    and bool(row.get("derived")) == bool(voice.get("derived")) and not agree(row, voice)
-                    and not any(row is h for h in history)):
-                copy_dissent.append(row)
+    dissent, history = _dissent_and_history(ranked, best, bool(stated_vintages))
+    copy_dissent = [row for voice in voices.values() for row in rows if _changed_copy(row, voice, history)]
     history.sort(key=_vintage_rank)
     all_stories = len({r["story"] for r in rows})
     return Cell(best, len({r["story"] for r in agreeing}), len({r["doc"] for r in agreeing}),
                 tuple(dissent), all_stories, tuple(history), tuple(_unique(copy_dissent)))
+
+
+def _dissent_and_history(ranked: list[dict], best: dict, revised: bool) -> tuple[list[dict], list[dict]]:
+    """The voices that disagree with `best`, and (when the cell holds marked vintages, `revised`)
+    the earlier vintages: figures marked with a stage, or published before the revision."""
+    dissent, history = [], []
+    for voice in ranked:
+        if voice is best:
+            continue
+        if revised and not voice.get("derived") and (
+                is_vintage(voice) or _published_ordinal(voice) < _published_ordinal(best)):
+            history.append(voice)
+        elif not agree(voice, best) and _dissents(voice, best):
+            dissent.append(voice)
+    return dissent, history
+
+
+def _dissents(voice: dict, best: dict) -> bool:
+    """A disagreeing voice is dissent when it is another story, or checks a derivation (a stated
+    value against a derived one)."""
+    independent = voice["story"] != best["story"]
+    checks_derivation = bool(voice.get("derived")) != bool(best.get("derived"))
+    return independent or checks_derivation
+
+
+def _changed_copy(row: dict, voice: dict, history: list[dict]) -> bool:
+    """Whether `row` is a copy of `voice`'s story that changed its number (an earlier vintage is none)."""
+    return (row["story"] == voice["story"] and row["doc"] != voice["doc"]
+            and bool(row.get("derived")) == bool(voice.get("derived")) and not agree(row, voice)
+            and not any(row is h for h in history))
 
 
 def _unique(rows: list[dict]) -> list[dict]:

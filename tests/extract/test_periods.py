@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from zhibiao.extract import periods
 from zhibiao.extract.periods import find_times, previous, shift_year
+from zhibiao.rules import load
 
 JUL_2025 = date(2025, 7, 19)
 JUL_2023 = date(2023, 7, 20)
@@ -17,65 +22,65 @@ def _times(sentence: str, pub: date | None) -> list[tuple]:
     return [(sentence[t.start:t.end], t.kind, t.value) for t in find_times(sentence, pub)]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "pub", "text", "kind", "value"),
-    [
-        # Halves, quarters, years
-        ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
-        ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),
-        ("一季度,出口增长", JUL_2025, "一季度", "period", "2025-Q1"),
-        ("第二季度", JUL_2025, "第二季度", "period", "2025-Q2"),
-        ("今年一季度末", JUL_2025, "今年一季度末", "period", "2025-03-31"),
-        ("2023年,全国", JUL_2025, "2023年", "period", "2023"),
-        ("2024年全年", JUL_2025, "2024年全年", "period", "2024"),
-        ("全年,全国", date(2024, 1, 17), "全年", "period", "2023"),
-        ("去年,全国", JUL_2025, "去年", "period", "2024"),
-        ("今年全省经济社会发展的主要预期目标是", JUL_2025, "今年", "period", "2025"),
-        ("去年全国粮食产量", JUL_2025, "去年", "period", "2024"),
-        # Months and month ranges
-        ("5月份,规上工业", JUL_2025, "5月份", "period", "2025-05"),
-        ("2016年1月", JUL_2025, "2016年1月", "period", "2016-01"),
-        ("2024年12月", JUL_2025, "2024年12月", "period", "2024-12"),
-        ("1至5月,软件业务收入", JUL_2025, "1至5月", "period", "2025-01/2025-05"),
-        ("1—5月,软件业务收入", JUL_2025, "1—5月", "period", "2025-01/2025-05"),
-        ("今年1—5月", JUL_2025, "今年1—5月", "period", "2025-01/2025-05"),
-        ("1—6月,利润", JUL_2025, "1—6月", "period", "2025-H1"),
-        ("1-3月,利润", JUL_2025, "1-3月", "period", "2025-Q1"),
-        ("1至12月", JUL_2025, "1至12月", "period", "2024"),
-        # A period that ends after the publication month is last year's
-        ("1-11月份,全国", JAN_2026, "1-11月份", "period", "2025-01/2025-11"),
-        ("12月,全国", date(2025, 1, 10), "12月", "period", "2024-12"),
-        ("8月份", JUL_2025, "8月份", "period", "2024-08"),
-        ("前三季度", JUL_2025, "前三季度", "period", "2024-01/2024-09"),
-        ("前三季度", date(2025, 10, 20), "前三季度", "period", "2025-01/2025-09"),
-        ("前两个月", JUL_2025, "前两个月", "period", "2025-01/2025-02"),
-        ("前2个月", date(2025, 3, 15), "前2个月", "period", "2025-01/2025-02"),
-        # Points in time (stocks)
-        ("截至6月底,全国累计建成", JUL_2025, "6月底", "period", "2025-06-30"),
-        ("截至6月末", JUL_2025, "6月末", "period", "2025-06-30"),
-        ("11月末,存款余额", JUL_2025, "11月末", "period", "2024-11-30"),
-        ("2月末,贷款余额", date(2024, 3, 12), "2月末", "period", "2024-02-29"),
-        ("力争到今年底建成", JUL_2025, "今年底", "period", "2025-12-31"),
-        ("截至目前,已培育", JUL_2023, "截至目前", "period", "2023-07-20"),
-        ("截止目前", JUL_2025, "截止目前", "period", "2025-07-19"),
-        # Damaged month range: the dash was lost
-        ("110月份,全省", date(2025, 11, 15), "110月份", "period", "2025-01/2025-10"),
-        ("19月份,全省", date(2025, 10, 20), "19月份", "period", "2025-01/2025-09"),
-        # Dates are not periods
-        ("7月18日,工信部发布", JUL_2025, "7月18日", "date", "2025-07-18"),
-        ("2025年7月18日", JUL_2025, "2025年7月18日", "date", "2025-07-18"),
-        ("2月29日", date(2024, 3, 1), "2月29日", "date", "2024-02-29"),
-        # Spans that look like time but set none
-        ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),
-        ("2023-2025年", JUL_2025, "2023-2025年", "mask", None),
-        ("10时30分", JUL_2025, "10时30分", "mask", None),
-        ("目前,全国", JUL_2025, "目前", "reset", None),
-        ("近年来,全省", JUL_2025, "近年来", "reset", None),
-        # Without a publication date the year is unknown
-        ("6月,全国", None, "6月", "period", "????-06"),
-        ("上半年", None, "上半年", "period", "????-H1"),
-    ],
-)
+_FIND_TIMES_CASES = [
+    # Halves, quarters, years
+    ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
+    ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),
+    ("一季度,出口增长", JUL_2025, "一季度", "period", "2025-Q1"),
+    ("第二季度", JUL_2025, "第二季度", "period", "2025-Q2"),
+    ("今年一季度末", JUL_2025, "今年一季度末", "period", "2025-03-31"),
+    ("2023年,全国", JUL_2025, "2023年", "period", "2023"),
+    ("2024年全年", JUL_2025, "2024年全年", "period", "2024"),
+    ("全年,全国", date(2024, 1, 17), "全年", "period", "2023"),
+    ("去年,全国", JUL_2025, "去年", "period", "2024"),
+    ("今年全省经济社会发展的主要预期目标是", JUL_2025, "今年", "period", "2025"),
+    ("去年全国粮食产量", JUL_2025, "去年", "period", "2024"),
+    # Months and month ranges
+    ("5月份,规上工业", JUL_2025, "5月份", "period", "2025-05"),
+    ("2016年1月", JUL_2025, "2016年1月", "period", "2016-01"),
+    ("2024年12月", JUL_2025, "2024年12月", "period", "2024-12"),
+    ("1至5月,软件业务收入", JUL_2025, "1至5月", "period", "2025-01/2025-05"),
+    ("1—5月,软件业务收入", JUL_2025, "1—5月", "period", "2025-01/2025-05"),
+    ("今年1—5月", JUL_2025, "今年1—5月", "period", "2025-01/2025-05"),
+    ("1—6月,利润", JUL_2025, "1—6月", "period", "2025-H1"),
+    ("1-3月,利润", JUL_2025, "1-3月", "period", "2025-Q1"),
+    ("1至12月", JUL_2025, "1至12月", "period", "2024"),
+    # A period that ends after the publication month is last year's
+    ("1-11月份,全国", JAN_2026, "1-11月份", "period", "2025-01/2025-11"),
+    ("12月,全国", date(2025, 1, 10), "12月", "period", "2024-12"),
+    ("8月份", JUL_2025, "8月份", "period", "2024-08"),
+    ("前三季度", JUL_2025, "前三季度", "period", "2024-01/2024-09"),
+    ("前三季度", date(2025, 10, 20), "前三季度", "period", "2025-01/2025-09"),
+    ("前两个月", JUL_2025, "前两个月", "period", "2025-01/2025-02"),
+    ("前2个月", date(2025, 3, 15), "前2个月", "period", "2025-01/2025-02"),
+    # Points in time (stocks)
+    ("截至6月底,全国累计建成", JUL_2025, "6月底", "period", "2025-06-30"),
+    ("截至6月末", JUL_2025, "6月末", "period", "2025-06-30"),
+    ("11月末,存款余额", JUL_2025, "11月末", "period", "2024-11-30"),
+    ("2月末,贷款余额", date(2024, 3, 12), "2月末", "period", "2024-02-29"),
+    ("力争到今年底建成", JUL_2025, "今年底", "period", "2025-12-31"),
+    ("截至目前,已培育", JUL_2023, "截至目前", "period", "2023-07-20"),
+    ("截止目前", JUL_2025, "截止目前", "period", "2025-07-19"),
+    # Damaged month range: the dash was lost
+    ("110月份,全省", date(2025, 11, 15), "110月份", "period", "2025-01/2025-10"),
+    ("19月份,全省", date(2025, 10, 20), "19月份", "period", "2025-01/2025-09"),
+    # Dates are not periods
+    ("7月18日,工信部发布", JUL_2025, "7月18日", "date", "2025-07-18"),
+    ("2025年7月18日", JUL_2025, "2025年7月18日", "date", "2025-07-18"),
+    ("2月29日", date(2024, 3, 1), "2月29日", "date", "2024-02-29"),
+    # Spans that look like time but set none
+    ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),
+    ("2023-2025年", JUL_2025, "2023-2025年", "mask", None),
+    ("10时30分", JUL_2025, "10时30分", "mask", None),
+    ("目前,全国", JUL_2025, "目前", "reset", None),
+    ("近年来,全省", JUL_2025, "近年来", "reset", None),
+    # Without a publication date the year is unknown
+    ("6月,全国", None, "6月", "period", "????-06"),
+    ("上半年", None, "上半年", "period", "????-H1"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "pub", "text", "kind", "value"), _FIND_TIMES_CASES)
 def test_periods_find_times_kind_and_value(sentence: str, pub: date | None, text: str, kind: str,
                                            value: str | None) -> None:
     assert (text, kind, value) in _times(sentence, pub)
@@ -162,3 +167,51 @@ def test_periods_shift_year_default_is_one_year_back() -> None:
 )
 def test_periods_previous(period: str | None, expected: str | None) -> None:
     assert previous(period) == expected
+
+
+# ---- the hyperscan prefilter and the pure-re gates give the same time mentions
+
+_ROOT = Path(__file__).resolve().parents[2]
+_SENTENCE_END = re.compile(r"(?<=[。!?;!?;\n])")
+
+
+def _corpus_sentences() -> list[tuple[str, date | None]]:
+    """Every sentence of the demo documents and the hostile fixture, with its publication date."""
+    texts: list[tuple[str, date | None]] = []
+    for path in sorted((_ROOT / "examples" / "demo").glob("*.txt")):
+        texts.append((path.read_text(encoding="utf-8"), JUL_2025))
+    for line in (_ROOT / "tests" / "fixtures" / "hostile.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            doc = json.loads(line)
+            texts.append((doc.get("text") or "", date.fromisoformat(doc["date"]) if doc.get("date") else None))
+    return [(s, pub) for text, pub in texts for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def test_periods_prefilter_and_gates_find_the_same_times() -> None:
+    pytest.importorskip("hyperscan")
+    sentences = _corpus_sentences() + [(s, pub) for s, pub, *_ in _FIND_TIMES_CASES]
+    assert periods._scanner() is not None
+    compared = 0
+    for sentence, pub in sentences:
+        kinds = periods._prefiltered(sentence)
+        assert kinds is not None
+        gated = periods._resolve_all(sentence, pub, periods._gate_open(sentence))
+        assert periods._resolve_all(sentence, pub, kinds) == gated, sentence
+        compared += bool(gated)
+    assert compared > 100
+
+
+def test_periods_prefilter_skips_text_it_cannot_scan() -> None:
+    pytest.importorskip("hyperscan")
+    sentence = "上半年\ud800增长"
+    assert periods._prefiltered(sentence) is None
+    assert [t.value for t in find_times(sentence, JUL_2025)] == ["2025-H1"]
+
+
+def test_periods_every_pattern_has_one_resolver_and_every_gate_a_pattern() -> None:
+    table = load("periods")
+    kinds = [kind for kind, _ in periods._RESOLVERS]
+    assert len(kinds) == len(set(kinds))
+    assert set(kinds) == set(table["patterns"]) - {"year_prefixed", "range_separators"}
+    assert set(table["gates"]) <= set(kinds)
+    assert set(table["patterns"]["year_prefixed"]) <= set(kinds)

@@ -20,7 +20,7 @@ from zhibiao.extract.periods import TimeMention, find_times, previous, shift_yea
 from zhibiao.rules import load, words
 
 if TYPE_CHECKING:  # context imports this module
-    from zhibiao.extract.context import ArticleState, ParagraphState
+    from zhibiao.extract.record import ArticleState, ParagraphState
 
 
 def is_comparator(sentence: str, t: TimeMention) -> bool:

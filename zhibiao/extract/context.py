@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 
@@ -25,7 +25,7 @@ from zhibiao.extract.lexicon import (
     PART_BEFORE,
 )
 from zhibiao.extract.periods import TimeMention, end_date, find_times
-from zhibiao.extract.record import SentenceState
+from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
 from zhibiao.extract.regions import (
     GLOBAL,
     MUNICIPALITIES,
@@ -39,29 +39,6 @@ from zhibiao.ingest.segment import Article
 from zhibiao.rules import load, words
 
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
-
-
-@dataclass
-class ArticleState:
-    pub: date | None
-    default_region: str | None
-    province: str | None
-    city: str | None
-    single_period: bool
-    times: dict[int, list[TimeMention]] = field(default_factory=dict)
-    last_period: str | None = None
-    change_comparator: str | None = None
-    written_year: int | None = None  # the year of the last period written out with its year
-
-
-@dataclass
-class ParagraphState:
-    period: str | None = None
-    span: str | None = None  # the span named before a date that ends it (1至8月 … 8月末), for rates
-    region: str | None = None
-    basis: str | None = None
-    subjects: list[str] = field(default_factory=list)
-    last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
 
 
 def article_state(art: Article, art_text: str, header: str, pub: date | None,

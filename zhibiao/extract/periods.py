@@ -2,22 +2,42 @@
 
 Periods are strings as FACTS.md writes them: 2023, 2023-H1, 2023-Q1, 2023-05,
 2025-01/2025-05 (cumulative), 2025-06-30 (a point). An unknown year is written ????.
+The strings are written by zhibiao.period; this module finds the phrases and says which period each
+means. Each kind of phrase is one record of `_RESOLVERS` (tried in that order, an earlier kind winning
+the characters it matched): its pattern and gate are in rules/periods.toml, its resolve function here.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any
 
 from zhibiao.extract.numbers import parse_number
+from zhibiao.period import (
+    date_period,
+    days_period,
+    end_date,
+    half_period,
+    last_day,
+    month_period,
+    point_period,
+    previous,
+    quarter_period,
+    shift_year,
+    span_period,
+    year_period,
+)
 from zhibiao.rules import alternation, load
 
-_CN = "[一二三四五六七八九十]"
-_M = rf"(?:\d{{1,2}}|{_CN}{{1,3}})"
-_SEP = r"\s*[-—–~至到]\s*"
+if TYPE_CHECKING:
+    from zhibiao.extract.prefilter import Prefilter
+
+__all__ = ["ANNUAL_REPORT_MONTHS", "TimeMention", "end_date", "find_times", "last_day", "month_period",
+           "point_period", "previous", "shift_year", "span_period"]
 
 
 @dataclass(frozen=True)
@@ -34,10 +54,6 @@ class TimeMention:
     kind: str
     value: str | None = None
     values: tuple[str, ...] = ()
-
-
-def last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
 
 
 def _month(text: str) -> int:
@@ -71,103 +87,201 @@ def _whole_year(pub: date | None, explicit: int | None, offset: int | None) -> i
     return pub.year - 1 if pub.month <= ANNUAL_REPORT_MONTHS else pub.year
 
 
-def _y(year: int | None) -> str:
-    return f"{year:04d}" if year is not None else "????"
+# ---- the patterns, built from rules/periods.toml
 
-
-def month_period(year: int | None, month: int) -> str:
-    return f"{_y(year)}-{month:02d}"
-
-
-def span_period(year: int | None, first: int, last: int) -> str:
-    if first == last:
-        return month_period(year, last)
-    named = {(1, 12): "", (1, 6): "-H1", (7, 12): "-H2", (1, 3): "-Q1", (4, 6): "-Q2", (7, 9): "-Q3",
-             (10, 12): "-Q4"}
-    if (first, last) in named:
-        return f"{_y(year)}{named[(first, last)]}"
-    return f"{_y(year)}-{first:02d}/{_y(year)}-{last:02d}"
-
-
-def point_period(year: int | None, month: int, day: int | None = None) -> str:
-    if year is None:
-        return f"????-{month:02d}-{day or 0:02d}"
-    return f"{year:04d}-{month:02d}-{day or last_day(year, month):02d}"
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_WORD_LISTS = ("halves", "quarters", "cumulative", "relative_year", "ten_days", "reports")
+_WORD_SECTIONS = ("now", "reset", "relative_year_places")
 
 
 @cache
-def _patterns(prefixed: bool = True) -> list[tuple[str, re.Pattern]]:
-    """The time patterns in priority order; with prefixed=False, those in _YEAR_PREFIXED come
-    without their optional year prefix (find_times looks for it before each match)."""
+def _fragments() -> dict[str, str]:
+    """What a {name} in a pattern stands for: a fragment, or a word list as an alternation."""
     table = load("periods")
-    halves = alternation("periods", "halves")
-    quarters = alternation("periods", "quarters")
-    cumulative = alternation("periods", "cumulative")
-    now = alternation("periods", "now", "words")
-    reset = alternation("periods", "reset", "words")
-    rel = alternation("periods", "relative_year")
-    ten_days = alternation("periods", "ten_days")
-    reports = alternation("periods", "reports")
-    places = alternation("periods", "relative_year_places", "words")
-    del table
-    year = r"(?P<year>\d{4}) ?年(?:度)?"
-    relyear = rf"(?P<rel>{rel})"
-    yprefix = rf"(?:{year}|{relyear})?" if prefixed else ""
-    return [
-        ("year_range", re.compile(rf"\d{{4}}{_SEP}\d{{4}}年|\d{{4}}年{_SEP}\d{{4}}年|\d{{4}}年以来|\d{{4}}年(?:前|后|之前|之后)")),
-        ("now", re.compile(rf"(?:{now})")),
-        ("ymd", re.compile(rf"{year}(?P<m>{_M})月(?P<d>\d{{1,2}})[日号]")),
-        ("iso_date", re.compile(r"(?P<year>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})")),
-        ("until_day", re.compile(r"截[至止](?P<d>\d{1,2})日")),
-        ("md", re.compile(rf"(?P<m>{_M})月(?P<d>\d{{1,2}})[日号](?:\d{{1,2}}[时点](?:\d{{1,2}}分)?)?")),
-        ("damaged_range", re.compile(r"(?<!\d)1(?P<m2>1[0-2]|[3-9])月份")),
-        ("mrange", re.compile(rf"{yprefix}(?P<m1>{_M})(?:月份?)?{_SEP}(?P<m2>{_M})月份?(?P<tail>末|底)?")),
-        ("mlist", re.compile(rf"{yprefix}(?P<ms>{_M}(?:月份?)?(?:、{_M}(?:月份?)?)+)月份?")),
-        ("qlist", re.compile(rf"{yprefix}(?P<qs>[一二三四1-4](?:[、和至到—–~-][一二三四1-4])+)季度")),
-        ("cumulative", re.compile(rf"{yprefix}(?P<cum>{cumulative})")),
-        ("first_months", re.compile(rf"{yprefix}前(?P<n>{_M})个?月份?")),
-        ("report", re.compile(rf"{year}(?P<report>{reports})")),
-        ("half", re.compile(rf"{yprefix}(?P<half>{halves})")),
-        ("quarter", re.compile(rf"{yprefix}(?P<q>{quarters})(?P<tail>末|底)?")),
-        ("month", re.compile(rf"{yprefix}(?P<m>{_M})月份?(?P<tail>末|底|初)?(?P<xun>{ten_days})?(?!\d)")),
-        ("yearend", re.compile(rf"(?:(?P<year>\d{{4}})年?|{relyear})?(?:年末|年底)|(?P<rel2>{rel})(?:末|底)")),
-        ("fullyear", re.compile(rf"{yprefix}全年")),
-        # a relative year alone is one before a clause mark or the release's place (今年全省…), or
-        # when it opens the sentence or the clause after a source (据调查,去年莆田市区居民消费价格…),
-        # and is not 去年同期/今年以来/去年底 (去年价格变动的翘尾影响 inside a sentence is no period)
-        ("year", re.compile(rf"{year}|(?P<rel3>{rel})(?=[,;:]|$|{places})"
-                            rf"|(?:^|(?<=调查,)|(?<=显示,)|(?<=获悉,)|(?<=统计,)|(?<=了解到,)|(?<=介绍,))"
-                            rf"(?P<rel4>今年|去年|前年)(?=[\u4e00-\u9fff])(?!同|以来|底|末|年|度|第|前|上|下|首|头)")),
-        ("time", re.compile(r"\d{1,2}[时:]\d{1,2}(?:分|:\d{2})?(?:\d{1,2}秒)?|\d{1,2}时(?!间)|\d{1,2}日")),
-        ("reset", re.compile(rf"(?:{reset})")),
-    ]
+    out = {name: alternation("periods", name) for name in _WORD_LISTS}
+    out.update({name: alternation("periods", name, "words") for name in _WORD_SECTIONS})
+    out.update(table["fragments"])
+    separators = "".join(re.escape(c) for c in table["patterns"]["range_separators"])
+    out["sep"] = rf"\s*[{separators}]\s*"
+    return out
 
 
-def _rel_offset(word: str | None) -> int | None:
-    if not word:
+def _expand(template: str) -> str:
+    fragments = _fragments()
+    while (expanded := _PLACEHOLDER.sub(lambda m: fragments[m[1]], template)) != template:
+        template = expanded
+    return template
+
+
+@cache
+def _fragment(name: str) -> re.Pattern:
+    return re.compile(_expand(_fragments()[name]))
+
+
+# ---- resolvers: one per kind of phrase
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A match with what every resolver needs: where, the publication date, its year prefix."""
+
+    m: Any  # re.Match, or _Joined (a year prefix and the match after it)
+    pub: date | None
+    year: int | None
+    offset: int | None
+
+    def at(self, kind: str, value: str | None = None, values: tuple[str, ...] = ()) -> TimeMention:
+        return TimeMention(self.m.start(), self.m.end(), kind, value, values)
+
+    def period(self, value: str | None, values: tuple[str, ...] = ()) -> TimeMention:
+        return self.at("period", value, values)
+
+    def year_ending(self, end_month: int) -> int | None:
+        return _year_for(end_month, self.pub, self.year, self.offset or 0)
+
+
+def _mask(h: _Hit) -> TimeMention:
+    return h.at("mask")
+
+
+def _now(h: _Hit) -> TimeMention:
+    return h.period(h.pub.isoformat() if h.pub else None)
+
+
+def _reset(h: _Hit) -> TimeMention:
+    return h.at("reset")
+
+
+def _valid_day(month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
+def _full_date(h: _Hit) -> TimeMention | None:
+    y, mo, d = int(h.m["year"]), _month(h.m["m"]), int(h.m["d"])
+    return h.at("date", date_period(y, mo, d)) if _valid_day(mo, d) else None
+
+
+def _until_day(h: _Hit) -> TimeMention | None:
+    if h.pub is None:
+        return h.period(None)
+    d = int(h.m["d"])
+    if not 1 <= d <= last_day(h.pub.year, h.pub.month):
         return None
-    return load("periods")["relative_year"][word]
+    return h.period(date_period(h.pub.year, h.pub.month, d))
 
 
-_SEPARATORS = ("-", "—", "–", "~", "至", "到")
-# Each pattern matches only where the sentence holds all of these groups (one string of each):
-# a cheap test that skips most patterns for most sentences.
-_GATES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "year_range": (("年",), (*_SEPARATORS, "以来", "前", "后")),
-    "ymd": (("年",), ("月",), ("日", "号")), "iso_date": (("-", "/", "."),), "until_day": (("截",), ("日",)),
-    "md": (("月",), ("日", "号")), "damaged_range": (("月份",),), "mrange": (("月",), _SEPARATORS),
-    "mlist": (("月",), ("、",)), "qlist": (("季",), ("、", "和", *_SEPARATORS)), "cumulative": (("前",),),
-    "first_months": (("前",), ("月",)), "report": (("报",),), "half": (("半",),), "quarter": (("季",),),
-    "month": (("月",),), "yearend": (("末", "底"),), "fullyear": (("全年",),), "year": (("年",),),
-    "time": (("时", ":", "日"),),
-}
-# Patterns that may open with a year (2025年上半年, 今年1-5月): the year is looked for just
-# before each match, since a pattern that opens with an optional part is tried at every
-# position of the sentence (ten times slower).
-_YEAR_PREFIXED = ("mrange", "mlist", "qlist", "cumulative", "first_months", "half", "quarter", "month", "fullyear")
+def _month_day(h: _Hit) -> TimeMention | None:
+    mo, d = _month(h.m["m"]), int(h.m["d"])
+    if not _valid_day(mo, d):
+        return None
+    return h.at("date", date_period(_year_for(mo, h.pub), mo, d))
+
+
+def _damaged_range(h: _Hit) -> TimeMention:
+    last = int(h.m["m2"])
+    return h.period(span_period(_year_for(last, h.pub), 1, last))
+
+
+def _month_range(h: _Hit) -> TimeMention | None:
+    first, last = _month(h.m["m1"]), _month(h.m["m2"])
+    if not (1 <= first < last <= 12):
+        return None
+    y = h.year_ending(last)
+    return h.period(point_period(y, last) if h.m["tail"] else span_period(y, first, last))
+
+
+def _month_list(h: _Hit) -> TimeMention | None:
+    months = [_month(x) for x in _fragment("month").findall(h.m["ms"])]
+    if not all(1 <= x <= 12 for x in months):
+        return None
+    y = h.year_ending(max(months))
+    return h.at("list", None, tuple(month_period(y, x) for x in months))
+
+
+def _quarter_list(h: _Hit) -> TimeMention:
+    quarters = [int(parse_number(x)) for x in _fragment("quarter_digit").findall(h.m["qs"])]
+    y = h.year_ending(3 * max(quarters))
+    if _fragment("quarter_range").search(h.m["qs"]) and len(quarters) == 2 and quarters[0] < quarters[1]:
+        # 1-3季度, 一至三季度: one span from the first quarter's first month, which a 分别
+        # list spreads over its quarters (一至四季度……分别增长4.5%、6.3%、4.9%和5.2%).
+        every = tuple(quarter_period(y, q) for q in range(quarters[0], quarters[1] + 1))
+        return h.period(span_period(y, 3 * quarters[0] - 2, 3 * quarters[1]), every)
+    return h.at("list", None, tuple(quarter_period(y, q) for q in quarters))
+
+
+def _cumulative(h: _Hit) -> TimeMention:
+    last = load("periods")["cumulative"][h.m["cum"]]
+    return h.period(span_period(h.year_ending(last), 1, last))
+
+
+def _report(h: _Hit) -> TimeMention:
+    return h.period(span_period(h.year, 1, load("periods")["reports"][h.m["report"]]))
+
+
+def _first_months(h: _Hit) -> TimeMention | None:
+    last = _month(h.m["n"])
+    if not 2 <= last <= 12:
+        return None
+    return h.period(span_period(h.year_ending(last), 1, last))
+
+
+def _half(h: _Hit) -> TimeMention:
+    half = load("periods")["halves"][h.m["half"]]
+    return h.period(half_period(h.year_ending(6 if half == "H1" else 12), half))
+
+
+def _quarter(h: _Hit) -> TimeMention:
+    q = load("periods")["quarters"][h.m["q"]]
+    y = h.year_ending(3 * q)
+    return h.period(point_period(y, 3 * q) if h.m["tail"] else quarter_period(y, q))
+
+
+def _month_of(h: _Hit) -> TimeMention | None:
+    mo = _month(h.m["m"])
+    if not 1 <= mo <= 12:
+        return None
+    y = h.year_ending(mo)
+    if h.m["tail"]:
+        return h.period(point_period(y, mo))
+    if h.m["xun"] and y is not None:
+        # 8月上旬: the first ten days, as a span of days.
+        first, last = load("periods")["ten_days"][h.m["xun"]]
+        last = min(last, last_day(y, mo))
+        return h.period(days_period(y, mo, first, last))
+    return h.period(month_period(y, mo))
+
+
+def _year_end(h: _Hit) -> TimeMention:
+    y = _whole_year(h.pub, h.year, h.offset)
+    return h.period(point_period(y, 12, 31))
+
+
+def _full_year(h: _Hit) -> TimeMention:
+    return h.period(year_period(_whole_year(h.pub, h.year, h.offset)))
+
+
+def _year(h: _Hit) -> TimeMention | None:
+    if h.year is None and h.offset is None:
+        return None
+    if h.year is not None and not 1949 <= h.year <= 2100:
+        return None
+    return h.period(year_period(h.year))
+
+
+_Resolve = Callable[[_Hit], "TimeMention | None"]
+
+# The kinds of time phrase in the order they are tried; the pattern of each is
+# rules/periods.toml [patterns].KIND, its gate [gates].KIND.
+_RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
+    ("year_range", _mask), ("now", _now), ("ymd", _full_date), ("iso_date", _full_date),
+    ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
+    ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
+    ("first_months", _first_months), ("report", _report), ("half", _half), ("quarter", _quarter),
+    ("month", _month_of), ("yearend", _year_end), ("fullyear", _full_year), ("year", _year),
+    ("time", _mask), ("reset", _reset),
+)
+
 YEAR_PREFIX_MAX = 9  # 2025 年度 / 今年
-_QUARTER_RANGE = re.compile(r"[至到—–~-]")
-_HINT = re.compile(r"[\d一二三四五六七八九十年月季今去上本当目前现如近未下长截至底末]")
 
 
 class _Joined:
@@ -193,11 +307,13 @@ class _Joined:
 
 @dataclass(frozen=True)
 class _Gated:
-    """A time pattern with its gate, split for speed: characters that must all be in the
-    sentence, groups of characters of which one must be, and groups of words of which one must be."""
+    """A time pattern with its gate and resolver, the gate split for speed: characters that must all
+    be in the sentence, groups of characters of which one must be, and groups of words of which one
+    must be."""
 
     kind: str
     pattern: re.Pattern
+    resolve: _Resolve
     required: frozenset
     any_chars: tuple[frozenset, ...]
     any_words: tuple[tuple[str, ...], ...]
@@ -212,19 +328,27 @@ class _Gated:
         return all(any(w in sentence for w in group) for group in self.any_words)
 
 
+def _gate(kind: str) -> list[tuple[str, ...]]:
+    gates = load("periods")["gates"]
+    if kind in gates:
+        return [tuple(group) for group in gates[kind]]
+    return [tuple(load("periods")[kind]["words"])]
+
+
+def _gated(kind: str, resolve: _Resolve, prefixed: bool) -> _Gated:
+    gate = _gate(kind)
+    single = [g for g in gate if all(len(w) == 1 for w in g)]
+    return _Gated(kind, re.compile(_expand(load("periods")["patterns"][kind])), resolve,
+                  frozenset(g[0] for g in single if len(g) == 1),
+                  tuple(frozenset(g) for g in single if len(g) > 1),
+                  tuple(g for g in gate if any(len(w) > 1 for w in g)), prefixed)
+
+
 @cache
 def _gated_patterns() -> list[_Gated]:
-    """The patterns in priority order, each with its gate."""
-    words = {"now": alternation_words("now"), "reset": alternation_words("reset")}
-    cores = _patterns(prefixed=False)
-    out = []
-    for n, (kind, _) in enumerate(_patterns()):
-        gate = _GATES.get(kind) or (words[kind],)
-        single = [g for g in gate if all(len(w) == 1 for w in g)]
-        out.append(_Gated(kind, cores[n][1], frozenset(g[0] for g in single if len(g) == 1),
-                          tuple(frozenset(g) for g in single if len(g) > 1),
-                          tuple(g for g in gate if any(len(w) > 1 for w in g)), kind in _YEAR_PREFIXED))
-    return out
+    """The patterns in priority order, each with its gate and resolver."""
+    prefixed = set(load("periods")["patterns"]["year_prefixed"])
+    return [_gated(kind, resolve, kind in prefixed) for kind, resolve in _RESOLVERS]
 
 
 @cache
@@ -234,11 +358,10 @@ def _by_key() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
     keyed: dict[str, list[int]] = {}
     loose: list[int] = []
     for n, gated in enumerate(_gated_patterns()):
-        chars = sorted(gated.required) or (sorted(gated.any_chars[0]) if gated.any_chars else [])
         if gated.required:
-            keyed.setdefault(chars[0], []).append(n)
+            keyed.setdefault(sorted(gated.required)[0], []).append(n)
         elif gated.any_chars:
-            for ch in chars:
+            for ch in sorted(gated.any_chars[0]):
                 keyed.setdefault(ch, []).append(n)
         else:
             loose.append(n)
@@ -255,19 +378,9 @@ def _candidates(present: set) -> list[_Gated]:
     return [patterns[n] for n in sorted(numbers)]
 
 
-def alternation_words(section: str) -> tuple[str, ...]:
-    return tuple(load("periods")[section]["words"])
-
-
-@cache
-def _year_before() -> re.Pattern:
-    rel = alternation("periods", "relative_year")
-    return re.compile(rf"(?:(?P<year>\d{{4}}) ?年(?:度)?|(?P<rel>{rel}))$")
-
-
-def _matches(pattern: re.Pattern, sentence: str):
+def _matches(pattern: re.Pattern, sentence: str) -> Iterator[Any]:
     """The pattern's matches, each joined to a year written just before it."""
-    year_before = _year_before()
+    year_before = _fragment("year_before")
     for m in pattern.finditer(sentence):
         start = m.start()
         p = year_before.search(sentence, max(0, start - YEAR_PREFIX_MAX), start) if start else None
@@ -276,201 +389,88 @@ def _matches(pattern: re.Pattern, sentence: str):
 
 def find_times(sentence: str, pub: date | None) -> list[TimeMention]:
     """All time expressions of a sentence, earliest first, longest match winning overlaps."""
-    if not _HINT.search(sentence):
-        return []
-    found: list[TimeMention] = []
-    taken = [False] * (len(sentence) + 1)
+    return list(_find_times(sentence, pub))
+
+
+@lru_cache(maxsize=4096)
+def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
+    """find_times, once per sentence and date (table headers and labels are read many times)."""
+    if not _fragment("hint").search(sentence):
+        return ()
+    kinds = _prefiltered(sentence)
+    return _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
+
+
+def _gate_open(sentence: str) -> list[_Gated]:
+    """The patterns whose gate the sentence passes, in priority order (the pure-re way to skip
+    patterns that cannot match)."""
     present = set(sentence)
-    for gated in _candidates(present):
-        if not gated.open(sentence, present):
-            continue
-        kind = gated.kind
+    return [gated for gated in _candidates(present) if gated.open(sentence, present)]
+
+
+def _prefiltered(sentence: str) -> list[_Gated] | None:
+    """The patterns that may match the sentence, in priority order, from one hyperscan scan of all
+    of them; None when hyperscan is not installed or cannot read the text."""
+    scanner = _scanner()
+    if scanner is None:
+        return None
+    hits = scanner.hits(sentence)
+    if hits is None:
+        return None
+    patterns = _gated_patterns()
+    return [patterns[n] for n in sorted(hits)]
+
+
+def _resolve_all(sentence: str, pub: date | None, candidates: list[_Gated]) -> tuple[TimeMention, ...]:
+    """The matches of each pattern in priority order, an earlier pattern keeping the characters it
+    took; a match that overlaps taken characters, or resolves to no time, is passed over."""
+    found: list[TimeMention] = []
+    taken = bytearray(len(sentence) + 1)
+    for gated in candidates:
         for m in _matches(gated.pattern, sentence) if gated.prefixed else gated.pattern.finditer(sentence):
-            if m.end() == m.start() or any(taken[m.start():m.end()]):
+            start, end = m.start(), m.end()
+            if end == start or taken.find(1, start, end) >= 0:
                 continue
-            mention = _resolve(kind, m, pub)
+            mention = _resolve(gated.resolve, m, pub)
             if mention is None:
                 continue
-            for i in range(m.start(), m.end()):
-                taken[i] = True
+            taken[start:end] = b"\x01" * (end - start)
             found.append(mention)
     found.sort(key=lambda t: t.start)
-    return found
+    return tuple(found)
 
 
-def _explicit_year(m: re.Match, pub: date | None) -> tuple[int | None, int | None]:
+@cache
+def _scanner() -> Prefilter | None:
+    from zhibiao.extract.prefilter import Prefilter
+
+    return Prefilter.build([gated.pattern.pattern for gated in _gated_patterns()])
+
+
+def _rel_offset(word: str) -> int:
+    return load("periods")["relative_year"][word]
+
+
+_RELATIVE_GROUPS = ("rel", "rel2", "rel3", "rel4")
+
+
+def _explicit_year(m: Any, pub: date | None) -> tuple[int | None, int | None]:
     """(explicit year, relative offset) of a match's year prefix."""
     gd = m.groupdict()
     if gd.get("year"):
         return int(gd["year"]), None
-    for key in ("rel", "rel2", "rel3", "rel4"):
+    for key in _RELATIVE_GROUPS:
         if gd.get(key):
             off = _rel_offset(gd[key])
             return (pub.year + off if pub else None), off
     return None, None
 
 
-def _resolve(kind: str, m: re.Match, pub: date | None) -> TimeMention | None:
-    s, e = m.start(), m.end()
+def _resolve(resolve: _Resolve, m: Any, pub: date | None) -> TimeMention | None:
+    """The time a match means, by its kind's resolver; None when the match is no time after all
+    (a 13th month, a 32nd day)."""
     year, offset = _explicit_year(m, pub)
-    table = load("periods")
     try:
-        if kind in ("year_range", "time"):
-            return TimeMention(s, e, "mask")
-        if kind == "now":
-            return TimeMention(s, e, "period", pub.isoformat() if pub else None)
-        if kind == "reset":
-            return TimeMention(s, e, "reset")
-        if kind in ("ymd", "iso_date"):
-            y, mo, d = int(m["year"]), _month(m["m"]), int(m["d"])
-            if not (1 <= mo <= 12 and 1 <= d <= 31):
-                return None
-            return TimeMention(s, e, "date", f"{y:04d}-{mo:02d}-{d:02d}")
-        if kind == "until_day":
-            if pub is None:
-                return TimeMention(s, e, "period", None)
-            d = int(m["d"])
-            if not 1 <= d <= last_day(pub.year, pub.month):
-                return None
-            return TimeMention(s, e, "period", f"{pub.year:04d}-{pub.month:02d}-{d:02d}")
-        if kind == "md":
-            mo, d = _month(m["m"]), int(m["d"])
-            if not (1 <= mo <= 12 and 1 <= d <= 31):
-                return None
-            y = _year_for(mo, pub)
-            return TimeMention(s, e, "date", f"{_y(y)}-{mo:02d}-{d:02d}")
-        if kind == "damaged_range":
-            last = int(m["m2"])
-            return TimeMention(s, e, "period", span_period(_year_for(last, pub), 1, last))
-        if kind == "mrange":
-            first, last = _month(m["m1"]), _month(m["m2"])
-            if not (1 <= first < last <= 12):
-                return None
-            y = _year_for(last, pub, year, offset or 0)
-            if m["tail"]:
-                return TimeMention(s, e, "period", point_period(y, last))
-            return TimeMention(s, e, "period", span_period(y, first, last))
-        if kind == "mlist":
-            months = [_month(x) for x in re.findall(_M, m["ms"])]
-            if not all(1 <= x <= 12 for x in months):
-                return None
-            y = _year_for(max(months), pub, year, offset or 0)
-            return TimeMention(s, e, "list", None, tuple(month_period(y, x) for x in months))
-        if kind == "qlist":
-            quarters = [int(parse_number(x)) for x in re.findall(r"[一二三四1-4]", m["qs"])]
-            y = _year_for(3 * max(quarters), pub, year, offset or 0)
-            if _QUARTER_RANGE.search(m["qs"]) and len(quarters) == 2 and quarters[0] < quarters[1]:
-                # 1-3季度, 一至三季度: one span from the first quarter's first month, which a 分别
-                # list spreads over its quarters (一至四季度……分别增长4.5%、6.3%、4.9%和5.2%).
-                every = tuple(f"{_y(y)}-Q{q}" for q in range(quarters[0], quarters[1] + 1))
-                return TimeMention(s, e, "period", span_period(y, 3 * quarters[0] - 2, 3 * quarters[1]), every)
-            return TimeMention(s, e, "list", None, tuple(f"{_y(y)}-Q{q}" for q in quarters))
-        if kind == "cumulative":
-            last = table["cumulative"][m["cum"]]
-            y = _year_for(last, pub, year, offset or 0)
-            return TimeMention(s, e, "period", span_period(y, 1, last))
-        if kind == "report":
-            return TimeMention(s, e, "period", span_period(year, 1, table["reports"][m["report"]]))
-        if kind == "first_months":
-            last = _month(m["n"])
-            if not 2 <= last <= 12:
-                return None
-            y = _year_for(last, pub, year, offset or 0)
-            return TimeMention(s, e, "period", span_period(y, 1, last))
-        if kind == "half":
-            half = table["halves"][m["half"]]
-            y = _year_for(6 if half == "H1" else 12, pub, year, offset or 0)
-            return TimeMention(s, e, "period", f"{_y(y)}-{half}")
-        if kind == "quarter":
-            q = table["quarters"][m["q"]]
-            y = _year_for(3 * q, pub, year, offset or 0)
-            if m["tail"]:
-                return TimeMention(s, e, "period", point_period(y, 3 * q))
-            return TimeMention(s, e, "period", f"{_y(y)}-Q{q}")
-        if kind == "month":
-            mo = _month(m["m"])
-            if not 1 <= mo <= 12:
-                return None
-            y = _year_for(mo, pub, year, offset or 0)
-            if m["tail"] in ("末", "底"):
-                return TimeMention(s, e, "period", point_period(y, mo))
-            if m["xun"] and y is not None:
-                # 8月上旬: the first ten days, as a span of days.
-                first, last = table["ten_days"][m["xun"]]
-                last = min(last, last_day(y, mo))
-                return TimeMention(s, e, "period", f"{y:04d}-{mo:02d}-{first:02d}/{y:04d}-{mo:02d}-{last:02d}")
-            return TimeMention(s, e, "period", month_period(y, mo))
-        if kind == "yearend":
-            y = _whole_year(pub, year, offset)
-            return TimeMention(s, e, "period", point_period(y, 12, 31) if y else "????-12-31")
-        if kind == "fullyear":
-            y = _whole_year(pub, year, offset)
-            return TimeMention(s, e, "period", _y(y))
-        if kind == "year":
-            if year is None and offset is None:
-                return None
-            if year is not None and not 1949 <= year <= 2100:
-                return None
-            return TimeMention(s, e, "period", _y(year))
+        return resolve(_Hit(m, pub, year, offset))
     except ValueError:
         return None
-    return None
-
-
-# ---- arithmetic on period strings, for bases such as 较上年同期 and 比上月 ----
-
-_YEARFIRST = re.compile(r"(\d{4}|\?{4})")
-
-
-def shift_year(period: str | None, years: int = -1) -> str | None:
-    """The same span `years` earlier: 2025-H1 -> 2024-H1, 2025-01/2025-05 -> 2024-01/2024-05."""
-    if not period or "?" in period:
-        return None
-    return _YEARFIRST.sub(lambda m: f"{int(m.group(1)) + years:04d}", period)
-
-
-def previous(period: str | None) -> str | None:
-    """The period just before: 2025-03 -> 2025-02, 2025-Q2 -> 2025-Q1, 2025-H2 -> 2025-H1."""
-    if not period or "?" in period:
-        return None
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", period):
-        y, mo = int(m[1]), int(m[2])
-        return f"{y - 1:04d}-12" if mo == 1 else f"{y:04d}-{mo - 1:02d}"
-    if m := re.fullmatch(r"(\d{4})-Q(\d)", period):
-        y, q = int(m[1]), int(m[2])
-        return f"{y - 1:04d}-Q4" if q == 1 else f"{y:04d}-Q{q - 1}"
-    if m := re.fullmatch(r"(\d{4})-H(\d)", period):
-        y, h = int(m[1]), int(m[2])
-        return f"{y - 1:04d}-H2" if h == 1 else f"{y:04d}-H1"
-    if m := re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period):
-        y, first, last = int(m[3]), int(m[2]), int(m[4])
-        return span_period(y, first, last - 1) if last - 1 >= first else None
-    if re.fullmatch(r"\d{4}", period):
-        return f"{int(period) - 1:04d}"
-    if (m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", period)) and int(m[3]) == last_day(int(m[1]), int(m[2])):
-        # a month's end (截至7月末) -> the end of the month before
-        y, mo = (int(m[1]) - 1, 12) if m[2] == "01" else (int(m[1]), int(m[2]) - 1)
-        return point_period(y, mo)
-    return None
-
-
-def end_date(period: str) -> str | None:
-    """The last day of a span: 2021-01/2021-04 -> 2021-04-30, 2021-Q1 -> 2021-03-31, 2021 ->
-    2021-12-31; a date stays; None when the year is unknown."""
-    if "?" in period:
-        return None
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
-        return period
-    m = re.fullmatch(r"(\d{4})(?:-(\d{2})|-Q(\d)|-H(\d)|-\d{2}/\d{4}-(\d{2}))?", period)
-    if not m:
-        return None
-    year = int(m.group(1))
-    month = (int(m.group(2)) if m.group(2) else 3 * int(m.group(3)) if m.group(3)
-             else 6 * int(m.group(4)) if m.group(4) else int(m.group(5)) if m.group(5) else 12)
-    return point_period(year, month)
-
-
-def year_of(period: str | None) -> int | None:
-    if period and (m := re.match(r"\d{4}", period)):
-        return int(m.group())
-    return None

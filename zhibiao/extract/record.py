@@ -8,17 +8,45 @@ group of figures (a figure, a range, or a 分别 list) as the passes resolve it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from zhibiao.extract import measures as M
 
 if TYPE_CHECKING:  # annotations only: the modules below read these records
-    from zhibiao.extract.context import ArticleState, ParagraphState
     from zhibiao.extract.mentions import Mention
     from zhibiao.extract.periods import TimeMention
     from zhibiao.extract.regions import RegionMention
     from zhibiao.ingest.segment import Sentence
     from zhibiao.models import Document, Fact
+
+
+@dataclass
+class ArticleState:
+    """What an article establishes for every sentence in it: its date, place and the period it is about."""
+
+    pub: date | None
+    default_region: str | None
+    province: str | None
+    city: str | None
+    single_period: bool
+    times: dict[int, list[TimeMention]] = field(default_factory=dict)
+    last_period: str | None = None
+    change_comparator: str | None = None
+    written_year: int | None = None  # the year of the last period written out with its year
+
+
+@dataclass
+class ParagraphState:
+    """What a paragraph's sentences carry to the next: period, region, basis and the subjects named."""
+
+    period: str | None = None
+    span: str | None = None  # the span named before a date that ends it (1至8月 … 8月末), for rates
+    region: str | None = None
+    basis: str | None = None
+    subjects: list[str] = field(default_factory=list)
+    last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
+
 
 
 UNREAD = M.Reading("level")  # a group's measure before read_group_measure reads it

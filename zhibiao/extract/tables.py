@@ -22,9 +22,10 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import parse_unit
-from zhibiao.extract.periods import end_date, find_times, point_period, shift_year, span_period
+from zhibiao.extract.periods import find_times
 from zhibiao.extract.regions import PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
+from zhibiao.period import end_month, point_period, shift_year, span_period
 from zhibiao.rules import alternation, load, words
 
 _NUMBER = re.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
@@ -978,7 +979,7 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
     kind = next((k for k, _ in _RELATIVE_PERIODS if _names_period(header, k)), None)
     if kind is None:
         return None
-    end = _end_month(base) if base else None
+    end = end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
     return dict(_RELATIVE_PERIODS)[kind](base, year, end), kind
 
@@ -1061,9 +1062,3 @@ def _spanning_time(headers: tuple[str, ...], pub: date | None) -> tuple[str | No
     if any(t.start <= end < t.end for h in headers for t in find_times(h, pub)):
         return None, headers  # the prefix ends inside the columns' own times (2022年1-9月, 2022年1-10月)
     return times[-1].value, tuple(h[end:] for h in headers)
-
-
-def _end_month(period: str) -> int | None:
-    """The last month a period covers: 2025-06 -> 6, 2025-H1 -> 6, 2025-01/2025-05 -> 5."""
-    end = end_date(period)
-    return int(end[5:7]) if end else None

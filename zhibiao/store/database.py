@@ -390,7 +390,7 @@ def typed(df: pd.DataFrame) -> pd.DataFrame:
     datetime64 (NaT when unknown), values as float64 (NaN for a missing value_max), the small
     vocabularies as categoricals, and the first and last day of each period (period_start,
     period_end; NaT when its year is unknown) so that a series can be indexed by time."""
-    from zhibiao.series import period_span
+    from zhibiao.period import period_span
 
     df = df.copy()
     for column in _DATES:

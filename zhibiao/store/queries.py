@@ -12,7 +12,7 @@ import duckdb
 import pandas as pd
 
 from zhibiao.catalogue import Catalogue, subject_key
-from zhibiao.series import PERIOD_TYPES, classify_period
+from zhibiao.period import PERIOD_TYPES, classify_period
 from zhibiao.store.schema import one_row
 
 FACT_COLUMNS = (

@@ -15,12 +15,9 @@ unknown (``????-H1``) has no place on the axis: `span` returns None for it.
 
 from __future__ import annotations
 
-import re
+from zhibiao.period import Period, classify_period
+from zhibiao.period import period_span as span
 
-from zhibiao.series import classify_period
-from zhibiao.series import period_span as span
-
-_MONTH_SPAN = re.compile(r"^(\d{4})-(\d{2})/(\d{4})-(\d{2})$")
 _QUARTERS = {1: "一", 2: "二", 3: "三", 4: "四"}
 
 __all__ = ["label", "length_days", "span"]
@@ -28,26 +25,32 @@ __all__ = ["label", "length_days", "span"]
 
 def label(period: str | None) -> str:
     """The period as a Chinese reader writes it: 2024年上半年, 2024年一季度, 2024年1—5月, 2024年6月30日."""
-    key, kind = classify_period(period)
+    key, _ = classify_period(period)
     if key is None:
         return "无时期"
-    year = key[:4] if key[:4].isdigit() else "某"
-    if kind == "Y":
-        return f"{year}年"
-    if kind == "H":
-        return f"{year}年{'上' if key.endswith('H1') else '下'}半年"
-    if kind == "Q":
-        return f"{year}年{_QUARTERS[int(key[-1])]}季度"
-    if kind == "M":
-        return f"{year}年{int(key[5:7])}月"
-    if kind == "point":
-        return f"{year}年{int(key[5:7])}月{int(key[8:10])}日"
-    m = _MONTH_SPAN.match(key.replace("?", "0")) if kind in ("YTD", "range") else None
-    if m:
-        if m.group(1) == m.group(3):
-            return f"{year}年{int(m.group(2))}—{int(m.group(4))}月"
-        return f"{m.group(1)}年{int(m.group(2))}月—{m.group(3)}年{int(m.group(4))}月"
-    return key
+    p = Period.parse(key)
+    if p is None or p.form == "days":
+        return key
+    year = f"{p.year:04d}" if p.year is not None else "某"
+    if p.form == "months":
+        if p.year == p.end_year:
+            return f"{year}年{p.first}—{p.last}月"
+        return f"{_digits(p.year)}年{p.first}月—{_digits(p.end_year)}年{p.last}月"
+    return year + _LABELS[p.form](p)
+
+
+def _digits(year: int | None) -> str:
+    """A year in a span across years; an unknown one is written 0000."""
+    return f"{year or 0:04d}"
+
+
+_LABELS = {
+    "year": lambda p: "年",
+    "half": lambda p: f"年{'上' if p.first == 1 else '下'}半年",
+    "quarter": lambda p: f"年{_QUARTERS[p.last // 3]}季度",
+    "month": lambda p: f"年{p.first}月",
+    "date": lambda p: f"年{p.first}月{p.day}日",
+}
 
 
 def length_days(period: str | None) -> int:

@@ -18,7 +18,8 @@ from zhibiao.catalogue import Indicator, subject_key
 from zhibiao.handle import Store
 from zhibiao.ingest.normalize import to_simplified
 from zhibiao.models import MEASURES
-from zhibiao.series import COMPARISONS, PERIOD_TYPES, classify_period, comparison_label, period_sort_key
+from zhibiao.period import PERIOD_TYPES, classify_period, period_sort_key
+from zhibiao.series import COMPARISONS, comparison_label
 from zhibiao.store.search import QueryError, query_terms
 from zhibiao.web import display, downloads, labels, timeaxis
 from zhibiao.web import evidence as ev
