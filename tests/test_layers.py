@@ -21,12 +21,13 @@ PACKAGE = Path(__file__).resolve().parents[1] / "zhibiao"
 # Bottom first. A module belongs to the layer of the longest prefix listed for it.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # zhibiao.web.safety: the id and URL encodings every link uses, the briefing's too (it imports nothing).
+    # zhibiao.period: the period and basis value types that extraction writes and everything after reads.
     ("base", ("zhibiao.models", "zhibiao.errors", "zhibiao.rules", "zhibiao.outfile", "zhibiao.parallel",
-              "zhibiao.web.safety")),
+              "zhibiao.web.safety", "zhibiao.period")),
     # The gate reads a document's text before anything is extracted from it.
     ("ingest", ("zhibiao.ingest", "zhibiao.gate")),
     ("extract", ("zhibiao.extract",)),
-    ("meaning", ("zhibiao.period", "zhibiao.catalogue", "zhibiao.stories", "zhibiao.derive")),
+    ("meaning", ("zhibiao.catalogue", "zhibiao.stories", "zhibiao.derive")),
     ("prepare", ("zhibiao.prepare", "zhibiao.pipeline", "zhibiao.engines.rows")),
     ("store", ("zhibiao.store",)),
     ("series", ("zhibiao.series", "zhibiao.analysis", "zhibiao.checks", "zhibiao.report", "zhibiao.watch",
@@ -36,10 +37,6 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("surface", ("zhibiao.web", "zhibiao.cli")),  # and the package's own __init__
 )
 
-# Period helpers that still live in zhibiao.series while they move to zhibiao.period (issue 14,
-# part 3): importing them is importing the period layer.
-PERIOD_HELPERS = frozenset({"classify_period", "period_sort_key", "period_span", "is_period", "PERIOD_TYPES"})
-MEANING = [name for name, _ in LAYERS].index("meaning")
 
 # Stricter than the table: the store takes documents already prepared, so it never reaches past
 # zhibiao.prepare into the stages that read and extract them.
@@ -99,8 +96,7 @@ def forbidden(importer: str, target: str) -> bool:
 def allowed(importer: str, target: str, name: str | None = None) -> bool:
     if target == ROOT and name is None:
         return True
-    theirs = MEANING if target == "zhibiao.series" and name in PERIOD_HELPERS else layer_of(target)
-    return theirs <= layer_of(importer) and not forbidden(importer, target)
+    return layer_of(target) <= layer_of(importer) and not forbidden(importer, target)
 
 
 def backward_arrows(path: Path) -> list[str]:
@@ -157,8 +153,7 @@ def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {}
     for path in MODULES:
         importer = module_name(path)
-        graph[importer] = {target for _, target, name in imports(path)
-                           if target != ROOT and not (target == "zhibiao.series" and name in PERIOD_HELPERS)}
+        graph[importer] = {target for _, target, _name in imports(path) if target != ROOT}
     return graph
 
 

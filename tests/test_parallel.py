@@ -68,8 +68,9 @@ def test_jobs_2_stores_exactly_what_jobs_1_stores(tmp_path: Path) -> None:
     assert stored_one["facts"] and stored_one == stored_two
     assert (one.added, one.gated, one.facts, one.derived) == (two.added, two.gated, two.facts, two.derived)
     assert one.failures == two.failures
-    assert [f.reason.split(" (")[0] for f in one.failures] == ["invalid JSON: Expecting property name enclosed in double quotes",
-                                                              "duplicate document id 'demo-0'"]
+    reasons = [f.reason.split(" (")[0] for f in one.failures]
+    assert reasons == ["invalid JSON: Expecting property name enclosed in double quotes",
+                       "duplicate document id 'demo-0'"]
     assert one.gated == 25 and one.gate.checked == two.gate.checked
 
 
@@ -86,7 +87,8 @@ def test_extract_with_jobs_gives_the_same_facts_in_the_same_order(tmp_path: Path
 
 
 def test_imap_ordered_keeps_order_across_chunks() -> None:
-    assert list(imap_ordered(range(200), square_setup, (1,), jobs=2, chunk=7, window=2)) == [n * n + 1 for n in range(200)]
+    squares = imap_ordered(range(200), square_setup, (1,), jobs=2, chunk=7, window=2)
+    assert list(squares) == [n * n + 1 for n in range(200)]
 
 
 def test_a_worker_that_dies_ends_the_run_with_one_line() -> None:
@@ -106,7 +108,8 @@ def test_cli_ingest_jobs_and_summary(tmp_path: Path) -> None:
                          capture_output=True, text=True, timeout=300)
     assert run.returncode == 1  # the bad line and the duplicate id
     lines = run.stderr.strip().splitlines()
-    assert lines[-2].startswith("26 document(s) stored (26 new, 0 replaced), 0 unchanged, 25 skipped by the gate, 2 failed")
+    assert lines[-2].startswith("26 document(s) stored (26 new, 0 replaced), 0 unchanged, "
+                                "25 skipped by the gate, 2 failed")
     assert lines[-1].startswith("gate skipped 25 of 51 document(s) (49.0 %)")
     assert "Traceback" not in run.stderr
 

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 
 def extract(paths: Iterable[str | Path], *, index: str | Path | None = None, date: date | None = None,
-            jobs: int = 1, gate: bool = True, gate_tally: GateTally | None = None) -> Iterator[Extraction | ReadFailure]:
+            jobs: int = 1, gate: bool = True,
+            gate_tally: GateTally | None = None) -> Iterator[Extraction | ReadFailure]:
     """Extract the facts of every document under `paths`, one Extraction per document, in order.
 
     Unreadable documents come out as ReadFailure (source and one-line reason), in order,

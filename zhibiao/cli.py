@@ -22,7 +22,7 @@ from zhibiao import api
 from zhibiao.errors import ZhibiaoError
 from zhibiao.ingest.read import survey
 from zhibiao.models import Fact, ReadFailure
-from zhibiao.series import PERIOD_TYPES
+from zhibiao.period import PERIOD_TYPES
 from zhibiao.store.paths import DEFAULT_DB, ENV_DB
 
 if TYPE_CHECKING:  # pandas and the store load only for the commands that use them

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from zhibiao.models import Fact
+from zhibiao.period import classify_period, is_period
 
 
 @dataclass(frozen=True)
@@ -57,10 +58,6 @@ def derive_facts(facts: list[Fact], text: str) -> list[DerivedFact]:
     nearest fact of the same subject, region, period and modality that states the quantity it changes.
     Changes measured against another subject (快于全部规上工业0.5个百分点) imply nothing here.
     """
-    # The period helpers still live in zhibiao.series (which re-exports this module) until they
-    # move to zhibiao.period; imported here, when first called, to keep the import graph acyclic.
-    from zhibiao.series import classify_period, is_period
-
     derived: list[DerivedFact] = []
     seen: set[tuple] = set()
     for i, change in enumerate(facts):

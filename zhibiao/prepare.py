@@ -19,7 +19,7 @@ from zhibiao.catalogue import Catalogue, Link, subject_key
 from zhibiao.derive import DerivedFact, derive_facts
 from zhibiao.gate import GateTally
 from zhibiao.models import Document, Extraction, Fact, ReadFailure
-from zhibiao.series import classify_period
+from zhibiao.period import classify_period
 
 if TYPE_CHECKING:
     from zhibiao.stories import Signature

@@ -540,7 +540,8 @@ def test_assemble_balances_are_stocks_and_expectation_indexes_are_actual() -> No
 def test_assemble_structure_ratio_gives_one_share_per_part() -> None:
     facts = _facts(LEAD + "2024年,全国国内生产总值增长5.0%。三次产业结构为6.8:36.5:56.7。\n", date(2025, 3, 1))
     shares = sorted((f.subject, f.value, f.period) for f in facts if f.measure == "share")
-    assert shares == [("第一产业增加值", 6.8, "2024"), ("第三产业增加值", 56.7, "2024"), ("第二产业增加值", 36.5, "2024")]
+    assert shares == [("第一产业增加值", 6.8, "2024"), ("第三产业增加值", 56.7, "2024"),
+                      ("第二产业增加值", 36.5, "2024")]
 
 
 @pytest.mark.parametrize(
@@ -630,7 +631,8 @@ def test_assemble_a_level_takes_the_period_of_its_growth_rate() -> None:
     text = ("上半年全市经济稳中向好\n上半年,全市生产总值735.4亿元,同比增长12.8%,比一季度回落4.8个百分点。\n"
             "全市夏粮产量36.0万吨,同比增长1.2%。\n")
     facts = _facts(text, pub=date(2021, 7, 23))
-    assert {(f.measure, f.period) for f in facts if f.subject == "夏粮产量"} == {("level", "2021-H1"), ("growth", "2021-H1")}
+    assert {(f.measure, f.period) for f in facts if f.subject == "夏粮产量"} == {
+        ("level", "2021-H1"), ("growth", "2021-H1")}
 
 
 @pytest.mark.parametrize(
@@ -659,7 +661,8 @@ def test_assemble_an_index_in_points_and_its_changes() -> None:
         ("growth_change", -7.67, "点", "vs:2024-06")]
 
 
-@pytest.mark.parametrize("text", ["上午8点,全市规模以上工业增加值增长5%。", "会议提出3点意见,全市规模以上工业增加值增长5%。"])
+@pytest.mark.parametrize("text", ["上午8点,全市规模以上工业增加值增长5%。",
+                                  "会议提出3点意见,全市规模以上工业增加值增长5%。"])
 def test_assemble_a_small_whole_number_before_dian_is_no_index(text: str) -> None:
     assert [f.unit for f in _facts(LEAD + text)] == ["%"]
 
@@ -825,20 +828,23 @@ def test_assemble_clear_caches_forgets_every_window_cache() -> None:
 
 
 def test_assemble_an_outcome_measured_against_its_goal_is_actual() -> None:
-    facts = _facts(LEAD + "一季度,规模以上工业增加值同比增长6.8%,这个速度与去年同期持平,并快于年初确定的预期目标0.8个百分点。"
-                          "全年力争增长7%。\n2月份,制造业PMI为51.3%,比上月微落0.1个百分点。")
+    facts = _facts(LEAD + "一季度,规模以上工业增加值同比增长6.8%,这个速度与去年同期持平,"
+                          "并快于年初确定的预期目标0.8个百分点。全年力争增长7%。\n"
+                          "2月份,制造业PMI为51.3%,比上月微落0.1个百分点。")
     assert [(f.subject, f.value, f.basis, f.modality) for f in facts if f.measure != "level"] == [
         ("规模以上工业增加值", 6.8, "yoy", "actual"), ("规模以上工业增加值", 0.8, "vs:年初确定的预期目标", "actual"),
         ("规模以上工业增加值", 7.0, "yoy", "target"), ("制造业PMI", -0.1, "vs:2025-01", "actual")]
 
 
 def test_assemble_a_comparison_clause_names_no_topic() -> None:
-    facts = _facts(LEAD + "2017年,天然气产量1480.3亿立方米,增速较上年加快6.5个百分点;与2012年相比,产量增加374.3亿立方米。")
+    facts = _facts(LEAD + "2017年,天然气产量1480.3亿立方米,增速较上年加快6.5个百分点;"
+                          "与2012年相比,产量增加374.3亿立方米。")
     assert [f.subject for f in facts] == ["天然气产量"] * 2 + ["天然气产量增加"]
 
 
 def test_assemble_a_list_names_this_sentences_things_before_an_earlier_sentences_list() -> None:
-    facts = _facts(LEAD + "一季度,蔬菜播种面积和产量分别增长1.2%和2.3%。生猪存栏617.1万头,累计出栏217.4万头,分别增长12.2%和14.0%。")
+    facts = _facts(LEAD + "一季度,蔬菜播种面积和产量分别增长1.2%和2.3%。"
+                          "生猪存栏617.1万头,累计出栏217.4万头,分别增长12.2%和14.0%。")
     assert [(f.subject, f.value) for f in facts if f.value in (12.2, 14.0)] == [("生猪存栏", 12.2), ("出栏", 14.0)]
 
 
@@ -851,7 +857,8 @@ def test_assemble_counts_of_points_in_a_list_that_ends_in_points() -> None:
 
 def test_assemble_rankings_take_the_topic_viewed_from() -> None:
     facts = _facts(LEAD + "从地方公共财政收入总额来看,10省份中,江苏以约7233亿元居首。紧随其后的是上海(约4586亿元)。")
-    assert [(f.subject, f.region) for f in facts] == [("地方公共财政收入总额", "江苏省"), ("地方公共财政收入总额", "上海市")]
+    assert [(f.subject, f.region) for f in facts] == [
+        ("地方公共财政收入总额", "江苏省"), ("地方公共财政收入总额", "上海市")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -870,9 +877,10 @@ def test_assemble_lists_with_own_verbs_objects_after_amounts_and_lists_named_bef
 
 
 def test_assemble_a_bare_account_after_a_holders_first_is_the_holders() -> None:
-    facts = _facts(LEAD + "1-10月,四大传统支柱产业合计主营业务收入10905.4亿元,同比增长37.1%;利润总额890.3亿元,同比增长43.6%。"
-                          "全省利润总额1000亿元。")
-    assert [f.subject for f in facts] == ["四大传统支柱产业主营业务收入"] * 2 + ["四大传统支柱产业利润总额"] * 2 + ["利润总额"]
+    facts = _facts(LEAD + "1-10月,四大传统支柱产业合计主营业务收入10905.4亿元,同比增长37.1%;"
+                          "利润总额890.3亿元,同比增长43.6%。全省利润总额1000亿元。")
+    expected = ["四大传统支柱产业主营业务收入"] * 2 + ["四大传统支柱产业利润总额"] * 2 + ["利润总额"]
+    assert [f.subject for f in facts] == expected
 
 
 
@@ -897,7 +905,8 @@ def test_assemble_small_form_semicolons_end_clauses() -> None:
 
 
 def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_are_no_subject() -> None:
-    facts = _facts(LEAD + "1-10月,全国电信主营业务收入增长9.9%,其中,东、中、西部地区电信主营业务收入分别增长8.4%、10.2%、12.8%。"
+    facts = _facts(LEAD + "1-10月,全国电信主营业务收入增长9.9%,"
+                          "其中,东、中、西部地区电信主营业务收入分别增长8.4%、10.2%、12.8%。"
                           "移动通信收入增长14.0%。具体情况:1.固定电话用户:全国固定电话用户减少665.1万户,达到28769.0万户。"
                           "移动电话用户累计净增10498.9万户,达到96399.1万户。")
     assert [(f.subject, f.region) for f in facts if f.value == 14.0] == [("移动通信收入", "全国")]
@@ -913,7 +922,8 @@ def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_a
     ("全国粮食作物平均单产每公顷5482.9公斤,粮食播种面积113340.5千公顷。",
      [("粮食作物平均单产", 5482.9, "公斤/公顷"), ("粮食播种面积", 113340500.0, "公顷")]),
     # a cause clause names no topic; a heading glued by a space is not the subject
-    ("人均转移净收入2656元,受翘尾因素影响,同比下降6.1%。营业收入保持较快增长 全年规模以上服务业企业营业收入同比增长11.4%。",
+    ("人均转移净收入2656元,受翘尾因素影响,同比下降6.1%。"
+     "营业收入保持较快增长 全年规模以上服务业企业营业收入同比增长11.4%。",
      [("人均转移净收入", 2656.0, "CNY"), ("人均转移净收入", -6.1, "%"), ("规模以上服务业企业营业收入", 11.4, "%")]),
 ])
 def test_assemble_units_per_unit_causes_and_glued_headings(text, expected) -> None:
@@ -939,7 +949,8 @@ def test_assemble_each_month_signs_after_rates_and_electricity_in_du() -> None:
 
 
 def test_assemble_a_lottery_story_yields_nothing() -> None:
-    assert _facts("福彩双色球开奖,当期全国范围内中出5注652万多元的头奖,彩民如愿以偿。本期销售总额2.14亿元,奖池滚存5亿元。\n") == []
+    assert _facts("福彩双色球开奖,当期全国范围内中出5注652万多元的头奖,彩民如愿以偿。"
+                  "本期销售总额2.14亿元,奖池滚存5亿元。\n") == []
 
 
 def test_assemble_spaced_comparators_lists_before_deng_and_ranked_totals() -> None:
@@ -950,7 +961,8 @@ def test_assemble_spaced_comparators_lists_before_deng_and_ranked_totals() -> No
                    pub=date(2017, 6, 14))
     assert _one(facts, 16.9).period == "2017-01/2017-05"
     assert _one(facts, 8.1).subject == "工业增值税"
-    assert [f.subject for f in facts if f.value in (28.7, 35.9, 25.2)] == ["三宁化工产值", "人福药业产值", "安琪酵母产值"]
+    assert [f.subject for f in facts if f.value in (28.7, 35.9, 25.2)] == [
+        "三宁化工产值", "人福药业产值", "安琪酵母产值"]
 
 
 def test_assemble_a_share_of_a_goal_reached_is_the_subjects_share() -> None:

@@ -211,8 +211,8 @@ def test_warc_response_records_become_documents(tmp_path: Path, name: str) -> No
 
 
 def test_warc_date_ranks_below_the_command_line_date(tmp_path: Path) -> None:
-    path = warc_file(tmp_path / "c.warc", [("response", "text/html", b"<p>" + "上半年工业增长6%".encode() + b"</p>", None)],
-                     gz=False)
+    body = b"<p>" + "上半年工业增长6%".encode() + b"</p>"
+    path = warc_file(tmp_path / "c.warc", [("response", "text/html", body, None)], gz=False)
     [doc] = iter_documents([path], default_date=date(2024, 7, 16))
     assert doc.date == date(2024, 7, 16)
 
@@ -229,7 +229,8 @@ def test_broken_warc_is_reported_once(tmp_path: Path) -> None:
 
 
 def test_deferred_html_realizes_to_the_same_document(tmp_path: Path) -> None:
-    path = write_jsonl(tmp_path / "h.jsonl.gz", [{"id": "h", "html": HTML, "date": "2024-07-15"}, {"id": "t", "text": TEXT}])
+    path = write_jsonl(tmp_path / "h.jsonl.gz",
+                       [{"id": "h", "html": HTML, "date": "2024-07-15"}, {"id": "t", "text": TEXT}])
     eager = list(iter_documents([path]))
     lazy = list(iter_documents([path], defer_html=True))
     assert isinstance(lazy[0], PendingHtml) and isinstance(lazy[1], Document)

@@ -36,7 +36,8 @@ def _write_corpus(folder):
         year, month = 2015 + n // 24, 1 + (n // 2) % 12
         growth, change = 4 + (n * 7 % 50) / 10, (n * 3 % 12) / 10
         text = (f"{province}省统计局发布,{year}年{month}月份,全省规模以上工业增加值同比增长{growth:.1f}%,"
-                f"增速比上月加快{change:.1f}个百分点。全省社会消费品零售总额{1000 + n}亿元,同比增长{(n % 9) + 1}.{n % 10}%。"
+                f"增速比上月加快{change:.1f}个百分点。"
+                f"全省社会消费品零售总额{1000 + n}亿元,同比增长{(n % 9) + 1}.{n % 10}%。"
                 f"第{n}号通报。")
         name = f"r{n:03d}.txt"
         (folder / name).write_text(text, encoding="utf-8")

@@ -93,5 +93,6 @@ def _selects(wanted: str | None, scope: str | None) -> bool:
 
 def test_store_scopes_of_one_programme_are_separate_series(programme_facts):
     """241 platforms chosen for cultivation and 5 national ones are not one series of pilot platforms."""
-    scopes = {f["scope"] if isinstance(f["scope"], str) else None for f in programme_facts if f["indicator"] == "pilot_test_platforms"}
+    platforms = [f for f in programme_facts if f["indicator"] == "pilot_test_platforms"]
+    scopes = {f["scope"] if isinstance(f["scope"], str) else None for f in platforms}
     assert any(s and "重点培育" in s for s in scopes) and "国家级" in scopes

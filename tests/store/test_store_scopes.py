@@ -14,7 +14,8 @@ from zhibiao.store.schema import LATEST, MIGRATIONS
 # Two provincial half-year reports written for these tests: pilot-test platforms in three scopes
 # and projects started in two size classes.
 CORPUS = {
-    "p2024.txt": ("2024-07-20", "截至2024年6月底，全省中试平台达到300家，重点培育中试平台40家，国家级制造业中试平台3个。"
+    "p2024.txt": ("2024-07-20", "截至2024年6月底，全省中试平台达到300家，"
+                  "重点培育中试平台40家，国家级制造业中试平台3个。"
                   "2024年上半年，全省亿元以上开工项目210个，50亿元以上开工项目9个。"),
     "p2025.txt": ("2025-07-20", "截至2025年6月底，全省中试平台达到360家，重点培育中试平台52家。"
                   "2025年上半年，全省亿元以上开工项目260个，50亿元以上开工项目11个。"),
@@ -41,7 +42,8 @@ def test_store_series_of_one_indicator_is_split_by_scope(scoped_db):
                                     ("亿元以上", "2024-H1", 210), ("亿元以上", "2025-H1", 260)]
         assert not started["conflict"].any()  # 9 and 210 are not two sources disagreeing
         # A key with scope modifiers selects its scope; `scope=""` the unscoped facts.
-        assert _values(store.series("50亿元以上开工项目")) == [("50亿元以上", "2024-H1", 9), ("50亿元以上", "2025-H1", 11)]
+        assert _values(store.series("50亿元以上开工项目")) == [
+            ("50亿元以上", "2024-H1", 9), ("50亿元以上", "2025-H1", 11)]
         assert _values(store.series("pilot_test_platforms", scope="")) == [(None, "2024-06-30", 300),
                                                                            (None, "2025-06-30", 360)]
         assert sorted(store.facts(scope="重点培育")["value"]) == [40, 52]

@@ -18,7 +18,8 @@ A shard is the unit of parallelism: give at least as many shards as CPUs. --inde
 (index.json files next to the documents are). On a cluster:
 
     ray job submit --address http://HEAD:8265 --runtime-env-json '{"pip": ["zhibiao[ray]"]}' -- \\
-        zhibiao ingest /shared/corpus --engine ray --ray-address auto --ray-output /shared/facts --db /shared/zhibiao.duckdb
+        zhibiao ingest /shared/corpus --engine ray --ray-address auto \\
+        --ray-output /shared/facts --db /shared/zhibiao.duckdb
 """
 
 from __future__ import annotations
@@ -154,9 +155,10 @@ def run_ray(shard_files: list[list[Path]], output: Path, *, catalogue: Catalogue
         actors = max(1, min(len(shard_files), num_cpus or cpus, cpus))
         table = [{"shard": i, "files": [str(f) for f in files]} for i, files in enumerate(shard_files)]
         items = ray.data.from_items(table, override_num_blocks=max(1, len(table)))
-        ds = items.map_batches(ShardExtractor, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1,
-                            fn_constructor_kwargs={"catalogue": catalogue, "options": options,
-                                                   "known": known, "default_date": default_date})
+        ds = items.map_batches(ShardExtractor, batch_size=1, compute=ray.data.ActorPoolStrategy(size=actors),
+                               num_cpus=1,
+                               fn_constructor_kwargs={"catalogue": catalogue, "options": options,
+                                                      "known": known, "default_date": default_date})
         ds.write_parquet(str(output))
     finally:
         if started:

@@ -32,10 +32,12 @@ def _not_before(*path: str) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     return {
         "contribution": re.compile(_alt("measures", "contribution", "cues")),
-        "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')}){_not_before('measures', 'share', 'not_before')}"),
+        "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')})"
+                            rf"{_not_before('measures', 'share', 'not_before')}"),
         "pull": re.compile(_alt("measures", "pull", "cues")),
         "influence": re.compile(_alt("measures", "pull", "influence")),
-        "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')}){_not_before('measures', 'growth', 'up_not_before')}"),
+        "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')})"
+                                rf"{_not_before('measures', 'growth', 'up_not_before')}"),
         "growth_down": re.compile(_alt("measures", "growth", "down")),
         "rate_up": re.compile(_alt("measures", "growth", "rate_up")),
         "rate_down": re.compile(_alt("measures", "growth", "rate_down")),
@@ -45,10 +47,12 @@ def _patterns() -> dict[str, re.Pattern]:
         "narrow": re.compile(_alt("measures", "change", "narrow")),
         "yoy": re.compile(_alt("measures", "basis", "yoy")),
         "mom": re.compile(_alt("measures", "basis", "mom")),
-        "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})(?!{_alt('measures', 'target', 'not_before')})"),
+        "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})"
+                             rf"(?!{_alt('measures', 'target', 'not_before')})"),
         "amount_change": re.compile(rf"(?:{_alt('measures', 'amount_change', 'words')})$"),
         "to_level": re.compile(
-            rf"(?:{_alt('measures', 'to_level', 'words')})[\s{''.join(words('measures', 'to_level', 'approx_between'))}]*$"),
+            rf"(?:{_alt('measures', 'to_level', 'words')})"
+            rf"[\s{''.join(words('measures', 'to_level', 'approx_between'))}]*$"),
         "direct_pull": re.compile(_alt("measures", "pull", "direct")),
     }
 

@@ -414,7 +414,8 @@ def _list_successor(sentence: str, mentions: list[Mention], i: int) -> Mention |
     j = i
     while j + 1 < len(mentions) and _grammar()["list_gap"].fullmatch(sentence, mentions[j].end, mentions[j + 1].start):
         j += 1
-        if not mentions[j].bare and not (mentions[j].unit_text == _grammar()["points_count"] and _points_end(sentence, mentions, j)):
+        if not mentions[j].bare and not (mentions[j].unit_text == _grammar()["points_count"]
+                                         and _points_end(sentence, mentions, j)):
             return mentions[j]
     return None
 

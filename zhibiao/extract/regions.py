@@ -238,7 +238,8 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
 def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:
     """Whether the place opens a bank's, an organization's or (unless `newspapers`) a newspaper's name."""
     b = _boundaries()
-    if word.kind == NATIONAL and text[start:end] == b["national_word"] and text.startswith(b["national_not_before"], end):
+    if (word.kind == NATIONAL and text[start:end] == b["national_word"]
+            and text.startswith(b["national_not_before"], end)):
         return True
     return word.kind == PLACE and bool(_organization_after().match(text, end)
                                        or (not newspapers and _organization_after("newspapers").match(text, end)))

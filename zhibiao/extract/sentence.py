@@ -112,8 +112,9 @@ def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
         return True
     # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
     holders_of = following[0].kind == COUNT and OF in between and following[0].unit_text != m.unit_text
-    return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1 and m.value < _DETERMINER_MAX
-            and m.value == m.value.to_integral_value() and len(between) <= _DETERMINER_GAP_MAX
+    return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1
+            and m.value < _DETERMINER_MAX and m.value == m.value.to_integral_value()
+            and len(between) <= _DETERMINER_GAP_MAX
             and not any(mark in between for mark in CLAUSE_MARKS + ENUMERATION + FULL_STOP)
             # 13个大类商务快件指数高于100%: the figure after is a threshold, the count the fact
             and not COMPARATOR_BEFORE.search(between))

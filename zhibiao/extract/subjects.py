@@ -59,7 +59,8 @@ def _patterns() -> dict:
     keep = alternation("subjects", "lead", "keep")
     lead_patterns = "|".join(table["lead"]["patterns"] + table["lead"]["frames"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
-    stops = {*words("subjects", "stop", "words"), *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
+    stops = {*words("subjects", "stop", "words"),
+             *words("measures", "basis", "yoy"), *words("measures", "basis", "mom")}
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = alternation("subjects", "link_verbs", "words")
     method = tuple(re.compile(p) for p in table["method"]["patterns"])
@@ -429,7 +430,8 @@ def _counted_set(phrase: str) -> str:
     if not m:
         return ""
     rest = phrase[m.end():].strip(_marks().trim)
-    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules().predicate.search(rest) or rest.endswith(_bare_verbs())):
+    if len(rest) < 2 or not (find_stop(rest) or _canonical_rules().predicate.search(rest)
+                             or rest.endswith(_bare_verbs())):
         return ""
     if m.group("alone"):
         return m.group("alone")

@@ -779,7 +779,8 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
     title_subject = _title_subject(section.title, pub)
     out: list[TableCell] = []
     year_carry: str | None = None
-    unit_carry: str | None = None  # 社会消费品零售总额(亿元) over 批发零售业, 住宿餐饮业 …: one unit for the rows under it
+    # 社会消费品零售总额(亿元) over 批发零售业, 住宿餐饮业 …: one unit for the rows under it
+    unit_carry: str | None = None
     for row in section.rows:
         headers = headers_for(section.header_rows, len(row.values))
         if headers is None:
@@ -951,7 +952,8 @@ def _rate_column(measure: str, header: str, title: str, header_unit: str | None,
         return Column("growth_change", "pp", Decimal(1), period, None)
     basis = None
     if measure == "growth":
-        basis = _compared_with(header, period, measure) or ("mom" if any(w in header + title for w in r["mom"]) else "yoy")
+        basis = (_compared_with(header, period, measure)
+                 or ("mom" if any(w in header + title for w in r["mom"]) else "yoy"))
     return Column(measure, "%", Decimal(1), period, basis)
 
 

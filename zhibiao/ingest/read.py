@@ -2,9 +2,10 @@
 
 Supported inputs are plain text (.txt), web pages (.html, .htm), and the streams of stream.py:
 JSON Lines (.jsonl, .jsonl.gz, .jsonl.zst; one document per line), Parquet (.parquet; a `text` or
-`html` column) and web crawls (.warc, .warc.gz). Encodings are detected, not assumed: scraped Chinese reports come as UTF-8,
-GB18030/GBK, Big5 or UTF-16. Bad input never raises out of `iter_documents`; it becomes a
-`ReadFailure` so that a run over a folder goes on without the broken file.
+`html` column) and web crawls (.warc, .warc.gz). Encodings are detected, not assumed: scraped
+Chinese reports come as UTF-8, GB18030/GBK, Big5 or UTF-16. Bad input never raises out of
+`iter_documents`; it becomes a `ReadFailure` so that a run over a folder goes on without the
+broken file.
 """
 
 from __future__ import annotations

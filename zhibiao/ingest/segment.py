@@ -13,7 +13,8 @@ from functools import cache
 from zhibiao.rules import load, words
 
 _ARTICLE_START = re.compile(r"^\s*(【[^】]{1,20}】\s*$|\((上接|接上|紧接)[^()]{0,12}\))")
-_ARTICLE_END = re.compile(r"^\s*\((来源[:：][^()]{1,20}|完|[\u4e00-\u9fff]{2,4})\)\s*$|\((来源[:：][^()]{1,20}|完)\)\s*$")
+_ARTICLE_END = re.compile(r"^\s*\((来源[:：][^()]{1,20}|完|[\u4e00-\u9fff]{2,4})\)\s*$"
+                          r"|\((来源[:：][^()]{1,20}|完)\)\s*$")
 _DATELINE = re.compile(r"^\s*(新华社|中新社|中新网|人民网|本报|央视网|新华网)[^,。]{0,16}(电|讯)")
 _SENTENCE_END = re.compile(r"(?<=[。!?])|(?<=[。!?][”’」』)])")
 _CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:]")

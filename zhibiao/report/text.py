@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao import rules
-from zhibiao.series import classify_period
+from zhibiao.period import classify_period
 
 TABLE = "report"
 REPORT_TYPES = ("Y", "H", "Q", "M", "YTD")

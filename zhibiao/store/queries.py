@@ -265,7 +265,8 @@ def unlinked_subjects(con: duckdb.DuckDBPyConnection, limit: int = 20) -> pd.Dat
 def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Everything that would make the database inconsistent; empty when it is sound."""
     checks = (
-        ("documents with a duplicate id", "SELECT count(*) FROM (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)"),
+        ("documents with a duplicate id",
+         "SELECT count(*) FROM (SELECT id FROM documents GROUP BY id HAVING count(*) > 1)"),
         ("facts whose document is missing",
          "SELECT count(*) FROM facts f WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = f.doc_id)"),
         ("documents whose fact count does not match their facts",
@@ -277,8 +278,10 @@ def integrity_problems(con: duckdb.DuckDBPyConnection) -> list[str]:
          """SELECT count(*) FROM documents d
             WHERE (SELECT count(*) FROM story_signatures s WHERE s.doc_id = d.id) <> 1"""),
         ("signatures or bands of missing documents",
-         """SELECT (SELECT count(*) FROM story_signatures s WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.doc_id))
-                 + (SELECT count(*) FROM story_bands b WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = b.doc_id))"""),
+         """SELECT (SELECT count(*) FROM story_signatures s
+                    WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = s.doc_id))
+                 + (SELECT count(*) FROM story_bands b
+                    WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.id = b.doc_id))"""),
     )
     problems = []
     for label, sql in checks:

@@ -9,8 +9,9 @@ substring matches, in any script the user types: queries go through the same t2s
 (opencc) as the documents did, so 規模以上工業 finds 规模以上工业.
 
 Quotes and subjects are stored simplified and in ASCII width already (zhibiao.ingest.normalize), so the
-index only lower-cases them. A one-character term has no bigram: each text is indexed with an end marker appended, so every
-character starts some bigram and a one-character term is a range scan over the bigrams it starts.
+index only lower-cases them. A one-character term has no bigram: each text is indexed with an end
+marker appended, so every character starts some bigram and a one-character term is a range scan
+over the bigrams it starts.
 
 The index lives in a DuckDB file beside the database (``facts.duckdb`` -> ``facts.search.duckdb``),
 built on first use and rebuilt when the store's fingerprint (documents, their hashes and ingest
