@@ -152,10 +152,12 @@ def test_period_sort_key_orders_by_year_then_end_then_start():
 
 
 @pytest.mark.parametrize(("built", "text"), [
-    (span_period(2025, 1, 12), "2025"), (span_period(2025, 1, 6), "2025-H1"), (span_period(2025, 7, 12), "2025-H2"),
-    (span_period(2025, 4, 6), "2025-Q2"), (span_period(2025, 5, 5), "2025-05"), (span_period(None, 1, 5), "????-01/????-05"),
-    (span_period(2025, 3, 5), "2025-03/2025-05"), (month_period(None, 7), "????-07"), (point_period(2024, 2), "2024-02-29"),
-    (point_period(2024, 2, 0), "2024-02-29"), (point_period(None, 6), "????-06-00"), (point_period(None, 6, 30), "????-06-30"),
+    (span_period(2025, 1, 12), "2025"), (span_period(2025, 1, 6), "2025-H1"),
+    (span_period(2025, 7, 12), "2025-H2"), (span_period(2025, 4, 6), "2025-Q2"),
+    (span_period(2025, 5, 5), "2025-05"), (span_period(None, 1, 5), "????-01/????-05"),
+    (span_period(2025, 3, 5), "2025-03/2025-05"), (month_period(None, 7), "????-07"),
+    (point_period(2024, 2), "2024-02-29"), (point_period(2024, 2, 0), "2024-02-29"),
+    (point_period(None, 6), "????-06-00"), (point_period(None, 6, 30), "????-06-30"),
     (point_period(2025, 12, 31), "2025-12-31"),
 ])
 def test_builders_write_the_period_strings(built, text):

@@ -71,11 +71,13 @@ def _span_of(text, number):
     [
         # A faster growth rate: growth(Q1) = growth(H1) - change.
         ("上半年增长3.8%,增速较一季度加快0.8个百分点。",
-         [("IVA", "growth", 3.8, "2023-H1", "yoy", "3.8%"), ("IVA", "growth_change", 0.8, "2023-H1", "vs:2023-Q1", "0.8个")],
+         [("IVA", "growth", 3.8, "2023-H1", "yoy", "3.8%"),
+          ("IVA", "growth_change", 0.8, "2023-H1", "vs:2023-Q1", "0.8个")],
          [("IVA", "growth", 3.0, "2023-Q1", "yoy")]),
         # A narrowing fall is a positive change: -1.3 - 7.1 = -8.4.
         ("上半年同比下降1.3%,降幅比一季度收窄7.1个百分点。",
-         [("IVA", "growth", -1.3, "2020-H1", "yoy", "1.3%"), ("IVA", "growth_change", 7.1, "2020-H1", "vs:2020-Q1", "7.1个")],
+         [("IVA", "growth", -1.3, "2020-H1", "yoy", "1.3%"),
+          ("IVA", "growth_change", 7.1, "2020-H1", "vs:2020-Q1", "7.1个")],
          [("IVA", "growth", -8.4, "2020-Q1", "yoy")]),
         # A share that rose implies the earlier share, and no growth.
         ("同比增长7.8%,占全部规上工业增加值的比重为33.3%,比一季度提高1.5个百分点。",
@@ -84,7 +86,8 @@ def _span_of(text, number):
          [("装备", "share", 31.8, "2024-Q1", None)]),
         # Against another subject, not a period: nothing is implied.
         ("制造业增加值增长6.5%,快于全部规上工业0.5个百分点。",
-         [("制造业", "growth", 6.5, "2024-H1", "yoy", "6.5%"), ("制造业", "growth_change", 0.5, "2024-H1", "vs:全部规上工业", "0.5个")],
+         [("制造业", "growth", 6.5, "2024-H1", "yoy", "6.5%"),
+          ("制造业", "growth_change", 0.5, "2024-H1", "vs:全部规上工业", "0.5个")],
          []),
         # No stated growth to start from: nothing is implied.
         ("增速较一季度加快0.8个百分点。",
@@ -92,7 +95,8 @@ def _span_of(text, number):
          []),
         # Against the same period of last year.
         ("一季度同比增长6.1%,增速比上年同期提高4.7个百分点。",
-         [("IVA", "growth", 6.1, "2024-Q1", "yoy", "6.1%"), ("IVA", "growth_change", 4.7, "2024-Q1", "vs:2023-Q1", "4.7个")],
+         [("IVA", "growth", 6.1, "2024-Q1", "yoy", "6.1%"),
+          ("IVA", "growth_change", 4.7, "2024-Q1", "vs:2023-Q1", "4.7个")],
          [("IVA", "growth", 1.4, "2023-Q1", "yoy")]),
     ],
 )

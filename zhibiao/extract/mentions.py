@@ -223,10 +223,8 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
             blocked[i] = True
     out: list[Mention] = []
     for m in _tables()["mention"].finditer(sentence):
-        if m["pct"] is not None:
-            mention = _percent_in_words(sentence, m, blocked)
-        else:
-            mention = _quantity(sentence, m, blocked)
+        read = _percent_in_words if m["pct"] is not None else _quantity
+        mention = read(sentence, m, blocked)
         if mention is not None:
             out.append(mention)
     return _fill_bare(sentence, out)

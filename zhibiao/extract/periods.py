@@ -45,7 +45,8 @@ class TimeMention:
     """A time expression in a sentence.
 
     kind: "period" sets the time of what follows (a range such as 一至四季度 also lists its
-    parts in `values`, for a 分别 list); "list" is several periods (5、6月) for a 分别 list; "date" is a day (not a fact, a period only when it opens a sentence);
+    parts in `values`, for a 分别 list); "list" is several periods (5、6月) for a 分别 list; "date"
+    is a day (not a fact, a period only when it opens a sentence);
     "reset" (目前) ends the time context; "mask" is a time-like span that is neither.
     """
 

@@ -515,10 +515,8 @@ class _Builder:
         known_by = self.end + timedelta(days=int(self.words["programmes"]["grace_days"]))
         candidates = self._programme_levels(indicator, known_by)
         latest = candidates[-1] if candidates else None
-        if latest is not None:
-            parts = self._programme_latest(indicator, latest)
-        else:
-            parts = self._programme_growth(indicator)
+        parts = (self._programme_latest(indicator, latest) if latest is not None
+                 else self._programme_growth(indicator))
         for target in self._programme_targets(indicator, known_by):
             if parts:
                 parts.append("；")
