@@ -41,8 +41,7 @@ serve: $(BASE_STAMP)
 	$(BIN)/zhibiao serve --db $(DEMO_DB)
 
 ## Install and run lint and the whole test suite.
-test: $(STAMP)
-	$(BIN)/ruff check zhibiao tests benchmarks
+test: lint
 	$(BIN)/python -m pytest
 
 ## The extraction tests alone (extract, rules, ingest), without those marked slow: seconds.
@@ -58,8 +57,11 @@ fuzz: $(STAMP)
 			tests/extract/test_regions.py || exit 1; \
 	done
 
+## ruff (with line length and complexity limits) and mypy over the grammar, the period type, the
+## records and the store.
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
+	$(BIN)/mypy zhibiao/extract zhibiao/period.py zhibiao/models.py zhibiao/store
 
 ## Throughput of read+clean+extract, of ingest into the store, and dashboard response times (prints figures).
 bench: $(STAMP)

@@ -128,92 +128,98 @@ def _sitemap(publisher: Publisher) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
 
 
-def make_handler(publisher: Publisher):
-    class Handler(BaseHTTPRequestHandler):
-        def log_message(self, *args) -> None:  # quiet
-            pass
+class _Handler(BaseHTTPRequestHandler):
+    """The fake publisher's pages; `make_handler` binds it to one Publisher."""
 
-        def do_GET(self) -> None:  # noqa: N802 (the http.server API)
-            path = self.path.split("?")[0]
-            with publisher.lock:
-                publisher.log.append((time.monotonic(), path, {k.lower(): v for k, v in self.headers.items()}))
-                publisher.hits[path] = hits = publisher.hits.get(path, 0) + 1
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self._answer(path, hits)
+    publisher: Publisher
 
-        def _send(self, status: int, body: bytes, content_type: str, headers: dict | None = None,
-                  length: bool = True) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", content_type)
-            for key, value in (headers or {}).items():
-                self.send_header(key, value)
-            if length:
-                self.send_header("Content-Length", str(len(body)))
+    def log_message(self, *args) -> None:  # quiet
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 (the http.server API)
+        path = self.path.split("?")[0]
+        with self.publisher.lock:
+            self.publisher.log.append((time.monotonic(), path, {k.lower(): v for k, v in self.headers.items()}))
+            self.publisher.hits[path] = hits = self.publisher.hits.get(path, 0) + 1
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._answer(path, hits)
+
+    def _send(self, status: int, body: bytes, content_type: str, headers: dict | None = None,
+              length: bool = True) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        if length:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _validated(self, body: bytes, content_type: str) -> None:
+        """Answer with ETag and Last-Modified, or 304 when the request's validators match."""
+        etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
             self.end_headers()
-            self.wfile.write(body)
+            return
+        self._send(200, body, content_type, {"ETag": etag, "Last-Modified": LAST_MODIFIED})
 
-        def _validated(self, body: bytes, content_type: str) -> None:
-            """Answer with ETag and Last-Modified, or 304 when the request's validators match."""
-            etag = '"' + hashlib.sha256(body).hexdigest()[:16] + '"'
-            if self.headers.get("If-None-Match") == etag:
-                self.send_response(304)
-                self.send_header("ETag", etag)
-                self.end_headers()
-                return
-            self._send(200, body, content_type, {"ETag": etag, "Last-Modified": LAST_MODIFIED})
+    def _answer(self, path: str, hits: int) -> None:
+        if path == "/robots.txt":
+            return self._send(200, ROBOTS.encode(), "text/plain")
+        if path == "/news/":
+            return self._listing_page()
+        if path == "/feed.xml":
+            return self._validated(_feed(self.publisher).encode(), "application/rss+xml")
+        if path == "/sitemap.xml":
+            return self._validated(_sitemap(self.publisher).encode(), "application/xml")
+        if path in REDIRECTS:
+            return self._send(301, b"", "text/html", {"Location": REDIRECTS[path]})
+        if path == "/news/slow.html":
+            time.sleep(self.publisher.slow_seconds)
+            return self._send(200, b"<html><body>late</body></html>", "text/html")
+        if path == "/news/big.html":
+            return self._send(200, b"<html><body>" + "数据".encode() * 200_000 + b"</body></html>",
+                              "text/html; charset=utf-8", length=False)
+        if path == "/news/flaky.html" and hits == 1:
+            return self._send(500, b"busy", "text/plain")
+        if path == "/news/busy.html" and hits == 1:
+            return self._send(429, b"slow down", "text/plain", {"Retry-After": "1"})
+        article = self.publisher.articles.get(path)
+        if article is None:
+            return self._send(404, b"not found", "text/html")
+        if self.publisher.article_delay:
+            time.sleep(self.publisher.article_delay)
+        self._article(article)
 
-        def _answer(self, path: str, hits: int) -> None:
-            if path == "/robots.txt":
-                return self._send(200, ROBOTS.encode(), "text/plain")
-            if path == "/news/":
-                return self._listing_page()
-            if path == "/feed.xml":
-                return self._validated(_feed(publisher).encode(), "application/rss+xml")
-            if path == "/sitemap.xml":
-                return self._validated(_sitemap(publisher).encode(), "application/xml")
-            if path in REDIRECTS:
-                return self._send(301, b"", "text/html", {"Location": REDIRECTS[path]})
-            if path == "/news/slow.html":
-                time.sleep(publisher.slow_seconds)
-                return self._send(200, b"<html><body>late</body></html>", "text/html")
-            if path == "/news/big.html":
-                return self._send(200, b"<html><body>" + "数据".encode() * 200_000 + b"</body></html>",
-                                  "text/html; charset=utf-8", length=False)
-            if path == "/news/flaky.html" and hits == 1:
-                return self._send(500, b"busy", "text/plain")
-            if path == "/news/busy.html" and hits == 1:
-                return self._send(429, b"slow down", "text/plain", {"Retry-After": "1"})
-            article = publisher.articles.get(path)
-            if article is None:
-                return self._send(404, b"not found", "text/html")
-            if publisher.article_delay:
-                time.sleep(publisher.article_delay)
-            self._article(article)
+    def _listing_page(self) -> None:
+        """The listing answers If-Modified-Since (no ETag), as many older servers do."""
+        if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
+            self.send_response(304)
+            self.end_headers()
+            return
+        self._send(200, _listing(self.publisher).encode(), "text/html; charset=utf-8", {"Last-Modified": LAST_MODIFIED})
 
-        def _listing_page(self) -> None:
-            """The listing answers If-Modified-Since (no ETag), as many older servers do."""
-            if self.headers.get("If-Modified-Since") == LAST_MODIFIED:
-                self.send_response(304)
-                self.end_headers()
-                return
-            self._send(200, _listing(publisher).encode(), "text/html; charset=utf-8", {"Last-Modified": LAST_MODIFIED})
+    def _article(self, article: Article) -> None:
+        if article.encoding == "gbk-header":
+            body, content_type = _page(article, "gbk").encode("gbk"), "text/html; charset=GBK"
+        elif article.encoding == "gbk-meta":
+            body, content_type = _page(article, "gbk").encode("gbk"), "text/html"
+        else:
+            body, content_type = _page(article).encode("utf-8"), "text/html; charset=utf-8"
+        headers = {}
+        accepted = self.headers.get("Accept-Encoding", "")
+        if article.compress == "gzip" and "gzip" in accepted:
+            body, headers["Content-Encoding"] = gzip.compress(body), "gzip"
+        elif article.compress == "br" and "br" in accepted:
+            body, headers["Content-Encoding"] = brotli.compress(body), "br"
+        self._send(200, body, content_type, headers)
 
-        def _article(self, article: Article) -> None:
-            if article.encoding == "gbk-header":
-                body, content_type = _page(article, "gbk").encode("gbk"), "text/html; charset=GBK"
-            elif article.encoding == "gbk-meta":
-                body, content_type = _page(article, "gbk").encode("gbk"), "text/html"
-            else:
-                body, content_type = _page(article).encode("utf-8"), "text/html; charset=utf-8"
-            headers = {}
-            accepted = self.headers.get("Accept-Encoding", "")
-            if article.compress == "gzip" and "gzip" in accepted:
-                body, headers["Content-Encoding"] = gzip.compress(body), "gzip"
-            elif article.compress == "br" and "br" in accepted:
-                body, headers["Content-Encoding"] = brotli.compress(body), "br"
-            self._send(200, body, content_type, headers)
 
-    return Handler
+
+def make_handler(publisher: Publisher) -> type[BaseHTTPRequestHandler]:
+    return type("Handler", (_Handler,), {"publisher": publisher})
 
 
 def serve(publisher: Publisher) -> ThreadingHTTPServer:
