@@ -205,6 +205,122 @@ class _Readers:
         self.made.clear()
 
 
+def _docs(model, *errors: int) -> dict:
+    """The OpenAPI `responses` of a JSON route: its model, and the errors it can answer."""
+    out: dict = {200: {"model": model}} if model is not None else {}
+    for status in (*errors, 422, 503):
+        out[status] = {"model": answers.ValidationError if status == 422 else answers.Error,
+                       "description": answers.ERRORS[status]}
+    return out
+
+
+@dataclass(frozen=True)
+class _Kit:
+    """What the route groups share: how to answer, render a page or an error, and the OpenAPI `responses`
+    of the file routes (made for each app)."""
+
+    answer: Callable
+    page: Callable
+    error: Callable
+    csv_docs: dict
+    xlsx_docs: dict
+    md_docs: dict
+    atom_docs: dict
+
+
+class _Answers:
+    """One app's answers: each views function's data and its rendered bodies, cached (LRU, `cache_size`),
+    built on a reader lent by `pool`."""
+
+    def __init__(self, store: Store, templates: Jinja2Templates, cache: OrderedDict[tuple, _Entry],
+                 pool: _Readers, cache_size: int):
+        self.store = store
+        self.templates = templates
+        self.env = templates.env
+        self.cache = cache
+        self.cache_lock = threading.Lock()  # held for a dictionary lookup or insert, never while building
+        self.pool = pool
+        self.cache_size = cache_size
+
+    def kit(self) -> _Kit:
+        return _Kit(
+            answer=self.answer, page=self.page, error=self.error,
+            csv_docs={200: {"content": {CSV_TYPE: {"schema": {"type": "string"}}},
+                            "description": "CSV (UTF-8 with a BOM) with a header row; text cells a spreadsheet "
+                                           "would run as a formula start with '"}},
+            xlsx_docs={200: {"content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
+                             "description": "An Excel workbook: one sheet, a header row; text is never a formula"}},
+            md_docs={200: {"content": {MARKDOWN_TYPE: {"schema": {"type": "string"}}},
+                           "description": "Markdown, a footnote per figure"}},
+            atom_docs={200: {"content": {ATOM_TYPE: {"schema": {"type": "string"}}},
+                             "description": "An Atom 1.0 feed, one entry per new document"}})
+
+    def render(self, template: str, context: dict) -> bytes:
+        return self.env.get_template(template).render({"d": context}).encode("utf-8")
+
+    def body_of(self, entry: _Entry, kind: str) -> bytes:
+        """`kind` is "json", a file ("csv", "xlsx", "md": the data's field of that name) or a template name."""
+        if kind not in entry.bodies:
+            if kind == "json":
+                entry.bodies[kind] = json_bytes(entry.data)
+            elif kind in FILE_TYPES:
+                body = entry.data[kind]
+                entry.bodies[kind] = body.encode("utf-8") if isinstance(body, str) else body
+            else:
+                entry.bodies[kind] = self.render(kind, entry.data)
+        return entry.bodies[kind]
+
+    @staticmethod
+    def respond(kind: str, body: bytes, entry: _Entry) -> Response:
+        if kind == "json":
+            return Response(body, media_type=JSON_TYPE)
+        if kind in FILE_TYPES:
+            if "name" in entry.data:
+                return _download(body, FILE_TYPES[kind], entry.data["name"])
+            return Response(body, media_type=FILE_TYPES[kind])
+        return Response(body, media_type=HTML_TYPE)
+
+    def build(self, key: tuple, kind: str, fn: Callable, args: tuple, kwargs: dict) -> tuple[bytes, _Entry]:
+        with self.cache_lock:
+            entry = self.cache.get(key)
+        if entry is None:
+            with self.pool.lend() as reader:
+                entry = _Entry(fn(reader, *args, **kwargs))
+        body = self.body_of(entry, kind)
+        if self.cache_size > 0:
+            with self.cache_lock:
+                self.cache[key] = entry
+                self.cache.move_to_end(key)
+                while len(self.cache) > self.cache_size:
+                    self.cache.popitem(last=False)
+        return body, entry
+
+    async def answer(self, kind: str, fn: Callable, *args, **kwargs) -> Response:
+        """The answer of views function `fn` as `kind`: from the cache on the event loop, or built in a
+        worker thread."""
+        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
+        with self.cache_lock:
+            entry = self.cache.get(key)
+            body = entry.bodies.get(kind) if entry is not None else None
+            if body is not None:
+                self.cache.move_to_end(key)
+        if body is None:
+            body, entry = await run_in_threadpool(self.build, key, kind, fn, args, kwargs)
+        return self.respond(kind, body, entry)
+
+    def page(self, request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
+        return self.templates.TemplateResponse(request, template, {"d": context}, status_code=status)
+
+    def error(self, request: Request, status: int, message: str, detail=None, headers=None) -> Response:
+        message = hide_paths(message, self.store.path, Path(str(self.store.path)).resolve())
+        if _wants_json(request):
+            body = {"error": message}
+            if detail is not None:
+                body["detail"] = detail
+            return JSONResponse(body, status_code=status, headers=headers)
+        return self.page(request, "error.html", {"status": status, "error": message}, status)
+
+
 def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                cache_size: int = CACHE_SIZE, readers: int = READERS) -> FastAPI:
     """The dashboard over the fact database at `db_path` (or an open `store`).
@@ -215,7 +331,6 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     """
     store = store or zhibiao.open(db_path)
     cache: OrderedDict[tuple, _Entry] = OrderedDict()
-    cache_lock = threading.Lock()  # held for a dictionary lookup or insert, never while building
     pool = _Readers(store, max(1, readers))
     app = FastAPI(title="zhibiao 指标", version=zhibiao.__version__, docs_url=None, redoc_url=None,
                   description="Indicator facts from Chinese economic reports. Every dashboard page has a "
@@ -239,71 +354,27 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                        region_url=views.region_url,
                        version=zhibiao.__version__, db_name=Path(str(store.path)).name)
 
-    def render(template: str, context: dict) -> bytes:
-        return env.get_template(template).render({"d": context}).encode("utf-8")
+    kit = _Answers(store, templates, cache, pool, cache_size).kit()
+    for register in (
+        _error_routes,
+        _overview_routes,
+        _indicator_routes,
+        _region_routes,
+        _compare_routes,
+        _facts_routes,
+        _evidence_routes,
+        _search_routes,
+        _briefing_routes,
+        _changes_routes,
+        _api_routes,
+    ):
+        register(app, kit)  # in this order: FastAPI matches routes in the order they were added
+    return app
 
-    def body_of(entry: _Entry, kind: str) -> bytes:
-        """`kind` is "json", a file ("csv", "xlsx", "md": the data's field of that name) or a template name."""
-        if kind not in entry.bodies:
-            if kind == "json":
-                entry.bodies[kind] = json_bytes(entry.data)
-            elif kind in FILE_TYPES:
-                body = entry.data[kind]
-                entry.bodies[kind] = body.encode("utf-8") if isinstance(body, str) else body
-            else:
-                entry.bodies[kind] = render(kind, entry.data)
-        return entry.bodies[kind]
 
-    def respond(kind: str, body: bytes, entry: _Entry) -> Response:
-        if kind == "json":
-            return Response(body, media_type=JSON_TYPE)
-        if kind in FILE_TYPES:
-            if "name" in entry.data:
-                return _download(body, FILE_TYPES[kind], entry.data["name"])
-            return Response(body, media_type=FILE_TYPES[kind])
-        return Response(body, media_type=HTML_TYPE)
-
-    def build(key: tuple, kind: str, fn: Callable, args: tuple, kwargs: dict) -> tuple[bytes, _Entry]:
-        with cache_lock:
-            entry = cache.get(key)
-        if entry is None:
-            with pool.lend() as reader:
-                entry = _Entry(fn(reader, *args, **kwargs))
-        body = body_of(entry, kind)
-        if cache_size > 0:
-            with cache_lock:
-                cache[key] = entry
-                cache.move_to_end(key)
-                while len(cache) > cache_size:
-                    cache.popitem(last=False)
-        return body, entry
-
-    async def answer(kind: str, fn: Callable, *args, **kwargs) -> Response:
-        """The answer of views function `fn` as `kind`: from the cache on the event loop, or built in a
-        worker thread."""
-        key = (fn.__module__, fn.__qualname__, args, tuple(sorted(kwargs.items())))
-        with cache_lock:
-            entry = cache.get(key)
-            body = entry.bodies.get(kind) if entry is not None else None
-            if body is not None:
-                cache.move_to_end(key)
-        if body is None:
-            body, entry = await run_in_threadpool(build, key, kind, fn, args, kwargs)
-        return respond(kind, body, entry)
-
-    def page(request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
-        return templates.TemplateResponse(request, template, {"d": context}, status_code=status)
-
-    # -- errors ---------------------------------------------------------------------------------
-
-    def error(request: Request, status: int, message: str, detail=None, headers=None) -> Response:
-        message = hide_paths(message, store.path, Path(str(store.path)).resolve())
-        if _wants_json(request):
-            body = {"error": message}
-            if detail is not None:
-                body["detail"] = detail
-            return JSONResponse(body, status_code=status, headers=headers)
-        return page(request, "error.html", {"status": status, "error": message}, status)
+def _error_routes(app: FastAPI, kit: _Kit) -> None:
+    """The error answers: a page, or JSON on a twin route (see the module's docstring)."""
+    error = kit.error
 
     @app.exception_handler(views.NotFound)
     async def not_found(request: Request, exc: views.NotFound):
@@ -343,29 +414,14 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return JSONResponse({"error": f"internal error ({type(exc).__name__}); this is a bug in zhibiao"},
                             status_code=500, headers=SECURITY_HEADERS)
 
-    def docs(model, *errors: int) -> dict:
-        """The OpenAPI `responses` of a JSON route: its model, and the errors it can answer."""
-        out: dict = {200: {"model": model}} if model is not None else {}
-        for status in (*errors, 422, 503):
-            out[status] = {"model": answers.ValidationError if status == 422 else answers.Error,
-                           "description": answers.ERRORS[status]}
-        return out
 
-    csv_docs = {200: {"content": {CSV_TYPE: {"schema": {"type": "string"}}},
-                      "description": "CSV (UTF-8 with a BOM) with a header row; text cells a spreadsheet would run "
-                                     "as a formula start with '"}}
-    xlsx_docs = {200: {"content": {XLSX_TYPE: {"schema": {"type": "string", "format": "binary"}}},
-                       "description": "An Excel workbook: one sheet, a header row; text is never a formula"}}
-    md_docs = {200: {"content": {MARKDOWN_TYPE: {"schema": {"type": "string"}}},
-                     "description": "Markdown, a footnote per figure"}}
-    atom_docs = {200: {"content": {ATOM_TYPE: {"schema": {"type": "string"}}},
-                       "description": "An Atom 1.0 feed, one entry per new document"}}
-
-    # -- overview, catalogue --------------------------------------------------------------------
+def _overview_routes(app: FastAPI, kit: _Kit) -> None:
+    """Overview and catalogue."""
+    answer = kit.answer
 
     @app.get("/overview.json", summary="Latest value, trend, period, age and sources of the key indicators, "
                                         "for one region (全国 unless asked)",
-             response_class=JSONResponse, responses=docs(answers.Overview))
+             response_class=JSONResponse, responses=_docs(answers.Overview))
     async def overview_json(region: RegionQ = None):
         return await answer("json", views.overview, region=region)
 
@@ -374,7 +430,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("overview.html", views.overview, region=region)
 
     @app.get("/indicators.json", summary="The indicator catalogue with fact and document counts",
-             response_class=JSONResponse, responses=docs(answers.Indicators))
+             response_class=JSONResponse, responses=_docs(answers.Indicators))
     async def indicators_json():
         return await answer("json", views.indicators)
 
@@ -382,14 +438,17 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def indicators_page():
         return await answer("indicators.html", views.indicators)
 
-    # -- indicator ------------------------------------------------------------------------------
+
+def _indicator_routes(app: FastAPI, kit: _Kit) -> None:
+    """One indicator: its page, its charted series as files, its provinces ranked."""
+    answer, csv_docs, xlsx_docs = kit.answer, kit.csv_docs, kit.xlsx_docs
 
     def view_args(measure, region, period_type, range_, start, end) -> dict:
         return {"measure": measure, "region": region, "period_type": period_type, "range": range_, "start": start,
                 "end": end}
 
     @app.get("/indicator/{key}.json", summary="One indicator (id, alias or subject): chart series, metadata, facts",
-             response_class=JSONResponse, responses=docs(answers.IndicatorPage, 404))
+             response_class=JSONResponse, responses=_docs(answers.IndicatorPage, 404))
     async def indicator_json(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
                              period_type: PeriodTypeQ = None, limit: LimitQ = views.DEFAULT_LIMIT,
                              offset: OffsetQ = 0, range: RangeQ = None, start: DateQ = None,  # noqa: A002
@@ -398,7 +457,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             **view_args(measure, region, period_type, range, start, end))
 
     @app.get("/indicator/{key}.csv", summary="What the indicator page charts, as a tidy CSV (UTF-8 with BOM)",
-             response_class=Response, responses={**csv_docs, **docs(None, 404)})
+             response_class=Response, responses={**csv_docs, **_docs(None, 404)})
     async def indicator_csv(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
                             period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
                             start: DateQ = None, end: DateQ = None, chart: ChartQ = None):
@@ -406,7 +465,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             **view_args(measure, region, period_type, range, start, end))
 
     @app.get("/indicator/{key}.xlsx", summary="What the indicator page charts, as an Excel workbook",
-             response_class=Response, responses={**xlsx_docs, **docs(None, 404)})
+             response_class=Response, responses={**xlsx_docs, **_docs(None, 404)})
     async def indicator_xlsx(key: KeyP, measure: MeasureQ = None, region: RegionQ = None,
                              period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
                              start: DateQ = None, end: DateQ = None, chart: ChartQ = None):
@@ -415,7 +474,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
 
     @app.get("/indicator/{key}/regions.json",
              summary="The provinces ranked by one indicator in one period, with map data",
-             response_class=JSONResponse, responses=docs(answers.Regions, 404))
+             response_class=JSONResponse, responses=_docs(answers.Regions, 404))
     async def regions_json(key: KeyP, measure: MeasureQ = None, period: PeriodQ = None):
         return await answer("json", views.regions, from_path_key(key), measure=measure, period=period)
 
@@ -431,8 +490,13 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("indicator.html", views.indicator, from_path_key(key), limit=limit, offset=offset,
                             **view_args(measure, region, period_type, range, start, end))
 
+
+def _region_routes(app: FastAPI, kit: _Kit) -> None:
+    """One region."""
+    answer = kit.answer
+
     @app.get("/region/{name}.json", summary="What is known about one region: each series' latest value",
-             response_class=JSONResponse, responses=docs(answers.Region, 404))
+             response_class=JSONResponse, responses=_docs(answers.Region, 404))
     async def region_json(name: RegionP):
         return await answer("json", views.region, from_path_key(name))
 
@@ -440,14 +504,17 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def region_page(name: RegionP):
         return await answer("region.html", views.region, from_path_key(name))
 
-    # -- compare --------------------------------------------------------------------------------
+
+def _compare_routes(app: FastAPI, kit: _Kit) -> None:
+    """Several indicators and regions side by side."""
+    answer, csv_docs, xlsx_docs = kit.answer, kit.csv_docs, kit.xlsx_docs
 
     def compare_args(regions, measure, period_type, range_, start, end) -> dict:
         return {"regions": regions, "measure": measure, "period_type": period_type, "range": range_,
                 "start": start, "end": end}
 
     @app.get("/compare.json", summary="Several indicators and regions on one time axis",
-             response_class=JSONResponse, responses=docs(answers.Compare, 400, 404))
+             response_class=JSONResponse, responses=_docs(answers.Compare, 400, 404))
     async def compare_json(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
                            period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
                            start: DateQ = None, end: DateQ = None):
@@ -455,7 +522,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             **compare_args(regions, measure, period_type, range, start, end))
 
     @app.get("/compare.csv", summary="The compared series as a tidy CSV (UTF-8 with BOM)", response_class=Response,
-             responses={**csv_docs, **docs(None, 400, 404)})
+             responses={**csv_docs, **_docs(None, 400, 404)})
     async def compare_csv(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
                           period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
                           start: DateQ = None, end: DateQ = None):
@@ -463,7 +530,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             **compare_args(regions, measure, period_type, range, start, end))
 
     @app.get("/compare.xlsx", summary="The compared series as an Excel workbook", response_class=Response,
-             responses={**xlsx_docs, **docs(None, 400, 404)})
+             responses={**xlsx_docs, **_docs(None, 400, 404)})
     async def compare_xlsx(indicators: IndicatorsQ, regions: ListQ = None, measure: MeasureQ = None,
                            period_type: PeriodTypeQ = None, range: RangeQ = None,  # noqa: A002
                            start: DateQ = None, end: DateQ = None):
@@ -479,14 +546,17 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("compare.html", views.compare, indicators,
                             **compare_args(regions, measure, period_type, range, start, end))
 
-    # -- facts ----------------------------------------------------------------------------------
+
+def _facts_routes(app: FastAPI, kit: _Kit) -> None:
+    """Facts, filtered."""
+    answer, csv_docs = kit.answer, kit.csv_docs
 
     def facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host) -> dict:
         return {"indicator": indicator, "subject": subject, "measure": measure, "region": region,
                 "period_type": period_type, "doc": doc, "derived": derived, "year": year, "host": host}
 
     @app.get("/facts.json", summary="Stored facts, filtered and paged, with provenance and facets",
-             response_class=JSONResponse, responses=docs(answers.Facts, 400, 404))
+             response_class=JSONResponse, responses=_docs(answers.Facts, 400, 404))
     async def facts_json(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                          region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
                          derived: bool | None = None, year: YearQ = None, host: HostQ = None,
@@ -496,7 +566,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             limit=limit, offset=offset)
 
     @app.get("/facts.csv", summary="Stored facts, filtered, as CSV (UTF-8 with BOM)", response_class=Response,
-             responses={**csv_docs, **docs(None, 400)})
+             responses={**csv_docs, **_docs(None, 400)})
     async def facts_csv(indicator: Text = None, subject: Text = None, measure: MeasureQ = None,
                         region: RegionQ = None, period_type: PeriodTypeQ = None, doc: Text = None,
                         derived: bool | None = None, year: YearQ = None, host: HostQ = None):
@@ -512,10 +582,13 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             **facts_args(indicator, subject, measure, region, period_type, doc, derived, year, host),
                             limit=limit, offset=offset)
 
-    # -- evidence, documents --------------------------------------------------------------------
+
+def _evidence_routes(app: FastAPI, kit: _Kit) -> None:
+    """Evidence and documents."""
+    answer = kit.answer
 
     @app.get("/evidence/{doc}/{seq}.json", summary="A fact in its document: highlighted sentence, copies",
-             response_class=JSONResponse, responses=docs(answers.Evidence, 404))
+             response_class=JSONResponse, responses=_docs(answers.Evidence, 404))
     async def evidence_json(doc: DocP, seq: SeqP):
         return await answer("json", views.evidence, from_path_key(doc), seq)
 
@@ -524,7 +597,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("evidence.html", views.evidence, from_path_key(doc), seq)
 
     @app.get("/document/{doc}.json", summary="A document's cleaned text with its facts marked",
-             response_class=JSONResponse, responses=docs(answers.Evidence, 404))
+             response_class=JSONResponse, responses=_docs(answers.Evidence, 404))
     async def document_json(doc: DocP):
         return await answer("json", views.evidence, from_path_key(doc))
 
@@ -533,7 +606,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("evidence.html", views.evidence, from_path_key(doc))
 
     @app.get("/documents.json", summary="Stored documents with their story and number of copies, with facets",
-             response_class=JSONResponse, responses=docs(answers.Documents, 400))
+             response_class=JSONResponse, responses=_docs(answers.Documents, 400))
     async def documents_json(limit: LimitQ = views.DEFAULT_LIMIT, offset: OffsetQ = 0, year: YearQ = None,
                              host: HostQ = None, format: FormatQ = None,  # noqa: A002
                              sort: SortQ = "-published"):
@@ -547,11 +620,14 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("documents.html", views.documents, limit=limit, offset=offset, year=year, host=host,
                             format=format, sort=sort)
 
-    # -- search, conflicts ----------------------------------------------------------------------
+
+def _search_routes(app: FastAPI, kit: _Kit) -> None:
+    """Search and conflicts."""
+    answer, page = kit.answer, kit.page
 
     @app.get("/search.json", summary="Facts whose subject or quote contains every term of q, or of the "
                                      "indicator q names", response_class=JSONResponse,
-             responses=docs(answers.Search, 404))
+             responses=_docs(answers.Search, 404))
     async def search_json(q: SearchQ, limit: SearchLimitQ = 50, offset: OffsetQ = 0, indicator: Text = None,
                           region: RegionQ = None, period: PeriodQ = None):
         return await answer("json", views.search, q, limit=limit, offset=offset, indicator=indicator,
@@ -568,7 +644,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                             region=region, period=period)
 
     @app.get("/conflicts.json", summary="Disagreeing cells, both quotes", response_class=JSONResponse,
-             responses=docs(answers.Conflicts, 404))
+             responses=_docs(answers.Conflicts, 404))
     async def conflicts_json(indicator: Text = None):
         return await answer("json", views.conflicts, indicator=indicator)
 
@@ -576,16 +652,19 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def conflicts_page(indicator: Text = None):
         return await answer("conflicts.html", views.conflicts, indicator=indicator)
 
-    # -- the briefing ---------------------------------------------------------------------------
+
+def _briefing_routes(app: FastAPI, kit: _Kit) -> None:
+    """The briefing."""
+    answer, md_docs = kit.answer, kit.md_docs
 
     @app.get("/report/{period}.json",
              summary="The briefing for a period: sections, sentences, figures and their sources",
-             response_class=JSONResponse, responses=docs(answers.Report, 400, 404))
+             response_class=JSONResponse, responses=_docs(answers.Report, 400, 404))
     async def report_json(period: PeriodP, region: ReportRegionQ = None):
         return await answer("json", report_views.report_json, period, region)
 
     @app.get("/report/{period}.md", summary="The briefing as Markdown, a footnote per figure",
-             response_class=Response, responses={**md_docs, **docs(None, 400, 404)})
+             response_class=Response, responses={**md_docs, **_docs(None, 400, 404)})
     async def report_md(period: PeriodP, region: ReportRegionQ = None):
         return await answer("md", report_views.report_markdown, period, region)
 
@@ -593,15 +672,18 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def report_page(period: PeriodP, region: ReportRegionQ = None):
         return await answer("report.html", report_views.report_page, period, region)
 
-    # -- what is new (zhibiao watch), what does not add up -------------------------------------
+
+def _changes_routes(app: FastAPI, kit: _Kit) -> None:
+    """What is new (zhibiao watch), what does not add up."""
+    answer, atom_docs = kit.answer, kit.atom_docs
 
     @app.get("/changes.json", summary="New facts since a time: revisions, conflicts, new periods, new figures",
-             response_class=JSONResponse, responses=docs(answers.Changes, 400))
+             response_class=JSONResponse, responses=_docs(answers.Changes, 400))
     async def changes_json(since: SinceQ = None):
         return await answer("json", watch_views.changes, since=since)
 
     @app.get("/changes.atom", summary="An Atom feed of newly stored documents and their facts",
-             response_class=Response, responses={**atom_docs, **docs(None, 400)})
+             response_class=Response, responses={**atom_docs, **_docs(None, 400)})
     async def changes_atom(request: Request, since: SinceQ = None):
         return await answer("atom", watch_views.feed, str(request.base_url), since=since)
 
@@ -610,7 +692,7 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
         return await answer("changes.html", watch_views.changes, since=since)
 
     @app.get("/checks.json", summary="What does not add up in the series, per indicator, with quotes",
-             response_class=JSONResponse, responses=docs(answers.Checks, 404))
+             response_class=JSONResponse, responses=_docs(answers.Checks, 404))
     async def checks_json(indicator: Text = None):
         return await answer("json", views.checks, indicator=indicator)
 
@@ -618,7 +700,10 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
     async def checks_page(indicator: Text = None):
         return await answer("checks.html", views.checks, indicator=indicator)
 
-    # -- the API itself -------------------------------------------------------------------------
+
+def _api_routes(app: FastAPI, kit: _Kit) -> None:
+    """The API itself: the routes, from the OpenAPI schema."""
+    page = kit.page
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api_page(request: Request):
@@ -632,8 +717,6 @@ def create_app(db_path: str | Path | None = None, *, store: Store | None = None,
                 routes.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
                                "params": params})
         return page(request, "api.html", {"routes": routes, "title": schema["info"]["title"]})
-
-    return app
 
 
 def _type_of(schema: dict) -> str:
