@@ -64,6 +64,14 @@ def test_hosts_host_labels(url, labels) -> None:
         ("http://www.sz.gov.cn/", "深圳市"),
         ("http://tjj.gz.gov.cn/", "广州市"),
         ("http://tjj.xa.gov.cn/", "西安市"),
+        # any prefecture-level city by its full pinyin, only right before .gov.cn
+        ("https://tjj.changzhou.gov.cn/html/tjj/2013/x.html", "常州市"),
+        ("http://sztj.shuozhou.gov.cn/tjsj/tjxx/x.html", "朔州市"),
+        ("http://tjj.changzhi.gov.cn/", "长治市"),
+        ("http://www.changzhou.example.com/", None),  # elsewhere a city's pinyin is a word of a name
+        ("http://tjj.suzhou.gov.cn/", None),  # 苏州 and 宿州
+        ("http://tjj.taizhou.gov.cn/", None),  # 台州 and 泰州
+        ("http://changzhou.customs.gov.cn/", None),  # a national agency's branch
         # ports, case, a trailing dot, no scheme
         ("http://tjj.hunan.gov.cn:8080/x", "湖南省"),
         ("HTTPS://WWW.HUNAN.GOV.CN./", "湖南省"),
