@@ -113,3 +113,29 @@ def test_segment_sentences_and_clauses():
 @pytest.mark.parametrize(("line", "headline"), [("工业生产稳步恢复", True), ("上半年,增长3.8%。", False)])
 def test_segment_is_headline(line, headline):
     assert is_headline(line) is headline
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("业务总量完成1 981.3亿元", "业务总量完成1981.3亿元"),
+        ("总量完成14 529.3亿元,净增2 672.4万户", "总量完成14529.3亿元,净增2672.4万户"),
+        ("用户超4 100万户", "用户超4100万户"),
+        ("收入1 234 567元", "收入1234567元"),
+        ("净增超过2 600 万", "净增超过2600 万"),  # a space before the multiplier stays
+        ("| 2024 | 123 456 |", "| 2024 | 123 456 |"),  # table columns: no unit after them
+        ("增长 11.9% 、 8.8%", "增长 11.9% 、 8.8%"),
+        ("2015 年 8 月", "2015年8月"),  # the date spaces are another rule's
+        ("第1 000名", "第1 000名"),  # no multiplier or unit word after it
+        ("12.5 300万", "12.5 300万"),  # a decimal is no group of thousands
+    ],
+)
+def test_normalize_joins_digits_grouped_by_spaces_before_a_unit(raw, expected):
+    assert normalize(raw).text == expected
+
+
+def test_normalize_joined_digits_map_back_to_the_original():
+    raw = "总量完成1 981.3亿元"
+    mapped = normalize(raw)
+    start = mapped.text.index("1981.3")
+    assert raw[mapped.to_original(start):mapped.to_original(start + len("1981.3亿元"))] == "1 981.3亿元"

@@ -20,6 +20,7 @@ ADVERSARIAL = {
     "one Chinese character": "年" * RUN,
     "spaces": " " * RUN,
     "digits and spaces": "1 " * (RUN // 2),
+    "digit groups and spaces": "123 " * (RUN // 4),
     "a label and spaces": "阅读:" + " " * RUN,
     "dashes": "-" * RUN + "x",
     "digits and dots": "1." * (RUN // 2),

@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from zhibiao.ingest.textmap import MappedText
-from zhibiao.rules import load
+from zhibiao.rules import alternation, load
 
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic space to space; one for one.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -62,6 +62,22 @@ def to_simplified(text: str) -> str:
     return "\n".join(o if len(o) == len(i) else i for i, o in zip(lines_in, lines_out, strict=True))
 
 
+@cache
+def _grouped_digits() -> re.Pattern:
+    """A number whose digits a space groups in threes, followed by a multiplier or a unit word. It
+    starts only at a run's first group, so a long run of spaced digits is scanned once, not once per
+    group."""
+    after = alternation("units", "grouped_digits", "followed_by")
+    space = r"[ \u00a0\u2009\u202f]"
+    return re.compile(rf"(?<![\d.,])(?<!\d{space})\d{{1,3}}(?:{space}\d{{3}})+(?:\.\d+)?(?= ?(?:{after}))")
+
+
+def _group_spaces(text: str) -> list[tuple[int, int]]:
+    """The spaces inside digit groups (1 981.3亿元 -> 1981.3亿元), as spans to delete."""
+    return [(m.start() + i, m.start() + i + 1) for m in _grouped_digits().finditer(text)
+            for i, ch in enumerate(m.group()) if not ch.isdigit() and ch != "."]
+
+
 def normalize(raw: str) -> MappedText:
     """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
     mapped = MappedText.of(raw)
@@ -71,4 +87,5 @@ def normalize(raw: str) -> MappedText:
     mapped = mapped.delete_matches(_PINYIN)
     mapped = mapped.delete_any(_inline_debris())
     mapped = mapped.delete_matches(_DATE_SPACE)
-    return mapped
+    spaces = _group_spaces(mapped.text)
+    return mapped.delete(spaces) if spaces else mapped
