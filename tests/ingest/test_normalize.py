@@ -22,6 +22,14 @@ from zhibiao.ingest.textmap import MappedText
          "同比下降0.3%"),
         ("采矿业3949亿元﹔制造业", "采矿业3949亿元;制造业"),
         ("上半年，增长３．８％；", "上半年,增长3.8%;"),
+        # a page that pads every number with spaces in running text loses them there
+        ("分别增长 11.9% 、 8.8% 和 8.8% ,分别快于规模以上工业 5.4 、 2.3 和 2.3 个百分点。",
+         "分别增长11.9%、8.8%和8.8%,分别快于规模以上工业5.4、2.3和2.3个百分点。"),
+        ("同比增长 6.1% ,增速比上月加快 0.1 个百分点", "同比增长 6.1% ,增速比上月加快 0.1 个百分点"),  # two: kept
+        ("工业 6.4 钢铁 5.9 有色 3.2 化工 1.1", "工业 6.4 钢铁 5.9 有色 3.2 化工 1.1"),  # a table row: kept
+        # a footnote mark after a figure
+        ("环比增长5.55%[1]、同比增长1.79%", "环比增长5.55%、同比增长1.79%"),
+        ("见附表[1]", "见附表[1]"),
     ],
 )
 def test_normalize_cleans_characters(raw, expected):

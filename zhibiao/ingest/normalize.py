@@ -78,6 +78,30 @@ def _group_spaces(text: str) -> list[tuple[int, int]]:
             for i, ch in enumerate(m.group()) if not ch.isdigit() and ch != "."]
 
 
+@cache
+def _padded_number() -> tuple[re.Pattern, re.Pattern, int]:
+    """A number padded by a space on each side, between Han characters or marks; a mark of prose
+    (see units.toml)."""
+    table = load("units")["padded_numbers"]
+    edge = rf"[\u4e00-\u9fff{re.escape(table['marks'])}]"
+    prose = re.compile(f"[{re.escape(table['prose'])}]")
+    return re.compile(rf"(?<={edge}) (?=\d)(\d[\d.]*%?) (?={edge})"), prose, table["min_per_line"]
+
+
+def _padding_spaces(text: str) -> list[tuple[int, int]]:
+    """The spaces that pad numbers in running text (增长 11.9% 、 8.8% -> 增长11.9%、8.8%), line by line."""
+    pattern, prose, least = _padded_number()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        found = list(pattern.finditer(line)) if prose.search(line) else []
+        if len(found) >= least:
+            for m in found:
+                spans += [(start + m.start(), start + m.start() + 1), (start + m.end() - 1, start + m.end())]
+        start += len(line) + 1
+    return spans
+
+
 def normalize(raw: str) -> MappedText:
     """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
     mapped = MappedText.of(raw)
@@ -88,4 +112,6 @@ def normalize(raw: str) -> MappedText:
     mapped = mapped.delete_any(_inline_debris())
     mapped = mapped.delete_matches(_DATE_SPACE)
     spaces = _group_spaces(mapped.text)
+    mapped = mapped.delete(spaces) if spaces else mapped
+    spaces = _padding_spaces(mapped.text)
     return mapped.delete(spaces) if spaces else mapped
