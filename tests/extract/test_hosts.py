@@ -76,6 +76,11 @@ def test_hosts_host_labels(url, labels) -> None:
         ("http://tjj.hunan.gov.cn:8080/x", "湖南省"),
         ("HTTPS://WWW.HUNAN.GOV.CN./", "湖南省"),
         ("tjj.hebei.gov.cn/hetj/", "河北省"),
+        # a national portal's provincial edition, by a province's label
+        ("http://ah.sina.com.cn/news/2019-04-20/detail-x.shtml", "安徽省"),
+        ("http://sc.news.cn/", "四川省"),
+        ("http://zj.people.com.cn/n2/x.html", "浙江省"),
+        ("http://hubei.sina.com.cn/news/", "湖北省"),
         # a city with its own province agrees; two provinces do not
         ("http://wuhan.hubei.example.com/", "武汉市"),
         ("http://hunan.hubei.example.com/", None),
@@ -95,9 +100,14 @@ def test_hosts_host_place(url, place) -> None:
         "http://hubeidaily.net/",
         # short labels only under .gov.cn
         "http://sh.example.com/",
-        "http://sc.news.cn/",
         "http://nb.sanhaostreet.com/it/",
         "http://szb.sxworker.com/content/",
+        # a portal's other sections, and editions whose label is a city's or ambiguous
+        "https://news.sina.com.cn/c/x.shtml",
+        "https://finance.sina.com.cn/jjxw/x.shtml",
+        "http://gz.people.com.cn/",  # 贵州 there, 广州 under .gov.cn
+        "http://hb.xinhuanet.com/",  # 湖北 or 河北
+        "http://ah.example.sina.com.cn.evil.com/",
         # under .gov.cn only the label before it: a national agency's branch covers a province
         "https://nanjing.customs.gov.cn/",
         "http://wuhan.pbc.gov.cn/",
@@ -141,15 +151,15 @@ def test_hosts_table_names_every_province() -> None:
     ("table", "message"),
     [
         ({"names": {}}, "sections"),
-        ({"names": {}, "gov_cn": {}, "other": {}}, "sections"),
-        ({"names": {"湖北": ["hubei"]}, "gov_cn": {}}, "no canonical place"),
-        ({"names": {"东部地区": ["dongbu"]}, "gov_cn": {}}, "no canonical place"),
-        ({"names": {"湖北省": "hubei"}, "gov_cn": {}}, "must be a list"),
-        ({"names": {"湖北省": ["Hubei"]}, "gov_cn": {}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["hubei.gov"]}, "gov_cn": {}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["-hubei"]}, "gov_cn": {}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["hb"]}, "gov_cn": {"河北省": ["hb"]}}, "given to"),
-        ({"names": {"湖北省": ["hubei"], "湖南省": ["hubei"]}, "gov_cn": {}}, "given to"),
+        ({"names": {}, "gov_cn": {}, "portals": {"domains": []}, "other": {}}, "sections"),
+        ({"names": {"湖北": ["hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no canonical place"),
+        ({"names": {"东部地区": ["dongbu"]}, "gov_cn": {}, "portals": {"domains": []}}, "no canonical place"),
+        ({"names": {"湖北省": "hubei"}, "gov_cn": {}, "portals": {"domains": []}}, "must be a list"),
+        ({"names": {"湖北省": ["Hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
+        ({"names": {"湖北省": ["hubei.gov"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
+        ({"names": {"湖北省": ["-hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
+        ({"names": {"湖北省": ["hb"]}, "gov_cn": {"河北省": ["hb"]}, "portals": {"domains": []}}, "given to"),
+        ({"names": {"湖北省": ["hubei"], "湖南省": ["hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "given to"),
     ],
 )
 def test_hosts_bad_tables_are_rejected(table, message) -> None:
@@ -158,6 +168,7 @@ def test_hosts_bad_tables_are_rejected(table, message) -> None:
 
 
 def test_hosts_a_place_may_have_a_name_and_a_short_label() -> None:
-    table = build_host_table({"names": {"广东省": ["guangdong"]}, "gov_cn": {"广东省": ["gd"]}})
+    table = build_host_table({"names": {"广东省": ["guangdong"]}, "gov_cn": {"广东省": ["gd"]},
+                              "portals": {"domains": []}})
     assert table.names == {"guangdong": "广东省"}
     assert table.gov_cn == {"guangdong": "广东省", "gd": "广东省"}

@@ -119,6 +119,20 @@ def test_regions_place_profile_takes_the_host_last(text: str, header: str, host,
     assert (profile.province, profile.city) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "compared"),
+    [
+        ("规模工业增加值增长10.3%,高于全国4.3个百分点。", True),
+        ("固定资产投资增长8.1%,比全国高1.8个百分点。", True),
+        ("全国规模以上工业增加值增长6.4%。", False),
+        ("与全国同步推进。", False),  # a partner, no comparison of figures
+        ("全球粗钢产量高于上年。", False),
+    ],
+)
+def test_regions_place_profile_sees_figures_set_against_the_nation(text: str, compared: bool) -> None:
+    assert place_profile(text, "", None).below_nation is compared
+
+
 def test_regions_a_host_place_is_not_named() -> None:
     # named counts what the text says, so a host never makes a release "about" its place
     assert place_profile("规上工业增长。规上工业增长。", "", "湖南省").named == 0

@@ -63,8 +63,9 @@ def _default_region(places: PlaceProfile) -> str | None:
         return city or (province if province in MUNICIPALITIES else None)
     if places.local_province:
         return province
-    if not places.national and places.named >= SOLE_PLACE_MENTIONS and (city or province):
-        # A release that names only its own province or city, and never the nation, is about it.
+    if not places.national and (places.named >= SOLE_PLACE_MENTIONS or places.below_nation) and (city or province):
+        # A release that names only its own province or city, and never the nation, is about it; so
+        # is one that sets its figures against the nation's (高于全国), on a site of its place.
         return city if city and (province is None or province_of(city) == province) else province
     return NATIONAL_NAME
 

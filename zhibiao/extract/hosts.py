@@ -19,7 +19,8 @@ from zhibiao.extract.regions import is_place, province_of
 from zhibiao.rules import load
 
 GOV_CN = ("gov", "cn")
-_SECTIONS = {"names", "gov_cn"}
+_SECTIONS = {"names", "gov_cn", "portals"}
+_PLACE_SECTIONS = ("gov_cn", "names")
 _LABEL = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -28,6 +29,8 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 class HostTable:
     names: dict[str, str]   # full pinyin label -> canonical place, in any label of a host
     gov_cn: dict[str, str]  # label right before .gov.cn -> canonical place (names included)
+    portals: tuple[tuple[str, ...], ...] = ()  # national portals' domains, as labels
+    editions: dict[str, str] | None = None     # a portal's provincial edition label -> province
 
 
 def build_host_table(table: dict) -> HostTable:
@@ -36,7 +39,7 @@ def build_host_table(table: dict) -> HostTable:
     if set(table) != _SECTIONS:
         raise RulesError("hosts", f"needs exactly the sections {sorted(_SECTIONS)}, has {sorted(table)}")
     owner: dict[str, str] = {}
-    for section in sorted(_SECTIONS):
+    for section in _PLACE_SECTIONS:
         for place, labels in table[section].items():
             if not is_place(place):
                 raise RulesError("hosts", f"[{section}] {place!r} is no canonical place of regions.toml")
@@ -50,7 +53,9 @@ def build_host_table(table: dict) -> HostTable:
                 owner[label] = place
     names = {label: place for place, labels in table["names"].items() for label in labels}
     short = {label: place for place, labels in table["gov_cn"].items() for label in labels}
-    return HostTable(names, {**names, **short})
+    portals = tuple(tuple(domain.split(".")) for domain in table["portals"]["domains"])
+    editions = {label: place for label, place in {**short, **names}.items() if province_of(place) == place}
+    return HostTable(names, {**names, **short}, portals, editions)
 
 
 @cache
@@ -82,6 +87,10 @@ def host_place(url: str | None) -> str | None:
     table = _table()
     if labels[-2:] == GOV_CN:
         return table.gov_cn.get(labels[-3]) if len(labels) > 2 else None
+    for portal in table.portals:
+        if len(labels) > len(portal) and labels[-len(portal):] == portal:
+            # ah.sina.com.cn, sc.people.com.cn: a national portal's provincial edition
+            return (table.editions or {}).get(labels[-len(portal) - 1])
     return _most_specific({table.names[label] for label in labels if label in table.names})
 
 

@@ -178,6 +178,12 @@ def _not_before() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, words('regions', 'not_region_before', 'words')))})$")
 
 
+def region_at_start(text: str) -> int:
+    """The length of the place or area word (湖北, 东部地区, 长三角) that text begins with; 0 if none."""
+    found = _lexicon().word_at(text, 0)
+    return found[0] if found and found[1].kind == PLACE else 0
+
+
 def province_of(name: str) -> str | None:
     """The province of a province, city or county (any of its names), or None (an area, a
     country, an unknown word)."""
@@ -262,6 +268,7 @@ class PlaceProfile:
     local_city: bool              # it says 全市/本市
     national: bool                # it names 全国/我国
     named: int                    # how often it names its province or city
+    below_nation: bool = False    # it compares its figures with the nation's (高于全国4.3个百分点)
 
 
 def place_profile(text: str, header: str = "", host: str | None = None) -> PlaceProfile:
@@ -283,7 +290,23 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         for r in find_regions(full, newspapers=True):
             _count_place(r, provinces, cities)
     province, city = _article_places(_most_named(provinces)[0], _most_named(cities)[0], host)
-    return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named)
+    return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
+                        _compares_with_nation(text))
+
+
+def _compares_with_nation(text: str) -> bool:
+    """Whether the text sets a figure against the nation's (高于全国, 比全国高): what it reports is a
+    part of the nation, not the nation."""
+    before = _compared_before()
+    for start, _end, word in _lexicon().scan(text):
+        if word.kind == NATIONAL and text[max(0, start - 2):start].endswith(before):
+            return True
+    return False
+
+
+@cache
+def _compared_before() -> tuple[str, ...]:
+    return tuple(words("regions", "compared_before", "words"))
 
 
 def _count_place(r: RegionMention, provinces: Counter[str], cities: Counter[str]) -> bool:
