@@ -32,6 +32,9 @@ from zhibiao.rules import load, words
         ("增加值占GDP比重", PERCENT, "share", 1),
         ("", TENTHS, "share", 1),
         ("对经济增长的贡献率为", PERCENT, "contribution", 1),
+        # a percentage of a whole named right before it, even a whole that is a change
+        ("移动电话用户净增1006.4万户,仅为上年同期增量的", PERCENT, "share", 1),
+        ("相当于全国平均水平的", PERCENT, "share", 1),
         # Levels
         ("营业收入", MONEY, "level", 1),
         ("企业数量", COUNT, "level", 1),

@@ -60,6 +60,45 @@ def test_sentence_facts(text, facts):
     assert [(f.subject, f.measure, f.value, f.period, f.basis) for f in found] == facts
 
 
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a total after a change is the total of the thing, not of the change
+        ("移动电话用户净增1006.4万户,仅为上年同期增量的26.6%,总数达到12.96亿户。",
+         [("移动电话用户净增", "level", 10064000), ("移动电话用户", "share", 26.6),
+          ("移动电话用户", "level", 1296000000)]),
+        ("全省高新技术企业新增1200家,总数达到9800家。",
+         [("高新技术企业新增", "level", 1200), ("高新技术企业", "level", 9800)]),
+        # a negative figure after 和 keeps its sign in a 分别 list
+        ("纺织和烟草利润同比分别增长11.2%和-6.8%。", [("纺织利润", "growth", 11.2), ("烟草利润", "growth", -6.8)]),
+        # the noun a 分别 list of partners measures, after the 分别
+        ("我国对东盟、欧盟、美国分别进出口7862亿元、7790.4亿元和7163.7亿元。",
+         [("对东盟进出口", "level", 786200000000), ("对欧盟进出口", "level", 779040000000),
+          ("对美国进出口", "level", 716370000000)]),
+        # places listed share what follows the last one; types share the head after the last 型
+        ("东部地区、中部地区和东北地区软件业务收入分别同比增长9.8%、10.9%和10%。",
+         [("东部地区软件业务收入", "growth", 9.8), ("中部地区软件业务收入", "growth", 10.9),
+          ("东北地区软件业务收入", "growth", 10.0)]),
+        ("消费型、动力型锂电池产量分别为80GWh、675GWh。",
+         [("消费型锂电池产量", "level", 80000000), ("动力型锂电池产量", "level", 675000000)]),
+        # a segment named as the topic before a measured noun alone
+        ("硅片环节,全国产量超过253.4GW。", [("硅片产量", "level", 253.4)]),
+        # no preposition, period word or footnote left in a subject
+        ("新材料产业产值从2012年约1万亿元增加到2021年的5.9万亿元。",
+         [("新材料产业产值", "level", 1e12), ("新材料产业产值", "level", 5.9e12)]),
+        ("高新技术企业数量从2015年的1000家增加到2020年的3000家。",
+         [("高新技术企业", "level", 1000), ("高新技术企业", "level", 3000)]),
+        ("当季社会消费品零售总额3317.9亿元。", [("社会消费品零售总额", "level", 331790000000)]),
+        # a slip for 个百分点 that pages print
+        ("电信业务收入同比增长4.6%,比上月提高4.4个百分比。",
+         [("电信业务收入", "growth", 4.6), ("电信业务收入", "growth_change", 4.4)]),
+    ],
+)
+def test_sentence_subjects_found_on_blind_pages(text, facts):
+    found, _ = _facts(text)
+    assert [(f.subject, f.measure, pytest.approx(f.value)) for f in found] == facts
+
+
 def test_sentence_leaves_its_period_and_subjects_to_the_next():
     _, ps = _facts("上半年,全国规模以上工业增加值同比增长6.4%。")
     assert ps.period == "2024-H1" and ps.subjects == ["规模以上工业增加值"] and ps.basis == "yoy"

@@ -34,6 +34,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "contribution": re.compile(_alt("measures", "contribution", "cues")),
         "share": re.compile(rf"(?:{_alt('measures', 'share', 'cues')})"
                             rf"{_not_before('measures', 'share', 'not_before')}"),
+        "of_whole": re.compile(load("measures")["share"]["of_whole"]),
         "pull": re.compile(_alt("measures", "pull", "cues")),
         "influence": re.compile(_alt("measures", "pull", "influence")),
         "growth_up": re.compile(rf"(?:{_alt('measures', 'growth', 'up')})"
@@ -141,6 +142,8 @@ def _percent_reading(text: str, context: str) -> Reading:
     if p["contribution"].search(text):
         return Reading("contribution")
     if p["share"].search(text) and _last(p["share"], text) >= _last(p["growth_up"], text):
+        return Reading("share")
+    if p["of_whole"].search(text):
         return Reading("share")
     if p["to_level"].search(text):
         return _moved_to_reading(context + text)

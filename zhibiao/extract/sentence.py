@@ -65,9 +65,11 @@ from zhibiao.extract.subjects import (
     is_counted_account,
     is_holders_measure,
     link_parts,
+    noun_after_distributive,
     production_subject,
     ranks_within,
     resolve_anaphor,
+    segment_subject,
     subject_after,
     subject_after_amount,
     subject_from_window,
@@ -263,6 +265,8 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
     (`window`) when none does."""
     s = st.text
     g.base = _without_leading_count(subject_from_window(g.window_clean))
+    if g.base and (noun := noun_after_distributive(g.window_clean, g.n)) and not g.base.endswith(noun):
+        g.base += noun  # 对东盟、欧盟分别进出口…: 对东盟进出口, 对欧盟进出口
     if g.first.kind in (COUNT, TENTHS):
         g.after = subject_after(s[g.last_end:g.last_end + AFTER_COUNT_MAX])
     if g.after and SET_AFTER.match(s[g.last_end:]):
@@ -317,6 +321,8 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
         g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), True
     elif produced := production_subject(subject, named):
         g.subject = produced
+    elif named and (segment := segment_subject(named[-1], subject)):
+        g.subject = segment  # 硅片环节,1-6月全国产量超过253.4GW: 硅片产量
     elif is_change_amount(subject) and (named or before):
         # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
         # and the rate after it is still the subject's.

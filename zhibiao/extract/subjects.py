@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from zhibiao.extract.regions import place_at_start
+from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
+from zhibiao.extract.regions import place_at_start, region_at_start
 from zhibiao.rules import alternation, load, words
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
@@ -340,7 +341,8 @@ def _subject_before_stop(text: str) -> str:
     for _ in range(3):
         text = _strip_tail(text.strip(trim)).strip(trim)
     if text.endswith(marks.of):
-        text = text[:-len(marks.of)]
+        # 企业数量从2015年的1000家: what stands before the time and its 的 may end in a tail word too
+        text = _strip_tail(text[:-len(marks.of)].strip(trim)).strip(trim)
     if text in _bare_verbs():
         return ""  # 与上年同期比降34.06%: a verb of change alone names nothing
     return _balance_quotes(canonical(text))
@@ -489,7 +491,18 @@ def resolve_anaphor(anaphor: str, prior: str) -> str:
     of = _marks().of
     if anaphor in words("subjects", "anaphora_heads", "words") and of in prior:
         return prior.rsplit(of, 1)[0] + of + anaphor
+    heads, changes = _total_heads()
+    if anaphor in heads:
+        # 移动电话用户净增1006.4万户,总数达到12.96亿户: the total of the users, not of the change
+        verb = next((v for v in changes if prior.endswith(v) and len(prior) - len(v) >= 2), "")
+        return prior[:len(prior) - len(verb)]
     return prior
+
+
+@cache
+def _total_heads() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = load("subjects")["total_heads"]
+    return frozenset(table["words"]), tuple(sorted(table["change_verbs"], key=len, reverse=True))
 
 
 def subject_after_amount(window: str, after: str) -> str:
@@ -652,6 +665,37 @@ COMMA_ITEM_MAX = 24
 _DIGIT = re.compile(r"\d")
 
 
+def segment_subject(topic: str, subject: str) -> str:
+    """A measured noun alone (产量) after a topic naming a segment (硅片环节): the segment's (硅片产量); ''
+    otherwise."""
+    if subject not in _shared_heads():
+        return ""
+    segment = next((topic[:-len(w)] for w in words("subjects", "segment_topics", "words") if topic.endswith(w)), "")
+    return segment + subject if len(segment) >= 2 else ""
+
+
+@cache
+def _shared_heads() -> frozenset[str]:
+    return frozenset(words("subjects", "shared_heads", "words"))
+
+
+def noun_after_distributive(window: str, n: int) -> str:
+    """The noun a 分别 list's figures measure when it follows the 分别 (…日本分别进出口3492.3亿元 -> 进出口),
+    unless it is a compound of n parts that the list spreads over itself (分别进出口 of two figures)."""
+    marks = _marks()
+    _, word, after = window.rpartition(DISTRIBUTIVE_WORD)
+    noun = after.strip(marks.trim)
+    if not word or noun not in _after_distributive():
+        return ""
+    parts = load("subjects")["distributive"].get(noun)
+    return "" if parts is not None and len(parts) == n else noun
+
+
+@cache
+def _after_distributive() -> frozenset[str]:
+    return frozenset(words("subjects", "after_distributive", "words"))
+
+
 def is_distributive(subject: str) -> bool:
     """A compound that a 分别 list distributes, alone: 产销, 产销量, 进出口."""
     return subject in load("subjects")["distributive"]
@@ -711,6 +755,10 @@ def _shared_head(items: list[str]) -> tuple[str, str]:
         return last[stem:], last[:stem]
     if (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
         return last[at + 1:], last[:at + 1]
+    place = region_at_start(last)
+    if place and len(last) - place >= 2 and all(region_at_start(i) == len(i) for i in items[:-1]):
+        # 东部地区、中部地区和东北地区软件业务收入: places share all that follows the last one
+        return last[place:], last[:place]
     return _shared_head_noun(items)
 
 
