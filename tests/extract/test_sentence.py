@@ -89,6 +89,13 @@ def test_sentence_facts(text, facts):
         ("高新技术企业数量从2015年的1000家增加到2020年的3000家。",
          [("高新技术企业", "level", 1000), ("高新技术企业", "level", 3000)]),
         ("当季社会消费品零售总额3317.9亿元。", [("社会消费品零售总额", "level", 331790000000)]),
+        # a structure changed from one ratio to another: both, the second at the sentence's time
+        ("三次产业结构由上年的10.3:37.4:52.3调整为10.3:37.3:52.4。",
+         [("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.4), ("第三产业增加值", "share", 52.3),
+          ("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.3), ("第三产业增加值", "share", 52.4)]),
+        # a conversion at an exchange rate names no subject and no period
+        ("按常住人口计算人均地区生产总值39102元,按2017年平均汇率计算为5791美元。",
+         [("人均地区生产总值", "level", 39102), ("人均地区生产总值", "level", 5791)]),
         # a slip for 个百分点 that pages print
         ("电信业务收入同比增长4.6%,比上月提高4.4个百分比。",
          [("电信业务收入", "growth", 4.6), ("电信业务收入", "growth_change", 4.4)]),

@@ -16,6 +16,7 @@ from zhibiao.extract.lexicon import (
     CIRCUMSTANCE_FIGURE,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
+    CONVERSION_AFTER,
     FROM_BEFORE,
     FULL_STOP,
     GROWTH_LIKE,
@@ -171,6 +172,8 @@ def _goal_span() -> re.Pattern:
 
 def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
     """在一季度良好开局的基础上: a time inside a circumstantial phrase sets no period."""
+    if t.kind == "period" and s.startswith(CONVERSION_AFTER, t.end):
+        return True  # 按2017年平均汇率计算: the rate's year
     if t.kind != "period" or CIRCUMSTANCE not in s:
         return False
     clause = next((s[a:b] for a, b in spans if a <= t.start < b), "")

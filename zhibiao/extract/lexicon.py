@@ -48,6 +48,7 @@ LIST_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'list_gaps')})?\s*
 # Context.
 PART_BEFORE = re.compile(rf"{re.escape(_entry('context', 'part_before'))}[,]?$")
 PART_AFTER = words("grammar", "context", "part_after")
+CONVERSION_AFTER = words("grammar", "context", "conversion_after")
 CIRCUMSTANCE = _entry("context", "circumstance")
 CIRCUMSTANCE_FIGURE = re.compile(rf"\d+(\.\d+)?({alternation('grammar', 'context', 'circumstance_figures')})")
 NATIONAL_NAME = _entry("context", "national")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 
@@ -361,8 +361,8 @@ def ratio_facts(st: SentenceState) -> list[Fact]:
     if ":" not in s:
         return []
     out = []
-    for m in _ratio_pattern().finditer(s):
-        parts = load("subjects")["ratios"][m["name"]]
+    for name, m in _ratios(s):
+        parts = load("subjects")["ratios"][name]
         values = m["values"].split(":")
         if len(values) != len(parts):
             continue
@@ -378,10 +378,22 @@ def ratio_facts(st: SentenceState) -> list[Fact]:
     return out
 
 
+def _ratios(s: str) -> Iterator[tuple[str, re.Match]]:
+    """Each structure named and its values; a second set right after the first (由上年的10.3:37.4:52.3调整为
+    10.3:37.3:52.4) is the same structure at another time."""
+    named, then = _ratio_pattern()
+    for m in named.finditer(s):
+        yield m["name"], m
+        if follow := then.match(s, m.end()):
+            yield m["name"], follow
+
+
 @cache
-def _ratio_pattern() -> re.Pattern:
+def _ratio_pattern() -> tuple[re.Pattern, re.Pattern]:
     names = "|".join(map(re.escape, load("subjects")["ratios"]))
-    return re.compile(rf"(?P<name>{names})[^,;{FULL_STOP}:\d]{{0,8}}?(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){{2,}})")
+    values = r"(?P<values>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){2,})"
+    return (re.compile(rf"(?P<name>{names})[^,;{FULL_STOP}:\d]{{0,8}}?{values}"),
+            re.compile(rf"[^,;{FULL_STOP}:\d]{{1,6}}?{values}"))
 
 
 def _without_leading_count(subject: str) -> str:

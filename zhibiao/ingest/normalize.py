@@ -14,7 +14,7 @@ from zhibiao.rules import alternation, load
 # Full-width ASCII (U+FF01..U+FF5E) to ASCII, ideographic space to space; one for one.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _WIDTH.update({0x3000: 0x20, 0xA0: 0x20, 0x2002: 0x20, 0x2003: 0x20, 0x2009: 0x20, 0xFEFF: 0x20})
-_WIDTH.update({ord("～"): ord("~"), ord("－"): ord("-"), ord("﹪"): ord("%"), ord("﹑"): ord("、")})
+_WIDTH.update({ord("～"): ord("~"), ord("－"): ord("-"), ord("﹪"): ord("%"), ord("﹑"): ord("、"), 0x2236: ord(":")})
 # Small form variants (U+FE50…), which some Big5 pages use for punctuation: 采矿业3949亿元﹔制造业…
 _WIDTH.update({ord("﹐"): ord(","), ord("﹒"): ord("."), ord("﹔"): ord(";"), ord("﹕"): ord(":"),
                ord("﹖"): ord("?"), ord("﹗"): ord("!"), ord("﹙"): ord("("), ord("﹚"): ord(")")})
