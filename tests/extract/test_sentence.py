@@ -93,6 +93,9 @@ def test_sentence_facts(text, facts):
         ("三次产业结构由上年的10.3:37.4:52.3调整为10.3:37.3:52.4。",
          [("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.4), ("第三产业增加值", "share", 52.3),
           ("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.3), ("第三产业增加值", "share", 52.4)]),
+        # months listed with their count (4、5两个月) are a list of months; 增幅 ends a subject
+        ("4、5两个月规模以上工业企业利润增幅分别为2.6%和0.6%。",
+         [("规模以上工业企业利润", "growth", 2.6), ("规模以上工业企业利润", "growth", 0.6)]),
         # a conversion at an exchange rate names no subject and no period
         ("按常住人口计算人均地区生产总值39102元,按2017年平均汇率计算为5791美元。",
          [("人均地区生产总值", "level", 39102), ("人均地区生产总值", "level", 5791)]),
