@@ -41,21 +41,26 @@ def build_host_table(table: dict) -> HostTable:
     owner: dict[str, str] = {}
     for section in _PLACE_SECTIONS:
         for place, labels in table[section].items():
-            if not is_place(place):
-                raise RulesError("hosts", f"[{section}] {place!r} is no canonical place of regions.toml")
-            if not isinstance(labels, list):
-                raise RulesError("hosts", f"[{section}] {place!r}: labels must be a list")
-            for label in labels:
-                if not isinstance(label, str) or not _LABEL.fullmatch(label):
-                    raise RulesError("hosts", f"[{section}] {place!r}: {label!r} is no lower-case host label")
-                if owner.get(label, place) != place:
-                    raise RulesError("hosts", f"{label!r} is given to {owner[label]!r} and to {place!r}")
-                owner[label] = place
+            _check_place(section, place, labels, owner)
     names = {label: place for place, labels in table["names"].items() for label in labels}
     short = {label: place for place, labels in table["gov_cn"].items() for label in labels}
     portals = tuple(tuple(domain.split(".")) for domain in table["portals"]["domains"])
     editions = {label: place for label, place in {**short, **names}.items() if province_of(place) == place}
     return HostTable(names, {**names, **short}, portals, editions)
+
+
+def _check_place(section: str, place: str, labels, owner: dict[str, str]) -> None:
+    """RulesError unless `place` is canonical and its labels are host labels no other place has."""
+    if not is_place(place):
+        raise RulesError("hosts", f"[{section}] {place!r} is no canonical place of regions.toml")
+    if not isinstance(labels, list):
+        raise RulesError("hosts", f"[{section}] {place!r}: labels must be a list")
+    for label in labels:
+        if not isinstance(label, str) or not _LABEL.fullmatch(label):
+            raise RulesError("hosts", f"[{section}] {place!r}: {label!r} is no lower-case host label")
+        if owner.get(label, place) != place:
+            raise RulesError("hosts", f"{label!r} is given to {owner[label]!r} and to {place!r}")
+        owner[label] = place
 
 
 @cache
