@@ -275,6 +275,14 @@ def test_assemble_region_from_the_page_host(text, url, title, region) -> None:
     assert {f.region for f in facts} == {region}
 
 
+def test_assemble_a_country_visited_is_no_place_of_the_figures_after_it() -> None:
+    text = ("2024年我省招商引资成绩单出炉\n"
+            "过去一年,我省赴西班牙、意大利、匈牙利等地开展投促活动,邀请德国、意大利的企业家来晋考察;"
+            "全年对接企业1755家。2024年,全省招商引资签约项目3132个,签约金额达1.49万亿元。山西投促工作成效明显。\n")
+    facts = _facts(text, date(2025, 2, 19))
+    assert len(facts) == 3 and {f.region for f in facts} == {"山西省"}
+
+
 def test_assemble_host_resolves_a_table_of_quan_sheng() -> None:
     text = ("一季度主要经济指标\n指标 | 绝对值(亿元) | 同比增长(%)\n全省社会消费品零售总额 | 1580.8 | 5.2\n"
             "全省固定资产投资 | 2012.4 | 3.1\n")

@@ -25,6 +25,7 @@ from zhibiao.extract.mentions import (
 from zhibiao.extract.periods import end_date
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
+    COUNTRY,
     GLOBAL,
     LOCAL_CITY,
     LOCAL_PROVINCE,
@@ -39,12 +40,19 @@ from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
 from zhibiao.rules import load, words
 
+CLAUSE_GROUP_END = ";"
 
-def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState) -> str | None:
+
+def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: str = "") -> str | None:
+    """The place of a figure at `pos`: the last place named before it in the sentence (a country
+    only within its clause group: 邀请意大利的企业家来晋考察;全年对接企业1755家 is not Italy's), else
+    the paragraph's, else the article's."""
     chosen = None
     for r in regions:
         if r.start >= pos:
             break
+        if r.level == COUNTRY and CLAUSE_GROUP_END in text[r.end:pos]:
+            continue
         chosen = r
     if chosen is None:
         return ps.region if ps.region else art.default_region
@@ -206,7 +214,7 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
     reading = g.reading
     first, n = g.first, g.n
     bases = _group_bases(st, g, reading)
-    region = region_at(st.regions, first.start, st.ps, st.art)
+    region = region_at(st.regions, first.start, st.ps, st.art, st.text)
     places = place_list(st.text, st.regions, st.subject_from, first.start, n) or leading_places(g.subjects, n)
     st.distributed = st.distributed or bool(places)
     modality = _modality(st, g)

@@ -28,6 +28,7 @@ from zhibiao.extract.lexicon import (
 from zhibiao.extract.periods import TimeMention, end_date, find_times
 from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
 from zhibiao.extract.regions import (
+    COUNTRY,
     GLOBAL,
     MUNICIPALITIES,
     NATIONAL,
@@ -336,10 +337,11 @@ def _carry_period(st: SentenceState) -> None:
 
 def _carry_region(st: SentenceState) -> None:
     """The last place named is the paragraph's, unless a list of places was each figure's. The
-    world is the paragraph's place only after a figure about it (全球粗钢产量…), not after a phrase
-    (应对全球气候变化, 全球首架) in a national release."""
+    world or a country is the paragraph's place only after a figure about it (全球粗钢产量…), not
+    after a phrase (应对全球气候变化, 全球首架, 赴意大利招商) in a Chinese release."""
     if st.distributed:
         return
     for r in st.regions:
-        if r.kind in (PLACE, NATIONAL) or (r.kind == GLOBAL and any(f.region == r.name for f in st.facts)):
+        abroad = r.kind == GLOBAL or r.level == COUNTRY  # 全球, 意大利: only after a figure about it
+        if (r.kind in (PLACE, NATIONAL) and not abroad) or (abroad and any(f.region == r.name for f in st.facts)):
             st.ps.region = r.name
