@@ -178,6 +178,12 @@ def _not_before() -> re.Pattern:
     return re.compile(f"(?:{'|'.join(map(re.escape, words('regions', 'not_region_before', 'words')))})$")
 
 
+def place_words(text: str) -> list[RegionMention]:
+    """Every place word of a text, compared or partner ones included (比全省, 与美国): what a figure
+    is set against is a place too."""
+    return [RegionMention(start, end, w.kind, w.name, w.level) for start, end, w in _lexicon().scan(text)]
+
+
 def region_at_start(text: str) -> int:
     """The length of the place or area word (湖北, 东部地区, 长三角) that text begins with; 0 if none."""
     found = _lexicon().word_at(text, 0)

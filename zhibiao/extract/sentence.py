@@ -10,6 +10,7 @@ from functools import cache
 from zhibiao.extract import measures as M
 from zhibiao.extract.attributes import emit_facts, sentence_quote
 from zhibiao.extract.comparators import is_comparator
+from zhibiao.extract.compared import ShiftedMap, compared_facts, find_brackets, moved_times, without_brackets
 from zhibiao.extract.context import (
     ArticleState,
     ParagraphState,
@@ -126,8 +127,25 @@ def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
 
 def sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState,
                    mapped) -> list[Fact]:
-    """The sentence grammar: read the sentence once, walk its groups of figures through the
-    passes in order, then leave the paragraph what the sentences after it rely on."""
+    """The sentence grammar; a sentence that gives the values it compares with in brackets
+    (比全省(7.4%)高1.7个百分点) is read without them, and they become facts of their own (compared.py)."""
+    brackets = find_brackets(sent.text, art)
+    if not brackets:
+        return _sentence_facts(doc, sent, ps, art, mapped)
+    bare, where = without_brackets(sent, brackets)
+    times = art.times.get(sent.start, [])
+    art.times[sent.start] = moved_times(times, brackets)
+    try:
+        facts = _sentence_facts(doc, bare, ps, art, ShiftedMap(mapped, sent, where))
+    finally:
+        art.times[sent.start] = times
+    return compared_facts(doc, sent, brackets, facts, mapped)
+
+
+def _sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: ArticleState,
+                    mapped) -> list[Fact]:
+    """Read the sentence once, walk its groups of figures through the passes in order, then
+    leave the paragraph what the sentences after it rely on."""
     st = read_sentence(doc, sent, ps, art, mapped)
     st.facts = ratio_facts(st)
     for group in figure_groups(st.text, st.mentions, st.spans):

@@ -1,0 +1,72 @@
+"""Values of the compared in brackets (比全省(7.4%)和全国(6.3%)分别高1.7、2.8个百分点)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from zhibiao.extract import extract_document
+from zhibiao.extract.compared import find_brackets, moved_times, without_brackets
+from zhibiao.extract.periods import find_times
+from zhibiao.extract.record import ArticleState
+from zhibiao.ingest.segment import Sentence
+from zhibiao.models import Document
+
+PUB = date(2025, 3, 20)
+ART = ArticleState(PUB, "朔州市", "山西省", "朔州市", True, {})
+LEAD = "朔州市统计局发布数据,全市工业经济运行平稳,规模以上工业企业生产经营总体向好。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("同比增长9.1%,比全省(7.4%)和全国(6.3%)分别高1.7、2.8个百分点", [("7.4", "山西省"), ("6.3", "全国")]),
+        ("分别高出全国(5.9%)、全省(6.4%)平均水平2.2个和1.7个百分点", [("5.9", "全国"), ("6.4", "山西省")]),
+        ("比全国平均水平(7.0%)高1.4个百分点", [("7.0", "全国")]),
+        ("较去年同期(-1.1%)提高9.2个百分点", [("-1.1", None)]),
+        # a bracket with no comparator before it, or no place or time named: not a compared value
+        ("全省(7.4%)", []),
+        ("增长9.1%(见图1)", []),
+        ("比上月提高(0.5%)", []),
+    ],
+)
+def test_compared_find_brackets(text: str, found: list[tuple[str, str | None]]) -> None:
+    brackets = find_brackets(text, ART)
+    assert [(text[b.value_start:b.value_end], b.region) for b in brackets] == found
+
+
+def test_compared_the_sentence_without_brackets_maps_back() -> None:
+    text = "增长9.1%,比全省(7.4%)和全国(6.3%)分别高1.7、2.8个百分点"
+    sent = Sentence(10, 10 + len(text), text)
+    bare, where = without_brackets(sent, find_brackets(text, ART))
+    assert bare.text == "增长9.1%,比全省和全国分别高1.7、2.8个百分点"
+    assert all(bare.text[i] == text[where[i]] for i in range(len(bare.text)))
+
+
+def test_compared_times_move_with_the_text() -> None:
+    text = "比全省(7.4%)高1.7个百分点,1-2月份增长8.1%"
+    brackets = find_brackets(text, ART)
+    bare, _ = without_brackets(Sentence(0, len(text), text), brackets)
+    (moved,) = [t for t in moved_times(find_times(text, PUB), brackets) if t.kind == "period"]
+    assert bare.text[moved.start:moved.end] == text[find_times(text, PUB)[0].start:find_times(text, PUB)[0].end]
+
+
+def test_compared_values_are_facts_of_the_places_compared() -> None:
+    text = LEAD + ("1—2月份,全市规上工业增加值同比增长8.1%,较去年同期(-1.1%)提高9.2个百分点,"
+                   "分别高出全国(5.9%)、全省(6.4%)平均水平2.2个和1.7个百分点。\n")
+    doc = Document("t", text, "t.txt", PUB, url="http://sztj.shuozhou.gov.cn/tjsj/1.html")
+    facts = extract_document(doc).facts
+    got = {(f.value, f.measure, f.region, f.period, f.basis) for f in facts if f.subject == "规上工业增加值"}
+    assert got == {
+        (8.1, "growth", "朔州市", "2025-01/2025-02", "yoy"),
+        (9.2, "growth_change", "朔州市", "2025-01/2025-02", "vs:2024-01/2024-02"),
+        (2.2, "growth_change", "朔州市", "2025-01/2025-02", "vs:全国"),
+        (1.7, "growth_change", "朔州市", "2025-01/2025-02", "vs:全省"),
+        (-1.1, "growth", "朔州市", "2024-01/2024-02", "yoy"),
+        (5.9, "growth", "全国", "2025-01/2025-02", "yoy"),
+        (6.4, "growth", "山西省", "2025-01/2025-02", "yoy"),
+    }
+    for f in facts:  # quotes are the sentence as written, spans point at each figure
+        assert "(5.9%)" in f.quote or f.value not in (5.9, 6.4, 2.2)
+        assert text[f.span[0]:f.span[1]].lstrip("-").startswith(str(abs(f.value)).rstrip("0").rstrip("."))

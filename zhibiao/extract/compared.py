@@ -1,0 +1,142 @@
+"""Values of the compared, stated in brackets: 比全省(7.4%)和全国(6.3%)分别高1.7、2.8个百分点.
+
+City and provincial bulletins set a figure against the province's or the nation's and give that
+value in brackets after its name. Read as it stands, the bracketed value has no subject and the gaps
+after it lose their comparator. The sentence grammar therefore reads the sentence without the
+brackets (the gaps then are changes against 全省 and 全国, as anywhere else), and each bracketed value
+becomes a fact of its own: the compared figure's subject and measure, at the place named (全国 the
+nation, 全省 the article's province) or, after 去年同期, a year earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from zhibiao.extract.attributes import QUOTE_MAX
+from zhibiao.extract.lexicon import COMPARED_ALSO, COMPARED_AVERAGE, COMPARED_SAME_PERIOD
+from zhibiao.extract.periods import TimeMention
+from zhibiao.extract.record import ArticleState
+from zhibiao.extract.regions import LOCAL_CITY, LOCAL_PROVINCE, NATIONAL, PLACE, place_words
+from zhibiao.ingest.segment import Sentence
+from zhibiao.models import Document, Fact
+from zhibiao.period import shift_year
+from zhibiao.rules import words
+
+_COMPARABLE = ("growth", "level", "share")  # the measures a bracketed percentage can be the value of
+_COMPARED_REACH = 24  # how far before a bracket its comparator may stand (比全省(7.7%)和全国平均水平(7.0%))
+
+
+@dataclass(frozen=True)
+class Bracket:
+    """One bracketed value: the bracket's span and the value's, in the sentence."""
+
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    region: str | None  # the place it is the value of, or None for the same place
+    earlier: bool       # a year earlier (去年同期(-1.1%))
+
+
+_BRACKET = re.compile(r"\((?P<value>-?\d+(?:\.\d+)?)%\)")
+
+
+@cache
+def _comparator() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, (*words("regions", "compared_before", "words"), *COMPARED_ALSO))))
+
+
+def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
+    """The bracketed values of the compared in a sentence (none without a comparator before them)."""
+    if "%)" not in text:
+        return []
+    places = place_words(text)
+    out = []
+    for m in _BRACKET.finditer(text):
+        name_end = m.start()
+        before = text[:name_end]
+        for tail in COMPARED_AVERAGE:
+            if before.endswith(tail):
+                name_end -= len(tail)
+                break
+        if not _comparator().search(text, max(0, m.start() - _COMPARED_REACH), m.start()):
+            continue
+        if text[:name_end].endswith(COMPARED_SAME_PERIOD):
+            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))
+        elif place := _place_ending(places, name_end):
+            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art), False))
+    return out
+
+
+def _place_ending(places, end: int):
+    """The place word (全国, 全省, 湖北) that ends at `end`, or None."""
+    return next((r for r in places if r.end == end and r.kind in (NATIONAL, PLACE, LOCAL_PROVINCE, LOCAL_CITY)),
+                None)
+
+
+def _region(place, art: ArticleState) -> str | None:
+    """The region a place word names in this article (全省: its province; None when unknown)."""
+    if place.kind == LOCAL_PROVINCE:
+        return art.province
+    if place.kind == LOCAL_CITY:
+        return art.city
+    return place.name
+
+
+def without_brackets(sent: Sentence, brackets: list[Bracket]) -> tuple[Sentence, list[int]]:
+    """The sentence with the brackets taken out, and for each of its positions the one it had."""
+    kept: list[str] = []
+    where: list[int] = []
+    at = 0
+    for b in brackets:
+        kept.append(sent.text[at:b.start])
+        where.extend(range(at, b.start))
+        at = b.end
+    kept.append(sent.text[at:])
+    where.extend(range(at, len(sent.text) + 1))
+    text = "".join(kept)
+    return Sentence(sent.start, sent.start + len(text), text), where
+
+
+class ShiftedMap:
+    """Maps positions of the sentence read without brackets to the original text."""
+
+    def __init__(self, mapped, sent: Sentence, where: list[int]):
+        self._mapped, self._start, self._where = mapped, sent.start, where
+
+    def to_original(self, i: int) -> int:
+        offset = i - self._start
+        if 0 <= offset < len(self._where):
+            return self._mapped.to_original(self._start + self._where[offset])
+        return self._mapped.to_original(i)
+
+
+def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts: list[Fact], mapped) -> list[Fact]:
+    """The facts read without the brackets, quoting the sentence as written, and one fact for each
+    bracketed value: the subject and measure of the last percentage before it, at the place named."""
+    quote = sent.text.strip() if len(sent.text) <= QUOTE_MAX else None
+    out = [replace(f, quote=quote) if quote else f for f in facts]
+    for b in brackets:
+        start = mapped.to_original(sent.start + b.value_start)
+        compared = [f for f in facts
+                    if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
+        if not compared:
+            continue
+        last = compared[-1]
+        end = mapped.to_original(sent.start + b.value_end) + 1  # the percent sign included
+        period = shift_year(last.period) if b.earlier else last.period
+        out.append(replace(last, value=float(sent.text[b.value_start:b.value_end]), qualifier="exact",
+                           region=last.region if b.earlier else b.region, period=period,
+                           quote=quote or sent.text[b.start:b.end], span=(start, end)))
+    return out
+
+
+def moved_times(times: list[TimeMention], brackets: list[Bracket]) -> list[TimeMention]:
+    """The sentence's times at their places once the brackets are taken out."""
+    out = []
+    for t in times:
+        shift = sum(b.end - b.start for b in brackets if b.end <= t.start)
+        out.append(replace(t, start=t.start - shift, end=t.end - shift) if shift else t)
+    return out
