@@ -196,6 +196,9 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("5G基站总数达到", "5G基站"),
         ("“5G+工业互联网”项目建设超过", "“5G+工业互联网”项目"),
         ("每万人拥有5G基站数的目标为", "每万人拥有5G基站数"),
+        # a streak or a record said of the figure
+        ("全社会用电量连续两个月超过", "全社会用电量"),
+        ("全社会用电量历史性突破", "全社会用电量"),
         # a production verb before its product names its output; names opening with it stay
         ("累计生产新能源汽车", "新能源汽车产量"),
         ("生产指数为", "生产指数"),
@@ -227,6 +230,9 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         # a counted set and what its members did
         ("行业利润总额同比增加", "利润总额同比增加的行业"),
         ("行业由亏转盈", "由亏转盈的行业"),
+        # the basis said inside has a field of its own
+        ("行业主营活动利润比去年同期增长", "主营活动利润增长的行业"),
+        ("行业由去年同期亏损转为盈利", "由亏损转为盈利的行业"),
         ("省份规上工业增加值保持增长", "省份"),
         ("工业大省利润增速高于全国平均水平", "工业大省"),
         ("省份揭晓了三季度的经济数据", "省份"),

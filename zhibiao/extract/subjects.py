@@ -134,6 +134,7 @@ class _Canonical:
     scope: re.Pattern          # 首批, 国家层面: dropped
     lead: re.Pattern           # an opening word after a scope word: dropped
     tail: re.Pattern           # 总数, 目标 at the end: dropped
+    inner: re.Pattern          # 比去年同期 inside a name (利润比去年同期增长的行业): dropped
 
 
 @cache
@@ -152,6 +153,7 @@ def _canonical_rules() -> _Canonical:
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
         lead=_patterns()["lead"],
         tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
+        inner=re.compile("|".join(table["inner"])),
     )
 
 
@@ -187,7 +189,15 @@ def canonical(subject: str) -> str:
             break
     if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
-    return _product_output(subject)
+    return _product_output(_without_basis(subject))
+
+
+def _without_basis(subject: str) -> str:
+    """利润比去年同期增长 -> 利润增长: the basis said inside a name has a field of its own."""
+    inner = _canonical_rules().inner
+    if (m := inner.search(subject)) and m.start() >= 1 and len(subject) - m.end() >= 2:
+        return inner.sub("", subject)
+    return subject
 
 
 def _product_output(subject: str) -> str:
@@ -437,7 +447,7 @@ def _counted_set(phrase: str) -> str:
         return ""
     if m.group("alone"):
         return m.group("alone")
-    return rest + _marks().of + m.group("classed")
+    return _without_basis(rest) + _marks().of + m.group("classed")
 
 
 @cache
