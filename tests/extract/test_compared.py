@@ -31,9 +31,34 @@ LEAD = "朔州市统计局发布数据,全市工业经济运行平稳,规模以�
         ("比上月提高(0.5%)", []),
     ],
 )
-def test_compared_find_brackets(text: str, found: list[tuple[str, str | None]]) -> None:
+def test_compared_find_brackets_of_places(text: str, found: list[tuple[str, str | None]]) -> None:
     brackets = find_brackets(text, ART)
     assert [(text[b.value_start:b.value_end], b.region) for b in brackets] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("重工业增加值增速(8.7%)快于轻工业(4.7%)", ["轻工业"]),
+        # a tier shares what follows it in the next member
+        ("小微企业增加值增速(11.0%)快于大型(3.6%)和中型企业(4.7%)", ["大型企业", "中型企业"]),
+        # a verb of change or a time is no member
+        ("增速比上月提高(0.5%)", []),
+        ("增速(8.7%)快于上年同期水平,高出(1.2%)", []),
+    ],
+)
+def test_compared_find_brackets_of_other_members(text: str, members: list[str]) -> None:
+    assert [b.member for b in find_brackets(text, ART)] == members
+
+
+def test_compared_members_take_the_compared_figure_and_its_head() -> None:
+    text = LEAD + ("1-4月,重工业增加值增速(8.7%)快于轻工业(4.7%),"
+                   "小微企业增加值增速(11.0%)快于大型(3.6%)和中型企业(4.7%)。\n")
+    facts = extract_document(Document("t", text, "t.txt", PUB)).facts
+    got = [(f.subject, f.value, f.measure) for f in facts if "增加值" in f.subject]
+    assert sorted(got) == sorted([("重工业增加值", 8.7, "growth"), ("轻工业增加值", 4.7, "growth"),
+                                  ("小微企业增加值", 11.0, "growth"), ("大型企业增加值", 3.6, "growth"),
+                                  ("中型企业增加值", 4.7, "growth")])
 
 
 def test_compared_the_sentence_without_brackets_maps_back() -> None:

@@ -15,10 +15,11 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from zhibiao.extract.attributes import QUOTE_MAX
-from zhibiao.extract.lexicon import COMPARED_ALSO, COMPARED_AVERAGE, COMPARED_SAME_PERIOD
-from zhibiao.extract.periods import TimeMention
+from zhibiao.extract.lexicon import COMPARED_ALSO, COMPARED_AVERAGE, COMPARED_JOINERS, COMPARED_SAME_PERIOD
+from zhibiao.extract.periods import TimeMention, find_times
 from zhibiao.extract.record import ArticleState
 from zhibiao.extract.regions import LOCAL_CITY, LOCAL_PROVINCE, NATIONAL, PLACE, place_words
+from zhibiao.extract.subjects import find_stop, tier_ends
 from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
 from zhibiao.period import shift_year
@@ -38,6 +39,7 @@ class Bracket:
     value_end: int
     region: str | None  # the place it is the value of, or None for the same place
     earlier: bool       # a year earlier (去年同期(-1.1%))
+    member: str = ""    # another member compared (快于轻工业(4.7%)): the value is its own
 
 
 _BRACKET = re.compile(r"\((?P<value>-?\d+(?:\.\d+)?)%\)")
@@ -53,7 +55,7 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
     if "%)" not in text:
         return []
     places = place_words(text)
-    out = []
+    out: list[Bracket] = []
     for m in _BRACKET.finditer(text):
         name_end = m.start()
         before = text[:name_end]
@@ -67,6 +69,42 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))
         elif place := _place_ending(places, name_end):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art), False))
+        elif member := _member_before(text, m.start(), out[-1].end if out else 0):
+            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, False, member))
+    return _with_shared_tiers(out)
+
+
+_MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}")
+
+
+def _member_before(text: str, end: int, since: int) -> str:
+    """The member named right after a comparator or a list joiner and before the bracket at `end`
+    (重工业增加值增速(8.7%)快于轻工业(4.7%)), or ''."""
+    start = max(since, end - _COMPARED_REACH)
+    found = list(_comparator().finditer(text, start, end))
+    last = found[-1] if found else None
+    if last:
+        name = text[last.end():end]
+    elif since and text.startswith(COMPARED_JOINERS, since):
+        name = text[since:end].lstrip("".join(COMPARED_JOINERS))
+    else:
+        return ""
+    # a name, not a verb of change or a time (比上月提高(0.5%))
+    if not _MEMBER.fullmatch(name) or find_stop(name) or find_times(name, None):
+        return ""
+    return name
+
+
+def _with_shared_tiers(brackets: list[Bracket]) -> list[Bracket]:
+    """大型(3.6%)和中型企业(4.7%): a member that ends with a tier (型, 级) takes what follows the tier
+    in the next member."""
+    out = list(brackets)
+    for i, b in enumerate(out[:-1]):
+        after = out[i + 1].member
+        if b.member and b.member.endswith(tier_ends()) and after:
+            at = after.find(b.member[-1])
+            if 0 < at < len(after) - 1:
+                out[i] = replace(b, member=b.member + after[at + 1:])
     return out
 
 
@@ -120,6 +158,9 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
     out = [replace(f, quote=quote) if quote else f for f in facts]
     for b in brackets:
         start = mapped.to_original(sent.start + b.value_start)
+        if b.member:
+            out.extend(_member_fact(b, facts, sent, mapped, quote))
+            continue
         compared = [f for f in facts
                     if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
         if not compared:
@@ -131,6 +172,26 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
                            region=last.region if b.earlier else b.region, period=period,
                            quote=quote or sent.text[b.start:b.end], span=(start, end)))
     return out
+
+
+def _member_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
+    """The value of another member compared with the figure before it: that figure's measure, for the
+    member named with the head it shares (重工业增加值…快于轻工业(4.7%) -> 轻工业增加值)."""
+    start = mapped.to_original(sent.start + b.value_start)
+    compared = [f for f in facts
+                if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
+    if not compared:
+        return []
+    last = compared[-1]
+    head = next((h for h in _heads() if last.subject.endswith(h) and not b.member.endswith(h)), "")
+    end = mapped.to_original(sent.start + b.value_end) + 1
+    return [replace(last, subject=b.member + head, value=float(sent.text[b.value_start:b.value_end]),
+                    qualifier="exact", quote=quote or sent.text[b.start:b.end], span=(start, end))]
+
+
+@cache
+def _heads() -> tuple[str, ...]:
+    return tuple(sorted(words("subjects", "shared_heads", "words"), key=len, reverse=True))
 
 
 def moved_times(times: list[TimeMention], brackets: list[Bracket]) -> list[TimeMention]:
