@@ -196,6 +196,8 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("5G基站总数达到", "5G基站"),
         ("“5G+工业互联网”项目建设超过", "“5G+工业互联网”项目"),
         ("每万人拥有5G基站数的目标为", "每万人拥有5G基站数"),
+        # a title's separator bounds the name: the part nearest the figure
+        ("工业效益|制造业采购经理指数为", "制造业采购经理指数"),
         # a streak or a record said of the figure
         ("全社会用电量连续两个月超过", "全社会用电量"),
         ("全社会用电量历史性突破", "全社会用电量"),
@@ -225,6 +227,8 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
     [
         ("中试平台纳入储备库", "中试平台"),
         ("首批重点培育中试平台", "重点培育中试平台"),
+        # a title's separator bounds the name: the part nearest the figure
+        ("国家级制造业中试平台|亚洲码欧美码一区二区三区", "国家级制造业中试平台"),
         ("金融和投资机构聚焦制造业企业急需", "金融和投资机构"),
         ("专精特新“小巨人”企业高质量发展", "专精特新“小巨人”企业"),
         # a counted set and what its members did

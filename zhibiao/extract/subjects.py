@@ -192,6 +192,17 @@ def canonical(subject: str) -> str:
     return _product_output(_without_basis(subject))
 
 
+def _nearest_part(text: str, after: bool) -> str:
+    """A title's separator (|) bounds a name: the part nearest the figure, the one before the first
+    separator for a thing named after the figure (5个国家级制造业中试平台|亚洲码…), the one after the
+    last for a window before it (…运行|制造业采购经理指数为)."""
+    for mark in words("subjects", "canonical", "cut_at"):
+        head, cut, tail = (text.partition(mark) if after else text.rpartition(mark))
+        if cut:
+            return head if after else tail
+    return text
+
+
 def _without_basis(subject: str) -> str:
     """利润比去年同期增长 -> 利润增长: the basis said inside a name has a field of its own."""
     inner = _canonical_rules().inner
@@ -284,7 +295,7 @@ def _window_parts(window: str) -> tuple[str, str, str]:
     """(subject, holder, link verb) of a window, read once: method phrases out, a heading glued
     before it skipped, opening words dropped, a link verb folded, the subject ended at its stop."""
     trim = _marks().trim
-    text = clean_window(window).strip(trim)
+    text = clean_window(_nearest_part(window, after=False)).strip(trim)
     glued = _after_glued_heading(text)
     if glued is not None:
         return glued
@@ -396,6 +407,7 @@ def subject_after(text: str) -> str:
 
     Only the first AFTER_COUNT_MAX characters matter (callers pass no more, which keeps the
     cache small)."""
+    text = _nearest_part(text, after=True)
     if reached := _reached().match(text):
         return _balance_quotes(reached.group(1))
     phrase_pattern, opener = _after_phrase()
