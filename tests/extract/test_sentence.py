@@ -99,6 +99,14 @@ def test_sentence_facts(text, facts):
         # a conversion at an exchange rate names no subject and no period
         ("按常住人口计算人均地区生产总值39102元,按2017年平均汇率计算为5791美元。",
          [("人均地区生产总值", "level", 39102), ("人均地区生产总值", "level", 5791)]),
+        # a holder named in a clause of its own (a circumstance after it) holds the figures after it,
+        # and its 分别 list is its own, not the list before
+        ("电子行业实现主营业务收入467.49亿元、利润35.20亿元,同比分别增长19.3%和57.1%;建材行业在水泥行业快速复苏"
+         "拉动下,实现主营业务收入307.59亿元、利润23.35亿元,同比分别增长17.1%和12.6%。",
+         [("电子行业主营业务收入", "level", 46749000000), ("电子行业利润", "level", 3520000000),
+          ("电子行业主营业务收入", "growth", 19.3), ("电子行业利润", "growth", 57.1),
+          ("建材行业主营业务收入", "level", 30759000000), ("建材行业利润", "level", 2335000000),
+          ("建材行业主营业务收入", "growth", 17.1), ("建材行业利润", "growth", 12.6)]),
         # a slip for 个百分点 that pages print
         ("电信业务收入同比增长4.6%,比上月提高4.4个百分比。",
          [("电信业务收入", "growth", 4.6), ("电信业务收入", "growth_change", 4.4)]),

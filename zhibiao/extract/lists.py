@@ -209,6 +209,7 @@ def distribute(st: SentenceState, g: GroupState) -> None:
                 break
         if len(set(g.subjects)) == g.n:
             st.last_list = g.subjects
+            st.listed_at = len(st.subjects)
     else:
         _each(st, g)
 
@@ -236,7 +237,9 @@ def _list_named_before(st: SentenceState, g: GroupState) -> bool:
     """The list named before (in this sentence, or the last one if this sentence names fewer
     things than it has figures)."""
     last = st.last_list
-    if (last and len(last) == g.n and g.inherited
+    # …建材行业…实现主营业务收入…、利润…,同比分别增长: things named since the list are what a new one is about
+    named_since = last is not st.ps.last_list and any(s not in (last or ()) for s in st.subjects[st.listed_at:])
+    if (last and len(last) == g.n and g.inherited and not named_since
             and (last is not st.ps.last_list or len(distinct_tail(st.subjects, g.n)) < g.n)):
         g.subjects = list(last)
         return True

@@ -81,6 +81,7 @@ class SentenceState:
     last_list: list[str] | None  # the subjects of the last 分别 list, this sentence's or the last one's
     facts: list[Fact] = field(default_factory=list)
     subjects: list[str] = field(default_factory=list)  # the subjects named so far, for 增速, 分别 and 其中
+    listed_at: int = 0  # how many subjects were named when this sentence's last 分别 list was
     last_holder: str = ""  # the holder of the last subject, for a clause that opens with 完成/实现
     linked_holder: str = ""  # the last holder named with a link verb (X实现营业收入), for a bare 利润总额
     distributed: bool = False  # whether a list of places gave its figures their places

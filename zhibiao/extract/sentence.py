@@ -219,7 +219,9 @@ def read_topics(st: SentenceState, g: GroupState) -> None:
         topic = usable_topic(blank_times(s, st.times, a, b))
         if topic:
             st.subjects.append(topic)
-
+            # 建材行业在…拉动下,实现主营业务收入…: the holder of the figures after it is the one named here
+            st.last_holder = topic if st.last_holder else ""
+            st.linked_holder = topic if st.linked_holder else ""
 
 def read_group_measure(st: SentenceState, g: GroupState) -> None:
     """The measure; a change in points reads its rate noun (增速 or 降幅) back to where its
@@ -356,6 +358,8 @@ def note_subject(st: SentenceState, g: GroupState) -> None:
     if not g.inherited and g.subject and not g.ranked_in:
         st.subjects.append(g.subject)
         st.subject_from = g.win_start
+        if st.last_list is g.subjects:
+            st.listed_at = len(st.subjects)  # the list's own subject (汽车产销) is no thing named since
         if g.first.kind == POINTS:
             g.reading = M.read_measure(g.window, g.first.kind, "")
 
