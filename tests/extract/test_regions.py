@@ -133,6 +133,29 @@ def test_regions_place_profile_sees_figures_set_against_the_nation(text: str, co
     assert place_profile(text, "", None).below_nation is compared
 
 
+def test_regions_places_compared_with_brackets_between_are_not_covered() -> None:
+    text = "同比增长7.3%,分别高于全省(4.9%)、金华(5.5%)2.4个百分点和1.8个百分点。"
+    assert find_regions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # a city that says 全市 and compares itself with a city of a province is in that province
+        ("全市地区生产总值增长7.3%,分别高于全省(4.9%)、金华(5.5%)2.4和1.8个百分点。", "浙江省"),
+        ("全市规上工业增加值增长9%,高于苏州1个百分点。", "江苏省"),
+        # two provinces compared: none; a city named as its own place wins
+        ("全市规上工业增加值增长9%,高于苏州、杭州1个百分点。", None),
+        ("全省规上工业增加值增长9%。", None),
+        # a province or a municipality compared with is a peer
+        ("本市规上工业增加值增长9%,高于天津1个百分点。", None),
+        ("全省规上工业增加值增长9%,高于广东1个百分点。", None),
+    ],
+)
+def test_regions_a_place_compared_with_tells_the_province(text: str, province: str | None) -> None:
+    assert place_profile(text, "", None).province == province
+
+
 def test_regions_a_host_place_is_not_named() -> None:
     # named counts what the text says, so a host never makes a release "about" its place
     assert place_profile("规上工业增长。规上工业增长。", "", "湖南省").named == 0

@@ -209,6 +209,7 @@ def _boundaries() -> dict:
     """The [boundaries] of regions.toml, with its dateline pattern compiled."""
     table = dict(load("regions")["boundaries"])
     table["dateline_after"] = re.compile(table["dateline_after"])
+    table["bracketed_value"] = re.compile(table["bracketed_value"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -238,7 +239,9 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
     the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
     b = _boundaries()
     before = text[max(0, start - 4):start]
-    listed_after_partner = before.endswith(b["list_separator"]) and skipped_end == start - 1
+    listed_after_partner = before.endswith(b["list_separator"]) and (
+        skipped_end == start - 1
+        or (skipped_end >= 0 and b["bracketed_value"].fullmatch(text, skipped_end, start - 1) is not None))
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
     listed_after_place = (before.endswith(b["list_joiners"]) and bool(out) and out[-1].kind == PLACE
                           and out[-1].end == start - 1)
@@ -296,6 +299,8 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         for r in find_regions(full, newspapers=True):
             _count_place(r, provinces, cities)
     province, city = _article_places(_most_named(provinces)[0], _most_named(cities)[0], host)
+    if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
+        province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
                         _compares_with_nation(text))
 
@@ -308,6 +313,25 @@ def _compares_with_nation(text: str) -> bool:
         if word.kind == NATIONAL and text[max(0, start - 2):start].endswith(before):
             return True
     return False
+
+
+def _compared_province(text: str) -> str | None:
+    """The one province of the cities a text compares itself with (分别高于全省(4.9%)、金华(5.5%)): a
+    place that says 全市 and sets its figures against a prefecture is in that prefecture's province.
+    A province or a municipality compared with (高于天津) is a peer, not a home."""
+    before = _compared_before()
+    found = {province_of(w.name) for start, _end, w in _lexicon().scan(text)
+             if w.kind == PLACE and w.name and w.level == CITY and w.name not in MUNICIPALITIES
+             and _compared_at(text, start, before)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _compared_at(text: str, start: int, before: tuple[str, ...]) -> bool:
+    """Whether the place at `start` follows a comparator, directly or after a compared list's separator."""
+    head = text[max(0, start - 12):start]
+    return head.endswith(before) or (head.endswith(_boundaries()["list_separator"])
+                                     and any(word in head for word in before))
 
 
 @cache
