@@ -43,6 +43,7 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("深圳规上工业", [("深圳", PLACE, "深圳市")]),
         ("全省工业投资增长", [("全省", LOCAL_PROVINCE, None)]),
         ("我省工业投资增长", [("我省", LOCAL_PROVINCE, None)]),
+        ("我区规上工业增加值同比增长6%", [("我区", LOCAL_PROVINCE, None)]),
         ("全市规上工业增长", [("全市", LOCAL_CITY, None)]),
         ("湖北武汉规上工业", [("湖北", PLACE, "湖北省"), ("武汉", PLACE, "武汉市")]),
         ("广东、江苏两省", [("广东", PLACE, "广东省"), ("江苏", PLACE, "江苏省")]),

@@ -198,6 +198,11 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("每万人拥有5G基站数的目标为", "每万人拥有5G基站数"),
         # a title's separator bounds the name: the part nearest the figure
         ("工业效益|制造业采购经理指数为", "制造业采购经理指数"),
+        # a bullet, who published it, the whole a share is of, the preposition before a channel
+        ("■ 工业龙头企业产值同比增长", "工业龙头企业产值"),
+        ("国家统计局服务业调查中心发布的制造业采购经理指数为", "制造业采购经理指数"),
+        ("话音业务收入在电信业务收入中的占比下降至", "话音业务收入"),
+        ("通过市场采购方式出口", "市场采购方式出口"),
         # a streak or a record said of the figure
         ("全社会用电量连续两个月超过", "全社会用电量"),
         ("全社会用电量历史性突破", "全社会用电量"),
