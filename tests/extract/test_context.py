@@ -49,7 +49,7 @@ def test_context_subordinate_time(sentence, subordinate):
 
 @pytest.mark.parametrize(
     ("sentence", "sets"),
-    [("上半年,全国经济增长5%", True), ("全国经济上半年增长5%", False)],
+    [("上半年,全国经济增长5%", True), ("全国经济上半年增长5%", False), ("单5月,广东进出口增长0.8%", True)],
 )
 def test_context_sets_context(sentence, sets):
     t = find_times(sentence, SEP_1)[0]
