@@ -223,6 +223,7 @@ def read_topics(st: SentenceState, g: GroupState) -> None:
             st.last_holder = topic if st.last_holder else ""
             st.linked_holder = topic if st.linked_holder else ""
 
+
 def read_group_measure(st: SentenceState, g: GroupState) -> None:
     """The measure; a change in points reads its rate noun (增速 or 降幅) back to where its
     subject was named."""
