@@ -111,6 +111,22 @@ def test_subjects_split_list_count_mismatch(subject: str, n: int) -> None:
 
 
 @pytest.mark.parametrize(
+    ("subject", "n", "expected"),
+    [
+        # members whose names hold 及/和, listed by 、 alone
+        ("衣着、生活用品及服务、居住价格", 3, ["衣着价格", "生活用品及服务价格", "居住价格"]),
+        ("重点领域关键工序数控化率、数字化研发设计工具普及率", 2,
+         ["重点领域关键工序数控化率", "数字化研发设计工具普及率"]),
+        ("其他用品和服务、医疗保健、教育文化和娱乐价格", 3,
+         ["其他用品和服务价格", "医疗保健价格", "教育文化和娱乐价格"]),
+    ],
+)
+def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expected: list[str]) -> None:
+    assert split_list(subject, n) != expected
+    assert split_list(subject, n, inner=False) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("国家先进制造业集群,", "国家先进制造业集群"),

@@ -233,6 +233,15 @@ def _subject_split(st: SentenceState, g: GroupState) -> bool:
     return True
 
 
+def _members_by_separator(st: SentenceState, g: GroupState) -> bool:
+    """衣着、生活用品及服务、居住价格分别上涨…: members whose names hold 及 or 和, listed by 、 alone
+    (tried after the clauses listed: 采矿业,制造业,电力、热力、燃气及水生产和供应业分别… is three)."""
+    if g.inherited or not (parts := split_list(g.base, g.n, inner=False)):
+        return False
+    g.subjects = parts
+    return True
+
+
 def _list_named_before(st: SentenceState, g: GroupState) -> bool:
     """The list named before (in this sentence, or the last one if this sentence names fewer
     things than it has figures)."""
@@ -281,6 +290,7 @@ LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _subject_split,
     _list_named_before,
     _clauses_listed,
+    _members_by_separator,
     _list_in_clause_before,
     _subjects_named_before,
 )

@@ -731,14 +731,15 @@ def _spell_ordinals(m: re.Match) -> str:
     return marks.ordinal_separator.join(f"{marks.ordinal_prefix}{o}{noun}" for o in ordinals)
 
 
-def split_list(subject: str, n: int) -> list[str] | None:
+def split_list(subject: str, n: int, inner: bool = True) -> list[str] | None:
     """Split a coordinated subject into n subjects: 工业机器人、服务机器人的产量 -> 工业机器人产量,
-    服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量."""
+    服务机器人产量; 中、小型企业PMI -> 中型企业PMI, 小型企业PMI; 汽车产销 -> 汽车产量, 汽车销量.
+    Not `inner`: at 、 alone (衣着、生活用品及服务、居住价格: members whose names hold 及 or 和)."""
     distributed = _distribute_compound(subject, n)
     if distributed is not None:
         return distributed
     subject = _patterns()["ordinals"].sub(_spell_ordinals, subject)
-    items = [i.strip(_marks().trim) for i in _split_top(subject)]
+    items = [i.strip(_marks().trim) for i in _split_top(subject, inner)]
     if len(items) != n or any(not i for i in items):
         return None
     head, items[-1] = _shared_head(items)
@@ -849,16 +850,17 @@ def _complete_noun_ends() -> tuple[str, ...]:
     return tuple(words("subjects", "complete_noun_ends", "words"))
 
 
-def _split_top(text: str) -> list[str]:
-    """Split at 、/和/与/及 outside quotes and brackets."""
+def _split_top(text: str, inner: bool = True) -> list[str]:
+    """Split at 、/和/与/及 outside quotes and brackets (only at 、 when not `inner`)."""
     marks = _marks()
     parts, depth, cur = [], 0, ""
+    joiners = marks.inner_separators if inner else ""
     for i, ch in enumerate(text):
         if ch in marks.opening:
             depth += 1
         elif ch in marks.closing:
             depth = max(0, depth - 1)
-        if depth == 0 and (ch in marks.separators or (ch in marks.inner_separators and 0 < i < len(text) - 1)):
+        if depth == 0 and (ch in marks.separators or (ch in joiners and 0 < i < len(text) - 1)):
             parts.append(cur)
             cur = ""
         else:
