@@ -44,6 +44,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("全省工业投资增长", [("全省", LOCAL_PROVINCE, None)]),
         ("我省工业投资增长", [("我省", LOCAL_PROVINCE, None)]),
         ("我区规上工业增加值同比增长6%", [("我区", LOCAL_PROVINCE, None)]),
+        ("大陆汽车销量增长7%", [("大陆", NATIONAL, "全国")]),
+        ("新亚欧大陆桥货运量增长10%", []),
         ("全市规上工业增长", [("全市", LOCAL_CITY, None)]),
         ("湖北武汉规上工业", [("湖北", PLACE, "湖北省"), ("武汉", PLACE, "武汉市")]),
         ("广东、江苏两省", [("广东", PLACE, "广东省"), ("江苏", PLACE, "江苏省")]),
