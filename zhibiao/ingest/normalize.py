@@ -109,7 +109,8 @@ def normalize(raw: str) -> MappedText:
     text = _to_ascii_width(raw)
     text = to_simplified(text)
     mapped = mapped.replace_same_length(text)
-    mapped = mapped.delete_matches(_PINYIN)
+    if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
+        mapped = mapped.delete_matches(_PINYIN)
     mapped = mapped.delete_any(_inline_debris())
     mapped = mapped.delete_matches(_DATE_SPACE)
     spaces = _group_spaces(mapped.text)
