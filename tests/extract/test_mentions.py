@@ -156,3 +156,14 @@ def test_mentions_span_covers_number_unit_and_suffix(sentence: str, start_text: 
 )
 def test_mentions_a_bare_multiplier_after_approximation(sentence: str, values: list[int]) -> None:
     assert [m.value for m in find_mentions(sentence, [])] == values
+
+
+def test_mention_matches_are_those_of_finditer():
+    """The search for an opener, then a match there, gives what the pattern's finditer gives."""
+    from zhibiao.extract.mentions import _mention_matches, _tables
+
+    texts = ["近万家企业,建成万余家", "百分之十二点五和3.3个百分点", "第3季度增长5%,十个", "١٢٣亿元 and 5G",
+             "一二三四五", "千万元、亿元,万亿元以上", "", "增长2.8倍,八成企业", "1,234.5万吨;14461 亿元"]
+    for text in texts:
+        expected = [(m.span(), m.groupdict()) for m in _tables()["mention"].finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _mention_matches(text)] == expected

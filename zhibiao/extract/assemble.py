@@ -14,6 +14,7 @@ from zhibiao.extract.bases import mark_bases
 from zhibiao.extract.context import ArticleState, ParagraphState, article_state
 from zhibiao.extract.dedupe import dedupe, drop_headline_repeats
 from zhibiao.extract.hosts import host_place
+from zhibiao.extract.preload import preload
 from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.sentence import sentence_facts
 from zhibiao.extract.tables import Table, find_tables, read_table
@@ -28,6 +29,7 @@ HEADER_CHARS = 800  # the top of the page, where a title or dateline names the p
 
 def extract_document(doc: Document) -> Extraction:
     """Clean a document and extract its facts."""
+    preload()  # the rule tables and patterns, once per process
     normalized = normalize(doc.text)
     mapped = clean(normalized)
     text = mapped.text

@@ -20,7 +20,7 @@ _LOOKBACK = 80
 
 
 @cache
-def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
+def _rules() -> tuple[re.Pattern, re.Pattern, tuple[re.Pattern, re.Pattern], re.Pattern]:
     from zhibiao.gate import _variants  # traditional spellings too: spans point into the original text
 
     table = load("bases")
@@ -32,7 +32,9 @@ def _rules() -> tuple[re.Pattern, re.Pattern, re.Pattern, re.Pattern]:
     average = re.compile(alt(table["two_year_average"]))
     same_period = alt(table["same_period"])
     written = re.compile(rf"(?:{alt(table['comparators'])})\s*{table['year']}(?:{same_period})")
-    quick = re.compile(rf"{alt(table['two_year_average'])}|{table['year']}(?:{same_period})")
+    # Whether a quote may hold either: the words, or a year before a same-period word. Two patterns,
+    # each opening with what the engine can scan for; their union would be tried at every position.
+    quick = (average, re.compile(rf"{table['year']}(?:{same_period})"))
     return average, written, quick, re.compile(table["clause_end"])
 
 
@@ -42,7 +44,7 @@ def mark_bases(facts: list[Fact], text: str) -> list[Fact]:
     average, written, quick, _ = _rules()
     out = []
     for fact in facts:
-        if fact.measure != "growth" or fact.span is None or not quick.search(fact.quote or ""):
+        if fact.measure != "growth" or fact.span is None or not any(p.search(fact.quote or "") for p in quick):
             out.append(fact)
             continue
         clause = _clause(fact.span[0], text)

@@ -37,7 +37,8 @@ WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
 # Lists: 分别, 均, 各.
 DISTRIBUTIVE_WORD = _entry("lists", "distributive")
 EACH_WORD = _entry("lists", "each")
-EACH = re.compile(rf"(?<![{_entry('lists', 'each_not_after')}]){re.escape(EACH_WORD)}"
+# The lookbehind after the word, so that the scan looks for the word only.
+EACH = re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after')}]{re.escape(EACH_WORD)})"
                   rf"(?![{_entry('lists', 'each_not_before')}])")
 EACH_MONTH = _entry("lists", "each_month")
 EACH_QUARTER = _entry("lists", "each_quarter")

@@ -8,6 +8,7 @@ and numbers without a unit are not mentions.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -132,6 +133,7 @@ def _tables():
         "multiplier_of": dict(multipliers),
         "suffix_of": dict(reversed(suffixes)),
         "mention": _mention_pattern(unit_entries, multipliers, infixes, suffixes),
+        "opener": _opener_pattern(),
         "acronyms": words("units", "acronyms", "words"),
         # unit -> the longer units it begins (个 -> 个百分点, 个月), for text cut off inside one
         "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
@@ -174,6 +176,30 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
         rf"(?:(?P<space>[ .])(?=[{percent_signs}]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
         rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
         rf"(?>(?P<suffix>{_alt(w for w, _ in suffixes)})?)")
+
+
+def _opener_pattern() -> re.Pattern:
+    """A character a mention may begin with (those its branches open with, see _mention_pattern):
+    a digit, a numeral, the first of 百分之 and of a multiplier standing alone."""
+    alone = load("units")["mentions"]["bare_multipliers"]
+    firsts = "".join(sorted({PERCENT_WORD[0], *NUMERAL_OPENERS, *(w[0] for w in alone)}))
+    return re.compile(rf"[\d{re.escape(firsts)}]")
+
+
+def _mention_matches(sentence: str) -> Iterator[re.Match]:
+    """The matches of the mention pattern, as its finditer gives them; the pattern is tried only
+    where a mention may begin, found by a search for one character, since the engine cannot skip
+    ahead over the alternatives the pattern opens with (no mention is empty)."""
+    t = _tables()
+    find, match = t["opener"].search, t["mention"].match
+    pos = 0
+    while (opener := find(sentence, pos)) is not None:
+        m = match(sentence, opener.start())
+        if m is None:
+            pos = opener.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _lookup(text: str, pos: int, index: dict) -> tuple[str, Any] | None:
@@ -222,7 +248,7 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         for i in range(a, min(b, len(sentence))):
             blocked[i] = True
     out: list[Mention] = []
-    for m in _tables()["mention"].finditer(sentence):
+    for m in _mention_matches(sentence):
         read = _percent_in_words if m["pct"] is not None else _quantity
         mention = read(sentence, m, blocked)
         if mention is not None:

@@ -302,15 +302,16 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
-                        _compares_with_nation(text))
+                        _compares_with_nation(full, offset))
 
 
-def _compares_with_nation(text: str) -> bool:
-    """Whether the text sets a figure against the nation's (高于全国, 比全国高): what it reports is a
-    part of the nation, not the nation."""
+def _compares_with_nation(full: str, offset: int) -> bool:
+    """Whether the text (full[offset:]) sets a figure against the nation's (高于全国, 比全国高): what it
+    reports is a part of the nation, not the nation. The words of the whole are those found for the
+    profile (no word spans the line break before the text, so those after it are the text's own)."""
     before = _compared_before()
-    for start, _end, word in _lexicon().scan(text):
-        if word.kind == NATIONAL and text[max(0, start - 2):start].endswith(before):
+    for start, _end, word in _lexicon().scan(full):
+        if start >= offset and word.kind == NATIONAL and full[max(offset, start - 2):start].endswith(before):
             return True
     return False
 

@@ -69,7 +69,8 @@ def _grouped_digits() -> re.Pattern:
     group."""
     after = alternation("units", "grouped_digits", "followed_by")
     space = r"[ \u00a0\u2009\u202f]"
-    return re.compile(rf"(?<![\d.,])(?<!\d{space})\d{{1,3}}(?:{space}\d{{3}})+(?:\.\d+)?(?= ?(?:{after}))")
+    # The lookbehinds stand after the first digit, so that the scan looks for digits only.
+    return re.compile(rf"\d(?<![\d.,]\d)(?<!\d{space}\d)\d{{0,2}}(?:{space}\d{{3}})+(?:\.\d+)?(?= ?(?:{after}))")
 
 
 def _group_spaces(text: str) -> list[tuple[int, int]]:
@@ -85,7 +86,7 @@ def _padded_number() -> tuple[re.Pattern, re.Pattern, int]:
     table = load("units")["padded_numbers"]
     edge = rf"[\u4e00-\u9fff{re.escape(table['marks'])}]"
     prose = re.compile(f"[{re.escape(table['prose'])}]")
-    return re.compile(rf"(?<={edge}) (?=\d)(\d[\d.]*%?) (?={edge})"), prose, table["min_per_line"]
+    return re.compile(rf" (?<={edge} )(?=\d)(\d[\d.]*%?) (?={edge})"), prose, table["min_per_line"]
 
 
 def _padding_spaces(text: str) -> list[tuple[int, int]]:
@@ -108,7 +109,8 @@ def normalize(raw: str) -> MappedText:
     text = _to_ascii_width(raw)
     text = to_simplified(text)
     mapped = mapped.replace_same_length(text)
-    mapped = mapped.delete_matches(_PINYIN)
+    if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
+        mapped = mapped.delete_matches(_PINYIN)
     mapped = mapped.delete_any(_inline_debris())
     mapped = mapped.delete_matches(_DATE_SPACE)
     spaces = _group_spaces(mapped.text)

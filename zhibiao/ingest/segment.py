@@ -7,6 +7,7 @@ A newspaper page holds several articles; each keeps its own context (place, time
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,8 +17,12 @@ _ARTICLE_START = re.compile(r"^\s*(【[^】]{1,20}】\s*$|\((上接|接上|紧�
 _ARTICLE_END = re.compile(r"^\s*\((来源[:：][^()]{1,20}|完|[\u4e00-\u9fff]{2,4})\)\s*$"
                           r"|\((来源[:：][^()]{1,20}|完)\)\s*$")
 _DATELINE = re.compile(r"^\s*(新华社|中新社|中新网|人民网|本报|央视网|新华网)[^,。]{0,16}(电|讯)")
-_SENTENCE_END = re.compile(r"(?<=[。!?])|(?<=[。!?][”’」』)])")
-_CLAUSE_SPLIT = re.compile(r"(?<!\d),|,(?!\d{3}(?!\d))|[;:]")
+# A sentence ends after 。!? and after a closing quote or bracket right behind one. The marks are
+# searched for (a pattern that opens with a lookbehind is tried at every position of the text).
+_SENTENCE_MARK = re.compile(r"[。!?]")
+_SENTENCE_CLOSERS = "”’」』)"
+# A comma not after a digit (the lookbehind after the comma, so that the scan looks for ,;: only)
+_CLAUSE_SPLIT = re.compile(r",(?<!\d,)|,(?!\d{3}(?!\d))|[;:]")
 HEADLINE_MAX = 60
 SENTENCE_MAX = 1000  # characters; the longest sentence of the dev and demo sets has 277
 _PIECE_BREAK = re.compile(r"[,;:\s](?=[^,;:\s]*$)")
@@ -67,14 +72,22 @@ def paragraphs(text: str) -> list[Paragraph]:
 
 def sentences(text: str, offset: int = 0) -> list[Sentence]:
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start()
+    for end in _sentence_ends(text):
         if end > start and text[start:end].strip():
             out.extend(_pieces(text, start, end, offset))
         start = max(start, end)
     if text[start:].strip():
         out.extend(_pieces(text, start, len(text), offset))
     return out
+
+
+def _sentence_ends(text: str) -> Iterator[int]:
+    """The positions a sentence ends at, in order: after each mark, and after a closer right behind it."""
+    for m in _SENTENCE_MARK.finditer(text):
+        end = m.end()
+        yield end
+        if end < len(text) and text[end] in _SENTENCE_CLOSERS:
+            yield end + 1
 
 
 def _pieces(text: str, start: int, end: int, offset: int) -> list[Sentence]:
