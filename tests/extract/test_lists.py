@@ -27,6 +27,21 @@ def test_lists_figure_groups(sentence, groups):
 @pytest.mark.parametrize(
     ("window", "period", "n", "periods"),
     [
+        ("非烟工业增加值累计增幅分别为", "2016-02/2016-04", 3, ["2016-01/2016-02", "2016-01/2016-03", "2016-01/2016-04"]),
+        ("工业增加值同比分别增长", "2016-02/2016-04", 3, ["2016-02", "2016-03", "2016-04"]),
+        # a cumulative span, a count that does not match, a list of things: no months
+        ("工业增加值同比分别增长", "2016-01/2016-03", 3, None),
+        ("工业增加值同比分别增长", "2016-02/2016-04", 2, None),
+        ("出口和进口分别增长", "2016-02/2016-03", 2, None),
+    ],
+)
+def test_lists_a_range_of_months_after_january_lists_its_months(window, period, n, periods):
+    assert each_period(window, period, n) == periods
+
+
+@pytest.mark.parametrize(
+    ("window", "period", "n", "periods"),
+    [
         ("各月同比分别上涨", "2024", 3, ["2024-01", "2024-02", "2024-03"]),
         ("各季度", "2024-H1", 2, ["2024-Q1", "2024-Q2"]),
         ("各季度", "2024", 5, None),  # a year has four

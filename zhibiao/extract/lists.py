@@ -9,6 +9,7 @@ from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import comparator_list
 from zhibiao.extract.context import blank_times
 from zhibiao.extract.lexicon import (
+    CUMULATIVE,
     DISTRIBUTIVE_WORD,
     EACH,
     EACH_MONTH,
@@ -16,6 +17,7 @@ from zhibiao.extract.lexicon import (
     EACH_WORD,
     LIST_END,
     LIST_GAP,
+    LIST_MARKS,
     RANGE_GAP,
 )
 from zhibiao.extract.mentions import (
@@ -36,6 +38,7 @@ from zhibiao.extract.subjects import (
     tier_ends,
 )
 from zhibiao.models import Fact
+from zhibiao.period import Period
 
 
 def figure_groups(sentence: str, mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Group]:
@@ -117,7 +120,23 @@ def each_period(window: str, period: str | None, n: int) -> list[str] | None:
         return [f"{year}-{m:02d}" for m in range(1, n + 1)]
     if EACH_QUARTER in window and n <= 4:
         return [f"{year}-Q{q}" for q in range(1, n + 1)]
-    return None
+    return _months_of_range(window, period, n)
+
+
+def _months_of_range(window: str, period: str | None, n: int) -> list[str] | None:
+    """2-7月,非烟工业增加值累计增幅分别为7.3%,10.0%…: a range of months after January with one
+    figure per month lists the months (累计: each the span from January), as no cumulative span
+    starts after January. A list of things named before the figures (2-3月出口和进口分别…) is theirs."""
+    if any(mark in window for mark in LIST_MARKS):
+        return None
+    p = Period.parse(period)
+    if p is None or p.form != "months" or p.year is None or p.end_year != p.year or p.first == 1:
+        return None
+    if n != p.last - p.first + 1:
+        return None
+    first = 1 if CUMULATIVE in window else None
+    return [str(Period("months", p.year, first, m, end_year=p.year)) if first else str(Period("month", p.year, m, m))
+            for m in range(p.first, p.last + 1)]
 
 
 def list_before(members: list[str], base: str, n: int) -> list[str] | None:

@@ -339,6 +339,10 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     subject, named, before = g.subject, st.subjects, st.ps.subjects
     if is_anaphor(subject):
         prior = named[-1] if named else (before[-1] if before else "")
+        if prior and prior == st.set_noun and any(g.win_start <= r.start < g.first.start for r in st.regions):
+            # 在10个州(市)中,昆明市同比增长2.0%: the figure of a place among them, not of the set
+            earlier = named[:-1] or before
+            prior = earlier[-1] if earlier else ""
         g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), True
     elif produced := production_subject(subject, named):
         g.subject = produced
