@@ -109,7 +109,8 @@ def test_sentence_facts(text, facts):
           ("建材行业主营业务收入", "growth", 17.1), ("建材行业利润", "growth", 12.6)]),
         # a range of months after January, one figure a month (累计: each from January); 累计降幅 ends a subject
         ("2-4月,烟草制品业增加值累计降幅分别为7.5%,7.8%,8.6%。",
-         [("烟草制品业增加值", "growth", -7.5), ("烟草制品业增加值", "growth", -7.8), ("烟草制品业增加值", "growth", -8.6)]),
+         [("烟草制品业增加值", "growth", -7.5), ("烟草制品业增加值", "growth", -7.8),
+          ("烟草制品业增加值", "growth", -8.6)]),
         # a member of the set just counted has the figure named before the set, not the set's
         ("规模以上工业增加值同比增长2.7%,在10个州(市)中,昆明市同比增长2.0%。",
          [("规模以上工业增加值", "growth", 2.7), ("州(市)", "level", 10), ("规模以上工业增加值", "growth", 2.0)]),
