@@ -32,6 +32,7 @@ from zhibiao.extract.regions import (
     MUNICIPALITIES,
     NATIONAL,
     PLACE,
+    place_at_start,
 )
 from zhibiao.extract.subjects import (
     contributor,
@@ -215,7 +216,10 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
     first, n = g.first, g.n
     bases = _group_bases(st, g, reading)
     region = region_at(st.regions, first.start, st.ps, st.art, st.text)
-    places = place_list(st.text, st.regions, st.subject_from, first.start, n) or leading_places(g.subjects, n)
+    places = place_list(st.text, st.regions, st.subject_from, first.start, n)
+    if not places and (places := leading_places(g.subjects, n)):
+        # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject
+        g.subjects = [s[at:] if len(s) - (at := place_at_start(s)) >= 2 else s for s in g.subjects]
     st.distributed = st.distributed or bool(places)
     modality = _modality(st, g)
     group = g.group

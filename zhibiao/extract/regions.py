@@ -152,11 +152,27 @@ def _lexicon() -> Lexicon:
 
 
 def place_at_start(text: str) -> int:
-    """The length of the place word (全国, 全省, 湖北, 苏州市...) that text begins with; 0 if none.
-
-    An area (东部地区, 长三角) is none: 东部地区投资 names a regional aggregate as its subject."""
+    """The length of the place word (全国, 全省, 湖北, 苏州市, 东部地区...) that text begins with; 0 if
+    none. An area is a place like a province (FACTS.md: places have their own field), but the 地区
+    that ends its name opens 地区生产总值 when that follows (长江三角洲地区生产总值: 长江三角洲 + 地区生产总值)."""
     found = _lexicon().word_at(text, 0)
-    return found[0] if found and found[1].kind != NOT_PLACE and found[1].level != AREA else 0
+    if not found or found[1].kind == NOT_PLACE:
+        return 0
+    end, word = found
+    if word.level == AREA and text.startswith(_area_suffix(), end - len(_area_suffix())) \
+            and text.startswith(_area_nouns(), end):
+        return end - len(_area_suffix())
+    return end
+
+
+@cache
+def _area_suffix() -> str:
+    return load("regions")["boundaries"]["area_suffix"]
+
+
+@cache
+def _area_nouns() -> tuple[str, ...]:
+    return tuple(load("regions")["boundaries"]["area_suffix_opens"])
 
 
 @cache

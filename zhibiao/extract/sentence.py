@@ -343,7 +343,8 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
             # 在10个州(市)中,昆明市同比增长2.0%: the figure of a place among them, not of the set
             earlier = named[:-1] or before
             prior = earlier[-1] if earlier else ""
-        g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), True
+        # with nothing named before, a head noun (增加值) stands for itself and the figures after it
+        g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), bool(prior or not subject)
     elif produced := production_subject(subject, named):
         g.subject = produced
     elif named and (segment := segment_subject(named[-1], subject)):
