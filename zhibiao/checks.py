@@ -9,6 +9,7 @@ zhibiao.store.queries) and reports what it found with the quotes that state it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -74,8 +75,8 @@ def half_outside_quarters(rows: list[dict]) -> list[Finding]:
         for period, half in by_period.items():
             if len(period) != 7 or period[4:5] != "-" or period[5:] not in _HALVES:
                 continue
-            quarters = [by_period.get(f"{period[:4]}-{q}") for q in _HALVES[period[5:]]]
-            if None in quarters:
+            quarters = [by_period[q] for q in (f"{period[:4]}-{q}" for q in _HALVES[period[5:]]) if q in by_period]
+            if len(quarters) < 2:
                 continue
             values = [float(q["value"]) for q in quarters]
             value = float(half["value"])
@@ -133,7 +134,7 @@ def _next_month(period: str) -> str | None:
     return f"{year + 1:04d}-01" if month == 12 else f"{year:04d}-{month + 1:02d}"
 
 
-def check_rows(rows: list[dict], contradictions: list[dict] = ()) -> list[Finding]:
+def check_rows(rows: list[dict], contradictions: Sequence[dict] = ()) -> list[Finding]:
     """Every finding over series rows; `contradictions` are the store's derived-vs-stated conflicts
     (a stated change that, applied to one stated figure, does not give the other)."""
     found = half_outside_quarters(rows) + share_above_100(rows) + unexplained_jump(rows)
