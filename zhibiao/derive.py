@@ -37,11 +37,18 @@ def changed_quantity(change: Fact, text: str) -> str | None:
     """``"growth"`` or ``"share"``: what a growth_change fact says changed, read from the words just
     before its number (in `text`, the document the span points into; else in its quote)."""
     if change.span is not None and 0 <= change.span[0] <= len(text):
-        window = text[max(0, change.span[0] - _LOOKBACK):change.span[0]]
-    else:
-        number = f"{abs(change.value):g}"
-        at = change.quote.find(number)
-        window = change.quote[:at] if at >= 0 else change.quote
+        return _quantity_before(text[max(0, change.span[0] - _LOOKBACK):change.span[0]])
+    return quoted_change(change.quote, change.value)
+
+
+def quoted_change(quote: str, value: float) -> str | None:
+    """What a change of `value` points changes, read from its quote alone (the words before the number)."""
+    number = f"{abs(value):g}"
+    at = quote.find(number)
+    return _quantity_before(quote[:at] if at >= 0 else quote)
+
+
+def _quantity_before(window: str) -> str | None:
     window = _CLAUSE_END.split(window)[-1]
     hits = _CHANGE_TARGET.findall(window)
     if not hits:
