@@ -114,8 +114,10 @@ def _exact(value: float, divisor: int, digits: int) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_SCALES: dict[str, tuple[str, ...]] = {"CNY": ("元", "万元", "亿元", "万亿元"), "USD": ("美元", "万美元", "亿美元", "万亿美元"),
-           "count": ("", "万", "亿", "万亿"), "t": ("吨", "万吨", "亿吨", "万亿吨")}
+_SCALES: dict[str, tuple[str, ...]] = {
+    "CNY": ("元", "万元", "亿元", "万亿元"), "USD": ("美元", "万美元", "亿美元", "万亿美元"),
+    "count": ("", "万", "亿", "万亿"), "t": ("吨", "万吨", "亿吨", "万亿吨"),
+}
 _DIVISORS = (1, 10**4, 10**8, 10**12)
 
 
