@@ -57,11 +57,10 @@ fuzz: $(STAMP)
 			tests/extract/test_regions.py || exit 1; \
 	done
 
-## ruff (with line length and complexity limits) and mypy over the grammar, the period type, the
-## records and the store.
+## ruff (with line length and complexity limits) and mypy over the whole zhibiao package.
 lint: $(STAMP)
 	$(BIN)/ruff check zhibiao tests benchmarks
-	$(BIN)/mypy zhibiao/extract zhibiao/period.py zhibiao/models.py zhibiao/store
+	$(BIN)/mypy zhibiao
 
 ## Throughput of read+clean+extract, of ingest into the store, and dashboard response times (prints figures).
 bench: $(STAMP)

@@ -93,3 +93,11 @@ def test_cli_extract_reads_the_place_of_quan_sheng_from_the_url(tmp_path):
     assert result.exit_code == 0, result.output
     regions = {(f["doc"], f["region"]) for f in map(json.loads, result.stdout.splitlines())}
     assert regions == {("p", "河北省"), ("q", "湖南省"), ("r", None)}
+
+
+def test_cli_watch_without_a_sources_file_asks_for_one_or_prints_the_example():
+    result = runner.invoke(app, ["watch"])
+    assert result.exit_code == 2
+    assert "give a sources file" in result.output
+    example = runner.invoke(app, ["watch", "--example"])
+    assert example.exit_code == 0 and "[[source]]" in example.stdout

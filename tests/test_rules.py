@@ -15,6 +15,7 @@ SCHEMA: dict[str, set[str]] = {
     "catalogue": {"group", "modifier"},
     "checks": {"jump"},
     "counties": {"counties"},
+    "derive": {"changed", "clause_end"},
     "display": {"frequencies", "groups", "indicators", "units"},
     "gate": {"numerals", "ordinal", "prefix", "table", "units"},
     "grammar": {"marks", "comparator", "lists", "context", "sentence", "qualifier"},

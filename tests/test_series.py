@@ -4,6 +4,9 @@ from datetime import date
 
 import pytest
 
+from zhibiao import derive, rules
+from zhibiao.derive import quoted_change
+from zhibiao.errors import RulesError
 from zhibiao.models import Fact
 from zhibiao.series import (
     agree,
@@ -126,6 +129,34 @@ def test_series_derive_facts(text, facts, expected):
 def test_series_changed_quantity(text, number, expected):
     change = _fact("x", "growth_change", float(number), "2023-H1", "vs:2023-Q1", span=_span_of(text, number))
     assert changed_quantity(change, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "expected"),
+    [
+        ("增速较一季度加快0.8个百分点", "0.8", "growth"),
+        ("比重为33.3%,比一季度提高1.5个百分点", "1.5", "share"),
+        ("增速回落。比一季度提高0.8个百分点", "0.8", None),
+        # Without the number in the quote the whole quote is read.
+        ("占比较上年末提高", "4.5", "share"),
+    ],
+)
+def test_series_changed_quantity_from_the_quote_as_the_briefing_asks(text, number, expected):
+    change = _fact("x", "growth_change", float(number), "2023-H1", "vs:2023-Q1", quote=text)
+    assert changed_quantity(change, "") == quoted_change(text, float(number)) == expected
+
+
+def test_series_changed_words_come_from_the_rule_table_and_a_word_is_a_rate_or_a_share(monkeypatch):
+    table = rules.load(derive.TABLE)
+    assert "增速" in table["changed"]["rate"] and "比重" in table["changed"]["share"]
+    bad = {"clause_end": table["clause_end"], "changed": {"rate": ["增速", "比重"], "share": ["比重"]}}
+    monkeypatch.setattr(derive, "load", lambda name: bad)
+    derive._change_target.cache_clear()
+    try:
+        with pytest.raises(RulesError, match="both a rate and a share"):
+            quoted_change("比重提高1.5个百分点", 1.5)
+    finally:
+        derive._change_target.cache_clear()
 
 
 def _row(value, story=1, doc="a", unit="%", qualifier="exact", derived=False, published=None, value_max=None, seq=0):

@@ -169,7 +169,9 @@ class Catalogue:
                 return Link(indicator, scope or None)
         return _NO_LINK
 
-    def _scope_name(self, m: re.Match) -> str:
+    def _scope_name(self, m: re.Match[str]) -> str:
+        if m.lastgroup is None:  # every alternative of _modifier_re is a named group, m0, m1 …
+            raise ValueError(f"not a modifier's match: {m.group()!r}")
         modifier = self.modifiers[int(m.lastgroup[1:])]
         return modifier.scope or m.group()
 
@@ -222,7 +224,7 @@ def load_catalogue() -> Catalogue:
 
 def parse_groups(meta: dict) -> tuple[Group, ...]:
     """The [[group]] entries of catalogue.toml; raise RulesError naming the first problem."""
-    groups = []
+    groups: list[Group] = []
     for entry in meta.get("group", []):
         if not isinstance(entry, dict) or not entry.get("name") or not entry.get("name_en"):
             raise RulesError(META_TABLE, f"a group needs a name and a name_en: {entry!r}")

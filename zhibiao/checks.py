@@ -9,6 +9,7 @@ zhibiao.store.queries) and reports what it found with the quotes that state it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -72,10 +73,8 @@ def half_outside_quarters(rows: list[dict]) -> list[Finding]:
             continue
         by_period = {r["period"]: r for r in series if not r.get("derived")}
         for period, half in by_period.items():
-            if len(period) != 7 or period[4:5] != "-" or period[5:] not in _HALVES:
-                continue
-            quarters = [by_period.get(f"{period[:4]}-{q}") for q in _HALVES[period[5:]]]
-            if None in quarters:
+            quarters = _quarters_of(period, by_period)
+            if quarters is None:
                 continue
             values = [float(q["value"]) for q in quarters]
             value = float(half["value"])
@@ -84,6 +83,16 @@ def half_outside_quarters(rows: list[dict]) -> list[Finding]:
                                      f"{period} {value:g}% is outside its quarters' {values[0]:g}% and {values[1]:g}%",
                                      (half, *quarters)))
     return found
+
+
+def _quarters_of(period: str, by_period: dict[str, dict]) -> tuple[dict, dict] | None:
+    """The rows of a half-year's two quarters, when `period` is a half-year and both are there."""
+    if len(period) != 7 or period[4:5] != "-" or period[5:] not in _HALVES:
+        return None
+    first, second = (by_period.get(f"{period[:4]}-{q}") for q in _HALVES[period[5:]])
+    if first is None or second is None:
+        return None
+    return first, second
 
 
 def share_above_100(rows: list[dict]) -> list[Finding]:
@@ -133,7 +142,7 @@ def _next_month(period: str) -> str | None:
     return f"{year + 1:04d}-01" if month == 12 else f"{year:04d}-{month + 1:02d}"
 
 
-def check_rows(rows: list[dict], contradictions: list[dict] = ()) -> list[Finding]:
+def check_rows(rows: list[dict], contradictions: Sequence[dict] = ()) -> list[Finding]:
     """Every finding over series rows; `contradictions` are the store's derived-vs-stated conflicts
     (a stated change that, applied to one stated figure, does not give the other)."""
     found = half_outside_quarters(rows) + share_above_100(rows) + unexplained_jump(rows)

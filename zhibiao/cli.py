@@ -9,7 +9,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import typer
 from rich.console import Console
@@ -609,6 +609,20 @@ def _default_cut(df: pd.DataFrame, region: str | None, basis: str | None) -> tup
     return df, ("showing " + " and ".join(said)) if said else ""
 
 
+class _FactFilters(TypedDict):
+    """The filters `zhibiao facts` passes to Store.facts and Store.count_facts."""
+
+    indicator: str | None
+    subject: str | None
+    measure: str | None
+    period: str | None
+    period_type: str | None
+    region: str | None
+    doc: str | None
+    derived: bool | None
+    scope: str | None
+
+
 @app.command(cls=_Command)
 def facts(
     db: DbOption = Path(DEFAULT_DB),
@@ -638,8 +652,9 @@ def facts(
     try:
         if indicator is not None and store.catalogue.get(indicator) is None:
             raise ZhibiaoError(f"unknown indicator {indicator!r}; see `zhibiao indicators`")
-        filters = dict(indicator=indicator, subject=subject, measure=measure, period=period,
-                       period_type=_period_type(period_type), region=region, doc=doc, derived=derived, scope=scope)
+        filters = _FactFilters(indicator=indicator, subject=subject, measure=measure, period=period,
+                               period_type=_period_type(period_type), region=region, doc=doc, derived=derived,
+                               scope=scope)
         df = store.facts(**filters, limit=shown)
         total = store.count_facts(**filters) if shown is not None and len(df) == shown else len(df)
     except ZhibiaoError as error:
@@ -856,8 +871,8 @@ def serve(
 
 @app.command(cls=_Command)
 def watch(
-    sources: Annotated[Path, typer.Argument(help="The sources file (TOML; see `zhibiao watch --example`).",
-                                            show_default=False)] = None,
+    sources: Annotated[Path | None, typer.Argument(help="The sources file (TOML; see `zhibiao watch --example`).",
+                                                   show_default=False)] = None,
     db: DbOption = Path(DEFAULT_DB),
     once: Annotated[bool, typer.Option("--once", help="One round, then exit (for cron or a systemd timer).")] = False,
     interval: Annotated[str | None, typer.Option("--interval",

@@ -10,9 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 
+from zhibiao.errors import RulesError
 from zhibiao.models import Fact
 from zhibiao.period import classify_period, is_period
+from zhibiao.rules import load
+
+TABLE = "derive"  # zhibiao/rules/derive.toml: the words that say what a change in points changed
+_LOOKBACK = 40  # characters before a change's number searched for those words
 
 
 @dataclass(frozen=True)
@@ -23,30 +29,49 @@ class DerivedFact:
     derivation: str
 
 
-# The word before a change in percentage points says what changed: a rate (增速较一季度加快0.8个百分点,
-# 降幅收窄7.1个百分点) or a share (比重……比一季度提高1.5个百分点, 占比较上年末提高4.5个百分点).
-# Traditional spellings are listed because spans point into the original text.
-_RATE_WORDS = ("增速", "增幅", "降幅", "涨幅", "漲幅", "增长", "增長", "下降", "回落")
-_SHARE_WORDS = ("比重", "占比", "佔比", "份额", "份額")
-_CHANGE_TARGET = re.compile("|".join(_RATE_WORDS + _SHARE_WORDS))
-_CLAUSE_END = re.compile(r"[。;；!?！？\n]")
-_LOOKBACK = 40
+@cache
+def _change_target() -> re.Pattern[str]:
+    """Any word that says what a change in points changed, a rate's (增速) or a share's (比重)."""
+    changed = load(TABLE)["changed"]
+    both = set(changed["rate"]) & set(changed["share"])
+    if both:
+        raise RulesError(TABLE, f"words listed as both a rate and a share: {sorted(both)}")
+    return re.compile("|".join(map(re.escape, [*changed["rate"], *changed["share"]])))
+
+
+@cache
+def _share_words() -> frozenset[str]:
+    """The words that say a share changed; the table's other words say a rate did."""
+    return frozenset(load(TABLE)["changed"]["share"])
+
+
+@cache
+def _clause_end() -> re.Pattern[str]:
+    """A mark that ends a clause: words before it say nothing of a later change."""
+    return re.compile(load(TABLE)["clause_end"])
 
 
 def changed_quantity(change: Fact, text: str) -> str | None:
     """``"growth"`` or ``"share"``: what a growth_change fact says changed, read from the words just
     before its number (in `text`, the document the span points into; else in its quote)."""
     if change.span is not None and 0 <= change.span[0] <= len(text):
-        window = text[max(0, change.span[0] - _LOOKBACK):change.span[0]]
-    else:
-        number = f"{abs(change.value):g}"
-        at = change.quote.find(number)
-        window = change.quote[:at] if at >= 0 else change.quote
-    window = _CLAUSE_END.split(window)[-1]
-    hits = _CHANGE_TARGET.findall(window)
+        return _quantity_before(text[max(0, change.span[0] - _LOOKBACK):change.span[0]])
+    return quoted_change(change.quote, change.value)
+
+
+def quoted_change(quote: str, value: float) -> str | None:
+    """What a change of `value` points changes, read from its quote alone (the words before the number)."""
+    number = f"{abs(value):g}"
+    at = quote.find(number)
+    return _quantity_before(quote[:at] if at >= 0 else quote)
+
+
+def _quantity_before(window: str) -> str | None:
+    window = _clause_end().split(window)[-1]
+    hits = _change_target().findall(window)
     if not hits:
         return None
-    return "share" if hits[-1] in _SHARE_WORDS else "growth"
+    return "share" if hits[-1] in _share_words() else "growth"
 
 
 def derive_facts(facts: list[Fact], text: str) -> list[DerivedFact]:

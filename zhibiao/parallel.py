@@ -170,8 +170,9 @@ def _stop_workers(pool: ProcessPoolExecutor) -> None:
                 process.kill()
                 process.join(STOP_GRACE_S)
     queue = getattr(pool, "_result_queue", None)
-    with contextlib.suppress(OSError, AttributeError):
-        queue._writer.close()
+    if queue is not None:
+        with contextlib.suppress(OSError, AttributeError):
+            queue._writer.close()
 
 
 def _context() -> multiprocessing.context.BaseContext:

@@ -44,6 +44,19 @@ def test_text_period_phrase(period, year, expected):
     assert period_phrase(period, year) == expected
 
 
+@pytest.mark.parametrize(("period", "expected"), [
+    ("2025-03/2025-05", "3月份至5月份"), ("2024-07/2025-06", "2024年7月份至2025年6月份"), ("2025年春", "2025年春"),
+])
+def test_text_period_phrase_of_a_span_names_its_ends_or_keeps_the_spelling(period, expected):
+    assert period_phrase(period, 2025) == expected
+
+
+@pytest.mark.parametrize("period", ["", "  ", "foo"])
+def test_text_period_phrase_of_no_period_is_a_value_error(period):
+    with pytest.raises(ValueError):
+        period_phrase(period, 2025)
+
+
 @pytest.mark.parametrize(("period", "first", "last"), [
     ("2025-H1", "2025-01-01", "2025-06-30"), ("2024-Q1", "2024-01-01", "2024-03-31"),
     ("2024-02", "2024-02-01", "2024-02-29"), ("2024", "2024-01-01", "2024-12-31"),

@@ -4,10 +4,10 @@ from datetime import date
 
 import pytest
 
-from zhibiao.web.timeaxis import label, length_days, span
+from zhibiao.web.timeaxis import end, label, length_days, span
 
 
-@pytest.mark.parametrize(("period", "start", "end"), [
+@pytest.mark.parametrize(("period", "start", "last"), [
     ("2024", date(2024, 1, 1), date(2024, 12, 31)),
     ("2024-H1", date(2024, 1, 1), date(2024, 6, 30)),
     ("2024-H2", date(2024, 7, 1), date(2024, 12, 31)),
@@ -21,14 +21,17 @@ from zhibiao.web.timeaxis import label, length_days, span
     ("2024-11/2025-02", date(2024, 11, 1), date(2025, 2, 28)),  # across a year end
     ("2025-06-30", date(2025, 6, 30), date(2025, 6, 30)),  # a stock at a date
 ])
-def test_timeaxis_span(period, start, end):
-    assert span(period) == (start, end)
+def test_timeaxis_span(period, start, last):
+    assert span(period) == (start, last)
+    assert end(period) == last
 
 
 @pytest.mark.parametrize("period", [None, "", "????-H1", "????", "2025-02-30", "2025-06/2025-03", "soon"])
 def test_timeaxis_unplaceable_periods_have_no_span(period):
     assert span(period) is None
     assert length_days(period) == 0
+    with pytest.raises(ValueError, match="no place on the time axis"):
+        end(period)
 
 
 @pytest.mark.parametrize(("period", "text"), [

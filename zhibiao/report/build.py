@@ -14,18 +14,17 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from types import SimpleNamespace
 
 import pandas as pd
 
 from zhibiao import rules
 from zhibiao.catalogue import Indicator
+from zhibiao.derive import quoted_change
 from zhibiao.report import text as T
 from zhibiao.report.model import Figure, Paragraph, Report, Section, Sentence, Source
 from zhibiao.series import (
     Cell,
     agree,
-    changed_quantity,
     classify_period,
     is_period,
     period_sort_key,
@@ -52,6 +51,15 @@ def parse_period(period: str) -> tuple[str, str]:
         raise PeriodError(f"cannot write a briefing for period {period!r}: expected a year (2024), half "
                           "(2025-H1), quarter (2025-Q3), month (2025-05) or span from January (2025-01/2025-05)")
     return key, kind
+
+
+def _known_span(period: str) -> tuple[date, date]:
+    """First and last day of a period already known to have them (checked by parse_period, or by the
+    caller's filter on T.span)."""
+    bounds = T.span(period)
+    if bounds is None:
+        raise ValueError(f"period {period!r} has no span")
+    return bounds
 
 
 @dataclass
@@ -113,7 +121,7 @@ class _Builder:
     def __init__(self, store, period: str, kind: str, region: str):
         self.store, self.period, self.kind, self.region = store, period, kind, region
         self.year = int(period[:4])
-        self.start, self.end = T.span(period)
+        self.start, self.end = _known_span(period)
         self.words = T.table()
         self.templates = self.words["templates"]
         self.verbs = self.words["verbs"]
@@ -284,7 +292,7 @@ class _Builder:
         key, kind = classify_period(period)
         if kind == "Y":
             return self.words["periods"]["year"].format(year=key)
-        return T.period_phrase(key, None)
+        return T.period_phrase(key or period, None)
 
     # -- comparisons ----------------------------------------------------------------------------
 
@@ -307,7 +315,7 @@ class _Builder:
             m = int(period[-2:])
             if m > 2:
                 out.append(f"{year}-01/{year}-{m - 1:02d}")
-        return [classify_period(p)[0] for p in out]
+        return [key for p in out if (key := classify_period(p)[0]) is not None]
 
     def compare(self, indicator: str, measure: str, entry: _Entry, figure: int, period: str, kind: str,
                 region: str) -> list[list[Part]]:
@@ -357,9 +365,10 @@ class _Builder:
         """A stated change against something no comparator covered: another period, or (for growth)
         the gap to another indicator or province."""
         up, down = up_down
-        if is_period(target):
-            base = self.find(indicator, measure, classify_period(target)[0], region, basis=entry.best["basis"])
-            return self._stated(stated, self.phrase(classify_period(target)[0]), up, down, base)
+        key = classify_period(target)[0] if is_period(target) else None
+        if key is not None:
+            base = self.find(indicator, measure, key, region, basis=entry.best["basis"])
+            return self._stated(stated, self.phrase(key), up, down, base)
         if measure == "growth" and (self.catalogue.get(target) is not None or target in self.provinces):
             value = stated.value
             return self.fill(self.templates["gap"], other=target, diff=self.cite(stated, absolute=True),
@@ -379,7 +388,7 @@ class _Builder:
     def _changes(self, entry: _Entry) -> str | None:
         """What a stated change in points changes: `growth` or `share` (read from its sentence)."""
         row = entry.best
-        return changed_quantity(SimpleNamespace(span=None, value=float(row["value"]), quote=row["quote"] or ""), "")
+        return quoted_change(row["quote"] or "", float(row["value"]))
 
     def months(self, indicator: str, region: str) -> list[list[Part]]:
         """The latest month of the period, and its change from the month before."""
@@ -462,9 +471,9 @@ class _Builder:
             clauses.append(self.fill(self.templates["share"], whole=whole, value=shown))
             clauses += self.compare(ident, "share", share, shown, period, self.kind, region)
         for measure in ("contribution", "pull"):
-            e = self.find(ident, measure, period, region, basis=None)
-            if e is not None:
-                clauses.append(self.fill(self.templates[measure], whole=whole, value=self.cite(e)))
+            part = self.find(ident, measure, period, region, basis=None)
+            if part is not None:
+                clauses.append(self.fill(self.templates[measure], whole=whole, value=self.cite(part)))
         if not clauses:
             self.missing.append(indicator.name_zh)
             return None
@@ -532,8 +541,8 @@ class _Builder:
         last year's output is not this period's."""
         candidates = [e for e in self.entries(indicator.id, self.region, measure="level", modality="actual")
                       if (s := T.span(e.best["period"])) and self._counts_for_period(e, s, known_by)]
-        candidates.sort(key=lambda e: (T.span(e.best["period"])[1], e.best["unit"] == indicator.unit,
-                                       T.span(e.best["period"])[0]))
+        candidates.sort(key=lambda e: (_known_span(e.best["period"])[1], e.best["unit"] == indicator.unit,
+                                       _known_span(e.best["period"])[0]))
         return candidates
 
     def _counts_for_period(self, entry: _Entry, span: tuple[date, date], known_by: date) -> bool:
@@ -580,12 +589,12 @@ class _Builder:
 
     def _target_clause(self, indicator: Indicator, target: _Entry, latest: _Entry | None) -> list[Part]:
         """A target, and whether the latest level reached it (open while it is not due)."""
-        due = T.span(target.best["period"])[1]
+        due = _known_span(target.best["period"])[1]
         parts = self.fill(self.templates["programme_target"], when=self.target_phrase(target.best["period"]),
                           name="" if latest is not None else indicator.name_zh, value=self.cite(target))
         if due > self.end:
             parts.append(self.templates["target_open"])
-        elif latest is None or T.span(latest.best["period"])[1] < due:
+        elif latest is None or _known_span(latest.best["period"])[1] < due:
             parts.append(self.templates["target_unknown"])
         else:
             reached = latest.value >= float(target.best["value"])

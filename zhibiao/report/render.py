@@ -100,7 +100,7 @@ def _tip(report: Report, figure: Figure) -> str:
 def html_view(report: Report, *, evidence_base: str = "", charts: bool = True) -> dict:
     """What the HTML templates show: sentences as segments, figures with link, tip and footnote."""
     def segments(sentence: Sentence) -> list[dict]:
-        out = []
+        out: list[dict[str, str | int]] = []
         for part in sentence.parts:
             if isinstance(part, str):
                 out.append({"text": part})

@@ -57,11 +57,20 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def _classified(period: str) -> tuple[str, str]:
+    """(canonical spelling, type) of a period a briefing names; ValueError for a blank one, as for
+    any other spelling that is no period."""
+    key, kind = classify_period(period)
+    if key is None or kind is None:
+        raise ValueError(f"not a period: {period!r}")
+    return key, kind
+
+
 def period_phrase(period: str, reference_year: int | None = None) -> str:
     """How a briefing names a period: 上半年, 一季度, 6月份, 1—5月份, 6月底, 2024年全年. The year is
     written only when it differs from `reference_year` (the report's)."""
     p = words("periods")
-    key, kind = classify_period(period)
+    key, kind = _classified(period)
     year = int(key[:4])
     prefix = "" if year == reference_year else p["year"].format(year=year)
     if kind == "Y":
@@ -79,16 +88,17 @@ def period_phrase(period: str, reference_year: int | None = None) -> str:
         if day == _month_end(day.year, day.month):
             return prefix + p["month_end"].format(month=day.month)
         return prefix + p["day"].format(month=day.month, day=day.day)
-    first, last = span(key) or (None, None)
-    if first is None:
+    bounds = span(key)
+    if bounds is None:
         return key
+    first, last = bounds
     return p["span_of"].format(start=period_phrase(f"{first:%Y-%m}", reference_year),
                                end=period_phrase(f"{last:%Y-%m}", first.year))
 
 
 def report_span_title(period: str) -> tuple[str, str]:
     """The year and the span of the title: ("2025年", "上半年"), ("2024年", "")."""
-    key, kind = classify_period(period)
+    key, kind = _classified(period)
     year = int(key[:4])
     if kind == "Y":
         return words("periods")["year"].format(year=year), ""
@@ -104,8 +114,10 @@ def _exact(value: float, divisor: int, digits: int) -> str | None:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-_SCALES = {"CNY": ("元", "万元", "亿元", "万亿元"), "USD": ("美元", "万美元", "亿美元", "万亿美元"),
-           "count": ("", "万", "亿", "万亿"), "t": ("吨", "万吨", "亿吨", "万亿吨")}
+_SCALES: dict[str, tuple[str, ...]] = {
+    "CNY": ("元", "万元", "亿元", "万亿元"), "USD": ("美元", "万美元", "亿美元", "万亿美元"),
+    "count": ("", "万", "亿", "万亿"), "t": ("吨", "万吨", "亿吨", "万亿吨"),
+}
 _DIVISORS = (1, 10**4, 10**8, 10**12)
 
 

@@ -13,10 +13,15 @@ from __future__ import annotations
 import gzip
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 from zhibiao.watch.sources import Source
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _XML_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(urlset|sitemapindex|rss|feed|RDF)\b")
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps protocol's own limit for an uncompressed file
@@ -101,7 +106,8 @@ def _sitemap(body: bytes, url: str) -> tuple[list[str], list[str]]:
         return [], []
     if root is None:
         return [], []
-    pages, sitemaps = [], []
+    pages: list[str] = []
+    sitemaps: list[str] = []
     for loc in root.iter("{*}loc"):
         text = (loc.text or "").strip()
         if not text:
@@ -127,9 +133,10 @@ def _listing(body: bytes, url: str, source: Source) -> list[str]:
     if source.selector:
         from lxml.cssselect import CSSSelector
 
-        anchors = []
+        selected: list[HtmlElement] = []
         for element in CSSSelector(source.selector)(tree):
-            anchors.extend([element] if element.tag == "a" else element.iter("a"))
+            selected.extend([element] if element.tag == "a" else element.iter("a"))
+        anchors: Iterable[HtmlElement] = selected
     else:
         anchors = tree.iter("a")
     return [urljoin(base, a.get("href")) for a in anchors if a.get("href")]

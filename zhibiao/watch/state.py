@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from zhibiao.store.schema import first_row
+from zhibiao.store.schema import first_row, one_row
 
 DONE = ("stored", "unchanged", "gated", "unreadable", "gone", "refused", "robots", "too_large", "abandoned")
 RETRY = ("pending", "failed")
@@ -122,7 +122,7 @@ def save_host_pauses(con: duckdb.DuckDBPyConnection, pauses: dict[str, float], n
 
 
 def begin_run(con: duckdb.DuckDBPyConnection, now: datetime) -> int:
-    run = (first_row(con, "SELECT max(id) FROM watch_runs")[0] or 0) + 1
+    run = (one_row(con, "SELECT max(id) FROM watch_runs")[0] or 0) + 1
     con.execute("INSERT INTO watch_runs VALUES (?, ?, NULL, 0, 0, 0, NULL)", [run, now])
     return run
 

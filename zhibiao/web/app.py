@@ -304,9 +304,10 @@ class _Answers:
             body = entry.bodies.get(kind) if entry is not None else None
             if body is not None:
                 self.cache.move_to_end(key)
-        if body is None:
-            body, entry = await run_in_threadpool(self.build, key, kind, fn, args, kwargs)
-        return self.respond(kind, body, entry)
+        if entry is not None and body is not None:
+            return self.respond(kind, body, entry)
+        built, fresh = await run_in_threadpool(self.build, key, kind, fn, args, kwargs)
+        return self.respond(kind, built, fresh)
 
     def page(self, request: Request, template: str, context: dict, status: int = 200) -> HTMLResponse:
         return self.templates.TemplateResponse(request, template, {"d": context}, status_code=status)

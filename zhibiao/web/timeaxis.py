@@ -15,12 +15,23 @@ unknown (``????-H1``) has no place on the axis: `span` returns None for it.
 
 from __future__ import annotations
 
+from datetime import date
+
 from zhibiao.period import Period, classify_period
 from zhibiao.period import period_span as span
 
 _QUARTERS = {1: "一", 2: "二", 3: "三", 4: "四"}
 
-__all__ = ["label", "length_days", "span"]
+__all__ = ["end", "label", "length_days", "span"]
+
+
+def end(period: str | None) -> date:
+    """The last day of a period on the axis, where its point is drawn. For periods already kept only
+    when `span` has them; ValueError for one that has no place on the axis."""
+    bounds = span(period)
+    if bounds is None:
+        raise ValueError(f"period {period!r} has no place on the time axis")
+    return bounds[1]
 
 
 def label(period: str | None) -> str:

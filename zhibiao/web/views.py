@@ -163,7 +163,8 @@ def _sparkline(points: list[tuple[date, float]], kind: str) -> list[str]:
     steps = sorted(b[0].toordinal() - a[0].toordinal() for a, b in zip(points, points[1:], strict=False))
     # The usual step is the period type's, or the series' own when longer (first halves only, year by year).
     usual = max(STEP_DAYS.get(kind, 1), steps[len(steps) // 2], 1)
-    segments, current = [], []
+    segments: list[list[str]] = []
+    current: list[str] = []
     for n, (day, value) in enumerate(points):
         if n and day.toordinal() - points[n - 1][0].toordinal() > 1.5 * usual:
             segments.append(current)
@@ -174,7 +175,7 @@ def _sparkline(points: list[tuple[date, float]], kind: str) -> list[str]:
     return [" ".join(seg) for seg in segments]
 
 
-def _headline_rows(indicator: Indicator, rows: list[dict], region: str) -> list[dict]:
+def _headline_rows(indicator: Indicator, rows: list[dict], region: str | None) -> list[dict]:
     """The rows a card may show: the region asked for only (never another place), the indicator's
     own measure, and for growth the year-on-year series (not 比2019年同期, 两年平均 or 环比)."""
     mine = [r for r in rows if r.get("region") == region and r.get("measure") == indicator.measure
@@ -190,7 +191,7 @@ def _headline_type(rows: list[dict]) -> str:
     by_type: dict[str, list[dict]] = {}
     for r in rows:
         by_type.setdefault(r["period_type"], []).append(r)
-    newest = {t: max(timeaxis.span(r["period"])[1] for r in rs) for t, rs in by_type.items()}
+    newest = {t: max(timeaxis.end(r["period"]) for r in rs) for t, rs in by_type.items()}
     series = [t for t, rs in by_type.items() if len(rs) >= 2] or list(by_type)
     # On the same newest date (2025-H1 and 2025-06) the longer period is the headline figure.
     return max(series, key=lambda t: (newest[t], STALE_AFTER_DAYS.get(t, 0), len(by_type[t])))
@@ -209,8 +210,9 @@ def _stale_after(kind: str, ends: list[date]) -> int:
     return STALE_AFTER_DAYS["Y"]
 
 
-def _card(indicator: Indicator, rows: list[dict], facts: int, region: str, as_of: date | None) -> dict:
-    card = {"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
+def _card(indicator: Indicator, rows: list[dict], facts: int, region: str | None, as_of: date | None) -> dict:
+    """An indicator's card in `region` (None: the rows that name no region, as a programme's may)."""
+    card: dict[str, object] = {"id": indicator.id, "name_zh": indicator.name_zh, "name_en": indicator.name_en,
             "measure": indicator.measure, "measure_label": labels.measure(indicator.measure), "unit": indicator.unit,
             "url": indicator_url(indicator.id, region=region if region != labels.DEFAULT_REGION else None),
             "latest": None, "trend": [], "sparkline": [], "region": region, "period_type": None,
@@ -220,18 +222,18 @@ def _card(indicator: Indicator, rows: list[dict], facts: int, region: str, as_of
     if not mine:
         return card
     kind = _headline_type(mine)
-    trend = sorted((r for r in mine if r["period_type"] == kind), key=lambda r: timeaxis.span(r["period"])[1])
+    trend = sorted((r for r in mine if r["period_type"] == kind), key=lambda r: timeaxis.end(r["period"]))
     latest = trend[-1]
-    end = timeaxis.span(latest["period"])[1]
+    end = timeaxis.end(latest["period"])
     age = (as_of - end).days if as_of else None
-    stale_after = _stale_after(kind, [timeaxis.span(r["period"])[1] for r in trend])
+    stale_after = _stale_after(kind, [timeaxis.end(r["period"]) for r in trend])
     point = _point(latest)
     card.update({
         "latest": point, "periods": len(trend), "period_type": kind,
-        "trend": [{"period": r["period"], "value": r["value"], "end": timeaxis.span(r["period"])[1].isoformat()}
+        "trend": [{"period": r["period"], "value": r["value"], "end": timeaxis.end(r["period"]).isoformat()}
                   for r in trend],
         "trend_type": kind, "trend_label": labels.period_type(kind),
-        "sparkline": _sparkline([(timeaxis.span(r["period"])[1], float(r["value"])) for r in trend], kind),
+        "sparkline": _sparkline([(timeaxis.end(r["period"]), float(r["value"])) for r in trend], kind),
         "age_days": age, "stale": age is not None and age > stale_after, "stale_after_days": stale_after,
     })
     return card
@@ -1060,7 +1062,8 @@ def _usual_unit(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def _series_points(rows: list[dict], period_type: str | None, window: tuple | None = None) -> tuple[str, list]:
+def _series_points(rows: list[dict], period_type: str | None,
+                   window: tuple | None = None) -> tuple[str | None, list[dict]]:
     """One line's points: a growth series keeps its year-on-year cells when it has them, and a series
     of mixed period types its most frequent one (unless one is asked for)."""
     rows = _yoy_if_any(rows)
@@ -1109,8 +1112,8 @@ def _compare_lines(store: Store, key: str, found: Indicator | None, places: list
     """The lines of one indicator: one per region asked for, else one in its default region."""
     lookup = _lookup(store, key, found)
     rows = store.series_records([lookup], measure=measure, period_type=period_type)[lookup]
-    return [_compare_line(key, found, place, rows, measure, period_type)
-            for place in places or [_choose_region(rows, None)]]
+    chosen: list[str | None] = list(places) or [_choose_region(rows, None)]
+    return [_compare_line(key, found, place, rows, measure, period_type) for place in chosen]
 
 
 def _compare_axes(built: list[dict]) -> list:
@@ -1183,7 +1186,7 @@ def _ranked_period(found: Indicator, periods: Counter, period: str | None) -> st
                            f"(periods with figures: {', '.join(sorted(periods)[-8:]) or 'none'})")
         return chosen
     if periods:
-        return max(periods, key=lambda p: (periods[p], timeaxis.span(p)[1]))
+        return max(periods, key=lambda p: (periods[p], timeaxis.end(p)))
     return None
 
 
@@ -1200,7 +1203,7 @@ def _ranking(rows: list[dict], provinces: dict) -> list[dict]:
 def _period_choices(found: Indicator, measure: str | None, periods: Counter) -> list[dict]:
     return [{"period": p, "label": timeaxis.label(p), "provinces": n,
              "url": indicator_url(found.id, "/regions", measure=measure, period=p)}
-            for p, n in sorted(periods.items(), key=lambda kv: timeaxis.span(kv[0])[1], reverse=True)]
+            for p, n in sorted(periods.items(), key=lambda kv: timeaxis.end(kv[0]), reverse=True)]
 
 
 def regions(store: Store, key: str, *, measure: str | None = None, period: str | None = None) -> dict:
