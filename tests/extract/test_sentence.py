@@ -116,6 +116,12 @@ def test_sentence_facts(text, facts):
         # areas are places: the subject without them; a head noun with nothing before it stands for itself
         ("分地区看,东部地区增加值同比增长7.8%,中部地区增长7.6%。",
          [("增加值", "growth", 7.8), ("增加值", "growth", 7.6)]),
+        # the clause before 分别 lists the members, each with the head of the figure they are part of;
+        # a partner's name in a bracket is no place (不含英国); 进出口 is no holder 进 with 出口
+        ("规模以上工业增加值增长6.0%,医药制造业、农副食品加工业居后两位,分别下降9.6%、17.7%。",
+         [("规模以上工业增加值", "growth", 6.0), ("医药制造业增加值", "growth", -9.6),
+          ("农副食品加工业增加值", "growth", -17.7)]),
+        ("3月当月进出口412.5亿元,其中进口增长11.3%。", [("进出口", "level", 41250000000), ("进口", "growth", 11.3)]),
         # a slip for 个百分点 that pages print
         ("电信业务收入同比增长4.6%,比上月提高4.4个百分比。",
          [("电信业务收入", "growth", 4.6), ("电信业务收入", "growth_change", 4.4)]),

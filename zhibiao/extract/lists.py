@@ -34,7 +34,9 @@ from zhibiao.extract.regions import (
 from zhibiao.extract.subjects import (
     comma_list,
     is_distributive,
+    shared_head_of,
     split_list,
+    subject_from_window,
     tier_ends,
 )
 from zhibiao.models import Fact
@@ -295,6 +297,23 @@ def _list_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     return False
 
 
+def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
+    """医药制造业、非金属矿物制品业、农副食品加工业居后三位,分别下降…: with nothing named after the
+    clause but 分别 and a verb, the clause before lists the members; each takes the head noun of the
+    figure they are part of (规模以上工业增加值 -> 医药制造业增加值)."""
+    if DISTRIBUTIVE_WORD not in g.window or g.base or not g.inherited:
+        return False
+    members = clause_members(st.text, st.times, g.numberless)
+    named = subject_from_window(members[-1]) if members else ""
+    parts = split_list(named, g.n) if named else None
+    if not parts or any(not part for part in parts):
+        return False
+    named_before = [g.subject, *reversed(st.subjects), *reversed(st.ps.subjects)]
+    head = next((h for s in named_before if (h := shared_head_of(s))), "")
+    g.subjects = [p if not head or p.endswith(head) else p + head for p in parts]
+    return True
+
+
 def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
     """The last n distinct subjects of the sentence, unless the figures are compared with n things."""
     if (DISTRIBUTIVE_WORD in g.window and g.inherited and len(tail := distinct_tail(st.subjects, g.n)) == g.n
@@ -311,6 +330,7 @@ LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _clauses_listed,
     _members_by_separator,
     _list_in_clause_before,
+    _members_in_clause_before,
     _subjects_named_before,
 )
 

@@ -590,7 +590,8 @@ def production_subject(verb: str, earlier: list[str]) -> str:
         return ""
     for subject in reversed(earlier):
         for other in verbs:
-            if subject.endswith(other) and len(subject) > len(other) and other != verb:
+            # a holder of two characters at least: 进出口 is no holder 进 with 出口
+            if subject.endswith(other) and len(subject) - len(other) >= 2 and other != verb:
                 return subject[: -len(other)] + verbs[verb]
     return ""
 
@@ -694,6 +695,16 @@ def segment_subject(topic: str, subject: str) -> str:
         return ""
     segment = next((topic[:-len(w)] for w in words("subjects", "segment_topics", "words") if topic.endswith(w)), "")
     return segment + subject if len(segment) >= 2 else ""
+
+
+def shared_head_of(subject: str) -> str:
+    """The longest known head noun a subject ends with (规模以上工业增加值 -> 增加值), or ''."""
+    return next((h for h in _heads_longest_first() if subject.endswith(h) and len(subject) > len(h)), "")
+
+
+@cache
+def _heads_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(words("subjects", "shared_heads", "words"), key=len, reverse=True))
 
 
 @cache
