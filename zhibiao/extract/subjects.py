@@ -681,7 +681,8 @@ def _bare_name(item: str) -> bool:
     """A clause that is a name and nothing else: no verb, no digit, no reporting phrase (数据显示,
     为中国前三大伙伴)."""
     return bool(item) and len(item) <= COMMA_ITEM_MAX and not _DIGIT.search(item) and \
-        subject_from_window(item) == item and not _patterns()["reporting"].search(item)
+        subject_from_window(item) == item and not _patterns()["reporting"].search(item) \
+        and not item.startswith(_predicate_openers())  # 呈现五增五减态势 says how things went
 
 
 COMMA_ITEM_MAX = 24
