@@ -261,7 +261,9 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
     listed_after_place = (before.endswith(b["list_joiners"]) and bool(out) and out[-1].kind == PLACE
                           and out[-1].end == start - 1)
-    return bool(listed_after_partner or (_not_before().search(before) and not listed_after_place)
+    # 对我国香港地区: a place right after a skipped one is part of its name
+    return bool(listed_after_partner or skipped_end == start
+                or (_not_before().search(before) and not listed_after_place)
                 or before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
                 or _ranked_after().match(text, end))
 
