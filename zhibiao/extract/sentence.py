@@ -338,11 +338,7 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     """A subject that points back (其中, 增速, the head noun alone) takes the one it points to."""
     subject, named, before = g.subject, st.subjects, st.ps.subjects
     if is_anaphor(subject):
-        prior = named[-1] if named else (before[-1] if before else "")
-        if prior and prior == st.set_noun and any(g.win_start <= r.start < g.first.start for r in st.regions):
-            # 在10个州(市)中,昆明市同比增长2.0%: the figure of a place among them, not of the set
-            earlier = named[:-1] or before
-            prior = earlier[-1] if earlier else ""
+        prior = _pointed_to(st, g)
         # with nothing named before, a head noun (增加值) stands for itself and the figures after it
         g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), bool(prior or not subject)
     elif produced := production_subject(subject, named):
@@ -357,6 +353,17 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     elif named and len(named[-1]) > len(subject) >= 2 and named[-1].endswith(subject):
         # 第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject.
         g.subject = named[-1]
+
+
+def _pointed_to(st: SentenceState, g: GroupState) -> str:
+    """What an anaphor points to: the subject named last in the sentence, else in the paragraph; not
+    the set just counted when a place among it is named (在10个州(市)中,昆明市同比增长2.0%)."""
+    named, before = st.subjects, st.ps.subjects
+    prior = named[-1] if named else (before[-1] if before else "")
+    if prior and prior == st.set_noun and any(g.win_start <= r.start < g.first.start for r in st.regions):
+        earlier = named[:-1] or before
+        prior = earlier[-1] if earlier else ""
+    return prior
 
 
 def note_subject(st: SentenceState, g: GroupState) -> None:
