@@ -283,6 +283,14 @@ def test_assemble_a_country_visited_is_no_place_of_the_figures_after_it() -> Non
     assert len(facts) == 3 and {f.region for f in facts} == {"山西省"}
 
 
+def test_assemble_a_release_about_a_period_and_same_period_openers() -> None:
+    text = ("工信部3月14日通报了今年1月份通信业运行状况。"
+            "通报显示,当月全国电信业务总量累计完成1019.1亿元,同比增长17.1%。\n"
+            "同期,全国电话用户净增993.6万户;其中,固定电话用户减少40.9万户。\n")
+    facts = _facts(text, date(2012, 3, 14))
+    assert {f.period for f in facts} == {"2012-01"} and len(facts) == 4
+
+
 def test_assemble_host_resolves_a_table_of_quan_sheng() -> None:
     text = ("一季度主要经济指标\n指标 | 绝对值(亿元) | 同比增长(%)\n全省社会消费品零售总额 | 1580.8 | 5.2\n"
             "全省固定资产投资 | 2012.4 | 3.1\n")

@@ -24,6 +24,7 @@ from zhibiao.extract.lexicon import (
     NATIONAL_NAME,
     PART_AFTER,
     PART_BEFORE,
+    SAME_PERIOD_OPENERS,
 )
 from zhibiao.extract.periods import TimeMention, end_date, find_times
 from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
@@ -109,9 +110,21 @@ def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date
 
 
 def names_a_report(s: str, t: TimeMention) -> bool:
-    """A company report named anywhere in a sentence (中国中铁公布了2019年度业绩报告) sets the period
-    of what follows: the figures after it are that report's."""
-    return s[t.start:t.end].endswith(_report_words())
+    """A company report named anywhere in a sentence (中国中铁公布了2019年度业绩报告), or a release
+    about a period (通报了今年1月份通信业运行状况), sets the period of what follows."""
+    if s[t.start:t.end].endswith(_report_words()):
+        return True
+    after = s[t.end:t.end + _RELEASE_REACH]
+    ends = [i for i in (after.find(m) for m in CLAUSE_MARKS + FULL_STOP) if i >= 0]
+    return any(word in after[:min(ends, default=len(after))] for word in _release_words())
+
+
+_RELEASE_REACH = 16  # how far after a period the name of a release about it may end
+
+
+@cache
+def _release_words() -> tuple[str, ...]:
+    return words("periods", "context", "release_after")
 
 
 @cache
@@ -215,7 +228,7 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
         if t.kind != "date":  # a date sets the period, and leaves a list named before it
             period_list = read[1]
     if not found:
-        period = _inherited_period(measure, ps, art)
+        period = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
     return from_comparator(s, pos, period), period_list
 
 
@@ -236,12 +249,13 @@ def _period_named(s: str, t: TimeMention, pos: int,
     return None
 
 
-def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState) -> str | None:
-    """The paragraph's period, else (for rates, or a single-period article) the article's."""
+def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState, same: bool = False) -> str | None:
+    """The paragraph's period, else (for rates, a single-period article, or a sentence that opens with
+    同期) the article's."""
     if ps.period is not None:
         # 1至8月…;8月末在库单位…;增加值增长8.1%: a rate of a flow is over the span, not at its end
         return ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
-    if measure in GROWTH_LIKE or art.single_period:
+    if measure in GROWTH_LIKE or art.single_period or same:
         return art.last_period
     return None
 

@@ -51,6 +51,7 @@ LIST_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'list_gaps')})?\s*
 PART_BEFORE = re.compile(rf"{re.escape(_entry('context', 'part_before'))}[,]?$")
 PART_AFTER = words("grammar", "context", "part_after")
 CONVERSION_AFTER = words("grammar", "context", "conversion_after")
+SAME_PERIOD_OPENERS = words("grammar", "context", "same_period_openers")
 COMPARED_ALSO = words("grammar", "compared_values", "also")
 COMPARED_AVERAGE = words("grammar", "compared_values", "average")
 COMPARED_SAME_PERIOD = words("grammar", "compared_values", "same_period")
