@@ -305,7 +305,7 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
         return False
     members = clause_members(st.text, st.times, g.numberless)
     named = subject_from_window(members[-1]) if members else ""
-    parts = split_list(named, g.n) if named else None
+    parts = (split_list(named, g.n) or split_list(named, g.n, inner=False)) if named else None
     if not parts or any(not part for part in parts):
         return False
     named_before = [g.subject, *reversed(st.subjects), *reversed(st.ps.subjects)]
@@ -326,11 +326,11 @@ def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
 LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _periods_listed,
     _subject_split,
+    _members_in_clause_before,
     _list_named_before,
     _clauses_listed,
     _members_by_separator,
     _list_in_clause_before,
-    _members_in_clause_before,
     _subjects_named_before,
 )
 

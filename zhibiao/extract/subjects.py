@@ -699,8 +699,11 @@ def segment_subject(topic: str, subject: str) -> str:
 
 
 def shared_head_of(subject: str) -> str:
-    """The longest known head noun a subject ends with (规模以上工业增加值 -> 增加值), or ''."""
-    return next((h for h in _heads_longest_first() if subject.endswith(h) and len(subject) > len(h)), "")
+    """The longest known head noun of a measure a subject ends with (规模以上工业增加值 -> 增加值), or ''
+    (a category such as 行业 in 十大重点行业 is no measure)."""
+    categories = load("subjects")["list_heads"]["categories"]
+    return next((h for h in _heads_longest_first()
+                 if subject.endswith(h) and len(subject) > len(h) and h not in categories), "")
 
 
 @cache
