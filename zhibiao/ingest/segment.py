@@ -22,8 +22,9 @@ _DATELINE = re.compile(r"^\s*(新华社|中新社|中新网|人民网|本报|央
 _SENTENCE_MARK = re.compile(r"[。!?]")
 _SENTENCE_CLOSERS = "”’」』)"
 # A comma not after a digit (the lookbehind after the comma, so that the scan looks for ,;: only)
-_CLAUSE_SPLIT = re.compile(r",(?<!\d,)|,(?!\d{3}(?!\d))|[;:]")
+_CLAUSE_SPLIT = re.compile(r",(?<!\d,)|,(?!\d{3}(?!\d))|;|:")  # literals: the engine scans for ,;: at once
 HEADLINE_MAX = 60
+_NOT_HEADLINE = re.compile(r"[。!?;]|[,:].*[,:]")
 SENTENCE_MAX = 1000  # characters; the longest sentence of the dev and demo sets has 277
 _PIECE_BREAK = re.compile(r"[,;:\s](?=[^,;:\s]*$)")
 
@@ -54,7 +55,7 @@ class Article:
 def is_headline(line: str) -> bool:
     """A short line with no sentence punctuation: a title or a section heading."""
     stripped = line.strip()
-    return len(stripped) <= HEADLINE_MAX and not re.search(r"[。!?;]|[,:].*[,:]", stripped)
+    return len(stripped) <= HEADLINE_MAX and not _NOT_HEADLINE.search(stripped)
 
 
 def paragraphs(text: str) -> list[Paragraph]:
