@@ -3,8 +3,11 @@ test_assemble.py)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from zhibiao.api import extract_text
 from zhibiao.extract.lists import LIST_RULES, distinct_tail, each_period, figure_groups, list_before
 from zhibiao.extract.mentions import find_mentions
 
@@ -76,3 +79,20 @@ def test_lists_rules_are_tried_in_order():
         "_periods_listed", "_subject_split", "_members_in_clause_before", "_list_named_before", "_clauses_listed",
         "_members_by_separator", "_list_in_clause_before", "_subjects_named_before",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a span of as many years as a 分别 list has figures: one year each, for every list after it
+        ("2016年至2018年,分别完成投资236.3亿元、314.5亿元、365亿元;分别完成销售506亿元、639.4亿元、785亿元。",
+         ["2016", "2017", "2018"] * 2),
+        ("2019—2020年,出口分别增长5.1%和6.2%。", ["2019", "2020"]),
+        # counts that differ, members listed, or no 分别: the span lists nothing
+        ("2016年至2018年,分别完成投资236.3亿元、314.5亿元。", [None, None]),
+        ("2019—2020年,出口和进口分别增长5.1%和6.2%。", [None, None]),
+        ("2016年至2018年累计完成投资236.3亿元。", [None]),
+    ],
+)
+def test_lists_a_span_of_years_lists_its_years(text, periods):
+    assert [f.period for f in extract_text(text, date=date(2018, 12, 20))] == periods

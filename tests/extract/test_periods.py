@@ -217,3 +217,17 @@ def test_periods_every_pattern_has_one_resolver_and_every_gate_a_pattern() -> No
     assert set(kinds) == set(table["patterns"]) - {"year_prefixed", "range_separators"}
     assert set(table["gates"]) <= set(kinds)
     assert set(table["patterns"]["year_prefixed"]) <= set(kinds)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "values"),
+    [
+        ("2016年至2018年,分别完成", ("2016", "2017", "2018")),
+        ("2019-2020年", ("2019", "2020")),
+        ("2010年至2025年", ()),  # too long a span to list
+        ("2018年以来", ()),
+    ],
+)
+def test_periods_a_span_of_years_is_no_period_but_lists_its_years(sentence: str, values: tuple[str, ...]) -> None:
+    (t,) = [t for t in find_times(sentence, JUL_2025) if t.start == 0]
+    assert (t.kind, t.values) == ("mask", values)

@@ -141,6 +141,22 @@ def _months_of_range(window: str, period: str | None, n: int) -> list[str] | Non
             for m in range(p.first, p.last + 1)]
 
 
+def years_of_span(st: SentenceState, g: GroupState) -> tuple[str, ...] | None:
+    """2016年至2018年,分别完成国内生产总值236.3亿元、314.5亿元、365亿元;分别完成…: when the last time
+    named before a 分别 list is a span of as many years as it has figures, and no members are listed
+    before them, each figure is one year's."""
+    last = None
+    for t in st.times:
+        if t.start >= g.first.start:
+            break
+        last = t
+    if last is None or last.kind != "mask" or len(last.values) != g.n:
+        return None
+    if DISTRIBUTIVE_WORD not in st.text[last.end:g.first.start] or any(mark in g.window for mark in LIST_MARKS):
+        return None
+    return last.values
+
+
 def list_before(members: list[str], base: str, n: int) -> list[str] | None:
     """The n subjects of a list that the clause just before names with `base` (A、B、C出口…)."""
     if not members:
@@ -224,7 +240,7 @@ def distribute(st: SentenceState, g: GroupState) -> None:
     g.periods = [g.period] * g.n
     if g.n > 1:
         if not g.period_list:
-            g.period_list = each_period(g.window, g.period, g.n)
+            g.period_list = each_period(g.window, g.period, g.n) or years_of_span(st, g)
         for rule in LIST_RULES:
             if rule(st, g):
                 break

@@ -145,6 +145,19 @@ def _mask(h: _Hit) -> TimeMention:
     return h.at("mask")
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+YEARS_LISTED_MAX = 10
+
+
+def _year_span(h: _Hit) -> TimeMention:
+    """2016年至2018年 is no period (a plan's or a review's span), but it lists its years for a
+    分别 list with one figure per year (2016年至2018年,分别完成…236.3亿元、314.5亿元、365亿元)."""
+    years = [int(y) for y in _FOUR_DIGITS.findall(h.m.group(0))]
+    if len(years) != 2 or not 0 < years[1] - years[0] < YEARS_LISTED_MAX:
+        return h.at("mask")
+    return h.at("mask", values=tuple(year_period(y) for y in range(years[0], years[1] + 1)))
+
+
 def _now(h: _Hit) -> TimeMention:
     return h.period(h.pub.isoformat() if h.pub else None)
 
@@ -274,7 +287,7 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # The kinds of time phrase in the order they are tried; the pattern of each is
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
-    ("year_range", _mask), ("now", _now), ("ymd", _full_date), ("iso_date", _full_date),
+    ("year_range", _year_span), ("now", _now), ("ymd", _full_date), ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
     ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
     ("first_months", _first_months), ("report", _report), ("half", _half), ("quarter", _quarter),
