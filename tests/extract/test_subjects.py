@@ -222,6 +222,9 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # a streak or a record said of the figure
         ("全社会用电量连续两个月超过", "全社会用电量"),
         ("全社会用电量历史性突破", "全社会用电量"),
+        # an average annual rate: 年均 is no part of the name
+        ("全市GDP年均增长", "GDP"),
+        ("工业增加值平均每年增长", "工业增加值"),
         # a production verb before its product names its output; names opening with it stay
         ("累计生产新能源汽车", "新能源汽车产量"),
         ("生产指数为", "生产指数"),
