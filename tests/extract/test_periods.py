@@ -231,3 +231,16 @@ def test_periods_every_pattern_has_one_resolver_and_every_gate_a_pattern() -> No
 def test_periods_a_span_of_years_is_no_period_but_lists_its_years(sentence: str, values: tuple[str, ...]) -> None:
     (t,) = [t for t in find_times(sentence, JUL_2025) if t.start == 0]
     assert (t.kind, t.values) == ("mask", values)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [("3年来,新增企业50家", "3年来"), ("近5年以来,", "近5年以来"), ("三年多来,", "三年多来"), ("6个月来,", "6个月来")],
+)
+def test_periods_a_span_up_to_now_is_masked(sentence: str, span: str) -> None:
+    (t,) = [t for t in find_times(sentence, JUL_2025) if t.start == 0]
+    assert (t.kind, sentence[t.start:t.end]) == ("mask", span)
+
+
+def test_periods_since_a_month_stays_that_month() -> None:
+    assert [t.kind for t in find_times("7月以来,", JUL_2025)] == ["period"]

@@ -56,6 +56,7 @@ def _grammar() -> dict:
         "points_count": table["points_count"],
         "per": table["per"],
         "sentence_end": table["sentence_end"],
+        "span_after": re.compile(_alt(table["span_after"])),
     }
 
 
@@ -338,6 +339,7 @@ def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mul
         or (unit_text in t["needs_multiplier"] and not m["mult"])  # 47.19亿度 is electricity; 30度 a temperature
         or _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"])
         or (kind == DURATION and (value >= 100 or value != value.to_integral_value()))
+        or (kind == DURATION and _grammar()["span_after"].match(sentence, m.end("unit")))  # 3年来: a span
         # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
         or (m["gap"] and kind == COUNT and value != value.to_integral_value())
         or _small_whole_points(unit_text, value * mult) and value == value.to_integral_value())
