@@ -222,6 +222,13 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # a streak or a record said of the figure
         ("全社会用电量连续两个月超过", "全社会用电量"),
         ("全社会用电量历史性突破", "全社会用电量"),
+        # spoken style: a pronoun and 各类 before, 已经/有/接近 after, 了 after a link verb
+        ("我们累计建成各类充电桩", "充电桩"),
+        ("其中公共桩有", "公共桩"),
+        ("现在的市场渗透率已经达到了", "现在的市场渗透率"),
+        ("换电模式的车型产量接近", "换电模式的车型产量"),
+        ("新能源汽车产销分别完成了", "新能源汽车产销"),
+        ("全省国有", "国有"),
         # an average annual rate: 年均 is no part of the name
         ("全市GDP年均增长", "GDP"),
         ("工业增加值平均每年增长", "工业增加值"),

@@ -335,7 +335,7 @@ def _fold_link(text: str) -> tuple[str, str, str]:
     if link.start() == 0:
         return text[link.end():], "", link.group()
     holder = text[:link.start()]
-    rest = text[link.end():]
+    rest = text[link.end():].removeprefix(_marks().done)  # 完成了: the aspect particle goes with its verb
     stop = find_stop(rest)
     made = rest[:stop.start()] if stop else rest
     holder_stop = find_stop(holder)
