@@ -96,3 +96,17 @@ def test_lists_rules_are_tried_in_order():
 )
 def test_lists_a_span_of_years_lists_its_years(text, periods):
     assert [f.period for f in extract_text(text, date=date(2018, 12, 20))] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # a span of whole quarters from January, one figure per quarter
+        ("去年前三个季度规模以上工业增加值增速为11.6%、9.5%和9.1%。", ["2017-Q1", "2017-Q2", "2017-Q3"]),
+        ("前两个季度规模以上工业增加值增速分别为5%和6%。", ["2018-Q1", "2018-Q2"]),
+        # as many figures as quarters, but members listed: theirs
+        ("前三季度,出口、进口和进出口增速分别为5%、6%和7%。", ["2018-01/2018-09"] * 3),
+    ],
+)
+def test_lists_a_span_of_quarters_lists_its_quarters(text, periods):
+    assert [f.period for f in extract_text(text, date=date(2018, 12, 20))] == periods

@@ -92,6 +92,13 @@ def test_sentence_facts(text, facts):
         ("三次产业结构由上年的10.3:37.4:52.3调整为10.3:37.3:52.4。",
          [("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.4), ("第三产业增加值", "share", 52.3),
           ("第一产业增加值", "share", 10.3), ("第二产业增加值", "share", 37.3), ("第三产业增加值", "share", 52.4)]),
+        # a clause that says how the figure before turned names no topic; 盈亏相抵 is how profits are counted
+        ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
+         [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
+          ("规模以上工业企业利润", "growth", 22.8)]),
+        # what is left of 从3月份起 opens no subject: 增速 points back
+        ("规模以上工业增加值增长10%,从3月份起增速连续七个月低于10%。",
+         [("规模以上工业增加值", "growth", 10.0), ("规模以上工业增加值", "growth", 10.0)]),
         # months listed with their count (4、5两个月) are a list of months; 增幅 ends a subject
         ("4、5两个月规模以上工业企业利润增幅分别为2.6%和0.6%。",
          [("规模以上工业企业利润", "growth", 2.6), ("规模以上工业企业利润", "growth", 0.6)]),

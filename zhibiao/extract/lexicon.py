@@ -42,6 +42,7 @@ EACH = re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after
                   rf"(?![{_entry('lists', 'each_not_before')}])")
 EACH_MONTH = _entry("lists", "each_month")
 EACH_QUARTER = _entry("lists", "each_quarter")
+QUARTER_WORD = _entry("lists", "quarter_word")
 CUMULATIVE = _entry("lists", "cumulative")
 LIST_END = _entry("lists", "list_end")
 RANGE_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'range_gaps')})\s*")

@@ -18,6 +18,7 @@ from zhibiao.extract.lexicon import (
     LIST_END,
     LIST_GAP,
     LIST_MARKS,
+    QUARTER_WORD,
     RANGE_GAP,
 )
 from zhibiao.extract.mentions import (
@@ -122,7 +123,20 @@ def each_period(window: str, period: str | None, n: int) -> list[str] | None:
         return [f"{year}-{m:02d}" for m in range(1, n + 1)]
     if EACH_QUARTER in window and n <= 4:
         return [f"{year}-Q{q}" for q in range(1, n + 1)]
-    return _months_of_range(window, period, n)
+    return _months_of_range(window, period, n) or _quarters_of_span(window, period, n)
+
+
+def _quarters_of_span(window: str, period: str | None, n: int) -> list[str] | None:
+    """去年前三个季度规模以上工业增加值增速为11.6%、9.5%和9.1%: a span of whole quarters from January,
+    named by its quarters, with one figure per quarter is a list of quarters (no members listed)."""
+    if QUARTER_WORD not in window or any(mark in window for mark in LIST_MARKS):
+        return None
+    p = Period.parse(period)
+    if p is None or p.form not in ("months", "half") or p.year is None or p.end_year not in (p.year, None):
+        return None
+    if p.first != 1 or p.last % 3 or n != p.last // 3 or n < 2:
+        return None
+    return [f"{p.year}-Q{q}" for q in range(1, n + 1)]
 
 
 def _months_of_range(window: str, period: str | None, n: int) -> list[str] | None:
