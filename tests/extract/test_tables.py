@@ -126,11 +126,21 @@ def test_tables_headers_for_value_columns(rows, n, expected) -> None:
     ("| 粗钢 | 8318 | -3.0 |", "pipe", ["粗钢", "8318", "-3.0"]),
     ("粗钢\t8318\t-3.0", "tab", ["粗钢", "8318", "-3.0"]),
     ("营业收入 6,367,254,273.60 -25.32", "space", ["营业收入", "6,367,254,273.60", "-25.32"]),
+    # a unit column between the label and the values
+    ("利润总额 亿元 3227.5  10.5", "space", ["利润总额", "亿元", "3227.5", "10.5"]),
     ("上半年,全国规模以上工业增加值同比增长6.4%。", "line", ["上半年,全国规模以上工业增加值同比增长6.4%。"]),
 ])
 def test_tables_split_cells(line: str, shape: str, cells: list[str]) -> None:
     got_shape, got = split_cells(paragraphs(line)[0])
     assert (got_shape, [c.text for c in got]) == (shape, cells)
+
+
+def test_tables_a_unit_column_and_numbered_parts_in_a_space_laid_table() -> None:
+    text = ("表一 2019年1-5月软件和信息技术服务业主要指标\n指标名称 单位 完成额 同比增减%\n"
+            "软件业务收入合计 亿元 26298.3  14.7\n其中:1、软件产品收入 亿元 7441.9  13.6\n")
+    got = {(c.subject, c.measure, float(c.value), c.unit) for c in _cells(text, date(2019, 6, 26))}
+    assert got == {("软件业务收入合计", "level", 2629830000000.0, "CNY"), ("软件业务收入合计", "growth", 14.7, "%"),
+                   ("软件产品收入", "level", 744190000000.0, "CNY"), ("软件产品收入", "growth", 13.6, "%")}
 
 
 def test_tables_prose_is_not_a_table() -> None:

@@ -84,6 +84,12 @@ def test_clean_rejoins_a_word_broken_by_the_layout_but_not_headings():
     assert "\n\n科技创新加速融合\n\n" in text
 
 
+def test_clean_keeps_apart_table_rows_whose_values_are_set_apart_by_several_spaces():
+    raw = "其中:1、软件产品收入 亿元 7441.9  13.6 \n      2、信息技术服务收入 亿元 15420.8  16.4 \n"
+    lines = [line.strip() for line in clean(normalize(raw)).text.split("\n")]
+    assert "2、信息技术服务收入 亿元 15420.8  16.4" in lines
+
+
 @pytest.mark.parametrize(
     ("raw", "kept", "dropped"),
     [

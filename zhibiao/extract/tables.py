@@ -183,8 +183,12 @@ def split_cells(para: Paragraph) -> tuple[str, list[Cell]]:
         n += 1
     if len(tokens) >= 2 and n >= 1 and n < len(tokens):
         label_end = tokens[-1 - n]
+        unit = []
+        if n + 1 < len(tokens) and _is_unit_cell(label_end.text):
+            # 利润总额 亿元 3227.5 10.5: a unit column between the label and the values
+            unit, label_end = [label_end], tokens[-2 - n]
         label_text = text[: label_end.start - start + len(label_end.text)].strip()
-        return "space", [Cell(label_text, start), *tokens[len(tokens) - n:]]
+        return "space", [Cell(label_text, start), *unit, *tokens[len(tokens) - n:]]
     if len(tokens) >= 2 and all(_header_like(t.text) for t in tokens):
         return "space", tokens
     return "line", [Cell(text.strip(), start)]
@@ -869,7 +873,7 @@ def _label_and_unit(text: str) -> tuple[str, str | None]:
     text = r["label_number"].sub("", r["heading"].sub("", text.strip())).strip()
     for mark in r["label_marks"]:
         if text.startswith(mark):
-            text = text[len(mark):].strip()
+            text = r["label_number"].sub("", text[len(mark):].strip()).strip()  # 其中:1、软件产品收入
             break
     unit = None
     if (m := _PAREN_UNIT.search(text)) and parse_unit(m.group(1)) is not None:

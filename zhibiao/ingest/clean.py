@@ -20,7 +20,7 @@ MIN_BROKEN_LINE = 24
 _TABLE_RULE = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")  # |---|---| under a table's header
 _NUMERIC_ITEM = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 _PROSE_MARK = re.compile(r"[。、]|(?<!\d),|,(?!\d{3})")
-_TABLE_ROW_END = re.compile(r"(\s[-+]?[\d,]+(\.\d+)?%?){2,}\s*$")
+_TABLE_ROW_END = re.compile(r"(\s+[-+]?[\d,]+(\.\d+)?%?){2,}\s*$")
 _BOUNDARY_LINE = re.compile(r"^\s*(【[^】]{1,20}】|\((上接|下转|接上|转第|紧接)[^()]{0,12}\))")
 
 
