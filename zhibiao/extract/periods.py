@@ -172,7 +172,19 @@ def _valid_day(month: int, day: int) -> bool:
 
 def _full_date(h: _Hit) -> TimeMention | None:
     y, mo, d = int(h.m["year"]), _month(h.m["m"]), int(h.m["d"])
-    return h.at("date", date_period(y, mo, d)) if _valid_day(mo, d) else None
+    return h.at(_date_kind(h), date_period(y, mo, d)) if _valid_day(mo, d) else None
+
+
+def _date_kind(h: _Hit) -> str:
+    """A day after 截至 (截至5月31日,全省共对接…) is when the stocks after it are counted: a period
+    that holds for what follows. Any other day is a date (a period only when it opens a sentence)."""
+    text = h.m.prefix.string if isinstance(h.m, _Joined) else h.m.string
+    return "period" if text[:h.m.start()].rstrip().endswith(_until_words()) else "date"
+
+
+@cache
+def _until_words() -> tuple[str, ...]:
+    return tuple(load("periods")["context"]["until"])
 
 
 def _until_day(h: _Hit) -> TimeMention | None:
@@ -188,7 +200,7 @@ def _month_day(h: _Hit) -> TimeMention | None:
     mo, d = _month(h.m["m"]), int(h.m["d"])
     if not _valid_day(mo, d):
         return None
-    return h.at("date", date_period(_year_for(mo, h.pub), mo, d))
+    return h.at(_date_kind(h), date_period(_year_for(mo, h.pub), mo, d))
 
 
 def _damaged_range(h: _Hit) -> TimeMention:
