@@ -96,6 +96,9 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # after 分别, figures of other units each measure one of the things listed
+        ("截至去年底,落地项目和落地金额分别为77个和261亿元,落地率为55%。",
+         [("落地项目", "level", 77), ("落地金额", "level", 26100000000), ("落地率", "level", 55)]),
         # what is left of 从3月份起 opens no subject: 增速 points back
         ("规模以上工业增加值增长10%,从3月份起增速连续七个月低于10%。",
          [("规模以上工业增加值", "growth", 10.0), ("规模以上工业增加值", "growth", 10.0)]),

@@ -91,7 +91,22 @@ def _list_member(sentence: str, group: Group, m: Mention) -> bool:
     return False
 
 
-JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member)
+def _mixed_member(sentence: str, group: Group, m: Mention) -> bool:
+    """落地项目和落地金额分别为77个和261亿元: after 分别, figures of other units each measure one of the
+    things its clause lists before 分别 (as many as the figures)."""
+    last = group.mentions[-1]
+    if not LIST_GAP.fullmatch(sentence[last.end:m.start]) or not distributes(sentence, group):
+        return False
+    at = sentence.rfind(DISTRIBUTIVE_WORD, group.clause_start, group.mentions[0].start)
+    named = sentence[group.clause_start:at]
+    if at < 0 or any(c.isdigit() for c in named) or split_list(named, len(group.mentions) + 1) is None:
+        return False
+    group.mentions.append(m)
+    return True
+
+
+JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member,
+                                                            _mixed_member)
 
 
 
