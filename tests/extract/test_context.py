@@ -82,6 +82,9 @@ def test_context_is_date():
          "2024-01/2024-08"),
         ("比上年同期增长5%", ParagraphState(period="2024-07"), _article(), "growth", "2024-07"),  # compared with
         ("由上月下降0.4%", ParagraphState(period="2024-07"), _article(), "growth", "2024-06"),
+        # the present dates its own sentence at the publication day; 近年来 dates nothing
+        ("目前,已培育企业4762家", ParagraphState(period="2024-07"), _article(), "level", SEP_1.isoformat()),
+        ("近年来,已培育企业4762家", ParagraphState(period="2024-07"), _article(), "level", None),
     ],
 )
 def test_context_period_for(sentence, ps, art, measure, period):

@@ -77,7 +77,8 @@ _FIND_TIMES_CASES = [
     ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),
     ("2023-2025年", JUL_2025, "2023-2025年", "mask", None),
     ("10时30分", JUL_2025, "10时30分", "mask", None),
-    ("目前,全国", JUL_2025, "目前", "reset", None),
+    # the present ends the context, and dates its own sentence at the publication day
+    ("目前,全国", JUL_2025, "目前", "reset", "2025-07-19"),
     ("近年来,全省", JUL_2025, "近年来", "reset", None),
     # Without a publication date the year is unknown
     ("6月,全国", None, "6月", "period", "????-06"),

@@ -243,7 +243,7 @@ def _period_named(s: str, t: TimeMention, pos: int,
     if t.kind == "list":
         return t.values[-1], t.values
     if t.kind == "reset":
-        return None, None
+        return t.value, None
     if t.kind == "date" and t.start <= 1:
         return t.value, None
     return None

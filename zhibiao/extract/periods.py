@@ -163,7 +163,14 @@ def _now(h: _Hit) -> TimeMention:
 
 
 def _reset(h: _Hit) -> TimeMention:
-    return h.at("reset")
+    """目前: the context ends; the figures of its own sentence are as of the publication day."""
+    present = h.pub is not None and h.m.group() in _present_words()
+    return h.at("reset", h.pub.isoformat() if present and h.pub else None)
+
+
+@cache
+def _present_words() -> frozenset[str]:
+    return frozenset(load("periods")["reset"]["present"])
 
 
 def _valid_day(month: int, day: int) -> bool:
