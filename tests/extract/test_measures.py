@@ -44,6 +44,7 @@ from zhibiao.rules import load, words
         ("是上年的", TIMES, "level", 1),
         # Pull
         ("拉动全市规模以上工业增长", POINTS, "pull", 1),
+        ("下拉全区增速", POINTS, "pull", -1),
         ("带动全省工业增长", POINTS, "pull", 1),
         ("对全省工业增长贡献", POINTS, "pull", 1),
     ],

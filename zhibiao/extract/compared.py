@@ -67,7 +67,7 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
             continue
         if text[:name_end].endswith(COMPARED_SAME_PERIOD):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))
-        elif place := _place_ending(places, name_end):
+        elif place := _place_ending(places, name_end) or _place_opening(text, places, m.start(), name_end):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art), False))
         elif member := _member_before(text, m.start(), out[-1].end if out else 0):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, False, member))
@@ -112,6 +112,19 @@ def _place_ending(places, end: int):
     """The place word (全国, 全省, 湖北) that ends at `end`, or None."""
     return next((r for r in places if r.end == end and r.kind in (NATIONAL, PLACE, LOCAL_PROVINCE, LOCAL_CITY)),
                 None)
+
+
+def _place_opening(text: str, places, bracket: int, name_end: int):
+    """The place right after the comparator that opens a name of the compared figure (比全省制造业增加值
+    平均增速(9.7%): the province's value of the same figure), or None."""
+    found = list(_comparator().finditer(text, max(0, bracket - _COMPARED_REACH), bracket))
+    if not found:
+        return None
+    place = next((r for r in places if r.start == found[-1].end()), None)
+    if place is None or place.kind not in (NATIONAL, PLACE, LOCAL_PROVINCE, LOCAL_CITY):
+        return None
+    name = text[place.end:name_end]
+    return place if _MEMBER.fullmatch(name) and not find_stop(name) else None
 
 
 def _region(place, art: ArticleState) -> str | None:

@@ -55,6 +55,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{_alt('measures', 'to_level', 'words')})"
             rf"[\s{''.join(words('measures', 'to_level', 'approx_between'))}]*$"),
         "direct_pull": re.compile(_alt("measures", "pull", "direct")),
+        "pull_down": re.compile(_alt("measures", "pull", "down")),
     }
 
 
@@ -112,6 +113,8 @@ def _points_reading(text: str, context: str) -> Reading:
         up, down = _last(p["growth_up"], after), _last(p["growth_down"], after)
         if max(up, down) > 0:
             return Reading("pull", -1 if down > up else 1)
+    if p["pull_down"].search(text):
+        return Reading("pull", -1)
     if p["direct_pull"].search(text):
         return Reading("pull")
     up, down = _last(p["change_up"], text), _last(p["change_down"], text)
