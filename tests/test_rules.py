@@ -14,7 +14,7 @@ SCHEMA: dict[str, set[str]] = {
     "boilerplate": {"cut_after", "drop_line", "inline", "nav_line"},
     "catalogue": {"group", "modifier"},
     "checks": {"jump"},
-    "counties": {"counties"},
+    "counties": {"counties", "districts"},
     "derive": {"changed", "clause_end"},
     "display": {"frequencies", "groups", "indicators", "units"},
     "gate": {"numerals", "ordinal", "prefix", "table", "units"},

@@ -72,6 +72,10 @@ def test_hosts_host_labels(url, labels) -> None:
         ("http://tjj.suzhou.gov.cn/", None),  # 苏州 and 宿州
         ("http://tjj.taizhou.gov.cn/", None),  # 台州 and 泰州
         ("http://changzhou.customs.gov.cn/", None),  # a national agency's branch
+        # a county or a district by its full pinyin, only right before .gov.cn
+        ("http://liulin.gov.cn/zjll/tjsjj/x.shtml", "柳林县"),
+        ("http://tjj.haidian.gov.cn/", "海淀区"),
+        ("http://liulin.example.com/", None),
         # ports, case, a trailing dot, no scheme
         ("http://tjj.hunan.gov.cn:8080/x", "湖南省"),
         ("HTTPS://WWW.HUNAN.GOV.CN./", "湖南省"),

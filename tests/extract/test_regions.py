@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from datetime import date
 
 import pytest
 from hypothesis import given, settings
@@ -20,6 +21,7 @@ from zhibiao.extract.regions import (
     article_place,
     build_lexicon,
     find_regions,
+    local_region,
     place_at_start,
     place_profile,
     province_of,
@@ -427,6 +429,10 @@ def test_regions_place_at_start(text: str, expected: int) -> None:
         ("丰宁满族自治县", ["丰宁满族自治县"]),
         # two-character county names are left out: they occur inside words
         ("推进城市和县城建设,振兴县域经济", []),
+        # districts by their full names; not a name several cities give a district, not before 域
+        ("华龙区前三季度全区规上工业运行情况", ["华龙区"]),
+        ("鼓楼区规上工业增加值增长5%", []),
+        ("江南区域经济一体化", []),
     ],
 )
 def test_regions_counties_by_their_full_names(text: str, names: list[str]) -> None:
@@ -435,6 +441,25 @@ def test_regions_counties_by_their_full_names(text: str, names: list[str]) -> No
 
 def test_regions_a_county_brings_its_province() -> None:
     assert province_of("辰溪县") == "湖南省"
+
+
+@pytest.mark.parametrize(
+    ("word", "kind", "province", "city", "region"),
+    [
+        ("全省", "province", "河南省", "郑州市", "河南省"),
+        ("全市", "city", "河南省", "郑州市", "郑州市"),
+        # in a district's or a county's release: 全区 the district, 全市 its prefecture, 全县 the county
+        ("全区", "province", "河南省", "华龙区", "华龙区"),
+        ("全市", "city", "河南省", "华龙区", "濮阳市"),
+        ("全县", "city", "山西省", "柳林县", "柳林县"),
+        ("全市", "city", "山西省", "柳林县", "吕梁市"),
+        # 全区 of an autonomous region is the region, whatever district it names most
+        ("全区", "province", "广西壮族自治区", "青秀区", "广西壮族自治区"),
+        ("全市", "city", "北京市", None, "北京市"),
+    ],
+)
+def test_regions_local_region(word: str, kind: str, province: str, city: str | None, region: str) -> None:
+    assert local_region(word, kind, province, city) == region
 
 
 @pytest.mark.parametrize("text", ["北京商报讯(记者王蔓蕾)12月16日,国家统计局发布数据", "据湖北日报报道"])
@@ -462,3 +487,13 @@ def test_regions_a_ranking_within_a_place_is_no_region(text: str, expected: list
     "text", ["湖南省前5个月经济运行情况", "全省第一产业增加值", "全国第一季度", "湖北省第三批项目"])
 def test_regions_periods_and_names_after_a_place_keep_it(text: str) -> None:
     assert find_regions(text)
+
+
+def test_regions_a_districts_release_is_about_the_district() -> None:
+    from zhibiao.api import extract_text
+
+    text = ("华龙区前三季度全区规上工业运行情况\n"
+            "前三季度,全区规模以上工业增加值同比下降0.3%,增速比全市平均增速(8.1%)低8.4个百分点,"
+            "比全省平均增速(8.4%)低8.7个百分点。\n")
+    regions = {f.value: f.region for f in extract_text(text, date=date(2025, 10, 8))}
+    assert regions == {-0.3: "华龙区", -8.4: "华龙区", -8.7: "华龙区", 8.1: "濮阳市", 8.4: "河南省"}

@@ -29,9 +29,9 @@ from zhibiao.extract.regions import (
     GLOBAL,
     LOCAL_CITY,
     LOCAL_PROVINCE,
-    MUNICIPALITIES,
     NATIONAL,
     PLACE,
+    local_region,
     place_at_start,
 )
 from zhibiao.extract.subjects import (
@@ -59,10 +59,8 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: st
         return ps.region if ps.region else art.default_region
     if chosen.kind == PLACE or chosen.kind in (NATIONAL, GLOBAL):
         return chosen.name
-    if chosen.kind == LOCAL_PROVINCE:
-        return art.province
-    if chosen.kind == LOCAL_CITY:
-        return art.city or (art.province if art.province in MUNICIPALITIES else None)
+    if chosen.kind in (LOCAL_PROVINCE, LOCAL_CITY):
+        return local_region(text[chosen.start:chosen.end], chosen.kind, art.province, art.city)
     return art.default_region
 
 

@@ -18,7 +18,7 @@ from zhibiao.extract.attributes import QUOTE_MAX
 from zhibiao.extract.lexicon import COMPARED_ALSO, COMPARED_AVERAGE, COMPARED_JOINERS, COMPARED_SAME_PERIOD
 from zhibiao.extract.periods import TimeMention, find_times
 from zhibiao.extract.record import ArticleState
-from zhibiao.extract.regions import LOCAL_CITY, LOCAL_PROVINCE, NATIONAL, PLACE, place_words
+from zhibiao.extract.regions import LOCAL_CITY, LOCAL_PROVINCE, NATIONAL, PLACE, local_region, place_words
 from zhibiao.extract.subjects import find_stop, tier_ends
 from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
@@ -68,7 +68,7 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
         if text[:name_end].endswith(COMPARED_SAME_PERIOD):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))
         elif place := _place_ending(places, name_end) or _place_opening(text, places, m.start(), name_end):
-            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art), False))
+            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art, text), False))
         elif member := _member_before(text, m.start(), out[-1].end if out else 0):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, False, member))
     return _with_shared_tiers(out)
@@ -127,12 +127,10 @@ def _place_opening(text: str, places, bracket: int, name_end: int):
     return place if _MEMBER.fullmatch(name) and not find_stop(name) else None
 
 
-def _region(place, art: ArticleState) -> str | None:
+def _region(place, art: ArticleState, text: str) -> str | None:
     """The region a place word names in this article (全省: its province; None when unknown)."""
-    if place.kind == LOCAL_PROVINCE:
-        return art.province
-    if place.kind == LOCAL_CITY:
-        return art.city
+    if place.kind in (LOCAL_PROVINCE, LOCAL_CITY):
+        return local_region(text[place.start:place.end], place.kind, art.province, art.city)
     return place.name
 
 

@@ -31,10 +31,12 @@ from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
 from zhibiao.extract.regions import (
     COUNTRY,
     GLOBAL,
+    LOCAL_PROVINCE,
     MUNICIPALITIES,
     NATIONAL,
     PLACE,
     PlaceProfile,
+    local_region,
     place_profile,
     province_of,
 )
@@ -65,7 +67,7 @@ def _default_region(places: PlaceProfile) -> str | None:
     if places.local_city:
         return city or (province if province in MUNICIPALITIES else None)
     if places.local_province:
-        return province
+        return local_region(places.local_word, LOCAL_PROVINCE, province, city)  # 全区 of a district
     if not places.national and (places.named >= SOLE_PLACE_MENTIONS or places.below_nation) and (city or province):
         # A release that names only its own province or city, and never the nation, is about it; so
         # is one that sets its figures against the nation's (高于全国), on a site of its place.

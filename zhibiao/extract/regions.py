@@ -1,8 +1,8 @@
 """Places: which region a figure covers, and which place an article is about.
 
-The lexicon (rules/regions.toml and rules/counties.toml) holds some 2,900 words: the provinces,
-every prefecture-level division, the county-level cities the news reports on, the counties (by
-their full names), macro-regions, countries, the words for "here" (全省, 全市) and words that
+The lexicon (rules/regions.toml and rules/counties.toml) holds some 4,000 words: the provinces,
+every prefecture-level division, the county-level cities the news reports on, the counties and
+districts (by their full names, each with its prefecture), macro-regions, countries, the words for "here" (全省, 全市) and words that
 name no place (复合肥). A word
 is matched leftmost-longest, as a regex alternation of all of them would be, by the lexer
 (extract/lexer.py: one Aho-Corasick pass, cached per text); what a place word means there, and
@@ -27,6 +27,7 @@ NOT_PLACE = "not_place"  # a word such as 复合肥: matched, so that 合肥 is 
 PROVINCE, CITY, COUNTY, AREA, COUNTRY = "province", "city", "county", "area", "country"
 MUNICIPALITIES: tuple[str, ...] = tuple(load("regions")["municipalities"]["words"])
 _CITY_FIELDS = {"province", "level", "names"}
+_COUNTY_FIELDS = _CITY_FIELDS | {"city"}  # counties and districts may name their prefecture
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Lexicon:
     words: dict[str, _Word]                # every word -> what it names
     provinces: dict[str, str]       # canonical province, city or county -> its province
     lexer: WordLexer                       # leftmost-longest matching of the words
+    prefectures: dict[str, str] | None = None  # county or district -> the prefecture it belongs to
 
     def word_at(self, text: str, i: int) -> tuple[int, _Word] | None:
         """(end, word) of the longest word at text[i], or None."""
@@ -88,15 +90,22 @@ def build_lexicon(table: dict) -> Lexicon:
     _add_aggregates(m, table)
     provinces = _add_named_places(m, table)
     places = [("cities", canon, entry) for canon, entry in table["cities"].items()]
-    places += [("counties", canon, entry) for canon, entry in table.get("counties", {}).items()]
+    places += [(section, canon, entry) for section in _COUNTY_SECTIONS
+               for canon, entry in table.get(section, {}).items()]
+    prefectures: dict[str, str] = {}
     for section, canon, entry in places:
         _check_city(section, canon, entry, provinces)
         for n in (canon, *entry["names"]):
             m.add(n, _Word(PLACE, canon, entry["level"]), section)
         provinces[canon] = entry["province"]
+        if "city" in entry:
+            prefectures[canon] = entry["city"]
     for n in table["not_places"]["words"]:
         m.add(n, _Word(NOT_PLACE, None, ""), "not_places")
-    return Lexicon(m.meanings, provinces, WordLexer(m.meanings, _refusal(table)))
+    return Lexicon(m.meanings, provinces, WordLexer(m.meanings, _refusal(table)), prefectures)
+
+
+_COUNTY_SECTIONS = ("counties", "districts")
 
 
 def _add_aggregates(m: _Meanings, table: dict) -> None:
@@ -123,8 +132,12 @@ def _add_named_places(m: _Meanings, table: dict) -> dict[str, str]:
 
 
 def _check_city(section: str, canon: str, entry, provinces: dict[str, str]) -> None:
-    if not isinstance(entry, dict) or set(entry) != _CITY_FIELDS:
-        raise RulesError("regions", f"[{section}] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}")
+    fields = _COUNTY_FIELDS if section in _COUNTY_SECTIONS else _CITY_FIELDS
+    if not isinstance(entry, dict) or not _CITY_FIELDS <= set(entry) <= fields:
+        raise RulesError("regions", f"[{section}] {canon!r} needs exactly the fields {sorted(_CITY_FIELDS)}"
+                         + (" (and may have 'city')" if fields != _CITY_FIELDS else ""))
+    if "city" in entry and entry["city"] not in provinces:
+        raise RulesError("regions", f"[{section}] {canon!r} belongs to {entry['city']!r}, which is no city listed")
     if entry["province"] not in provinces:
         raise RulesError("regions", f"[{section}] {canon!r} is in {entry['province']!r}, which is not in [provinces]")
     if not isinstance(entry["names"], list):
@@ -134,13 +147,18 @@ def _check_city(section: str, canon: str, entry, provinces: dict[str, str]) -> N
 
 
 def _refusal(table: dict) -> Refusal:
-    """The guard of the lexer: a word ending in 市 is refused before 场 (吉林市场 is 吉林 + 市场).
+    """The guard of the lexer: a word ending in 市 is refused before 场 (吉林市场 is 吉林 + 市场), one
+    ending in 区 before 域 (海南区域 is 海南 + 区域).
     A table without [boundaries] (a test's) takes the shipped one's."""
     bounds = table.get("boundaries") or load("regions")["boundaries"]
-    suffix, not_before = bounds["city_suffix"], tuple(bounds["city_suffix_not_before"])
+    not_before = {bounds["city_suffix"]: tuple(bounds["city_suffix_not_before"]),
+                  bounds["district_suffix"]: tuple(bounds["district_suffix_not_before"])}
+
+    area = bounds["area_suffix"]
 
     def refuse(text: str, end: int, word: str) -> bool:
-        return word[-1] == suffix and text.startswith(not_before, end)
+        after = not_before.get(word[-1])
+        return after is not None and text.startswith(after, end) and not word.endswith(area)
 
     return refuse
 
@@ -148,7 +166,7 @@ def _refusal(table: dict) -> Refusal:
 @cache
 def _lexicon() -> Lexicon:
     """The places of regions.toml with the counties of counties.toml."""
-    return build_lexicon({**load("regions"), "counties": load("counties")["counties"]})
+    return build_lexicon({**load("regions"), **load("counties")})
 
 
 def place_at_start(text: str) -> int:
@@ -213,6 +231,28 @@ def province_of(name: str) -> str | None:
     if word is None or word.kind != PLACE or word.name is None:
         return None
     return _lexicon().provinces.get(word.name)
+
+
+def local_region(word: str, kind: str, province: str | None, city: str | None) -> str | None:
+    """What a word for "here" means in an article about `city` (a city, county or district) of
+    `province`: 全省 the province; 全市 the city, or the prefecture of a county or district (全市平均增速
+    in a district's release); 全县 the county; 全区 the district in a district's release (outside the
+    autonomous regions, whose own word it is), else the province."""
+    bounds = _boundaries()
+    prefecture = (_lexicon().prefectures or {}).get(city) if city else None
+    if kind == LOCAL_PROVINCE:
+        district = bounds["district_suffix"]
+        if prefecture and city and city.endswith(district) and word.endswith(district) and not _autonomous(province):
+            return city
+        return province
+    if prefecture and word.endswith(bounds["city_suffix"]):
+        return prefecture
+    return city or (province if province in MUNICIPALITIES else None)
+
+
+def _autonomous(province: str | None) -> bool:
+    suffix = _boundaries()["district_suffix"]
+    return province is not None and province not in MUNICIPALITIES and province.endswith(suffix)
 
 
 def is_place(name: str) -> bool:
@@ -296,6 +336,7 @@ class PlaceProfile:
     national: bool                # it names 全国/我国
     named: int                    # how often it names its province or city
     below_nation: bool = False    # it compares its figures with the nation's (高于全国4.3个百分点)
+    local_word: str = ""          # its last word for "here" of the province's kind (全省, or 全区)
 
 
 def place_profile(text: str, header: str = "", host: str | None = None) -> PlaceProfile:
@@ -307,9 +348,12 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     kinds: set[str] = set()
     offset = len(header) + 1
     full = header + "\n" + text
+    local_word = ""
     for r in find_regions(full):
         if not _count_place(r, provinces, cities) and r.start >= offset:
             kinds.add(r.kind)
+            if r.kind == LOCAL_PROVINCE:
+                local_word = full[r.start:r.end]
     named = max(_most_named(provinces)[1], _most_named(cities)[1])
     if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
@@ -320,7 +364,7 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
-                        _compares_with_nation(full, offset))
+                        _compares_with_nation(full, offset), local_word)
 
 
 def _compares_with_nation(full: str, offset: int) -> bool:
