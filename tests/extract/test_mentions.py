@@ -49,6 +49,8 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("发电装机容量10190万千瓦。", [("101900000", PHYSICAL, "千瓦")]),
         ("粗钢产量1.2亿吨。", [("120000000", PHYSICAL, "t")]),
         ("收购生猪4000公斤。", [("4", PHYSICAL, "t")]),
+        # a yield per unit, in the units written
+        ("单位面积产量5506公斤/公顷。", [("5506", PHYSICAL, "公斤/公顷")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
         ("营业收入55788亿元,同比增长11.2%。",
          [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),

@@ -363,9 +363,9 @@ def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chine
     suffix = None
     if m["suffix"]:
         suffix, end = t["suffix_of"][m["suffix"]], m.end("suffix")
-    per = _per_unit(sentence, m.end("unit")) if kind == MONEY and not m["suffix"] else ""
+    per = _per_unit(sentence, m.end("unit")) if kind in (MONEY, PHYSICAL) and not m["suffix"] else ""
     if per:
-        # 349.6元/吨: a price per unit, in the units written
+        # 349.6元/吨, 5506公斤/公顷: a price or a yield per unit, in the units written
         unit_name, factor, end = f"{unit_text}/{per}", _ONE, m.end("unit") + 1 + len(per)
     elif kind == PHYSICAL and (per := _per_unit_before(sentence, s)):
         unit_name, factor = f"{unit_text}/{per}", _ONE  # 每公顷5482.9公斤: a yield per unit
