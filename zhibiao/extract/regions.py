@@ -2,10 +2,10 @@
 
 The lexicon (rules/regions.toml and rules/counties.toml) holds some 4,000 words: the provinces,
 every prefecture-level division, the county-level cities the news reports on, the counties and
-districts (by their full names, each with its prefecture), macro-regions, countries, the words for "here" (全省, 全市) and words that
-name no place (复合肥). A word
-is matched leftmost-longest, as a regex alternation of all of them would be, by the lexer
-(extract/lexer.py: one Aho-Corasick pass, cached per text); what a place word means there, and
+districts (by their full names, each with its prefecture), macro-regions, countries, the words for
+"here" (全省, 全市) and words that name no place (复合肥). A word is matched leftmost-longest, as a
+regex alternation of all of them would be, by the lexer (extract/lexer.py: one Aho-Corasick pass,
+cached per text); what a place word means there, and
 whether it is the place a figure covers, is decided here. The words around places that decide
 it (partners, datelines, organizations, the municipalities) are in regions.toml too.
 """
