@@ -135,6 +135,10 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("上市公司里,", "上市公司"),
         ("国家级专精特新“小巨人”企业", "国家级专精特新“小巨人”企业"),
         ("“专精特新”企业。", "“专精特新”企业"),
+        # counted holders, whatever their account did; products named by what their output did
+        ("规上工业企业增加值同比增长", "规上工业企业"),
+        ("产品产量实现增长", "产量实现增长的产品"),
+        ("金融和投资机构", "金融和投资机构"),
         # Nothing counted is named
         ("以上", ""),
         ("左右,", ""),

@@ -422,11 +422,27 @@ def subject_after(text: str) -> str:
         phrase = phrase[:ranked.start()]
     if counted := _counted_set(phrase):
         return counted
+    phrase = _before_accounts(phrase)
     for closer in closers:
         if phrase.endswith(closer):
             phrase = phrase[: -len(closer)]
             break
     return _balance_quotes(canonical(phrase))
+
+
+def _before_accounts(phrase: str) -> str:
+    """Counted holders without the account named after them (1666家规上工业企业增加值同比增长7.6%: the
+    count is of 规上工业企业, whatever their value added did)."""
+    m = _accounts_after().search(phrase, 2)
+    return phrase[:m.start("holder") + len(m.group("holder"))] if m else phrase
+
+
+@cache
+def _accounts_after() -> re.Pattern:
+    table = load("subjects")["after_count"]
+    holders = "|".join(map(re.escape, table["holders"]))
+    accounts = "|".join(map(re.escape, table["accounts_after"]))
+    return re.compile(rf"(?P<holder>{holders})(?:{accounts})")
 
 
 @cache
