@@ -105,3 +105,21 @@ def test_context_period_for(sentence, ps, art, measure, period):
 def test_context_reference_date(text, pub, reference):
     (art,) = articles(text)
     assert article_state(art, text, "", pub).pub == reference
+
+
+@pytest.mark.parametrize(
+    ("text", "pub", "value", "period"),
+    [
+        # a quarterly release: a month inside the quarter is an aside, the next paragraph is the quarter's
+        ("一季度,规模以上电子信息制造业增加值同比增长12.7%。3月份,规模以上电子信息制造业增加值同比增长12.5%。\n"
+         "分产品看,手机产量3.6亿台,同比下降0.8%。\n", date(2022, 4, 28), -0.8, "2022-Q1"),
+        # a monthly release: the span from January after the month does not replace it
+        ("10月份,全国居民消费价格同比上涨3.8%。1—10月平均,全国居民消费价格比去年同期上涨2.6%。\n"
+         "10月份,全国居民消费价格环比上涨0.9%。\n其他七大类价格同比六涨一降。其中,衣着价格上涨1.2%。\n",
+         date(2019, 11, 9), 1.2, "2019-10"),
+    ],
+)
+def test_context_a_next_paragraph_without_a_period_takes_the_article_s(text, pub, value, period):
+    from zhibiao.api import extract_text
+
+    assert [f.period for f in extract_text(text, date=pub) if f.value == value] == [period]

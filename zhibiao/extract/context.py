@@ -41,6 +41,7 @@ from zhibiao.extract.regions import (
     province_of,
 )
 from zhibiao.ingest.segment import Article
+from zhibiao.period import Period
 from zhibiao.rules import load, words
 
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
@@ -268,6 +269,16 @@ _SPAN_MEASURES = ("growth",)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _part_of(part: str | None, whole: str | None) -> bool:
+    """Whether `part` is a shorter span inside `whole` (2022-03 in 2022-Q1), not a point in it; a year
+    is no whole here (2014年…前三季度: the year only dates what follows)."""
+    p, w = Period.parse(part), Period.parse(whole)
+    if w is None or w.canonical().form == "year":
+        return False
+    a, b = (p.span() if p else None), (w.span() if w else None)
+    return bool(p and a and b and not p.is_date and b[0] <= a[0] and a[1] <= b[1] and a != b)
+
+
 def is_date(period: str | None) -> bool:
     return bool(period and _DATE.fullmatch(period))
 
@@ -346,7 +357,10 @@ def _carry_period(st: SentenceState) -> None:
                 and (sets_context(s, t) or names_a_report(s, t))):
             named = in_context_year(s, t, art)
             ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)
-            ps.period = art.last_period = named
+            ps.period = named
+            art.first_period = art.first_period or named
+            if not _part_of(named, art.first_period):
+                art.last_period = named  # 一季度…;3月份…: the article still reports on the quarter
         elif t.kind == "reset":
             ps.period = None
 

@@ -32,6 +32,7 @@ class ArticleState:
     single_period: bool
     times: dict[int, list[TimeMention]] = field(default_factory=dict)
     last_period: str | None = None
+    first_period: str | None = None  # the first period that set the context: what the article reports on
     change_comparator: str | None = None
     written_year: int | None = None  # the year of the last period written out with its year
 
