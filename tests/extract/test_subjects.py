@@ -233,6 +233,8 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("换电模式的车型产量接近", "换电模式的车型产量"),
         ("新能源汽车产销分别完成了", "新能源汽车产销"),
         ("全省国有", "国有"),
+        # 累计 inside a name says the period, not the thing
+        ("燃料电池汽车累计销量", "燃料电池汽车销量"),
         # an average annual rate: 年均 is no part of the name
         ("全市GDP年均增长", "GDP"),
         ("工业增加值平均每年增长", "工业增加值"),
