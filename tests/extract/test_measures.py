@@ -137,6 +137,8 @@ def test_measures_growth_basis(text: str, expected: str | None) -> None:
         ("目标是到2027年", True),
         ("上半年,规模以上工业增加值同比增长", False),
         ("计划投资额", False),
+        ("30个重大产业项目将在大会上签约,计划总投资", True),  # the future said of what is counted
+        ("将近", False),
     ],
 )
 def test_measures_is_target(text: str, expected: bool) -> None:

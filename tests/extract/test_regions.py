@@ -50,6 +50,9 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("新亚欧大陆桥货运量增长10%", []),
         ("对我国香港地区进出口113.5亿元", []),
         ("对第一大贸易伙伴东盟进出口2029.9亿元", []),  # a partner named after who it is
+        # an event named after a place is no place
+        ("在2013中国•青海绿色发展投资贸易洽谈会上签约项目19个", []),
+        ("将在第六届世界闽商大会上签约", []),
         ("全市规上工业增长", [("全市", LOCAL_CITY, None)]),
         ("湖北武汉规上工业", [("湖北", PLACE, "湖北省"), ("武汉", PLACE, "武汉市")]),
         ("广东、江苏两省", [("广东", PLACE, "广东省"), ("江苏", PLACE, "江苏省")]),
@@ -453,6 +456,7 @@ def test_regions_a_county_brings_its_province() -> None:
         ("全市", "city", "河南省", "华龙区", "濮阳市"),
         ("全县", "city", "山西省", "柳林县", "柳林县"),
         ("全市", "city", "山西省", "柳林县", "吕梁市"),
+        ("我州", "city", "青海省", "刚察县", "海北藏族自治州"),  # a county's site reposts its prefecture's news
         # 全区 of an autonomous region is the region, whatever district it names most
         ("全区", "province", "广西壮族自治区", "青秀区", "广西壮族自治区"),
         ("全市", "city", "北京市", None, "北京市"),

@@ -139,6 +139,8 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("规上工业企业增加值同比增长", "规上工业企业"),
         ("产品产量实现增长", "产量实现增长的产品"),
         ("金融和投资机构", "金融和投资机构"),
+        ("重大产业项目将在大会上签约", "重大产业项目"),  # what is happening to them
+        ("项目正在加速建设", "项目"),
         # Nothing counted is named
         ("以上", ""),
         ("左右,", ""),

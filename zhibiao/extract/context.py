@@ -31,8 +31,8 @@ from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
 from zhibiao.extract.regions import (
     COUNTRY,
     GLOBAL,
+    LOCAL_CITY,
     LOCAL_PROVINCE,
-    MUNICIPALITIES,
     NATIONAL,
     PLACE,
     PlaceProfile,
@@ -66,7 +66,7 @@ def _default_region(places: PlaceProfile) -> str | None:
     provincial sites repost national releases that say neither 全国 nor 全省."""
     province, city = places.province, places.city
     if places.local_city:
-        return city or (province if province in MUNICIPALITIES else None)
+        return local_region(places.local_city_word, LOCAL_CITY, province, city)  # 全州 of a county's site
     if places.local_province:
         return local_region(places.local_word, LOCAL_PROVINCE, province, city)  # 全区 of a district
     if not places.national and (places.named >= SOLE_PLACE_MENTIONS or places.below_nation) and (city or province):

@@ -235,8 +235,8 @@ def province_of(name: str) -> str | None:
 
 def local_region(word: str, kind: str, province: str | None, city: str | None) -> str | None:
     """What a word for "here" means in an article about `city` (a city, county or district) of
-    `province`: 全省 the province; 全市 the city, or the prefecture of a county or district (全市平均增速
-    in a district's release); 全县 the county; 全区 the district in a district's release (outside the
+    `province`: 全省 the province; 全市 (全州, 全盟) the city, or the prefecture of a county or district
+    (全市平均增速 in a district's release); 全县 the county; 全区 the district in a district's release (outside the
     autonomous regions, whose own word it is), else the province."""
     bounds = _boundaries()
     prefecture = (_lexicon().prefectures or {}).get(city) if city else None
@@ -245,7 +245,7 @@ def local_region(word: str, kind: str, province: str | None, city: str | None) -
         if prefecture and city and city.endswith(district) and word.endswith(district) and not _autonomous(province):
             return city
         return province
-    if prefecture and word.endswith(bounds["city_suffix"]):
+    if prefecture and word and not word.endswith(bounds["county_suffix"]):
         return prefecture
     return city or (province if province in MUNICIPALITIES else None)
 
@@ -337,6 +337,7 @@ class PlaceProfile:
     named: int                    # how often it names its province or city
     below_nation: bool = False    # it compares its figures with the nation's (高于全国4.3个百分点)
     local_word: str = ""          # its last word for "here" of the province's kind (全省, or 全区)
+    local_city_word: str = ""     # its last word for "here" of the city's kind (全市, 全县, 我州)
 
 
 def place_profile(text: str, header: str = "", host: str | None = None) -> PlaceProfile:
@@ -348,12 +349,14 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     kinds: set[str] = set()
     offset = len(header) + 1
     full = header + "\n" + text
-    local_word = ""
+    local_word = local_city_word = ""
     for r in find_regions(full):
         if not _count_place(r, provinces, cities) and r.start >= offset:
             kinds.add(r.kind)
             if r.kind == LOCAL_PROVINCE:
                 local_word = full[r.start:r.end]
+            elif r.kind == LOCAL_CITY:
+                local_city_word = full[r.start:r.end]
     named = max(_most_named(provinces)[1], _most_named(cities)[1])
     if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
@@ -364,7 +367,7 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
-                        _compares_with_nation(full, offset), local_word)
+                        _compares_with_nation(full, offset), local_word, local_city_word)
 
 
 def _compares_with_nation(full: str, offset: int) -> bool:

@@ -432,17 +432,20 @@ def subject_after(text: str) -> str:
 
 def _before_accounts(phrase: str) -> str:
     """Counted holders without the account named after them (1666家规上工业企业增加值同比增长7.6%: the
-    count is of 规上工业企业, whatever their value added did)."""
-    m = _accounts_after().search(phrase, 2)
+    count is of 规上工业企业, whatever their value added did), or what is happening to them (将在…签约)."""
+    accounts, stops = _accounts_after()
+    if (stop := stops.search(phrase, 2)) is not None:
+        phrase = phrase[:stop.start()]
+    m = accounts.search(phrase, 2)
     return phrase[:m.start("holder") + len(m.group("holder"))] if m else phrase
 
 
 @cache
-def _accounts_after() -> re.Pattern:
+def _accounts_after() -> tuple[re.Pattern, re.Pattern]:
     table = load("subjects")["after_count"]
     holders = "|".join(map(re.escape, table["holders"]))
     accounts = "|".join(map(re.escape, table["accounts_after"]))
-    return re.compile(rf"(?P<holder>{holders})(?:{accounts})")
+    return re.compile(rf"(?P<holder>{holders})(?:{accounts})"), re.compile("|".join(table["phrase_stops"]))
 
 
 @cache
