@@ -355,14 +355,19 @@ def _carry_period(st: SentenceState) -> None:
             continue
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
-            named = in_context_year(s, t, art)
-            ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)
-            ps.period = named
-            art.first_period = art.first_period or named
-            if not _part_of(named, art.first_period):
-                art.last_period = named  # 一季度…;3月份…: the article still reports on the quarter
+            _set_period(in_context_year(s, t, art), ps, art)
         elif t.kind == "reset":
             ps.period = None
+
+
+def _set_period(named: str | None, ps: ParagraphState, art: ArticleState) -> None:
+    """The paragraph's period from here on, and the article's unless it lies inside the one the
+    article first reported on (一季度…;3月份…: the article still reports on the quarter)."""
+    ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)
+    ps.period = named
+    art.first_period = art.first_period or named
+    if not _part_of(named, art.first_period):
+        art.last_period = named
 
 
 def _carry_region(st: SentenceState) -> None:
