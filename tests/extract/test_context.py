@@ -123,3 +123,12 @@ def test_context_a_next_paragraph_without_a_period_takes_the_article_s(text, pub
     from zhibiao.api import extract_text
 
     assert [f.period for f in extract_text(text, date=pub) if f.value == value] == [period]
+
+
+def test_context_a_period_compared_with_its_preposition_lost_sets_no_period():
+    from zhibiao.api import extract_text
+
+    text = "1-5月,全区固定资产投资57.8亿元,同比增长22.6%,1-4月提高5.0个百分点。其中,项目投资40.4亿元,增长47.7%。\n"
+    facts = extract_text(text, date=date(2023, 6, 20))
+    assert {f.value: (f.period, f.basis) for f in facts if f.value in (5.0, 47.7)} == {
+        5.0: ("2023-01/2023-05", "vs:2023-01/2023-04"), 47.7: ("2023-01/2023-05", "yoy")}

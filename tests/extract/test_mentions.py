@@ -8,6 +8,7 @@ import pytest
 
 from zhibiao.extract.mentions import (
     COUNT,
+    INDEX,
     MONEY,
     PERCENT,
     PHYSICAL,
@@ -51,6 +52,8 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("收购生猪4000公斤。", [("4", PHYSICAL, "t")]),
         # a yield per unit, in the units written
         ("单位面积产量5506公斤/公顷。", [("5506", PHYSICAL, "公斤/公顷")]),
+        # an index level without a unit after 录得
+        ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
         ("营业收入55788亿元,同比增长11.2%。",
          [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),

@@ -24,7 +24,9 @@ if TYPE_CHECKING:  # context imports this module
 
 
 def is_comparator(sentence: str, t: TimeMention) -> bool:
-    return bool(COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start]))
+    """比上月, 较一季度; or a period right before a change in points, its 比 lost (1-4月提高5.0个百分点)."""
+    return bool(COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start])
+                or M.compared_without_preposition(sentence, t.end))
 
 
 def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None,

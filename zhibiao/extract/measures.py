@@ -237,7 +237,15 @@ def _comparator_patterns() -> dict[str, re.Pattern]:
         "trailing_figure": re.compile(table["trailing_figure"]),
         "yoy": re.compile(table["yoy"].replace("{after_basis}", "|".join(after))),
         "mom": re.compile(table["mom"].replace("{after_basis}", "|".join(w for w in after if w in up_down))),
+        "bare": re.compile(table["bare_period"] + table["bare_after"].replace("{after_basis}", "|".join(after)) + "$"),
+        "bare_after": re.compile(table["bare_after"].replace("{after_basis}", "|".join(after))
+                                 + f"(?={table['bare_points']})"),
     }
+
+
+def compared_without_preposition(sentence: str, end: int) -> bool:
+    """Whether the period ending at `end` is compared with, its 比 lost (1-4月提高5.0个百分点)."""
+    return _comparator_patterns()["bare_after"].match(sentence, end) is not None
 
 
 @lru_cache(maxsize=WINDOW_CACHE)
@@ -253,6 +261,8 @@ def change_comparator(window: str) -> str | None:
     if v:
         return v.group("x").strip()
     table = load("measures")["comparator_patterns"]
+    if bare := p["bare"].search(window):
+        return bare.group("x")  # …增长22.6%,1-4月提高5.0个百分点: 比 lost before the period
     if p["yoy"].search(window):
         return table["yoy_comparator"]
     if p["mom"].search(window):
