@@ -96,6 +96,10 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # another account of the holder is named after the first, and the gap after it is its own
+        ("汽车制造业产值增长43%,增加值增速40.5%,高于全省规上工业35.8个百分点。",
+         [("汽车制造业产值", "growth", 43), ("汽车制造业增加值", "growth", 40.5),
+          ("汽车制造业增加值", "growth_change", 35.8)]),
         # after 分别, figures of other units each measure one of the things listed
         ("截至去年底,落地项目和落地金额分别为77个和261亿元,落地率为55%。",
          [("落地项目", "level", 77), ("落地金额", "level", 26100000000), ("落地率", "level", 55)]),

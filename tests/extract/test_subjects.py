@@ -350,7 +350,11 @@ def test_subjects_a_list_closed_by_etc_shares_the_head_after_its_category(subjec
     ("anaphor", "prior", "expected"),
     [("总量", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的总量"),
      ("总量", "规模以上工业增加值", "规模以上工业增加值"),
-     ("增速", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的品种类")],
+     ("增速", "搭载开源鸿蒙操作系统的品种类", "搭载开源鸿蒙操作系统的品种类"),
+     # another account of the same holder replaces the account named before
+     ("增加值", "汽车制造业产值", "汽车制造业增加值"),
+     ("增加值", "制造业增加值", "制造业增加值"),
+     ("增加值", "制造业", "制造业")],
 )
 def test_subjects_a_total_after_x_of_y_is_x_of_the_total(anaphor: str, prior: str, expected: str) -> None:
     assert resolve_anaphor(anaphor, prior) == expected

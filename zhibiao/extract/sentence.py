@@ -340,7 +340,10 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     if is_anaphor(subject):
         prior = _pointed_to(st, g)
         # with nothing named before, a head noun (增加值) stands for itself and the figures after it
-        g.subject, g.inherited = (resolve_anaphor(subject, prior) if prior else subject), bool(prior or not subject)
+        g.subject = resolve_anaphor(subject, prior) if prior else subject
+        # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited
+        swapped = bool(prior and subject) and g.subject.endswith(subject) and not prior.endswith(subject)
+        g.inherited = bool(prior or not subject) and not swapped
     elif produced := production_subject(subject, named):
         g.subject = produced
     elif named and (segment := segment_subject(named[-1], subject)):

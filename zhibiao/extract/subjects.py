@@ -532,12 +532,22 @@ def resolve_anaphor(anaphor: str, prior: str) -> str:
     of = _marks().of
     if anaphor in words("subjects", "anaphora_heads", "words") and of in prior:
         return prior.rsplit(of, 1)[0] + of + anaphor
+    accounts, others = _account_anaphora()
+    if anaphor in accounts and not prior.endswith(anaphor) and (other := next(
+            (a for a in others if prior.endswith(a)), "")):
+        return prior[:len(prior) - len(other)] + anaphor  # 产值…,增加值增速: the holder's value added
     heads, changes = _total_heads()
     if anaphor in heads:
         # 移动电话用户净增1006.4万户,总数达到12.96亿户: the total of the users, not of the change
         verb = next((v for v in changes if prior.endswith(v) and len(prior) - len(v) >= 2), "")
         return prior[:len(prior) - len(verb)]
     return prior
+
+
+@cache
+def _account_anaphora() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = load("subjects")["account_anaphora"]
+    return frozenset(table["words"]), tuple(sorted(table["accounts"], key=len, reverse=True))
 
 
 @cache
