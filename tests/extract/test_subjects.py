@@ -235,6 +235,10 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("换电模式的车型产量接近", "换电模式的车型产量"),
         ("新能源汽车产销分别完成了", "新能源汽车产销"),
         ("全省国有", "国有"),
+        # the verb of a phrase inside a name stays (通过…实现, 实现的); 市辖区 is a place
+        ("限额以上单位通过公共网络实现的零售额增长", "限额以上单位通过公共网络实现的零售额"),
+        ("限额以上单位通过公共网络实现零售额增长", "限额以上单位通过公共网络实现零售额"),
+        ("市辖区金融机构本外币各项存贷款余额", "金融机构本外币各项存贷款余额"),
         # 累计 inside a name says the period, not the thing
         ("燃料电池汽车累计销量", "燃料电池汽车销量"),
         # an average annual rate: 年均 is no part of the name

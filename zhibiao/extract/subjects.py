@@ -326,6 +326,11 @@ def _drop_leads(text: str) -> str:
     return text
 
 
+@cache
+def _link_kept_after() -> tuple[str, ...]:
+    return words("subjects", "link_verbs", "kept_after")
+
+
 def _fold_link(text: str) -> tuple[str, str, str]:
     """(text, holder, link verb): a link verb folded (国有控股企业实现利润总额 -> 国有控股企业利润总额),
     or dropped when the window opens with it (实现利润总额: the holder was named before)."""
@@ -335,6 +340,8 @@ def _fold_link(text: str) -> tuple[str, str, str]:
     if link.start() == 0:
         return text[link.end():], "", link.group()
     holder = text[:link.start()]
+    if text.startswith(_marks().of, link.end()) or any(w in holder for w in _link_kept_after()):
+        return text, "", ""  # 通过公共网络实现(的)零售额: the verb of a phrase inside the name
     rest = text[link.end():].removeprefix(_marks().done)  # 完成了: the aspect particle goes with its verb
     stop = find_stop(rest)
     made = rest[:stop.start()] if stop else rest
