@@ -96,6 +96,9 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # a share changed from the year before points back
+        ("固定通信收入同比下降1.0%,所占比重从上年同期的31.59%下降到27.88%。",
+         [("固定通信收入", "growth", -1.0), ("固定通信收入", "share", 31.59), ("固定通信收入", "share", 27.88)]),
         # another account of the holder is named after the first, and the gap after it is its own
         ("汽车制造业产值增长43%,增加值增速40.5%,高于全省规上工业35.8个百分点。",
          [("汽车制造业产值", "growth", 43), ("汽车制造业增加值", "growth", 40.5),
