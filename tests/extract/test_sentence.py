@@ -96,6 +96,9 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # a multiple of another's level is the subject named before
+        ("全市人均GDP为12万元,是全国平均水平的1.5倍,相当于全省的2倍。",
+         [("人均GDP", "level", 120000), ("人均GDP", "level", 1.5), ("人均GDP", "level", 2)]),
         # a share changed from the year before points back
         ("固定通信收入同比下降1.0%,所占比重从上年同期的31.59%下降到27.88%。",
          [("固定通信收入", "growth", -1.0), ("固定通信收入", "share", 31.59), ("固定通信收入", "share", 27.88)]),

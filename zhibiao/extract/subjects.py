@@ -296,6 +296,8 @@ def _window_parts(window: str) -> tuple[str, str, str]:
     before it skipped, opening words dropped, a link verb folded, the subject ended at its stop."""
     trim = _marks().trim
     text = clean_window(_nearest_part(window, after=False)).strip(trim)
+    if _patterns()["points_back"].match(text):
+        return "", "", ""  # 是全国平均水平的7.1倍: a multiple of another's, the subject named before
     glued = _after_glued_heading(text)
     if glued is not None:
         return glued
