@@ -239,6 +239,10 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("限额以上单位通过公共网络实现的零售额增长", "限额以上单位通过公共网络实现的零售额"),
         ("限额以上单位通过公共网络实现零售额增长", "限额以上单位通过公共网络实现零售额"),
         ("市辖区金融机构本外币各项存贷款余额", "金融机构本外币各项存贷款余额"),
+        # members listed and counted before their class: the class names the figure; places stay for 分别
+        ("纺织品、服装、箱包、鞋类、玩具、家具、塑料制品7大类传统劳动密集型产品出口", "传统劳动密集型产品出口"),
+        ("钢铁、有色、汽车、化工8个重点产业技改投资", "重点产业技改投资"),
+        ("香洲、金湾、斗门三个行政区地区生产总值", "香洲、金湾、斗门三个行政区地区生产总值"),
         # 累计 inside a name says the period, not the thing
         ("燃料电池汽车累计销量", "燃料电池汽车销量"),
         # an average annual rate: 年均 is no part of the name
