@@ -96,6 +96,10 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # a partner named alone after a partner with what is traded takes that
+        ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",
+         [("与欧盟双边贸易", "growth", 3.2), ("与日本双边贸易", "growth", -8.2)]),
+        ("对美国出口增长5%,对日本下降2%。", [("对美国出口", "growth", 5), ("对日本出口", "growth", -2)]),
         # a multiple of another's level is the subject named before
         ("全市人均GDP为12万元,是全国平均水平的1.5倍,相当于全省的2倍。",
          [("人均GDP", "level", 120000), ("人均GDP", "level", 1.5), ("人均GDP", "level", 2)]),

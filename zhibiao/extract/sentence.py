@@ -67,6 +67,7 @@ from zhibiao.extract.subjects import (
     is_holders_measure,
     link_parts,
     noun_after_distributive,
+    partner_ellipsis,
     production_subject,
     ranks_within,
     resolve_anaphor,
@@ -348,6 +349,8 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
         g.subject = produced
     elif named and (segment := segment_subject(named[-1], subject)):
         g.subject = segment  # 硅片环节,1-6月全国产量超过253.4GW: 硅片产量
+    elif named and (traded := partner_ellipsis(subject, named[-1])):
+        g.subject = traded  # 与欧盟双边贸易增长3.2%,与日本下降8.2%: 与日本双边贸易
     elif is_change_amount(subject) and (named or before):
         # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
         # and the rate after it is still the subject's.
