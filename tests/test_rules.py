@@ -34,7 +34,7 @@ SCHEMA: dict[str, set[str]] = {
     "subjects": {"lead", "marks", "change_amounts", "topics", "predicate_openers", "method", "link_verbs",
                  "holders_measures", "counted_accounts", "drivers", "production_verbs", "object_after", "ranked_by",
                  "stop", "canonical", "after_count", "qualifier_tail", "adverb_tail", "anaphora_heads",
-                 "total_heads", "account_anaphora", "segment_topics", "after_distributive",
+                 "total_heads", "account_anaphora", "holder_measure", "segment_topics", "after_distributive",
                  "anaphora_prefixes", "anaphora", "distributive", "list_heads", "stocks", "shared_heads",
                  "complete_noun_ends", "ratios", "trim", "quotes", "particles", "reporting", "points_back",
                  "bare_nouns", "list_split"},

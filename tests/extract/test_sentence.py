@@ -96,6 +96,9 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # a measured noun alone after a branch named with no measure of its own is the branch's
+        ("新材料产业加快发展,产值从2012年约1万亿元增加到2021年的5.9万亿元。",
+         [("新材料产业产值", "level", 1e12), ("新材料产业产值", "level", 5.9e12)]),
         # a partner named alone after a partner with what is traded takes that
         ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",
          [("与欧盟双边贸易", "growth", 3.2), ("与日本双边贸易", "growth", -8.2)]),

@@ -60,6 +60,7 @@ from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     counts_a_change,
     driven_subject,
+    holder_measure,
     is_anaphor,
     is_bare_noun_phrase,
     is_change_amount,
@@ -349,6 +350,8 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
         g.subject = produced
     elif named and (segment := segment_subject(named[-1], subject)):
         g.subject = segment  # 硅片环节,1-6月全国产量超过253.4GW: 硅片产量
+    elif named and (owned := holder_measure(named[-1], subject)):
+        g.subject = owned  # 新材料产业加快发展,产值从…: 新材料产业产值
     elif named and (traded := partner_ellipsis(subject, named[-1])):
         g.subject = traded  # 与欧盟双边贸易增长3.2%,与日本下降8.2%: 与日本双边贸易
     elif is_change_amount(subject) and (named or before):

@@ -736,6 +736,22 @@ def segment_subject(topic: str, subject: str) -> str:
     return segment + subject if len(segment) >= 2 else ""
 
 
+def holder_measure(prior: str, subject: str) -> str:
+    """A measured noun alone (产值, 增加值) after a branch named in the same sentence with no measure of
+    its own (新材料产业加快发展,产值从…): the branch's; '' otherwise."""
+    categories = load("subjects")["list_heads"]["categories"]
+    if subject not in _shared_heads() or subject in categories or len(prior) < 2:
+        return ""
+    if not prior.endswith(_holder_ends()) or any(prior.endswith(h) for h in _heads_longest_first()):
+        return ""
+    return prior + subject
+
+
+@cache
+def _holder_ends() -> tuple[str, ...]:
+    return words("subjects", "holder_measure", "holder_ends")
+
+
 def partner_ellipsis(subject: str, prior: str) -> str:
     """与欧盟双边贸易增长3.2%,与日本下降8.2%: a partner named alone after a partner with what is traded
     with it takes that (与日本双边贸易); '' otherwise."""
