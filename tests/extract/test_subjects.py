@@ -91,6 +91,10 @@ def test_subjects_subject_from_window(window: str, expected: str) -> None:
          ["第一产业用电量", "第二产业用电量", "第三产业用电量", "居民生活用电量"]),
         ("第二、三产业投资", 2, ["第二产业投资", "第三产业投资"]),
         ("地区生产总值、规上工业增加值", 2, ["地区生产总值", "规上工业增加值"]),
+        # a member naming no branch before one that does takes the branch word
+        ("高技术、战略性新兴、高新技术产业和装备制造业增加值", 4,
+         ["高技术产业增加值", "战略性新兴产业增加值", "高新技术产业增加值", "装备制造业增加值"]),
+        ("装备制造、高新技术产业增加值", 2, ["装备制造业增加值", "高新技术产业增加值"]),
     ],
 )
 def test_subjects_split_list(subject: str, n: int, expected: list[str]) -> None:

@@ -882,12 +882,31 @@ def _with_head(items: list[str], head: str) -> list[str]:
     last one, and a member that already ends in a measured noun (地区生产总值、规上工业增加值) takes
     no head."""
     out = []
+    branch = _branch_word()
     for n, item in enumerate(items):
         if len(item) == 1 and len(items[-1]) > 1:
             item = item + items[-1][1:]
+        elif not item.endswith(_branch_ends()) and any(i.endswith(branch) for i in items[n + 1:]):
+            # 高技术、战略性新兴、高新技术产业增加值: each the 产业 named after it (装备制造: 装备制造业)
+            item = item + next((v for k, v in _branch_stems().items() if item.endswith(k)), branch)
         complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
         out.append(item if complete else item + head)
     return out
+
+
+@cache
+def _branch_word() -> str:
+    return load("subjects")["list_heads"]["branch_word"]
+
+
+@cache
+def _branch_stems() -> dict[str, str]:
+    return dict(load("subjects")["list_heads"]["branch_stems"])
+
+
+@cache
+def _branch_ends() -> tuple[str, ...]:
+    return tuple(load("subjects")["list_heads"]["branch_ends"])
 
 
 def _share_preposition(out: list[str]) -> list[str]:
