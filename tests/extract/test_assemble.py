@@ -291,6 +291,13 @@ def test_assemble_a_release_about_a_period_and_same_period_openers() -> None:
     assert {f.period for f in facts} == {"2012-01"} and len(facts) == 4
 
 
+def test_assemble_a_briefing_on_a_periods_development_dates_the_rates_after_it() -> None:
+    text = ("4月19日,国务院新闻办公室举行新闻发布会,介绍2022年一季度工业和信息化发展情况。\n"
+            "二是中国品牌蓬勃发展。中国品牌新能源乘用车销量同比增长1.5倍。\n")
+    facts = _facts(text, date(2022, 5, 3))
+    assert [(f.value, f.period) for f in facts] == [(150.0, "2022-Q1")]
+
+
 def test_assemble_host_resolves_a_table_of_quan_sheng() -> None:
     text = ("一季度主要经济指标\n指标 | 绝对值(亿元) | 同比增长(%)\n全省社会消费品零售总额 | 1580.8 | 5.2\n"
             "全省固定资产投资 | 2012.4 | 3.1\n")

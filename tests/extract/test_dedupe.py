@@ -42,3 +42,13 @@ def test_dedupe_drop_headline_repeats(headline_subject, dropped):
     headline = _fact(headline_subject, 6.3, quote=f"{headline_subject}增长6.3%")
     kept = drop_headline_repeats([headline, body])
     assert (headline not in kept) is dropped and body in kept
+
+
+def test_dedupe_a_sentence_printed_twice_keeps_the_dated_copy():
+    from dataclasses import replace
+
+    dated = _fact("中试平台", 2400, quote="谢少锋透露,工信部已将2400余家中试平台纳入储备库。", unit="count")
+    undated = replace(dated, period=None, quote="工信部已将2400余家中试平台纳入储备库。")
+    elsewhere = replace(undated, quote="另一处提到2400余家中试平台。")
+    assert [f.period for f in dedupe([undated, dated])] == ["2024"]
+    assert [f.period for f in dedupe([undated, elsewhere])] == [None]

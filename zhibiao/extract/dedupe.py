@@ -19,7 +19,7 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
     out: list[Fact] = []
     from_text: list[bool] = []
     by_key: dict[tuple, list[int]] = {}
-    for n, f in enumerate([*facts, *table_facts]):
+    for n, f in enumerate([*_without_repeated_sentences(facts), *table_facts]):
         in_table = n >= len(facts)
         slots = by_key.setdefault(_fact_key(f)[1:], [])
         distinctive = _distinctive(f.value)
@@ -32,6 +32,25 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
             from_text.append(not in_table)
         elif len(f.subject) > len(out[twin].subject):
             out[twin] = f
+    return out
+
+
+def _without_repeated_sentences(facts: list[Fact]) -> list[Fact]:
+    """A sentence printed twice (a repost that repeats a paragraph) gives its facts once, dated where
+    one copy is dated (the copy after the release's period was named) and the other is not."""
+    first: dict[tuple, int] = {}
+    out: list[Fact] = []
+    for f in facts:
+        key = (f.subject, f.value, f.unit, f.measure, f.region)
+        at = first.get(key)
+        earlier = out[at] if at is not None else None
+        if (at is not None and earlier is not None and (earlier.period is None) != (f.period is None)
+                and f.quote and earlier.quote and (f.quote in earlier.quote or earlier.quote in f.quote)):
+            if earlier.period is None:
+                out[at] = f
+            continue
+        first.setdefault(key, len(out))
+        out.append(f)
     return out
 
 
