@@ -96,6 +96,11 @@ def test_sentence_facts(text, facts):
         ("1-11月份规模以上工业企业盈亏相抵实现利润同比增长3%,扭转了前8个月负增长的局面,其中10、11月份分别增长20.5%和22.8%。",
          [("规模以上工业企业利润", "growth", 3.0), ("规模以上工业企业利润", "growth", 20.5),
           ("规模以上工业企业利润", "growth", 22.8)]),
+        # a frame of the year (以…全年计) names nothing; a level reached after a growth is the subject's
+        ("以2025年全年计,规模以上工业企业利润按年增长0.6%至7.4万亿元。",
+         [("规模以上工业企业利润", "growth", 0.6), ("规模以上工业企业利润", "level", 7.4e12)]),
+        # what sets the counted apart, said before the name, is no part of it
+        ("目前已培育形成以材料为特色的单项冠军企业196家。", [("单项冠军企业", "level", 196)]),
         # a measured noun alone after a branch named with no measure of its own is the branch's
         ("新材料产业加快发展,产值从2012年约1万亿元增加到2021年的5.9万亿元。",
          [("新材料产业产值", "level", 1e12), ("新材料产业产值", "level", 5.9e12)]),

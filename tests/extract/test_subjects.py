@@ -145,6 +145,7 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("金融和投资机构", "金融和投资机构"),
         ("重大产业项目将在大会上签约", "重大产业项目"),  # what is happening to them
         ("项目正在加速建设", "项目"),
+        ("国家级经开区总体上呈现总量扩大", "国家级经开区"),
         # Nothing counted is named
         ("以上", ""),
         ("左右,", ""),
