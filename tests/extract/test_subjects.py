@@ -248,6 +248,9 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("纺织品、服装、箱包、鞋类、玩具、家具、塑料制品7大类传统劳动密集型产品出口", "传统劳动密集型产品出口"),
         ("钢铁、有色、汽车、化工8个重点产业技改投资", "重点产业技改投资"),
         ("香洲、金湾、斗门三个行政区地区生产总值", "香洲、金湾、斗门三个行政区地区生产总值"),
+        # the operators whose figures the ministry reports are its scope, not the thing; 截至 left by its time
+        ("三家基础电信企业及中国广电的移动电话用户", "移动电话用户"),
+        ("截至三家基础电信企业移动通信业务收入", "移动通信业务收入"),
         # 累计 inside a name says the period, not the thing
         ("燃料电池汽车累计销量", "燃料电池汽车销量"),
         # an average annual rate: 年均 is no part of the name
