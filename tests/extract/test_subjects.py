@@ -210,6 +210,7 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("建设项目投资", "建设项目投资"),
         # what the subject does after it
         ("我国装备制造业延续较好增势,占比", "装备制造业"),
+        ("制造业采购经理指数(PMI)总体延续扩张态势", "制造业采购经理指数(PMI)"),  # an adverb before the verb
         # scope words that select
         ("国家层面绿色工厂产值", "绿色工厂产值"),
         ("规上高技术制造业增加值同比增长", "高技术制造业增加值"),

@@ -176,7 +176,7 @@ def canonical(subject: str) -> str:
     if (m := r.selected_into.search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
         return canonical(r.selectors.sub("", subject[m.end():]))
     if (m := r.predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
-        subject = subject[:m.start()]
+        subject = _strip_tail(subject[:m.start()])  # …(PMI)总体延续扩张态势: an adverb before the verb goes too
     if (m := r.carried_out.search(subject)) and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
     for _ in range(3):
