@@ -337,31 +337,72 @@ def _note_holder(st: SentenceState, kind: str, subject: str, holder: str, link: 
 
 
 def resolve_references(st: SentenceState, g: GroupState) -> None:
-    """A subject that points back (其中, 增速, the head noun alone) takes the one it points to."""
-    subject, named, before = g.subject, st.subjects, st.ps.subjects
-    if is_anaphor(subject):
-        prior = _pointed_to(st, g)
-        # with nothing named before, a head noun (增加值) stands for itself and the figures after it
-        g.subject = resolve_anaphor(subject, prior) if prior else subject
-        # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited
-        swapped = bool(prior and subject) and g.subject.endswith(subject) and not prior.endswith(subject)
-        g.inherited = bool(prior or not subject) and not swapped
-    elif produced := production_subject(subject, named):
+    """A subject that points back (其中, 增速, the head noun alone) takes the one it points to; else
+    the first of REFERENCE_RULES that names it from the subjects named before."""
+    if is_anaphor(g.subject):
+        _resolve_anaphor(st, g)
+        return
+    for rule in REFERENCE_RULES:
+        if rule(st, g):
+            return
+
+
+def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
+    subject, prior = g.subject, _pointed_to(st, g)
+    # with nothing named before, a head noun (增加值) stands for itself and the figures after it
+    g.subject = resolve_anaphor(subject, prior) if prior else subject
+    # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited
+    swapped = bool(prior and subject) and g.subject.endswith(subject) and not prior.endswith(subject)
+    g.inherited = bool(prior or not subject) and not swapped
+
+
+def _produced(st: SentenceState, g: GroupState) -> bool:
+    produced = production_subject(g.subject, st.subjects)
+    if produced:
         g.subject = produced
-    elif named and (segment := segment_subject(named[-1], subject)):
-        g.subject = segment  # 硅片环节,1-6月全国产量超过253.4GW: 硅片产量
-    elif named and (owned := holder_measure(named[-1], subject)):
-        g.subject = owned  # 新材料产业加快发展,产值从…: 新材料产业产值
-    elif named and (traded := partner_ellipsis(subject, named[-1])):
-        g.subject = traded  # 与欧盟双边贸易增长3.2%,与日本下降8.2%: 与日本双边贸易
-    elif is_change_amount(subject) and (named or before):
-        # 夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb,
-        # and the rate after it is still the subject's.
-        g.subject = (named or before)[-1] + subject
-        g.inherited = True
-    elif named and len(named[-1]) > len(subject) >= 2 and named[-1].endswith(subject):
-        # 第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject.
+    return bool(produced)
+
+
+def _named_after(rule: Callable[[str, str], str]) -> Callable[[SentenceState, GroupState], bool]:
+    """A rule that names the subject from the one named last in the sentence."""
+    def apply(st: SentenceState, g: GroupState) -> bool:
+        found = rule(st.subjects[-1], g.subject) if st.subjects else ""
+        if found:
+            g.subject = found
+        return bool(found)
+    apply.__name__ = rule.__name__
+    return apply
+
+
+def _change_amount(st: SentenceState, g: GroupState) -> bool:
+    """夏粮总产量352.4亿斤,增产0.5亿斤,增长0.15%: the change is named by its subject and verb, and the
+    rate after it is still the subject's."""
+    earlier = st.subjects or st.ps.subjects
+    if not (is_change_amount(g.subject) and earlier):
+        return False
+    g.subject, g.inherited = earlier[-1] + g.subject, True
+    return True
+
+
+def _head_repeated(st: SentenceState, g: GroupState) -> bool:
+    """第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject."""
+    named = st.subjects
+    if named and len(named[-1]) > len(g.subject) >= 2 and named[-1].endswith(g.subject):
         g.subject = named[-1]
+        return True
+    return False
+
+
+def _partner(prior: str, subject: str) -> str:
+    return partner_ellipsis(subject, prior)
+
+
+# Tried in order after anaphors: 硅片环节,…产量 (a segment's); 新材料产业加快发展,产值从… (a branch's);
+# 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
+REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
+    _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(_partner),
+    _change_amount, _head_repeated,
+)
 
 
 def _pointed_to(st: SentenceState, g: GroupState) -> str:
