@@ -52,6 +52,9 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("收购生猪4000公斤。", [("4", PHYSICAL, "t")]),
         # a yield per unit, in the units written
         ("单位面积产量5506公斤/公顷。", [("5506", PHYSICAL, "公斤/公顷")]),
+        # a bare number after a noun that is a count
+        ("规上企业从业人数约2700万。", [("27000000", COUNT, "count")]),
+        ("本月用户数为38671。", [("38671", COUNT, "count")]),
         # an index level without a unit after 录得
         ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),

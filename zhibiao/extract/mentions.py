@@ -57,6 +57,7 @@ def _grammar() -> dict:
         "per": table["per"],
         "sentence_end": table["sentence_end"],
         "span_after": re.compile(_alt(table["span_after"])),
+        "count_nouns": re.compile(table["count_nouns"]),
     }
 
 
@@ -324,9 +325,16 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
     if not chinese and mult == 1 and sentence.endswith(_tables()["index_cues"], 0, s):
         # 贸易价格条件指数为112.1: an index level, which has no unit.
         return Mention(s, pos, e, value, INDEX, "", "")
+    whole = value == value.to_integral_value() or mult != 1
+    if whole and _grammar()["count_nouns"].search(sentence, max(0, s - COUNT_NOUN_REACH), s):
+        # 从业人数约2700万, 单位个数 38671: a count, its noun before it
+        return Mention(s, pos, e, value * mult, COUNT, "count", "", infix, None, scale=mult)
     if mult != 1 or _grammar()["list_next"].match(sentence, pos, pos + 3):
         return Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult)
     return None
+
+
+COUNT_NOUN_REACH = 8
 
 
 def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mult: Decimal) -> bool:
