@@ -95,6 +95,8 @@ def test_subjects_subject_from_window(window: str, expected: str) -> None:
         ("高技术、战略性新兴、高新技术产业和装备制造业增加值", 4,
          ["高技术产业增加值", "战略性新兴产业增加值", "高新技术产业增加值", "装备制造业增加值"]),
         ("装备制造、高新技术产业增加值", 2, ["装备制造业增加值", "高新技术产业增加值"]),
+        # a member naming only the owners takes the enterprises the last names
+        ("规模以上民营和中小工业企业增加值", 2, ["规模以上民营工业企业增加值", "中小工业企业增加值"]),
     ],
 )
 def test_subjects_split_list(subject: str, n: int, expected: list[str]) -> None:

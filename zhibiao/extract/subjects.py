@@ -886,12 +886,29 @@ def _with_head(items: list[str], head: str) -> list[str]:
     for n, item in enumerate(items):
         if len(item) == 1 and len(items[-1]) > 1:
             item = item + items[-1][1:]
+        elif item.endswith(_owners()[0]) and (noun := _enterprise_noun(items[-1])):
+            item = item + noun  # 规模以上民营和中小工业企业增加值: 民营 takes 工业企业
         elif not item.endswith(_branch_ends()) and any(i.endswith(branch) for i in items[n + 1:]):
             # 高技术、战略性新兴、高新技术产业增加值: each the 产业 named after it (装备制造: 装备制造业)
             item = item + next((v for k, v in _branch_stems().items() if item.endswith(k)), branch)
         complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
         out.append(item if complete else item + head)
     return out
+
+
+def _enterprise_noun(last: str) -> str:
+    """The enterprises the last member of a list names after its owner (中小工业企业 -> 工业企业), or ''."""
+    owners, nouns = _owners()
+    at = next((last.find(o) + len(o) for o in owners if o in last), -1)
+    rest = last[at:] if at > 0 else ""
+    return next((n for n in nouns if rest.startswith(n)), "")
+
+
+@cache
+def _owners() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = load("subjects")["list_heads"]
+    return (tuple(sorted(table["owners"], key=len, reverse=True)),
+            tuple(sorted(table["enterprise_nouns"], key=len, reverse=True)))
 
 
 @cache
