@@ -104,6 +104,9 @@ def test_sentence_facts(text, facts):
         # a measured noun alone after a branch named with no measure of its own is the branch's
         ("新材料产业加快发展,产值从2012年约1万亿元增加到2021年的5.9万亿元。",
          [("新材料产业产值", "level", 1e12), ("新材料产业产值", "level", 5.9e12)]),
+        # a percentage said of an amount, no rate or part spoken of, is its growth
+        ("矿产加工业和电子信息增加值增幅最大,分别为22.5%和21.6%。",
+         [("矿产加工业增加值", "growth", 22.5), ("电子信息增加值", "growth", 21.6)]),
         # a partner named alone after a partner with what is traded takes that
         ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",
          [("与欧盟双边贸易", "growth", 3.2), ("与日本双边贸易", "growth", -8.2)]),
@@ -170,3 +173,11 @@ def test_sentence_subjects_found_on_blind_pages(text, facts):
 def test_sentence_leaves_its_period_and_subjects_to_the_next():
     _, ps = _facts("上半年,全国规模以上工业增加值同比增长6.4%。")
     assert ps.period == "2024-H1" and ps.subjects == ["规模以上工业增加值"] and ps.basis == "yoy"
+
+
+def test_sentence_a_percentage_beside_a_rate_is_no_growth_of_the_amount():
+    from zhibiao.api import extract_text
+
+    text = "高新技术产业增加值增长13.3%,对全部规模以上工业增长贡献率由去年同期的52.5%提高到58.1%。"
+    measures = {f.value: f.measure for f in extract_text(text, date=date(2019, 4, 20))}
+    assert measures[13.3] == "growth" and measures[58.1] != "growth"

@@ -212,6 +212,8 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
     """The attributes the group's figures share (basis, place, modality), then a fact for each."""
     reading = g.reading
     first, n = g.first, g.n
+    if reading.measure == "level" and first.kind == PERCENT and _percent_of_amount(st, g):
+        reading = replace(reading, measure="growth")  # 8月份仅为8.9% of 规模以上工业增加值: its growth
     bases = _group_bases(st, g, reading)
     region = region_at(st.regions, first.start, st.ps, st.art, st.text)
     places = place_list(st.text, st.regions, st.subject_from, first.start, n)
@@ -235,6 +237,22 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
             assert fact.span is not None and upper.span is not None, "make_fact sets the span"
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
         st.facts.append(fact)
+
+
+def _percent_of_amount(st: SentenceState, g: GroupState) -> bool:
+    """Whether a percentage said as a level is of amounts (增加值, 产量), in a clause that speaks of
+    no rate or part: then it is their growth."""
+    if not g.subjects or not all(s.endswith(_amounts()[0]) for s in g.subjects if s):
+        return False
+    last = g.group.mentions[-1].end
+    ends = [i for i in (st.text.find(mark, last) for mark in CLAUSE_MARKS) if i >= 0]
+    clause = st.text[g.group.clause_start:min(ends) if ends else len(st.text)]
+    return not any(cue in clause for cue in _amounts()[1])
+
+
+@cache
+def _amounts() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return words("measures", "growth", "amounts"), words("measures", "growth", "not_amount_cues")
 
 
 def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[str | None]:
