@@ -143,6 +143,17 @@ def test_tables_a_unit_column_and_numbered_parts_in_a_space_laid_table() -> None
                    ("软件产品收入", "level", 744190000000.0, "CNY"), ("软件产品收入", "growth", 13.6, "%")}
 
 
+def test_tables_a_compared_column_with_its_time_written_out_leaves_the_change_the_reports() -> None:
+    text = ("项 目 | 本报告期 (2012年1-6月) | 上年同期 (2011年1-6月) | 增减变动幅度(%) |\n"
+            "营业总收入(万元) | 4,393.49 | 4,421.19 | -0.63 |\n"
+            "本报告期末 2012年6月30日 | 本报告期初 2011年12月31日 | 增减变动幅度(%) | |\n"
+            "总资产(万元) | 139,073.03 | 134,112.01 | 3.70 |\n")
+    got = {(c.subject, float(c.value), c.period) for c in _cells(text, date(2012, 7, 20))}
+    assert got == {("营业总收入", 43934900.0, "2012-H1"), ("营业总收入", 44211900.0, "2011-H1"),
+                   ("营业总收入", -0.63, "2012-H1"), ("总资产", 1390730300.0, "2012-06-30"),
+                   ("总资产", 1341120100.0, "2011-12-31"), ("总资产", 3.7, "2012-06-30")}
+
+
 def test_tables_prose_is_not_a_table() -> None:
     text = LEAD + "上半年,全国规模以上工业增加值同比增长6.4%。\n6月份,规模以上工业增加值同比增长6.8%。\n"
     assert find_tables(paragraphs(text)) == []

@@ -979,9 +979,11 @@ def _compared_with(header: str, period: str | None, measure: str) -> str | None:
 def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | None, str] | None:
     """The period a column header names, with how it names it ("time", "current", "cumulative",
     "period_end", "previous_year_end", "previous_year"); None when it names none."""
-    own = [t for t in find_times(header, pub) if t.kind == "period" and t.value]
+    own = [t for t in find_times(header, pub) if t.kind in ("period", "date") and t.value]
     if own:
-        return own[-1].value, "time"
+        # 上年同期 (2011年1-6月), 本报告期初 2011年12月31日: a time written out in a column compared with
+        compared = next((k for k in ("previous_year", "previous_year_end") if _names_period(header, k)), None)
+        return own[-1].value, compared or "time"
     kind = next((k for k, _ in _RELATIVE_PERIODS if _names_period(header, k)), None)
     if kind is None:
         return None
