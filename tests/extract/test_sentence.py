@@ -107,6 +107,7 @@ def test_sentence_facts(text, facts):
         # a percentage said of an amount, no rate or part spoken of, is its growth
         ("矿产加工业和电子信息增加值增幅最大,分别为22.5%和21.6%。",
          [("矿产加工业增加值", "growth", 22.5), ("电子信息增加值", "growth", 21.6)]),
+        ("软件业规模继续保持较快增长,上半年收入同比增长13.2%。", [("软件业收入", "growth", 13.2)]),
         # a partner named alone after a partner with what is traded takes that
         ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",
          [("与欧盟双边贸易", "growth", 3.2), ("与日本双边贸易", "growth", -8.2)]),

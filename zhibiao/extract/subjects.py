@@ -742,6 +742,8 @@ def holder_measure(prior: str, subject: str) -> str:
     categories = load("subjects")["list_heads"]["categories"]
     if subject not in _shared_heads() or subject in categories or len(prior) < 2:
         return ""
+    size = next((w for w in words("subjects", "holder_measure", "size_words") if prior.endswith(w)), "")
+    prior = prior[:len(prior) - len(size)]
     if not prior.endswith(_holder_ends()) or any(prior.endswith(h) for h in _heads_longest_first()):
         return ""
     return prior + subject
