@@ -176,7 +176,8 @@ def canonical(subject: str) -> str:
     if (m := r.selected_into.search(subject)) and m.start() >= 2 and len(subject) - m.end() >= 2:
         return canonical(r.selectors.sub("", subject[m.end():]))
     if (m := r.predicate.search(subject)) and m.start() >= 2 and not _COUNT_ONLY.fullmatch(subject, 0, m.start()):
-        subject = _strip_tail(subject[:m.start()])  # …(PMI)总体延续扩张态势: an adverb before the verb goes too
+        # …(PMI)总体延续扩张态势, 工业制造业的快速发展: an adverb or 的 before the verb goes too
+        subject = _strip_tail(subject[:m.start()]).removesuffix(_marks().of)
     if (m := r.carried_out.search(subject)) and len(subject) - m.end() >= 2:
         subject = subject[m.end():]
     for _ in range(3):
