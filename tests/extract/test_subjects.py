@@ -254,6 +254,8 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # the operators whose figures the ministry reports are its scope, not the thing; 截至 left by its time
         ("三家基础电信企业及中国广电的移动电话用户", "移动电话用户"),
         ("截至三家基础电信企业移动通信业务收入", "移动通信业务收入"),
+        # the set a member is picked from, said before it without 在
+        ("增长较快工业产品中汽车增长", "汽车"),
         # 累计 inside a name says the period, not the thing
         ("燃料电池汽车累计销量", "燃料电池汽车销量"),
         # an average annual rate: 年均 is no part of the name
