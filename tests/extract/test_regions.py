@@ -434,6 +434,7 @@ def test_regions_place_at_start(text: str, expected: int) -> None:
         ("推进城市和县城建设,振兴县域经济", []),
         # districts by their full names; not a name several cities give a district, not before 域
         ("华龙区前三季度全区规上工业运行情况", ["华龙区"]),
+        ("雄安新区完成固定资产投资增长37.5%", ["雄安新区"]),  # a national new area
         ("鼓楼区规上工业增加值增长5%", []),
         ("江南区域经济一体化", []),
     ],
