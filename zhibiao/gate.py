@@ -3,9 +3,9 @@
 Most pages of a newsroom archive or a web crawl are not about the economy. Before the extractor
 cleans, segments and parses a document, one cheap pass over its raw text asks whether it holds any
 statistical language at all: a number followed (across spaces, a 多/余 and a multiplier) by a unit,
-a currency, a measure word or a percent sign; 百分之 and a number; an index cue and a number; or a
-table of numbers with a column word that gives them a unit. A document with none of these cannot
-yield a fact, so it is skipped.
+a currency, a measure word or a percent sign; 百分之 and a number; an index cue or a count noun (从业人数)
+and a number; or a table of numbers with a column word that gives them a unit. A document with none of
+these cannot yield a fact, so it is skipped.
 
 The gate must never drop a document the extractor finds facts in (tests/test_gate.py checks that on
 the demo and shared corpora), so it errs on the side of keeping: it reads the raw text, with
@@ -124,6 +124,8 @@ def _patterns() -> _Patterns:
     cn = rf"(?<![{numerals}])(?<!{ordinal})(?=[{starts}])"  # where a Chinese number may start
     prefixes = _alternation(list(gate["prefix"]["words"]))
     cues = _alternation(list(words("units", "index_levels", "before")))
+    count_nouns = _alternation(list(words("units", "mentions", "count_nouns")))
+    count_links = _alternation(list(words("units", "mentions", "count_noun_links")))
     mention = "|".join([
         rf"{number}{gap}{mult}{gap}(?:{any_unit})",        # 3.8%  550多万条  1.85万亿元
         rf"(?<![\d.,])\d{{1,2}}{gap}(?:{duration})",       # 3年 (2023年 is a date)
@@ -131,6 +133,7 @@ def _patterns() -> _Patterns:
         rf"{cn}(?:[{numerals}]{{2,}}|十){gap}(?:{count})", # 十二个  一千二百家 (not 一个)
         rf"(?:{prefixes})\s*[\d{numerals}]",               # 百分之十二
         rf"(?:{cues})\s*\d",                                # 指数为112.1
+        rf"(?:{count_nouns})(?:{count_links})?\s*\d",        # 从业人数约2700万
     ])
     table_words = [w for ws in tables["measures"].values() for w in ws]
     table_words += [w for ws in tables["label_measures"].values() for w in ws]

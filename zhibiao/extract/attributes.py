@@ -210,10 +210,8 @@ def estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | Non
 
 def emit_facts(st: SentenceState, g: GroupState) -> None:
     """The attributes the group's figures share (basis, place, modality), then a fact for each."""
-    reading = g.reading
+    reading = _amount_reading(st, g)
     first, n = g.first, g.n
-    if reading.measure == "level" and first.kind == PERCENT and _percent_of_amount(st, g):
-        reading = replace(reading, measure="growth")  # 8月份仅为8.9% of 规模以上工业增加值: its growth
     bases = _group_bases(st, g, reading)
     region = region_at(st.regions, first.start, st.ps, st.art, st.text)
     places = place_list(st.text, st.regions, st.subject_from, first.start, n)
@@ -237,6 +235,14 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
             assert fact.span is not None and upper.span is not None, "make_fact sets the span"
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
         st.facts.append(fact)
+
+
+def _amount_reading(st: SentenceState, g: GroupState) -> M.Reading:
+    """The group's reading; a percentage said as a level of amounts is their growth (8月份仅为8.9% of
+    规模以上工业增加值)."""
+    if g.reading.measure == "level" and g.first.kind == PERCENT and _percent_of_amount(st, g):
+        return replace(g.reading, measure="growth")
+    return g.reading
 
 
 def _percent_of_amount(st: SentenceState, g: GroupState) -> bool:

@@ -57,7 +57,7 @@ def _grammar() -> dict:
         "per": table["per"],
         "sentence_end": table["sentence_end"],
         "span_after": re.compile(_alt(table["span_after"])),
-        "count_nouns": re.compile(table["count_nouns"]),
+        "count_nouns": re.compile(rf"(?:{_alt(table['count_nouns'])})(?:{_alt(table['count_noun_links'])})?\s*$"),
     }
 
 
