@@ -183,3 +183,11 @@ def test_sentence_a_percentage_beside_a_rate_is_no_growth_of_the_amount():
     text = "高新技术产业增加值增长13.3%,对全部规模以上工业增长贡献率由去年同期的52.5%提高到58.1%。"
     measures = {f.value: f.measure for f in extract_text(text, date=date(2019, 4, 20))}
     assert measures[13.3] == "growth" and measures[58.1] != "growth"
+
+
+def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
+    from zhibiao.api import extract_text
+
+    text = "上半年,全州完成招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。"
+    modality = {f.value: f.modality for f in extract_text(text, date=date(2013, 7, 30))}
+    assert modality == {1126000000.0: "actual", 2000000000.0: "target", 56.3: "actual"}

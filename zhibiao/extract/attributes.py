@@ -245,6 +245,11 @@ def _amount_reading(st: SentenceState, g: GroupState) -> M.Reading:
     return g.reading
 
 
+@cache
+def _goal_nouns() -> tuple[str, ...]:
+    return words("measures", "target", "goal_nouns")
+
+
 def _percent_of_amount(st: SentenceState, g: GroupState) -> bool:
     """Whether a percentage said as a level is of amounts (增加值, 产量), in a clause that speaks of
     no rate or part: then it is their growth."""
@@ -271,7 +276,10 @@ def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[s
 
 
 def _modality(st: SentenceState, g: GroupState) -> str:
-    """A target, unless its cue only estimates (预计) a period over before publication."""
+    """A target, unless its cue only estimates (预计) a period over before publication; the figure
+    right after a goal noun (完成签约目标50亿元的115.56%) is the goal."""
+    if st.text[:g.first.start].rstrip().endswith(_goal_nouns()):
+        return "target"
     if not st.cues.target_before(g.first.start):
         return "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"
