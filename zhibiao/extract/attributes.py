@@ -278,8 +278,8 @@ def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[s
 def _modality(st: SentenceState, g: GroupState) -> str:
     """A target, unless its cue only estimates (预计) a period over before publication; the figure
     right after a goal noun (完成签约目标50亿元的115.56%) is the goal."""
-    if st.text[:g.first.start].rstrip().endswith(_goal_nouns()):
-        return "target"
+    if g.first.kind in (MONEY, PHYSICAL, COUNT) and st.text[:g.first.start].rstrip().endswith(_goal_nouns()):
+        return "target"  # an amount, not a gap to the goal (快于年初确定的预期目标0.8个百分点)
     if not st.cues.target_before(g.first.start):
         return "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"
