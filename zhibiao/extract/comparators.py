@@ -83,6 +83,14 @@ def _vs_previous_month(comparator: str, period: str | None, pub: date | None) ->
     return True, (f"vs:{prev}" if prev else None)
 
 
+def _vs_last_full_year(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比去年全年: the whole year before, whatever span the figure covers."""
+    if not _has_any(comparator, "last_full_year"):
+        return False, None
+    year = (period or "")[:4]
+    return True, (f"vs:{int(year) - 1:04d}" if year.isdigit() else None)
+
+
 def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
     """比上年同期: the same span a year before; 比上年末: the last day of the year before."""
     if not _has_any(comparator, "same_period_last_year") or _has_any(comparator, "not_a_period"):
@@ -116,6 +124,7 @@ def _with_year(value: str, year: str) -> str:
 
 COMPARATOR_RESOLVERS: tuple[Callable[[str, str | None, date | None], tuple[bool, str | None]], ...] = (
     _vs_previous_month,
+    _vs_last_full_year,
     _vs_same_period,
     _vs_named_period,
 )
