@@ -141,6 +141,8 @@ def test_measures_growth_basis(text: str, expected: str | None) -> None:
         ("计划投资额", False),
         ("30个重大产业项目将在大会上签约,计划总投资", True),  # the future said of what is counted
         ("将近", False),
+        ("今年努力新培育", True),
+        ("在全市上下共同努力下,工业增加值增长", False),
     ],
 )
 def test_measures_is_target(text: str, expected: bool) -> None:
