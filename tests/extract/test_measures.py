@@ -143,6 +143,7 @@ def test_measures_growth_basis(text: str, expected: str | None) -> None:
         ("将近", False),
         ("今年努力新培育", True),
         ("在全市上下共同努力下,工业增加值增长", False),
+        ("增长6%,处于全年增速预期目标区间;其中制造业增加值增长", False),  # measured against the goal
     ],
 )
 def test_measures_is_target(text: str, expected: bool) -> None:
