@@ -139,7 +139,8 @@ def test_measures_growth_basis(text: str, expected: str | None) -> None:
         ("目标是到2027年", True),
         ("上半年,规模以上工业增加值同比增长", False),
         ("计划投资额", False),
-        ("30个重大产业项目将在大会上签约,计划总投资", True),  # the future said of what is counted
+        ("油气产业将增加投资", True),  # the future said of an amount
+        ("30个重大产业项目将在大会上签约,计划总投资", False),  # an event to come, the projects' own figure
         ("将近", False),
         ("今年努力新培育", True),
         ("在全市上下共同努力下,工业增加值增长", False),
