@@ -253,17 +253,22 @@ def _goal_nouns() -> tuple[str, ...]:
 def _percent_of_amount(st: SentenceState, g: GroupState) -> bool:
     """Whether a percentage said as a level is of amounts (增加值, 产量), in a clause that speaks of
     no rate or part: then it is their growth."""
-    if not g.subjects or not all(s.endswith(_amounts()[0]) for s in g.subjects if s):
+    if not g.subjects or not all(s.endswith(_amounts()) for s in g.subjects if s):
         return False
     last = g.group.mentions[-1].end
     ends = [i for i in (st.text.find(mark, last) for mark in CLAUSE_MARKS) if i >= 0]
     clause = st.text[g.group.clause_start:min(ends) if ends else len(st.text)]
-    return not any(cue in clause for cue in _amounts()[1])
+    return not any(cue in clause for cue in _not_amount_cues())
 
 
 @cache
-def _amounts() -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return words("measures", "growth", "amounts"), words("measures", "growth", "not_amount_cues")
+def _amounts() -> tuple[str, ...]:
+    return words("measures", "growth", "amounts")
+
+
+@cache
+def _not_amount_cues() -> tuple[str, ...]:
+    return words("measures", "growth", "not_amount_cues")
 
 
 def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[str | None]:

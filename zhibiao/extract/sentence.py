@@ -393,14 +393,10 @@ def _head_repeated(st: SentenceState, g: GroupState) -> bool:
     return False
 
 
-def _partner(prior: str, subject: str) -> str:
-    return partner_ellipsis(subject, prior)
-
-
 # Tried in order after anaphors: 硅片环节,…产量 (a segment's); 新材料产业加快发展,产值从… (a branch's);
 # 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
-    _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(_partner),
+    _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(partner_ellipsis),
     _change_amount, _head_repeated,
 )
 

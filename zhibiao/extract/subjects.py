@@ -755,7 +755,7 @@ def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
 
 
-def partner_ellipsis(subject: str, prior: str) -> str:
+def partner_ellipsis(prior: str, subject: str) -> str:
     """与欧盟双边贸易增长3.2%,与日本下降8.2%: a partner named alone after a partner with what is traded
     with it takes that (与日本双边贸易); '' otherwise."""
     partners = tuple(load("subjects")["list_heads"]["partner_prepositions"])
