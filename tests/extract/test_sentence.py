@@ -108,6 +108,11 @@ def test_sentence_facts(text, facts):
         ("矿产加工业和电子信息增加值增幅最大,分别为22.5%和21.6%。",
          [("矿产加工业增加值", "growth", 22.5), ("电子信息增加值", "growth", 21.6)]),
         ("软件业规模继续保持较快增长,上半年收入同比增长13.2%。", [("软件业收入", "growth", 13.2)]),
+        # the account alone after a branch named with no measure (a topic) is the branch's
+        ("上半年,全省规模以上民营工业继续保持良好发展态势,累计完成增加值6832.13亿元,同比增长13.8%。",
+         [("规模以上民营工业增加值", "level", 683213000000), ("规模以上民营工业增加值", "growth", 13.8)]),
+        ("石油和天然气开采业占比36.3%,增加值同比增长6.4%。",
+         [("石油和天然气开采业", "share", 36.3), ("石油和天然气开采业增加值", "growth", 6.4)]),
         ("跨境电商蓬勃发展,进出口6358万元。", [("跨境电商进出口", "level", 63580000)]),
         # a partner named alone after a partner with what is traded takes that
         ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",

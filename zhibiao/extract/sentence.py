@@ -351,6 +351,8 @@ def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
     subject, prior = g.subject, _pointed_to(st, g)
     # with nothing named before, a head noun (增加值) stands for itself and the figures after it
     g.subject = resolve_anaphor(subject, prior) if prior else subject
+    if g.subject == prior and (held := holder_measure(prior, subject)):
+        g.subject = held  # 民营工业继续保持良好发展态势,累计完成增加值…: the branch's value added
     # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited
     swapped = bool(prior and subject) and g.subject.endswith(subject) and not prior.endswith(subject)
     g.inherited = bool(prior or not subject) and not swapped
