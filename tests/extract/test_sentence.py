@@ -114,6 +114,9 @@ def test_sentence_facts(text, facts):
         ("石油和天然气开采业占比36.3%,增加值同比增长6.4%。",
          [("石油和天然气开采业", "share", 36.3), ("石油和天然气开采业增加值", "growth", 6.4)]),
         ("跨境电商蓬勃发展,进出口6358万元。", [("跨境电商进出口", "level", 63580000)]),
+        # a topic that says how the figures are split names nothing: 增加值 is still the one named before
+        ("广东规模以上工业完成增加值14222.70亿元。从上半年分月增速来看,增长基本平稳,其中6月当月实现增加值2914.83亿元。",
+         [("规模以上工业增加值", "level", 1422270000000), ("规模以上工业增加值", "level", 291483000000)]),
         # a partner named alone after a partner with what is traded takes that
         ("我国与欧盟双边贸易增长3.2%,与日本下降8.2%。",
          [("与欧盟双边贸易", "growth", 3.2), ("与日本双边贸易", "growth", -8.2)]),

@@ -687,9 +687,14 @@ def usable_topic(clause: str) -> str:
     if stripped.startswith(_anaphor_predicates()):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
-    if subject.startswith(_predicate_openers()):
+    if subject.startswith(_predicate_openers()) or subject.startswith(_partitions()):
         return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
+
+
+@cache
+def _partitions() -> tuple[str, ...]:
+    return tuple(load("subjects")["topics"]["partitions"])
 
 
 @cache
