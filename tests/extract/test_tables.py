@@ -74,6 +74,18 @@ def test_tables_rows_of_periods_take_the_title_as_subject() -> None:
     assert all("GDP" in c.subject for c in _cells(text))
 
 
+def test_tables_rows_named_by_their_measure_take_the_title_and_a_cumulative_row_counts_from_january() -> None:
+    text = ("表1 2025年上半年规模以上工业增加值增速\n"
+            "指标 | 2月 | 3月 | 4月\n当月增速(%) | 4.8 | 7.6 | 6.2\n累计增速(%) | 6.4 | 6.9 | 6.7\n")
+    got = _summary(_cells(text))
+    assert got == {("规模以上工业增加值", "growth", 4.8, "%", "2025-02", "yoy"),
+                   ("规模以上工业增加值", "growth", 7.6, "%", "2025-03", "yoy"),
+                   ("规模以上工业增加值", "growth", 6.2, "%", "2025-04", "yoy"),
+                   ("规模以上工业增加值", "growth", 6.4, "%", "2025-01/2025-02", "yoy"),
+                   ("规模以上工业增加值", "growth", 6.9, "%", "2025-01/2025-03", "yoy"),
+                   ("规模以上工业增加值", "growth", 6.7, "%", "2025-01/2025-04", "yoy")}
+
+
 def test_tables_rows_of_places_set_the_region() -> None:
     text = ("2025年上半年各省地区生产总值\n"
             "地区 | 地区生产总值(亿元) | 增速(%)\n广东省 | 68725 | 4.2\n江苏省 | 66967 | 5.7\n")

@@ -37,6 +37,7 @@ _LONG_DIGITS = re.compile(r"\d{3,}")
 _DIGIT = re.compile(r"\d")
 _HAN_AND_SPACES = re.compile(r"[\u4e00-\u9fff ]+")
 _YEAR_FIRST = re.compile(r"\d{4}|\?{4}")
+_MONTH = re.compile(r"\d{4}-\d{2}")
 HEADER_CELL_MAX = 24
 CONTINUATION_MAX = 12
 UNIT_CELL_MAX = 6
@@ -117,8 +118,18 @@ def _rules() -> dict:
         "point_units": frozenset(table["point_units"]["words"]),
         "title_tail": re.compile(f"(?:{alternation('tables', 'titles', 'tails')})$"),
         "title_strip": table["titles"]["strip"],
+        "measure_row": _measure_row_pattern(table),
+        "cumulative_rows": tuple(table["measure_rows"]["cumulative"]),
         **{name: re.compile(pattern) for name, pattern in table["patterns"].items()},
     }
+
+
+def _measure_row_pattern(table: dict) -> re.Pattern:
+    """A row label that is a measure alone (当月增速, 累计增速): the words of tables.toml [measure_rows]
+    and [label_measures] growth."""
+    prefixes = "|".join(map(re.escape, sorted(table["measure_rows"]["prefixes"], key=len, reverse=True)))
+    measures = "|".join(map(re.escape, sorted(table["label_measures"]["growth"], key=len, reverse=True)))
+    return re.compile(f"(?:{prefixes})?(?P<measure>{measures})")
 
 
 def _change_cell_pattern() -> re.Pattern:
@@ -800,6 +811,8 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
             continue
         reading = _RowReading(subject, region, row.quote, label, row_unit, unit_carry)
         periods = column_periods(headers, period_of_row or base, pub)
+        if subject != label and label.startswith(_rules()["cumulative_rows"]):
+            periods = [_from_january(p) for p in periods]  # 累计增速: January to each column's month
         for header, period, cell in zip(headers, periods, row.values, strict=True):
             fact = _read_cell(cell, header, period, section, reading)
             if fact is not None:
@@ -818,7 +831,17 @@ def _row_names(label: str, pub: date | None, year_carry: str | None, default_reg
         return default_region, period, title_subject, year_carry
     if (place := _place(label)) is not None:
         return place, None, title_subject or label, year_carry
+    if title_subject and (m := _rules()["measure_row"].fullmatch(label)):
+        # 当月增速(%) under 规模以上工业增加值增速: the title's indicator
+        return default_region, None, title_subject.removesuffix(m.group("measure")), year_carry
     return default_region, None, label, year_carry
+
+
+def _from_january(period: str | None) -> str | None:
+    """A month's period as the span from January to it (2016-03 -> 2016-01/2016-03)."""
+    if period is None or not _MONTH.fullmatch(period) or period.endswith("-01"):
+        return period
+    return f"{period[:4]}-01/{period}"
 
 
 def _read_cell(cell: Cell, header: str, period: str | None, section: Section,
