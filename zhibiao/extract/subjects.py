@@ -677,9 +677,9 @@ def usable_topic(clause: str) -> str:
     stripped = clause.strip(_marks().trim)
     if _patterns()["reporting"].search(clause) or stripped.startswith(_predicate_openers()):
         return ""
-    causes, viewed_from = _topic_frames()
-    if causes.fullmatch(stripped):
-        return ""  # 受翘尾因素影响: why the figure after it moved, not what it measures
+    causes, viewed_from, level_with = _topic_frames()
+    if causes.fullmatch(stripped) or level_with.fullmatch(stripped):
+        return ""  # 受翘尾因素影响, 与重庆持平: why or how the figures moved, not what they measure
     if m := viewed_from.fullmatch(stripped):
         stripped = clause = m.group("topic")  # 从地方公共财政收入总额来看: the topic is what it looks at
     elif stripped.endswith(_after_count()[1]):
@@ -706,9 +706,10 @@ def _anaphor_predicates() -> tuple[str, ...]:
 
 
 @cache
-def _topic_frames() -> tuple[re.Pattern, re.Pattern]:
+def _topic_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     table = load("subjects")["topics"]
-    return re.compile("|".join(table["causes"])), re.compile("|".join(table["viewed_from"]))
+    causes, viewed_from, level_with = (re.compile("|".join(table[k])) for k in ("causes", "viewed_from", "level_with"))
+    return causes, viewed_from, level_with
 
 
 def comma_list(clauses: list[str], last: str) -> list[str] | None:
