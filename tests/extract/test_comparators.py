@@ -9,6 +9,7 @@ import pytest
 from zhibiao.extract.comparators import (
     COMPARATOR_RESOLVERS,
     comparator_list,
+    each_place,
     from_comparator,
     resolve_comparator,
 )
@@ -51,6 +52,21 @@ def test_comparators_resolvers_are_tried_in_order():
 )
 def test_comparators_comparator_list(window, n, compared):
     assert comparator_list(window, n) == compared
+
+
+@pytest.mark.parametrize(
+    ("basis", "bases"),
+    [
+        ("vs:武汉、宁波", ["vs:武汉", "vs:宁波"]),  # one gap against each place
+        ("vs:北京和上海", ["vs:北京", "vs:上海"]),
+        ("vs:全国、全省平均水平", ["vs:全国、全省平均水平"]),  # not places alone: as it is
+        ("vs:杭州", ["vs:杭州"]),
+        ("vs:2024-Q1", ["vs:2024-Q1"]),
+        (None, [None]),
+    ],
+)
+def test_comparators_each_place(basis, bases):
+    assert each_place(basis) == bases
 
 
 @pytest.mark.parametrize(

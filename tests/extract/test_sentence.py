@@ -170,6 +170,10 @@ def test_sentence_facts(text, facts):
         # a clause that says how the figures go (呈现五增五减态势) names no topic
         ("从十大重点行业看,呈现五增五减态势,其中黑色金属冶炼和压延加工业、电气机械和器材制造业分别增长15.4%、6.5%。",
          [("黑色金属冶炼和压延加工业", "growth", 15.4), ("电气机械和器材制造业", "growth", 6.5)]),
+        # a clause that sets the figure level with another's names no topic
+        ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
+         [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),
+          ("地区生产总值", "growth_change", 1.1)]),
         # a slip for 个百分点 that pages print
         ("电信业务收入同比增长4.6%,比上月提高4.4个百分比。",
          [("电信业务收入", "growth", 4.6), ("电信业务收入", "growth_change", 4.4)]),
@@ -183,6 +187,14 @@ def test_sentence_subjects_found_on_blind_pages(text, facts):
 def test_sentence_leaves_its_period_and_subjects_to_the_next():
     _, ps = _facts("上半年,全国规模以上工业增加值同比增长6.4%。")
     assert ps.period == "2024-H1" and ps.subjects == ["规模以上工业增加值"] and ps.basis == "yoy"
+
+
+def test_sentence_one_gap_against_places_listed_is_a_fact_against_each():
+    from zhibiao.api import extract_text
+
+    text = "一季度全市地区生产总值同比增长6.2%,高于武汉、宁波0.6个百分点,高于天津0.6个百分点。"
+    gaps = [(f.value, f.basis) for f in extract_text(text, date=date(2024, 4, 21)) if f.measure == "growth_change"]
+    assert gaps == [(0.6, "vs:武汉"), (0.6, "vs:宁波"), (0.6, "vs:天津")]
 
 
 def test_sentence_a_percentage_beside_a_rate_is_no_growth_of_the_amount():

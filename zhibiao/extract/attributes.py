@@ -8,7 +8,13 @@ from decimal import Decimal
 from functools import cache
 
 from zhibiao.extract import measures as M
-from zhibiao.extract.comparators import basis_for, comparator_list, resolve_comparator, since_year_end
+from zhibiao.extract.comparators import (
+    basis_for,
+    comparator_list,
+    each_place,
+    resolve_comparator,
+    since_year_end,
+)
 from zhibiao.extract.context import ArticleState, ParagraphState, is_date
 from zhibiao.extract.lexicon import APPROX_WORD, CLAUSE_MARKS
 from zhibiao.extract.lists import leading_places, place_list
@@ -234,7 +240,14 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
                               st.sent, st.mapped)
             assert fact.span is not None and upper.span is not None, "make_fact sets the span"
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
-        st.facts.append(fact)
+        st.facts.extend(_each_compared(fact, g.n))
+
+
+def _each_compared(fact: Fact, n: int) -> list[Fact]:
+    """高于武汉、宁波0.6个百分点: the one gap against each place listed."""
+    if n > 1 or fact.measure != "growth_change":
+        return [fact]
+    return [replace(fact, basis=basis) for basis in each_place(fact.basis)]
 
 
 def _amount_reading(st: SentenceState, g: GroupState) -> M.Reading:

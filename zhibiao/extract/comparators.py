@@ -17,6 +17,7 @@ from zhibiao.extract.lexicon import (
     WRITTEN_YEAR,
 )
 from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
+from zhibiao.extract.regions import region_at_start
 from zhibiao.rules import load, words
 
 if TYPE_CHECKING:  # context imports this module
@@ -182,6 +183,17 @@ def from_comparator(s: str, pos: int, period: str | None) -> str | None:
     return period
 
 
+
+
+def each_place(basis: str | None) -> list[str | None]:
+    """vs:武汉、宁波 (高于武汉、宁波0.6个百分点): one basis per place listed, each behind by the same gap;
+    the basis itself when it names anything but places."""
+    if not basis or not basis.startswith("vs:"):
+        return [basis]
+    items = COMPARATOR_ITEMS.split(basis[3:])
+    if len(items) < 2 or not all(item and region_at_start(item) == len(item) for item in items):
+        return [basis]
+    return [f"vs:{item}" for item in items]
 
 
 def comparator_list(window: str, n: int) -> list[str] | None:

@@ -9,7 +9,9 @@ from zhibiao.models import Fact
 
 
 def _fact_key(f: Fact) -> tuple:
-    return (f.subject, f.value, f.unit, f.measure, f.period, f.region)
+    """What makes two facts one; a gap is one only against the same thing (高于武汉、宁波0.6个百分点: two)."""
+    compared = f.basis if f.measure == "growth_change" else None
+    return (f.subject, f.value, f.unit, f.measure, f.period, f.region, compared)
 
 
 def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
