@@ -170,6 +170,10 @@ def test_sentence_facts(text, facts):
         # a clause that says how the figures go (呈现五增五减态势) names no topic
         ("从十大重点行业看,呈现五增五减态势,其中黑色金属冶炼和压延加工业、电气机械和器材制造业分别增长15.4%、6.5%。",
          [("黑色金属冶炼和压延加工业", "growth", 15.4), ("电气机械和器材制造业", "growth", 6.5)]),
+        # amounts before the things they measure, joined by 和; an amount driven (带动) is of what it drove
+        ("2012年新增2亿元技改扶持资金和5000万元技术创新扶持资金,支持了137个技术改造项目,带动企业投资162.8亿元。",
+         [("技改扶持资金", "level", 2e8), ("技术创新扶持资金", "level", 5e7), ("技术改造项目", "level", 137),
+          ("企业投资", "level", 16280000000)]),
         # a clause that sets the figure level with another's names no topic
         ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
          [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),

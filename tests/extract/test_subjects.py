@@ -7,7 +7,9 @@ import pytest
 from zhibiao.extract import subjects
 from zhibiao.extract.subjects import (
     contributor,
+    coordinated_object,
     counts_a_change,
+    driven_amount,
     is_anaphor,
     resolve_anaphor,
     split_list,
@@ -148,6 +150,10 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("重大产业项目将在大会上签约", "重大产业项目"),  # what is happening to them
         ("项目正在加速建设", "项目"),
         ("国家级经开区总体上呈现总量扩大", "国家级经开区"),
+        # the word joining the next figure is no part of the thing; a word ending like one is
+        ("技术改造项目和", "技术改造项目"),
+        ("技改扶持资金、", "技改扶持资金"),
+        ("夏粮、早稻和秋粮产量的总和", "夏粮、早稻和秋粮产量的总和"),
         # Nothing counted is named
         ("以上", ""),
         ("左右,", ""),
@@ -159,6 +165,34 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
 )
 def test_subjects_subject_after(text: str, expected: str) -> None:
     assert subject_after(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "prior", "after", "expected"),
+    [
+        # another object of the same verb, after the thing the figure before measured and a joiner
+        ("技改扶持资金和", "技改扶持资金", "技术创新扶持资金,支持了", "技术创新扶持资金"),
+        ("技改扶持资金和", "技改扶持资金", "的技术创新扶持资金", "技术创新扶持资金"),
+        ("技改扶持资金", "技改扶持资金", "技术创新扶持资金", ""),  # no joiner
+        ("出口和", "进口", "技术创新扶持资金", ""),  # the one before is not what the window names
+        ("技改扶持资金和", "", "技术创新扶持资金", ""),
+    ],
+)
+def test_subjects_coordinated_object(window: str, prior: str, after: str, expected: str) -> None:
+    assert coordinated_object(window, prior, after) == expected
+
+
+@pytest.mark.parametrize(
+    ("window", "expected"),
+    [
+        ("带动企业投资", "企业投资"),
+        (",拉动社会投资", "社会投资"),
+        ("在医药制造业高位增长的带动下实现产值", ""),  # the frame 在…带动下: the holder's own
+        ("完成投资", ""),
+    ],
+)
+def test_subjects_driven_amount(window: str, expected: str) -> None:
+    assert driven_amount(window) == expected
 
 
 @pytest.mark.parametrize(

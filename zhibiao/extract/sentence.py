@@ -58,7 +58,9 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
+    coordinated_object,
     counts_a_change,
+    driven_amount,
     driven_subject,
     holder_measure,
     is_anaphor,
@@ -255,12 +257,16 @@ def _ranked_by(st: SentenceState, g: GroupState) -> str:
 
 def _object_after(st: SentenceState, g: GroupState) -> str:
     if g.first.kind in (MONEY, PHYSICAL) and g.n == 1:
-        return subject_after_amount(g.window_clean, st.text[g.last_end:g.last_end + AFTER_COUNT_MAX])
+        after = st.text[g.last_end:g.last_end + AFTER_COUNT_MAX]
+        return (subject_after_amount(g.window_clean, after)
+                or coordinated_object(g.window_clean, st.subjects[-1] if st.subjects else "", after))
     return ""
 
 
 def _driven_by(st: SentenceState, g: GroupState) -> str:
-    return driven_subject(g.window_clean) if g.first.kind == PERCENT and g.reading.measure == "growth" else ""
+    if g.first.kind == PERCENT and g.reading.measure == "growth":
+        return driven_subject(g.window_clean)
+    return driven_amount(g.window_clean) if g.first.kind in (MONEY, PHYSICAL) and g.reading.measure == "level" else ""
 
 
 def _count_after(st: SentenceState, g: GroupState) -> str:

@@ -437,7 +437,23 @@ def subject_after(text: str) -> str:
         if phrase.endswith(closer):
             phrase = phrase[: -len(closer)]
             break
-    return _balance_quotes(canonical(phrase))
+    return _balance_quotes(canonical(_without_joiner(phrase)))
+
+
+def _without_joiner(phrase: str) -> str:
+    """技改扶持资金和 (…和5000万元…) -> 技改扶持资金: the word joining the next figure is no part of the thing."""
+    joiner = _joiner_at_end(phrase)
+    return phrase[:len(phrase) - len(joiner)] if joiner and len(phrase) - len(joiner) >= 2 else phrase
+
+
+def _joiner_at_end(text: str) -> str:
+    joiners, not_joiners = _joiners()
+    return "" if text.endswith(not_joiners) else next((j for j in joiners if text.endswith(j)), "")
+
+
+@cache
+def _joiners() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return words("subjects", "after_count", "joiners"), words("subjects", "after_count", "not_joiners")
 
 
 def _before_accounts(phrase: str) -> str:
@@ -578,9 +594,25 @@ def subject_after_amount(window: str, after: str) -> str:
     return thing if len(thing) >= 2 else ""
 
 
+def coordinated_object(window: str, prior: str, after: str) -> str:
+    """新增2亿元技改扶持资金和5000万元技术创新扶持资金: an amount right after the thing the figure before
+    measured and a joiner is another object of the same verb, the thing named after it; '' otherwise."""
+    joiner = _joiner_at_end(window)
+    if not prior or not joiner or window[:len(window) - len(joiner)].strip() != prior:
+        return ""
+    thing = subject_after(after.lstrip(" " + _marks().of)).split(_marks().of, 1)[0]
+    return thing if len(thing) >= 2 else ""
+
+
 def driven_subject(window: str) -> str:
     """The thing a driver verb moved (有力带动固定资产投资增长 -> 固定资产投资), or ''."""
     m = _driven().search(window)
+    return subject_from_window(m.group("x")) if m else ""
+
+
+def driven_amount(window: str) -> str:
+    """The thing an amount right after a driver verb measures (带动企业投资162.8亿元 -> 企业投资), or ''."""
+    m = _driven_amount().search(window)
     return subject_from_window(m.group("x")) if m else ""
 
 
@@ -591,6 +623,12 @@ def _driven() -> re.Pattern:
     basis = alternation("subjects", "drivers", "basis")
     grow = alternation("measures", "growth", "up") + "|" + alternation("measures", "growth", "down")
     return re.compile(rf"(?:{drivers})(?P<x>{table['driven']})(?:{basis})?(?:{grow})$")
+
+
+@cache
+def _driven_amount() -> re.Pattern:
+    drivers = alternation("subjects", "drivers", "words")
+    return re.compile(rf"(?:{drivers})(?P<x>{load('subjects')['drivers']['driven_amount']})$")
 
 
 @cache
