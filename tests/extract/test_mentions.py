@@ -58,6 +58,8 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         # an index level without a unit after 录得
         ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
+        # telecom equipment capacity: lines, channels
+        ("程控交换机388.7万线,移动通信基站1280.9万信道。", [("3887000", PHYSICAL, "线"), ("12809000", PHYSICAL, "信道")]),
         ("营业收入55788亿元,同比增长11.2%。",
          [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),
         ("5、6月当月同比增速分别为3.5%、4.4%。", [("3.5", PERCENT, "%"), ("4.4", PERCENT, "%")]),
