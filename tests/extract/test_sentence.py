@@ -174,6 +174,11 @@ def test_sentence_facts(text, facts):
         ("2012年新增2亿元技改扶持资金和5000万元技术创新扶持资金,支持了137个技术改造项目,带动企业投资162.8亿元。",
          [("技改扶持资金", "level", 2e8), ("技术创新扶持资金", "level", 5e7), ("技术改造项目", "level", 137),
           ("企业投资", "level", 16280000000)]),
+        # what is left of 到2022年底 once its time is taken out opens no subject (到位资金 stays whole)
+        ("到2022年底,全国工业企业关键工序数控化率、数字化研发工具普及率分别达到58.6%和77%。",
+         [("工业企业关键工序数控化率", "level", 58.6), ("数字化研发工具普及率", "level", 77)]),
+        ("上半年,全州完成招商引资到位资金11.26亿元,同比增长5%。",
+         [("招商引资到位资金", "level", 1126000000), ("招商引资到位资金", "growth", 5)]),
         # a clause that sets the figure level with another's names no topic
         ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
          [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),
