@@ -42,7 +42,7 @@ SCHEMA: dict[str, set[str]] = {
                "comparison", "unit_line", "captions", "notes", "label_marks", "placeholders", "change_headers",
                "change_cells", "point_units", "titles", "patterns", "measure_rows"},
     "units": {"acronyms", "bare_multipliers", "classifiers", "currencies", "durations", "index_levels", "latin",
-              "multipliers", "names_after", "needs_multiplier", "per_units", "physical"},
+              "multipliers", "multipliers_not_before", "names_after", "needs_multiplier", "per_units", "physical"},
     "vintages": {"stages", "words", "not_vintage", "sentence_end"},
 }
 ENTRY_FIELDS: dict[str, set[str]] = {

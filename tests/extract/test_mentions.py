@@ -58,6 +58,9 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         # an index level without a unit after 录得
         ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
+        # 百 opens 百分点, no multiplier there
+        ("分别高7个和2百分点。", [("7", POINTS, "pp"), ("2", POINTS, "pp")]),
+        ("提高0.5百分点,达到2百家。", [("0.5", POINTS, "pp"), ("200", COUNT, "count")]),
         # telecom equipment capacity: lines, channels
         ("程控交换机388.7万线,移动通信基站1280.9万信道。", [("3887000", PHYSICAL, "线"), ("12809000", PHYSICAL, "信道")]),
         ("营业收入55788亿元,同比增长11.2%。",

@@ -174,10 +174,16 @@ def _mention_pattern(units, multipliers, infixes, suffixes) -> re.Pattern:
     percent_signs = "".join(w for w, u in load("units")["percent"].items() if u == "%")
     return re.compile(
         rf"(?:{number})(?:(?P<gap> )(?=(?:{spaced})))?"
-        rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_alt(w for w, _ in multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
+        rf"(?>(?P<inf1>{_alt(infixes)})?)(?>(?P<mult>{_multiplier_words(multipliers)})?)(?>(?P<inf2>{_alt(infixes)})?)"
         rf"(?:(?P<space>[ .])(?=[{percent_signs}]))?"  # 9.7 % and 1.2.%: a stray space or dot before a percent sign
         rf"(?>(?P<unit>{'|'.join(unit_words)})?)"
         rf"(?>(?P<suffix>{_alt(w for w, _ in suffixes)})?)")
+
+
+def _multiplier_words(multipliers) -> str:
+    """The multipliers, each not before the rest of a unit it begins (2百分点)."""
+    not_before = load("units")["multipliers_not_before"]
+    return "|".join(re.escape(w) + (f"(?!{_alt(not_before[w])})" if w in not_before else "") for w, _ in multipliers)
 
 
 def _opener_pattern() -> re.Pattern:
