@@ -307,6 +307,11 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("市、县及开发区开展招商活动", "招商活动"),
         ("实施500万元以上技改项目", "500万元以上技改项目"),
         ("实施新建、续建招商引资项目", "新建、续建招商引资项目"),
+        # what is said or expected, whoever says it; 预计 after the name says its modality
+        ("中汽协认为中国汽车市场总需求量将达", "中国汽车市场总需求量"),
+        ("全市工业实际利用外资预计增长", "工业实际利用外资"),
+        # how the figure was computed is no part of it
+        ("按照上年不变价计算的电信业务总量同比增长", "电信业务总量"),
         # 签约 is a word, not 签 and an approximation
         ("签约", "签约"),
         ("我州共集中签约招商引资项目", "招商引资项目"),
