@@ -834,12 +834,19 @@ def noun_after_distributive(window: str, n: int) -> str:
     """The noun a 分别 list's figures measure when it follows the 分别 (…日本分别进出口3492.3亿元 -> 进出口),
     unless it is a compound of n parts that the list spreads over itself (分别进出口 of two figures)."""
     marks = _marks()
-    _, word, after = window.rpartition(DISTRIBUTIVE_WORD)
+    before, word, after = window.rpartition(DISTRIBUTIVE_WORD)
     noun = after.strip(marks.trim)
     if not word or noun not in _after_distributive():
         return ""
     parts = load("subjects")["distributive"].get(noun)
-    return "" if parts is not None and len(parts) == n else noun
+    return "" if parts is not None and len(parts) == n and not _lists_partners(before) else noun
+
+
+def _lists_partners(text: str) -> bool:
+    """对美国和欧盟(…): partners listed, which a 分别 list spreads the figures over (not 进口 and 出口)."""
+    text = text.strip(_marks().trim)
+    partners = tuple(load("subjects")["list_heads"]["partner_prepositions"])
+    return any(text.rfind(p) >= 0 and any(j in text[text.rfind(p):] for j in _joiners()[0]) for p in partners)
 
 
 @cache
@@ -878,7 +885,7 @@ def split_list(subject: str, n: int, inner: bool = True) -> list[str] | None:
 def _distribute_compound(subject: str, n: int) -> list[str] | None:
     """A subject holding a compound of n parts (产销, 进出口), once per part; the longest first."""
     for compound, parts in _distributive():
-        if compound in subject and len(parts) == n:
+        if compound in subject and len(parts) == n and not _lists_partners(subject.split(compound, 1)[0]):
             return [subject.replace(compound, part, 1) for part in parts]
     return None
 
