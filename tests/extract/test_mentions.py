@@ -62,7 +62,8 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("分别高7个和2百分点。", [("7", POINTS, "pp"), ("2", POINTS, "pp")]),
         ("提高0.5百分点,达到2百家。", [("0.5", POINTS, "pp"), ("200", COUNT, "count")]),
         # telecom equipment capacity: lines, channels
-        ("程控交换机388.7万线,移动通信基站1280.9万信道。", [("3887000", PHYSICAL, "线"), ("12809000", PHYSICAL, "信道")]),
+        ("程控交换机388.7万线,移动通信基站1280.9万信道。",
+         [("3887000", PHYSICAL, "线"), ("12809000", PHYSICAL, "信道")]),
         ("营业收入55788亿元,同比增长11.2%。",
          [("5578800000000", MONEY, "CNY"), ("11.2", PERCENT, "%")]),
         ("5、6月当月同比增速分别为3.5%、4.4%。", [("3.5", PERCENT, "%"), ("4.4", PERCENT, "%")]),

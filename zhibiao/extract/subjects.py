@@ -143,7 +143,7 @@ def _canonical_rules() -> _Canonical:
     predicates = "|".join(map(re.escape, sorted(table["predicates"], key=len, reverse=True)))
     doing = "|".join(map(re.escape, sorted(table["doing"], key=len, reverse=True)))
     keep = "|".join(map(re.escape, table["doing_keep"]))
-    carried = alternation("subjects", "canonical", "carried_out") + "|" + alternation("subjects", "canonical", "said_by")
+    carried = "|".join(alternation("subjects", "canonical", key) for key in ("carried_out", "said_by"))
     return _Canonical(
         selected_into=re.compile(alternation("subjects", "canonical", "selected_into")),
         selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
