@@ -85,6 +85,11 @@ def test_hosts_host_labels(url, labels) -> None:
         ("http://sc.news.cn/", "四川省"),
         ("http://zj.people.com.cn/n2/x.html", "浙江省"),
         ("http://hubei.sina.com.cn/news/", "湖北省"),
+        # a provincial newspaper's or news portal's own label, in any label of the host
+        ("http://zjrb.zjol.com.cn/html/2014-01/02/content_2485325.htm", "浙江省"),
+        ("https://szb.nxrb.cn/nxrb/pc/con/202203/17/content_9927.html", "宁夏回族自治区"),
+        ("http://www.dzwww.com/shandong/sdnews/x.htm", "山东省"),
+        ("http://zjol.gov.cn/", None),  # under .gov.cn only the governments' labels count
         # a city with its own province agrees; two provinces do not
         ("http://wuhan.hubei.example.com/", "武汉市"),
         ("http://hunan.hubei.example.com/", None),
@@ -151,19 +156,25 @@ def test_hosts_table_names_every_province() -> None:
     assert set(MUNICIPALITIES) <= names
 
 
+def _tables(names=None, gov_cn=None, media=None, **extra) -> dict:
+    """A hosts table with every section, empty unless given."""
+    return {"names": names or {}, "gov_cn": gov_cn or {}, "media": media or {}, "portals": {"domains": []}, **extra}
+
+
 @pytest.mark.parametrize(
     ("table", "message"),
     [
         ({"names": {}}, "sections"),
-        ({"names": {}, "gov_cn": {}, "portals": {"domains": []}, "other": {}}, "sections"),
-        ({"names": {"湖北": ["hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no canonical place"),
-        ({"names": {"东部地区": ["dongbu"]}, "gov_cn": {}, "portals": {"domains": []}}, "no canonical place"),
-        ({"names": {"湖北省": "hubei"}, "gov_cn": {}, "portals": {"domains": []}}, "must be a list"),
-        ({"names": {"湖北省": ["Hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["hubei.gov"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["-hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "no lower-case host label"),
-        ({"names": {"湖北省": ["hb"]}, "gov_cn": {"河北省": ["hb"]}, "portals": {"domains": []}}, "given to"),
-        ({"names": {"湖北省": ["hubei"], "湖南省": ["hubei"]}, "gov_cn": {}, "portals": {"domains": []}}, "given to"),
+        (_tables(other={}), "sections"),
+        (_tables(names={"湖北": ["hubei"]}), "no canonical place"),
+        (_tables(names={"东部地区": ["dongbu"]}), "no canonical place"),
+        (_tables(names={"湖北省": "hubei"}), "must be a list"),
+        (_tables(names={"湖北省": ["Hubei"]}), "no lower-case host label"),
+        (_tables(names={"湖北省": ["hubei.gov"]}), "no lower-case host label"),
+        (_tables(names={"湖北省": ["-hubei"]}), "no lower-case host label"),
+        (_tables(names={"湖北省": ["hb"]}, gov_cn={"河北省": ["hb"]}), "given to"),
+        (_tables(names={"湖北省": ["hubei"], "湖南省": ["hubei"]}), "given to"),
+        (_tables(names={"湖北省": ["hubei"]}, media={"湖南省": ["hubei"]}), "given to"),
     ],
 )
 def test_hosts_bad_tables_are_rejected(table, message) -> None:
@@ -173,6 +184,6 @@ def test_hosts_bad_tables_are_rejected(table, message) -> None:
 
 def test_hosts_a_place_may_have_a_name_and_a_short_label() -> None:
     table = build_host_table({"names": {"广东省": ["guangdong"]}, "gov_cn": {"广东省": ["gd"]},
-                              "portals": {"domains": []}})
+                              "media": {}, "portals": {"domains": []}})
     assert table.names == {"guangdong": "广东省"}
     assert table.gov_cn == {"guangdong": "广东省", "gd": "广东省"}

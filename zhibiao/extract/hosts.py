@@ -19,8 +19,8 @@ from zhibiao.extract.regions import is_place, province_of
 from zhibiao.rules import load
 
 GOV_CN = ("gov", "cn")
-_SECTIONS = {"names", "gov_cn", "portals"}
-_PLACE_SECTIONS = ("gov_cn", "names")
+_SECTIONS = {"names", "gov_cn", "media", "portals"}
+_PLACE_SECTIONS = ("gov_cn", "names", "media")
 _LABEL = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?")
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -43,10 +43,11 @@ def build_host_table(table: dict) -> HostTable:
         for place, labels in table[section].items():
             _check_place(section, place, labels, owner)
     names = {label: place for place, labels in table["names"].items() for label in labels}
+    media = {label: place for place, labels in table["media"].items() for label in labels}
     short = {label: place for place, labels in table["gov_cn"].items() for label in labels}
     portals = tuple(tuple(domain.split(".")) for domain in table["portals"]["domains"])
     editions = {label: place for label, place in {**short, **names}.items() if province_of(place) == place}
-    return HostTable(names, {**names, **short}, portals, editions)
+    return HostTable({**names, **media}, {**names, **short}, portals, editions)
 
 
 def _check_place(section: str, place: str, labels, owner: dict[str, str]) -> None:
