@@ -80,6 +80,34 @@ def test_compared_times_move_with_the_text() -> None:
     assert bare.text[moved.start:moved.end] == text[find_times(text, PUB)[0].start:find_times(text, PUB)[0].end]
 
 
+@pytest.mark.parametrize(
+    ("text", "at_time"),
+    [
+        ("同比增长8.7%,较一季度(6.8%)回升1.9个百分点", [True]),
+        ("增长6.4%,比1-5月(6.1%)提高0.3个百分点", [True]),
+        ("增长6.4%,比上月(6.1%)提高0.3个百分点", [True]),  # a period named relative to the figure's
+        ("比全国(5.9%)高2.2个百分点", [False]),
+    ],
+)
+def test_compared_find_brackets_of_other_periods(text: str, at_time: list[bool]) -> None:
+    assert [b.at_time for b in find_brackets(text, ART)] == at_time
+
+
+@pytest.mark.parametrize(
+    ("sentence", "compared"),
+    [
+        ("上半年,全市规模以上工业增加值同比增长8.7%,较一季度(6.8%)回升1.9个百分点。",
+         {(6.8, "growth", "2025-Q1", "yoy"), (1.9, "growth_change", "2025-H1", "vs:2025-Q1")}),
+        ("6月份,全市规模以上工业增加值增长6.4%,比上月(6.1%)提高0.3个百分点。",
+         {(6.1, "growth", "2025-05", "yoy"), (0.3, "growth_change", "2025-06", "vs:2025-05")}),
+    ],
+)
+def test_compared_a_bracket_after_another_period_is_that_periods_value(sentence: str, compared: set) -> None:
+    facts = extract_document(Document("t", LEAD + sentence + "\n", "t.txt", date(2025, 7, 20))).facts
+    got = {(f.value, f.measure, f.period, f.basis) for f in facts if f.subject == "规模以上工业增加值"}
+    assert compared <= got and all(f.measure != "level" for f in facts)
+
+
 def test_compared_values_are_facts_of_the_places_compared() -> None:
     text = LEAD + ("1—2月份,全市规上工业增加值同比增长8.1%,较去年同期(-1.1%)提高9.2个百分点,"
                    "分别高出全国(5.9%)、全省(6.4%)平均水平2.2个和1.7个百分点。\n")

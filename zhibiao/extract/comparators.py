@@ -77,7 +77,10 @@ def _has_any(text: str, rule: str) -> bool:
 
 
 def _vs_previous_month(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
-    """比上月: the month before."""
+    """比上月: the month before; 比上季度: the quarter before a quarter's figure."""
+    if _has_any(comparator, "previous_quarter"):
+        prev = previous(period) if period and "-Q" in period else None
+        return True, (f"vs:{prev}" if prev else None)
     if not _has_any(comparator, "previous_month"):
         return False, None
     prev = previous(period)

@@ -40,6 +40,7 @@ class Bracket:
     region: str | None  # the place it is the value of, or None for the same place
     earlier: bool       # a year earlier (去年同期(-1.1%))
     member: str = ""    # another member compared (快于轻工业(4.7%)): the value is its own
+    at_time: bool = False  # another period compared (较一季度(6.8%)): the value is of that period
 
 
 _BRACKET = re.compile(r"\((?P<value>-?\d+(?:\.\d+)?)%\)")
@@ -67,11 +68,27 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
             continue
         if text[:name_end].endswith(COMPARED_SAME_PERIOD):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))
+        elif _time_ending(text, name_end, art):
+            out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, False, at_time=True))
         elif place := _place_ending(places, name_end) or _place_opening(text, places, m.start(), name_end):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), _region(place, art, text), False))
         elif member := _member_before(text, m.start(), out[-1].end if out else 0):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, False, member))
     return _with_shared_tiers(out)
+
+
+def _time_ending(text: str, end: int, art: ArticleState) -> bool:
+    """Whether a period (一季度, 1-5月, 上月) ends at `end`: the bracket after it is that period's value."""
+    if text[:end].endswith(_relative_periods()):
+        return True
+    return any(t.end == end and t.kind == "period" for t in find_times(text[:end], art.pub))
+
+
+@cache
+def _relative_periods() -> tuple[str, ...]:
+    """上月, 上年 (比上月(6.1%)): periods named relative to the figure's own, resolved as comparators."""
+    return tuple(w for key in ("previous_month", "previous_quarter", "last_full_year")
+                 for w in words("measures", "comparators", key))
 
 
 _MEMBER = re.compile(r"[\u4e00-\u9fff]{2,8}")
@@ -179,10 +196,20 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
         last = compared[-1]
         end = mapped.to_original(sent.start + b.value_end) + 1  # the percent sign included
         period = shift_year(last.period) if b.earlier else last.period
+        if b.at_time and (period := _period_compared(facts, start)) is None:
+            continue
         out.append(replace(last, value=float(sent.text[b.value_start:b.value_end]), qualifier="exact",
-                           region=last.region if b.earlier else b.region, period=period,
+                           region=last.region if b.earlier or b.at_time else b.region, period=period,
                            quote=quote or sent.text[b.start:b.end], span=(start, end)))
     return out
+
+
+def _period_compared(facts: list[Fact], start: int) -> str | None:
+    """The period the change after a bracket at `start` is compared with (较一季度(6.8%)回升1.9个百分点:
+    vs:2024-Q1), or None."""
+    after = [f for f in facts if f.span is not None and f.span[0] > start and f.measure == "growth_change"]
+    basis = after[0].basis if after else None
+    return basis[3:] if basis and basis.startswith("vs:") and basis[3:4].isdigit() else None
 
 
 def _member_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
