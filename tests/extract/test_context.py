@@ -117,6 +117,9 @@ def test_context_reference_date(text, pub, reference):
         ("10月份,全国居民消费价格同比上涨3.8%。1—10月平均,全国居民消费价格比去年同期上涨2.6%。\n"
          "10月份,全国居民消费价格环比上涨0.9%。\n其他七大类价格同比六涨一降。其中,衣着价格上涨1.2%。\n",
          date(2019, 11, 9), 1.2, "2019-10"),
+        # a year review that ends on the year ahead (为2026年…奠定基础): no second period it reports on
+        ("2025年,全市招商引资签约项目542个。\n全市开展招商活动760余次,对接企业1600余家。\n"
+         "在谈项目已建立台账,为2026年招商引资工作奠定坚实基础。\n", date(2026, 2, 9), 760, "2025"),
     ],
 )
 def test_context_a_next_paragraph_without_a_period_takes_the_article_s(text, pub, value, period):

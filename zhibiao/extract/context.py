@@ -56,8 +56,17 @@ def article_state(art: Article, art_text: str, header: str, pub: date | None,
     if reference != pub:
         pub, times = reference, _times(art, reference)
     periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
-               if t.kind == "period" and t.value and not is_comparator(sent.text, t)}
+               if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)}
     return ArticleState(pub, _default_region(places), places.province, places.city, len(periods) <= 1, times)
+
+
+def _ahead(period: str, pub: date | None) -> bool:
+    """A period that ends after publication (为2026年…奠定基础 in a 2025 review of February 2026): a plan
+    or a goal, not another period the article reports on."""
+    if pub is None:
+        return False
+    end = end_date(period)
+    return end is not None and end > pub.isoformat()
 
 
 def _default_region(places: PlaceProfile) -> str | None:
