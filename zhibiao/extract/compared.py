@@ -185,23 +185,28 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
     quote = sent.text.strip() if len(sent.text) <= QUOTE_MAX else None
     out = [replace(f, quote=quote) if quote else f for f in facts]
     for b in brackets:
-        start = mapped.to_original(sent.start + b.value_start)
         if b.member:
             out.extend(_member_fact(b, facts, sent, mapped, quote))
-            continue
-        compared = [f for f in facts
-                    if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
-        if not compared:
-            continue
-        last = compared[-1]
-        end = mapped.to_original(sent.start + b.value_end) + 1  # the percent sign included
-        period = shift_year(last.period) if b.earlier else last.period
-        if b.at_time and (period := _period_compared(facts, start)) is None:
-            continue
-        out.append(replace(last, value=float(sent.text[b.value_start:b.value_end]), qualifier="exact",
-                           region=last.region if b.earlier or b.at_time else b.region, period=period,
-                           quote=quote or sent.text[b.start:b.end], span=(start, end)))
+        else:
+            out.extend(_compared_fact(b, facts, sent, mapped, quote))
     return out
+
+
+def _compared_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
+    """The value of the same figure at the place, the year before or the period compared with."""
+    start = mapped.to_original(sent.start + b.value_start)
+    compared = [f for f in facts
+                if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
+    if not compared:
+        return []
+    last = compared[-1]
+    end = mapped.to_original(sent.start + b.value_end) + 1  # the percent sign included
+    period = shift_year(last.period) if b.earlier else last.period
+    if b.at_time and (period := _period_compared(facts, start)) is None:
+        return []
+    return [replace(last, value=float(sent.text[b.value_start:b.value_end]), qualifier="exact",
+                    region=last.region if b.earlier or b.at_time else b.region, period=period,
+                    quote=quote or sent.text[b.start:b.end], span=(start, end))]
 
 
 def _period_compared(facts: list[Fact], start: int) -> str | None:
