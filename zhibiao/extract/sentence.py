@@ -79,6 +79,7 @@ from zhibiao.extract.subjects import (
     subject_after_amount,
     subject_from_window,
     subject_ranked_by,
+    superlative_member,
     usable_topic,
 )
 from zhibiao.ingest.segment import Sentence, clauses
@@ -220,7 +221,9 @@ def read_topics(st: SentenceState, g: GroupState) -> None:
         if compared := M.clause_comparator(s[a:b]):
             st.art.change_comparator = compared
             continue  # 与2012年相比: what the changes after it are against, no topic
-        topic = usable_topic(blank_times(s, st.times, a, b))
+        clause = blank_times(s, st.times, a, b)
+        before = st.subjects or st.ps.subjects
+        topic = superlative_member(clause, before[-1] if before else "") or usable_topic(clause)
         if topic:
             st.subjects.append(topic)
             # 建材行业在…拉动下,实现主营业务收入…: the holder of the figures after it is the one named here

@@ -730,6 +730,27 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
+def superlative_member(clause: str, prior: str) -> str:
+    """增长最快的是医疗仪器设备及器械制造 after a figure of 医药工业…主营业务收入: the member ranked, with the
+    account of the figure named before (医疗仪器设备及器械制造主营业务收入); '' when the clause ranks none."""
+    m = _superlative().fullmatch(clause.strip(_marks().trim))
+    member = subject_from_window(m.group("member")) if m else ""
+    if len(member) < 2:
+        return ""
+    account = next((a for a in _accounts_longest_first() if prior.endswith(a) and not member.endswith(a)), "")
+    return member + account
+
+
+@cache
+def _superlative() -> re.Pattern:
+    return re.compile(load("subjects")["topics"]["superlative"])
+
+
+@cache
+def _accounts_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(words("subjects", "after_count", "accounts_after"), key=len, reverse=True))
+
+
 @cache
 def _partitions() -> tuple[str, ...]:
     return tuple(load("subjects")["topics"]["partitions"])
