@@ -184,6 +184,11 @@ def test_sentence_facts(text, facts):
          [("工业企业关键工序数控化率", "level", 58.6), ("数字化研发工具普及率", "level", 77)]),
         ("上半年,全州完成招商引资到位资金11.26亿元,同比增长5%。",
          [("招商引资到位资金", "level", 1126000000), ("招商引资到位资金", "growth", 5)]),
+        # members listed one per clause; a name that opens like a predicate (居民, 居 a rank) is a name
+        ("2018年,居民服务、修理和其他服务业,教育,卫生和社会工作,文化、体育和娱乐业营业收入分别同比增长10.3%、11.2%、"
+         "11.9%和9.1%。",
+         [("居民服务、修理和其他服务业营业收入", "growth", 10.3), ("教育营业收入", "growth", 11.2),
+          ("卫生和社会工作营业收入", "growth", 11.9), ("文化、体育和娱乐业营业收入", "growth", 9.1)]),
         # the member ranked first or last, with the account of the figure before
         ("1-6月,医药工业规模以上企业实现主营业务收入12355.61亿元。各子行业中,增长最快的是医疗仪器设备及器械制造,"
          "增速为12.05%;增长最慢的是中成药生产,增速为5.2%。",

@@ -709,11 +709,21 @@ def _predicate_openers() -> tuple[str, ...]:
     return words("subjects", "predicate_openers", "words")
 
 
+def _opens_predicate(text: str) -> bool:
+    """Whether a text opens with a predicate (为, 居, 第…) and not with a name that begins like one (居民)."""
+    return text.startswith(_predicate_openers()) and not text.startswith(_predicate_keep())
+
+
+@cache
+def _predicate_keep() -> tuple[str, ...]:
+    return words("subjects", "predicate_openers", "keep")
+
+
 @lru_cache(maxsize=WINDOW_CACHE)
 def usable_topic(clause: str) -> str:
     """A subject named by a clause without numbers, kept for a later clause that points back."""
     stripped = clause.strip(_marks().trim)
-    if _patterns()["reporting"].search(clause) or stripped.startswith(_predicate_openers()):
+    if _patterns()["reporting"].search(clause) or _opens_predicate(stripped):
         return ""
     causes, viewed_from, level_with = _topic_frames()
     if causes.fullmatch(stripped) or level_with.fullmatch(stripped):
@@ -725,7 +735,7 @@ def usable_topic(clause: str) -> str:
     if stripped.startswith(_anaphor_predicates()):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
-    if subject.startswith(_predicate_openers()) or subject.startswith(_partitions()):
+    if _opens_predicate(subject) or subject.startswith(_partitions()):
         return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
@@ -786,7 +796,7 @@ def _bare_name(item: str) -> bool:
     为中国前三大伙伴)."""
     return bool(item) and len(item) <= COMMA_ITEM_MAX and not _DIGIT.search(item) and \
         subject_from_window(item) == item and not _patterns()["reporting"].search(item) \
-        and not item.startswith(_predicate_openers())  # 呈现五增五减态势 says how things went
+        and not _opens_predicate(item)  # 呈现五增五减态势 says how things went
 
 
 COMMA_ITEM_MAX = 24
