@@ -54,6 +54,22 @@ def test_measures_read_measure(window: str, kind: str, measure: str, sign: int) 
     assert (reading.measure, reading.sign) == (measure, sign)
 
 
+@pytest.mark.parametrize(
+    ("window", "measure", "sign", "points"),
+    [
+        # a rate's change printed with %: points
+        ("同比增长9.7%,增速较前三季度回落", "growth_change", -1, True),
+        ("增幅比上月提高", "growth_change", 1, True),
+        # a growth compared with another period, with no rate noun: still a growth
+        ("软件收入增长9%,比上年同期提高", "growth", 1, False),
+        ("同比增长", "growth", 1, False),
+    ],
+)
+def test_measures_a_percentage_after_a_rate_changing_is_in_points(window, measure, sign, points) -> None:
+    reading = read_measure(window, PERCENT)
+    assert (reading.measure, reading.sign, reading.percent_points) == (measure, sign, points)
+
+
 def test_measures_read_measure_times_growth_flag() -> None:
     assert read_measure("出口增长", TIMES).times_growth is True
     assert read_measure("是上年的", TIMES).times_growth is False

@@ -126,6 +126,8 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
     if reading.measure == "level":
         period = _since_year_end_period(period, window)
     measure = _measure_of_kind(m, reading.measure)
+    if reading.percent_points and reading.measure == "growth_change":
+        measure, unit = "growth_change", "pp"  # 增速较前三季度回落2.7%: points, printed with %
     if measure in ("contribution", "pull"):
         subject = contributor(subject)
     start = mapped.to_original(sent.start + m.start)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import PERCENT, POINTS, TENTHS, TIMES
@@ -17,6 +17,7 @@ class Reading:
     measure: str
     sign: int = 1
     times_growth: bool = False
+    percent_points: bool = False  # a rate's change printed with % (增速较前三季度回落2.7%): in points
 
 
 def _alt(*path: str) -> str:
@@ -80,6 +81,8 @@ def _of_goal() -> tuple[re.Pattern, ...]:
 def read_measure(window: str, kind: str, context: str = "") -> Reading:
     """The measure of a number of unit `kind`, from the words of its clause before it (see
     _read_measure); a change in points, and a percentage a rate moved to, look at the context."""
+    if kind == PERCENT and percent_as_points(window):
+        return replace(_read_measure(window, POINTS, context), percent_points=True)
     if kind == POINTS or (kind == PERCENT and _patterns()["to_level"].search(window)):
         return _read_measure(window, kind, context)
     return _read_measure_cached(window, kind)
@@ -234,6 +237,7 @@ def _comparator_patterns() -> dict[str, re.Pattern]:
     return {
         "preposition": re.compile(table["preposition"].replace("{verbs}", verbs)),
         "verb": re.compile(table["verb"]),
+        "percent_as_points": re.compile(table["percent_as_points"].replace("{verbs}", verbs)),
         "trailing_figure": re.compile(table["trailing_figure"]),
         "yoy": re.compile(table["yoy"].replace("{after_basis}", "|".join(after))),
         "mom": re.compile(table["mom"].replace("{after_basis}", "|".join(w for w in after if w in up_down))),
@@ -241,6 +245,11 @@ def _comparator_patterns() -> dict[str, re.Pattern]:
         "bare_after": re.compile(table["bare_after"].replace("{after_basis}", "|".join(after))
                                  + f"(?={table['bare_points']})"),
     }
+
+
+def percent_as_points(window: str) -> bool:
+    """Whether a percentage right after the window is a rate's change printed with % (增速较前三季度回落2.7%)."""
+    return _comparator_patterns()["percent_as_points"].search(window.rstrip()) is not None
 
 
 def compared_without_preposition(sentence: str, end: int) -> bool:
