@@ -231,6 +231,21 @@ def test_sentence_a_percentage_beside_a_rate_is_no_growth_of_the_amount():
     assert measures[13.3] == "growth" and measures[58.1] != "growth"
 
 
+@pytest.mark.parametrize(
+    ("text", "pub", "modality"),
+    [
+        # an estimate of a year all but over at publication is its outcome; of a year ahead, a forecast
+        ("预计2016年全年,全国规模以上工业增加值增长6%。", date(2016, 12, 27), "actual"),
+        ("预计全年全国规模以上工业增加值增长6%左右。", date(2016, 7, 20), "target"),
+        ("中汽协对2013年的汽车市场做出了预测,2013年汽车市场全年总需求量约2080万辆。", date(2013, 1, 11), "target"),
+    ],
+)
+def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text, pub, modality):
+    from zhibiao.api import extract_text
+
+    assert [f.modality for f in extract_text(text, date=pub)] == [modality]
+
+
 def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     from zhibiao.api import extract_text
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
 
@@ -208,12 +208,17 @@ def sentence_quote(sentence: str, start: int, end: int) -> str:
     return sentence[before + 1 if before >= 0 else lo:min(after) + 1 if after else hi].strip()
 
 
+ESTIMATE_REACH = timedelta(days=31)
+
+
 def estimates_the_past(cues: M.SentenceCues, period: str | None, pub: date | None) -> bool:
-    """Whether the sentence's target cue only estimates (预计) a period over before publication."""
+    """Whether the sentence's target cue only estimates (预计) the outcome of a period over, or all but
+    over (ending within ESTIMATE_REACH: 预计2016年全年 at the ministry's conference of late December),
+    when the page came out."""
     if pub is None or period is None or cues.target_word not in M.estimate_words():
         return False
     end = end_date(period)
-    return end is not None and end < pub.isoformat()
+    return end is not None and end < (pub + ESTIMATE_REACH).isoformat()
 
 
 def emit_facts(st: SentenceState, g: GroupState) -> None:

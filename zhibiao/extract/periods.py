@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
@@ -431,7 +431,30 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
     if not _fragment("hint").search(sentence):
         return ()
     kinds = _prefiltered(sentence)
-    return _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
+    found = _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
+    return _full_year_of_year_named(sentence, found) if _full_year_word() in sentence else found
+
+
+@cache
+def _full_year_word() -> str:
+    return load("periods")["patterns"]["fullyear"]
+
+
+_CLAUSE_MARK = re.compile(r"[,;。,;]")
+_WHOLE_YEAR = re.compile(r"\d{4}")
+
+
+def _full_year_of_year_named(sentence: str, found: tuple[TimeMention, ...]) -> tuple[TimeMention, ...]:
+    """全年 after a year named in its clause (2013年中国汽车市场全年总需求量) is that year, not the
+    publication's."""
+    word = _full_year_word()
+    out = list(found)
+    for i in range(1, len(out)):
+        t, before = out[i], out[i - 1]
+        if (sentence[t.start:t.end] == word and before.kind == "period" and before.value
+                and _WHOLE_YEAR.fullmatch(before.value) and not _CLAUSE_MARK.search(sentence, before.end, t.start)):
+            out[i] = replace(t, value=before.value)
+    return tuple(out)
 
 
 def _gate_open(sentence: str) -> list[_Gated]:
