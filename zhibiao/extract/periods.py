@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from zhibiao.extract.lexicon import CLAUSE_MARKS, FULL_STOP
 from zhibiao.extract.numbers import parse_number
 from zhibiao.period import (
     date_period,
@@ -435,12 +436,14 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
     return _full_year_of_year_named(sentence, found) if _full_year_word() in sentence else found
 
 
+_CLAUSE_ENDS = (*CLAUSE_MARKS, *FULL_STOP)
+
+
 @cache
 def _full_year_word() -> str:
     return load("periods")["patterns"]["fullyear"]
 
 
-_CLAUSE_MARK = re.compile(r"[,;。,;]")
 _WHOLE_YEAR = re.compile(r"\d{4}")
 
 
@@ -451,8 +454,9 @@ def _full_year_of_year_named(sentence: str, found: tuple[TimeMention, ...]) -> t
     out = list(found)
     for i in range(1, len(out)):
         t, before = out[i], out[i - 1]
+        between = sentence[before.end:t.start]
         if (sentence[t.start:t.end] == word and before.kind == "period" and before.value
-                and _WHOLE_YEAR.fullmatch(before.value) and not _CLAUSE_MARK.search(sentence, before.end, t.start)):
+                and _WHOLE_YEAR.fullmatch(before.value) and not any(mark in between for mark in _CLAUSE_ENDS)):
             out[i] = replace(t, value=before.value)
     return tuple(out)
 
