@@ -246,6 +246,23 @@ def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text,
     assert [f.modality for f in extract_text(text, date=pub)] == [modality]
 
 
+@pytest.mark.parametrize(
+    ("text", "qualifiers"),
+    [
+        # a list qualified once, before its first figure or after its last, is qualified throughout
+        ("2017年,电信业、互联网行业、软件和信息技术服务业收入分别增长4%、26%和14%左右。", ["approx"] * 3),
+        ("2017年单位工业增加值能耗、水耗分别同比下降约4.3%和6%。", ["approx"] * 2),
+        ("2013年,出口、进口分别增长12%和10%以上。", ["at_least"] * 2),
+        ("2013年,出口、进口分别增长12%和10%。", ["exact"] * 2),
+        ("2013年,出口、进口分别增长约12%和10%以上。", ["approx", "at_least"]),
+    ],
+)
+def test_sentence_a_list_qualified_once_is_qualified_throughout(text, qualifiers):
+    from zhibiao.api import extract_text
+
+    assert [f.qualifier for f in extract_text(text, date=date(2017, 12, 27))] == qualifiers
+
+
 def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     from zhibiao.api import extract_text
 

@@ -234,6 +234,7 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
     st.distributed = st.distributed or bool(places)
     modality = _modality(st, g)
     group = g.group
+    emitted = len(st.facts)
     for i, m in enumerate(group.mentions):
         sub = g.subjects[i] if i < len(g.subjects) else g.subjects[-1]
         if not sub:
@@ -248,6 +249,23 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
             assert fact.span is not None and upper.span is not None, "make_fact sets the span"
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
         st.facts.extend(_each_compared(fact, g.n))
+    if n > 1:
+        st.facts[emitted:] = _shared_qualifier(st.facts[emitted:])
+
+
+def _shared_qualifier(facts: list[Fact]) -> list[Fact]:
+    """约9%、12%和9%; 4%、26%和14%左右; 12%和10%以上: a list qualified once, before its first figure
+    (approximately) or after its last, is qualified throughout."""
+    if len(facts) < 2:
+        return facts
+    qualifiers = [f.qualifier for f in facts]
+    if qualifiers[0] == "approx" and set(qualifiers[1:]) == {"exact"}:
+        shared = "approx"
+    elif qualifiers[-1] in ("approx", "at_least") and set(qualifiers[:-1]) == {"exact"}:
+        shared = qualifiers[-1]
+    else:
+        return facts
+    return [replace(f, qualifier=shared) for f in facts]
 
 
 def _each_compared(fact: Fact, n: int) -> list[Fact]:
