@@ -263,6 +263,14 @@ def test_sentence_a_list_qualified_once_is_qualified_throughout(text, qualifiers
     assert [f.qualifier for f in extract_text(text, date=date(2017, 12, 27))] == qualifiers
 
 
+def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value():
+    from zhibiao.api import extract_text
+
+    text = "3月份工业生产者出厂价格同比下降4.3%,降幅低于1-2月份的5.1%和去年四季度的5.9%。"
+    got = [(f.value, f.measure, f.period) for f in extract_text(text, date=date(2016, 4, 11))]
+    assert got == [(-4.3, "growth", "2016-03"), (-5.1, "growth", "2016-01/2016-02"), (-5.9, "growth", "2015-Q4")]
+
+
 def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     from zhibiao.api import extract_text
 

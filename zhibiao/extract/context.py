@@ -22,6 +22,7 @@ from zhibiao.extract.lexicon import (
     GROWTH_LIKE,
     LIST_MARKS,
     NATIONAL_NAME,
+    OF,
     PART_AFTER,
     PART_BEFORE,
     SAME_PERIOD_OPENERS,
@@ -231,6 +232,9 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     for t in times:
         if t.start >= pos:
             break
+        if t.kind in ("period", "mask") and t.value and s[t.end:pos].strip() == OF:
+            found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
+            continue
         if t.start in compared:
             continue
         read = _period_named(s, t, pos, art)

@@ -69,5 +69,6 @@ SET_AFTER = re.compile(_entry("sentence", "set_after"))
 HAVE = _entry("sentence", "have")
 HAVE_TAIL = re.compile(_entry("sentence", "have_tail"))
 OF = _entry("sentence", "of")
+JOINED_MEMBER = re.compile(_entry("sentence", "joined_member"))
 
 APPROX_WORD = _entry("qualifier", "approx")

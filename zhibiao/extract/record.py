@@ -90,6 +90,7 @@ class SentenceState:
     set_noun: str = ""  # the set a count is taken from (…中,), for the members named after it
     counted: str = ""  # what the last count counted, for its amounts named bare after it
     prev_end: int = 0  # where the last group ended
+    last_reading: M.Reading | None = None  # the last group's measure, for a member joined to it (和去年四季度的5.9%)
 
 
 @dataclass

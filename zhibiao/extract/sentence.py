@@ -29,6 +29,7 @@ from zhibiao.extract.lexicon import (
     GROWTH_LIKE,
     HAVE,
     HAVE_TAIL,
+    JOINED_MEMBER,
     NAME_QUOTE,
     OF,
     REFERENCE_AFTER,
@@ -241,7 +242,9 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
     if first.unit == M.points_unit() and reading.measure == "level":
         # 环比上升2.69点: a change of an index, in its points.
         reading = M.index_change(g.window) or reading
-    g.reading = reading
+    if reading.measure == "level" and st.last_reading and JOINED_MEMBER.match(g.window.strip()):
+        reading = st.last_reading  # 低于1-2月份的5.1%和去年四季度的5.9%: measured as the one before
+    g.reading = st.last_reading = reading
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
