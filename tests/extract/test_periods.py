@@ -80,6 +80,7 @@ _FIND_TIMES_CASES = [
     # the present ends the context, and dates its own sentence at the publication day
     ("目前,全国", JUL_2025, "目前", "reset", "2025-07-19"),
     ("近年来,全省", JUL_2025, "近年来", "reset", None),
+    ("去年首11个月则按年升0.1%", date(2026, 1, 28), "去年首11个月", "period", "2025-01/2025-11"),
     # 全年 after a year named in its clause is that year; alone it is the publication's
     ("2013年中国汽车市场全年总需求量约2080万辆", date(2013, 1, 11), "全年", "period", "2013"),
     ("2013年,全年总需求量", date(2013, 1, 11), "全年", "period", "2012"),

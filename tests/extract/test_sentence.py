@@ -271,6 +271,14 @@ def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value(
     assert got == [(-4.3, "growth", "2016-03"), (-5.1, "growth", "2016-01/2016-02"), (-5.9, "growth", "2015-Q4")]
 
 
+def test_sentence_hong_kong_usage_previous_reading_and_first_months():
+    from zhibiao.api import extract_text
+
+    text = "内地去年12月份规模以上工业企业利润按年增长5.3%,前值为跌13.1%;去年首11个月则按年升0.1%。"
+    got = [(f.value, f.period) for f in extract_text(text, date=date(2026, 1, 28))]
+    assert got == [(5.3, "2025-12"), (-13.1, "2025-11"), (0.1, "2025-01/2025-11")]
+
+
 def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     from zhibiao.api import extract_text
 

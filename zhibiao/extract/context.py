@@ -141,6 +141,12 @@ def _release_words() -> tuple[str, ...]:
 
 
 @cache
+def previous_readings() -> tuple[str, ...]:
+    """前值: the reading of the period before the one just given."""
+    return words("periods", "context", "previous_reading")
+
+
+@cache
 def _report_words() -> tuple[str, ...]:
     return words("periods", "reports")
 

@@ -17,6 +17,7 @@ from zhibiao.extract.context import (
     blank_times,
     carry_context,
     period_for,
+    previous_readings,
     subordinate_time,
     without_other_times,
 )
@@ -52,7 +53,7 @@ from zhibiao.extract.mentions import (
     Mention,
     find_mentions,
 )
-from zhibiao.extract.periods import TimeMention
+from zhibiao.extract.periods import TimeMention, previous
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
@@ -253,6 +254,8 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
 def read_group_period(st: SentenceState, g: GroupState) -> None:
     measure = "growth" if g.counted_change else g.reading.measure
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
+    if g.period and any(word in g.window_clean for word in previous_readings()):
+        g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
