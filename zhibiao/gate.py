@@ -126,6 +126,8 @@ def _patterns() -> _Patterns:
     cues = _alternation(list(words("units", "index_levels", "before")))
     count_nouns = _alternation(list(words("units", "mentions", "count_nouns")))
     count_links = _alternation(list(words("units", "mentions", "count_noun_links")))
+    money_nouns = _alternation(list(words("units", "mentions", "money_nouns")))
+    money_links = _alternation(list(words("units", "mentions", "money_noun_links")))
     mention = "|".join([
         rf"{number}{gap}{mult}{gap}(?:{any_unit})",        # 3.8%  550多万条  1.85万亿元
         rf"(?<![\d.,])\d{{1,2}}{gap}(?:{duration})",       # 3年 (2023年 is a date)
@@ -134,6 +136,7 @@ def _patterns() -> _Patterns:
         rf"(?:{prefixes})\s*[\d{numerals}]",               # 百分之十二
         rf"(?:{cues})\s*\d",                                # 指数为112.1
         rf"(?:{count_nouns})(?:{count_links})?\s*\d",        # 从业人数约2700万
+        rf"(?:{money_nouns})(?:{money_links})?\s*\d[\d.]*\s*[{multipliers}]",  # 工业增加值达1.38万亿
     ])
     table_words = [w for ws in tables["measures"].values() for w in ws]
     table_words += [w for ws in tables["label_measures"].values() for w in ws]

@@ -58,6 +58,10 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         # an index level without a unit after 录得
         ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
+        # 亿 or more with no unit, after an amount of money: yuan; after anything else no quantity
+        ("全省工业增加值达1.38万亿、居全国第11位。", [("1380000000000", MONEY, "CNY")]),
+        ("全年营收超万亿。", [("1000000000000", MONEY, "CNY")]),
+        ("全省常住人口达1.2亿。", []),
         # 百 opens 百分点, no multiplier there
         ("分别高7个和2百分点。", [("7", POINTS, "pp"), ("2", POINTS, "pp")]),
         ("提高0.5百分点,达到2百家。", [("0.5", POINTS, "pp"), ("200", COUNT, "count")]),

@@ -58,6 +58,8 @@ def _grammar() -> dict:
         "sentence_end": table["sentence_end"],
         "span_after": re.compile(_alt(table["span_after"])),
         "count_nouns": re.compile(rf"(?:{_alt(table['count_nouns'])})(?:{_alt(table['count_noun_links'])})?\s*$"),
+        "money_nouns": re.compile(rf"(?:{_alt(table['money_nouns'])})(?:{_alt(table['money_noun_links'])})?\s*$"),
+        "money_multiplier_min": Decimal(table["money_multiplier_min"]),
     }
 
 
@@ -335,6 +337,10 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
     if whole and _grammar()["count_nouns"].search(sentence, max(0, s - COUNT_NOUN_REACH), s):
         # 从业人数约2700万, 单位个数 38671: a count, its noun before it
         return Mention(s, pos, e, value * mult, COUNT, "count", "", infix, None, scale=mult)
+    if mult >= _grammar()["money_multiplier_min"] and _grammar()["money_nouns"].search(
+            sentence, max(0, s - COUNT_NOUN_REACH), s):
+        # 工业增加值达1.38万亿: money, its noun before it
+        return Mention(s, pos, e, value * mult, MONEY, "CNY", "", infix, None, scale=mult)
     if mult != 1 or _grammar()["list_next"].match(sentence, pos, pos + 3):
         return Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult)
     return None
