@@ -196,6 +196,10 @@ def test_sentence_facts(text, facts):
           ("医疗仪器设备及器械制造主营业务收入", "growth", 12.05), ("中成药生产主营业务收入", "growth", 5.2)]),
         ("上半年,规模以上工业增加值增长6%,其中增长最快的是汽车制造业,增长15%。",
          [("规模以上工业增加值", "growth", 6), ("汽车制造业增加值", "growth", 15)]),
+        # the head of a planned amount after a verb of outcome names the outcome; 收录 carries out
+        ("全市工业重点项目库动态收录5000万元以上项目158个;2018年计划投资271亿元,同比增长53%;1-5月完成投资55.07亿元,同比增长7.2%。",
+         [("5000万元以上项目", "level", 158), ("计划投资", "level", 27100000000), ("计划投资", "growth", 53),
+          ("完成投资", "level", 5507000000), ("完成投资", "growth", 7.2)]),
         # a clause that sets the figure level with another's names no topic
         ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
          [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),

@@ -72,6 +72,7 @@ from zhibiao.extract.subjects import (
     is_holders_measure,
     link_parts,
     noun_after_distributive,
+    outcome_of_plan,
     partner_ellipsis,
     production_subject,
     ranks_within,
@@ -402,10 +403,11 @@ def _change_amount(st: SentenceState, g: GroupState) -> bool:
 
 
 def _head_repeated(st: SentenceState, g: GroupState) -> bool:
-    """第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject."""
+    """第二产业用电量同比增长5.0%,用电量占……比重为72.3%: the head noun repeats the subject; after a plan
+    (计划投资271亿元;1-5月完成投资…) it names the outcome with its verb (plan_outcome)."""
     named = st.subjects
     if named and len(named[-1]) > len(g.subject) >= 2 and named[-1].endswith(g.subject):
-        g.subject = named[-1]
+        g.subject = outcome_of_plan(named[-1], g.subject, g.window_clean) or named[-1]
         return True
     return False
 

@@ -830,6 +830,17 @@ def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
 
 
+def outcome_of_plan(prior: str, head: str, window: str) -> str:
+    """完成投资 after 计划投资: the outcome of a planned amount named by its head noun after a verb of
+    outcome, with the verb; '' when the prior is no plan or no such verb stands before the head."""
+    table = load("subjects")["plan_outcome"]
+    if not prior[:len(prior) - len(head)].endswith(tuple(table["plans"])):
+        return ""
+    before = window.rstrip()[:len(window.rstrip()) - len(head)] if window.rstrip().endswith(head) else ""
+    verb = next((v for v in table["outcomes"] if before.endswith(v)), "")
+    return verb + head if verb else ""
+
+
 def partner_ellipsis(prior: str, subject: str) -> str:
     """与欧盟双边贸易增长3.2%,与日本下降8.2%: a partner named alone after a partner with what is traded
     with it takes that (与日本双边贸易); '' otherwise."""
