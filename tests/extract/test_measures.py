@@ -39,6 +39,7 @@ from zhibiao.rules import load, words
         ("营业收入", MONEY, "level", 1),
         ("企业数量", COUNT, "level", 1),
         ("产能利用率为", PERCENT, "level", 1),
+        ("移动宽带用户渗透率达", PERCENT, "level", 1),  # a rate, not a part of a whole
         # Times
         ("出口增长", TIMES, "growth", 1),
         ("是上年的", TIMES, "level", 1),
