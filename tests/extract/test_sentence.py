@@ -200,6 +200,9 @@ def test_sentence_facts(text, facts):
         ("全市工业重点项目库动态收录5000万元以上项目158个;2018年计划投资271亿元,同比增长53%;1-5月完成投资55.07亿元,同比增长7.2%。",
          [("5000万元以上项目", "level", 158), ("计划投资", "level", 27100000000), ("计划投资", "growth", 53),
           ("完成投资", "level", 5507000000), ("完成投资", "growth", 7.2)]),
+        # how a part fared said before its figure ends its name; the policy it is under is no part of it
+        ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
+        ("重点培育的医药制造业稳中向好,1—10月产值同比增长16.3%。", [("医药制造业产值", "growth", 16.3)]),
         # a clause that sets the figure level with another's names no topic
         ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
          [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),
