@@ -190,7 +190,13 @@ def canonical(subject: str) -> str:
             break
     if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
-    return _product_output(_without_basis(subject))
+    subject = _product_output(_without_basis(subject))
+    return _full_names().get(subject, subject)
+
+
+@cache
+def _full_names() -> dict[str, str]:
+    return dict(load("subjects")["canonical"]["full_names"])
 
 
 def _nearest_part(text: str, after: bool) -> str:
