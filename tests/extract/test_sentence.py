@@ -189,6 +189,9 @@ def test_sentence_facts(text, facts):
          "11.9%和9.1%。",
          [("居民服务、修理和其他服务业营业收入", "growth", 10.3), ("教育营业收入", "growth", 11.2),
           ("卫生和社会工作营业收入", "growth", 11.9), ("文化、体育和娱乐业营业收入", "growth", 9.1)]),
+        # members one per clause, each ending as the last does: 和 inside the last is part of its name
+        ("其中,信息传输、软件和信息技术服务业,租赁和商务服务业同比分别增长38.8%和9.8%。",
+         [("信息传输、软件和信息技术服务业", "growth", 38.8), ("租赁和商务服务业", "growth", 9.8)]),
         # the member ranked first or last, with the account of the figure before
         ("1-6月,医药工业规模以上企业实现主营业务收入12355.61亿元。各子行业中,增长最快的是医疗仪器设备及器械制造,"
          "增速为12.05%;增长最慢的是中成药生产,增速为5.2%。",

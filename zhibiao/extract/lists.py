@@ -321,6 +321,20 @@ def _list_named_before(st: SentenceState, g: GroupState) -> bool:
     return False
 
 
+def _clauses_of_a_kind(st: SentenceState, g: GroupState) -> bool:
+    """信息传输、软件和信息技术服务业,租赁和商务服务业同比分别增长…: members one per clause, each ending as
+    the last does (…业), are the list, before a 和 inside the last is read as one."""
+    if DISTRIBUTIVE_WORD not in g.window or g.inherited or not g.base or g.n < 2:
+        return False
+    members = clause_members(st.text, st.times, g.numberless)
+    if len(members) < g.n - 1:
+        return False
+    taken = members[len(members) - (g.n - 1):]
+    if any(not m.strip() or m.strip()[-1] != g.base[-1] for m in taken):
+        return False
+    return _clauses_listed(st, g)
+
+
 def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
     """信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…"""
     if DISTRIBUTIVE_WORD not in g.window or g.inherited:
@@ -370,6 +384,7 @@ def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
 
 LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _periods_listed,
+    _clauses_of_a_kind,
     _subject_split,
     _members_in_clause_before,
     _list_named_before,
