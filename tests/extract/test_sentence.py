@@ -189,6 +189,9 @@ def test_sentence_facts(text, facts):
          "11.9%和9.1%。",
          [("居民服务、修理和其他服务业营业收入", "growth", 10.3), ("教育营业收入", "growth", 11.2),
           ("卫生和社会工作营业收入", "growth", 11.9), ("文化、体育和娱乐业营业收入", "growth", 9.1)]),
+        # a topic that looks at how things went names no subject
+        ("前两个月,软件业务收入增长10%。从地区运行情况来看,东部地区、中部地区分别同比增长9.8%、10.9%。",
+         [("软件业务收入", "growth", 10), ("软件业务收入", "growth", 9.8), ("软件业务收入", "growth", 10.9)]),
         # members one per clause, each ending as the last does: 和 inside the last is part of its name
         ("其中,信息传输、软件和信息技术服务业,租赁和商务服务业同比分别增长38.8%和9.8%。",
          [("信息传输、软件和信息技术服务业", "growth", 38.8), ("租赁和商务服务业", "growth", 9.8)]),

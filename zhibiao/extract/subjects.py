@@ -741,7 +741,7 @@ def usable_topic(clause: str) -> str:
     if stripped.startswith(_anaphor_predicates()):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
-    if _opens_predicate(subject) or subject.startswith(_partitions()):
+    if _opens_predicate(subject) or subject.startswith(_partitions()) or subject.endswith(_generic_ends()):
         return ""
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
@@ -765,6 +765,11 @@ def _superlative() -> re.Pattern:
 @cache
 def _accounts_longest_first() -> tuple[str, ...]:
     return tuple(sorted(words("subjects", "after_count", "accounts_after"), key=len, reverse=True))
+
+
+@cache
+def _generic_ends() -> tuple[str, ...]:
+    return words("subjects", "topics", "generic_ends")
 
 
 @cache
