@@ -12,6 +12,7 @@ from zhibiao.extract.subjects import (
     driven_amount,
     is_anaphor,
     resolve_anaphor,
+    sibling_predicate,
     split_list,
     subject_after,
     subject_from_window,
@@ -544,3 +545,18 @@ def test_subjects_anaphor_predicates_pair_every_anaphor_with_every_opener() -> N
     pairs = subjects._anaphor_predicates()
     assert "规模创" in pairs and "增速为" in pairs
     assert len(pairs) == len(set(subjects._anaphora()[0])) * len(subjects._predicate_openers())
+
+
+@pytest.mark.parametrize(
+    ("prior", "subject", "expected"),
+    [
+        # a set named by a bare change after a sibling named by an account and its change
+        ("利润总额同比增加的行业", "减少的行业", "利润总额减少的行业"),
+        ("产量增长的产品", "下降的产品", "产量下降的产品"),
+        ("利润总额同比增加的行业", "由亏转盈的行业", ""),  # no bare change
+        ("利润总额同比增加的行业", "减少的企业", ""),  # another set
+        ("增加的行业", "减少的行业", ""),  # no account before
+    ],
+)
+def test_subjects_sibling_predicate(prior: str, subject: str, expected: str) -> None:
+    assert sibling_predicate(prior, subject) == expected

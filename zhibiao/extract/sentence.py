@@ -78,6 +78,7 @@ from zhibiao.extract.subjects import (
     ranks_within,
     resolve_anaphor,
     segment_subject,
+    sibling_predicate,
     subject_after,
     subject_after_amount,
     subject_from_window,
@@ -416,7 +417,7 @@ def _head_repeated(st: SentenceState, g: GroupState) -> bool:
 # 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(partner_ellipsis),
-    _change_amount, _head_repeated,
+    _named_after(sibling_predicate), _change_amount, _head_repeated,
 )
 
 

@@ -841,6 +841,32 @@ def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
 
 
+def sibling_predicate(prior: str, subject: str) -> str:
+    """23个行业利润总额同比增加,14个行业减少: a set named by a bare change (减少的行业) after a sibling set
+    named by an account and its change (利润总额同比增加的行业) is of that account (利润总额减少的行业); ''
+    otherwise."""
+    of = _marks().of
+    pred, _, members = subject.partition(of)
+    before, _, prior_members = prior.partition(of)
+    if not members or members != prior_members or pred not in _change_verbs():
+        return ""
+    verb = next((v for v in _change_verbs_longest_first() if before.endswith(v)), "")
+    account = before[:len(before) - len(verb)] if verb else ""
+    for word in words("measures", "basis", "yoy"):
+        account = account.removesuffix(word)
+    return account + pred + of + members if len(account) >= 2 and account != pred else ""
+
+
+@cache
+def _change_verbs() -> frozenset[str]:
+    return frozenset(words("measures", "growth", "up") + words("measures", "growth", "down"))
+
+
+@cache
+def _change_verbs_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_change_verbs(), key=len, reverse=True))
+
+
 def outcome_of_plan(prior: str, head: str, window: str) -> str:
     """完成投资 after 计划投资: the outcome of a planned amount named by its head noun after a verb of
     outcome, with the verb; '' when the prior is no plan or no such verb stands before the head."""
