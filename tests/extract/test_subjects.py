@@ -311,6 +311,9 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # what is said or expected, whoever says it; 预计 after the name says its modality
         ("中汽协认为中国汽车市场总需求量将达", "中国汽车市场总需求量"),
         ("全市工业实际利用外资预计增长", "工业实际利用外资"),
+        # a verb of adding opening the window: the thing added; a verb of change going on to its result: none
+        ("增加科技创新和技术改造再贷款额度", "科技创新和技术改造再贷款额度"),
+        ("增加到", ""),
         # how the figure was computed is no part of it; a name cut short by its place is given in full
         ("最终计算全县生产总值现价总量为", "地区生产总值"),
         # how the figure was computed is no part of it

@@ -312,7 +312,19 @@ def _window_parts(window: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     text, holder, verb = _fold_link(text)
-    return _subject_before_stop(text), holder, verb
+    subject = _subject_before_stop(text)
+    if not subject and (added := _object_before(text)):
+        subject = _subject_before_stop(added)  # 增加科技创新和技术改造再贷款额度: the thing added
+    return subject, holder, verb
+
+
+def _object_before(text: str) -> str:
+    """What follows a verb of adding that opens the text (增加…额度), or ''."""
+    verb = next((v for v in words("subjects", "object_before", "verbs") if text.startswith(v)), "")
+    rest = text[len(verb):]
+    if not verb or len(rest) < 2 or rest.startswith(words("subjects", "object_before", "not_after")):
+        return ""
+    return rest
 
 
 def _after_glued_heading(text: str) -> tuple[str, str, str] | None:
