@@ -189,6 +189,9 @@ def test_sentence_facts(text, facts):
          "11.9%和9.1%。",
          [("居民服务、修理和其他服务业营业收入", "growth", 10.3), ("教育营业收入", "growth", 11.2),
           ("卫生和社会工作营业收入", "growth", 11.9), ("文化、体育和娱乐业营业收入", "growth", 9.1)]),
+        # a measured noun in a clause after a holder's clause is the holder's
+        ("此外,民营企业加大自主创新力度,进出口持续增长,占外贸总值的比重进一步提升至46.4%。",
+         [("民营企业进出口", "share", 46.4)]),
         # a topic that looks at how things went names no subject
         ("前两个月,软件业务收入增长10%。从地区运行情况来看,东部地区、中部地区分别同比增长9.8%、10.9%。",
          [("软件业务收入", "growth", 10), ("软件业务收入", "growth", 9.8), ("软件业务收入", "growth", 10.9)]),

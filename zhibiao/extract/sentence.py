@@ -228,6 +228,9 @@ def read_topics(st: SentenceState, g: GroupState) -> None:
         clause = blank_times(s, st.times, a, b)
         before = st.subjects or st.ps.subjects
         topic = superlative_member(clause, before[-1] if before else "") or usable_topic(clause)
+        if topic and st.subjects:
+            # 民营企业加大自主创新力度,进出口持续增长,占…: the measured noun is the branch's named before
+            topic = holder_measure(st.subjects[-1], topic) or topic
         if topic:
             st.subjects.append(topic)
             # 建材行业在…拉动下,实现主营业务收入…: the holder of the figures after it is the one named here

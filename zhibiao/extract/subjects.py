@@ -843,7 +843,8 @@ def holder_measure(prior: str, subject: str) -> str:
         return ""
     size = next((w for w in words("subjects", "holder_measure", "size_words") if prior.endswith(w)), "")
     prior = prior[:len(prior) - len(size)]
-    if not prior.endswith(_holder_ends()) or any(prior.endswith(h) for h in _heads_longest_first()):
+    holders = words("subjects", "after_count", "holders")
+    if not prior.endswith(_holder_ends()) or any(prior.endswith(h) for h in _heads_longest_first() if h not in holders):
         return ""
     return prior + subject
 
