@@ -190,8 +190,26 @@ def canonical(subject: str) -> str:
             break
     if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
-    subject = _product_output(_without_basis(subject))
+    subject = _without_of(_product_output(_without_basis(subject)))
     return _full_names().get(subject, subject)
+
+
+def _without_of(subject: str) -> str:
+    """交通和通信的价格 -> 交通和通信价格, 轿车(基本型乘用车)的销量 -> 轿车销量: an account said with 的."""
+    pattern, kept = _of_account()
+    m = pattern.fullmatch(subject)
+    if m is None or any(word in m["thing"] for word in kept):
+        return subject
+    return m["thing"] + m["account"]
+
+
+@cache
+def _of_account() -> tuple[re.Pattern, tuple[str, ...]]:
+    table = load("subjects")["canonical"]
+    heads = "|".join(map(re.escape, sorted(table["of_heads"], key=len, reverse=True)))
+    of = _marks().of
+    pattern = re.compile(rf"(?P<thing>[^{of}]{{2,20}}?)(?:[((][^()()]{{1,12}}[))])?{of}(?P<account>{heads})")
+    return pattern, tuple(table["of_kept"])
 
 
 @cache
