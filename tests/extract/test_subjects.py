@@ -311,6 +311,10 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # what is said or expected, whoever says it; 预计 after the name says its modality
         ("中汽协认为中国汽车市场总需求量将达", "中国汽车市场总需求量"),
         ("全市工业实际利用外资预计增长", "工业实际利用外资"),
+        # a company's report speaks of itself: 本公司 and 公司 are no part of the name
+        ("本公司实现营业收入", "营业收入"),
+        ("公司股利支付率", "股利支付率"),
+        ("公司债发行规模", "公司债发行规模"),
         # an account said with 的, a gloss in brackets before it: as a table labels it; fixed names kept
         ("交通和通信的价格同比下降", "交通和通信价格"),
         ("轿车(基本型乘用车)的销量", "轿车销量"),
