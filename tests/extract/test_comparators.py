@@ -28,6 +28,10 @@ SEP_15 = date(2024, 9, 15)
         ("2019年1—2月份", "2021-01/2021-02", "vs:2019-01/2019-02"),  # its own year
         ("1-2月份", "2021-01/2021-03", "vs:2021-01/2021-02"),  # the figure's year
         ("全国平均水平", "2024-08", "vs:全国"),  # a thing, without its closer words
+        ("同期工业增加值", "2024-H1", "vs:工业增加值"),  # another subject in the same period
+        ("同期", "2024-H1", "vs:2023-H1"),
+        ("去年同期水平", "2024-01/2024-02", "vs:2023-01/2023-02"),  # last year's level: the period
+        ("上季度", "2024-Q2", "vs:2024-Q1"),
         (None, "2024", None),
         ("", "2024", None),
     ],
@@ -45,6 +49,8 @@ def test_comparators_resolvers_are_tried_in_order():
     ("window", "n", "compared"),
     [
         ("分别比全国、全省平均水平高", 2, ["全国平均水平", "全省平均水平"]),
+        ("比同期工业、高技术制造业投资增速分别高", 2, ["同期工业投资", "高技术制造业投资"]),
+        ("分别比同期工业、高技术制造业高", 2, ["同期工业", "高技术制造业"]),  # no shared tail
         ("分别比全国、全省平均水平高", 3, None),  # one thing per figure, or none
         ("分别比上年", 2, None),
         ("分别比全国、全省平均水平高", 1, None),

@@ -279,6 +279,19 @@ def test_sentence_a_list_qualified_once_is_qualified_throughout(text, qualifiers
     assert [f.qualifier for f in extract_text(text, date=date(2017, 12, 27))] == qualifiers
 
 
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        ("1-6月,医药工业增加值同比增长9.9%,较一季度环比下降1.2个百分点。", "vs:2015-Q1"),  # named, then 环比
+        ("上半年,电子信息制造业增加值同比增长12%,比同期工业增加值增速高6.2个百分点。", "vs:工业增加值"),
+    ],
+)
+def test_sentence_what_a_change_in_points_is_compared_with(text, basis):
+    from zhibiao.api import extract_text
+
+    assert [f.basis for f in extract_text(text, date=date(2015, 7, 20)) if f.measure == "growth_change"] == [basis]
+
+
 def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value():
     from zhibiao.api import extract_text
 

@@ -99,6 +99,8 @@ def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tu
     """比上年同期: the same span a year before; 比上年末: the last day of the year before."""
     if not _has_any(comparator, "same_period_last_year") or _has_any(comparator, "not_a_period"):
         return False, None
+    if any(comparator.startswith(w) and len(comparator) - len(w) >= 2 for w in comparator_rules()["same_time_of"]):
+        return False, None  # 比同期工业增加值增速: another subject in the same period
     if _has_any(comparator, "year_end"):
         year = (period or "")[:4]
         return True, (f"vs:{int(year) - 1:04d}-12-31" if year.isdigit() else None)
@@ -209,6 +211,6 @@ def comparator_list(window: str, n: int) -> list[str] | None:
     if len(items) != n or not all(items):
         return None
     *heads, last = items
-    tail = next((last[k:] for k in range(1, len(last)) if not any(h.endswith(last[:k]) for h in heads)
-                 and len(last[:k]) >= max(len(h) for h in heads)), "")
-    return [h + tail for h in heads] + [last]
+    tails = sorted(comparator_rules()["shared_tails"], key=len, reverse=True)
+    tail = next((t for t in tails if last.endswith(t) and len(last) - len(t) >= 2), "")
+    return [h if h.endswith(tail) else h + tail for h in heads] + [last]
