@@ -114,6 +114,8 @@ def test_measures_growth_change_sign(window: str, context: str, sign: int) -> No
         ("快于全市平均水平", "全市"),
         ("同比提高", "上年同期"),
         ("环比下降", "上月"),
+        ("比2012年增长近", "2012年"),  # an approximation between the verb and the figure
+        ("较一季度环比下降", "一季度"),  # a period named before 环比
         # a period opening a clause before a change in points, its 比 lost
         ("同比增长22.6%,1-4月提高", "1-4月"),
         ("增长", None),
