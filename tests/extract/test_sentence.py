@@ -292,6 +292,17 @@ def test_sentence_what_a_change_in_points_is_compared_with(text, basis):
     assert [f.basis for f in extract_text(text, date=date(2015, 7, 20)) if f.measure == "growth_change"] == [basis]
 
 
+def test_sentence_a_flow_counted_up_to_a_day_spans_from_january_a_stock_stands_at_the_day():
+    from zhibiao.api import extract_text
+
+    text = "至2021年底,装备工业营业收入、利润总额分别达到26.47万亿元和1.57万亿元,5G基站总数达到142.5万个。"
+    got = {f.value: f.period for f in extract_text(text, date=date(2022, 6, 20))}
+    assert got == {26470000000000.0: "2021", 1570000000000.0: "2021", 1425000.0: "2021-12-31"}
+    text = "截至6月底,全市工业投资280亿元,计划总投资7809亿元的项目已全部开工。"
+    got = {f.value: f.period for f in extract_text(text, date=date(2022, 7, 20))}
+    assert got == {28000000000.0: "2022-01/2022-06", 780900000000.0: "2022-06-30"}  # a plan's amount: at the day
+
+
 def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value():
     from zhibiao.api import extract_text
 

@@ -132,8 +132,8 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
         subject = contributor(subject)
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
-    if period and not change and _is_stock(subject) and measure in ("level", "growth"):
-        period = end_date(period) or period
+    if period and measure in ("level", "growth"):
+        period = _period_of_what_it_is(subject, period, bool(change))
     return Fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
@@ -161,6 +161,32 @@ def _with_amount_change(subject: str, window: str, measure: str, m: Mention) -> 
     if change and not subject.endswith(change):
         subject += change
     return subject, change
+
+
+def _period_of_what_it_is(subject: str, period: str, change: bool) -> str:
+    """A stock (余额, 保有量) is at the period's end; a flow counted up to a day (营业收入 至2021年底) spans
+    the months to it; a planned amount (计划总投资 of the projects signed) is their attribute at the day."""
+    if not change and _is_stock(subject):
+        return end_date(period) or period
+    if is_date(period) and subject.endswith(_amounts()) and not any(word in subject for word in _plan_words()):
+        return _flow_to_date(period)
+    return period
+
+
+@cache
+def _plan_words() -> tuple[str, ...]:
+    return words("subjects", "plan_outcome", "plans")
+
+
+def _flow_to_date(period: str) -> str:
+    """至2021年底,…营业收入26.47万亿元: a flow counted up to a month's last day is the span from January
+    to that month (the year, at a year's end), not a stock at the day."""
+    year, month = period[:4], period[5:7]
+    if end_date(period[:7]) != period:
+        return period
+    if month == "12":
+        return year
+    return f"{year}-01/{period[:7]}" if month != "01" else period[:7]
 
 
 def _since_year_end_period(period: str | None, window: str) -> str | None:
