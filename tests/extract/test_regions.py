@@ -51,6 +51,7 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("对我国香港地区进出口113.5亿元", []),
         ("对第一大贸易伙伴东盟进出口2029.9亿元", []),  # a partner named after who it is
         ("信息软件业营收增长11.4%,领跑全国", []),  # the place led, not the figure's
+        ("中国制造业采购经理指数为49.6%", [("中国", NATIONAL, "全国")]),  # 中国制造2025 alone is a name
         # an event named after a place is no place
         ("在2013中国•青海绿色发展投资贸易洽谈会上签约项目19个", []),
         ("将在第六届世界闽商大会上签约", []),
