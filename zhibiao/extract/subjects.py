@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
+from zhibiao.extract.prefilter import required_words
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
 
@@ -65,6 +66,7 @@ def _patterns() -> dict:
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = alternation("subjects", "link_verbs", "words")
     method = tuple(re.compile(p) for p in table["method"]["patterns"])
+    any_method = re.compile("|".join(f"(?:{p.pattern})" for p in method))
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns})"),
@@ -75,12 +77,19 @@ def _patterns() -> dict:
         "link": re.compile(rf"(?:{link})"),
         "method": method,
         # One scan for any method phrase: most windows hold none, and then none is removed.
-        "any_method": re.compile("|".join(f"(?:{p.pattern})" for p in method)),
+        "any_method": any_method,
+        # Cheaper still: the words one of which any method phrase holds (most windows hold none).
+        "method_words": _words_pattern(required_words(any_method.pattern)),
         "points_back": _points_back(),
         "reporting": re.compile(alternation("subjects", "reporting", "words")),
         "bare_nouns": re.compile(table["bare_nouns"]["pattern"]),
         "ordinals": re.compile(table["list_split"]["ordinals"]),
     }
+
+
+def _words_pattern(found: tuple[str, ...] | None) -> re.Pattern | None:
+    """A scan for any of `found` (None: there are none to scan for)."""
+    return re.compile("|".join(map(re.escape, found))) if found else None
 
 
 def _points_back() -> re.Pattern:
@@ -259,7 +268,8 @@ def _anaphora() -> tuple[frozenset, tuple[str, ...]]:
 def clean_window(text: str) -> str:
     """Remove method phrases (扣除价格因素, (下同)) that sit between a subject and its number."""
     p = _patterns()
-    if p["any_method"].search(text) is None:
+    gate = p["method_words"]
+    if (gate is not None and gate.search(text) is None) or p["any_method"].search(text) is None:
         return text
     for pattern in p["method"]:
         text = pattern.sub("", text)
