@@ -7,7 +7,7 @@ import re
 import pytest
 
 from zhibiao.extract import prefilter
-from zhibiao.extract.prefilter import PYTHON_SPACE, Prefilter, required_words, to_hyperscan
+from zhibiao.extract.prefilter import PYTHON_SPACE, Prefilter, to_hyperscan
 
 pytest.importorskip("hyperscan")
 
@@ -51,27 +51,3 @@ def test_prefilter_without_hyperscan_is_none(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(prefilter, "hyperscan", None)
     assert Prefilter.build(PATTERNS) is None
 
-
-@pytest.mark.parametrize(("pattern", "expected"), [
-    ("扣除[^,;。]{1,8}因素(后)?", ("扣除",)),  # the longest of the words it must hold
-    ("[^,;。]{2,40}?(?:发布|公布)的", ("公布", "发布")),  # one of the branches
-    ("对[^,;。]{1,16}?(?=的贡献|的拉动)", ("拉动", "贡献")),  # a lookahead reads the text too
-    ("(与|同)[^,;。]{1,9}", ("与", "同")),
-    ("(与|同)比", ("比",)),  # as long, and fewer
-    ("名义(?!增长)", ("名义",)),  # what must not follow is no word it holds
-    ("[^,;。]{0,8}", None),  # no word at all
-    ("(?:增长)?率", ("率",)),  # an optional word is not needed
-    ("(?i)gdp", None),  # letters in either case: an `in` test cannot tell
-])
-def test_required_words(pattern: str, expected: tuple[str, ...] | None) -> None:
-    assert required_words(pattern) == expected
-
-
-@pytest.mark.parametrize("pattern", [
-    "扣除[^,;。]{1,8}因素", "(与|同)[^,;。]{1,20}?相比较?", "[^,;。]{2,40}?(?:发布|公布)的"])
-@pytest.mark.parametrize("text", ["扣除价格因素后", "与上年相比", "国家统计局发布的", "同比增长", "发布会上"])
-def test_required_words_hold_every_match(pattern: str, text: str) -> None:
-    found = required_words(pattern)
-    assert found is not None
-    if re.search(pattern, text):
-        assert any(w in text for w in found)

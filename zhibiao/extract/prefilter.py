@@ -10,10 +10,7 @@ runs `re` on those alone, so its results are exactly the `re` results. Without t
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parser
 import threading
-from collections.abc import Callable
 from typing import Any
 
 hyperscan: Any
@@ -87,71 +84,3 @@ class Prefilter:
         self._database.scan(data, match_event_handler=_collect, context=found, scratch=scratch)
         return found
 
-
-# ---- words a pattern cannot match without: a cheap test that skips a costly scan
-
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-
-
-def required_words(pattern: str) -> tuple[str, ...] | None:
-    """Words one of which every match of `pattern` holds (for 扣除[^,;。]{1,8}因素: 扣除), read from its
-    parse; None when no such words can be said (a pattern that may match without any literal, or
-    ignores case). A text holding none of them has no match, so a scan of it may be skipped."""
-    parsed = sre_parser.parse(pattern)
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    found = _required(parsed)
-    return tuple(sorted(found)) if found else None
-
-
-def _required(items: Any) -> set[str] | None:
-    """The best set of words one of which a match of the sequence `items` holds, or None."""
-    choices: list[set[str]] = []
-    run = ""
-    for op, av in items:
-        if op is sre.LITERAL:
-            run += chr(av)
-            continue
-        if run:
-            choices.append({run})
-            run = ""
-        if (inner := _required_item(op, av)) is not None:
-            choices.append(inner)
-    if run:
-        choices.append({run})
-    # The longest shortest word, then the fewest words: the rarest test.
-    return max(choices, key=lambda c: (min(map(len, c)), -len(c)), default=None)
-
-
-def _required_item(op: Any, av: Any) -> set[str] | None:
-    read = _ITEM_READERS.get(op)
-    return read(av) if read else None
-
-
-def _subpattern(av: Any) -> set[str] | None:
-    _group, add_flags, _del_flags, inner = av
-    return None if add_flags & re.IGNORECASE else _required(inner)
-
-
-def _branch(av: Any) -> set[str] | None:
-    alternatives = [_required(alt) for alt in av[1]]
-    return None if any(a is None for a in alternatives) else set().union(*alternatives)  # type: ignore[arg-type]
-
-
-def _repeat(av: Any) -> set[str] | None:
-    return _required(av[2]) if av[0] >= 1 else None
-
-
-def _characters(av: Any) -> set[str] | None:
-    return {chr(c) for _, c in av} if av and all(o is sre.LITERAL for o, _ in av) else None
-
-
-# What each kind of parsed item requires; any other (a class, a negative lookaround, an anchor) nothing.
-_ITEM_READERS: dict[Any, Callable[[Any], set[str] | None]] = {
-    sre.SUBPATTERN: _subpattern,
-    sre.BRANCH: _branch,
-    **{op: _repeat for op in _REPEATS},
-    sre.ATOMIC_GROUP: _required,
-    sre.ASSERT: lambda av: _required(av[1]),  # a lookahead or lookbehind reads the text too
-    sre.IN: _characters,
-}

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
-from zhibiao.extract.prefilter import required_words
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
+from zhibiao.rules.literals import words_gate
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
@@ -79,17 +79,12 @@ def _patterns() -> dict:
         # One scan for any method phrase: most windows hold none, and then none is removed.
         "any_method": any_method,
         # Cheaper still: the words one of which any method phrase holds (most windows hold none).
-        "method_words": _words_pattern(required_words(any_method.pattern)),
+        "method_words": words_gate([any_method.pattern]),
         "points_back": _points_back(),
         "reporting": re.compile(alternation("subjects", "reporting", "words")),
         "bare_nouns": re.compile(table["bare_nouns"]["pattern"]),
         "ordinals": re.compile(table["list_split"]["ordinals"]),
     }
-
-
-def _words_pattern(found: tuple[str, ...] | None) -> re.Pattern | None:
-    """A scan for any of `found` (None: there are none to scan for)."""
-    return re.compile("|".join(map(re.escape, found))) if found else None
 
 
 def _points_back() -> re.Pattern:

@@ -1,0 +1,95 @@
+"""Words a pattern cannot match without: a cheap test that skips a costly scan.
+
+Python's `re` tries a pattern at every position of a text unless the pattern opens with a literal;
+one that opens with a class or a lazy run (`[^,;。]{2,40}?(?:发布|公布)的`) reads each position
+dozens of times. The words one of which every match must hold are read from the pattern's parse,
+so a scan of a text holding none of them, which can find nothing, is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parser
+from collections.abc import Callable, Iterable
+from typing import Any
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Words one of which every match of `pattern` (compiled with `flags`) holds, read from its parse:
+    扣除 for 扣除[^,;。]{1,8}因素. None when no such words can be said: a pattern that may match without
+    any literal, or one that ignores case by an inline flag (a test of the words with `flags` would
+    not). A text holding none of them, tested with the same flags, has no match."""
+    parsed = sre_parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE and not flags & re.IGNORECASE:
+        return None
+    found = _required(parsed)
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: Any) -> set[str] | None:
+    """The best set of words one of which a match of the sequence `items` holds, or None."""
+    choices: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        if (inner := _required_item(op, av)) is not None:
+            choices.append(inner)
+    if run:
+        choices.append({run})
+    # The longest shortest word, then the fewest words: the rarest test.
+    return max(choices, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _required_item(op: Any, av: Any) -> set[str] | None:
+    read = _ITEM_READERS.get(op)
+    return read(av) if read else None
+
+
+def _subpattern(av: Any) -> set[str] | None:
+    _group, add_flags, _del_flags, inner = av
+    return None if add_flags & re.IGNORECASE else _required(inner)
+
+
+def _branch(av: Any) -> set[str] | None:
+    alternatives = [_required(alt) for alt in av[1]]
+    return None if any(a is None for a in alternatives) else set().union(*alternatives)  # type: ignore[arg-type]
+
+
+def _repeat(av: Any) -> set[str] | None:
+    return _required(av[2]) if av[0] >= 1 else None
+
+
+def _characters(av: Any) -> set[str] | None:
+    return {chr(c) for _, c in av} if av and all(o is sre.LITERAL for o, _ in av) else None
+
+
+# What each kind of parsed item requires; any other (a class, a negative lookaround, an anchor) nothing.
+_ITEM_READERS: dict[Any, Callable[[Any], set[str] | None]] = {
+    sre.SUBPATTERN: _subpattern,
+    sre.BRANCH: _branch,
+    **{op: _repeat for op in _REPEATS},
+    sre.ATOMIC_GROUP: _required,
+    sre.ASSERT: lambda av: _required(av[1]),  # a lookahead or lookbehind reads the text too
+    sre.IN: _characters,
+}
+
+
+def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
+    """One scan for the words one of which any match of any of `patterns` holds, compiled with the
+    patterns' own flags (IGNORECASE folds the words as it folds the patterns); None when some pattern
+    needs no word, and so no text can be passed over."""
+    found: set[str] = set()
+    for pattern in patterns:
+        needed = required_words(pattern, flags)
+        if needed is None:
+            return None
+        found.update(needed)
+    return re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))), flags) if found else None
