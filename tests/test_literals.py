@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from zhibiao.rules.literals import required_words, words_gate
+from zhibiao.rules.literals import Opened, first_chars, required_words, words_gate
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -48,3 +48,29 @@ def test_words_gate() -> None:
     assert words_gate(["因素", "[^,;。]{0,8}"]) is None  # the second may match anywhere
     folded = words_gate(["GDP"], re.IGNORECASE)
     assert folded is not None and folded.search("gdp增长")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    ("^(对|为)[^,;]{1,24}?的|^(?:拉动|带动)", "为对带拉"),
+    ("^(?!有色)(?:有|共)", "共有"),  # a lookahead reads no character of the match
+    ("(?:第|前)?[一二]", "一二前第"),  # an optional opening adds its characters to what follows
+    ("[\u4e00-\u9fff]{1,4}社", None),  # a range: too many to list
+    ("\\d+", None),
+    ("(?:增长)?", None),  # may match the empty string
+    ("(?i)gdp", None),
+])
+def test_first_chars(pattern: str, expected: str | None) -> None:
+    found = first_chars(pattern)
+    assert (None if found is None else set(found)) == (None if expected is None else set(expected))
+
+
+def test_opened_matches_as_its_pattern() -> None:
+    pattern = re.compile("^(对|为)[^,;]{1,24}?(的贡献率|拉动)|^(?:拉动|带动)")
+    opened = Opened(pattern)
+
+    def span(m: re.Match | None) -> tuple[int, int] | None:
+        return m.span() if m else None
+
+    for text in ["对全省增长的贡献率", "拉动全省工业增长", "工业增加值", "", "为"]:
+        assert span(opened.match(text)) == span(pattern.match(text))
+    assert Opened(re.compile("[\u4e00-\u9fff]{2}")).first is None  # then every text is tried

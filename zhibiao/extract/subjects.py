@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
-from zhibiao.rules.literals import words_gate
+from zhibiao.rules.literals import Opened, first_chars, words_gate
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
@@ -70,7 +70,7 @@ def _patterns() -> dict:
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns})"),
-        "lead_after_place": re.compile(table["lead"]["after_place"]),
+        "lead_after_place": Opened(re.compile(table["lead"]["after_place"])),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?!{table['stop']['not_before']})"),
@@ -80,7 +80,7 @@ def _patterns() -> dict:
         "any_method": any_method,
         # Cheaper still: the words one of which any method phrase holds (most windows hold none).
         "method_words": words_gate([any_method.pattern]),
-        "points_back": _points_back(),
+        "points_back": Opened(_points_back()),
         "reporting": re.compile(alternation("subjects", "reporting", "words")),
         "bare_nouns": re.compile(table["bare_nouns"]["pattern"]),
         "ordinals": re.compile(table["list_split"]["ordinals"]),
@@ -135,6 +135,7 @@ class _Canonical:
     predicate: re.Pattern      # 延续, 纳入: the name ends before it
     carried_out: re.Pattern    # the last of 开展, 实施: the name starts after it
     doing: re.Pattern          # 建设, 登记 opening the name: dropped
+    doing_first: frozenset[str] | None  # the characters it may open with (first_chars)
     scope: re.Pattern          # 首批, 国家层面: dropped
     lead: re.Pattern           # an opening word after a scope word: dropped
     tail: re.Pattern           # 总数, 目标 at the end: dropped
@@ -153,7 +154,8 @@ def _canonical_rules() -> _Canonical:
         selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
         predicate=re.compile(predicates),
         carried_out=re.compile(rf"(?:{carried})(?!.*(?:{carried}))"),
-        doing=re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})"),
+        doing=(doing_pattern := re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})")),
+        doing_first=first_chars(doing_pattern.pattern),
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
         lead=_patterns()["lead"],
         tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
@@ -186,7 +188,7 @@ def canonical(subject: str) -> str:
         subject = subject[m.end():]
     for _ in range(3):
         before = subject
-        subject = r.doing.sub("", subject, count=1)
+        subject = _without_doing(r, subject)
         subject = r.scope.sub("", subject, count=1)
         if (m := r.lead.match(subject)) and len(subject) - m.end() >= 2:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
@@ -195,6 +197,14 @@ def canonical(subject: str) -> str:
     if (m := r.tail.search(subject)) and m.start() >= 2:
         subject = subject[:m.start()]
     return _product_output(_without_basis(subject))
+
+
+def _without_doing(r: _Canonical, subject: str) -> str:
+    """The subject without the verb of doing it opens with, if any (the pattern is anchored at the
+    start: one that opens with none of its first characters keeps the subject as it is)."""
+    if r.doing_first is None or subject[:1] in r.doing_first:
+        return r.doing.sub("", subject, count=1)
+    return subject
 
 
 def _nearest_part(text: str, after: bool) -> str:

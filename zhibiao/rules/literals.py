@@ -93,3 +93,74 @@ def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
             return None
         found.update(needed)
     return re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))), flags) if found else None
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of `pattern` may begin with (对, 为, 是 … for ^(对|为)…|^(是|为)…), read
+    from its parse; None when they cannot be listed (a class of ranges or categories, any character,
+    a pattern that may match the empty string or ignores case). A text whose character at the
+    position tried is none of them has no match there."""
+    parsed = sre_parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, nullable = _first(parsed)
+    return None if found is None or nullable else frozenset(found)
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # they read no character of the match
+
+
+def _first(items: Any) -> tuple[set[str] | None, bool]:
+    """(the first characters of a match of the sequence, whether it may match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        item, nullable = _first_item(op, av)
+        if item is None:
+            return None, False
+        found |= item
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is sre.LITERAL:
+        return {chr(av)}, False
+    if op is sre.IN:
+        return _characters(av), False
+    if op is sre.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _first(av[3])
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _first(alternative)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op in _REPEATS:
+        chars, nullable = _first(av[2])
+        return chars, nullable or av[0] == 0
+    if op is sre.ATOMIC_GROUP:
+        return _first(av)
+    return None, False
+
+
+class Opened:
+    """A compiled pattern whose match() is tried only where its first character (first_chars) stands:
+    most texts open with none, and a call of the engine costs more than a look at one character."""
+
+    __slots__ = ("first", "pattern")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.first = first_chars(pattern.pattern, pattern.flags)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        if self.first is not None and text[pos:pos + 1] not in self.first:
+            return None
+        return self.pattern.match(text, pos)
