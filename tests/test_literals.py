@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from zhibiao.rules.literals import Opened, first_chars, required_words, words_gate
+from zhibiao.rules.literals import Gated, Opened, first_chars, required_words, words_gate
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -74,3 +74,23 @@ def test_opened_matches_as_its_pattern() -> None:
     for text in ["对全省增长的贡献率", "拉动全省工业增长", "工业增加值", "", "为"]:
         assert span(opened.match(text)) == span(pattern.match(text))
     assert Opened(re.compile("[\u4e00-\u9fff]{2}")).first is None  # then every text is tried
+
+
+@pytest.mark.parametrize("text", ["比上年", "较", "同比增长", "工业增加值", "", "《中国统计年鉴》", "“十四五”规划",
+                                  "其中,", "由", "各地区分别增长", "均比上月回升", "的增速"])
+@pytest.mark.parametrize("pattern", [
+    "(低于|高于|比|较|同) ?$", "“[^“”]{0,14}\\d[^“”]{0,14}”|《[^《》]{0,60}》", "^的(同比)?(增速|增幅)", "其中[,]?$",
+    "均(?<![平人]均)(?![值价])", "\\s*(至|到|-)\\s*"])
+def test_gated_answers_as_its_pattern(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    gated = Gated(compiled, most=8)
+
+    def span(m: re.Match | None) -> tuple[int, int] | None:
+        return m.span() if m else None
+
+    assert span(gated.search(text)) == span(compiled.search(text))
+    assert span(gated.match(text)) == span(compiled.match(text))
+    assert span(gated.fullmatch(text)) == span(compiled.fullmatch(text))
+    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert gated.sub("", text) == compiled.sub("", text)
+    assert span(gated.search(text, 1)) == span(compiled.search(text, 1))  # positions: the pattern itself

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parser
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -164,3 +164,51 @@ class Opened:
         if self.first is not None and text[pos:pos + 1] not in self.first:
             return None
         return self.pattern.match(text, pos)
+
+
+class Gated(Opened):
+    """A compiled pattern that is not run on a text holding none of the few words every match needs
+    (required_words), nor tried where its first character cannot stand: its search, finditer,
+    fullmatch, match and sub give what the pattern's own do. The words are tested on whole texts only
+    (a call with positions reads the pattern itself: a lookbehind may see before them)."""
+
+    __slots__ = ("words",)
+
+    def __init__(self, pattern: re.Pattern, most: int = 4):
+        super().__init__(pattern)
+        found = required_words(pattern.pattern, pattern.flags)
+        # Words tested as written: not for a pattern that folds case, nor more than a few of them.
+        self.words = found if found and len(found) <= most and not pattern.flags & re.IGNORECASE else None
+
+    def _absent(self, text: str) -> bool:
+        """Whether the text holds none of the words (and so no match)."""
+        words = self.words
+        if words is None:
+            return False
+        for word in words:
+            if word in text:
+                return False
+        return True
+
+    def search(self, text: str, *positions: int) -> re.Match | None:
+        if not positions and self._absent(text):
+            return None
+        return self.pattern.search(text, *positions)
+
+    def finditer(self, text: str, *positions: int) -> Iterator[re.Match]:
+        if not positions and self._absent(text):
+            return iter(())
+        return self.pattern.finditer(text, *positions)
+
+    def fullmatch(self, text: str, *positions: int) -> re.Match | None:
+        if not positions and (self._absent(text) or (self.first is not None and text[:1] not in self.first)):
+            return None
+        return self.pattern.fullmatch(text, *positions)
+
+    def match(self, text: str, pos: int = 0) -> re.Match | None:
+        if pos == 0 and self._absent(text):
+            return None
+        return super().match(text, pos)
+
+    def sub(self, repl: str, text: str, count: int = 0) -> str:
+        return text if self._absent(text) else self.pattern.sub(repl, text, count)
