@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from zhibiao.rules.literals import Gated, Opened, first_chars, required_words, words_gate
+from zhibiao.rules.literals import Gated, Opened, first_chars, matches, required_words, words_gate
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -102,3 +102,10 @@ def test_gated_answers_as_its_pattern(pattern: str, text: str) -> None:
     assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
     assert gated.sub("", text) == compiled.sub("", text)
     assert span(gated.search(text, 1)) == span(compiled.search(text, 1))  # positions: the pattern itself
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    ("同比|比上年", "同比增长,比上年提高"), ("同比", "环比增长"), ("(?<=增)长", "增长,长期,增长"), ("a*", "baa"), ("^b", "bab")])
+def test_matches_are_the_iteration(pattern: str, text: str) -> None:
+    compiled = re.compile(pattern)
+    assert [m.span() for m in matches(compiled, text)] == [m.span() for m in compiled.finditer(text)]
