@@ -737,7 +737,7 @@ def usable_topic(clause: str) -> str:
         stripped = clause = m.group("topic")  # 从地方公共财政收入总额来看: the topic is what it looks at
     elif stripped.endswith(_after_count()[1]):
         return ""  # 10省份中, 在全部行业中: the field the next figures rank in, not a topic
-    if stripped.startswith(_anaphor_predicates()):
+    if stripped.startswith(_anaphor_predicates().get(stripped[:1], ())):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
     if subject.startswith(_predicate_openers()) or subject.startswith(_partitions()):
@@ -751,11 +751,14 @@ def _partitions() -> tuple[str, ...]:
 
 
 @cache
-def _anaphor_predicates() -> tuple[str, ...]:
-    """An anaphor followed by a predicate opener (规模创…), each pair written out, so that one
-    startswith tests them all."""
+def _anaphor_predicates() -> dict[str, tuple[str, ...]]:
+    """An anaphor followed by a predicate opener (规模创…), each pair written out and filed by its
+    first character, so that one startswith tests those a text may open with."""
     anaphora, _ = _anaphora()
-    return tuple(a + o for a in anaphora for o in _predicate_openers())
+    by_first: dict[str, list[str]] = {}
+    for pair in (a + o for a in anaphora for o in _predicate_openers()):
+        by_first.setdefault(pair[0], []).append(pair)
+    return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
 @cache
