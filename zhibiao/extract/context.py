@@ -43,7 +43,6 @@ from zhibiao.extract.regions import (
 from zhibiao.ingest.segment import Article
 from zhibiao.period import Period
 from zhibiao.rules import load, words
-from zhibiao.rules.literals import Gated, Opened
 
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
 
@@ -184,8 +183,8 @@ def without_other_times(s: str, times: list[TimeMention]) -> list[TimeMention]:
 
 
 @cache
-def _goal_span() -> Opened:
-    return Opened(re.compile(load("measures")["share"]["goal_span"]))
+def _goal_span() -> re.Pattern:
+    return re.compile(load("measures")["share"]["goal_span"])
 
 
 def subordinate_time(s: str, t: TimeMention, spans: list[tuple[int, int]]) -> bool:
@@ -267,7 +266,7 @@ def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState, same:
 _SPAN_MEASURES = ("growth",)
 
 
-_DATE = Gated(re.compile(r"\d{4}-\d{2}-\d{2}"))
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def _part_of(part: str | None, whole: str | None) -> bool:
@@ -289,7 +288,7 @@ def ends(span: str | None, point: str | None) -> bool:
     return bool(span and is_date(point) and not is_date(span) and end_date(span) == point)
 
 
-_WHOLE_YEAR = Gated(re.compile(r"(\d{4}|\?{4})(-12-31)?"))
+_WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
 
 
 def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:

@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.mentions import PERCENT, POINTS, TENTHS, TIMES
 from zhibiao.extract.subjects import WINDOW_CACHE
 from zhibiao.rules import load, words
-from zhibiao.rules.literals import Gated, Opened, matches
+from zhibiao.rules.literals import matches
 
 
 @dataclass(frozen=True)
@@ -194,10 +194,10 @@ def verb_sign(word: str) -> int:
 
 
 @cache
-def list_verb_gap() -> Gated:
+def list_verb_gap() -> re.Pattern:
     """The gap between two figures of a 分别 list that each carry their verb (分别下降29.8%、增长6.5%)."""
     verbs = "|".join(map(re.escape, words("measures", "growth", "up") + words("measures", "growth", "down")))
-    return Gated(re.compile(rf"\s*(?:{_alt('measures', 'growth', 'list_joiners')})\s*(?P<verb>{verbs})\s*"))
+    return re.compile(rf"\s*(?:{_alt('measures', 'growth', 'list_joiners')})\s*(?P<verb>{verbs})\s*")
 
 
 def amount_change_verb(window: str) -> str:
@@ -246,13 +246,7 @@ def _comparator_patterns() -> dict[str, re.Pattern]:
 
 def compared_without_preposition(sentence: str, end: int) -> bool:
     """Whether the period ending at `end` is compared with, its 比 lost (1-4月提高5.0个百分点)."""
-    return _bare_after().match(sentence, end) is not None
-
-
-@cache
-def _bare_after() -> Opened:
-    """[comparator_patterns] bare_after, tried only where a verb of change may begin."""
-    return Opened(_comparator_patterns()["bare_after"])
+    return _comparator_patterns()["bare_after"].match(sentence, end) is not None
 
 
 @lru_cache(maxsize=WINDOW_CACHE)

@@ -201,20 +201,17 @@ class Opened:
 
 class Gated(Opened):
     """A compiled pattern that is not run on a text holding none of the few words every match needs
-    (required_words), nor tried where its first character cannot stand, nor fully matched against a
-    text shorter or longer than any match: its search, finditer,
+    (required_words), nor tried where its first character cannot stand: its search, finditer,
     fullmatch, match and sub give what the pattern's own do. The words are tested on whole texts only
     (a call with positions reads the pattern itself: a lookbehind may see before them)."""
 
-    __slots__ = ("shortest", "longest", "words")
+    __slots__ = ("words",)
 
     def __init__(self, pattern: re.Pattern, most: int = 4):
         super().__init__(pattern)
         found = required_words(pattern.pattern, pattern.flags)
         # Words tested as written: not for a pattern that folds case, nor more than a few of them.
         self.words = found if found and len(found) <= most and not pattern.flags & re.IGNORECASE else None
-        # How long a whole match may be (a fullmatch of a text of another length fails).
-        self.shortest, self.longest = sre_parser.parse(pattern.pattern, pattern.flags).getwidth()
 
     def _absent(self, text: str) -> bool:
         """Whether the text holds none of the words (and so no match)."""
@@ -237,8 +234,7 @@ class Gated(Opened):
         return self.pattern.finditer(text, *positions)
 
     def fullmatch(self, text: str, *positions: int) -> re.Match | None:
-        if not positions and (not self.shortest <= len(text) <= self.longest or self._absent(text)
-                              or (self.first is not None and text[:1] not in self.first)):
+        if not positions and (self._absent(text) or (self.first is not None and text[:1] not in self.first)):
             return None
         return self.pattern.fullmatch(text, *positions)
 
