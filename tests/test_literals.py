@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from zhibiao.rules.literals import Gated, Opened, first_chars, matches, required_words, words_gate
+from zhibiao.rules.literals import Opened, first_chars, matches, required_words, words_gate
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -84,28 +84,9 @@ def test_opened_matches_as_its_pattern() -> None:
     assert Opened(re.compile("[\u4e00-\u9fff]{2}")).first is None  # then every text is tried
 
 
-@pytest.mark.parametrize("text", ["比上年", "较", "同比增长", "工业增加值", "", "《中国统计年鉴》", "“十四五”规划",
-                                  "其中,", "由", "各地区分别增长", "均比上月回升", "的增速"])
-@pytest.mark.parametrize("pattern", [
-    "(低于|高于|比|较|同) ?$", "“[^“”]{0,14}\\d[^“”]{0,14}”|《[^《》]{0,60}》", "^的(同比)?(增速|增幅)", "其中[,]?$",
-    "均(?<![平人]均)(?![值价])", "\\s*(至|到|-)\\s*"])
-def test_gated_answers_as_its_pattern(pattern: str, text: str) -> None:
-    compiled = re.compile(pattern)
-    gated = Gated(compiled, most=8)
-
-    def span(m: re.Match | None) -> tuple[int, int] | None:
-        return m.span() if m else None
-
-    assert span(gated.search(text)) == span(compiled.search(text))
-    assert span(gated.match(text)) == span(compiled.match(text))
-    assert span(gated.fullmatch(text)) == span(compiled.fullmatch(text))
-    assert [m.span() for m in gated.finditer(text)] == [m.span() for m in compiled.finditer(text)]
-    assert gated.sub("", text) == compiled.sub("", text)
-    assert span(gated.search(text, 1)) == span(compiled.search(text, 1))  # positions: the pattern itself
-
-
 @pytest.mark.parametrize(("pattern", "text"), [
-    ("同比|比上年", "同比增长,比上年提高"), ("同比", "环比增长"), ("(?<=增)长", "增长,长期,增长"), ("a*", "baa"), ("^b", "bab")])
+    ("同比|比上年", "同比增长,比上年提高"), ("同比", "环比增长"), ("(?<=增)长", "增长,长期,增长"), ("a*", "baa"),
+    ("^b", "bab")])
 def test_matches_are_the_iteration(pattern: str, text: str) -> None:
     compiled = re.compile(pattern)
     assert [m.span() for m in matches(compiled, text)] == [m.span() for m in compiled.finditer(text)]

@@ -1,8 +1,7 @@
 """The sentence grammar's marks, words and patterns, built once from `rules/grammar.toml`.
 
 The grammar modules (sentence, context, lists, comparators, attributes) read them from here, so
-that a word is defined once, in data, and each pattern compiled once. The patterns read on every
-sentence or window are Gated: not run on a text holding none of the words they need.
+that a word is defined once, in data, and each pattern compiled once.
 """
 
 from __future__ import annotations
@@ -10,7 +9,6 @@ from __future__ import annotations
 import re
 
 from zhibiao.rules import alternation, load, words
-from zhibiao.rules.literals import Gated
 
 _TABLE = load("grammar")
 
@@ -30,28 +28,28 @@ ENUMERATION = _entry("marks", "enumeration")
 LIST_MARKS = "".join(words("grammar", "marks", "list_marks"))
 
 # Comparators.
-COMPARATOR_BEFORE = Gated(re.compile(rf"({alternation('grammar', 'comparator', 'before')}) ?$"), most=12)
+COMPARATOR_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'before')}) ?$")
 FROM_WORDS = words("grammar", "comparator", "from")
-FROM_BEFORE = Gated(re.compile(rf"({alternation('grammar', 'comparator', 'from')})$"))
+FROM_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'from')})$")
 COMPARATOR_ITEMS = re.compile(rf"\s*(?:{alternation('grammar', 'comparator', 'items')})\s*")
-WRITTEN_YEAR = Gated(re.compile(_entry("comparator", "written_year")))
+WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
 
 # Lists: 分别, 均, 各.
 DISTRIBUTIVE_WORD = _entry("lists", "distributive")
 EACH_WORD = _entry("lists", "each")
 # The lookbehind after the word, so that the scan looks for the word only.
-EACH = Gated(re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after')}]{re.escape(EACH_WORD)})"
-                        rf"(?![{_entry('lists', 'each_not_before')}])"))
+EACH = re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after')}]{re.escape(EACH_WORD)})"
+                  rf"(?![{_entry('lists', 'each_not_before')}])")
 EACH_MONTH = _entry("lists", "each_month")
 EACH_QUARTER = _entry("lists", "each_quarter")
 QUARTER_WORD = _entry("lists", "quarter_word")
 CUMULATIVE = _entry("lists", "cumulative")
 LIST_END = _entry("lists", "list_end")
-RANGE_GAP = Gated(re.compile(rf"\s*({alternation('grammar', 'lists', 'range_gaps')})\s*"), most=8)
+RANGE_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'range_gaps')})\s*")
 LIST_GAP = re.compile(rf"\s*({alternation('grammar', 'lists', 'list_gaps')})?\s*")
 
 # Context.
-PART_BEFORE = Gated(re.compile(rf"{re.escape(_entry('context', 'part_before'))}[,]?$"))
+PART_BEFORE = re.compile(rf"{re.escape(_entry('context', 'part_before'))}[,]?$")
 PART_AFTER = words("grammar", "context", "part_after")
 CONVERSION_AFTER = words("grammar", "context", "conversion_after")
 SAME_PERIOD_OPENERS = words("grammar", "context", "same_period_openers")
@@ -60,16 +58,16 @@ COMPARED_AVERAGE = words("grammar", "compared_values", "average")
 COMPARED_SAME_PERIOD = words("grammar", "compared_values", "same_period")
 COMPARED_JOINERS = words("grammar", "compared_values", "joiners")
 CIRCUMSTANCE = _entry("context", "circumstance")
-CIRCUMSTANCE_FIGURE = Gated(re.compile(rf"\d+(\.\d+)?({alternation('grammar', 'context', 'circumstance_figures')})"))
+CIRCUMSTANCE_FIGURE = re.compile(rf"\d+(\.\d+)?({alternation('grammar', 'context', 'circumstance_figures')})")
 NATIONAL_NAME = _entry("context", "national")
 
 # The sentence.
-NAME_QUOTE = Gated(re.compile(_entry("sentence", "name_quote")))
-REFERENCE_AFTER = Gated(re.compile(_entry("sentence", "reference_after")))
-SET_MEMBER = Gated(re.compile(_entry("sentence", "set_member")))
-SET_AFTER = Gated(re.compile(_entry("sentence", "set_after")))
+NAME_QUOTE = re.compile(_entry("sentence", "name_quote"))
+REFERENCE_AFTER = re.compile(_entry("sentence", "reference_after"))
+SET_MEMBER = re.compile(_entry("sentence", "set_member"))
+SET_AFTER = re.compile(_entry("sentence", "set_after"))
 HAVE = _entry("sentence", "have")
-HAVE_TAIL = Gated(re.compile(_entry("sentence", "have_tail")))
+HAVE_TAIL = re.compile(_entry("sentence", "have_tail"))
 OF = _entry("sentence", "of")
 
 APPROX_WORD = _entry("qualifier", "approx")

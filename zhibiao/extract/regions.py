@@ -21,7 +21,6 @@ from functools import cache, lru_cache
 from zhibiao.errors import RulesError
 from zhibiao.extract.lexer import TOKEN_CACHE, Refusal, WordLexer
 from zhibiao.rules import load, words
-from zhibiao.rules.literals import Opened
 
 NATIONAL, GLOBAL, LOCAL_PROVINCE, LOCAL_CITY, PLACE = "national", "global", "province", "city", "place"
 NOT_PLACE = "not_place"  # a word such as 复合肥: matched, so that 合肥 is not, and then dropped
@@ -265,7 +264,7 @@ def is_place(name: str) -> bool:
 def _boundaries() -> dict:
     """The [boundaries] of regions.toml, with its dateline pattern compiled."""
     table = dict(load("regions")["boundaries"])
-    table["dateline_after"] = Opened(re.compile(table["dateline_after"]))  # tried where a digit stands
+    table["dateline_after"] = re.compile(table["dateline_after"])
     table["bracketed_value"] = re.compile(table["bracketed_value"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
