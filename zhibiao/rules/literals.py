@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parser
-import sys
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import Any
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -106,35 +104,28 @@ def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
 
 
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The characters a match of `pattern` may begin with (对, 为, 是 … for ^(对|为)…|^(是|为)…; the
-    digits for \\d…), read from its parse; None when they cannot be listed (a wide class or a negated
-    one, any character, a pattern that may match the empty string or ignores case). A text whose
+    """The characters a match of `pattern` may begin with (对, 为, 是 … for ^(对|为)…|^(是|为)…), read
+    from its parse; None when they cannot be listed (a wide class, a negated one or a category such as
+    \\d, any character, a pattern that may match the empty string or ignores case). A text whose
     character at the position tried is none of them has no match there."""
     parsed = sre_parser.parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE:
         return None
-    digits = frozenset("0123456789") if parsed.state.flags & re.ASCII else _unicode_digits()
-    found, nullable = _first(parsed, digits)
+    found, nullable = _first(parsed)
     return None if found is None or nullable else frozenset(found)
-
-
-@cache
-def _unicode_digits() -> frozenset[str]:
-    """What \\d matches in a str pattern: every decimal digit (str.isdecimal), some 700 of them."""
-    return frozenset(re.findall(r"\d", "".join(map(chr, range(sys.maxunicode + 1)))))
 
 
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # they read no character of the match
 _WIDEST_RANGE = 256  # a class range listed character by character (A-Z, not \u4e00-\u9fff)
 
 
-def _first(items: Any, digits: frozenset[str]) -> tuple[set[str] | None, bool]:
+def _first(items: Any) -> tuple[set[str] | None, bool]:
     """(the first characters of a match of the sequence, whether it may match the empty string)."""
     found: set[str] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        item, nullable = _first_item(op, av, digits)
+        item, nullable = _first_item(op, av)
         if item is None:
             return None, False
         found |= item
@@ -143,41 +134,39 @@ def _first(items: Any, digits: frozenset[str]) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _first_item(op: Any, av: Any, digits: frozenset[str]) -> tuple[set[str] | None, bool]:
+def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
     if op is sre.LITERAL:
         return {chr(av)}, False
     if op is sre.IN:
-        return _class_chars(av, digits), False
+        return _class_chars(av), False
     if op is sre.SUBPATTERN:
-        return (None, False) if av[1] & re.IGNORECASE else _first(av[3], digits)
+        return (None, False) if av[1] & re.IGNORECASE else _first(av[3])
     if op is sre.BRANCH:
         found: set[str] = set()
         nullable = False
         for alternative in av[1]:
-            chars, empty = _first(alternative, digits)
+            chars, empty = _first(alternative)
             if chars is None:
                 return None, False
             found |= chars
             nullable = nullable or empty
         return found, nullable
     if op in _REPEATS:
-        chars, nullable = _first(av[2], digits)
+        chars, nullable = _first(av[2])
         return chars, nullable or av[0] == 0
     if op is sre.ATOMIC_GROUP:
-        return _first(av, digits)
+        return _first(av)
     return None, False
 
 
-def _class_chars(items: Any, digits: frozenset[str]) -> set[str] | None:
-    """The characters of a class of literals, narrow ranges and \\d; None for any other."""
+def _class_chars(items: Any) -> set[str] | None:
+    """The characters of a class of literals and narrow ranges; None for any other."""
     found: set[str] = set()
     for op, av in items:
         if op is sre.LITERAL:
             found.add(chr(av))
         elif op is sre.RANGE and av[1] - av[0] < _WIDEST_RANGE:
             found.update(map(chr, range(av[0], av[1] + 1)))
-        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
-            found |= digits
         else:
             return None
     return found
