@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from zhibiao.rules.literals import Opened, first_chars, matches, required_words, words_gate
+from zhibiao.rules.literals import (
+    Opened,
+    first_chars,
+    matches,
+    reach_from_end,
+    required_words,
+    words_gate,
+)
 
 
 @pytest.mark.parametrize(("pattern", "expected"), [
@@ -84,3 +91,16 @@ def test_opened_matches_as_its_pattern() -> None:
 def test_matches_are_the_iteration(pattern: str, text: str) -> None:
     compiled = re.compile(pattern)
     assert [m.span() for m in matches(compiled, text)] == [m.span() for m in compiled.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "项目建设", "企业总数", "总数量\n", "目标值", "数量目标", "x" * 30 + "总数", "", "预计"])
+def test_reach_from_end_finds_what_the_whole_search_finds(text: str) -> None:
+    tail = re.compile("(?:总数|数量|(?<=项目)建设|的?目标值?|预计)$")
+    reach = reach_from_end(tail)
+    assert reach == 5  # 的目标值, and the newline $ may stand before
+
+    def span(m: re.Match | None) -> tuple[int, int] | None:
+        return m.span() if m else None
+
+    assert span(tail.search(text, max(0, len(text) - reach))) == span(tail.search(text))

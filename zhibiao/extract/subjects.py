@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
-from zhibiao.rules.literals import Opened, first_chars, words_gate
+from zhibiao.rules.literals import Opened, first_chars, reach_from_end, words_gate
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
@@ -139,6 +139,7 @@ class _Canonical:
     scope: re.Pattern          # 首批, 国家层面: dropped
     lead: re.Pattern           # an opening word after a scope word: dropped
     tail: re.Pattern           # 总数, 目标 at the end: dropped
+    tail_reach: int            # how far back from the end a match of `tail` may start
     inner: re.Pattern          # 比去年同期 inside a name (利润比去年同期增长的行业): dropped
 
 
@@ -158,7 +159,8 @@ def _canonical_rules() -> _Canonical:
         doing_first=first_chars(doing_pattern.pattern),
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
         lead=_patterns()["lead"],
-        tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
+        tail=(tail := re.compile("(?:" + "|".join(table["tails"]) + ")$")),
+        tail_reach=reach_from_end(tail),
         inner=re.compile("|".join(table["inner"])),
     )
 
@@ -194,7 +196,8 @@ def canonical(subject: str) -> str:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
             break
-    if (m := r.tail.search(subject)) and m.start() >= 2:
+    # The tail ends the subject: the search starts no farther back than the longest tail reaches.
+    if (m := r.tail.search(subject, max(0, len(subject) - r.tail_reach))) and m.start() >= 2:
         subject = subject[:m.start()]
     return _product_output(_without_basis(subject))
 

@@ -90,6 +90,14 @@ def matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     return iter(()) if first is None else pattern.finditer(text, first.start())
 
 
+def reach_from_end(pattern: re.Pattern) -> int:
+    """How far back from the end of a text a match of `pattern` (one that ends with $) may start: its
+    longest width, and one more for the newline before which $ also matches. A search from there
+    finds the match a search of the whole text finds, and no lookbehind is cut (it reads the text
+    before the position searched from)."""
+    return sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1
+
+
 def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
     """One scan for the words one of which any match of any of `patterns` holds, compiled with the
     patterns' own flags (IGNORECASE folds the words as it folds the patterns); None when some pattern
