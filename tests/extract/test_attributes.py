@@ -40,3 +40,18 @@ def test_attributes_quote_of_an_absurd_sentence_is_around_the_figure():
     at = long.index("5")
     quote = sentence_quote(long, at, at + 1)
     assert quote == "产量5万吨," and len(quote) < QUOTE_REACH
+
+
+def test_new_fact_is_the_fact_its_init_builds() -> None:
+    import pickle
+    from dataclasses import asdict
+
+    from zhibiao.extract.attributes import new_fact
+    from zhibiao.models import Fact
+
+    given = dict(doc="d", subject="工业增加值", measure="growth", value=6.4, unit="%", period="2025-01/2025-06",
+                 basis="yoy", region="全国", quote="同比增长6.4%", span=(3, 7))
+    made, built = new_fact(**given), Fact(**given)  # type: ignore[arg-type]
+    assert made == built and hash(made) == hash(built) and repr(made) == repr(built)
+    assert list(vars(made).items()) == list(vars(built).items()) and asdict(made) == asdict(built)
+    assert pickle.loads(pickle.dumps(made)) == built

@@ -50,3 +50,4 @@ def test_prefilter_refuses_a_class_it_cannot_rewrite() -> None:
 def test_prefilter_without_hyperscan_is_none(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prefilter, "hyperscan", None)
     assert Prefilter.build(PATTERNS) is None
+

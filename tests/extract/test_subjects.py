@@ -554,8 +554,10 @@ def test_subjects_bare_name(item: str, expected: bool) -> None:
 
 
 def test_subjects_anaphor_predicates_pair_every_anaphor_with_every_opener() -> None:
-    pairs = subjects._anaphor_predicates()
-    assert "规模创" in pairs and "增速为" in pairs
+    by_first = subjects._anaphor_predicates()
+    pairs = [pair for filed in by_first.values() for pair in filed]
+    assert "规模创" in pairs and "增速为" in pairs and all(pair[0] == first for first, filed in by_first.items()
+                                                          for pair in filed)
     assert len(pairs) == len(set(subjects._anaphora()[0])) * len(subjects._predicate_openers())
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
@@ -117,6 +117,20 @@ def _new_openers() -> tuple[str, ...]:
     return words("subjects", "stocks", "new_openers")
 
 
+# Every field of a Fact with its default, in the order its __init__ assigns them (the required ones
+# are always given).
+_FACT_DEFAULTS = {f.name: f.default for f in fields(Fact)}
+
+
+def new_fact(**given) -> Fact:
+    """Fact(**given), the same object its generated __init__ builds (the same fields in the same
+    order), without the frozen dataclass's guarded assignment of each of its sixteen fields: a
+    fact is made for every figure."""
+    fact = object.__new__(Fact)
+    object.__setattr__(fact, "__dict__", {**_FACT_DEFAULTS, **given})
+    return fact
+
+
 def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, window: str, period: str | None,
               basis: str | None, region: str | None, modality: str, sent: Sentence, mapped) -> Fact:
     """The fact of one figure, its measure settled by the figure's kind and its period by what
@@ -134,7 +148,7 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
     end = mapped.to_original(sent.start + m.end - 1) + 1
     if period and measure in ("level", "growth"):
         period = _period_of_what_it_is(subject, period, bool(change))
-    return Fact(
+    return new_fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
         period=period, basis=basis if measure in ("growth", "growth_change") else None,

@@ -43,8 +43,9 @@ def mark_bases(facts: list[Fact], text: str) -> list[Fact]:
     (`text` is the document's original text, which spans point into)."""
     average, written, quick, _ = _rules()
     out = []
+    may_hold: dict[str, bool] = {}  # by quote: the facts of a sentence share it
     for fact in facts:
-        if fact.measure != "growth" or fact.span is None or not any(p.search(fact.quote or "") for p in quick):
+        if fact.measure != "growth" or fact.span is None or not _may_hold(fact.quote or "", quick, may_hold):
             out.append(fact)
             continue
         clause = _clause(fact.span[0], text)
@@ -57,6 +58,13 @@ def mark_bases(facts: list[Fact], text: str) -> list[Fact]:
                 basis = "vs:" + fact.period.replace(fact.period[:4], f"{year:04d}")
         out.append(fact if basis == fact.basis else replace(fact, basis=basis))
     return out
+
+
+def _may_hold(quote: str, quick: tuple[re.Pattern, ...], seen: dict[str, bool]) -> bool:
+    """Whether the quote may name either base (cached in `seen`)."""
+    if quote not in seen:
+        seen[quote] = any(p.search(quote) for p in quick)
+    return seen[quote]
 
 
 def _last(pattern: re.Pattern, text: str) -> re.Match | None:

@@ -24,7 +24,7 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
     for n, f in enumerate([*_without_repeated_sentences(facts), *table_facts]):
         in_table = n >= len(facts)
         slots = by_key.setdefault(_fact_key(f)[1:], [])
-        distinctive = _distinctive(f.value)
+        distinctive = bool(slots) and _distinctive(f.value)  # read only against a fact of the same key
         twin = next((i for i in slots if out[i].subject == f.subject or (
             (distinctive or (in_table and from_text[i]))
             and (out[i].subject in f.subject or f.subject in out[i].subject))), None)
@@ -65,7 +65,9 @@ def _distinctive(value: float) -> bool:
 
 def drop_headline_repeats(facts: list[Fact]) -> list[Fact]:
     """A headline restating a body figure is the same fact: keep the body's."""
-    headline = [is_headline(f.quote) for f in facts]
+    quotes = {f.quote for f in facts}  # the facts of a sentence share its quote
+    is_head = {q: is_headline(q) for q in quotes}
+    headline = [is_head[f.quote] for f in facts]
     body: dict[tuple, list[str]] = {}
     for f, head in zip(facts, headline, strict=True):
         if not head:

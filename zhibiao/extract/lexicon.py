@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from zhibiao.rules import alternation, load, words
+from zhibiao.rules.literals import required_words
 
 _TABLE = load("grammar")
 
@@ -63,6 +64,8 @@ NATIONAL_NAME = _entry("context", "national")
 
 # The sentence.
 NAME_QUOTE = re.compile(_entry("sentence", "name_quote"))
+# One of these stands in any quoted name (rules.literals.required_words): a sentence without them has none.
+NAME_QUOTE_WORDS = required_words(NAME_QUOTE.pattern)
 REFERENCE_AFTER = re.compile(_entry("sentence", "reference_after"))
 SET_MEMBER = re.compile(_entry("sentence", "set_member"))
 SET_AFTER = re.compile(_entry("sentence", "set_after"))

@@ -83,3 +83,4 @@ class Prefilter:
         found: set[int] = set()
         self._database.scan(data, match_event_handler=_collect, context=found, scratch=scratch)
         return found
+

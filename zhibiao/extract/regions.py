@@ -293,18 +293,19 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
 def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention]) -> bool:
     """Whether the place at text[start:end] is a partner, a comparison, a ranking, a dateline or
     the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
+    if skipped_end == start:
+        return True  # 对我国香港地区: a place right after a skipped one is part of its name
     b = _boundaries()
     before = text[max(0, start - 4):start]
-    listed_after_partner = before.endswith(b["list_separator"]) and (
-        skipped_end == start - 1
-        or (skipped_end >= 0 and b["bracketed_value"].fullmatch(text, skipped_end, start - 1) is not None))
+    if before.endswith(b["list_separator"]) and (
+            skipped_end == start - 1
+            or (skipped_end >= 0 and b["bracketed_value"].fullmatch(text, skipped_end, start - 1) is not None)):
+        return True  # listed after a partner
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
-    listed_after_place = (before.endswith(b["list_joiners"]) and bool(out) and out[-1].kind == PLACE
-                          and out[-1].end == start - 1)
-    # 对我国香港地区: a place right after a skipped one is part of its name
-    return bool(listed_after_partner or skipped_end == start
-                or (_not_before().search(before) and not listed_after_place)
-                or before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
+    if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and bool(out)
+                                             and out[-1].kind == PLACE and out[-1].end == start - 1):
+        return True
+    return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
                 or _ranked_after().match(text, end))
 
 

@@ -32,6 +32,7 @@ from zhibiao.extract.lexicon import (
     HAVE_TAIL,
     JOINED_MEMBER,
     NAME_QUOTE,
+    NAME_QUOTE_WORDS,
     OF,
     REFERENCE_AFTER,
     SET_AFTER,
@@ -170,7 +171,8 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
                   mapped) -> SentenceState:
     """What the passes read: the sentence's clauses, times, figures, places and cues, found once."""
     s = sent.text
-    names = [m.span() for m in NAME_QUOTE.finditer(s)]
+    names = ([m.span() for m in NAME_QUOTE.finditer(s)]
+             if NAME_QUOTE_WORDS is None or any(w in s for w in NAME_QUOTE_WORDS) else [])
     found = art.times.get(sent.start, [])
     # The clauses, needed only by the figures and by a time in a circumstantial phrase
     spans = clauses(s) if found and CIRCUMSTANCE in s else []

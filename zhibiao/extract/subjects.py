@@ -15,6 +15,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
+from zhibiao.rules.literals import Opened, first_chars, reach_from_end, words_gate
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
@@ -65,18 +66,21 @@ def _patterns() -> dict:
     stop = "|".join(map(re.escape, sorted(stops, key=len, reverse=True)))
     link = alternation("subjects", "link_verbs", "words")
     method = tuple(re.compile(p) for p in table["method"]["patterns"])
+    any_method = re.compile("|".join(f"(?:{p.pattern})" for p in method))
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
         "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns})"),
-        "lead_after_place": re.compile(table["lead"]["after_place"]),
+        "lead_after_place": Opened(re.compile(table["lead"]["after_place"])),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
         "stop": re.compile(rf"(?:{stop})(?!{table['stop']['not_before']})"),
         "link": re.compile(rf"(?:{link})"),
         "method": method,
         # One scan for any method phrase: most windows hold none, and then none is removed.
-        "any_method": re.compile("|".join(f"(?:{p.pattern})" for p in method)),
-        "points_back": _points_back(),
+        "any_method": any_method,
+        # Cheaper still: the words one of which any method phrase holds (most windows hold none).
+        "method_words": words_gate([any_method.pattern]),
+        "points_back": Opened(_points_back()),
         "reporting": re.compile(alternation("subjects", "reporting", "words")),
         "bare_nouns": re.compile(table["bare_nouns"]["pattern"]),
         "ordinals": re.compile(table["list_split"]["ordinals"]),
@@ -131,9 +135,11 @@ class _Canonical:
     predicate: re.Pattern      # 延续, 纳入: the name ends before it
     carried_out: re.Pattern    # the last of 开展, 实施: the name starts after it
     doing: re.Pattern          # 建设, 登记 opening the name: dropped
+    doing_first: frozenset[str] | None  # the characters it may open with (first_chars)
     scope: re.Pattern          # 首批, 国家层面: dropped
     lead: re.Pattern           # an opening word after a scope word: dropped
     tail: re.Pattern           # 总数, 目标 at the end: dropped
+    tail_reach: int            # how far back from the end a match of `tail` may start
     inner: re.Pattern          # 比去年同期 inside a name (利润比去年同期增长的行业): dropped
 
 
@@ -149,10 +155,12 @@ def _canonical_rules() -> _Canonical:
         selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
         predicate=re.compile(predicates),
         carried_out=re.compile(rf"(?:{carried})(?!.*(?:{carried}))"),
-        doing=re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})"),
+        doing=(doing_pattern := re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})")),
+        doing_first=first_chars(doing_pattern.pattern),
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
         lead=_patterns()["lead"],
-        tail=re.compile("(?:" + "|".join(table["tails"]) + ")$"),
+        tail=(tail := re.compile("(?:" + "|".join(table["tails"]) + ")$")),
+        tail_reach=reach_from_end(tail),
         inner=re.compile("|".join(table["inner"])),
     )
 
@@ -182,13 +190,14 @@ def canonical(subject: str) -> str:
         subject = subject[m.end():]
     for _ in range(3):
         before = subject
-        subject = r.doing.sub("", subject, count=1)
+        subject = _without_doing(r, subject)
         subject = r.scope.sub("", subject, count=1)
         if (m := r.lead.match(subject)) and len(subject) - m.end() >= 2:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
             break
-    if (m := r.tail.search(subject)) and m.start() >= 2:
+    # The tail ends the subject: the search starts no farther back than the longest tail reaches.
+    if (m := r.tail.search(subject, max(0, len(subject) - r.tail_reach))) and m.start() >= 2:
         subject = subject[:m.start()]
     subject = _without_of(_product_output(_without_basis(subject)))
     return _full_names().get(subject, subject)
@@ -215,6 +224,14 @@ def _of_account() -> tuple[re.Pattern, tuple[str, ...]]:
 @cache
 def _full_names() -> dict[str, str]:
     return dict(load("subjects")["canonical"]["full_names"])
+
+
+def _without_doing(r: _Canonical, subject: str) -> str:
+    """The subject without the verb of doing it opens with, if any (the pattern is anchored at the
+    start: one that opens with none of its first characters keeps the subject as it is)."""
+    if r.doing_first is None or subject[:1] in r.doing_first:
+        return r.doing.sub("", subject, count=1)
+    return subject
 
 
 def _nearest_part(text: str, after: bool) -> str:
@@ -283,7 +300,8 @@ def _anaphora() -> tuple[frozenset, tuple[str, ...]]:
 def clean_window(text: str) -> str:
     """Remove method phrases (扣除价格因素, (下同)) that sit between a subject and its number."""
     p = _patterns()
-    if p["any_method"].search(text) is None:
+    gate = p["method_words"]
+    if (gate is not None and gate.search(text) is None) or p["any_method"].search(text) is None:
         return text
     for pattern in p["method"]:
         text = pattern.sub("", text)
@@ -768,7 +786,7 @@ def usable_topic(clause: str) -> str:
         stripped = clause = m.group("topic")  # 从地方公共财政收入总额来看: the topic is what it looks at
     elif stripped.endswith(_after_count()[1]):
         return ""  # 10省份中, 在全部行业中: the field the next figures rank in, not a topic
-    if stripped.startswith(_anaphor_predicates()):
+    if stripped.startswith(_anaphor_predicates().get(stripped[:1], ())):
         return ""  # 规模创历史同期新高: says something of the figure before, names nothing new
     subject = subject_from_window(clause)
     if _opens_predicate(subject) or subject.startswith(_partitions()) or subject.endswith(_generic_ends()):
@@ -808,11 +826,14 @@ def _partitions() -> tuple[str, ...]:
 
 
 @cache
-def _anaphor_predicates() -> tuple[str, ...]:
-    """An anaphor followed by a predicate opener (规模创…), each pair written out, so that one
-    startswith tests them all."""
+def _anaphor_predicates() -> dict[str, tuple[str, ...]]:
+    """An anaphor followed by a predicate opener (规模创…), each pair written out and filed by its
+    first character, so that one startswith tests those a text may open with."""
     anaphora, _ = _anaphora()
-    return tuple(a + o for a in anaphora for o in _predicate_openers())
+    by_first: dict[str, list[str]] = {}
+    for pair in (a + o for a in anaphora for o in _predicate_openers()):
+        by_first.setdefault(pair[0], []).append(pair)
+    return {first: tuple(pairs) for first, pairs in by_first.items()}
 
 
 @cache

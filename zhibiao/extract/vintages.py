@@ -68,12 +68,20 @@ def vintage_before(text: str) -> str | None:
     return kind
 
 
+def _states_one(quote: str, seen: dict[str, bool]) -> bool:
+    """Whether the quote holds a vintage word (cached in `seen`)."""
+    if quote not in seen:
+        seen[quote] = _simplified_pattern().search(quote) is not None
+    return seen[quote]
+
+
 def mark_vintages(facts: list[Fact], text: str) -> list[Fact]:
     """`facts` with `vintage` set where their sentence states one (`text` is the document's
     original text, which spans point into)."""
     out = []
+    stated: dict[str, bool] = {}  # by quote: the facts of a sentence share it
     for fact in facts:
-        if not fact.quote or not _simplified_pattern().search(fact.quote):
+        if not fact.quote or not _states_one(fact.quote, stated):
             out.append(fact)
             continue
         kind = vintage_before(_window(fact, text))

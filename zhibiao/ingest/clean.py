@@ -11,6 +11,7 @@ from functools import cache
 
 from zhibiao.ingest.textmap import MappedText
 from zhibiao.rules import load
+from zhibiao.rules.literals import words_gate
 
 _TERMINAL = "。!?;:…”」』)"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -39,9 +40,12 @@ class _LinePatterns:
         anchored = [p[1:] for p in patterns if p.startswith("^")]
         self.start = re.compile("|".join(f"(?:{p})" for p in anchored), re.IGNORECASE)
         self.anywhere = tuple(re.compile(p, re.IGNORECASE) for p in patterns if not p.startswith("^"))
+        # A line holding none of the words the others need (most lines) is not scanned by each.
+        self.gate = words_gate((p.pattern for p in self.anywhere), re.IGNORECASE)
 
     def search(self, line: str) -> bool:
-        return bool(self.start.match(line)) or any(p.search(line) for p in self.anywhere)
+        return bool(self.start.match(line)) or (
+            (self.gate is None or self.gate.search(line) is not None) and any(p.search(line) for p in self.anywhere))
 
 
 def is_nav_line(line: str) -> bool:

@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from zhibiao.rules.literals import matches
+
 
 @dataclass(frozen=True)
 class MappedText:
@@ -63,7 +65,7 @@ class MappedText:
             k += 1
 
     def delete_matches(self, pattern: re.Pattern) -> MappedText:
-        spans = [m.span() for m in pattern.finditer(self.text) if m.end() > m.start()]
+        spans = [m.span() for m in matches(pattern, self.text) if m.end() > m.start()]
         return self.delete(spans) if spans else self
 
     def delete_any(self, patterns: Iterable[re.Pattern]) -> MappedText:
@@ -72,7 +74,7 @@ class MappedText:
         Several small patterns scan much faster than one alternation of them, which the regex
         engine must try at every position.
         """
-        found = sorted((m.start(), n, m.end()) for n, p in enumerate(patterns) for m in p.finditer(self.text)
+        found = sorted((m.start(), n, m.end()) for n, p in enumerate(patterns) for m in matches(p, self.text)
                        if m.end() > m.start())
         spans, end = [], 0
         for start, _, stop in found:

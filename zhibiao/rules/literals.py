@@ -1,0 +1,196 @@
+"""Words a pattern cannot match without: a cheap test that skips a costly scan.
+
+Python's `re` tries a pattern at every position of a text unless the pattern opens with a literal;
+one that opens with a class or a lazy run (`[^,;。]{2,40}?(?:发布|公布)的`) reads each position
+dozens of times. The words one of which every match must hold are read from the pattern's parse,
+so a scan of a text holding none of them, which can find nothing, is skipped.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parser
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+
+
+def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Words one of which every match of `pattern` (compiled with `flags`) holds, read from its parse:
+    扣除 for 扣除[^,;。]{1,8}因素. None when no such words can be said: a pattern that may match without
+    any literal, or one that ignores case by an inline flag (a test of the words with `flags` would
+    not). A text holding none of them, tested with the same flags, has no match."""
+    parsed = sre_parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE and not flags & re.IGNORECASE:
+        return None
+    found = _required(parsed)
+    return tuple(sorted(found)) if found else None
+
+
+def _required(items: Any) -> set[str] | None:
+    """The best set of words one of which a match of the sequence `items` holds, or None."""
+    choices: list[set[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            choices.append({run})
+            run = ""
+        if (inner := _required_item(op, av)) is not None:
+            choices.append(inner)
+    if run:
+        choices.append({run})
+    # The longest shortest word, then the fewest words: the rarest test.
+    return max(choices, key=lambda c: (min(map(len, c)), -len(c)), default=None)
+
+
+def _required_item(op: Any, av: Any) -> set[str] | None:
+    read = _ITEM_READERS.get(op)
+    return read(av) if read else None
+
+
+def _subpattern(av: Any) -> set[str] | None:
+    _group, add_flags, _del_flags, inner = av
+    return None if add_flags & re.IGNORECASE else _required(inner)
+
+
+def _branch(av: Any) -> set[str] | None:
+    alternatives = [_required(alt) for alt in av[1]]
+    return None if any(a is None for a in alternatives) else set().union(*alternatives)  # type: ignore[arg-type]
+
+
+def _repeat(av: Any) -> set[str] | None:
+    return _required(av[2]) if av[0] >= 1 else None
+
+
+def _characters(av: Any) -> set[str] | None:
+    return {chr(c) for _, c in av} if av and all(o is sre.LITERAL for o, _ in av) else None
+
+
+# What each kind of parsed item requires; any other (a class, a negative lookaround, an anchor) nothing.
+_ITEM_READERS: dict[Any, Callable[[Any], set[str] | None]] = {
+    sre.SUBPATTERN: _subpattern,
+    sre.BRANCH: _branch,
+    **{op: _repeat for op in _REPEATS},
+    sre.ATOMIC_GROUP: _required,
+    sre.ASSERT: lambda av: _required(av[1]),  # a lookahead or lookbehind reads the text too
+    sre.IN: _characters,
+}
+
+
+def matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), begun by a search: most texts hold no match, and a search that finds
+    none costs half an iteration that finds none. From where the first match starts, the iteration
+    finds the same matches (a lookbehind still reads the text before it)."""
+    first = pattern.search(text)
+    return iter(()) if first is None else pattern.finditer(text, first.start())
+
+
+def reach_from_end(pattern: re.Pattern) -> int:
+    """How far back from the end of a text a match of `pattern` (one that ends with $) may start: its
+    longest width, and one more for the newline before which $ also matches. A search from there
+    finds the match a search of the whole text finds, and no lookbehind is cut (it reads the text
+    before the position searched from)."""
+    return sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1
+
+
+def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
+    """One scan for the words one of which any match of any of `patterns` holds, compiled with the
+    patterns' own flags (IGNORECASE folds the words as it folds the patterns); None when some pattern
+    needs no word, and so no text can be passed over."""
+    found: set[str] = set()
+    for pattern in patterns:
+        needed = required_words(pattern, flags)
+        if needed is None:
+            return None
+        found.update(needed)
+    return re.compile("|".join(map(re.escape, sorted(found, key=len, reverse=True))), flags) if found else None
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters a match of `pattern` may begin with (对, 为, 是 … for ^(对|为)…|^(是|为)…), read
+    from its parse; None when they cannot be listed (a wide class, a negated one or a category such as
+    \\d, any character, a pattern that may match the empty string or ignores case). A text whose
+    character at the position tried is none of them has no match there."""
+    parsed = sre_parser.parse(pattern, flags)
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, nullable = _first(parsed)
+    return None if found is None or nullable else frozenset(found)
+
+
+_ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)  # they read no character of the match
+_WIDEST_RANGE = 256  # a class range listed character by character (A-Z, not \u4e00-\u9fff)
+
+
+def _first(items: Any) -> tuple[set[str] | None, bool]:
+    """(the first characters of a match of the sequence, whether it may match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        item, nullable = _first_item(op, av)
+        if item is None:
+            return None, False
+        found |= item
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is sre.LITERAL:
+        return {chr(av)}, False
+    if op is sre.IN:
+        return _class_chars(av), False
+    if op is sre.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _first(av[3])
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            chars, empty = _first(alternative)
+            if chars is None:
+                return None, False
+            found |= chars
+            nullable = nullable or empty
+        return found, nullable
+    if op in _REPEATS:
+        chars, nullable = _first(av[2])
+        return chars, nullable or av[0] == 0
+    if op is sre.ATOMIC_GROUP:
+        return _first(av)
+    return None, False
+
+
+def _class_chars(items: Any) -> set[str] | None:
+    """The characters of a class of literals and narrow ranges; None for any other."""
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(chr(av))
+        elif op is sre.RANGE and av[1] - av[0] < _WIDEST_RANGE:
+            found.update(map(chr, range(av[0], av[1] + 1)))
+        else:
+            return None
+    return found
+
+
+class Opened:
+    """A compiled pattern whose match() is tried only where its first character (first_chars) stands:
+    most texts open with none, and a call of the engine costs more than a look at one character."""
+
+    __slots__ = ("first", "pattern")
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        self.first = first_chars(pattern.pattern, pattern.flags)
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        if self.first is not None and text[pos:pos + 1] not in self.first:
+            return None
+        return self.pattern.match(text, pos) if endpos is None else self.pattern.match(text, pos, endpos)
