@@ -52,6 +52,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("对第一大贸易伙伴东盟进出口2029.9亿元", []),  # a partner named after who it is
         ("信息软件业营收增长11.4%,领跑全国", []),  # the place led, not the figure's
         ("中国制造业采购经理指数为49.6%", [("中国", NATIONAL, "全国")]),  # 中国制造2025 alone is a name
+        # a project named after a place and given as an example is no place
+        ("随着喀什市城市安全饮水工程等8个自治区新开工重点项目的全面实施", []),
         # an event named after a place is no place
         ("在2013中国•青海绿色发展投资贸易洽谈会上签约项目19个", []),
         ("将在第六届世界闽商大会上签约", []),
@@ -507,3 +509,8 @@ def test_regions_a_districts_release_is_about_the_district() -> None:
             "比全省平均增速(8.4%)低8.7个百分点。\n")
     regions = {f.value: f.region for f in extract_text(text, date=date(2025, 10, 8))}
     assert regions == {-0.3: "华龙区", -8.4: "华龙区", -8.7: "华龙区", 8.1: "濮阳市", 8.4: "河南省"}
+
+
+def test_regions_a_city_named_once_in_a_province_s_article_is_not_its_place():
+    text = "新疆重点新开工项目达到51项。新疆工业增加值增长10%,喀什市城市安全饮水工程顺利推进。新疆投资增长5%。"
+    assert (place_profile(text, "", None).province, place_profile(text, "", None).city) == ("新疆维吾尔自治区", None)

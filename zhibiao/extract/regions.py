@@ -364,7 +364,7 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         # the article is not "about" it for naming it (named stays 0). It outweighs the host.
         for r in find_regions(full, newspapers=True):
             _count_place(r, provinces, cities)
-    province, city = _article_places(_most_named(provinces)[0], _most_named(cities)[0], host)
+    province, city = _article_places(*_province_and_city(provinces, cities), host)
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
@@ -417,6 +417,15 @@ def _count_place(r: RegionMention, provinces: Counter[str], cities: Counter[str]
     else:
         return False
     return True
+
+
+def _province_and_city(provinces: Counter[str], cities: Counter[str]) -> tuple[str | None, str | None]:
+    """The province and city named most; not a city named once in an article that names its province more
+    (新疆…新疆…喀什市城市安全饮水工程…: the province's article)."""
+    (province, province_count), (city, city_count) = _most_named(provinces), _most_named(cities)
+    if city and province and province_of(city) == province and province_count > city_count == 1:
+        city = None
+    return province, city
 
 
 def _most_named(counts: Counter[str]) -> tuple[str | None, int]:
