@@ -303,6 +303,13 @@ def test_sentence_a_flow_counted_up_to_a_day_spans_from_january_a_stock_stands_a
     assert got == {28000000000.0: "2022-01/2022-06", 780900000000.0: "2022-06-30"}  # a plan's amount: at the day
 
 
+def test_sentence_month_on_month_does_not_carry_into_a_sentence_opening_with_its_own_period():
+    from zhibiao.api import extract_text
+
+    text = "3月份进出口3.2万箱次,环比增长86.6%。3月份,广西铁路运输进出口2.4亿元,增长1.8倍。"
+    assert [f.basis for f in extract_text(text, date=date(2020, 4, 23)) if f.measure == "growth"] == ["mom", "yoy"]
+
+
 def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value():
     from zhibiao.api import extract_text
 

@@ -157,6 +157,8 @@ def _sentence_facts(doc: Document, sent: Sentence, ps: ParagraphState, art: Arti
     """Read the sentence once, walk its groups of figures through the passes in order, then
     leave the paragraph what the sentences after it rely on."""
     st = read_sentence(doc, sent, ps, art, mapped)
+    if ps.basis == "mom" and st.times and st.times[0].start <= 1 and st.times[0].kind == "period":
+        ps.basis = None  # …环比增长86.6%。3月份,广西铁路运输进出口…增长1.8倍: a new statement, year on year
     st.facts = ratio_facts(st)
     for group in figure_groups(st.text, st.mentions, st.spans):
         g = open_group(st, group)
