@@ -86,6 +86,14 @@ def test_tables_rows_named_by_their_measure_take_the_title_and_a_cumulative_row_
                    ("规模以上工业增加值", "growth", 6.7, "%", "2025-01/2025-04", "yoy")}
 
 
+def test_tables_an_amount_named_as_a_column_is_each_branch_s_and_a_year_s_同期_its_span() -> None:
+    text = ("2025年1-6月医药工业主营业务收入完成情况\n行业\n主营业务收入\n同比\n2024年同期增速(%)\n"
+            "化学药品原料药制造\n2176.03\n8.71\n11.88\n中成药制造\n2796.02\n5.20\n14.09\n")
+    got = {(c.subject, float(c.value), c.period) for c in _cells(text) if c.unit == "%"}
+    raw, tcm = "化学药品原料药制造主营业务收入", "中成药制造主营业务收入"
+    assert got == {(raw, 8.71, "2025-H1"), (raw, 11.88, "2024-H1"), (tcm, 5.2, "2025-H1"), (tcm, 14.09, "2024-H1")}
+
+
 def test_tables_rows_of_places_set_the_region() -> None:
     text = ("2025年上半年各省地区生产总值\n"
             "地区 | 地区生产总值(亿元) | 增速(%)\n广东省 | 68725 | 4.2\n江苏省 | 66967 | 5.7\n")

@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import parse_unit
-from zhibiao.extract.periods import find_times
+from zhibiao.extract.periods import TimeMention, find_times
 from zhibiao.extract.regions import PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
 from zhibiao.period import end_month, point_period, shift_year, span_period
@@ -118,6 +118,9 @@ def _rules() -> dict:
         "point_units": frozenset(table["point_units"]["words"]),
         "title_tail": re.compile(f"(?:{alternation('tables', 'titles', 'tails')})$"),
         "title_strip": table["titles"]["strip"],
+        # an amount named as a column (主营业务收入 | 同比 | …): a header, its unit in the title or text
+        "amount_headers": frozenset(words("measures", "growth", "amounts")),
+        "same_span": words("tables", "same_span", "words"),
         "measure_row": _measure_row_pattern(table),
         "cumulative_rows": tuple(table["measure_rows"]["cumulative"]),
         **{name: re.compile(pattern) for name, pattern in table["patterns"].items()},
@@ -225,7 +228,7 @@ def _is_header_word(text: str) -> bool:
         return True
     if _PAREN_UNIT.search(text):
         return True
-    if any(w in text for _, ws in r["measures"] for w in ws):
+    if any(w in text for _, ws in r["measures"] for w in ws) or bare in r["amount_headers"]:
         return True
     return any(w in text for ws in r["periods"].values() for w in ws)
 
@@ -809,6 +812,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
                                                                 title_subject)
         if not subject:
             continue
+        subject = _with_account(subject, label, headers)
         reading = _RowReading(subject, region, row.quote, label, row_unit, unit_carry)
         periods = column_periods(headers, period_of_row or base, pub)
         if subject != label and label.startswith(_rules()["cumulative_rows"]):
@@ -835,6 +839,14 @@ def _row_names(label: str, pub: date | None, year_carry: str | None, default_reg
         # 当月增速(%) under 规模以上工业增加值增速: the title's indicator
         return default_region, None, title_subject.removesuffix(m.group("measure")), year_carry
     return default_region, None, label, year_carry
+
+
+def _with_account(subject: str, label: str, headers: list[str]) -> str:
+    """行业 | 主营业务收入 | 同比 over 化学药品原料药制造: a row of a branch under a column that names the
+    account measured is that branch's account (化学药品原料药制造主营业务收入), its rates too."""
+    amounts = _rules()["amount_headers"]
+    account = next((h.replace(" ", "") for h in headers if h.replace(" ", "") in amounts), "")
+    return label + account if account and subject == label and not label.endswith(account) else subject
 
 
 def _from_january(period: str | None) -> str | None:
@@ -1006,13 +1018,22 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
     if own:
         # 上年同期 (2011年1-6月), 本报告期初 2011年12月31日: a time written out in a column compared with
         compared = next((k for k in ("previous_year", "previous_year_end") if _names_period(header, k)), None)
-        return own[-1].value, compared or "time"
+        return _same_span_of_year(header, own[-1], base), compared or "time"
     kind = next((k for k, _ in _RELATIVE_PERIODS if _names_period(header, k)), None)
     if kind is None:
         return None
     end = end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
     return dict(_RELATIVE_PERIODS)[kind](base, year, end), kind
+
+
+def _same_span_of_year(header: str, t: TimeMention, base: str | None) -> str | None:
+    """2014年同期 over an H1 table: 2014-H1, the table's span in the year named."""
+    value = t.value
+    if (value and base and _YEAR_FIRST.fullmatch(value) and base[:4].isdigit() and value.isdigit()
+            and header[t.end:].startswith(tuple(_rules()["same_span"]))):
+        return shift_year(base, int(value) - int(base[:4])) or value
+    return value
 
 
 def _names_period(header: str, kind: str) -> bool:
