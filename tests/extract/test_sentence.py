@@ -192,6 +192,9 @@ def test_sentence_facts(text, facts):
         # a measured noun in a clause after a holder's clause is the holder's
         ("此外,民营企业加大自主创新力度,进出口持续增长,占外贸总值的比重进一步提升至46.4%。",
          [("民营企业进出口", "share", 46.4)]),
+        # the rank of a partner is no part of its name
+        ("一季度,广西对第一大贸易伙伴东盟进出口2029.9亿元,增长21.3%。",
+         [("对东盟进出口", "level", 202990000000), ("对东盟进出口", "growth", 21.3)]),
         # a topic that looks at how things went names no subject
         ("前两个月,软件业务收入增长10%。从地区运行情况来看,东部地区、中部地区分别同比增长9.8%、10.9%。",
          [("软件业务收入", "growth", 10), ("软件业务收入", "growth", 9.8), ("软件业务收入", "growth", 10.9)]),
@@ -254,6 +257,8 @@ def test_sentence_a_percentage_beside_a_rate_is_no_growth_of_the_amount():
         ("预计2016年全年,全国规模以上工业增加值增长6%。", date(2016, 12, 27), "actual"),
         ("预计全年全国规模以上工业增加值增长6%左右。", date(2016, 7, 20), "target"),
         ("中汽协对2013年的汽车市场做出了预测,2013年汽车市场全年总需求量约2080万辆。", date(2013, 1, 11), "target"),
+        # a goal the outcome ran around is no goal stated here
+        ("全年经济运行基本上都在年初确定的预期目标上下运行,全年居民消费价格上涨2.8%。", date(2014, 1, 20), "actual"),
     ],
 )
 def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text, pub, modality):
