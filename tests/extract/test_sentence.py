@@ -192,6 +192,10 @@ def test_sentence_facts(text, facts):
         # a measured noun in a clause after a holder's clause is the holder's
         ("此外,民营企业加大自主创新力度,进出口持续增长,占外贸总值的比重进一步提升至46.4%。",
          [("民营企业进出口", "share", 46.4)]),
+        # a rate of the users named before, its population out of the name
+        ("2014年,移动宽带用户累计净增1.3亿户,总数达到7.13亿户,对移动电话用户的渗透率达55.0%。",
+         [("移动宽带用户净增", "level", 1.3e8), ("移动宽带用户", "level", 7.13e8),
+          ("移动宽带用户渗透率", "level", 55.0)]),
         # the rank of a partner is no part of its name
         ("一季度,广西对第一大贸易伙伴东盟进出口2029.9亿元,增长21.3%。",
          [("对东盟进出口", "level", 202990000000), ("对东盟进出口", "growth", 21.3)]),

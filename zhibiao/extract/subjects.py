@@ -612,6 +612,8 @@ def resolve_anaphor(anaphor: str, prior: str) -> str:
     of = _marks().of
     if anaphor in words("subjects", "anaphora_heads", "words") and of in prior:
         return prior.rsplit(of, 1)[0] + of + anaphor
+    if anaphor in words("subjects", "account_anaphora", "rates") and not prior.endswith(anaphor):
+        return prior + anaphor  # 移动宽带用户…,渗透率达55.0%: the users' penetration rate
     accounts, others = _account_anaphora()
     if anaphor in accounts and not prior.endswith(anaphor) and (other := next(
             (a for a in others if prior.endswith(a)), "")):
