@@ -52,6 +52,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("对第一大贸易伙伴东盟进出口2029.9亿元", []),  # a partner named after who it is
         ("信息软件业营收增长11.4%,领跑全国", []),  # the place led, not the figure's
         ("中国制造业采购经理指数为49.6%", [("中国", NATIONAL, "全国")]),  # 中国制造2025 alone is a name
+        # places listed in brackets after a name gloss it
+        ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次", []),
         # a project named after a place and given as an example is no place
         ("随着喀什市城市安全饮水工程等8个自治区新开工重点项目的全面实施", []),
         # an event named after a place is no place

@@ -196,6 +196,9 @@ def test_sentence_facts(text, facts):
         ("2014年,移动宽带用户累计净增1.3亿户,总数达到7.13亿户,对移动电话用户的渗透率达55.0%。",
          [("移动宽带用户净增", "level", 1.3e8), ("移动宽带用户", "level", 7.13e8),
           ("移动宽带用户渗透率", "level", 55.0)]),
+        # a port's parts listed in brackets gloss its name; 逆势 says how it grew; 箱次 counts containers
+        ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次,逆势增长6.5%。",
+         [("北部湾港进出口集装箱", "level", 69000), ("北部湾港进出口集装箱", "growth", 6.5)]),
         # the rank of a partner is no part of its name
         ("一季度,广西对第一大贸易伙伴东盟进出口2029.9亿元,增长21.3%。",
          [("对东盟进出口", "level", 202990000000), ("对东盟进出口", "growth", 21.3)]),

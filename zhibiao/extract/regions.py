@@ -266,6 +266,7 @@ def _boundaries() -> dict:
     table = dict(load("regions")["boundaries"])
     table["dateline_after"] = re.compile(table["dateline_after"])
     table["bracketed_value"] = re.compile(table["bracketed_value"])
+    table["gloss_list"] = re.compile(table["gloss_list"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -290,12 +291,17 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
     return tuple(out)
 
 
+GLOSS_REACH = 60  # how far back the bracket of a list of places glossing a name may open
+
+
 def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention]) -> bool:
     """Whether the place at text[start:end] is a partner, a comparison, a ranking, a dateline or
     the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
     if skipped_end == start:
         return True  # 对我国香港地区: a place right after a skipped one is part of its name
     b = _boundaries()
+    if b["gloss_list"].search(text, max(0, start - GLOSS_REACH), start):
+        return True  # 北部湾港(钦州、北海、防城港): places glossing a name
     before = text[max(0, start - 4):start]
     if before.endswith(b["list_separator"]) and (
             skipped_end == start - 1
