@@ -322,6 +322,16 @@ def test_sentence_month_on_month_does_not_carry_into_a_sentence_opening_with_its
     assert [f.basis for f in extract_text(text, date=date(2020, 4, 23)) if f.measure == "growth"] == ["mom", "yoy"]
 
 
+def test_sentence_what_has_been_built_so_far_is_a_stock_at_the_period_s_end():
+    from zhibiao.api import extract_text
+
+    text = ("一季度,新能源汽车产销分别完成了129.3万辆和125.7万辆。"
+            "我们累计建成各类充电桩49.2万台,同比增长3.6倍;新能源汽车产量10万辆。")
+    got = [(f.value, f.period) for f in extract_text(text, date=date(2022, 5, 3))]
+    assert got == [(1293000.0, "2022-Q1"), (1257000.0, "2022-Q1"), (492000.0, "2022-03-31"), (360.0, "2022-03-31"),
+                   (100000.0, "2022-Q1")]
+
+
 def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value():
     from zhibiao.api import extract_text
 

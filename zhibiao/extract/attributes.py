@@ -16,7 +16,7 @@ from zhibiao.extract.comparators import (
     since_year_end,
 )
 from zhibiao.extract.context import ArticleState, ParagraphState, is_date
-from zhibiao.extract.lexicon import APPROX_WORD, CLAUSE_MARKS
+from zhibiao.extract.lexicon import APPROX_WORD, CLAUSE_MARKS, FULL_STOP
 from zhibiao.extract.lists import leading_places, place_list
 from zhibiao.extract.mentions import (
     COUNT,
@@ -147,7 +147,7 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
     if period and measure in ("level", "growth"):
-        period = _period_of_what_it_is(subject, period, bool(change))
+        period = _period_of_what_it_is(subject, period, bool(change), _built_before(sent.text, m, measure))
     return new_fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
@@ -177,14 +177,33 @@ def _with_amount_change(subject: str, window: str, measure: str, m: Mention) -> 
     return subject, change
 
 
-def _period_of_what_it_is(subject: str, period: str, change: bool) -> str:
-    """A stock (余额, 保有量) is at the period's end; a flow counted up to a day (营业收入 至2021年底) spans
-    the months to it; a planned amount (计划总投资 of the projects signed) is their attribute at the day."""
-    if not change and _is_stock(subject):
+def _built_before(sentence: str, m: Mention, measure: str) -> bool:
+    """Whether the figure counts what has been built so far (累计建成充电桩49.2万台), or is the growth said
+    right after such a count (…,同比增长3.6倍), in the same clause group."""
+    text = sentence[:m.start]
+    at = max(text.rfind(word) for word in _built_words())
+    if at < 0 or any(mark in text[at:] for mark in _GROUP_ENDS):
+        return False
+    return measure == "growth" or not any(mark in text[at:] for mark in CLAUSE_MARKS)
+
+
+_GROUP_ENDS = (";", FULL_STOP)
+
+
+def _period_of_what_it_is(subject: str, period: str, change: bool, built: bool) -> str:
+    """A stock (余额, 保有量, what has been built so far) is at the period's end; a flow counted up to a day
+    (营业收入 至2021年底) spans the months to it; a planned amount (计划总投资 of the projects signed) is
+    their attribute at the day."""
+    if not change and (_is_stock(subject) or built):
         return end_date(period) or period
     if is_date(period) and subject.endswith(_amounts()) and not any(word in subject for word in _plan_words()):
         return _flow_to_date(period)
     return period
+
+
+@cache
+def _built_words() -> tuple[str, ...]:
+    return words("subjects", "stocks", "built")
 
 
 @cache
