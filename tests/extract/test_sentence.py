@@ -202,6 +202,9 @@ def test_sentence_facts(text, facts):
         # the rank of a partner is no part of its name
         ("一季度,广西对第一大贸易伙伴东盟进出口2029.9亿元,增长21.3%。",
          [("对东盟进出口", "level", 202990000000), ("对东盟进出口", "growth", 21.3)]),
+        # a small count of holders named right before their account is a fact of its own
+        ("1—2月份,全市484家规上工业企业增加值同比增长8.1%。",
+         [("规上工业企业", "level", 484), ("规上工业企业增加值", "growth", 8.1)]),
         # a topic that looks at how things went names no subject
         ("前两个月,软件业务收入增长10%。从地区运行情况来看,东部地区、中部地区分别同比增长9.8%、10.9%。",
          [("软件业务收入", "growth", 10), ("软件业务收入", "growth", 9.8), ("软件业务收入", "growth", 10.9)]),

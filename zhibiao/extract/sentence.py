@@ -63,6 +63,7 @@ from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     coordinated_object,
     counts_a_change,
+    counts_holders_of_an_account,
     driven_amount,
     driven_subject,
     holder_measure,
@@ -123,6 +124,8 @@ def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
     between = s[m.end:following[0].start]
     if is_bare_noun_phrase(between):
         return True
+    if counts_holders_of_an_account(between):
+        return False  # 484家规上工业企业增加值同比增长8.1%: how many enterprises the figure covers
     # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
     holders_of = following[0].kind == COUNT and OF in between and following[0].unit_text != m.unit_text
     return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1

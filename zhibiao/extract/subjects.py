@@ -520,6 +520,12 @@ def _before_accounts(phrase: str) -> str:
     return phrase[:m.start("holder") + len(m.group("holder"))] if m else phrase
 
 
+def counts_holders_of_an_account(text: str) -> bool:
+    """家规上工业企业增加值同比增长: the count is of holders named right before their account (484家规上工业
+    企业增加值同比增长8.1%): a fact of its own, not a word of the name of the figure after it."""
+    return _accounts_after()[0].search(text) is not None
+
+
 @cache
 def _accounts_after() -> tuple[re.Pattern, re.Pattern]:
     table = load("subjects")["after_count"]
