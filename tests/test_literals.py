@@ -9,6 +9,7 @@ import pytest
 from zhibiao.rules.literals import (
     Opened,
     first_chars,
+    match_gate,
     matches,
     reach_from_end,
     required_words,
@@ -104,3 +105,15 @@ def test_reach_from_end_finds_what_the_whole_search_finds(text: str) -> None:
         return m.span() if m else None
 
     assert span(tail.search(text, max(0, len(text) - reach))) == span(tail.search(text))
+
+
+@pytest.mark.parametrize("text", ["全国第一", "位居全国前列", "最大的", "最高", "湖北省委", "增长5%", "前3", ""])
+def test_match_gate_tells_where_no_pattern_matches(text: str) -> None:
+    patterns = (re.compile("[\u4e00-\u9fff]{0,6}?最(?:大|高)(?:(?=的)|(?![\u4e00-\u9fff]))"),
+                re.compile("第[一二三]|前列"))
+    gate, reach = match_gate(*patterns)
+    assert gate is not None and reach == 8
+    assert "的" not in gate.pattern  # the words of a lookahead are not the match's
+    for pos in range(len(text) + 1):
+        if gate.search(text, pos, pos + reach) is None:
+            assert all(p.match(text, pos) is None for p in patterns)

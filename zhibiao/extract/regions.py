@@ -21,6 +21,7 @@ from functools import cache, lru_cache
 from zhibiao.errors import RulesError
 from zhibiao.extract.lexer import TOKEN_CACHE, Refusal, WordLexer
 from zhibiao.rules import load, words
+from zhibiao.rules.literals import match_gate
 
 NATIONAL, GLOBAL, LOCAL_PROVINCE, LOCAL_CITY, PLACE = "national", "global", "province", "city", "place"
 NOT_PLACE = "not_place"  # a word such as 复合肥: matched, so that 合肥 is not, and then dropped
@@ -312,7 +313,7 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
                                              and out[-1].kind == PLACE and out[-1].end == start - 1):
         return True
     return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
-                or _ranked_after().match(text, end))
+                or _ranked_at(text, end))
 
 
 def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:
@@ -321,8 +322,32 @@ def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -
     if (word.kind == NATIONAL and text[start:end] == b["national_word"]
             and text.startswith(b["national_not_before"], end)):
         return True
-    return word.kind == PLACE and bool(_organization_after().match(text, end)
-                                       or (not newspapers and _organization_after("newspapers").match(text, end)))
+    if word.kind != PLACE:
+        return False
+    gate, reach = _organization_gate()
+    if gate is not None and gate.search(text, end, end + reach) is None:
+        return False  # no suffix of a name within reach: most places
+    return bool(_organization_after().match(text, end)
+                or (not newspapers and _organization_after("newspapers").match(text, end)))
+
+
+@cache
+def _organization_gate() -> tuple[re.Pattern | None, int]:
+    """A scan for the suffixes of both kinds of names, and how far after a place a name may end."""
+    return match_gate(_organization_after(), _organization_after("newspapers"))
+
+
+@cache
+def _ranked_gate() -> tuple[re.Pattern | None, int]:
+    return match_gate(_ranked_after())
+
+
+def _ranked_at(text: str, end: int) -> bool:
+    """Whether a ranking follows the place ending at `end` (位居全国前列): scanned for its words first."""
+    gate, reach = _ranked_gate()
+    if gate is not None and gate.search(text, end, end + reach) is None:
+        return False
+    return _ranked_after().match(text, end) is not None
 
 
 def article_place(text: str, header: str = "") -> tuple[str | None, str | None]:

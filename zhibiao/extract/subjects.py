@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
-from zhibiao.rules.literals import Opened, first_chars, reach_from_end, words_gate
+from zhibiao.rules.literals import Opened, first_chars, reach_from_end, required_words, words_gate
 
 # Reports are formulaic: the same few thousand clause windows (,同比增长 / 其中,出口) recur across
 # documents, so the pure functions of a window keep their last results.
@@ -141,6 +141,7 @@ class _Canonical:
     tail: re.Pattern           # 总数, 目标 at the end: dropped
     tail_reach: int            # how far back from the end a match of `tail` may start
     inner: re.Pattern          # 比去年同期 inside a name (利润比去年同期增长的行业): dropped
+    inner_words: tuple[str, ...] | None  # one of which any match of `inner` holds (required_words)
 
 
 @cache
@@ -161,7 +162,8 @@ def _canonical_rules() -> _Canonical:
         lead=_patterns()["lead"],
         tail=(tail := re.compile("(?:" + "|".join(table["tails"]) + ")$")),
         tail_reach=reach_from_end(tail),
-        inner=re.compile("|".join(table["inner"])),
+        inner=(inner := re.compile("|".join(table["inner"]))),
+        inner_words=required_words(inner.pattern),
     )
 
 
@@ -247,7 +249,10 @@ def _nearest_part(text: str, after: bool) -> str:
 
 def _without_basis(subject: str) -> str:
     """利润比去年同期增长 -> 利润增长: the basis said inside a name has a field of its own."""
-    inner = _canonical_rules().inner
+    r = _canonical_rules()
+    if r.inner_words is not None and not any(w in subject for w in r.inner_words):
+        return subject  # most subjects hold none of its words
+    inner = r.inner
     if (m := inner.search(subject)) and m.start() >= 1 and len(subject) - m.end() >= 2:
         return inner.sub("", subject)
     return subject

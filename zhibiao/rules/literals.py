@@ -11,25 +11,27 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parser
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
-def required_words(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+def required_words(pattern: str, flags: int = 0, *, lookarounds: bool = True) -> tuple[str, ...] | None:
     """Words one of which every match of `pattern` (compiled with `flags`) holds, read from its parse:
     扣除 for 扣除[^,;。]{1,8}因素. None when no such words can be said: a pattern that may match without
     any literal, or one that ignores case by an inline flag (a test of the words with `flags` would
-    not). A text holding none of them, tested with the same flags, has no match."""
+    not). A text holding none of them, tested with the same flags, has no match. Without
+    `lookarounds`, the words are those of the match itself (a lookahead may read past its end, a
+    lookbehind before its start)."""
     parsed = sre_parser.parse(pattern, flags)
     if parsed.state.flags & re.IGNORECASE and not flags & re.IGNORECASE:
         return None
-    found = _required(parsed)
+    found = _required(parsed, lookarounds)
     return tuple(sorted(found)) if found else None
 
 
-def _required(items: Any) -> set[str] | None:
+def _required(items: Any, lookarounds: bool) -> set[str] | None:
     """The best set of words one of which a match of the sequence `items` holds, or None."""
     choices: list[set[str]] = []
     run = ""
@@ -40,7 +42,7 @@ def _required(items: Any) -> set[str] | None:
         if run:
             choices.append({run})
             run = ""
-        if (inner := _required_item(op, av)) is not None:
+        if (inner := _required_item(op, av, lookarounds)) is not None:
             choices.append(inner)
     if run:
         choices.append({run})
@@ -48,38 +50,26 @@ def _required(items: Any) -> set[str] | None:
     return max(choices, key=lambda c: (min(map(len, c)), -len(c)), default=None)
 
 
-def _required_item(op: Any, av: Any) -> set[str] | None:
-    read = _ITEM_READERS.get(op)
-    return read(av) if read else None
-
-
-def _subpattern(av: Any) -> set[str] | None:
-    _group, add_flags, _del_flags, inner = av
-    return None if add_flags & re.IGNORECASE else _required(inner)
-
-
-def _branch(av: Any) -> set[str] | None:
-    alternatives = [_required(alt) for alt in av[1]]
-    return None if any(a is None for a in alternatives) else set().union(*alternatives)  # type: ignore[arg-type]
-
-
-def _repeat(av: Any) -> set[str] | None:
-    return _required(av[2]) if av[0] >= 1 else None
+def _required_item(op: Any, av: Any, lookarounds: bool) -> set[str] | None:
+    """What one parsed item requires; a class, a negative lookaround or an anchor nothing."""
+    if op is sre.SUBPATTERN:
+        return None if av[1] & re.IGNORECASE else _required(av[3], lookarounds)
+    if op is sre.BRANCH:
+        alternatives = [_required(alt, lookarounds) for alt in av[1]]
+        return None if any(a is None for a in alternatives) else set().union(*alternatives)  # type: ignore[arg-type]
+    if op in _REPEATS:
+        return _required(av[2], lookarounds) if av[0] >= 1 else None
+    if op is sre.ATOMIC_GROUP:
+        return _required(av, lookarounds)
+    if op is sre.ASSERT:  # a lookahead or lookbehind reads the text too
+        return _required(av[1], lookarounds) if lookarounds else None
+    if op is sre.IN:
+        return _characters(av)
+    return None
 
 
 def _characters(av: Any) -> set[str] | None:
     return {chr(c) for _, c in av} if av and all(o is sre.LITERAL for o, _ in av) else None
-
-
-# What each kind of parsed item requires; any other (a class, a negative lookaround, an anchor) nothing.
-_ITEM_READERS: dict[Any, Callable[[Any], set[str] | None]] = {
-    sre.SUBPATTERN: _subpattern,
-    sre.BRANCH: _branch,
-    **{op: _repeat for op in _REPEATS},
-    sre.ATOMIC_GROUP: _required,
-    sre.ASSERT: lambda av: _required(av[1]),  # a lookahead or lookbehind reads the text too
-    sre.IN: _characters,
-}
 
 
 def matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
@@ -90,6 +80,14 @@ def matches(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
     return iter(()) if first is None else pattern.finditer(text, first.start())
 
 
+def match_gate(*patterns: re.Pattern) -> tuple[re.Pattern | None, int]:
+    """For patterns tried with match(text, pos): a scan for the words one of which any match holds
+    (words_gate, lookarounds left out), and how far from pos a match may end (the longest width). A
+    scan of text[pos:pos + reach] that finds none of the words tells that no pattern matches at pos."""
+    return (words_gate((p.pattern for p in patterns), patterns[0].flags if patterns else 0, lookarounds=False),
+            max((sre_parser.parse(p.pattern, p.flags).getwidth()[1] for p in patterns), default=0))
+
+
 def reach_from_end(pattern: re.Pattern) -> int:
     """How far back from the end of a text a match of `pattern` (one that ends with $) may start: its
     longest width, and one more for the newline before which $ also matches. A search from there
@@ -98,13 +96,13 @@ def reach_from_end(pattern: re.Pattern) -> int:
     return sre_parser.parse(pattern.pattern, pattern.flags).getwidth()[1] + 1
 
 
-def words_gate(patterns: Iterable[str], flags: int = 0) -> re.Pattern | None:
+def words_gate(patterns: Iterable[str], flags: int = 0, *, lookarounds: bool = True) -> re.Pattern | None:
     """One scan for the words one of which any match of any of `patterns` holds, compiled with the
     patterns' own flags (IGNORECASE folds the words as it folds the patterns); None when some pattern
     needs no word, and so no text can be passed over."""
     found: set[str] = set()
     for pattern in patterns:
-        needed = required_words(pattern, flags)
+        needed = required_words(pattern, flags, lookarounds=lookarounds)
         if needed is None:
             return None
         found.update(needed)
