@@ -330,6 +330,7 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # 签约 is a word, not 签 and an approximation
         ("签约", "签约"),
         ("我州共集中签约招商引资项目", "招商引资项目"),
+        ("累计创建绿色工厂", "绿色工厂"),
     ],
 )
 def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:

@@ -94,6 +94,12 @@ def test_tables_an_amount_named_as_a_column_is_each_branch_s_and_a_year_s_同期
     assert got == {(raw, 8.71, "2025-H1"), (raw, 11.88, "2024-H1"), (tcm, 5.2, "2025-H1"), (tcm, 14.09, "2024-H1")}
 
 
+def test_tables_the_title_s_account_wins_over_a_header_copied_from_another_table() -> None:
+    text = ("2025年1-6月医药工业利润总额完成情况\n行业\n主营业务收入\n同比\n2024年同期增速(%)\n"
+            "化学药品原料药制造\n159.75\n12.22\n21.23\n")
+    assert {c.subject for c in _cells(text)} == {"化学药品原料药制造利润总额"}
+
+
 def test_tables_rows_of_places_set_the_region() -> None:
     text = ("2025年上半年各省地区生产总值\n"
             "地区 | 地区生产总值(亿元) | 增速(%)\n广东省 | 68725 | 4.2\n江苏省 | 66967 | 5.7\n")

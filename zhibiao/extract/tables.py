@@ -812,7 +812,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
                                                                 title_subject)
         if not subject:
             continue
-        subject = _with_account(subject, label, headers)
+        subject = _with_account(subject, label, headers, section.title)
         reading = _RowReading(subject, region, row.quote, label, row_unit, unit_carry)
         periods = column_periods(headers, period_of_row or base, pub)
         if subject != label and label.startswith(_rules()["cumulative_rows"]):
@@ -841,12 +841,20 @@ def _row_names(label: str, pub: date | None, year_carry: str | None, default_reg
     return default_region, None, label, year_carry
 
 
-def _with_account(subject: str, label: str, headers: list[str]) -> str:
+def _with_account(subject: str, label: str, headers: list[str], title: str) -> str:
     """行业 | 主营业务收入 | 同比 over 化学药品原料药制造: a row of a branch under a column that names the
-    account measured is that branch's account (化学药品原料药制造主营业务收入), its rates too."""
+    account measured is that branch's account (化学药品原料药制造主营业务收入), its rates too; where the
+    title names another account (…利润总额完成情况 over a header copied from the table before), the title's."""
     amounts = _rules()["amount_headers"]
     account = next((h.replace(" ", "") for h in headers if h.replace(" ", "") in amounts), "")
+    if account and (named := next((a for a in _amounts_longest_first() if a in title), "")):
+        account = named
     return label + account if account and subject == label and not label.endswith(account) else subject
+
+
+@cache
+def _amounts_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_rules()["amount_headers"], key=len, reverse=True))
 
 
 def _from_january(period: str | None) -> str | None:
