@@ -83,7 +83,8 @@ _FIND_TIMES_CASES = [
     ("去年首11个月则按年升0.1%", date(2026, 1, 28), "去年首11个月", "period", "2025-01/2025-11"),
     # 全年 after a year named in its clause is that year; alone it is the publication's
     ("2013年中国汽车市场全年总需求量约2080万辆", date(2013, 1, 11), "全年", "period", "2013"),
-    ("2013年,全年总需求量", date(2013, 1, 11), "全年", "period", "2012"),
+    ("2012年,我市加大支持力度;全年共组织实施工业项目1573个", date(2013, 1, 5), "全年", "period", "2012"),
+    ("财政收入比2012年增长6.5%;全年固定资产投资2725亿元", date(2014, 1, 20), "全年", "period", "2013"),  # compared with
     # Without a publication date the year is unknown
     ("6月,全国", None, "6月", "period", "????-06"),
     ("上半年", None, "上半年", "period", "????-H1"),

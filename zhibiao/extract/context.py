@@ -26,6 +26,7 @@ from zhibiao.extract.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     SAME_PERIOD_OPENERS,
+    WRITTEN_YEAR,
 )
 from zhibiao.extract.periods import TimeMention, end_date, find_times
 from zhibiao.extract.record import ArticleState, ParagraphState, SentenceState
@@ -330,9 +331,15 @@ def in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
         return t.value
     said = s[t.start:t.end]
     if (any(ch.isdigit() for ch in said) or any(w in said for w in _relative_years())
-            or M.is_target(s[:t.end + 4])):
-        return t.value
+            or M.is_target(s[:t.end + 4]) or _year_named_before(s, t)):
+        return t.value  # (2012年,…;全年…: the year its sentence names, read already)
     return f"{art.written_year:04d}" + (whole.group(2) or "")
+
+
+def _year_named_before(s: str, t: TimeMention) -> bool:
+    """Whether the sentence names a year before t that is not one compared with (比2012年增长)."""
+    return any(not COMPARATOR_BEFORE.search(s[max(0, m.start() - 3):m.start()])
+               for m in WRITTEN_YEAR.finditer(s, 0, t.start))
 
 
 @cache

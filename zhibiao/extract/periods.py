@@ -16,7 +16,7 @@ from datetime import date
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from zhibiao.extract.lexicon import CLAUSE_MARKS, FULL_STOP
+from zhibiao.extract.lexicon import COMPARATOR_BEFORE, FULL_STOP
 from zhibiao.extract.numbers import parse_number
 from zhibiao.period import (
     date_period,
@@ -436,7 +436,6 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
     return _full_year_of_year_named(sentence, found) if _full_year_word() in sentence else found
 
 
-_CLAUSE_ENDS = (*CLAUSE_MARKS, *FULL_STOP)
 
 
 @cache
@@ -448,16 +447,16 @@ _WHOLE_YEAR = re.compile(r"\d{4}")
 
 
 def _full_year_of_year_named(sentence: str, found: tuple[TimeMention, ...]) -> tuple[TimeMention, ...]:
-    """全年 after a year named in its clause (2013年中国汽车市场全年总需求量) is that year, not the
-    publication's."""
+    """全年 after a year named before it in the sentence (2013年中国汽车市场全年总需求量; 2012年,…;全年共组织
+    实施工业项目1573个) is that year, not the publication's."""
     word = _full_year_word()
     out = list(found)
     for i in range(1, len(out)):
         t, before = out[i], out[i - 1]
-        between = sentence[before.end:t.start]
         if (sentence[t.start:t.end] == word and before.kind == "period" and before.value
-                and _WHOLE_YEAR.fullmatch(before.value) and not any(mark in between for mark in _CLAUSE_ENDS)):
-            out[i] = replace(t, value=before.value)
+                and _WHOLE_YEAR.fullmatch(before.value) and FULL_STOP not in sentence[before.end:t.start]
+                and not COMPARATOR_BEFORE.search(sentence[max(0, before.start - 3):before.start])):
+            out[i] = replace(t, value=before.value)  # (比2012年增长…;全年…: a year compared with names none)
     return tuple(out)
 
 
