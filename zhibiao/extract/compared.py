@@ -194,19 +194,25 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
 
 def _compared_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
     """The value of the same figure at the place, the year before or the period compared with."""
-    start = mapped.to_original(sent.start + b.value_start)
-    compared = [f for f in facts
-                if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
-    if not compared:
+    last, start, end = _figure_before(b, facts, sent, mapped)
+    if last is None:
         return []
-    last = compared[-1]
-    end = mapped.to_original(sent.start + b.value_end) + 1  # the percent sign included
     period = shift_year(last.period) if b.earlier else last.period
     if b.at_time and (period := _period_compared(facts, start)) is None:
         return []
     return [replace(last, value=float(sent.text[b.value_start:b.value_end]), qualifier="exact",
                     region=last.region if b.earlier or b.at_time else b.region, period=period,
                     quote=quote or sent.text[b.start:b.end], span=(start, end))]
+
+
+def _figure_before(b: Bracket, facts: list[Fact], sent: Sentence, mapped) -> tuple[Fact | None, int, int]:
+    """(the last percentage before the bracket that it can be the compared value of, the bracketed value's
+    span in the original text, the percent sign included)."""
+    start = mapped.to_original(sent.start + b.value_start)
+    end = mapped.to_original(sent.start + b.value_end) + 1
+    compared = [f for f in facts
+                if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
+    return (compared[-1] if compared else None), start, end
 
 
 def _period_compared(facts: list[Fact], start: int) -> str | None:
@@ -220,14 +226,10 @@ def _period_compared(facts: list[Fact], start: int) -> str | None:
 def _member_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
     """The value of another member compared with the figure before it: that figure's measure, for the
     member named with the head it shares (重工业增加值…快于轻工业(4.7%) -> 轻工业增加值)."""
-    start = mapped.to_original(sent.start + b.value_start)
-    compared = [f for f in facts
-                if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
-    if not compared:
+    last, start, end = _figure_before(b, facts, sent, mapped)
+    if last is None:
         return []
-    last = compared[-1]
     head = next((h for h in _heads() if last.subject.endswith(h) and not b.member.endswith(h)), "")
-    end = mapped.to_original(sent.start + b.value_end) + 1
     return [replace(last, subject=b.member + head, value=float(sent.text[b.value_start:b.value_end]),
                     qualifier="exact", quote=quote or sent.text[b.start:b.end], span=(start, end))]
 
