@@ -952,6 +952,10 @@ def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_a
     ("人均转移净收入2656元,受翘尾因素影响,同比下降6.1%。"
      "营业收入保持较快增长 全年规模以上服务业企业营业收入同比增长11.4%。",
      [("人均转移净收入", 2656.0, "CNY"), ("人均转移净收入", -6.1, "%"), ("规模以上服务业企业营业收入", 11.4, "%")]),
+    # flat glass is counted in weight cases; sudden rises and falls are growths, not names
+    ("平板玻璃产量5.1亿重量箱。金属加工机床进口6.5亿元,激增21倍;原油进口锐减30%。",
+     [("平板玻璃产量", 5.1e8, "重量箱"), ("金属加工机床进口", 6.5e8, "CNY"), ("金属加工机床进口", 2100.0, "%"),
+      ("原油进口", -30.0, "%")]),
 ])
 def test_assemble_units_per_unit_causes_and_glued_headings(text, expected) -> None:
     assert [(f.subject, f.value, f.unit) for f in _facts(LEAD + text)] == expected

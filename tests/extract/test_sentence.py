@@ -225,6 +225,9 @@ def test_sentence_facts(text, facts):
         # how a part fared said before its figure ends its name; the policy it is under is no part of it
         ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
         ("重点培育的医药制造业稳中向好,1—10月产值同比增长16.3%。", [("医药制造业产值", "growth", 16.3)]),
+        # ... and a figure inside what it turned round goes on with it
+        ("从行业来看,装备制造业恢复态势明显,上半年增加值同比增长0.4%,扭转一季度大幅下降14%的负增长局面。",
+         [("装备制造业增加值", "growth", 0.4), ("装备制造业增加值", "growth", -14)]),
         # a clause that sets the figure level with another's names no topic
         ("地区生产总值同比增长6.2%,高于上海1.2个百分点,与重庆持平,高于杭州1.1个百分点。",
          [("地区生产总值", "growth", 6.2), ("地区生产总值", "growth_change", 1.2),

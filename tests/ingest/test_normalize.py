@@ -84,6 +84,22 @@ def test_clean_rejoins_a_word_broken_by_the_layout_but_not_headings():
     assert "\n\n科技创新加速融合\n\n" in text
 
 
+@pytest.mark.parametrize(
+    ("raw", "joined"),
+    [
+        ("2013年3月份,规模以上工业增加值同比实际增长8.9\n%(以下均为实际增长率),比1-2月份回落1个百分点。",
+         "实际增长8.9%(以下"),
+        ("分轻重工业看,3月份,重工业增加值同比增长9.1\n%,轻工业增长8.2%。", "增长9.1%,轻工业"),
+    ],
+)
+def test_clean_rejoins_a_figure_broken_before_its_percent_sign(raw, joined):
+    assert joined in clean(normalize(raw)).text
+
+
+def test_clean_keeps_a_percent_sign_line_apart_after_a_heading():
+    assert "\n" in clean(normalize("第一部分 主要指标\n%表示增速")).text
+
+
 def test_clean_keeps_apart_table_rows_whose_values_are_set_apart_by_several_spaces():
     raw = "其中:1、软件产品收入 亿元 7441.9  13.6 \n      2、信息技术服务收入 亿元 15420.8  16.4 \n"
     lines = [line.strip() for line in clean(normalize(raw)).text.split("\n")]

@@ -13,6 +13,7 @@ from zhibiao.ingest.textmap import MappedText
 from zhibiao.rules import load
 from zhibiao.rules.literals import words_gate
 
+_PERCENT_SIGNS = "%‰"
 _TERMINAL = "。!?;:…”」』)"
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A broken line is a long one that stops in mid-word; headings are short.
@@ -145,12 +146,18 @@ def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int
             continue
         if not _PROSE_MARK.search(line) or _TABLE_ROW_END.search(line):
             continue
-        if not nxt or _BOUNDARY_LINE.match(nxt) or not (_CJK.match(nxt[0]) or nxt[0].isdigit()):
+        if not nxt or _BOUNDARY_LINE.match(nxt) or not _goes_on(line[-1], nxt[0]):
             continue
         gap_start = a_start + len(line)
         gap_end = b_start + (len(text[b_start:_b_end]) - len(nxt))
         joins.append((gap_start, gap_end))
     return joins
+
+
+def _goes_on(last: str, first: str) -> bool:
+    """The next line's first character goes on from the last one: a word, a number, or the percent sign
+    a figure's line was broken before (增长8.9 / %)."""
+    return bool(_CJK.match(first)) or first.isdigit() or (first in _PERCENT_SIGNS and last.isdigit())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
