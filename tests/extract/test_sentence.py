@@ -281,6 +281,31 @@ def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text,
 
 
 @pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a goal named after its figure is the goal (of growth after 增长目标), the outcome's subject
+        ("2025年,国内生产总值比上年增长5.0%,圆满完成年初5%左右的增长目标。",
+         [("国内生产总值", "growth", 5.0, "exact", "actual"), ("国内生产总值", "growth", 5.0, "approx", "target")]),
+        ("上半年全国规模以上工业增加值同比增长9.3%,与年初工信部确定全年10%的预定增长目标差距较大。",
+         [("规模以上工业增加值", "growth", 9.3, "exact", "actual"),
+          ("规模以上工业增加值", "growth", 10.0, "exact", "target")]),
+        ("全年完成投资120亿元,超额完成100亿元的年度目标。",
+         [("投资", "level", 1.2e10, "exact", "actual"), ("投资", "level", 1e10, "exact", "target")]),
+        # tenths of a contribution; a share moved to its level, 了 between; 超过了 is still at least
+        ("2025年,最终消费支出对经济增长贡献率超过了5成。",
+         [("最终消费支出", "contribution", 50.0, "at_least", "actual")]),
+        ("2025年,高技术制造业增加值占规模以上工业增加值比重升到了17.1%。",
+         [("高技术制造业增加值", "share", 17.1, "exact", "actual")]),
+    ],
+)
+def test_sentence_goals_after_their_figure_and_measures_said_with_particles(text, facts):
+    from zhibiao.api import extract_text
+
+    found = extract_text(text, date=date(2026, 1, 20))
+    assert [(f.subject, f.measure, pytest.approx(f.value), f.qualifier, f.modality) for f in found] == facts
+
+
+@pytest.mark.parametrize(
     ("text", "qualifiers"),
     [
         # a list qualified once, before its first figure or after its last, is qualified throughout

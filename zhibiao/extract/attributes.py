@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -231,9 +232,9 @@ def _since_year_end_period(period: str | None, window: str) -> str | None:
 
 
 def _measure_of_kind(m: Mention, measure: str) -> str:
-    """The measure a figure's kind implies: tenths a share, per-thousand rates a level, percent
-    changes a growth, points a change of a rate."""
-    if m.kind == TENTHS and measure != "growth":
+    """The measure a figure's kind implies: tenths a share (unless a growth or a contribution),
+    per-thousand rates a level, percent changes a growth, points a change of a rate."""
+    if m.kind == TENTHS and measure not in ("growth", "contribution"):
         measure = "share"
     if m.unit == "‰":  # births, deaths, natural increase per thousand: rates stated as levels
         measure = "level"
@@ -339,7 +340,20 @@ def _amount_reading(st: SentenceState, g: GroupState) -> M.Reading:
     规模以上工业增加值)."""
     if g.reading.measure == "level" and g.first.kind == PERCENT and _percent_of_amount(st, g):
         return replace(g.reading, measure="growth")
+    goal = _goal_after(st, g)
+    if goal and goal.group("growth") and g.first.kind == PERCENT and g.reading.measure == "level":
+        return replace(g.reading, measure="growth")  # 年初5%左右的增长目标
     return g.reading
+
+
+def _goal_after(st: SentenceState, g: GroupState) -> re.Match | None:
+    """The goal named right after the group's last figure (5%左右的增长目标), if any."""
+    return _goal_after_pattern().match(st.text, g.group.mentions[-1].end)
+
+
+@cache
+def _goal_after_pattern() -> re.Pattern:
+    return re.compile(load("measures")["target"]["goal_after"])
 
 
 @cache
@@ -382,6 +396,8 @@ def _modality(st: SentenceState, g: GroupState) -> str:
     right after a goal noun (完成签约目标50亿元的115.56%) is the goal."""
     if g.first.kind in (MONEY, PHYSICAL, COUNT) and st.text[:g.first.start].rstrip().endswith(_goal_nouns()):
         return "target"  # an amount, not a gap to the goal (快于年初确定的预期目标0.8个百分点)
+    if _goal_after(st, g):
+        return "target"  # 圆满完成年初5%左右的增长目标: the goal named after its figure
     if not st.cues.target_before(g.first.start):
         return "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"

@@ -9,9 +9,10 @@ from zhibiao.models import Fact
 
 
 def _fact_key(f: Fact) -> tuple:
-    """What makes two facts one; a gap is one only against the same thing (高于武汉、宁波0.6个百分点: two)."""
+    """What makes two facts one; a gap is one only against the same thing (高于武汉、宁波0.6个百分点: two),
+    and a goal is never its outcome (增长5.0%,完成5%左右的增长目标)."""
     compared = f.basis if f.measure == "growth_change" else None
-    return (f.subject, f.value, f.unit, f.measure, f.period, f.region, compared)
+    return (f.subject, f.value, f.unit, f.measure, f.period, f.region, compared, f.modality)
 
 
 def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:

@@ -55,7 +55,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "amount_change": re.compile(rf"(?:{_alt('measures', 'amount_change', 'words')})$"),
         "to_level": re.compile(
             rf"(?:{_alt('measures', 'to_level', 'words')})"
-            rf"[\s{''.join(words('measures', 'to_level', 'approx_between'))}]*$"),
+            rf"[\s{''.join(words('measures', 'to_level', 'approx_between'))}"
+            rf"{''.join(words('measures', 'to_level', 'particles'))}]*$"),
         "direct_pull": re.compile(_alt("measures", "pull", "direct")),
         "pull_down": re.compile(_alt("measures", "pull", "down")),
     }
@@ -141,6 +142,8 @@ def _points_reading(text: str, context: str) -> Reading:
 def _tenths_reading(text: str, context: str) -> Reading:
     """七成企业实现盈利 is a share; 快递业务量同比增长约5成 a growth of 50 %."""
     p = _patterns()
+    if p["contribution"].search(text):
+        return Reading("contribution")  # 最终消费支出对经济增长贡献率超过了5成
     up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
     if max(up, down) >= 0 and not p["share"].search(text):
         return Reading("growth", -1 if down > up else 1)

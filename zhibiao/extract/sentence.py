@@ -61,6 +61,7 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
+    account_holder,
     coordinated_object,
     counts_a_change,
     counts_holders_of_an_account,
@@ -359,7 +360,8 @@ def _note_holder(st: SentenceState, kind: str, subject: str, holder: str, link: 
         return st.linked_holder + subject
     elif subject and not is_anaphor(subject) and kind not in (COUNT, TENTHS):
         st.last_holder = holder or (subject if not link else "")
-        st.linked_holder = holder if link else st.linked_holder
+        # 规模以上水泥工业营业收入同比增长13.2%,利润总额同比下降7.2%: a holder named with its account
+        st.linked_holder = holder if link else (account_holder(subject) or st.linked_holder)
     return subject
 
 

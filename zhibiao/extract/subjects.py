@@ -751,6 +751,21 @@ def _holders_measures() -> frozenset[str]:
     return frozenset(words("subjects", "holders_measures", "words"))
 
 
+def account_holder(subject: str) -> str:
+    """The holder of a subject named with one of a holder's accounts (规模以上水泥工业营业收入 ->
+    规模以上水泥工业), for the accounts named bare after it; '' when it names none."""
+    account = next((a for a in _holders_measures_longest_first() if subject.endswith(a)), "")
+    holder = subject[:len(subject) - len(account)]
+    if not account or len(holder) < 2 or not is_bare_noun_phrase(holder):
+        return ""  # 资产总额、营业收入、出口交货值: a list of accounts holds no holder
+    return "" if holder.endswith(_holders_measures_longest_first()) else holder
+
+
+@cache
+def _holders_measures_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_holders_measures(), key=len, reverse=True))
+
+
 def is_counted_account(subject: str) -> bool:
     """Whether a subject is an amount of counted things named bare after their count (成交额)."""
     return subject in _counted_accounts()
