@@ -225,6 +225,12 @@ def test_sentence_facts(text, facts):
         # how a part fared said before its figure ends its name; the policy it is under is no part of it
         ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
         ("重点培育的医药制造业稳中向好,1—10月产值同比增长16.3%。", [("医药制造业产值", "growth", 16.3)]),
+        # a holder named with one of its accounts holds the accounts named bare after it; a list of
+        # accounts holds none
+        ("其中,规模以上水泥工业营业收入同比增长13.2%,利润总额同比下降7.2%。",
+         [("规模以上水泥工业营业收入", "growth", 13.2), ("规模以上水泥工业利润总额", "growth", -7.2)]),
+        ("资产总额、营业收入分别达到28.83万亿元、26.47万亿元;出口交货值达到2.55万亿元。",
+         [("资产总额", "level", 2.883e13), ("营业收入", "level", 2.647e13), ("出口交货值", "level", 2.55e12)]),
         # ... and a figure inside what it turned round goes on with it
         ("从行业来看,装备制造业恢复态势明显,上半年增加值同比增长0.4%,扭转一季度大幅下降14%的负增长局面。",
          [("装备制造业增加值", "growth", 0.4), ("装备制造业增加值", "growth", -14)]),
