@@ -25,6 +25,9 @@ SEP_15 = date(2024, 9, 15)
         ("去年同期", "2024-Q2", "vs:2023-Q2"),
         ("上年末", "2024-08-31", "vs:2023-12-31"),
         ("去年全年", "2018-Q1", "vs:2017"),  # the whole year before, not its first quarter
+        ("去年四季度", "2019-Q1", "vs:2018-Q4"),  # a part of the year before, named
+        ("上年12月", "2019-Q1", "vs:2018-12"),
+        ("去年同月", "2019-03", "vs:2018-03"),
         ("2019年1—2月份", "2021-01/2021-02", "vs:2019-01/2019-02"),  # its own year
         ("1-2月份", "2021-01/2021-03", "vs:2021-01/2021-02"),  # the figure's year
         ("全国平均水平", "2024-08", "vs:全国"),  # a thing, without its closer words
@@ -42,7 +45,7 @@ def test_comparators_resolve_comparator(comparator, period, basis):
 
 def test_comparators_resolvers_are_tried_in_order():
     assert [r.__name__ for r in COMPARATOR_RESOLVERS] == [
-        "_vs_previous_month", "_vs_last_full_year", "_vs_same_period", "_vs_named_period"]
+        "_vs_previous_month", "_vs_last_full_year", "_vs_part_of_last_year", "_vs_same_period", "_vs_named_period"]
 
 
 @pytest.mark.parametrize(

@@ -289,6 +289,11 @@ def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text,
 @pytest.mark.parametrize(
     ("text", "facts"),
     [
+        # a figure restated inside what it names is no fact; the parts of a price change are pulls
+        ("1月份,工业生产者出厂价格同比下降4.3%。据测算,在1月份的-4.3%的全国工业生产者出厂价格总水平同比降幅中,"
+         "去年价格变动的翘尾因素约为-3.2个百分点,新涨价因素约为-1.1个百分点。",
+         [("工业生产者出厂价格", "growth", -4.3, "exact", "actual"),
+          ("价格变动的翘尾因素", "pull", -3.2, "approx", "actual"), ("新涨价因素", "pull", -1.1, "approx", "actual")]),
         # a goal named after its figure is the goal (of growth after 增长目标), the outcome's subject
         ("2025年,国内生产总值比上年增长5.0%,圆满完成年初5%左右的增长目标。",
          [("国内生产总值", "growth", 5.0, "exact", "actual"), ("国内生产总值", "growth", 5.0, "approx", "target")]),

@@ -95,6 +95,17 @@ def _vs_last_full_year(comparator: str, period: str | None, pub: date | None) ->
     return True, (f"vs:{int(year) - 1:04d}" if year.isdigit() else None)
 
 
+def _vs_part_of_last_year(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
+    """比去年四季度: that quarter of the year before the figure's (not the figure's same span)."""
+    if not _has_any(comparator, "last_year") or _has_any(comparator, "same_span"):
+        return False, None
+    year = _YEAR.match(period or "")
+    parts = [t.value for t in find_times(comparator, pub) if t.kind == "period" and t.value and len(t.value) == 7]
+    if not (year and parts) or _has_any(comparator, "year_end"):
+        return False, None
+    return True, f"vs:{int(year.group()) - 1:04d}{parts[-1][4:]}"
+
+
 def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
     """比上年同期: the same span a year before; 比上年末: the last day of the year before."""
     if not _has_any(comparator, "same_period_last_year") or _has_any(comparator, "not_a_period"):
@@ -131,6 +142,7 @@ def _with_year(value: str, year: str) -> str:
 COMPARATOR_RESOLVERS: tuple[Callable[[str, str | None, date | None], tuple[bool, str | None]], ...] = (
     _vs_previous_month,
     _vs_last_full_year,
+    _vs_part_of_last_year,
     _vs_same_period,
     _vs_named_period,
 )

@@ -98,8 +98,11 @@ _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
 
 
 
+_AFTER_READ = 24  # 的全国工业生产者出厂价格总水平同比降幅中: a figure restated inside what it names
+
+
 def _keep(sentence: str, m: Mention) -> bool:
-    after = sentence[m.end:m.end + 8]
+    after = sentence[m.end:m.end + _AFTER_READ]
     if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
         # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
         return False
