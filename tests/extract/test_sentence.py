@@ -382,6 +382,15 @@ def test_sentence_a_figure_right_after_its_period_and_的_is_that_periods_value(
     assert got == [(-4.3, "growth", "2016-03"), (-5.1, "growth", "2016-01/2016-02"), (-5.9, "growth", "2015-Q4")]
 
 
+def test_sentence_a_since_phrase_qualifying_a_trend_sets_no_period_and_an_account_names_its_holder():
+    from zhibiao.api import extract_text
+
+    text = ("2013年一季度,我国软件和信息技术服务业实现软件业务收入6189亿元。"
+            "一季度,软件业出口延续2011年下半年以来的低增长态势,实现出口87亿美元。")
+    got = [(f.subject, f.period) for f in extract_text(text, date=date(2013, 4, 20))]
+    assert got == [("软件业务收入", "2013-Q1"), ("软件业出口", "2013-Q1")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

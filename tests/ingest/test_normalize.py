@@ -170,3 +170,24 @@ def test_normalize_joined_digits_map_back_to_the_original():
     mapped = normalize(raw)
     start = mapped.text.index("1981.3")
     assert raw[mapped.to_original(start):mapped.to_original(start + len("1981.3亿元"))] == "1 981.3亿元"
+
+
+def test_taiwan_terms_keep_their_length():
+    from zhibiao.rules import load
+
+    assert all(len(tw) == len(mainland) for tw, mainland in load("script")["taiwan_terms"].items())
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [
+        # a traditional page in Taiwan's words reads as the mainland names things
+        ("我國軟體和信息技術服務業實現軟體業務收入6189億元", "我国软件和信息技术服务业实现软件业务收入6189亿元"),
+        ("積體電路產量增長", "集成电路产量增长"),
+        # a simplified page keeps its words, and common words are never rewritten
+        ("软体动物养殖,资讯服务", "软体动物养殖,资讯服务"),
+        ("新增核心企業", "新增核心企业"),
+    ],
+)
+def test_normalize_reads_taiwan_terms_only_on_traditional_pages(raw, text):
+    assert normalize(raw).text == text

@@ -255,10 +255,17 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     return from_comparator(s, pos, period), period_list
 
 
+@cache
+def _trend_after() -> tuple[str, ...]:
+    return words("periods", "context", "trend_after")
+
+
 def _period_named(s: str, t: TimeMention, pos: int,
                   art: ArticleState) -> tuple[str | None, tuple[str, ...] | None] | None:
     """The period (and list of periods) a time before a figure sets for it, None if it sets none."""
     if t.kind == "period":
+        if s.startswith(_trend_after(), t.end):
+            return None  # 延续2011年下半年以来的低增长态势: the trend, not the figure's period
         if FROM_BEFORE.search(s[max(0, t.start - 3):t.start]) and not _next_mention_is_local(s, t, pos):
             # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
             return None

@@ -411,7 +411,12 @@ def _fold_link(text: str) -> tuple[str, str, str]:
     if holder_stop and holder_stop.start() > 0:
         holder = holder[:holder_stop.start()]
     holder = _strip_tail(holder)  # 签约总金额已完成: an adverb between the holder and its verb
+    if len(made) > _NAMES_ITS_HOLDER and made[:_NAMES_ITS_HOLDER] == holder[:_NAMES_ITS_HOLDER]:
+        return made, holder, link.group()  # 软件和信息技术服务业实现软件业务收入: the account names its holder
     return holder + made, holder, link.group()
+
+
+_NAMES_ITS_HOLDER = 2  # the characters an account shares with its holder's name when it names it
 
 
 def _subject_before_stop(text: str) -> str:

@@ -52,8 +52,23 @@ def _inline_debris() -> tuple[re.Pattern, ...]:
 
 
 def to_simplified(text: str) -> str:
-    """Traditional to simplified; opencc keeps the length for its tables in practice,
-    and where a line would change length it is kept as it was rather than break offsets."""
+    """Traditional to simplified, Taiwan's words to the mainland's (軟體 -> 软件) on a page that was
+    traditional; opencc keeps the length for its tables in practice, and where a line would change
+    length it is kept as it was rather than break offsets."""
+    converted = _to_simplified_script(text)
+    if converted == text:
+        return text
+    terms, table = _taiwan_terms()
+    return terms.sub(lambda m: table[m.group()], converted)
+
+
+@cache
+def _taiwan_terms() -> tuple[re.Pattern, dict[str, str]]:
+    table = dict(load("script")["taiwan_terms"])
+    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+
+
+def _to_simplified_script(text: str) -> str:
     converted = _converter().convert(text)
     if len(converted) == len(text):
         return converted
