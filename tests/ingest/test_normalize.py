@@ -96,6 +96,11 @@ def test_clean_rejoins_a_figure_broken_before_its_percent_sign(raw, joined):
     assert joined in clean(normalize(raw)).text
 
 
+def test_clean_does_not_run_a_line_into_the_title_below_it():
+    raw = "热门游戏在线观看,精品小说免费阅读,综合导航一区二区三区\n\n2024年软件和信息技术服务业主要指标\n\n指标名称"
+    assert "\n\n2024年软件和信息技术服务业主要指标\n" in clean(normalize(raw)).text
+
+
 def test_clean_keeps_a_percent_sign_line_apart_after_a_heading():
     assert "\n" in clean(normalize("第一部分 主要指标\n%表示增速")).text
 

@@ -23,6 +23,9 @@ _TABLE_RULE = re.compile(r"[\s|:-]*-{3,}[\s|:-]*")  # |---|---| under a table's 
 _NUMERIC_ITEM = re.compile(r"[-+]?[\d,]+(\.\d+)?%?")
 _PROSE_MARK = re.compile(r"[。、]|(?<!\d),|,(?!\d{3})")
 _TABLE_ROW_END = re.compile(r"(\s+[-+]?[\d,]+(\.\d+)?%?){2,}\s*$")
+# A title on its own line (2024年软件和信息技术服务业主要指标): no punctuation, no figure but its year; the
+# line above it (a spam header, a byline) does not go on into it.
+_TITLE_LINE = re.compile(r"(?:\d{4}年)?[^\d\s。!?;,:、%]{8,40}")
 _BOUNDARY_LINE = re.compile(r"^\s*(【[^】]{1,20}】|\((上接|下转|接上|转第|紧接)[^()]{0,12}\))")
 
 
@@ -146,7 +149,7 @@ def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int
             continue
         if not _PROSE_MARK.search(line) or _TABLE_ROW_END.search(line):
             continue
-        if not nxt or _BOUNDARY_LINE.match(nxt) or not _goes_on(line[-1], nxt[0]):
+        if not nxt or _BOUNDARY_LINE.match(nxt) or not _goes_on(line[-1], nxt[0]) or _TITLE_LINE.fullmatch(nxt):
             continue
         gap_start = a_start + len(line)
         gap_end = b_start + (len(text[b_start:_b_end]) - len(nxt))
