@@ -391,6 +391,16 @@ def test_sentence_a_since_phrase_qualifying_a_trend_sets_no_period_and_an_accoun
     assert got == [("软件业务收入", "2013-Q1"), ("软件业出口", "2013-Q1")]
 
 
+def test_sentence_a_from_to_pair_under_a_span_of_years_is_dated_at_its_ends():
+    from zhibiao.api import extract_text
+
+    text = ("数据显示,2020年至2024年期间,我国全部工业增加值由31.3万亿元攀升至40.5万亿元,"
+            "其中制造业增加值更是从26.6万亿元增长至33.6万亿元。")
+    got = [(f.subject, f.value, f.period) for f in extract_text(text, date=date(2025, 3, 20))]
+    assert got == [("全部工业增加值", 3.13e13, "2020"), ("全部工业增加值", 4.05e13, "2024"),
+                   ("制造业增加值", 2.66e13, "2020"), ("制造业增加值", 3.36e13, "2024")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

@@ -18,6 +18,7 @@ from zhibiao.extract.lexicon import (
     COMPARATOR_BEFORE,
     CONVERSION_AFTER,
     FROM_BEFORE,
+    FROM_WORDS,
     FULL_STOP,
     GROWTH_LIKE,
     LIST_MARKS,
@@ -26,6 +27,7 @@ from zhibiao.extract.lexicon import (
     PART_AFTER,
     PART_BEFORE,
     SAME_PERIOD_OPENERS,
+    TO_WORDS,
     WRITTEN_YEAR,
 )
 from zhibiao.extract.periods import TimeMention, end_date, find_times
@@ -244,6 +246,9 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
             continue
         if t.start in compared:
             continue
+        if (ends := _span_end_at(s, t, pos)) is not None:
+            found, period = True, ends  # 2020年至2024年,…由31.3万亿元攀升至40.5万亿元
+            continue
         read = _period_named(s, t, pos, art)
         if read is None:
             continue
@@ -253,6 +258,23 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     if not found:
         period = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
     return from_comparator(s, pos, period), period_list
+
+
+def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:
+    """Under a span of years, the first year for a figure right after 由/从 and the last for one right
+    after the 至/到 that follows it, in the same clause; None otherwise."""
+    if t.kind != "mask" or len(t.values or ()) < 2:
+        return None
+    between = s[t.end:pos]
+    if any(mark in between for mark in FULL_STOP):
+        return None
+    head = between.rstrip()
+    if head.endswith(FROM_WORDS):
+        return t.values[0]
+    start = max(between.rfind(w) for w in FROM_WORDS)
+    if start >= 0 and head.endswith(TO_WORDS) and not any(m in between[start:] for m in CLAUSE_MARKS):
+        return t.values[-1]
+    return None
 
 
 @cache

@@ -31,6 +31,7 @@ LIST_MARKS = "".join(words("grammar", "marks", "list_marks"))
 # Comparators.
 COMPARATOR_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'before')}) ?$")
 FROM_WORDS = words("grammar", "comparator", "from")
+TO_WORDS = words("grammar", "comparator", "to")
 FROM_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'from')})$")
 COMPARATOR_ITEMS = re.compile(rf"\s*(?:{alternation('grammar', 'comparator', 'items')})\s*")
 WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
