@@ -401,6 +401,15 @@ def test_sentence_a_from_to_pair_under_a_span_of_years_is_dated_at_its_ends():
                    ("制造业增加值", 2.66e13, "2020"), ("制造业增加值", 3.36e13, "2024")]
 
 
+def test_sentence_a_period_in_a_bracketed_aside_is_only_its_own():
+    from zhibiao.api import extract_text
+
+    text = ("2017年,生产微型计算机设备30678万台,比上年增长6.8%(2016年为下降9.6%),"
+            "其中笔记本电脑17244万台,比上年增长7.0%。")
+    got = [(f.value, f.period) for f in extract_text(text, date=date(2018, 2, 20))]
+    assert got == [(306780000.0, "2017"), (6.8, "2017"), (-9.6, "2016"), (172440000.0, "2017"), (7.0, "2017")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

@@ -12,6 +12,8 @@ from functools import cache
 from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import from_comparator, is_comparator
 from zhibiao.extract.lexicon import (
+    BRACKET_CLOSE,
+    BRACKET_OPEN,
     CIRCUMSTANCE,
     CIRCUMSTANCE_FIGURE,
     CLAUSE_MARKS,
@@ -244,8 +246,8 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
         if t.kind in ("period", "mask") and t.value and s[t.end:pos].strip() == OF:
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
-        if t.start in compared:
-            continue
+        if t.start in compared or _bracketed_before(s, t.start, pos):
+            continue  # 增长6.8%(2016年为下降9.6%),其中笔记本电脑…: an aside in brackets, closed before the figure
         if (ends := _span_end_at(s, t, pos)) is not None:
             found, period = True, ends  # 2020年至2024年,…由31.3万亿元攀升至40.5万亿元
             continue
@@ -258,6 +260,12 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     if not found:
         period = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
     return from_comparator(s, pos, period), period_list
+
+
+def _bracketed_before(s: str, start: int, pos: int) -> bool:
+    """Whether the text at `start` stands in brackets that close before `pos`."""
+    opened = s.rfind(BRACKET_OPEN, 0, start)
+    return opened > s.rfind(BRACKET_CLOSE, 0, start) and BRACKET_CLOSE in s[start:pos]
 
 
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:

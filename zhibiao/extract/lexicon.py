@@ -24,6 +24,7 @@ GROWTH_LIKE = ("growth", "growth_change", "contribution", "pull")
 
 # Marks (the text is normalized: ASCII commas, semicolons and colons).
 CLAUSE_MARKS = ",;:"
+BRACKET_OPEN, BRACKET_CLOSE = "(", ")"  # normalized: full-width brackets are ASCII
 FULL_STOP = _entry("marks", "full_stop")
 ENUMERATION = _entry("marks", "enumeration")
 LIST_MARKS = "".join(words("grammar", "marks", "list_marks"))
