@@ -410,6 +410,23 @@ def test_sentence_a_period_in_a_bracketed_aside_is_only_its_own():
     assert got == [(306780000.0, "2017"), (6.8, "2017"), (-9.6, "2016"), (172440000.0, "2017"), (7.0, "2017")]
 
 
+def test_sentence_a_provincial_monthly_item_s_gap_rank_and_rate():
+    from zhibiao.api import extract_text
+
+    text = ("1-8月份,全区规上工业增加值同比增长7.5%。累计增速高于全国(3.9%)3.6个百分点,居全国第5位,较上月提升2位。"
+            "8月当月全区规上工业增速9.7%,环比7月提高0.8个百分点。")
+    got = [(f.subject, f.measure, f.value, f.period, f.basis, f.region)
+           for f in extract_text(text, date=date(2023, 9, 20))]
+    assert got == [
+        ("规上工业增加值", "growth", 7.5, "2023-01/2023-08", "yoy", None),
+        # the value of the place compared with, read from the gap after it; a move in a ranking is no fact
+        ("规上工业增加值", "growth_change", 3.6, "2023-01/2023-08", "vs:全国", None),
+        ("规上工业增加值", "growth", 3.9, "2023-01/2023-08", "yoy", "全国"),
+        # a holder named with a rate noun is the account named before; a month named after 环比
+        ("规上工业增加值", "growth", 9.7, "2023-08", "yoy", None),
+        ("规上工业增加值", "growth_change", 0.8, "2023-08", "vs:2023-07", None)]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

@@ -195,6 +195,8 @@ def compared_facts(doc: Document, sent: Sentence, brackets: list[Bracket], facts
 def _compared_fact(b: Bracket, facts: list[Fact], sent: Sentence, mapped, quote: str | None) -> list[Fact]:
     """The value of the same figure at the place, the year before or the period compared with."""
     last, start, end = _figure_before(b, facts, sent, mapped)
+    if last is None and not b.earlier and not b.at_time:
+        last = _rate_of_gap_after(facts, start)  # 累计增速高于全国(3.9%)3.6个百分点: the rate the gap is of
     if last is None:
         return []
     period = shift_year(last.period) if b.earlier else last.period
@@ -213,6 +215,15 @@ def _figure_before(b: Bracket, facts: list[Fact], sent: Sentence, mapped) -> tup
     compared = [f for f in facts
                 if f.unit == "%" and f.span is not None and f.span[0] < start and f.measure in _COMPARABLE]
     return (compared[-1] if compared else None), start, end
+
+
+def _rate_of_gap_after(facts: list[Fact], start: int) -> Fact | None:
+    """The growth a gap in points right after a bracket compares (its subject named in a sentence before:
+    累计增速高于全国(3.9%)3.6个百分点), as a year-on-year growth; None without such a gap."""
+    after = [f for f in facts if f.span is not None and f.span[0] > start]
+    if not after or after[0].measure != "growth_change":
+        return None
+    return replace(after[0], measure="growth", unit="%", basis="yoy")
 
 
 def _period_compared(facts: list[Fact], start: int) -> str | None:

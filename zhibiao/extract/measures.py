@@ -248,6 +248,7 @@ def _comparator_patterns() -> dict[str, re.Pattern]:
         "percent_as_points": re.compile(table["percent_as_points"].replace("{verbs}", verbs)),
         "trailing_figure": re.compile(table["trailing_figure"]),
         "yoy": re.compile(table["yoy"].replace("{after_basis}", "|".join(after))),
+        "basis_named": re.compile(table["basis_named"].replace("{after_basis}", "|".join(after))),
         "mom": re.compile(table["mom"].replace("{after_basis}", "|".join(w for w in after if w in up_down))),
         "bare": re.compile(table["bare_period"] + table["bare_after"].replace("{after_basis}", "|".join(after)) + "$"),
         "bare_after": re.compile(table["bare_after"].replace("{after_basis}", "|".join(after))
@@ -269,6 +270,8 @@ def compared_without_preposition(sentence: str, end: int) -> bool:
 def change_comparator(window: str) -> str | None:
     """The raw comparator of a change in points: 较一季度 -> '一季度', 高于全省 -> '全省'."""
     p = _comparator_patterns()
+    if named := p["basis_named"].search(window.rstrip()):
+        return named.group("x")  # 环比7月提高: the month named
     found = list(matches(p["preposition"], window))
     if found:
         m = found[-1]

@@ -62,11 +62,13 @@ from zhibiao.extract.regions import (
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     account_holder,
+    account_left_out,
     coordinated_object,
     counts_a_change,
     counts_holders_of_an_account,
     driven_amount,
     driven_subject,
+    ends_with_rate,
     holder_measure,
     is_anaphor,
     is_bare_noun_phrase,
@@ -106,7 +108,15 @@ def _keep(sentence: str, m: Mention) -> bool:
     if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
         # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
         return False
+    if m.unit_text == _rank_moves()[0] and sentence[:m.start].rstrip().endswith(_rank_moves()[1]):
+        return False  # 较上月提升2位: places moved in a ranking
     return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+
+
+@cache
+def _rank_moves() -> tuple[str, tuple[str, ...]]:
+    table = load("units")["mentions"]
+    return table["rank_unit"], tuple(table["rank_moves"])
 
 
 @cache
@@ -428,11 +438,21 @@ def _head_repeated(st: SentenceState, g: GroupState) -> bool:
     return False
 
 
+def _holder_of_rate(st: SentenceState, g: GroupState) -> bool:
+    """规上工业增加值同比增长7.5%。…8月当月全区规上工业增速9.7%: a holder named with a rate noun, its account
+    left out, is the account named before (in the sentence, else the paragraph)."""
+    earlier = st.subjects or st.ps.subjects
+    held = account_left_out(earlier[-1], g.subject) if earlier and g.reading.measure == "growth" else ""
+    if held and ends_with_rate(g.window_clean):
+        g.subject = held
+    return bool(held) and g.subject == held
+
+
 # Tried in order after anaphors: 硅片环节,…产量 (a segment's); 新材料产业加快发展,产值从… (a branch's);
 # 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(partner_ellipsis),
-    _named_after(sibling_predicate), _change_amount, _head_repeated,
+    _named_after(sibling_predicate), _change_amount, _head_repeated, _holder_of_rate,
 )
 
 

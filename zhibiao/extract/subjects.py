@@ -1203,3 +1203,27 @@ def _split_top(text: str, inner: bool = True) -> list[str]:
             cur += ch
     parts.append(cur)
     return parts
+
+
+def account_left_out(prior: str, subject: str) -> str:
+    """The subject named before when this one is its holder with its account left out (规上工业 after
+    规上工业增加值); '' otherwise."""
+    if len(subject) < 2 or not prior.startswith(subject):
+        return ""
+    return prior if prior[len(subject):] in _rate_accounts() else ""
+
+
+@cache
+def _rate_accounts() -> frozenset[str]:
+    table = load("subjects")["account_anaphora"]
+    return frozenset((*table["words"], *table["accounts"]))
+
+
+def ends_with_rate(window: str) -> bool:
+    """Whether a window ends with a rate noun (…规上工业增速), before its figure."""
+    return window.rstrip(_marks().trim).endswith(_rate_nouns())
+
+
+@cache
+def _rate_nouns() -> tuple[str, ...]:
+    return (*words("measures", "growth", "rate_up"), *words("measures", "growth", "rate_down"))
