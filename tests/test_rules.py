@@ -28,6 +28,7 @@ SCHEMA: dict[str, set[str]] = {
                 "relative_year_places", "reports", "reset", "ten_days"},
     "qualifiers": {"approx_within", "infix", "prefix", "suffix"},
     "regions": {"areas", "cities", "compared_before", "countries", "global", "local", "national", "not_places",
+                "standard_after",
                 "not_region_after", "not_region_before", "organization_names", "provinces"},
     "report": {"classifiers", "headline", "measures", "national", "notes", "periods", "programmes", "qualifiers",
                "render", "sections", "templates", "title", "title_region", "verbs"},

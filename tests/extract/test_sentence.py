@@ -427,6 +427,27 @@ def test_sentence_a_provincial_monthly_item_s_gap_rank_and_rate():
         ("规上工业增加值", "growth_change", 0.8, "2023-08", "vs:2023-07", None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "facts"),
+    [
+        # a multiple of another's level is compared with it, and the standard is not the figure's place
+        ("2022年工业增加值增长3.6%。5G用户达5.61亿户,是全球平均水平的2.75倍。",
+         [("工业增加值", 3.6, None), ("5G用户", 5.61e8, None), ("5G用户", 2.75, "vs:全球平均水平")]),
+        ("2015年,工业增加值增长6%,全社会用电量相当于美国全年用电量的2倍。",
+         [("工业增加值", 6.0, None), ("全社会用电量", 2.0, "vs:美国")]),
+        # the set a figure is first among is not its place
+        ("2022年工业增加值增长3.6%。我国成为全球主要经济体中首个实现“物超人”的国家;5G用户达5.61亿户。",
+         [("工业增加值", 3.6, None), ("5G用户", 5.61e8, None)]),
+    ],
+)
+def test_sentence_multiples_of_another_and_the_world_as_a_standard(text, facts):
+    from zhibiao.api import extract_text
+
+    found = extract_text(text, date=date(2023, 1, 19))
+    assert [(f.subject, pytest.approx(f.value), f.basis if f.unit == "times" else None) for f in found] == facts
+    assert {f.region for f in found} == {"全国"}
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

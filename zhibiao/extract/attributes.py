@@ -13,6 +13,7 @@ from zhibiao.extract.comparators import (
     basis_for,
     comparator_list,
     each_place,
+    multiple_basis,
     resolve_comparator,
     since_year_end,
 )
@@ -61,6 +62,8 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: st
             break
         if r.level == COUNTRY and CLAUSE_GROUP_END in text[r.end:pos]:
             continue
+        if text.startswith(_standard_after(), r.end):
+            continue  # 是全球平均水平的2.75倍: the standard, not the place
         chosen = r
     if chosen is None:
         return ps.region if ps.region else art.default_region
@@ -69,6 +72,11 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: st
     if chosen.kind in (LOCAL_PROVINCE, LOCAL_CITY):
         return local_region(text[chosen.start:chosen.end], chosen.kind, art.province, art.city)
     return art.default_region
+
+
+@cache
+def _standard_after() -> tuple[str, ...]:
+    return words("regions", "standard_after", "words")
 
 
 def qualifier_of(window: str, m: Mention) -> str:
@@ -152,7 +160,7 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
     return new_fact(
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
-        period=period, basis=basis if measure in ("growth", "growth_change") else None,
+        period=period, basis=basis if measure in ("growth", "growth_change") or m.kind == TIMES else None,
         region=region, modality=modality, quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
     )
 
@@ -386,6 +394,8 @@ def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[s
     """What each figure is compared with; 分别比全国、全省平均水平高3.4和3.9个百分点: one subject,
     compared with each in turn."""
     basis = basis_for(reading.measure, g.window, st.cues, g.first.start, g.periods[0], st.ps, st.art)
+    if g.first.kind == TIMES and reading.measure == "level":
+        basis = multiple_basis(g.window, g.subject)  # 是全球平均水平的2.75倍
     if reading.measure == "growth_change" and (compared := comparator_list(g.window, g.n)):
         return [resolve_comparator(c, g.periods[i], st.art.pub) for i, c in enumerate(compared)]
     return [basis] * g.n

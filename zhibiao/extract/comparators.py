@@ -60,6 +60,26 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
 
 
 
+def multiple_basis(window: str, subject: str) -> str | None:
+    """What a multiple compares its subject with (是全球平均水平的2.75倍: vs:全球平均水平; 相当于美国全年
+    用电量的两倍多, of 全社会用电量: vs:美国); None when the window names no other."""
+    m = _multiple_of().search(window.rstrip())
+    if m is None:
+        return None
+    other = m.group("x")
+    shared = next((len(subject) - i for i in range(len(subject) - 1) if other.endswith(subject[i:])), 0)
+    if 0 < shared < len(other):
+        other = other[:len(other) - shared]
+        other = next((other.removesuffix(w) for w in words("measures", "multiple", "other_period_ends")
+                      if other.endswith(w) and len(other) > len(w)), other)
+    return f"vs:{other}"
+
+
+@cache
+def _multiple_of() -> re.Pattern:
+    return re.compile(load("measures")["multiple"]["of_other"])
+
+
 def resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
     """The basis a comparator names (vs:<period> or vs:<name>): the first resolver in
     COMPARATOR_RESOLVERS that reads it answers; else the thing named (比全国平均水平: vs:全国)."""
