@@ -448,6 +448,25 @@ def test_sentence_multiples_of_another_and_the_world_as_a_standard(text, facts):
     assert {f.region for f in found} == {"全国"}
 
 
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # counted things named with 5G; a verb of making new; how a branch fared before its count
+        ("2023年,工业增加值增长4.6%,累计培育421家国家级智能制造示范工厂、700家高水平5G工厂,"
+         "新培育国家级绿色工厂1383家。国家高新区提质增效成效明显,总数达到178家。",
+         ["工业增加值", "国家级智能制造示范工厂", "高水平5G工厂", "国家级绿色工厂", "国家高新区"]),
+        # members of a list closed by 等 and a category with no measure take the branch word, once
+        ("2025年,农业、消费品工业、新材料等产业分别签约项目137个、56个、31个。"
+         "全省装备制造、电子信息、新材料等主导产业增速分别为18.2%、13.7%、13.7%。",
+         ["农业", "消费品工业", "新材料产业", "装备制造业", "电子信息产业", "新材料产业"]),
+    ],
+)
+def test_sentence_the_ministry_s_counted_programmes_and_branch_lists(text, subjects):
+    from zhibiao.api import extract_text
+
+    assert [f.subject for f in extract_text(text, date=date(2026, 2, 9))] == subjects
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

@@ -1099,19 +1099,35 @@ def _with_head(items: list[str], head: str) -> list[str]:
     """Each member with the shared head; a one-character member (中、小型企业) takes the rest of the
     last one, and a member that already ends in a measured noun (地区生产总值、规上工业增加值) takes
     no head."""
-    out = []
-    branch = _branch_word()
-    for n, item in enumerate(items):
-        if len(item) == 1 and len(items[-1]) > 1:
-            item = item + items[-1][1:]
-        elif item.endswith(_owners()[0]) and (noun := _enterprise_noun(items[-1])):
-            item = item + noun  # 规模以上民营和中小工业企业增加值: 民营 takes 工业企业
-        elif not item.endswith(_branch_ends()) and any(i.endswith(branch) for i in items[n + 1:]):
-            # 高技术、战略性新兴、高新技术产业增加值: each the 产业 named after it (装备制造: 装备制造业)
-            item = item + next((v for k, v in _branch_stems().items() if item.endswith(k)), branch)
-        complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
-        out.append(item if complete else item + head)
-    return out
+    return [_member_with_head(items, n, head) for n in range(len(items))]
+
+
+def _member_with_head(items: list[str], n: int, head: str) -> str:
+    item = items[n]
+    if len(item) == 1 and len(items[-1]) > 1:
+        item = item + items[-1][1:]
+    elif item.endswith(_owners()[0]) and (noun := _enterprise_noun(items[-1])):
+        item = item + noun  # 规模以上民营和中小工业企业增加值: 民营 takes 工业企业
+    elif (branched := _branch_member(items, n, head)) is not None:
+        return branched
+    elif not item.endswith(_branch_ends()) and any(i.endswith(_branch_word()) for i in items[n + 1:]):
+        item = item + (_branch_stem(item) or _branch_word())  # 高技术、战略性新兴、高新技术产业增加值: 高技术产业
+    complete = n < len(items) - 1 and head and item.endswith(_complete_noun_ends())
+    return item if complete else item + head
+
+
+def _branch_member(items: list[str], n: int, head: str) -> str | None:
+    """装备制造、…等主导产业: 装备制造业; 农业、消费品工业…等产业: each a branch already; None when the head is
+    not the branch word alone or the member names no branch."""
+    item, stem = items[n], _branch_stem(items[n])
+    if head != _branch_word() or not (stem or item.endswith(_branch_ends())):
+        return None
+    return item + stem
+
+
+def _branch_stem(item: str) -> str:
+    """What a member ending in a branch stem takes to name its branch (装备制造 -> 业), or ''."""
+    return next((v for k, v in _branch_stems().items() if item.endswith(k)), "")
 
 
 def _enterprise_noun(last: str) -> str:
@@ -1155,7 +1171,8 @@ def _share_preposition(out: list[str]) -> list[str]:
 
 def _head_after_etc(last: str) -> str | None:
     """The head the members of a list closed by 等 share (集成电路等新兴产品产量 -> 产量, 电子等行业增加值
-    -> 行业增加值: a branch word stays), or None when the last member has no 等 before a known head."""
+    -> 行业增加值: a branch word stays, alone after a category with no measure: 等主导产业 -> 产业), or None
+    when the last member has no 等 before a known head."""
     before, etc, after = last.partition(_marks().etc)
     if not etc or len(before) < 2:
         return None
@@ -1164,7 +1181,8 @@ def _head_after_etc(last: str) -> str | None:
             category = after[: -len(head)]
             kept = next((w for w in load("subjects")["list_heads"]["etc_kept"] if category.endswith(w)), "")
             return kept + head
-    return None
+    # 装备制造、电子信息、新材料等主导产业: the branch word alone
+    return next((w for w in load("subjects")["list_heads"]["etc_kept"] if after.endswith(w)), None)
 
 
 @cache
