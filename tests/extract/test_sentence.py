@@ -467,6 +467,15 @@ def test_sentence_the_ministry_s_counted_programmes_and_branch_lists(text, subje
     assert [f.subject for f in extract_text(text, date=date(2026, 2, 9))] == subjects
 
 
+def test_sentence_places_listed_once_serve_the_lists_of_as_many_figures_after_them():
+    from zhibiao.api import extract_text
+
+    text = ("1-7月,电信业务收入增长5%。截至7月末,东、中、西部和东北地区千兆用户渗透率分别为33.5%、33.5%、34.3%和26.8%;"
+            "5G移动电话用户分别达4.92亿、2.7亿、2.97亿、0.78亿户。")
+    got = [(f.value, f.region) for f in extract_text(text, date=date(2025, 8, 20)) if f.unit == "count"]
+    assert got == [(4.92e8, "东部地区"), (2.7e8, "中部地区"), (2.97e8, "西部地区"), (7.8e7, "东北地区")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

@@ -295,10 +295,7 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
     first, n = g.first, g.n
     bases = _group_bases(st, g, reading)
     region = region_at(st.regions, first.start, st.ps, st.art, st.text)
-    places = place_list(st.text, st.regions, st.subject_from, first.start, n)
-    if not places and (places := leading_places(g.subjects, n)):
-        # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject
-        g.subjects = [s[at:] if len(s) - (at := place_at_start(s)) >= 2 else s for s in g.subjects]
+    places = _group_places(st, g, region)
     st.distributed = st.distributed or bool(places)
     modality = _modality(st, g)
     group = g.group
@@ -388,6 +385,21 @@ def _amounts() -> tuple[str, ...]:
 @cache
 def _not_amount_cues() -> tuple[str, ...]:
     return words("measures", "growth", "not_amount_cues")
+
+
+def _group_places(st: SentenceState, g: GroupState, region: str | None) -> list[str] | None:
+    """The places of a list of figures, one each: listed before them, opening their subjects, or listed
+    for a list of as many figures before them in the sentence."""
+    n = g.n
+    places = place_list(st.text, st.regions, st.subject_from, g.first.start, n)
+    if not places and (places := leading_places(g.subjects, n)):
+        # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject
+        g.subjects = [s[at:] if len(s) - (at := place_at_start(s)) >= 2 else s for s in g.subjects]
+    if not places and st.places_listed and len(st.places_listed) == n and region == st.region_before_list:
+        return st.places_listed  # 东、中、西部和东北地区…分别为…;5G移动电话用户分别达…: the same places
+    if places:
+        st.places_listed, st.region_before_list = places, region
+    return places
 
 
 def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[str | None]:

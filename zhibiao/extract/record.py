@@ -86,6 +86,8 @@ class SentenceState:
     last_holder: str = ""  # the holder of the last subject, for a clause that opens with 完成/实现
     linked_holder: str = ""  # the last holder named with a link verb (X实现营业收入), for a bare 利润总额
     distributed: bool = False  # whether a list of places gave its figures their places
+    places_listed: list[str] | None = None  # those places, for the lists of as many figures after them
+    region_before_list: str | None = None  # the place a figure there would have had without the list
     subject_from: int = 0  # where the last subject named in the sentence was read
     set_noun: str = ""  # the set a count is taken from (…中,), for the members named after it
     counted: str = ""  # what the last count counted, for its amounts named bare after it
