@@ -476,6 +476,16 @@ def test_sentence_places_listed_once_serve_the_lists_of_as_many_figures_after_th
     assert got == [(4.92e8, "东部地区"), (2.7e8, "中部地区"), (2.97e8, "西部地区"), (7.8e7, "东北地区")]
 
 
+def test_sentence_loss_ratios_are_shares_and_a_change_since_last_year_end_is_against_it():
+    from zhibiao.api import extract_text
+
+    text = ("2014年上半年工业增长8.8%。前5个月有色金属行业的亏损面22.1%。"
+            "铁矿石价格比去年年底下降了30%,贷款余额比年末增长5%。")
+    got = [(f.subject, f.measure, f.value, f.basis) for f in extract_text(text, date=date(2014, 7, 20))]
+    assert got[1:] == [("有色金属行业亏损面", "share", 22.1, None), ("铁矿石价格", "growth", -30.0, "vs:2013-12-31"),
+                       ("贷款余额", "growth", 5.0, "yoy")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

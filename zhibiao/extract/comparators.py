@@ -34,8 +34,9 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
               ps: ParagraphState, art: ArticleState) -> str | None:
     if measure == "growth":
         compared = M.change_comparator(window)
-        if compared and WRITTEN_YEAR.search(compared) and period:
-            # 比2019年1—2月份增长15.7%: against that period, which need not be the year before
+        if compared and _names_its_period(compared) and period:
+            # 比2019年1—2月份增长15.7%: against that period, which need not be the year before; 比去年年底
+            # 下降了30%: against the last day of the year before
             resolved = resolve_comparator(compared, period, art.pub)
             if resolved and resolved != f"vs:{shift_year(period)}":
                 return resolved
@@ -58,6 +59,12 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
     return None
 
 
+
+
+def _names_its_period(compared: str) -> bool:
+    """Whether a comparator of a growth names a period other than the same span a year before: one with its
+    year written out (比2019年1—2月份), or last year's end (比去年年底)."""
+    return bool(WRITTEN_YEAR.search(compared)) or (_has_any(compared, "year_end") and _has_any(compared, "last_year"))
 
 
 def multiple_basis(window: str, subject: str) -> str | None:
