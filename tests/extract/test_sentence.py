@@ -486,6 +486,14 @@ def test_sentence_loss_ratios_are_shares_and_a_change_since_last_year_end_is_aga
                        ("贷款余额", "growth", 5.0, "yoy")]
 
 
+def test_sentence_a_level_reached_after_a_change_is_the_thing_s_total():
+    from zhibiao.api import extract_text
+
+    text = "2022年工业增加值增长3.6%。去年5G基站新增88.7万个,目前已达到231.2万个。"
+    got = [(f.subject, f.value) for f in extract_text(text, date=date(2023, 1, 19)) if f.unit == "count"]
+    assert got == [("5G基站新增", 887000.0), ("5G基站", 2312000.0)]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

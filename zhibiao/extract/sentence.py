@@ -81,6 +81,7 @@ from zhibiao.extract.subjects import (
     partner_ellipsis,
     production_subject,
     ranks_within,
+    reaches,
     resolve_anaphor,
     segment_subject,
     sibling_predicate,
@@ -89,6 +90,7 @@ from zhibiao.extract.subjects import (
     subject_from_window,
     subject_ranked_by,
     superlative_member,
+    total_of,
     usable_topic,
 )
 from zhibiao.ingest.segment import Sentence, clauses
@@ -393,6 +395,8 @@ def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
     subject, prior = g.subject, _pointed_to(st, g)
     # with nothing named before, a head noun (增加值) stands for itself and the figures after it
     g.subject = resolve_anaphor(subject, prior) if prior else subject
+    if not subject and prior and reaches(g.window_clean):
+        g.subject = total_of(prior)  # 5G基站新增88.7万个,目前已达到231.2万个: the base stations' total
     if g.subject == prior and (held := holder_measure(prior, subject)):
         g.subject = held  # 民营工业继续保持良好发展态势,累计完成增加值…: the branch's value added
     # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited

@@ -648,6 +648,18 @@ def _account_anaphora() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(table["words"]), tuple(sorted(table["accounts"], key=len, reverse=True))
 
 
+def total_of(prior: str) -> str:
+    """The thing a change was of (5G基站新增 -> 5G基站), for its total named after it."""
+    _, changes = _total_heads()
+    verb = next((v for v in changes if prior.endswith(v) and len(prior) - len(v) >= 2), "")
+    return prior[:len(prior) - len(verb)]
+
+
+def reaches(window: str) -> bool:
+    """Whether a window says a level was reached (目前已达到), for a figure that names nothing else."""
+    return any(v in window for v in words("subjects", "total_heads", "reach_verbs"))
+
+
 @cache
 def _total_heads() -> tuple[frozenset[str], tuple[str, ...]]:
     table = load("subjects")["total_heads"]
