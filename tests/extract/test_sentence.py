@@ -494,6 +494,14 @@ def test_sentence_a_level_reached_after_a_change_is_the_thing_s_total():
     assert got == [("5G基站新增", 887000.0), ("5G基站", 2312000.0)]
 
 
+def test_sentence_what_is_still_to_be_built_is_a_goal_for_the_thing_counted_before():
+    from zhibiao.api import extract_text
+
+    text = "2024年工业增加值增长5.8%。目前已经有200个中小企业产业集群,今年还要建设100个。"
+    got = [(f.subject, f.value, f.modality) for f in extract_text(text, date=date(2024, 3, 8)) if f.unit == "count"]
+    assert got == [("中小企业产业集群", 200.0, "actual"), ("中小企业产业集群", 100.0, "target")]
+
+
 def test_sentence_hong_kong_usage_previous_reading_and_first_months():
     from zhibiao.api import extract_text
 

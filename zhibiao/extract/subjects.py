@@ -167,6 +167,12 @@ def _canonical_rules() -> _Canonical:
     )
 
 
+@cache
+def _doing_words() -> frozenset[str]:
+    table = load("subjects")["canonical"]
+    return frozenset(table["doing"]) - frozenset(table["doing_alone_kept"])
+
+
 _COUNT_ONLY = re.compile(r"[\d.]+\D{0,2}")
 
 
@@ -231,6 +237,8 @@ def _full_names() -> dict[str, str]:
 def _without_doing(r: _Canonical, subject: str) -> str:
     """The subject without the verb of doing it opens with, if any (the pattern is anchored at the
     start: one that opens with none of its first characters keeps the subject as it is)."""
+    if subject in _doing_words():
+        return ""  # 今年还要建设100个: the verb alone names nothing; the thing was named before
     if r.doing_first is None or subject[:1] in r.doing_first:
         return r.doing.sub("", subject, count=1)
     return subject
