@@ -90,6 +90,8 @@ def test_clean_rejoins_a_word_broken_by_the_layout_but_not_headings():
         ("2013年3月份,规模以上工业增加值同比实际增长8.9\n%(以下均为实际增长率),比1-2月份回落1个百分点。",
          "实际增长8.9%(以下"),
         ("分轻重工业看,3月份,重工业增加值同比增长9.1\n%,轻工业增长8.2%。", "增长9.1%,轻工业"),
+        # however short its line
+        ("3月份,工业企业产品销售率为96.8\n%,比上年同期下降0.5个百分点。", "销售率为96.8%,比上年"),
     ],
 )
 def test_clean_rejoins_a_figure_broken_before_its_percent_sign(raw, joined):

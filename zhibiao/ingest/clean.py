@@ -143,13 +143,7 @@ def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int
     for (a_start, a_end), (b_start, _b_end) in zip(kept, kept[1:], strict=False):
         line = text[a_start:a_end].rstrip()
         nxt = text[b_start:_b_end].lstrip()
-        if len(line.strip()) < MIN_BROKEN_LINE or not line or line[-1] in _TERMINAL:
-            continue
-        if not (_CJK.match(line[-1]) or line[-1].isdigit() or line[-1] in "、“("):
-            continue
-        if not _PROSE_MARK.search(line) or _TABLE_ROW_END.search(line):
-            continue
-        if not nxt or _BOUNDARY_LINE.match(nxt) or not _goes_on(line[-1], nxt[0]) or _TITLE_LINE.fullmatch(nxt):
+        if not (_broken_figure(line, nxt) or _broken_prose(line, nxt)):
             continue
         gap_start = a_start + len(line)
         gap_end = b_start + (len(text[b_start:_b_end]) - len(nxt))
@@ -157,10 +151,23 @@ def _broken_line_joins(text: str, kept: list[tuple[int, int]]) -> list[tuple[int
     return joins
 
 
-def _goes_on(last: str, first: str) -> bool:
-    """The next line's first character goes on from the last one: a word, a number, or the percent sign
-    a figure's line was broken before (增长8.9 / %)."""
-    return bool(_CJK.match(first)) or first.isdigit() or (first in _PERCENT_SIGNS and last.isdigit())
+def _broken_figure(line: str, nxt: str) -> bool:
+    """A figure broken before its percent sign (产品销售率为96.8 / %,比上年同期下降…), however short the line:
+    it holds a sentence's words before the figure, and no table row ends in a lone percent sign."""
+    return (bool(line) and line[-1].isdigit() and nxt[:1] in tuple(_PERCENT_SIGNS)
+            and bool(_CJK.search(line)) and not _TABLE_ROW_END.search(line))
+
+
+def _broken_prose(line: str, nxt: str) -> bool:
+    """A long line of prose that stops in mid-word and a line that goes on with a word or a number."""
+    if len(line.strip()) < MIN_BROKEN_LINE or not line or line[-1] in _TERMINAL:
+        return False
+    if not (_CJK.match(line[-1]) or line[-1].isdigit() or line[-1] in "、“("):
+        return False
+    if not _PROSE_MARK.search(line) or _TABLE_ROW_END.search(line):
+        return False
+    return bool(nxt) and not _BOUNDARY_LINE.match(nxt) and not _TITLE_LINE.fullmatch(nxt) and (
+        bool(_CJK.match(nxt[0])) or nxt[0].isdigit())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
