@@ -1008,6 +1008,7 @@ def test_assemble_a_share_of_a_goal_reached_is_the_subjects_share() -> None:
     [
         # a count of the members that changed is read over the span of the change
         ("上半年,全省规上工业增加值同比增长6.4%。31个省份规上工业增加值保持增长。\n", 31, "省份", "2025-H1"),
+        ("上半年,规模以上工业增加值增长1.3%,29个省市增加值实现正增长。\n", 29, "省市", "2025-H1"),
         ("1-10月份,41个工业大类行业中,有23个行业利润总额同比增加。\n", 23, "利润总额同比增加的行业",
          "2025-01/2025-10"),
     ],
