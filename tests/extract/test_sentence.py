@@ -300,6 +300,8 @@ def test_sentence_an_estimate_is_an_outcome_only_for_a_period_all_but_over(text,
         ("上半年全国规模以上工业增加值同比增长9.3%,与年初工信部确定全年10%的预定增长目标差距较大。",
          [("规模以上工业增加值", "growth", 9.3, "exact", "actual"),
           ("规模以上工业增加值", "growth", 10.0, "exact", "target")]),
+        ("2025年,地区生产总值同比增长5.3%,今年以来持续高于年初政府工作报告提出的5%左右的增速目标。",
+         [("地区生产总值", "growth", 5.3, "exact", "actual"), ("地区生产总值", "growth", 5.0, "approx", "target")]),
         ("全年完成投资120亿元,超额完成100亿元的年度目标。",
          [("投资", "level", 1.2e10, "exact", "actual"), ("投资", "level", 1e10, "exact", "target")]),
         # tenths of a contribution; a share moved to its level, 了 between; 超过了 is still at least
