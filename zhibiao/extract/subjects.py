@@ -642,11 +642,8 @@ def resolve_anaphor(anaphor: str, prior: str) -> str:
     if anaphor in accounts and not prior.endswith(anaphor) and (other := next(
             (a for a in others if prior.endswith(a)), "")):
         return prior[:len(prior) - len(other)] + anaphor  # 产值…,增加值增速: the holder's value added
-    heads, changes = _total_heads()
-    if anaphor in heads:
-        # 移动电话用户净增1006.4万户,总数达到12.96亿户: the total of the users, not of the change
-        verb = next((v for v in changes if prior.endswith(v) and len(prior) - len(v) >= 2), "")
-        return prior[:len(prior) - len(verb)]
+    if anaphor in _total_heads()[0]:
+        return total_of(prior)  # 移动电话用户净增1006.4万户,总数达到12.96亿户: the users', not the change's
     return prior
 
 
