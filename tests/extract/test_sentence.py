@@ -412,6 +412,23 @@ def test_sentence_a_period_in_a_bracketed_aside_is_only_its_own():
     assert got == [(306780000.0, "2017"), (6.8, "2017"), (-9.6, "2016"), (172440000.0, "2017"), (7.0, "2017")]
 
 
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # another period's reading restated in its own clause dates that clause only
+        ("1-5月份,社会领域投资增长3.6%,1-4月份为下降3.1%;其中教育、卫生投资分别增长10.4%、9.5%。",
+         ["2020-01/2020-05", "2020-01/2020-04", "2020-01/2020-05", "2020-01/2020-05"]),
+        # a clause opening with a comparator compares the restated reading
+        ("1-5月份,工业增加值增长6.3%,1-4月份为6.1%,比一季度加快0.2个百分点。",
+         ["2020-01/2020-05", "2020-01/2020-04", "2020-01/2020-04"]),
+    ],
+)
+def test_sentence_a_restated_reading_of_another_period_dates_its_clause_only(text, periods):
+    from zhibiao.api import extract_text
+
+    assert [f.period for f in extract_text(text, date=date(2020, 6, 15))] == periods
+
+
 def test_sentence_a_provincial_monthly_item_s_gap_rank_and_rate():
     from zhibiao.api import extract_text
 

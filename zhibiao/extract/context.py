@@ -18,6 +18,7 @@ from zhibiao.extract.lexicon import (
     CIRCUMSTANCE_FIGURE,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
+    COMPARATOR_OPENERS,
     CONVERSION_AFTER,
     FROM_BEFORE,
     FROM_WORDS,
@@ -246,7 +247,7 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
         if t.kind in ("period", "mask") and t.value and s[t.end:pos].strip() == OF:
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
-        if t.start in compared or _bracketed_before(s, t.start, pos):
+        if t.start in compared or _bracketed_before(s, t.start, pos) or _restated_before(s, t, pos):
             continue  # 增长6.8%(2016年为下降9.6%),其中笔记本电脑…: an aside in brackets, closed before the figure
         if (ends := _span_end_at(s, t, pos)) is not None:
             found, period = True, ends  # 2020年至2024年,…由31.3万亿元攀升至40.5万亿元
@@ -266,6 +267,23 @@ def _bracketed_before(s: str, start: int, pos: int) -> bool:
     """Whether the text at `start` stands in brackets that close before `pos`."""
     opened = s.rfind(BRACKET_OPEN, 0, start)
     return opened > s.rfind(BRACKET_CLOSE, 0, start) and BRACKET_CLOSE in s[start:pos]
+
+
+def _restated_before(s: str, t: TimeMention, pos: int) -> bool:
+    """增长3.6%,1-4月份为下降3.1%;其中教育…: a clause restating another period's reading, after a
+    figure of the sentence's own period and closed before `pos`, leaves the figures after it alone."""
+    if t.kind != "period" or not s.startswith(_restated_after(), t.end):
+        return False
+    before = s[:t.start].rstrip()
+    if not before or before[-1] not in CLAUSE_MARKS or not any(ch.isdigit() for ch in before):
+        return False
+    closed = next((i for i in range(t.end, pos) if s[i] in CLAUSE_MARKS), -1)
+    return closed >= 0 and not s[closed + 1:pos].lstrip().startswith(COMPARATOR_OPENERS)
+
+
+@cache
+def _restated_after() -> tuple[str, ...]:
+    return words("periods", "context", "restated_after")
 
 
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:

@@ -34,6 +34,7 @@ COMPARATOR_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'before
 FROM_WORDS = words("grammar", "comparator", "from")
 TO_WORDS = words("grammar", "comparator", "to")
 FROM_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'from')})$")
+COMPARATOR_OPENERS = words("grammar", "comparator", "opens_clause")
 COMPARATOR_ITEMS = re.compile(rf"\s*(?:{alternation('grammar', 'comparator', 'items')})\s*")
 WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
 
