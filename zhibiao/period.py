@@ -158,13 +158,13 @@ class Period:
 
     def end_date(self) -> Period | None:
         """The day it ends on, as a date period: 2021-01/2021-04 -> 2021-04-30, 2021 -> 2021-12-31;
-        a date stays; None when a year is unknown or for a span of days."""
+        2021-03-01/2021-03-10 -> 2021-03-10; a date stays; None when a year is unknown."""
         if self.year is None or (self.form in ("months", "days") and self.end_year is None):
             return None
         if self.form == "date":
             return self
         if self.form == "days":
-            return None
+            return Period("date", self.end_year, self.last, self.last, self.end_day)
         return Period.of_day(self.year, self.last)
 
     def ends_at(self, point: Period | None) -> bool:

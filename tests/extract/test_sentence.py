@@ -429,6 +429,15 @@ def test_sentence_a_restated_reading_of_another_period_dates_its_clause_only(tex
     assert [f.period for f in extract_text(text, date=date(2020, 6, 15))] == periods
 
 
+def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
+    from zhibiao.api import extract_text
+
+    text = "2021年3月上旬,重点统计钢铁企业钢材库存量为1788.39万吨,比上一旬增长8.98%,比年初增长53.89%。"
+    got = [(f.measure, f.period, f.basis) for f in extract_text(text, date=date(2021, 3, 23))]
+    assert got == [("level", "2021-03-10", None), ("growth", "2021-03-10", "mom"),
+                   ("growth", "2021-03-10", "vs:2020-12-31")]
+
+
 def test_sentence_a_provincial_monthly_item_s_gap_rank_and_rate():
     from zhibiao.api import extract_text
 

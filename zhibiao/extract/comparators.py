@@ -37,7 +37,7 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
         if compared and _names_its_period(compared) and period:
             # 比2019年1—2月份增长15.7%: against that period, which need not be the year before; 比去年年底
             # 下降了30%: against the last day of the year before
-            resolved = resolve_comparator(compared, period, art.pub)
+            resolved = _vs_year_start(compared, period) or resolve_comparator(compared, period, art.pub)
             if resolved and resolved != f"vs:{shift_year(period)}":
                 return resolved
         explicit = M.growth_basis(window)
@@ -61,10 +61,18 @@ def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period:
 
 
 
+def _vs_year_start(compared: str, period: str) -> str | None:
+    """A growth since 年初 (库存…比年初增长53.89%): against the last day of the year before the figure's
+    (a change of a rate since 年初 is against the year's first reading, left to resolve_comparator)."""
+    year = period[:4]
+    return f"vs:{int(year) - 1:04d}-12-31" if compared in comparator_rules()["year_start"] and year.isdigit() else None
+
+
 def _names_its_period(compared: str) -> bool:
     """Whether a comparator of a growth names a period other than the same span a year before: one with its
     year written out (比2019年1—2月份), or last year's end (比去年年底)."""
-    return bool(WRITTEN_YEAR.search(compared)) or (_has_any(compared, "year_end") and _has_any(compared, "last_year"))
+    return (bool(WRITTEN_YEAR.search(compared)) or compared in comparator_rules()["year_start"]
+            or (_has_any(compared, "year_end") and _has_any(compared, "last_year")))
 
 
 def multiple_basis(window: str, subject: str) -> str | None:
