@@ -12,7 +12,7 @@ from zhibiao.errors import RulesError
 SCHEMA: dict[str, set[str]] = {
     "bases": {"two_year_average", "comparators", "same_period", "year", "clause_end"},
     "boilerplate": {"cut_after", "drop_line", "inline", "nav_line"},
-    "script": {"taiwan_terms"},
+    "script": {"taiwan_terms", "variant_characters"},
     "catalogue": {"group", "modifier"},
     "checks": {"jump"},
     "counties": {"counties", "districts"},

@@ -183,6 +183,7 @@ def test_taiwan_terms_keep_their_length():
     from zhibiao.rules import load
 
     assert all(len(tw) == len(mainland) for tw, mainland in load("script")["taiwan_terms"].items())
+    assert all(len(v) == len(c) == 1 for v, c in load("script")["variant_characters"].items())
 
 
 @pytest.mark.parametrize(
@@ -194,6 +195,9 @@ def test_taiwan_terms_keep_their_length():
         # a simplified page keeps its words, and common words are never rewritten
         ("软体动物养殖,资讯服务", "软体动物养殖,资讯服务"),
         ("新增核心企業", "新增核心企业"),
+        # a variant character opencc leaves is read on any page
+        ("前三季度陜西經濟運行", "前三季度陕西经济运行"),
+        ("陜西省规上工业", "陕西省规上工业"),
     ],
 )
 def test_normalize_reads_taiwan_terms_only_on_traditional_pages(raw, text):

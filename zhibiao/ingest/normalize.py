@@ -57,9 +57,14 @@ def to_simplified(text: str) -> str:
     length it is kept as it was rather than break offsets."""
     converted = _to_simplified_script(text)
     if converted == text:
-        return text
+        return text.translate(_variant_characters())
     terms, table = _taiwan_terms()
-    return terms.sub(lambda m: table[m.group()], converted)
+    return terms.sub(lambda m: table[m.group()], converted).translate(_variant_characters())
+
+
+@cache
+def _variant_characters() -> dict[int, str]:
+    return str.maketrans(dict(load("script")["variant_characters"]))
 
 
 @cache
