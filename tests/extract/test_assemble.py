@@ -220,6 +220,19 @@ def test_assemble_province_compared_with_nation() -> None:
     assert (f.measure, f.basis, f.region) == ("growth_change", "vs:全国", "湖北省")
 
 
+def test_assemble_province_ahead_of_nation_with_its_cities_listed() -> None:
+    # 超出全国 is a gap to the nation, and a city named once (in the page's first 800 characters)
+    # does not become the release's place: figures that name no place are the province's.
+    text = ("今年前三季度,甘肃省规模以上工业总产值完成8437亿元;工业增加值同比增长12%,超出全国平均水平6.2个百分点。\n"
+            "分区域来看,预计金昌市规上工业同比增长31.1%,白银市为19.1%。甘肃省58个工业主导县预计52个实现增长。\n"
+            "1—9月,60家省级重点调度企业完成工业总产值6132亿元,同比增长12.4%。\n")
+    facts = _facts(text, date(2024, 11, 6))
+    gap = _one(facts, 6.2)
+    assert (gap.measure, gap.basis, gap.region) == ("growth_change", "vs:全国", "甘肃省")
+    assert (_one(facts, 19.1).measure, _one(facts, 19.1).region) == ("growth", "白银市")
+    assert {_one(facts, v).region for v in (843700000000.0, 613200000000.0, 12.4)} == {"甘肃省"}
+
+
 def test_assemble_dateline_and_partner_are_not_regions() -> None:
     text = ("新华社北京7月18日电 工业和信息化部18日发布数据,上半年全国规模以上工业增加值同比增长6.4%。"
             "我国对美国出口同比下降10.9%。\n")

@@ -86,6 +86,7 @@ def test_measures_read_measure_times_growth_flag() -> None:
         ("增速比上月回落", "", -1),
         ("增速较一季度放缓", "", -1),
         ("高于全国", "", 1),
+        ("超出全国平均水平", "", 1),
         ("快于全市", "", 1),
         ("低于全省平均水平", "", -1),
         # 收窄/扩大 depend on whether the rate is a rise or a fall
@@ -209,6 +210,7 @@ def test_measures_verbs_after_a_basis_are_verbs_of_change() -> None:
     ("比上月加快", "上月"),
     ("较一季度回落", "一季度"),
     ("高于全省平均水平的", "全省"),
+    ("超出全国平均水平", "全国"),
     ("利润总额", None),
 ])
 def test_measures_change_comparator_fallbacks(window: str, expected: str | None) -> None:

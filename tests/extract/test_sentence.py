@@ -429,6 +429,21 @@ def test_sentence_a_restated_reading_of_another_period_dates_its_clause_only(tex
     assert [f.period for f in extract_text(text, date=date(2020, 6, 15))] == periods
 
 
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # a place and 为 after a growth rate: another place's growth
+        ("前三季度,金昌市规上工业同比增长31.1%,白银市为19.1%,酒泉市为12.6%。", ["growth", "growth", "growth"]),
+        # a name that is no place keeps its own reading
+        ("前三季度,规上工业同比增长12.1%,增加值率为31.1%。", ["growth", "level"]),
+    ],
+)
+def test_sentence_a_place_and_wei_after_a_rate_lists_another_member(text, measures):
+    from zhibiao.api import extract_text
+
+    assert [f.measure for f in extract_text(text, date=date(2024, 11, 6))] == measures
+
+
 def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
     from zhibiao.api import extract_text
 

@@ -25,6 +25,7 @@ from zhibiao.ingest.segment import Paragraph, articles
 from zhibiao.models import Document, Extraction, Fact
 
 HEADER_CHARS = 800  # the top of the page, where a title or dateline names the place
+ARTICLE_ANCHOR = 24  # characters of an article's opening sought in the page's top
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -52,7 +53,7 @@ def extract_document(doc: Document) -> Extraction:
         if off > econ:
             continue
         art_text = text[art.start:art.end]
-        state = article_state(art, art_text, header if n == 0 else "", doc.date, host)
+        state = article_state(art, art_text, _page_top(header, art_text) if n == 0 else "", doc.date, host)
         tables = {t.first: t for t in find_tables(art.paragraphs)}
         skip_to = -1
         for i, para in enumerate(art.paragraphs):
@@ -66,6 +67,15 @@ def extract_document(doc: Document) -> Extraction:
     facts = dedupe(drop_headline_repeats(facts), table_facts)
     result.facts = mark_vintages(mark_bases(facts, doc.text), doc.text)  # bases and vintages: README
     return result
+
+
+def _page_top(header: str, art_text: str) -> str:
+    """The header up to where the article begins: a place in the article's first lines is counted
+    once, with the article, not again as the page's top (which would make a city named once in a
+    province's release the release's place)."""
+    opening = art_text.lstrip()[:ARTICLE_ANCHOR]
+    at = header.find(opening) if len(opening) == ARTICLE_ANCHOR else -1
+    return header[:at] if at >= 0 else header
 
 
 def _table_facts(doc: Document, table: Table, art: ArticleState, mapped) -> list[Fact]:

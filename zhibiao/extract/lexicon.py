@@ -76,5 +76,6 @@ HAVE = _entry("sentence", "have")
 HAVE_TAIL = re.compile(_entry("sentence", "have_tail"))
 OF = _entry("sentence", "of")
 JOINED_MEMBER = re.compile(_entry("sentence", "joined_member"))
+PLACE_MEMBER = re.compile(_entry("sentence", "place_member"))
 
 APPROX_WORD = _entry("qualifier", "approx")

@@ -34,6 +34,7 @@ from zhibiao.extract.lexicon import (
     NAME_QUOTE,
     NAME_QUOTE_WORDS,
     OF,
+    PLACE_MEMBER,
     REFERENCE_AFTER,
     SET_AFTER,
     SET_MEMBER,
@@ -58,6 +59,7 @@ from zhibiao.extract.periods import TimeMention, previous
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
+    place_at_start,
 )
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
@@ -271,12 +273,22 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
     if first.unit == M.points_unit() and reading.measure == "level":
         # 环比上升2.69点: a change of an index, in its points.
         reading = M.index_change(g.window) or reading
-    if reading.measure == "level" and st.last_reading and JOINED_MEMBER.match(g.window.strip()):
-        reading = st.last_reading  # 低于1-2月份的5.1%和去年四季度的5.9%: measured as the one before
+    last = st.last_reading
+    if reading.measure == "level" and last and _member_of_list(g.window.strip(), first.kind, last):
+        reading = last  # 低于1-2月份的5.1%和去年四季度的5.9%: measured as the one before
     g.reading = st.last_reading = reading
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
+
+
+def _member_of_list(window: str, kind: str, last: M.Reading) -> bool:
+    """A figure joined to the one before with only its own period or name (和去年四季度的), or a rate
+    after a place and 为 (…增长31.1%,白银市为19.1%): another member of the same list."""
+    if JOINED_MEMBER.match(window):
+        return True
+    member = PLACE_MEMBER.match(window) if kind == PERCENT and last.measure == "growth" else None
+    return member is not None and place_at_start(member.group("x")) == len(member.group("x"))
 
 
 def read_group_period(st: SentenceState, g: GroupState) -> None:
