@@ -12,7 +12,7 @@ from zhibiao.errors import RulesError
 SCHEMA: dict[str, set[str]] = {
     "bases": {"two_year_average", "comparators", "same_period", "year", "clause_end"},
     "boilerplate": {"cut_after", "drop_line", "inline", "nav_line"},
-    "script": {"taiwan_terms", "variant_characters"},
+    "script": {"taiwan_terms", "variant_characters", "written_years"},
     "catalogue": {"group", "modifier"},
     "checks": {"jump"},
     "counties": {"counties", "districts"},
@@ -33,7 +33,8 @@ SCHEMA: dict[str, set[str]] = {
     "report": {"classifiers", "headline", "measures", "national", "notes", "periods", "programmes", "qualifiers",
                "render", "sections", "templates", "title", "title_region", "verbs"},
     "scope": {"economic", "off_topic", "thresholds"},
-    "subjects": {"lead", "marks", "change_amounts", "topics", "predicate_openers", "method", "link_verbs",
+    "subjects": {"lead", "marks", "change_amounts", "currency_tail", "topics",
+                 "predicate_openers", "method", "link_verbs",
                  "holders_measures", "counted_accounts", "drivers", "production_verbs", "object_after", "object_before",
                  "ranked_by",
                  "stop", "canonical", "after_count", "qualifier_tail", "adverb_tail", "anaphora_heads",

@@ -444,6 +444,19 @@ def test_sentence_a_place_and_wei_after_a_rate_lists_another_member(text, measur
     assert [f.measure for f in extract_text(text, date=date(2024, 11, 6))] == measures
 
 
+def test_sentence_a_company_report_dates_its_summary_lines():
+    from zhibiao.api import extract_text
+
+    text = ("本公司对本公告的内容概不负责。截至2016年12月31日,公司总资产1000亿元。\n"
+            "二零一六年年度业绩公告\n"
+            "境内电厂发电量: 3,136.90亿千瓦时\n"
+            "合并营业收入: 人民币1,138.14亿元\n"
+            "建议股息: 每股普通股人民币0.29元\n")
+    got = [(f.subject, f.period, f.modality) for f in extract_text(text, date=date(2017, 3, 21))]
+    assert got[1:] == [("境内电厂发电量", "2016", "actual"), ("合并营业收入", "2016", "actual"),
+                       ("每股普通股", "2016", "target")]
+
+
 def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
     from zhibiao.api import extract_text
 

@@ -198,6 +198,12 @@ def test_taiwan_terms_keep_their_length():
         # a variant character opencc leaves is read on any page
         ("前三季度陜西經濟運行", "前三季度陕西经济运行"),
         ("陜西省规上工业", "陕西省规上工业"),
+        # a year in Chinese digits reads in ASCII digits, four for four; other runs of digits stay
+        ("二零一六年年度業績公告", "2016年年度业绩公告"),
+        ("二〇二四年全省工业", "2024年全省工业"),
+        ("一九九八年", "1998年"),
+        ("一二三四年", "一二三四年"),
+        ("二零一六", "二零一六"),
     ],
 )
 def test_normalize_reads_taiwan_terms_only_on_traditional_pages(raw, text):

@@ -335,7 +335,7 @@ def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState, same:
         return ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
     if measure in GROWTH_LIKE or art.single_period or same:
         return art.last_period
-    return None
+    return art.report_period  # a company's report: what it states with no period is the report's
 
 
 _SPAN_MEASURES = ("growth",)
@@ -437,6 +437,8 @@ def _carry_period(st: SentenceState) -> None:
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
             _set_period(in_context_year(s, t, art), ps, art)
+            if s[t.start:t.end].endswith(_report_words()):
+                art.report_period = art.report_period or ps.period
         elif t.kind == "reset":
             ps.period = None
 

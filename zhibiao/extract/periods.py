@@ -179,8 +179,14 @@ def _valid_day(month: int, day: int) -> bool:
 
 
 def _full_date(h: _Hit) -> TimeMention | None:
-    y, mo, d = int(h.m["year"]), _month(h.m["m"]), int(h.m["d"])
-    return h.at(_date_kind(h), date_period(y, mo, d)) if _valid_day(mo, d) else None
+    y, mo, d = int(h.m["year"]), _month(h.m["m"]), _month(h.m["d"])
+    if not _valid_day(mo, d):
+        return None
+    until = h.m.groupdict()  # iso_date has no months ending at the day
+    months = 12 if until.get("fy") else _month(until["n"]) if until.get("n") else 0
+    if months and d == last_day(y, mo) and months <= mo:
+        return h.period(year_period(y) if months == 12 else span_period(y, mo - months + 1, mo))
+    return h.at(_date_kind(h), date_period(y, mo, d))
 
 
 def _date_kind(h: _Hit) -> str:
@@ -205,7 +211,7 @@ def _until_day(h: _Hit) -> TimeMention | None:
 
 
 def _month_day(h: _Hit) -> TimeMention | None:
-    mo, d = _month(h.m["m"]), int(h.m["d"])
+    mo, d = _month(h.m["m"]), _month(h.m["d"])
     if not _valid_day(mo, d):
         return None
     return h.at(_date_kind(h), date_period(_year_for(mo, h.pub), mo, d))

@@ -35,6 +35,7 @@ class ArticleState:
     first_period: str | None = None  # the first period that set the context: what the article reports on
     change_comparator: str | None = None
     written_year: int | None = None  # the year of the last period written out with its year
+    report_period: str | None = None  # the span of a company report the article names (2016年年度业绩公告)
 
 
 @dataclass

@@ -287,6 +287,7 @@ def _tails() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     their last character, longest first."""
     by_last: dict[str, list[str]] = {}
     tails = (words("subjects", "qualifier_tail", "words") + words("subjects", "adverb_tail", "words")
+             + words("subjects", "currency_tail", "words")
              + tuple(_marks().per + w for w in words("units", "per_units", "words")))  # 平均单产每公顷5482.9公斤
     for word in sorted(tails, key=len, reverse=True):
         by_last.setdefault(word[-1], []).append(word)

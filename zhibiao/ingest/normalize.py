@@ -62,6 +62,18 @@ def to_simplified(text: str) -> str:
     return terms.sub(lambda m: table[m.group()], converted).translate(_variant_characters())
 
 
+def _written_years(text: str) -> str:
+    """二零一六年 -> 2016年: a year in Chinese digits, in ASCII digits (same length)."""
+    pattern, digits = _written_year_rules()
+    return pattern.sub(lambda m: m.group().translate(digits), text) if "年" in text else text
+
+
+@cache
+def _written_year_rules() -> tuple[re.Pattern, dict[int, str]]:
+    rules = load("script")["written_years"]
+    return re.compile(rules["pattern"]), str.maketrans(rules["digits"])
+
+
 @cache
 def _variant_characters() -> dict[int, str]:
     return str.maketrans(dict(load("script")["variant_characters"]))
@@ -127,7 +139,7 @@ def normalize(raw: str) -> MappedText:
     """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
     mapped = MappedText.of(raw)
     text = _to_ascii_width(raw)
-    text = to_simplified(text)
+    text = _written_years(to_simplified(text))
     mapped = mapped.replace_same_length(text)
     if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
         mapped = mapped.delete_matches(_PINYIN)
