@@ -33,7 +33,7 @@ SCHEMA: dict[str, set[str]] = {
     "report": {"classifiers", "headline", "measures", "national", "notes", "periods", "programmes", "qualifiers",
                "render", "sections", "templates", "title", "title_region", "verbs"},
     "scope": {"economic", "off_topic", "thresholds"},
-    "subjects": {"lead", "marks", "change_amounts", "currency_tail", "topics",
+    "subjects": {"lead", "marks", "change_amounts", "currency_tail", "daily_average", "topics",
                  "predicate_openers", "method", "link_verbs",
                  "holders_measures", "counted_accounts", "drivers", "production_verbs", "object_after", "object_before",
                  "ranked_by",

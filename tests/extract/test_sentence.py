@@ -418,6 +418,12 @@ def test_sentence_a_period_in_a_bracketed_aside_is_only_its_own():
         # another period's reading restated in its own clause dates that clause only
         ("1-5月份,社会领域投资增长3.6%,1-4月份为下降3.1%;其中教育、卫生投资分别增长10.4%、9.5%。",
          ["2020-01/2020-05", "2020-01/2020-04", "2020-01/2020-05", "2020-01/2020-05"]),
+        # ... after a flat reading too
+        ("1-5月份,第一产业投资同比持平,1-4月份为下降5.4%;第二产业投资下降11.8%。",
+         ["2020-01/2020-04", "2020-01/2020-05"]),
+        # a since-phrase dates nothing after its clause group
+        ("5月,原煤产量3.1亿吨,今年3月以来,原煤产量已经连续3个月增长;日均生产1028万吨。",
+         ["2020-05", "2020-05"]),
         # a clause opening with a comparator compares the restated reading
         ("1-5月份,工业增加值增长6.3%,1-4月份为6.1%,比一季度加快0.2个百分点。",
          ["2020-01/2020-05", "2020-01/2020-04", "2020-01/2020-04"]),

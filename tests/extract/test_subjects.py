@@ -9,6 +9,7 @@ from zhibiao.extract.subjects import (
     contributor,
     coordinated_object,
     counts_a_change,
+    daily_average_subject,
     driven_amount,
     is_anaphor,
     resolve_anaphor,
@@ -575,3 +576,18 @@ def test_subjects_anaphor_predicates_pair_every_anaphor_with_every_opener() -> N
 )
 def test_subjects_sibling_predicate(prior: str, subject: str, expected: str) -> None:
     assert sibling_predicate(prior, subject) == expected
+
+
+@pytest.mark.parametrize(
+    ("subject", "earlier", "expected"),
+    [
+        ("日均生产", ["原煤产量"], "原煤日均产量"),
+        ("日均加工量", ["原油加工量"], "原油日均加工量"),
+        ("日均产量", ["原油产量", "原油产量"], "原油日均产量"),
+        ("日均生产", [], ""),  # nothing named before
+        ("日均生产", ["利润总额"], ""),  # no total it averages
+        ("产量", ["原煤产量"], ""),  # no daily average
+    ],
+)
+def test_subjects_daily_average_subject(subject: str, earlier: list[str], expected: str) -> None:
+    assert daily_average_subject(subject, earlier) == expected

@@ -271,11 +271,17 @@ def _bracketed_before(s: str, start: int, pos: int) -> bool:
 
 def _restated_before(s: str, t: TimeMention, pos: int) -> bool:
     """增长3.6%,1-4月份为下降3.1%;其中教育…: a clause restating another period's reading, after a
-    figure of the sentence's own period and closed before `pos`, leaves the figures after it alone."""
-    if t.kind != "period" or not s.startswith(_restated_after(), t.end):
+    figure of the sentence's own period (or 持平) and closed before `pos`, leaves the figures after it
+    alone; so does a since-phrase for the figures after the clause group it opens."""
+    if t.kind != "period":
+        return False
+    if s.startswith(_since_words(), t.end):
+        return ";" in s[t.end:pos]  # 今年3月以来,原煤产量已经连续4个月…;日均生产1028万吨: the month's
+    if not s.startswith(_restated_after(), t.end):
         return False
     before = s[:t.start].rstrip()
-    if not before or before[-1] not in CLAUSE_MARKS or not any(ch.isdigit() for ch in before):
+    if not before or before[-1] not in CLAUSE_MARKS or not (any(ch.isdigit() for ch in before)
+                                                             or before[:-1].endswith(_flat_words())):
         return False
     closed = next((i for i in range(t.end, pos) if s[i] in CLAUSE_MARKS), -1)
     return closed >= 0 and not s[closed + 1:pos].lstrip().startswith(COMPARATOR_OPENERS)
@@ -284,6 +290,16 @@ def _restated_before(s: str, t: TimeMention, pos: int) -> bool:
 @cache
 def _restated_after() -> tuple[str, ...]:
     return words("periods", "context", "restated_after")
+
+
+@cache
+def _since_words() -> tuple[str, ...]:
+    return words("periods", "context", "since")
+
+
+@cache
+def _flat_words() -> tuple[str, ...]:
+    return words("periods", "context", "flat")
 
 
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:

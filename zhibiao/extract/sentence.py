@@ -68,6 +68,7 @@ from zhibiao.extract.subjects import (
     coordinated_object,
     counts_a_change,
     counts_holders_of_an_account,
+    daily_average_subject,
     driven_amount,
     driven_subject,
     ends_with_rate,
@@ -417,7 +418,7 @@ def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
 
 
 def _produced(st: SentenceState, g: GroupState) -> bool:
-    produced = production_subject(g.subject, st.subjects)
+    produced = production_subject(g.subject, st.subjects) or daily_average_subject(g.subject, st.subjects)
     if produced:
         g.subject = produced
     return bool(produced)

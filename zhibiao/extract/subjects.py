@@ -763,6 +763,20 @@ def production_subject(verb: str, earlier: list[str]) -> str:
     return ""
 
 
+def daily_average_subject(subject: str, earlier: list[str]) -> str:
+    """日均生产 after 原煤产量: 原煤日均产量, the daily average of the last total named; '' when the
+    subject is no bare daily average or nothing was named before."""
+    table = load("subjects")["daily_average"]
+    name = table["names"].get(subject)
+    if not name:
+        return ""
+    for before in reversed(earlier):
+        head = next((h for h in table["heads"] if before.endswith(h) and len(before) - len(h) >= 2), "")
+        if head:
+            return before[: -len(head)] + name
+    return ""
+
+
 def is_holders_measure(subject: str) -> bool:
     """Whether a subject is an account that a holder has (利润总额, 营业收入), named bare after the
     holder's first one."""
