@@ -463,6 +463,16 @@ def test_sentence_a_company_report_dates_its_summary_lines():
                        ("每股普通股", "2016", "target")]
 
 
+def test_sentence_a_release_of_property_investment_names_domestic_loans_and_its_index():
+    from zhibiao.api import extract_text
+
+    text = ("1—2月份,房地产开发企业到位资金25143亿元。其中,国内贷款4105亿元,同比下降21.1%。"
+            "2月份,房地产开发景气指数(简称“国房景气指数”)为96.93。")
+    got = [(f.subject, f.value) for f in extract_text(text, date=date(2022, 3, 15))]
+    assert got == [("房地产开发企业到位资金", 2514300000000.0), ("国内贷款", 410500000000.0), ("国内贷款", -21.1),
+                   ("房地产开发景气指数", 96.93)]
+
+
 def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
     from zhibiao.api import extract_text
 
