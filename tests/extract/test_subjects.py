@@ -332,6 +332,12 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("签约", "签约"),
         ("我州共集中签约招商引资项目", "招商引资项目"),
         ("累计创建绿色工厂", "绿色工厂"),
+        # a set of places counted or grouped before the name is where, not what; a level (省级) is no place
+        ("四个地区软件业务收入", "软件业务收入"),
+        ("副省级中心城市软件业务收入", "软件业务收入"),
+        ("五省(市)软件业务收入", "软件业务收入"),
+        ("五个省级园区工业增加值", "五个省级园区工业增加值"),
+        ("城市居民人均可支配收入", "城市居民人均可支配收入"),
     ],
 )
 def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:
