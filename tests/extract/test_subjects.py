@@ -338,6 +338,11 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("五省(市)软件业务收入", "软件业务收入"),
         ("五个省级园区工业增加值", "五个省级园区工业增加值"),
         ("城市居民人均可支配收入", "城市居民人均可支配收入"),
+        # a zone reporting its own figures is where, not what; a list of zones stays
+        ("海关关区进出口", "进出口"),
+        ("开发区固定资产投资", "固定资产投资"),
+        ("开发区和高新园区", "开发区和高新园区"),
+        ("园区规模工业增加值", "园区规模工业增加值"),
     ],
 )
 def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expected: str) -> None:

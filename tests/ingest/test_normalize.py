@@ -31,6 +31,7 @@ from zhibiao.ingest.textmap import MappedText
         # a footnote mark after a figure
         ("环比增长5.55%[1]、同比增长1.79%", "环比增长5.55%、同比增长1.79%"),
         ("见附表[1]", "见附表[1]"),
+        ("谷物[1]播种面积", "谷物播种面积"),  # a footnote mark inside a name
         # a comma doubled, or before another mark, by a damaged conversion
         ("廣東,、江蘇、山東總量領先,,其中廣東", "广东、江苏、山东总量领先,其中广东"),
         ("紧随其后,。", "紧随其后。"),

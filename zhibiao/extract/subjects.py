@@ -138,6 +138,7 @@ class _Canonical:
     doing_first: frozenset[str] | None  # the characters it may open with (first_chars)
     scope: re.Pattern          # 首批, 国家层面: dropped
     place_set: re.Pattern      # 四个地区, 3省区 opening the name: dropped
+    zone: re.Pattern           # 海关关区, 开发区 opening the name: dropped
     lead: re.Pattern           # an opening word after a scope word: dropped
     tail: re.Pattern           # 总数, 目标 at the end: dropped
     tail_reach: int            # how far back from the end a match of `tail` may start
@@ -161,6 +162,7 @@ def _canonical_rules() -> _Canonical:
         doing_first=first_chars(doing_pattern.pattern),
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
         place_set=re.compile(table["place_sets"]),
+        zone=re.compile(table["zones"]),
         lead=_patterns()["lead"],
         tail=(tail := re.compile("(?:" + "|".join(table["tails"]) + ")$")),
         tail_reach=reach_from_end(tail),
@@ -202,7 +204,7 @@ def canonical(subject: str) -> str:
         before = subject
         subject = _without_doing(r, subject)
         subject = r.scope.sub("", subject, count=1)
-        subject = r.place_set.sub("", subject, count=1)
+        subject = r.zone.sub("", r.place_set.sub("", subject, count=1), count=1)
         if (m := r.lead.match(subject)) and len(subject) - m.end() >= 2:
             subject = subject[m.end():]  # 国家层面累计培育绿色工厂: a lead word after a scope word
         if subject == before:
