@@ -360,6 +360,10 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         ("专精特新“小巨人”企业高质量发展", "专精特新“小巨人”企业"),
         # a counted set and what its members did
         ("行业利润总额同比增加", "利润总额同比增加的行业"),
+        # enterprises picked out by what they did; not holders whose account's figure follows
+        ("企业产值同比增长或持平,占全部规上企业的49.4%", "产值同比增长或持平的企业"),
+        ("企业主要指标实现同比增长", "主要指标实现同比增长的企业"),
+        ("规上工业企业增加值同比增长7.6%", "规上工业企业"),
         ("行业由亏转盈", "由亏转盈的行业"),
         # the basis said inside has a field of its own
         ("行业主营活动利润比去年同期增长", "主营活动利润增长的行业"),

@@ -508,7 +508,7 @@ def subject_after(text: str) -> str:
         return ""
     if ranked := _ranking().search(phrase):
         phrase = phrase[:ranked.start()]
-    if counted := _counted_set(phrase):
+    if counted := _counted_set(phrase, text[m.end():m.end() + 1].isdigit()):
         return counted
     phrase = _before_accounts(phrase)
     for closer in closers:
@@ -573,14 +573,15 @@ def _reached() -> re.Pattern:
 def counts_a_change(after: str) -> bool:
     """Whether the text after a count names a set by how its members changed (行业利润总额同比增加)."""
     m = _after_phrase()[0].match(after)
-    return bool(m and _counted_set(m.group()))
+    return bool(m and _counted_set(m.group(), after[m.end():m.end() + 1].isdigit()))
 
 
-def _counted_set(phrase: str) -> str:
+def _counted_set(phrase: str, figure_follows: bool = False) -> str:
     """The set a count counts when what its members did follows it (行业由亏转盈 -> 由亏转盈的行业,
-    省份规上工业增加值保持增长 -> 省份), or ''."""
+    省份规上工业增加值保持增长 -> 省份), or ''; not holders whose account's figure follows (484家企业增加值
+    同比增长8.1%: the count is of the holders, the figure their total's)."""
     m = _set_nouns().match(phrase)
-    if not m:
+    if not m or (figure_follows and m.group("classed") in _holder_words()):
         return ""
     rest = phrase[m.end():].strip(_marks().trim)
     if len(rest) < 2 or not (find_stop(rest) or _canonical_rules().predicate.search(rest)
@@ -589,6 +590,11 @@ def _counted_set(phrase: str) -> str:
     if m.group("alone"):
         return m.group("alone")
     return _without_basis(rest) + _marks().of + m.group("classed")
+
+
+@cache
+def _holder_words() -> frozenset[str]:
+    return frozenset(words("subjects", "after_count", "holders"))
 
 
 @cache
