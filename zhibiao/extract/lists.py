@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -31,9 +32,11 @@ from zhibiao.extract.record import Group, GroupState, SentenceState
 from zhibiao.extract.regions import (
     PLACE,
     find_regions,
+    place_at_start,
 )
 from zhibiao.extract.subjects import (
     comma_list,
+    find_stop,
     is_distributive,
     shared_head_of,
     split_list,
@@ -194,7 +197,19 @@ def list_before(members: list[str], base: str, n: int) -> list[str] | None:
     at = clause.rfind(base)
     if at <= 0:
         at = clause.find(LIST_END)  # 三宁化工、人福药业…等企业形势较好,产值分别增长…: the list before 等
-    return split_list(clause[:at] + base, n) if at > 0 else None
+    if at <= 0 and (stop := find_stop(clause)) is not None and _things_listed(clause[:stop.start()]):
+        # 软件产品、数据处理和存储服务增长相对较快,分别实现收入…: the members before how they grew (places
+        # listed so, 武汉和十堰已提前…, are where, not what)
+        at = stop.start()
+    if at <= 0:
+        return None
+    return split_list(clause[:at] + base, n) or split_list(clause[:at] + base, n, inner=False)
+
+
+def _things_listed(text: str) -> bool:
+    """Whether text lists things (A、B和C), none of them opening with a place."""
+    names = [n for n in re.split(f"[{LIST_MARKS}]", text) if n]
+    return len(names) > 1 and not any(place_at_start(n) for n in names)
 
 
 def clause_members(s: str, times: list[TimeMention], spans: list[tuple[int, int]]) -> list[str]:
