@@ -233,6 +233,21 @@ def test_assemble_province_ahead_of_nation_with_its_cities_listed() -> None:
     assert {_one(facts, v).region for v in (843700000000.0, 613200000000.0, 12.4)} == {"甘肃省"}
 
 
+def test_assemble_a_numbered_heading_sets_its_section_s_period_and_basis() -> None:
+    text = ("2023年6月份,全国工业生产者出厂价格同比下降5.4%。上半年,工业生产者出厂价格比上年同期下降3.1%。\n"
+            "一、6月份工业生产者价格同比变动情况\n"
+            "工业生产者出厂价格中,生产资料价格下降6.8%。\n"
+            "二、6月份工业生产者价格环比变动情况\n"
+            "工业生产者出厂价格中,生产资料价格下降1.1%。\n"
+            "(三)收入增速略低于去年\n"
+            "生活资料价格下降0.5%。\n")
+    facts = _facts(text, date(2023, 7, 10))
+    assert (_one(facts, -6.8).period, _one(facts, -6.8).basis) == ("2023-06", "yoy")
+    assert (_one(facts, -1.1).period, _one(facts, -1.1).basis) == ("2023-06", "mom")
+    # a heading that names only what is compared with sets nothing: the article's period again
+    assert (_one(facts, -0.5).period, _one(facts, -0.5).basis) == ("2023-H1", "yoy")
+
+
 def test_assemble_dateline_and_partner_are_not_regions() -> None:
     text = ("新华社北京7月18日电 工业和信息化部18日发布数据,上半年全国规模以上工业增加值同比增长6.4%。"
             "我国对美国出口同比下降10.9%。\n")

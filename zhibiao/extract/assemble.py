@@ -11,7 +11,7 @@ from __future__ import annotations
 from zhibiao.extract.attributes import QUOTE_MAX as QUOTE_MAX
 from zhibiao.extract.attributes import QUOTE_REACH as QUOTE_REACH
 from zhibiao.extract.bases import mark_bases
-from zhibiao.extract.context import ArticleState, ParagraphState, article_state
+from zhibiao.extract.context import ArticleState, ParagraphState, article_state, note_section, section_heading
 from zhibiao.extract.dedupe import dedupe, drop_headline_repeats
 from zhibiao.extract.hosts import host_place
 from zhibiao.extract.preload import preload
@@ -91,8 +91,10 @@ def _table_facts(doc: Document, table: Table, art: ArticleState, mapped) -> list
 
 
 def _paragraph_facts(doc: Document, para: Paragraph, art: ArticleState, mapped) -> list[Fact]:
-    ps = ParagraphState()
+    ps = ParagraphState(period=art.section_period, basis=art.section_basis)
     out: list[Fact] = []
     for sent in para.sentences:
         out.extend(sentence_facts(doc, sent, ps, art, mapped))
+    if not out and para.headline and section_heading(para.text):
+        note_section(para, art)
     return out

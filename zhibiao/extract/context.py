@@ -47,7 +47,7 @@ from zhibiao.extract.regions import (
     place_profile,
     province_of,
 )
-from zhibiao.ingest.segment import Article
+from zhibiao.ingest.segment import Article, Paragraph
 from zhibiao.period import Period
 from zhibiao.rules import load, words
 
@@ -300,6 +300,29 @@ def _since_words() -> tuple[str, ...]:
 @cache
 def _flat_words() -> tuple[str, ...]:
     return words("periods", "context", "flat")
+
+
+def section_heading(text: str) -> bool:
+    """一、6月份工业生产者价格同比变动情况: a numbered heading of a section."""
+    return _section_heading().match(text.strip()) is not None
+
+
+@cache
+def _section_heading() -> re.Pattern:
+    return re.compile(load("periods")["context"]["section_heading"])
+
+
+def note_section(para: Paragraph, art: ArticleState) -> None:
+    """The period and basis a numbered heading names hold for its section (none when it names none);
+    `para` is a section heading (section_heading)."""
+    text = para.text.strip()
+    number = _section_heading().match(text)
+    title = text[number.end():] if number else text  # 一、6月份: the number is no month of a list
+    times = [t for t in find_times(title, art.pub)
+             if t.kind == "period" and t.value and not is_comparator(title, t)]  # 增速略低于去年: compared with
+    art.section_period = times[0].value if times else None
+    basis = M.growth_basis(para.text)
+    art.section_basis = basis if basis in ("yoy", "mom") else None
 
 
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:

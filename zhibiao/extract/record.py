@@ -36,6 +36,8 @@ class ArticleState:
     change_comparator: str | None = None
     written_year: int | None = None  # the year of the last period written out with its year
     report_period: str | None = None  # the span of a company report the article names (2016年年度业绩公告)
+    section_period: str | None = None  # what a numbered heading (一、6月份…环比变动情况) sets for its section
+    section_basis: str | None = None
 
 
 @dataclass
