@@ -473,6 +473,26 @@ def test_sentence_a_release_of_property_investment_names_domestic_loans_and_its_
                    ("房地产开发景气指数", 96.93)]
 
 
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # the reading of the same span a year back
+        ("一季度全国原油产量5131.7万吨,同比增长2.4%,去年同期为下降1.5%;天然气产量增长6.1%。",
+         [(51317000.0, "2022-Q1"), (2.4, "2022-Q1"), (-1.5, "2021-Q1"), (6.1, "2022-Q1")]),
+        # index levels listed after their cue, each its month's
+        ("一季度,水泥产量下降12%。1月、2月建筑材料工业景气指数(MPI)分别为72.8、76.5。",
+         [(-12.0, "2022-Q1"), (72.8, "2022-01"), (76.5, "2022-02")]),
+        # the basis an output is converted to is no figure
+        ("一季度合成氨产量1381.5万吨;农药原药产量(折100%)80.6万吨,下降5.1%。",
+         [(13815000.0, "2022-Q1"), (806000.0, "2022-Q1"), (-5.1, "2022-Q1")]),
+    ],
+)
+def test_sentence_a_chemical_industry_quarter(text, got):
+    from zhibiao.api import extract_text
+
+    assert [(f.value, f.period) for f in extract_text(text, date=date(2022, 4, 20))] == got
+
+
 def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
     from zhibiao.api import extract_text
 

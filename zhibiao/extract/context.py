@@ -147,6 +147,11 @@ def _release_words() -> tuple[str, ...]:
 
 
 @cache
+def year_ago_readings() -> tuple[str, ...]:
+    return words("periods", "context", "year_ago_reading")
+
+
+@cache
 def previous_readings() -> tuple[str, ...]:
     """前值: the reading of the period before the one just given."""
     return words("periods", "context", "previous_reading")

@@ -330,8 +330,8 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
     """An index level (指数为112.1), or a bare number that may borrow the unit of its list."""
     pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
         m.end("inf1") if m["inf1"] else e))
-    if not chinese and mult == 1 and sentence.endswith(_tables()["index_cues"], 0, s):
-        # 贸易价格条件指数为112.1: an index level, which has no unit.
+    if not chinese and mult == 1 and _index_level_at(sentence, s):
+        # 贸易价格条件指数为112.1: an index level, which has no unit; so is one listed after it (分别为72.8、76.5)
         return Mention(s, pos, e, value, INDEX, "", "")
     whole = value == value.to_integral_value() or mult != 1
     if whole and _grammar()["count_nouns"].search(sentence, max(0, s - COUNT_NOUN_REACH), s):
@@ -347,6 +347,27 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
 
 
 COUNT_NOUN_REACH = 8
+INDEX_LIST_REACH = 40  # how far back an index cue may open the list a bare number ends
+
+
+def _index_level_at(sentence: str, s: int) -> bool:
+    """Whether the number at `s` follows an index cue (指数为112.1), or index levels listed after their
+    cue (指数分别为72.8、76.5)."""
+    if sentence.endswith(_tables()["index_cues"], 0, s):
+        return True
+    marks, pattern = _index_list()
+    if s == 0 or sentence[s - 1] not in marks:
+        return False
+    return pattern.search(sentence, max(0, s - INDEX_LIST_REACH), s) is not None
+
+
+@cache
+def _index_list() -> tuple[str, re.Pattern]:
+    """(the one-character list marks, the pattern of index levels listed after their cue up to a mark)."""
+    cues = "|".join(map(re.escape, _tables()["index_cues"]))
+    marks = "".join(w for w in load("units")["mentions"]["list_next"] if len(w) == 1)
+    number = r"-?\d+(?:\.\d+)?"
+    return marks, re.compile(rf"(?:{cues}){number}(?:[{marks}]{number})*[{marks}]$")
 
 
 def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mult: Decimal) -> bool:

@@ -20,6 +20,7 @@ from zhibiao.extract.context import (
     previous_readings,
     subordinate_time,
     without_other_times,
+    year_ago_readings,
 )
 from zhibiao.extract.lexicon import (
     CIRCUMSTANCE,
@@ -55,7 +56,7 @@ from zhibiao.extract.mentions import (
     Mention,
     find_mentions,
 )
-from zhibiao.extract.periods import TimeMention, previous
+from zhibiao.extract.periods import TimeMention, previous, shift_year
 from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
@@ -297,6 +298,8 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
     if g.period and any(word in g.window_clean for word in previous_readings()):
         g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
+    elif g.period and any(word in g.window for word in year_ago_readings()):
+        g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
