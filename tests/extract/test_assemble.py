@@ -248,6 +248,14 @@ def test_assemble_a_numbered_heading_sets_its_section_s_period_and_basis() -> No
     assert (_one(facts, -0.5).period, _one(facts, -0.5).basis) == ("2023-H1", "yoy")
 
 
+def test_assemble_an_average_over_the_year_so_far_leaves_the_month_to_the_next_paragraph() -> None:
+    text = ("2012年9月份,全国工业生产者出厂价格同比下降3.6%。1—9月平均,工业生产者出厂价格同比下降1.5%。\n"
+            "工业生产者出厂价格中,生活资料价格同比上涨0.1%。1-9月平均,生活资料价格同比上涨1.0%。\n")
+    facts = _facts(text, date(2012, 10, 15))
+    assert [(f.value, f.period) for f in facts] == [(-3.6, "2012-09"), (-1.5, "2012-01/2012-09"),
+                                                    (0.1, "2012-09"), (1.0, "2012-01/2012-09")]
+
+
 def test_assemble_dateline_and_partner_are_not_regions() -> None:
     text = ("新华社北京7月18日电 工业和信息化部18日发布数据,上半年全国规模以上工业增加值同比增长6.4%。"
             "我国对美国出口同比下降10.9%。\n")

@@ -480,21 +480,27 @@ def _carry_period(st: SentenceState) -> None:
             continue
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
-            _set_period(in_context_year(s, t, art), ps, art)
+            _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(_aside_spans(), t.end))
             if s[t.start:t.end].endswith(_report_words()):
                 art.report_period = art.report_period or ps.period
         elif t.kind == "reset":
             ps.period = None
 
 
-def _set_period(named: str | None, ps: ParagraphState, art: ArticleState) -> None:
+def _set_period(named: str | None, ps: ParagraphState, art: ArticleState, aside: bool = False) -> None:
     """The paragraph's period from here on, and the article's unless it lies inside the one the
-    article first reported on (一季度…;3月份…: the article still reports on the quarter)."""
+    article first reported on (一季度…;3月份…: the article still reports on the quarter) or is an
+    average over a span read beside the month's (`aside`: 1—9月平均,…)."""
     ps.span = ps.period if ends(ps.period, named) else (None if is_date(named) else named)
     ps.period = named
     art.first_period = art.first_period or named
-    if not _part_of(named, art.first_period):
+    if not aside and not _part_of(named, art.first_period):
         art.last_period = named
+
+
+@cache
+def _aside_spans() -> tuple[str, ...]:
+    return words("periods", "context", "aside_spans")
 
 
 def _carry_region(st: SentenceState) -> None:
