@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from zhibiao.extract.lexicon import CLAUSE_MARKS
 from zhibiao.extract.numbers import (
     ARABIC,
     CHINESE,
@@ -379,11 +380,25 @@ def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mul
         (chinese and not _chinese_ok(m["num"], value, kind))
         or (unit_text in t["needs_multiplier"] and not m["mult"])  # 47.19亿度 is electricity; 30度 a temperature
         or _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"])
-        or (kind == DURATION and (value >= 100 or value != value.to_integral_value()))
-        or (kind == DURATION and _grammar()["span_after"].match(sentence, m.end("unit")))  # 3年来: a span
+        or (kind == DURATION and _no_duration(sentence, m, value))
         # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
         or (m["gap"] and kind == COUNT and value != value.to_integral_value())
         or _small_whole_points(unit_text, value * mult) and value == value.to_integral_value())
+
+
+def _no_duration(sentence: str, m: re.Match, value: Decimal) -> bool:
+    """A span that is no quantity: not a whole number below 100, a span up to now (3年来), or one
+    that frames the clauses after it (3年,累计完成…)."""
+    return (value >= 100 or value != value.to_integral_value()
+            or _grammar()["span_after"].match(sentence, m.end("unit")) is not None
+            or _framing_clause(sentence, m.start(), m.end("unit")))
+
+
+def _framing_clause(sentence: str, start: int, end: int) -> bool:
+    """3年,累计完成工业投资超1万亿元: a span standing alone as its clause frames what follows; it
+    counts nothing."""
+    opens = start == 0 or sentence[start - 1] in CLAUSE_MARKS
+    return opens and end < len(sentence) and sentence[end] in CLAUSE_MARKS
 
 
 def _small_whole_points(unit_text: str, amount: Decimal) -> bool:
