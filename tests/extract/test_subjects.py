@@ -332,6 +332,8 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("签约", "签约"),
         ("我州共集中签约招商引资项目", "招商引资项目"),
         ("累计创建绿色工厂", "绿色工厂"),
+        # how often is no part of the name
+        ("每年完成工业投资", "工业投资"),
         # a set of places counted or grouped before the name is where, not what; a level (省级) is no place
         ("四个地区软件业务收入", "软件业务收入"),
         ("副省级中心城市软件业务收入", "软件业务收入"),
