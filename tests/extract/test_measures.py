@@ -29,6 +29,7 @@ from zhibiao.rules import load, words
         # Shares and contributions
         ("占全部规上工业的比重为", PERCENT, "share", 1),
         ("占比", PERCENT, "share", 1),
+        ("回升面", PERCENT, "share", 1),  # the share of members whose growth picked up
         ("增加值占GDP比重", PERCENT, "share", 1),
         ("", TENTHS, "share", 1),
         ("对经济增长的贡献率为", PERCENT, "contribution", 1),

@@ -362,6 +362,8 @@ def test_subjects_window_subjects_are_canonical_noun_phrases(window: str, expect
         ("专精特新“小巨人”企业高质量发展", "专精特新“小巨人”企业"),
         # a counted set and what its members did
         ("行业利润总额同比增加", "利润总额同比增加的行业"),
+        # an aside in brackets and how much each member moved name no more of the set
+        ("行业增加值增速较上月有不同程度回升(或降幅收窄),回升面55%", "增加值增速较上月回升的行业"),
         # enterprises picked out by what they did; not holders whose account's figure follows
         ("企业产值同比增长或持平,占全部规上企业的49.4%", "产值同比增长或持平的企业"),
         ("企业主要指标实现同比增长", "主要指标实现同比增长的企业"),

@@ -589,7 +589,11 @@ def _counted_set(phrase: str, figure_follows: bool = False) -> str:
         return ""
     if m.group("alone"):
         return m.group("alone")
+    rest = _BRACKETED.sub("", rest)  # 回升(或降幅收窄): an aside in brackets names no more of the set
     return _without_basis(rest) + _marks().of + m.group("classed")
+
+
+_BRACKETED = re.compile(r"\([^()]*\)?$|\([^()]*\)")
 
 
 @cache
