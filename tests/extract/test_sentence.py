@@ -493,6 +493,15 @@ def test_sentence_a_chemical_industry_quarter(text, got):
     assert [(f.value, f.period) for f in extract_text(text, date=date(2022, 4, 20))] == got
 
 
+def test_sentence_products_listed_before_how_much_they_grew_keep_their_output():
+    from zhibiao.api import extract_text
+
+    text = ("11月份,规模以上工业增加值同比增长7.5%。"
+            "工业控制计算机及系统、传感器、集成电路等主要产品产量实现两位数增长,增速分别为52.5%、69.1%、10.5%。")
+    got = [f.subject for f in extract_text(text, date=date(2024, 12, 25))]
+    assert got == ["规模以上工业增加值", "工业控制计算机及系统产量", "传感器产量", "集成电路产量"]
+
+
 def test_sentence_a_stock_in_a_ten_day_report_stands_at_its_last_day():
     from zhibiao.api import extract_text
 

@@ -384,8 +384,13 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
         return False
     named_before = [g.subject, *reversed(st.subjects), *reversed(st.ps.subjects)]
     head = next((h for s in named_before if (h := shared_head_of(s))), "")
-    g.subjects = [p if not head or p.endswith(head) else p + head for p in parts]
+    g.subjects = [_with_head(p, head) for p in parts]
     return True
+
+
+def _with_head(member: str, head: str) -> str:
+    """A member with the head noun of the figure it is part of, unless it has one of its own (…产量)."""
+    return member if not head or member.endswith(head) or shared_head_of(member) else member + head
 
 
 def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
