@@ -107,7 +107,7 @@ def test_clean_rejoins_a_figure_broken_before_its_percent_sign(raw, joined):
 
 
 def test_clean_does_not_run_a_line_into_the_title_below_it():
-    raw = "热门游戏在线观看,精品小说免费阅读,综合导航一区二区三区\n\n2024年软件和信息技术服务业主要指标\n\n指标名称"
+    raw = "热门游戏推荐,精品小说免费阅读,综合导航频道精选内容\n\n2024年软件和信息技术服务业主要指标\n\n指标名称"
     assert "\n\n2024年软件和信息技术服务业主要指标\n" in clean(normalize(raw)).text
 
 
