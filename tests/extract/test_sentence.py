@@ -482,6 +482,9 @@ def test_sentence_a_release_of_property_investment_names_domestic_loans_and_its_
         # index levels listed after their cue, each its month's
         ("一季度,水泥产量下降12%。1月、2月建筑材料工业景气指数(MPI)分别为72.8、76.5。",
          [(-12.0, "2022-Q1"), (72.8, "2022-01"), (76.5, "2022-02")]),
+        # a month inside the quarter dates its own clause group only
+        ("一季度水泥产量3.87亿吨,3月份水泥产量1.87亿吨;平板玻璃产量2.53亿重量箱,3月份平板玻璃产量8722万重量箱。",
+         [(387000000.0, "2022-Q1"), (187000000.0, "2022-03"), (253000000.0, "2022-Q1"), (87220000.0, "2022-03")]),
         # the basis an output is converted to is no figure
         ("一季度合成氨产量1381.5万吨;农药原药产量(折100%)80.6万吨,下降5.1%。",
          [(13815000.0, "2022-Q1"), (806000.0, "2022-Q1"), (-5.1, "2022-Q1")]),

@@ -68,6 +68,7 @@ def test_mapped_text_delete_composes():
         "举报/反馈",
         "浏览:次|评论:0条 [收藏] [评论]",
         "综合久久久久久综合久 ,国第一产在线无码精品区,91尤物国产尤物福利在线,五月婷婷丁香综合",
+        "龚长浩摄 重庆垫江:农机助秋收 立秋后,重庆市垫江县45万亩水稻相继成熟",  # a photo's caption
     ],
 )
 def test_clean_recognizes_boilerplate(line):

@@ -249,6 +249,8 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     for t in times:
         if t.start >= pos:
             break
+        if found and _part_left_behind(s, t, pos, period):
+            continue  # 一季度水泥产量…,3月份水泥产量…;平板玻璃产量…: the quarter's again after the semicolon
         if t.kind in ("period", "mask") and t.value and s[t.end:pos].strip() == OF:
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
@@ -266,6 +268,11 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
     if not found:
         period = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
     return from_comparator(s, pos, period), period_list
+
+
+def _part_left_behind(s: str, t: TimeMention, pos: int, whole: str | None) -> bool:
+    """A part of the period named before (3月份 after 一季度) that a clause group closed before `pos`."""
+    return t.kind == "period" and _part_of(t.value, whole) and ";" in s[t.end:pos]
 
 
 def _bracketed_before(s: str, start: int, pos: int) -> bool:
