@@ -135,31 +135,21 @@ def names_a_report(s: str, t: TimeMention) -> bool:
         return True
     after = s[t.end:t.end + _RELEASE_REACH]
     ends = [i for i in (after.find(m) for m in CLAUSE_MARKS + FULL_STOP) if i >= 0]
-    return any(word in after[:min(ends, default=len(after))] for word in _release_words())
+    return any(word in after[:min(ends, default=len(after))] for word in context_words("release_after"))
 
 
 _RELEASE_REACH = 16  # how far after a period the name of a release about it may end
 
 
 @cache
-def _release_words() -> tuple[str, ...]:
-    return words("periods", "context", "release_after")
-
-
-@cache
-def year_ago_readings() -> tuple[str, ...]:
-    return words("periods", "context", "year_ago_reading")
-
-
-@cache
-def previous_readings() -> tuple[str, ...]:
-    """前值: the reading of the period before the one just given."""
-    return words("periods", "context", "previous_reading")
-
-
-@cache
 def _report_words() -> tuple[str, ...]:
     return words("periods", "reports")
+
+
+@cache
+def context_words(key: str) -> tuple[str, ...]:
+    """A word list of rules/periods.toml [context] (previous_reading 前值, since 以来, flat 持平 …)."""
+    return words("periods", "context", key)
 
 
 def sets_context(s: str, t: TimeMention) -> bool:
@@ -287,31 +277,16 @@ def _restated_before(s: str, t: TimeMention, pos: int) -> bool:
     alone; so does a since-phrase for the figures after the clause group it opens."""
     if t.kind != "period":
         return False
-    if s.startswith(_since_words(), t.end):
+    if s.startswith(context_words("since"), t.end):
         return ";" in s[t.end:pos]  # 今年3月以来,原煤产量已经连续4个月…;日均生产1028万吨: the month's
-    if not s.startswith(_restated_after(), t.end):
+    if not s.startswith(context_words("restated_after"), t.end):
         return False
     before = s[:t.start].rstrip()
     if not before or before[-1] not in CLAUSE_MARKS or not (any(ch.isdigit() for ch in before)
-                                                             or before[:-1].endswith(_flat_words())):
+                                                             or before[:-1].endswith(context_words("flat"))):
         return False
     closed = next((i for i in range(t.end, pos) if s[i] in CLAUSE_MARKS), -1)
     return closed >= 0 and not s[closed + 1:pos].lstrip().startswith(COMPARATOR_OPENERS)
-
-
-@cache
-def _restated_after() -> tuple[str, ...]:
-    return words("periods", "context", "restated_after")
-
-
-@cache
-def _since_words() -> tuple[str, ...]:
-    return words("periods", "context", "since")
-
-
-@cache
-def _flat_words() -> tuple[str, ...]:
-    return words("periods", "context", "flat")
 
 
 def section_heading(text: str) -> bool:
@@ -354,16 +329,11 @@ def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:
     return None
 
 
-@cache
-def _trend_after() -> tuple[str, ...]:
-    return words("periods", "context", "trend_after")
-
-
 def _period_named(s: str, t: TimeMention, pos: int,
                   art: ArticleState) -> tuple[str | None, tuple[str, ...] | None] | None:
     """The period (and list of periods) a time before a figure sets for it, None if it sets none."""
     if t.kind == "period":
-        if s.startswith(_trend_after(), t.end):
+        if s.startswith(context_words("trend_after"), t.end):
             return None  # 延续2011年下半年以来的低增长态势: the trend, not the figure's period
         if FROM_BEFORE.search(s[max(0, t.start - 3):t.start]) and not _next_mention_is_local(s, t, pos):
             # 由上月下降0.4%转为上涨0.3%: 上月 belongs to the first figure only.
@@ -487,7 +457,7 @@ def _carry_period(st: SentenceState) -> None:
             continue
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
-            _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(_aside_spans(), t.end))
+            _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(context_words("aside_spans"), t.end))
             if s[t.start:t.end].endswith(_report_words()):
                 art.report_period = art.report_period or ps.period
         elif t.kind == "reset":
@@ -503,11 +473,6 @@ def _set_period(named: str | None, ps: ParagraphState, art: ArticleState, aside:
     art.first_period = art.first_period or named
     if not aside and not _part_of(named, art.first_period):
         art.last_period = named
-
-
-@cache
-def _aside_spans() -> tuple[str, ...]:
-    return words("periods", "context", "aside_spans")
 
 
 def _carry_region(st: SentenceState) -> None:

@@ -16,11 +16,10 @@ from zhibiao.extract.context import (
     ParagraphState,
     blank_times,
     carry_context,
+    context_words,
     period_for,
-    previous_readings,
     subordinate_time,
     without_other_times,
-    year_ago_readings,
 )
 from zhibiao.extract.lexicon import (
     CIRCUMSTANCE,
@@ -296,9 +295,9 @@ def _member_of_list(window: str, kind: str, last: M.Reading) -> bool:
 def read_group_period(st: SentenceState, g: GroupState) -> None:
     measure = "growth" if g.counted_change else g.reading.measure
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
-    if g.period and any(word in g.window_clean for word in previous_readings()):
+    if g.period and any(word in g.window_clean for word in context_words("previous_reading")):
         g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
-    elif g.period and any(word in g.window for word in year_ago_readings()):
+    elif g.period and any(word in g.window for word in context_words("year_ago_reading")):
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
 
 
