@@ -75,7 +75,7 @@ def _open(tab, url: str):
     try:
         return tab.goto(url)
     except Exception as err:
-        if "ERR_ABORTED" not in str(err):
+        if "ERR_ABORTED" not in str(err) and "interrupted by another navigation" not in str(err):
             raise
         tab.wait_for_timeout(200)
         return tab.goto(url)
