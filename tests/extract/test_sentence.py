@@ -620,3 +620,20 @@ def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     text = "上半年,全州完成招商引资到位资金11.26亿元,完成目标任务20亿元的56.3%。"
     modality = {f.value: f.modality for f in extract_text(text, date=date(2013, 7, 30))}
     assert modality == {1126000000.0: "actual", 2000000000.0: "target", 56.3: "actual"}
+
+
+@pytest.mark.parametrize(
+    ("text", "subjects"),
+    [
+        # passing a mark (跨过, 迈过, 逼近) ends the name, as reaching one (迈上) does
+        ("2024年,三个省份GDP总量均跨过5万亿元。", ["GDP总量"]),
+        ("2024年,全国规模以上工业增加值增长5.8%。目前,我国制造业在全球的比重已逼近30%。",
+         ["规模以上工业增加值", "制造业在全球的比重"]),
+        # 率先 says who was first, not what
+        ("2024年,全市工业增加值率先实现增长5%。", ["工业增加值"]),
+    ],
+)
+def test_sentence_a_mark_passed_and_who_was_first_end_no_name(text, subjects):
+    from zhibiao.api import extract_text
+
+    assert [f.subject for f in extract_text(text, date=date(2025, 1, 20))] == subjects
