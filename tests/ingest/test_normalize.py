@@ -69,6 +69,9 @@ def test_mapped_text_delete_composes():
         "浏览:次|评论:0条 [收藏] [评论]",
         "综合久久久久久综合久 ,国第一产在线无码精品区,91尤物国产尤物福利在线,五月婷婷丁香综合",
         "龚长浩摄 重庆垫江:农机助秋收 立秋后,重庆市垫江县45万亩水稻相继成熟",  # a photo's caption
+        # a site's reprint terms, which name the province of its papers
+        "某省日报、某省晚报所有自采新闻(含图片)独家授权某省新闻网发布,未经允许不得转载或镜像。",
+        "本站原创内容,未经书面授权不得转载。",
     ],
 )
 def test_clean_recognizes_boilerplate(line):
