@@ -272,6 +272,10 @@ def test_regions_province_of(name: str, province: str | None) -> None:
         "东部沿海",
         "西部大开发",
         "东中西部地区",
+        "一批国内外知名企业",
+        "打破世界纪录、填补全球空白",
+        "打造世界级产业集群",
+        "C919大型客机实现全球首架交付",
     ],
 )
 def test_regions_ordinary_words_name_no_place(text: str) -> None:
