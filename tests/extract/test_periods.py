@@ -47,6 +47,8 @@ _FIND_TIMES_CASES = [
     ("1至12月", JUL_2025, "1至12月", "period", "2024"),
     # A period that ends after the publication month is last year's
     ("1-11月份,全国", JAN_2026, "1-11月份", "period", "2025-01/2025-11"),
+    # the year said again before the last month
+    ("2023年1月至2023年11月,全省", JAN_2026, "2023年1月至2023年11月", "period", "2023-01/2023-11"),
     ("12月,全国", date(2025, 1, 10), "12月", "period", "2024-12"),
     ("8月份", JUL_2025, "8月份", "period", "2024-08"),
     ("前三季度", JUL_2025, "前三季度", "period", "2024-01/2024-09"),

@@ -227,6 +227,9 @@ def _month_range(h: _Hit) -> TimeMention | None:
     if not (1 <= first < last <= 12):
         return None
     y = h.year_ending(last)
+    if h.m["y2"] and (h.year is not None and int(h.m["y2"]) != y):
+        return None  # 2022年1月至2023年11月: months of two years, no span of one
+    y = int(h.m["y2"]) if h.m["y2"] else y
     return h.period(point_period(y, last) if h.m["tail"] else span_period(y, first, last))
 
 
