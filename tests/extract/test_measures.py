@@ -44,6 +44,10 @@ from zhibiao.rules import load, words
         # Times
         ("出口增长", TIMES, "growth", 1),
         ("是上年的", TIMES, "level", 1),
+        # how exact the multiple is, said before it (增长近2倍, 增长超过2倍): still a growth
+        ("同比增长近", TIMES, "growth", 1),
+        ("产量增长超过", TIMES, "growth", 1),
+        ("是上年的近", TIMES, "level", 1),
         # Pull
         ("拉动全市规模以上工业增长", POINTS, "pull", 1),
         ("下拉全区增速", POINTS, "pull", -1),

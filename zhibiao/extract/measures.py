@@ -186,10 +186,26 @@ def _times_reading(text: str, context: str) -> Reading:
     p = _patterns()
     multiple = load("measures")["multiple"]
     up, down = _last(p["growth_up"], text), _last(p["growth_down"], text)
-    if max(up, down) >= 0 and text.rstrip(" " + "".join(multiple["particles"])).endswith(
+    if max(up, down) >= 0 and _without_prefix_qualifier(text).rstrip(" " + "".join(multiple["particles"])).endswith(
             tuple(multiple["growth_verbs"])):
-        return Reading("growth", 1, times_growth=True)
+        return Reading("growth", 1, times_growth=True)  # 增长2.8倍, 增长近2倍, 增长超过2倍
     return Reading("level")
+
+
+def _without_prefix_qualifier(text: str) -> str:
+    """The text before a figure without the word that says how exact the figure is (近, 超过)."""
+    stripped = text.rstrip(" ")
+    for word in _prefix_qualifiers():
+        if stripped.endswith(word):
+            return stripped[:-len(word)]
+    return text
+
+
+@cache
+def _prefix_qualifiers() -> tuple[str, ...]:
+    """The qualifier words said before a figure, longest first."""
+    prefix = load("qualifiers")["prefix"]
+    return tuple(sorted({w for ws in prefix.values() for w in ws}, key=len, reverse=True))
 
 
 _READERS: dict[str, Callable[[str, str], Reading]] = {
