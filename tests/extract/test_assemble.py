@@ -992,6 +992,9 @@ def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_a
     ("平板玻璃产量5.1亿重量箱。金属加工机床进口6.5亿元,激增21倍;原油进口锐减30%。",
      [("平板玻璃产量", 5.1e8, "重量箱"), ("金属加工机床进口", 6.5e8, "CNY"), ("金属加工机床进口", 2100.0, "%"),
       ("原油进口", -30.0, "%")]),
+    # ships are counted in deadweight and compensated gross tonnes
+    ("造船完工量3034万载重吨,同比增长6.2%;海船完工量859.6万修正总吨。",
+     [("造船完工量", 3.034e7, "载重吨"), ("造船完工量", 6.2, "%"), ("海船完工量", 8.596e6, "修正总吨")]),
 ])
 def test_assemble_units_per_unit_causes_and_glued_headings(text, expected) -> None:
     assert [(f.subject, f.value, f.unit) for f in _facts(LEAD + text)] == expected
