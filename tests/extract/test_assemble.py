@@ -1107,3 +1107,11 @@ def test_assemble_an_amount_of_counted_things_is_named_with_them() -> None:
 def test_assemble_tiers_and_bare_multipliers(text, expected) -> None:
     facts = _facts("工业和信息化部介绍,规模以上工业增加值同比增长5.9%。" + text, pub=date(2026, 1, 21))
     assert [(f.subject, f.value, f.qualifier) for f in facts if f.unit == "count"] == expected
+
+
+def test_assemble_a_zone_reporting_its_own_figures_is_their_place() -> None:
+    text = ("在宏观经济下行的大背景下,白城经济开发区发展依然劲头十足。年初以来,经开区全力组织经济运行。"
+            "今年一季度,全区地区生产总值完成9.09亿元,增长15%;开发区固定资产投资完成0.45亿元,增长7%。\n")
+    facts = _facts(text, pub=date(2015, 6, 1))
+    assert {(f.subject, f.region) for f in facts} == {("地区生产总值", "白城经济开发区"),
+                                                      ("固定资产投资", "白城经济开发区")}

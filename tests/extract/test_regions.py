@@ -520,3 +520,24 @@ def test_regions_a_districts_release_is_about_the_district() -> None:
 def test_regions_a_city_named_once_in_a_province_s_article_is_not_its_place():
     text = "新疆重点新开工项目达到51项。新疆工业增加值增长10%,喀什市城市安全饮水工程顺利推进。新疆投资增长5%。"
     assert (place_profile(text, "", None).province, place_profile(text, "", None).city) == ("新疆维吾尔自治区", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # a zone named first, then called by its short name or 全区: the article is the zone's
+        ("压力之下,白城经济开发区发展依然劲头十足。年初以来,经开区全力组织经济运行,全区经济平稳开局。",
+         "白城经济开发区"),
+        ("2015年,西宁(国家级)经济技术开发区完成投资440亿元。去年以来,开发区全力推进项目建设。", "西宁经济技术开发区"),
+        # a city's article that names a zone of it first is still the city's
+        ("今年以来,苏州工业园区实现地区生产总值1200亿元,全市规上工业增加值增长5%。", None),
+        # a zone never called by its short name again: named in passing
+        ("白城经济开发区举行签约仪式,签约项目12个。", None),
+        # the first place named is no zone's
+        ("吉林省工信厅发布,白城经济开发区一季度经开区产值增长10%。", None),
+    ],
+)
+def test_regions_article_zone(text: str, zone: str | None) -> None:
+    from zhibiao.extract.regions import article_zone
+
+    assert article_zone(text) == zone

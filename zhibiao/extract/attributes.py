@@ -40,6 +40,7 @@ from zhibiao.extract.regions import (
     NATIONAL,
     PLACE,
     local_region,
+    names_zone,
     place_at_start,
 )
 from zhibiao.extract.subjects import (
@@ -67,6 +68,8 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: st
         chosen = r
     if chosen is None:
         return ps.region if ps.region else art.default_region
+    if art.zone and names_zone(text, chosen, art.zone):
+        return art.zone  # 白城经济开发区, 全区 in the zone's own article
     if chosen.kind == PLACE or chosen.kind in (NATIONAL, GLOBAL):
         return chosen.name
     if chosen.kind in (LOCAL_PROVINCE, LOCAL_CITY):

@@ -43,6 +43,7 @@ from zhibiao.extract.regions import (
     NATIONAL,
     PLACE,
     PlaceProfile,
+    article_zone,
     local_region,
     place_profile,
     province_of,
@@ -64,7 +65,9 @@ def article_state(art: Article, art_text: str, header: str, pub: date | None,
         pub, times = reference, _times(art, reference)
     periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
                if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)}
-    return ArticleState(pub, _default_region(places), places.province, places.city, len(periods) <= 1, times)
+    zone = article_zone(art_text)
+    return ArticleState(pub, zone or _default_region(places), places.province, places.city, len(periods) <= 1, times,
+                        zone=zone)
 
 
 def _ahead(period: str, pub: date | None) -> bool:

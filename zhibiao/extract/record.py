@@ -38,6 +38,7 @@ class ArticleState:
     report_period: str | None = None  # the span of a company report the article names (2016年年度业绩公告)
     section_period: str | None = None  # what a numbered heading (一、6月份…环比变动情况) sets for its section
     section_basis: str | None = None
+    zone: str | None = None  # the development zone the article reports on (regions.article_zone)
 
 
 @dataclass

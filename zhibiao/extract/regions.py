@@ -256,6 +256,46 @@ def _autonomous(province: str | None) -> bool:
     return province is not None and province not in MUNICIPALITIES and province.endswith(suffix)
 
 
+@dataclass(frozen=True)
+class _Zones:
+    suffix: re.Pattern
+    opening: int
+    short: tuple[str, ...]
+    other_local: tuple[str, ...]
+
+
+@cache
+def _zones() -> _Zones:
+    table = load("regions")["zones"]
+    return _Zones(re.compile(table["suffix"]), table["opening"], tuple(table["short"]), tuple(table["other_local"]))
+
+
+def article_zone(text: str) -> str | None:
+    """The development zone an article reports on (regions.toml [zones]), as written after its
+    place (白城经济开发区); None when the article is about no zone."""
+    z = _zones()
+    if any(word in text for word in z.other_local):
+        return None
+    for r in find_regions(text[:z.opening]):
+        if r.kind != PLACE:
+            return None  # the first place named is no zone's
+        m = z.suffix.match(text, r.end)
+        if m is None:
+            return None
+        rest = text[m.end():]
+        return text[r.start:r.end] + m.group("zone") if any(word in rest for word in z.short) else None
+    return None
+
+
+def names_zone(text: str, r: RegionMention, zone: str) -> bool:
+    """Whether the place mention `r` in `text` is the article's zone (白城 of 白城经济开发区), or a word
+    for "here" the zone's article uses (全区)."""
+    if r.kind == LOCAL_PROVINCE:
+        return True
+    m = _zones().suffix.match(text, r.end) if r.kind == PLACE else None
+    return m is not None and text[r.start:r.end] + m.group("zone") == zone
+
+
 def is_place(name: str) -> bool:
     """Whether `name` is the canonical name of a province, city or county (湖北省, not 湖北)."""
     return name in _lexicon().provinces
