@@ -152,6 +152,12 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("重大产业项目将在大会上签约", "重大产业项目"),  # what is happening to them
         ("项目正在加速建设", "项目"),
         ("国家级经开区总体上呈现总量扩大", "国家级经开区"),
+        # projects counted, then the stage they reached: the kind named, else named by the stage
+        ("续建项目复工,", "续建项目"),
+        ("扩能技改项目全部实施", "扩能技改项目"),
+        ("项目竣工投产(试生产),", "竣工投产项目"),
+        ("项目已竣工投产。", "竣工投产项目"),
+        ("项目实质性开工建设", "实质性开工建设项目"),
         # the word joining the next figure is no part of the thing; a word ending like one is
         ("技术改造项目和", "技术改造项目"),
         ("技改扶持资金、", "技改扶持资金"),

@@ -508,7 +508,7 @@ def subject_after(text: str) -> str:
         return ""
     if ranked := _ranking().search(phrase):
         phrase = phrase[:ranked.start()]
-    if counted := _counted_set(phrase, text[m.end():m.end() + 1].isdigit()):
+    if counted := _counted_set(phrase, text[m.end():m.end() + 1].isdigit()) or _projects_by_stage(phrase):
         return counted
     phrase = _before_accounts(phrase)
     for closer in closers:
@@ -594,6 +594,29 @@ def _counted_set(phrase: str, figure_follows: bool = False) -> str:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)?$|\([^()]*\)")
+
+
+def _projects_by_stage(phrase: str) -> str:
+    """续建项目复工 -> 续建项目, 项目竣工投产(试生产) -> 竣工投产项目 (subjects.toml [after_count] project);
+    '' when the phrase counts no projects at a stage."""
+    head, stages, adverbs = _project_words()
+    at = phrase.find(head)
+    if at < 0:
+        return ""
+    rest = _BRACKETED.sub("", phrase[at + len(head):]).strip(_marks().trim)
+    bare = rest
+    while bare.startswith(adverbs):
+        bare = bare[next(len(a) for a in adverbs if bare.startswith(a)):]
+    if not bare.startswith(stages):
+        return ""
+    return phrase[:at + len(head)] if at > 0 else bare + head
+
+
+@cache
+def _project_words() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    table = load("subjects")["after_count"]
+    by_length = sorted(table["project_adverbs"], key=len, reverse=True)
+    return table["project"], tuple(table["project_stages"]), tuple(by_length)
 
 
 @cache
