@@ -247,6 +247,13 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("各地建设数字化车间和智能工厂", "数字化车间和智能工厂"),
         ("全国共登记技术合同", "技术合同"),
         ("促成交易订单金额", "交易订单金额"),
+        # making, assessing, announcing and having what is counted
+        ("研制出首台、首批、首版产品", "首台、首批、首版产品"),
+        ("拥有企业技术中心", "企业技术中心"),
+        ("开发省级重点新产品", "省级重点新产品"),
+        ("评价创新型中小企业", "创新型中小企业"),
+        ("公布了单项冠军产品", "单项冠军产品"),
+        ("开发区固定资产投资", "固定资产投资"),  # a zone (where), not 开发 + 区
         ("累计建成开通5G基站", "5G基站"),
         ("新建标准厂房面积", "标准厂房面积"),
         # ... but names that open with such a verb stay whole
