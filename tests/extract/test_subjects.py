@@ -84,6 +84,9 @@ def test_subjects_subject_from_window(window: str, expected: str) -> None:
         ("工业机器人、服务机器人的产量", 2, ["工业机器人产量", "服务机器人产量"]),
         ("中、小型企业PMI", 2, ["中型企业PMI", "小型企业PMI"]),
         ("大、中、小型企业PMI", 3, ["大型企业PMI", "中型企业PMI", "小型企业PMI"]),
+        # one-character products among longer ones are whole names of their own
+        ("鞋、表、房间空气调节器、家用燃气热水器产量", 4,
+         ["鞋产量", "表产量", "房间空气调节器产量", "家用燃气热水器产量"]),
         ("汽车产销", 2, ["汽车产量", "汽车销量"]),
         ("新能源汽车产销", 2, ["新能源汽车产量", "新能源汽车销量"]),
         ("货物贸易进出口", 2, ["货物贸易进口", "货物贸易出口"]),

@@ -1174,8 +1174,8 @@ def _with_head(items: list[str], head: str) -> list[str]:
 
 def _member_with_head(items: list[str], n: int, head: str) -> str:
     item = items[n]
-    if len(item) == 1 and len(items[-1]) > 1:
-        item = item + items[-1][1:]
+    if len(item) == 1 and len(items[-1]) > 1 and all(len(i) == 1 for i in items[:-1]):
+        item = item + items[-1][1:]  # 中、小型企业, 钢、铁、铝材; not 鞋、表、房间空气调节器、家用燃气热水器
     elif item.endswith(_owners()[0]) and (noun := _enterprise_noun(items[-1])):
         item = item + noun  # 规模以上民营和中小工业企业增加值: 民营 takes 工业企业
     elif (branched := _branch_member(items, n, head)) is not None:
