@@ -26,6 +26,11 @@ from zhibiao.rules import load, words
         ("利润总额同比减少", PERCENT, "growth", -1),
         ("进口回落", PERCENT, "growth", -1),
         ("降幅为", PERCENT, "growth", -1),
+        # a percentage right after its basis, as analysts write it, signed by its own minus
+        ("CPI同比", PERCENT, "growth", 1),
+        ("商品房销售同比-", PERCENT, "growth", -1),
+        ("环比 ", PERCENT, "growth", 1),
+        ("CPI", PERCENT, "level", 1),
         # Shares and contributions
         ("占全部规上工业的比重为", PERCENT, "share", 1),
         ("占比", PERCENT, "share", 1),

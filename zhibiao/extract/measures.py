@@ -59,6 +59,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"{''.join(words('measures', 'to_level', 'particles'))}]*$"),
         "direct_pull": re.compile(_alt("measures", "pull", "direct")),
         "pull_down": re.compile(_alt("measures", "pull", "down")),
+        "bare_basis": re.compile(load("measures")["growth"]["bare_basis"]),
     }
 
 
@@ -166,6 +167,8 @@ def _percent_reading(text: str, context: str) -> Reading:
     pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
     if pos >= 0:
         return Reading("growth", sign)
+    if bare := p["bare_basis"].search(text):
+        return Reading("growth", -1 if bare.group("minus") else 1)
     return Reading("level")
 
 
