@@ -259,7 +259,10 @@ def _previous_year(p: Period) -> Period:
 
 
 def _previous_span(p: Period) -> Period | None:
-    """A span of months one month shorter, in the span's last year (2025-01/2025-05 -> 2025-01/2025-04)."""
+    """A span of months one month shorter, in the span's last year (2025-01/2025-05 -> 2025-01/2025-04);
+    January and February, released together, come after the December before (2025-01/2025-02 -> 2024-12)."""
+    if p.first == 1 and p.last == 2 and p.end_year is not None:
+        return Period.of_month(p.end_year - 1, 12)
     return Period.of_months(p.end_year, p.first, p.last - 1) if p.last - 1 >= p.first else None
 
 
