@@ -637,3 +637,21 @@ def test_sentence_a_mark_passed_and_who_was_first_end_no_name(text, subjects):
     from zhibiao.api import extract_text
 
     assert [f.subject for f in extract_text(text, date=date(2025, 1, 20))] == subjects
+
+
+def test_sentence_analysts_previous_reading_is_measured_as_the_reading_just_given():
+    from zhibiao.api import extract_text
+
+    text = "1-2月,规模以上工业增加值同比7.5%、前值4.3%。12月PPI同比-1.9%,前值-2.2%。"
+    got = [(f.measure, f.value, f.period, f.basis) for f in extract_text(text, date=date(2022, 3, 16))]
+    assert got == [("growth", 7.5, "2022-01/2022-02", "yoy"), ("growth", 4.3, "2021-12", "yoy"),
+                   ("growth", -1.9, "2021-12", "yoy"), ("growth", -2.2, "2021-11", "yoy")]
+
+
+def test_sentence_the_market_s_forecast_is_a_target_of_the_reading_and_of_nothing_after():
+    from zhibiao.api import extract_text
+
+    text = "12月CPI同比0.8%,前值0.7%,预期0.8%,环比0.2%。"
+    got = [(f.subject, f.value, f.period, f.basis, f.modality) for f in extract_text(text, date=date(2026, 1, 10))]
+    assert got == [("CPI", 0.8, "2025-12", "yoy", "actual"), ("CPI", 0.7, "2025-11", "yoy", "actual"),
+                   ("CPI", 0.8, "2025-12", "yoy", "target"), ("CPI", 0.2, "2025-12", "mom", "actual")]

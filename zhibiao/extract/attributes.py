@@ -423,6 +423,8 @@ def _modality(st: SentenceState, g: GroupState) -> str:
         return "target"  # an amount, not a gap to the goal (快于年初确定的预期目标0.8个百分点)
     if _goal_after(st, g):
         return "target"  # 圆满完成年初5%左右的增长目标: the goal named after its figure
+    if M.is_consensus(st.text[:g.first.start]):
+        return "target"  # 前值0.7%,预期0.8%: the market's forecast of the reading
     if not st.cues.target_before(g.first.start):
         return "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"

@@ -347,7 +347,9 @@ class SentenceCues:
         self._mom = [m.end() for m in matches(p["mom"], sentence) if not _compares_rates(sentence, m.end())]
         ends = [sentence.find(w) + len(w) for w in _average() if w in sentence]
         self._avg = min(ends) if ends else None
-        target = next((m for m in matches(p["target"], sentence) if not _measured_against(sentence, m.start())), None)
+        consensus = {m.end() for m in _consensus().finditer(sentence)}
+        target = next((m for m in matches(p["target"], sentence)
+                       if not _measured_against(sentence, m.start()) and m.end() not in consensus), None)
         self._target = target.end() if target else None
         self.target_word = target.group() if target else ""
 
@@ -364,6 +366,23 @@ class SentenceCues:
     def target_before(self, pos: int) -> bool:
         """is_target(sentence[:pos])."""
         return self._target is not None and self._target <= pos
+
+
+@cache
+def _consensus_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The market's forecast before a figure (预期0.8%): anywhere in a sentence, and at the end of
+    the text before a figure."""
+    cue = "|".join(map(re.escape, words("measures", "target", "consensus")))
+    return re.compile(rf"(?:{cue})(?=\s*[-−]?\s*\d)"), re.compile(rf"(?:{cue})\s*[-−]?\s*$")
+
+
+def _consensus() -> re.Pattern:
+    return _consensus_patterns()[0]
+
+
+def is_consensus(before: str) -> bool:
+    """Whether the text before a figure ends with the market's forecast (预期0.8%, 预期-2%)."""
+    return _consensus_patterns()[1].search(before[-12:]) is not None
 
 
 def _measured_against(sentence: str, start: int) -> bool:

@@ -277,10 +277,20 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
     last = st.last_reading
     if reading.measure == "level" and last and _member_of_list(g.window.strip(), first.kind, last):
         reading = last  # 低于1-2月份的5.1%和去年四季度的5.9%: measured as the one before
+    elif reading.measure == "level" and last and (_previous_reading(g.window) or M.is_consensus(g.window)):
+        # 同比-1.9%,前值-2.2%: the reading before, measured as the one just given, signed by its minus
+        reading = M.Reading(last.measure, -1 if g.window.rstrip().endswith(MINUS_SIGNS) else 1)
     g.reading = st.last_reading = reading
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
+
+
+MINUS_SIGNS = ("-", "−")
+
+
+def _previous_reading(window: str) -> bool:
+    return any(word in window for word in context_words("previous_reading"))
 
 
 def _member_of_list(window: str, kind: str, last: M.Reading) -> bool:
@@ -295,7 +305,7 @@ def _member_of_list(window: str, kind: str, last: M.Reading) -> bool:
 def read_group_period(st: SentenceState, g: GroupState) -> None:
     measure = "growth" if g.counted_change else g.reading.measure
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
-    if g.period and any(word in g.window_clean for word in context_words("previous_reading")):
+    if g.period and _previous_reading(g.window_clean):
         g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
     elif g.period and any(word in g.window for word in context_words("year_ago_reading")):
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
