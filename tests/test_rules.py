@@ -11,7 +11,7 @@ from zhibiao.errors import RulesError
 # under ENTRY_FIELDS. Adding a table to zhibiao/rules/ means adding its line here.
 SCHEMA: dict[str, set[str]] = {
     "bases": {"two_year_average", "comparators", "same_period", "year", "clause_end"},
-    "boilerplate": {"cut_after", "drop_line", "inline", "nav_line"},
+    "boilerplate": {"bullets", "cut_after", "drop_line", "inline", "nav_line"},
     "script": {"taiwan_terms", "variant_characters", "written_years"},
     "catalogue": {"group", "modifier"},
     "checks": {"jump"},

@@ -36,6 +36,9 @@ from zhibiao.ingest.textmap import MappedText
         ("廣東,、江蘇、山東總量領先,,其中廣東", "广东、江苏、山东总量领先,其中广东"),
         ("紧随其后,。", "紧随其后。"),
         ("产值1,234亿元,增长5%", "产值1,234亿元,增长5%"),
+        # a summary's points: their cited sources go, the dash between them ends a sentence
+        ("环比0.2% [1][4] - 12月PPI同比-1.9% [1][4]", "环比0.2%  。 12月PPI同比-1.9% "),
+        ("2023 - 2025年", "2023 - 2025年"),  # a dash between figures is no point
     ],
 )
 def test_normalize_cleans_characters(raw, expected):

@@ -62,6 +62,20 @@ def to_simplified(text: str) -> str:
     return terms.sub(lambda m: table[m.group()], converted).translate(_variant_characters())
 
 
+@cache
+def _bullet() -> tuple[re.Pattern, str]:
+    table = load("boilerplate")["bullets"]
+    return re.compile(table["pattern"]), table["mark"]
+
+
+def _bullets_as_stops(text: str) -> str:
+    """A summary's points set apart by dashes (… - 12月PPI…) end as sentences do (boilerplate.toml [bullets])."""
+    if " - " not in text:
+        return text
+    pattern, mark = _bullet()
+    return pattern.sub(mark, text)
+
+
 def _written_years(text: str) -> str:
     """二零一六年 -> 2016年: a year in Chinese digits, in ASCII digits (same length)."""
     pattern, digits = _written_year_rules()
@@ -139,7 +153,7 @@ def normalize(raw: str) -> MappedText:
     """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
     mapped = MappedText.of(raw)
     text = _to_ascii_width(raw)
-    text = _written_years(to_simplified(text))
+    text = _bullets_as_stops(_written_years(to_simplified(text)))
     mapped = mapped.replace_same_length(text)
     if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
         mapped = mapped.delete_matches(_PINYIN)
