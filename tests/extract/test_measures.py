@@ -28,7 +28,7 @@ from zhibiao.rules import load, words
         ("降幅为", PERCENT, "growth", -1),
         # a percentage right after its basis, as analysts write it, signed by its own minus
         ("CPI同比", PERCENT, "growth", 1),
-        ("商品房销售同比-", PERCENT, "growth", -1),
+        ("商品房销售同比-", PERCENT, "growth", 1),  # the minus is the figure's own (has_minus)
         ("环比 ", PERCENT, "growth", 1),
         ("CPI", PERCENT, "level", 1),
         # Shares and contributions

@@ -655,3 +655,23 @@ def test_sentence_the_market_s_forecast_is_a_target_of_the_reading_and_of_nothin
     got = [(f.subject, f.value, f.period, f.basis, f.modality) for f in extract_text(text, date=date(2026, 1, 10))]
     assert got == [("CPI", 0.8, "2025-12", "yoy", "actual"), ("CPI", 0.7, "2025-11", "yoy", "actual"),
                    ("CPI", 0.8, "2025-12", "yoy", "target"), ("CPI", 0.2, "2025-12", "mom", "actual")]
+
+
+@pytest.mark.parametrize(
+    ("text", "got"),
+    [
+        # a figure's own minus, after its basis, a move or a previous reading
+        ("1-2月,商品房销售同比-9.6%,商品房销售额同比下降19.3%。", [("growth", -9.6, "yoy"), ("growth", -19.3, "yoy")]),
+        ("12月PPI同比降至-2.2%,CPI同比上涨0.8%。", [("growth", -2.2, "yoy"), ("growth", 0.8, "yoy")]),
+        # the level a rate named by its basis reached after a change in points
+        ("12月食品CPI同比上行0.9个百分点至1.1%。", [("growth_change", 0.9, "vs:2024-12"), ("growth", 1.1, "yoy")]),
+        ("12月猪肉CPI同比仅上行0.4个百分点至-14.6%。", [("growth_change", 0.4, None), ("growth", -14.6, "yoy")]),
+        # a contribution moved to a new level; a range after a percent sign keeps its sign
+        ("一季度高新技术产业对全部规模以上工业增长贡献率由去年同期的52.5%提高到58.1%。",
+         [("contribution", 52.5, None), ("contribution", 58.1, None)]),
+    ],
+)
+def test_sentence_signed_figures_and_rates_moved_to_a_level(text, got):
+    from zhibiao.api import extract_text
+
+    assert [(f.measure, f.value, f.basis) for f in extract_text(text, date=date(2026, 1, 10))] == got

@@ -56,10 +56,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "to_level": re.compile(
             rf"(?:{_alt('measures', 'to_level', 'words')})"
             rf"[\s{''.join(words('measures', 'to_level', 'approx_between'))}"
-            rf"{''.join(words('measures', 'to_level', 'particles'))}]*$"),
+            rf"{''.join(words('measures', 'to_level', 'particles'))}\-−]*$"),  # a minus: 降至-1.3%
         "direct_pull": re.compile(_alt("measures", "pull", "direct")),
         "pull_down": re.compile(_alt("measures", "pull", "down")),
         "bare_basis": re.compile(load("measures")["growth"]["bare_basis"]),
+        "minus": re.compile(load("measures")["growth"]["minus"]),
     }
 
 
@@ -167,9 +168,15 @@ def _percent_reading(text: str, context: str) -> Reading:
     pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
     if pos >= 0:
         return Reading("growth", sign)
-    if bare := p["bare_basis"].search(text):
-        return Reading("growth", -1 if bare.group("minus") else 1)
+    if p["bare_basis"].search(text):
+        return Reading("growth")
     return Reading("level")
+
+
+def moved_to(clause: str) -> Reading | None:
+    """The reading of a percentage a rate moved to, the clause before it ending with the move
+    (上行0.9个百分点至): the window of such a figure is 至 alone, so its clause is read; None otherwise."""
+    return _moved_to_reading(clause) if _patterns()["to_level"].search(clause) else None
 
 
 def _moved_to_reading(here: str) -> Reading:
@@ -180,7 +187,11 @@ def _moved_to_reading(here: str) -> Reading:
     if p["share"].search(here) and _last(p["share"], here) > max(named_up, named_down):
         return Reading("share")  # 占全部规模工业比重分别提高至10.5%; 比重从69.76%上升到72.33%
     if max(named_up, named_down) < 0:
-        return Reading("level")
+        # 食品CPI同比上行0.9个百分点至1.1%: a rate named by its basis alone, in the clause of the move
+        tail = here[max(here.rfind(mark) for mark in load("measures")["clauses"]["ends"]) + 1:]
+        if p["contribution"].search(tail):
+            return Reading("contribution")  # 贡献率由去年同期的52.5%提高到58.1%
+        return Reading("growth") if p["yoy"].search(tail) or p["mom"].search(tail) else Reading("level")
     return Reading("growth", -1 if named_down > named_up else 1)
 
 
@@ -213,6 +224,11 @@ def _prefix_qualifiers() -> tuple[str, ...]:
 
 _READERS: dict[str, Callable[[str, str], Reading]] = {
     POINTS: _points_reading, TENTHS: _tenths_reading, PERCENT: _percent_reading, TIMES: _times_reading}
+
+
+def has_minus(before: str) -> bool:
+    """Whether the figure after `before` carries its own minus sign (同比-9.6%, 至-14.6%)."""
+    return _patterns()["minus"].search(before[-4:]) is not None
 
 
 def verb_sign(word: str) -> int:

@@ -271,22 +271,27 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
     reading = M.read_measure(g.window, first.kind, s[st.subject_from:g.win_start])
     if first.kind == PERCENT and M.of_goal(s[g.group.clause_start:first.start]):
         reading = M.Reading("share")
+    elif first.kind == PERCENT and reading.measure == "level" and len(g.window.strip(" -−")) <= 1:
+        reading = M.moved_to(s[g.group.clause_start:first.start]) or reading  # …个百分点至1.1%
     if first.unit == M.points_unit() and reading.measure == "level":
         # 环比上升2.69点: a change of an index, in its points.
         reading = M.index_change(g.window) or reading
-    last = st.last_reading
-    if reading.measure == "level" and last and _member_of_list(g.window.strip(), first.kind, last):
-        reading = last  # 低于1-2月份的5.1%和去年四季度的5.9%: measured as the one before
-    elif reading.measure == "level" and last and (_previous_reading(g.window) or M.is_consensus(g.window)):
-        # 同比-1.9%,前值-2.2%: the reading before, measured as the one just given, signed by its minus
-        reading = M.Reading(last.measure, -1 if g.window.rstrip().endswith(MINUS_SIGNS) else 1)
+    if reading.measure == "level" and st.last_reading:
+        reading = _as_the_reading_before(g, st.last_reading) or reading
     g.reading = st.last_reading = reading
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
 
 
-MINUS_SIGNS = ("-", "−")
+def _as_the_reading_before(g: GroupState, last: M.Reading) -> M.Reading | None:
+    """A level measured as the figure before: another member of its list (低于1-2月份的5.1%和去年四季度的
+    5.9%), the reading before it (同比-1.9%,前值-2.2%) or the market's forecast of it (预期-2%)."""
+    if _member_of_list(g.window.strip(), g.first.kind, last):
+        return last
+    if _previous_reading(g.window) or M.is_consensus(g.window):
+        return M.Reading(last.measure)
+    return None
 
 
 def _previous_reading(window: str) -> bool:
