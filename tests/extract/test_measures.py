@@ -30,6 +30,8 @@ from zhibiao.rules import load, words
         ("CPI同比", PERCENT, "growth", 1),
         ("商品房销售同比-", PERCENT, "growth", 1),  # the minus is the figure's own (has_minus)
         ("环比 ", PERCENT, "growth", 1),
+        ("农副食品PPI环比为", PERCENT, "growth", 1),
+        ("PPI环比分别为", PERCENT, "growth", 1),
         ("CPI", PERCENT, "level", 1),
         # Shares and contributions
         ("占全部规上工业的比重为", PERCENT, "share", 1),

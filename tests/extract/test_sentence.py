@@ -666,6 +666,10 @@ def test_sentence_the_market_s_forecast_is_a_target_of_the_reading_and_of_nothin
         # the level a rate named by its basis reached after a change in points
         ("12月食品CPI同比上行0.9个百分点至1.1%。", [("growth_change", 0.9, "vs:2024-12"), ("growth", 1.1, "yoy")]),
         ("12月猪肉CPI同比仅上行0.4个百分点至-14.6%。", [("growth_change", 0.4, None), ("growth", -14.6, "yoy")]),
+        # a rate compared in points and moved to a level: its basis is the level's
+        ("12月生产资料、生活资料PPI同比较前月分别回升0.3、0.2个百分点至-2.1%、-1.3%。",
+         [("growth_change", 0.3, "vs:2025-11"), ("growth_change", 0.2, "vs:2025-11"),
+          ("growth", -2.1, "yoy"), ("growth", -1.3, "yoy")]),
         # a contribution moved to a new level; a range after a percent sign keeps its sign
         ("一季度高新技术产业对全部规模以上工业增长贡献率由去年同期的52.5%提高到58.1%。",
          [("contribution", 52.5, None), ("contribution", 58.1, None)]),

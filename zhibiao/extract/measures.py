@@ -342,7 +342,14 @@ def _compares_rates(sentence: str, end: int) -> bool:
     then the comparator of a change in points, not the basis of the growth rates after it."""
     stop = _clause_end().search(sentence, end)
     clause = sentence[end:stop.start() if stop else len(sentence)]
-    return any(w in clause for w in _rate_comparison_units())
+    # …同比上行0.9个百分点至1.1%: the basis of the rate moved, which the figure after 至 is
+    return any(w in clause and not any(w + to in clause for to in _moved_to_after_unit())
+               for w in _rate_comparison_units())
+
+
+@cache
+def _moved_to_after_unit() -> tuple[str, ...]:
+    return words("measures", "basis", "moved_to_after_unit")
 
 
 @cache
