@@ -130,6 +130,7 @@ def test_periods_find_times_month_list(sentence: str, pub: date, values: tuple[s
         ("增长6.4%", JUL_2025),
         ("2018年以来", JUL_2025),
         ("0月", JUL_2025),
+        ("拉萨市统计公报(2025年更新)", JUL_2025),  # when the document was revised
     ],
 )
 def test_periods_find_times_no_period(sentence: str, pub: date) -> None:

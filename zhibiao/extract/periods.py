@@ -316,7 +316,8 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # The kinds of time phrase in the order they are tried; the pattern of each is
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
-    ("year_range", _year_span), ("span", _mask), ("now", _now), ("ymd", _full_date), ("iso_date", _full_date),
+    ("year_range", _year_span), ("span", _mask), ("revision", _mask), ("now", _now), ("ymd", _full_date),
+    ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
     ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
     ("first_months", _first_months), ("report", _report), ("half", _half), ("quarter", _quarter),
