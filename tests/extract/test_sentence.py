@@ -679,3 +679,12 @@ def test_sentence_signed_figures_and_rates_moved_to_a_level(text, got):
     from zhibiao.api import extract_text
 
     assert [(f.measure, f.value, f.basis) for f in extract_text(text, date=date(2026, 1, 10))] == got
+
+
+def test_sentence_compound_rates_are_averages_of_the_subject_and_the_forecast_compared_with_a_target():
+    from zhibiao.api import extract_text
+
+    text = "1-2月,工业增加值同比7.5%、超过市场预期的3.2%,三年复合7.9%、高于去年两年复合5.8%。"
+    got = [(f.subject, f.value, f.basis, f.modality) for f in extract_text(text, date=date(2022, 3, 16))]
+    assert got == [("工业增加值", 7.5, "yoy", "actual"), ("工业增加值", 3.2, "yoy", "target"),
+                   ("工业增加值", 7.9, "avg", "actual"), ("工业增加值", 5.8, "avg2y", "actual")]
