@@ -256,6 +256,10 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         ("开发省级重点新产品", "省级重点新产品"),
         ("评价创新型中小企业", "创新型中小企业"),
         ("公布了单项冠军产品", "单项冠军产品"),
+        # a scope note in brackets, the group reporting, and a link verb opening the window
+        ("规模以上有色金属工业企业(包括独立黄金企业)营业收入", "规模以上有色金属工业企业营业收入"),
+        ("本集团基建设计业务新签合同额", "基建设计业务新签合同额"),
+        ("发生营业成本", "营业成本"),
         ("开发区固定资产投资", "固定资产投资"),  # a zone (where), not 开发 + 区
         ("累计建成开通5G基站", "5G基站"),
         ("新建标准厂房面积", "标准厂房面积"),
