@@ -46,8 +46,9 @@ SCHEMA: dict[str, set[str]] = {
     "tables": {"label_headers", "unit_headers", "measures", "level_headers", "label_measures", "periods",
                "comparison", "unit_line", "captions", "notes", "label_marks", "placeholders", "change_headers",
                "change_cells", "point_units", "titles", "patterns", "measure_rows", "same_span"},
-    "units": {"acronyms", "bare_multipliers", "classifiers", "currencies", "durations", "index_levels", "latin",
-              "multipliers", "multipliers_not_before", "names_after", "needs_multiplier", "per_units", "physical"},
+    "units": {"acronyms", "bare_multipliers", "class_amounts", "classifiers", "currencies", "durations",
+              "index_levels", "latin", "multipliers", "multipliers_not_before", "names_after", "needs_multiplier",
+              "per_units", "physical"},
     "vintages": {"stages", "words", "not_vintage", "sentence_end"},
 }
 ENTRY_FIELDS: dict[str, set[str]] = {

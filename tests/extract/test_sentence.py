@@ -688,3 +688,13 @@ def test_sentence_compound_rates_are_averages_of_the_subject_and_the_forecast_co
     got = [(f.subject, f.value, f.basis, f.modality) for f in extract_text(text, date=date(2022, 3, 16))]
     assert got == [("工业增加值", 7.5, "yoy", "actual"), ("工业增加值", 3.2, "yoy", "target"),
                    ("工业增加值", 7.9, "avg", "actual"), ("工业增加值", 5.8, "avg2y", "actual")]
+
+
+def test_sentence_an_amount_that_sizes_a_class_of_projects_is_no_figure():
+    from zhibiao.api import extract_text
+
+    text = ("全市引进1亿元及以上项目3个,其中5-10亿元(不含10亿元)项目1个,10亿元及以上项目2个;"
+            "引进10亿元项目5个,总投资80亿元。")
+    got = [(f.subject, f.value, f.unit) for f in extract_text(text, date=date(2016, 1, 20))]
+    assert got == [("1亿元及以上项目", 3.0, "count"), ("5-10亿元项目", 1.0, "count"),
+                   ("10亿元及以上项目", 2.0, "count"), ("10亿元项目", 5.0, "count"), ("总投资", 8e9, "CNY")]

@@ -115,7 +115,22 @@ def _keep(sentence: str, m: Mention) -> bool:
         return False
     if m.unit_text == _rank_moves()[0] and sentence[:m.start].rstrip().endswith(_rank_moves()[1]):
         return False  # 较上月提升2位: places moved in a ranking
+    if m.kind == MONEY and _sizes_a_class(sentence, m):
+        return False  # 5-10亿元(不含10亿元)项目1个: the size of a class of projects
     return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+
+
+def _sizes_a_class(sentence: str, m: Mention) -> bool:
+    after, before = _class_amounts()
+    if sentence[:m.start].endswith(before):
+        return sentence.startswith(")", m.end) and after.match(sentence, m.end + 1) is not None
+    return after.match(sentence, m.end) is not None
+
+
+@cache
+def _class_amounts() -> tuple[re.Pattern, tuple[str, ...]]:
+    table = load("units")["class_amounts"]
+    return re.compile(table["after"]), tuple(table["before"])
 
 
 @cache
