@@ -276,6 +276,7 @@ def test_regions_province_of(name: str, province: str | None) -> None:
         "打破世界纪录、填补全球空白",
         "打造世界级产业集群",
         "C919大型客机实现全球首架交付",
+        "增速全国排名第三",
     ],
 )
 def test_regions_ordinary_words_name_no_place(text: str) -> None:
