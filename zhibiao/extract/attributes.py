@@ -148,7 +148,7 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
     """The fact of one figure, its measure settled by the figure's kind and its period by what
     the subject is (a stock is at the period's end)."""
     value, unit = _signed_value(m, reading)
-    if M.has_minus(sent.text[:m.start]):
+    if M.has_minus(sent.text[max(0, m.start - M.MINUS_REACH):m.start]):
         value = -value  # 同比-9.6%, 至-14.6%: the figure's own sign
     subject, change = _with_amount_change(subject, window, reading.measure, m)
     if reading.measure == "level":

@@ -226,9 +226,12 @@ _READERS: dict[str, Callable[[str, str], Reading]] = {
     POINTS: _points_reading, TENTHS: _tenths_reading, PERCENT: _percent_reading, TIMES: _times_reading}
 
 
+MINUS_REACH = 4  # how much of the text before a figure its own minus sign is read in
+
+
 def has_minus(before: str) -> bool:
     """Whether the figure after `before` carries its own minus sign (同比-9.6%, 至-14.6%)."""
-    return _patterns()["minus"].search(before[-4:]) is not None
+    return _patterns()["minus"].search(before[-MINUS_REACH:]) is not None
 
 
 def verb_sign(word: str) -> int:

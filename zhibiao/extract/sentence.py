@@ -122,7 +122,7 @@ def _keep(sentence: str, m: Mention) -> bool:
 
 def _sizes_a_class(sentence: str, m: Mention) -> bool:
     after, before = _class_amounts()
-    if sentence[:m.start].endswith(before):
+    if sentence.endswith(before, 0, m.start):
         return sentence.startswith(")", m.end) and after.match(sentence, m.end + 1) is not None
     return after.match(sentence, m.end) is not None
 
