@@ -34,6 +34,21 @@ def test_attributes_region_at(sentence, province, city, region):
     assert region_at(find_regions(sentence), sentence.index("5"), ParagraphState(), art) == region
 
 
+@pytest.mark.parametrize(
+    ("sentence", "figure", "region"),
+    [
+        # a place opening a bracket with a figure covers that figure, not the figures after the bracket
+        ("江西省工业增加值增长16.5%(全国增长4.4%),高于全国12.1个百分点", "4.4", "全国"),
+        ("江西省工业增加值增长16.5%(全国增长4.4%),高于全国12.1个百分点", "12.1", "江西省"),
+        ("江西省工业投资增长12%(全国3.4%)", "3.4", "全国"),
+        ("江西省工业投资增长12%(全国3.4%),其中技改投资增长9%", "9", "江西省"),
+    ],
+)
+def test_attributes_region_of_a_bracketed_figure(sentence, figure, region):
+    art = ArticleState(None, "全国", "江西省", None, False)
+    assert region_at(find_regions(sentence), sentence.index(figure), ParagraphState(), art, sentence) == region
+
+
 def test_attributes_quote_of_an_absurd_sentence_is_around_the_figure():
     assert sentence_quote(" 短句。 ", 0, 1) == "短句。"
     long = "甲" * QUOTE_MAX + ",产量5万吨," + "乙" * QUOTE_MAX

@@ -54,6 +54,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("中国制造业采购经理指数为49.6%", [("中国", NATIONAL, "全国")]),  # 中国制造2025 alone is a name
         # places listed in brackets after a name gloss it
         ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次", []),
+        # a place opening a bracket that holds a figure covers it
+        ("增长16.5%(全国增长4.4%)", [("全国", NATIONAL, "全国")]),
         # a project named after a place and given as an example is no place
         ("随着喀什市城市安全饮水工程等8个自治区新开工重点项目的全面实施", []),
         # an event named after a place is no place

@@ -39,6 +39,7 @@ from zhibiao.extract.regions import (
     LOCAL_PROVINCE,
     NATIONAL,
     PLACE,
+    bracketed_before,
     local_region,
     names_zone,
     place_at_start,
@@ -65,6 +66,8 @@ def region_at(regions, pos: int, ps: ParagraphState, art: ArticleState, text: st
             continue
         if text.startswith(_standard_after(), r.end):
             continue  # 是全球平均水平的2.75倍: the standard, not the place
+        if bracketed_before(text, r, pos):
+            continue
         chosen = r
     if chosen is None:
         return ps.region if ps.region else art.default_region

@@ -296,6 +296,12 @@ def names_zone(text: str, r: RegionMention, zone: str) -> bool:
     return m is not None and text[r.start:r.end] + m.group("zone") == zone
 
 
+def bracketed_before(text: str, r: RegionMention, pos: int) -> bool:
+    """Whether the place stands in a bracket that closes before `pos` (16.5%(全国增长4.4%),高于全国…):
+    it covers what the bracket holds, not the figures after it."""
+    return ")" in text[r.end:pos] and text.rfind("(", 0, r.start) > text.rfind(")", 0, r.start)
+
+
 def is_place(name: str) -> bool:
     """Whether `name` is the canonical name of a province, city or county (湖北省, not 湖北)."""
     return name in _lexicon().provinces
@@ -308,6 +314,7 @@ def _boundaries() -> dict:
     table["dateline_after"] = re.compile(table["dateline_after"])
     table["bracketed_value"] = re.compile(table["bracketed_value"])
     table["gloss_list"] = re.compile(table["gloss_list"])
+    table["bracketed_figure"] = re.compile(table["bracketed_figure"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -341,7 +348,7 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
     if skipped_end == start:
         return True  # 对我国香港地区: a place right after a skipped one is part of its name
     b = _boundaries()
-    if b["gloss_list"].search(text, max(0, start - GLOSS_REACH), start):
+    if b["gloss_list"].search(text, max(0, start - GLOSS_REACH), start) and not b["bracketed_figure"].match(text, end):
         return True  # 北部湾港(钦州、北海、防城港): places glossing a name
     before = text[max(0, start - 4):start]
     if before.endswith(b["list_separator"]) and (
