@@ -196,6 +196,8 @@ def test_sentence_facts(text, facts):
         ("2014年,移动宽带用户累计净增1.3亿户,总数达到7.13亿户,对移动电话用户的渗透率达55.0%。",
          [("移动宽带用户净增", "level", 1.3e8), ("移动宽带用户", "level", 7.13e8),
           ("移动宽带用户渗透率", "level", 55.0)]),
+        # a count of things said to be spread over places is its own fact, not part of a name
+        ("入选名录的300家专精特新企业分布在26个省。", [("专精特新企业", "level", 300), ("省", "level", 26)]),
         # a port's parts listed in brackets gloss its name; 逆势 says how it grew; 箱次 counts containers
         ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次,逆势增长6.5%。",
          [("北部湾港进出口集装箱", "level", 69000), ("北部湾港进出口集装箱", "growth", 6.5)]),

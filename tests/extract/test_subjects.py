@@ -155,6 +155,10 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("重大产业项目将在大会上签约", "重大产业项目"),  # what is happening to them
         ("项目正在加速建设", "项目"),
         ("国家级经开区总体上呈现总量扩大", "国家级经开区"),
+        ("专精特新企业分布在26个省", "专精特新企业"),  # where they are
+        # a name may open with a digit of a technology's name (300家5G工厂)
+        ("5G工厂分布在26个省", "5G工厂"),
+        ("5G基站", "5G基站"),
         # projects counted, then the stage they reached: the kind named, else named by the stage
         ("续建项目复工,", "续建项目"),
         ("扩能技改项目全部实施", "扩能技改项目"),
@@ -170,7 +174,6 @@ def test_subjects_split_list_at_the_separator_alone(subject: str, n: int, expect
         ("左右,", ""),
         ("同比增长", ""),
         ("中的", ""),
-        ("5G基站", ""),
         ("", ""),
     ],
 )

@@ -481,9 +481,11 @@ def _balance_quotes(text: str) -> str:
 
 def is_bare_noun_phrase(text: str) -> bool:
     """A few Chinese characters with no verb of change or link in them: 有色金属 in
-    十种有色金属335万吨, where the count names the thing another figure measures."""
+    十种有色金属335万吨, where the count names the thing another figure measures; not one that says
+    where the things counted are (300家企业分布在26个省)."""
     p = _patterns()
-    return bool(p["bare_nouns"].fullmatch(text)) and not find_stop(text) and not p["link"].search(text)
+    return (bool(p["bare_nouns"].fullmatch(text)) and not find_stop(text) and not p["link"].search(text)
+            and not _accounts_after()[1].search(text))
 
 
 AFTER_COUNT_MAX = 24
