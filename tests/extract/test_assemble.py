@@ -269,6 +269,7 @@ def test_assemble_dateline_and_partner_are_not_regions() -> None:
 QUAN_SHENG = "一季度,全省规模以上工业增加值同比增长6.3%,全省固定资产投资同比增长4.1%。\n"
 QUAN_SHI = "前三季度,全市规模以上工业增加值增长6.1%,全市社会消费品零售总额同比增长5.2%。\n"
 BELOW_NATION = "1-11月,全部规模工业增加值增长10.3%,增速高于全国4.3个百分点。\n"
+BARE = "一季度,规模以上工业增加值同比增长6.5%,社会消费品零售总额同比增长4.6%。\n"
 NBS_REPOST = "国家统计局今天发布数据,一季度规模以上工业增加值同比增长6.5%,社会消费品零售总额同比增长4.6%。\n"
 
 
@@ -294,6 +295,11 @@ NBS_REPOST = "国家统计局今天发布数据,一季度规模以上工业增�
          "http://www.hunan.gov.cn/1.html", None, "全国"),
         (NBS_REPOST, "http://www.hunan.gov.cn/1.html", None, "全国"),
         (NBS_REPOST, "http://tjj.wuhan.gov.cn/1.html", None, "全国"),
+        # a page of a government's own site that names no place at all, nor a national body, is its place's
+        (BARE, "http://tj.jiangsu.gov.cn/art/1.html", None, "江苏省"),
+        (BARE, "http://tjj.wuhan.gov.cn/1.html", None, "武汉市"),
+        (BARE, "http://chongqing.chinagdp.org/jjfz/1.html", None, "全国"),  # not a government's site
+        (BARE, None, None, "全国"),
         # figures set against the nation's are a part of it: the host's place, even with no 全省
         (BELOW_NATION, "http://chongqing.chinagdp.org/jjfz/1.html", None, "重庆市"),
         (BELOW_NATION, "http://ah.sina.com.cn/news/1.shtml", None, "安徽省"),

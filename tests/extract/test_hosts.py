@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from zhibiao.errors import RulesError
-from zhibiao.extract.hosts import build_host_table, host_labels, host_place
+from zhibiao.extract.hosts import build_host_table, government_place, host_labels, host_place
 from zhibiao.extract.regions import MUNICIPALITIES, province_of
 from zhibiao.rules import load
 
@@ -147,6 +147,21 @@ def test_hosts_host_place(url, place) -> None:
 )
 def test_hosts_host_place_gives_nothing(url) -> None:
     assert host_place(url) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "place"),
+    [
+        ("http://tj.jiangsu.gov.cn/art/2020/4/27/1.html", "江苏省"),
+        ("http://tjj.wuhan.gov.cn/1.html", "武汉市"),
+        ("http://chongqing.chinagdp.org/jjfz/1.html", None),  # names a place, but no government's site
+        ("http://ah.sina.com.cn/news/1.shtml", None),
+        ("https://www.stats.gov.cn/sj/zxfb/1.html", None),  # the nation's
+        (None, None),
+    ],
+)
+def test_hosts_government_place(url, place) -> None:
+    assert government_place(url) == place
 
 
 def test_hosts_table_names_every_province() -> None:

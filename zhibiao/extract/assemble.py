@@ -13,7 +13,7 @@ from zhibiao.extract.attributes import QUOTE_REACH as QUOTE_REACH
 from zhibiao.extract.bases import mark_bases
 from zhibiao.extract.context import ArticleState, ParagraphState, article_state, note_section, section_heading
 from zhibiao.extract.dedupe import dedupe, drop_headline_repeats
-from zhibiao.extract.hosts import host_place
+from zhibiao.extract.hosts import government_place, host_place
 from zhibiao.extract.preload import preload
 from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
 from zhibiao.extract.sentence import sentence_facts
@@ -46,14 +46,15 @@ def extract_document(doc: Document) -> Extraction:
     else:
         return result
     header = (doc.title or "") + "\n" + normalized.text[:HEADER_CHARS]
-    host = host_place(doc.url)
+    host, own_site = host_place(doc.url), government_place(doc.url)
     facts: list[Fact] = []
     table_facts: list[Fact] = []
     for n, (art, (econ, off)) in enumerate(zip(parts, scores, strict=True)):
         if off > econ:
             continue
         art_text = text[art.start:art.end]
-        state = article_state(art, art_text, _page_top(header, art_text) if n == 0 else "", doc.date, host)
+        state = article_state(art, art_text, _page_top(header, art_text) if n == 0 else "", doc.date, host,
+                              own_site)
         tables = {t.first: t for t in find_tables(art.paragraphs)}
         skip_to = -1
         for i, para in enumerate(art.paragraphs):

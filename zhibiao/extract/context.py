@@ -56,8 +56,9 @@ SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken 
 
 
 def article_state(art: Article, art_text: str, header: str, pub: date | None,
-                  host: str | None = None) -> ArticleState:
-    """The article's place (from its text, header and host), its reference date and times."""
+                  host: str | None = None, own_site: str | None = None) -> ArticleState:
+    """The article's place (from its text, header and host; `own_site` the place of a government's
+    site that carries it, hosts.government_place), its reference date and times."""
     places = place_profile(art_text, header, host)
     times = _times(art, pub)
     reference = _reference_date(art, times, pub)
@@ -66,7 +67,10 @@ def article_state(art: Article, art_text: str, header: str, pub: date | None,
     periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
                if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)}
     zone = article_zone(art_text)
-    return ArticleState(pub, zone or _default_region(places), places.province, places.city, len(periods) <= 1, times,
+    region = zone or _default_region(places)
+    if own_site and region == NATIONAL_NAME and _names_no_place(places, art_text):
+        region = own_site  # a bare table on tj.jiangsu.gov.cn
+    return ArticleState(pub, region, places.province, places.city, len(periods) <= 1, times,
                         zone=zone)
 
 
@@ -93,6 +97,17 @@ def _default_region(places: PlaceProfile) -> str | None:
         # is one that sets its figures against the nation's (高于全国), on a site of its place.
         return city if city and (province is None or province_of(city) == province) else province
     return NATIONAL_NAME
+
+
+def _names_no_place(places: PlaceProfile, text: str) -> bool:
+    """Whether an article names no place, no "here" and no body that reports the nation's figures."""
+    return (places.named == 0 and not (places.national or places.local_province or places.local_city)
+            and not any(body in text for body in _national_bodies()))
+
+
+@cache
+def _national_bodies() -> tuple[str, ...]:
+    return words("regions", "national_bodies", "words")
 
 
 def _times(art: Article, pub: date | None) -> dict[int, list[TimeMention]]:

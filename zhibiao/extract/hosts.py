@@ -100,6 +100,12 @@ def host_place(url: str | None) -> str | None:
     return _most_specific({table.names[label] for label in labels if label in table.names})
 
 
+def government_place(url: str | None) -> str | None:
+    """The place of a government's own site (tj.jiangsu.gov.cn), None for any other host: a page of
+    it that names no place at all, not even the nation (a bare table), is its place's."""
+    return host_place(url) if host_labels(url)[-2:] == GOV_CN else None
+
+
 def _most_specific(places: set[str]) -> str | None:
     """The one place, or a city with its own province (wuhan.hubei…: 武汉市); None when they
     disagree (hunan.hubei…)."""
