@@ -535,6 +535,7 @@ def test_subjects_subject_before_stop(text: str, expected: str) -> None:
     ("扣除价格因素,社会消费品零售总额", ",社会消费品零售总额"),
     ("按可比价格计算,地区生产总值", ",地区生产总值"),
     ("电信业务收入完成7733.4亿元,按可比口径测算", "电信业务收入完成7733.4亿元,"),
+    ("实现工业总产值1980.09亿元,可比增长", "实现工业总产值1980.09亿元,增长"),  # at comparable prices
     ("社会消费品零售总额", "社会消费品零售总额"),   # no method phrase: the text itself
 ])
 def test_subjects_clean_window(text: str, expected: str) -> None:

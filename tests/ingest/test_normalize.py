@@ -75,6 +75,9 @@ def test_mapped_text_delete_composes():
         # a site's reprint terms, which name the province of its papers
         "某省日报、某省晚报所有自采新闻(含图片)独家授权某省新闻网发布,未经允许不得转载或镜像。",
         "本站原创内容,未经书面授权不得转载。",
+        # a comment box's counters
+        "评论 0人参与,0条评论",
+        "已有0人参与,点击查看更多精彩评论",
     ],
 )
 def test_clean_recognizes_boilerplate(line):
@@ -85,7 +88,8 @@ def test_clean_recognizes_boilerplate(line):
     "line",
     ["上半年,规模以上工业增加值同比增长3.8%。", "工业生产稳步恢复", "3月份,制造业采购经理指数(PMI)为50.5%。",
      # spam glued into a line that holds a figure: the line stays
-     "出口交货值同比增长3.3%,增速较1—5月免费影视软件|欧美剧精品|一区二区在线|国产精品"],
+     "出口交货值同比增长3.3%,增速较1—5月免费影视软件|欧美剧精品|一区二区在线|国产精品",
+     "全市1200人参与技能培训,培训合格率95%。"],
 )
 def test_clean_keeps_article_lines(line):
     assert not is_boilerplate(line)
