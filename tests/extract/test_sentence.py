@@ -226,6 +226,7 @@ def test_sentence_facts(text, facts):
           ("完成投资", "level", 5507000000), ("完成投资", "growth", 7.2)]),
         # how a part fared said before its figure ends its name; the policy it is under is no part of it
         ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
+        ("服务业稳定发展,增加值增长4.7%。", [("服务业增加值", "growth", 4.7)]),
         ("重点培育的医药制造业稳中向好,1—10月产值同比增长16.3%。", [("医药制造业产值", "growth", 16.3)]),
         # a holder named with one of its accounts holds the accounts named bare after it; a list of
         # accounts holds none

@@ -273,6 +273,8 @@ def test_subjects_a_clause_without_numbers_names_a_topic_unless_it_speaks_of_the
         # what the subject does after it
         ("我国装备制造业延续较好增势,占比", "装备制造业"),
         ("制造业采购经理指数(PMI)总体延续扩张态势", "制造业采购经理指数(PMI)"),  # an adverb before the verb
+        ("服务业稳定发展", "服务业"),
+        ("境外15座矿山均平稳运行", "境外15座矿山"),
         # scope words that select
         ("国家层面绿色工厂产值", "绿色工厂产值"),
         ("规上高技术制造业增加值同比增长", "高技术制造业增加值"),
