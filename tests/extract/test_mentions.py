@@ -78,6 +78,9 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("工业增长-2.5%。", [("-2.5", PERCENT, "%")]),
         ("占比在30%-40%之间。", [("30", PERCENT, "%"), ("40", PERCENT, "%")]),
         ("自然增长率比上年下降3.18个千分点。", [("3.18", POINTS, "千分点")]),
+        # hours only where the sentence speaks of a plant's hours of use
+        ("发电设备平均利用小时数为1038小时,同比减少36小时。",
+         [("1038", PHYSICAL, "小时"), ("36", PHYSICAL, "小时")]),
     ],
 )
 def test_mentions_value_kind_unit(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -139,6 +142,8 @@ def test_mentions_bare_number_takes_list_unit(sentence: str, values: list[str], 
         "推动“十四五”规划落地。",
         "十分重要。",
         "5G、AI等技术。",
+        "24小时滚动播报最新的财经资讯。",
+        "成绩分别为2小时22分07秒。",
     ],
 )
 def test_mentions_non_mentions(sentence: str) -> None:

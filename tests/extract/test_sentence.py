@@ -227,6 +227,11 @@ def test_sentence_facts(text, facts):
         # how a part fared said before its figure ends its name; the policy it is under is no part of it
         ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
         ("服务业稳定发展,增加值增长4.7%。", [("服务业增加值", "growth", 4.7)]),
+        # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
+        ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
+        ("新订单指数报50.4%,比上月上升0.6个百分点。",
+         [("新订单指数", "level", 50.4), ("新订单指数", "growth_change", 0.6)]),
+        ("储能电池累计出口630万千瓦时。", [("储能电池出口", "level", 6.3e6)]),
         ("重点培育的医药制造业稳中向好,1—10月产值同比增长16.3%。", [("医药制造业产值", "growth", 16.3)]),
         # a holder named with one of its accounts holds the accounts named bare after it; a list of
         # accounts holds none

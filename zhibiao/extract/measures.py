@@ -167,7 +167,7 @@ def _percent_reading(text: str, context: str) -> Reading:
     rate_up, rate_down = _last(p["rate_up"], text), _last(p["rate_down"], text)
     pos, sign = max((up, 1), (down, -1), (rate_up, 1), (rate_down, -1))
     if pos >= 0:
-        return Reading("growth", sign)
+        return Reading("growth", -1 if pos == down else sign)  # 负增长 ends where its 增长 does
     if p["bare_basis"].search(text):
         return Reading("growth")
     return Reading("level")

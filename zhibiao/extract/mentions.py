@@ -145,6 +145,7 @@ def _tables():
         "index_cues": words("units", "index_levels", "before"),
         "points_unit": units["index_levels"]["points_unit"],
         "needs_multiplier": frozenset(units["needs_multiplier"]["words"]),
+        "needs_cue": {unit: tuple(cues) for unit, cues in units["needs_cue"].items()},
         "points_min_whole": Decimal(units["index_levels"]["points_min_whole"]),
     }
 
@@ -379,6 +380,7 @@ def _unit_refused(sentence: str, m: re.Match, value: Decimal, chinese: bool, mul
     return bool(
         (chinese and not _chinese_ok(m["num"], value, kind))
         or (unit_text in t["needs_multiplier"] and not m["mult"])  # 47.19亿度 is electricity; 30度 a temperature
+        or (unit_text in t["needs_cue"] and not any(cue in sentence[:m.start()] for cue in t["needs_cue"][unit_text]))
         or _cut_short(sentence, m.end("unit"), unit_text, t["longer_units"])
         or (kind == DURATION and _no_duration(sentence, m, value))
         # 1.1 本公司董事会: a section number, a space, then a word that opens with a measure word
