@@ -31,6 +31,8 @@ LEAD = "朔州市统计局发布数据,全市工业经济运行平稳,规模以�
         # a bracket with no comparator before it, or no place or time named: not a compared value
         ("全省(7.4%)", []),
         ("增长9.1%(见图1)", []),
+        # after a word that opens a list of the figures themselves, the brackets are the places' own
+        ("增速超过全国平均水平,依次为:宁夏(16.4%)、云南(16.3%)", []),
         ("比上月提高(0.5%)", []),
     ],
 )

@@ -56,6 +56,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次", []),
         # a place opening a bracket that holds a figure covers it
         ("增长16.5%(全国增长4.4%)", [("全国", NATIONAL, "全国")]),
+        # 和 after a place's bracketed value goes on with the list
+        ("依次为:青海(12.5%)和山东(2.7%)", [("青海", PLACE, "青海省"), ("山东", PLACE, "山东省")]),
         # a project named after a place and given as an example is no place
         ("随着喀什市城市安全饮水工程等8个自治区新开工重点项目的全面实施", []),
         # an event named after a place is no place

@@ -227,6 +227,10 @@ def test_sentence_facts(text, facts):
         # how a part fared said before its figure ends its name; the policy it is under is no part of it
         ("新开工项目支撑有力,完成投资增长22.1%。", [("新开工项目投资", "growth", 22.1)]),
         ("服务业稳定发展,增加值增长4.7%。", [("服务业增加值", "growth", 4.7)]),
+        # places counted, then the thing their figures measure: the places listed after take it
+        ("1-2月份,其中17个省份全社会用电量增速超过全国平均水平,依次为:宁夏(16.4%)、青海(12.5%)和山东(2.7%)。",
+         [("省份", "level", 17), ("全社会用电量", "growth", 16.4), ("全社会用电量", "growth", 12.5),
+          ("全社会用电量", "growth", 2.7)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
         ("新订单指数报50.4%,比上月上升0.6个百分点。",

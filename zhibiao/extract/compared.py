@@ -15,7 +15,13 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from zhibiao.extract.attributes import QUOTE_MAX
-from zhibiao.extract.lexicon import COMPARED_ALSO, COMPARED_AVERAGE, COMPARED_JOINERS, COMPARED_SAME_PERIOD
+from zhibiao.extract.lexicon import (
+    COMPARED_ALSO,
+    COMPARED_AVERAGE,
+    COMPARED_JOINERS,
+    COMPARED_LIST_OPENERS,
+    COMPARED_SAME_PERIOD,
+)
 from zhibiao.extract.periods import TimeMention, find_times
 from zhibiao.extract.record import ArticleState
 from zhibiao.extract.regions import LOCAL_CITY, LOCAL_PROVINCE, NATIONAL, PLACE, local_region, place_words
@@ -64,7 +70,8 @@ def find_brackets(text: str, art: ArticleState) -> list[Bracket]:
             if before.endswith(tail):
                 name_end -= len(tail)
                 break
-        if not _comparator().search(text, max(0, m.start() - _COMPARED_REACH), m.start()):
+        comparator = _comparator().search(text, max(0, m.start() - _COMPARED_REACH), m.start())
+        if not comparator or any(w in text[comparator.end():m.start()] for w in COMPARED_LIST_OPENERS):
             continue
         if text[:name_end].endswith(COMPARED_SAME_PERIOD):
             out.append(Bracket(m.start(), m.end(), m.start("value"), m.end("value"), None, True))

@@ -356,11 +356,18 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
             or (skipped_end >= 0 and b["bracketed_value"].fullmatch(text, skipped_end, start - 1) is not None)):
         return True  # listed after a partner
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
-    if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and bool(out)
-                                             and out[-1].kind == PLACE and out[-1].end == start - 1):
+    if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and _listed_after(text, start, out, b)):
         return True
     return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
                 or _ranked_at(text, end))
+
+
+def _listed_after(text: str, start: int, out: list[RegionMention], b: dict) -> bool:
+    """Whether the place after 和 goes on with a list of places covered: right after the last one, or
+    after its bracketed value (宁夏(16.4%)、…和山东(2.7%))."""
+    if not out or out[-1].kind != PLACE:
+        return False
+    return out[-1].end == start - 1 or b["bracketed_value"].fullmatch(text, out[-1].end, start - 1) is not None
 
 
 def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:

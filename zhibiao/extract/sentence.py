@@ -25,6 +25,7 @@ from zhibiao.extract.lexicon import (
     CIRCUMSTANCE,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
+    COUNTED_PLACES,
     ENUMERATION,
     FULL_STOP,
     GROWTH_LIKE,
@@ -507,11 +508,13 @@ REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
 
 def _pointed_to(st: SentenceState, g: GroupState) -> str:
     """What an anaphor points to: the subject named last in the sentence, else in the paragraph; not
-    the set just counted when a place among it is named (在10个州(市)中,昆明市同比增长2.0%)."""
+    the set just counted, or places counted, when a place among them is named (在10个州(市)中,昆明市同比
+    增长2.0%)."""
     named, before = st.subjects, st.ps.subjects
     prior = named[-1] if named else (before[-1] if before else "")
-    if prior and prior == st.set_noun and any(g.win_start <= r.start < g.first.start for r in st.regions):
-        earlier = named[:-1] or before
+    if (prior and (prior == st.set_noun or prior in COUNTED_PLACES)
+            and any(g.win_start <= r.start < g.first.start for r in st.regions)):
+        earlier = [name for name in named[:-1] if name not in COUNTED_PLACES] or before
         prior = earlier[-1] if earlier else ""
     return prior
 
@@ -519,12 +522,25 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
 def note_subject(st: SentenceState, g: GroupState) -> None:
     """A subject named here (not inherited, not a field ranked in) is the sentence's latest."""
     if not g.inherited and g.subject and not g.ranked_in:
+        if g.first.kind == COUNT and g.subject in COUNTED_PLACES and (thing := _counted_places_thing(st, g)):
+            st.subjects.append(thing)  # 17个省份全社会用电量增速超过…: what the places' figures after it measure
         st.subjects.append(g.subject)
         st.subject_from = g.win_start
         if st.last_list is g.subjects:
             st.listed_at = len(st.subjects)  # the list's own subject (汽车产销) is no thing named since
         if g.first.kind == POINTS:
             g.reading = M.read_measure(g.window, g.first.kind, "")
+
+
+def _counted_places_thing(st: SentenceState, g: GroupState) -> str:
+    """The thing named right after counted places, in their clause (17个省份全社会用电量增速超过全国平均水平
+    -> 全社会用电量), or ''."""
+    after = st.text[g.last_end:]
+    if not after.startswith(g.subject) or SET_AFTER.match(after):
+        return ""  # 在10个州(市)中,…: the set the places after it are taken from
+    clause = after[len(g.subject):]
+    ends = [at for mark in CLAUSE_MARKS + FULL_STOP if (at := clause.find(mark)) >= 0]
+    return subject_from_window(clause[:min(ends)] if ends else clause)
 
 
 GROUP_PASSES: tuple[Callable[[SentenceState, GroupState], None], ...] = (
