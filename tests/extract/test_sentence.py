@@ -231,6 +231,11 @@ def test_sentence_facts(text, facts):
         ("1-2月份,其中17个省份全社会用电量增速超过全国平均水平,依次为:宁夏(16.4%)、青海(12.5%)和山东(2.7%)。",
          [("省份", "level", 17), ("全社会用电量", "growth", 16.4), ("全社会用电量", "growth", 12.5),
           ("全社会用电量", "growth", 2.7)]),
+        # a line drawn is no figure: the members counted against it are, named by it
+        ("分行业看,纺织业、医药制造业等14个行业高于50%;金属制品业等7个行业低于50%。",
+         [("高于50%的行业", "level", 14), ("低于50%的行业", "level", 7)]),
+        ("PMI高于50%时,反映制造业经济扩张。", []),
+        ("制造业PMI重回50%荣枯线以上,报50.2%。", [("制造业PMI", "level", 50.2)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
         ("新订单指数报50.4%,比上月上升0.6个百分点。",

@@ -39,6 +39,8 @@ from zhibiao.extract.lexicon import (
     REFERENCE_AFTER,
     SET_AFTER,
     SET_MEMBER,
+    THRESHOLD_AFTER,
+    THRESHOLD_COUNTED,
 )
 from zhibiao.extract.lists import (
     Group,
@@ -118,6 +120,9 @@ def _keep(sentence: str, m: Mention) -> bool:
         return False  # 较上月提升2位: places moved in a ranking
     if m.kind == MONEY and _sizes_a_class(sentence, m):
         return False  # 5-10亿元(不含10亿元)项目1个: the size of a class of projects
+    if m.kind == PERCENT and (THRESHOLD_AFTER.match(after) or THRESHOLD_COUNTED.search(sentence, max(0, m.start - 24),
+                                                                                      m.start)):
+        return False  # PMI高于50%时, 14个行业高于50%: a line drawn, not a figure
     return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
 
 
