@@ -26,6 +26,10 @@ _FIND_TIMES_CASES = [
     # Halves, quarters, years
     ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
     ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),
+    # a year before a half or a quarter may go without 年; digits run into it are no year
+    ("2015上半年规模以上工业增加值同比增长6.3%", JUL_2025, "2015上半年", "period", "2015-H1"),
+    ("2023一季度,出口", JUL_2025, "2023一季度", "period", "2023-Q1"),
+    ("增长32016年1月,产量", JUL_2025, "2016年1月", "period", "2016-01"),
     ("一季度,出口增长", JUL_2025, "一季度", "period", "2025-Q1"),
     ("第二季度", JUL_2025, "第二季度", "period", "2025-Q2"),
     ("今年一季度末", JUL_2025, "今年一季度末", "period", "2025-03-31"),

@@ -235,6 +235,9 @@ def test_sentence_facts(text, facts):
         ("分行业看,纺织业、医药制造业等14个行业高于50%;金属制品业等7个行业低于50%。",
          [("高于50%的行业", "level", 14), ("低于50%的行业", "level", 7)]),
         ("PMI高于50%时,反映制造业经济扩张。", []),
+        ("低于50%,则反映制造业经济收缩。", []),
+        # a rate kept or achieved is the figure's own, not a reference
+        ("前三季度,规模以上工业增加值保持了10%的增长速度。", [("规模以上工业增加值", "growth", 10)]),
         ("制造业PMI重回50%荣枯线以上,报50.2%。", [("制造业PMI", "level", 50.2)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),

@@ -71,6 +71,7 @@ NAME_QUOTE = re.compile(_entry("sentence", "name_quote"))
 # One of these stands in any quoted name (rules.literals.required_words): a sentence without them has none.
 NAME_QUOTE_WORDS = required_words(NAME_QUOTE.pattern)
 REFERENCE_AFTER = re.compile(_entry("sentence", "reference_after"))
+REFERENCE_KEPT_AFTER = tuple(words("grammar", "sentence", "reference_kept_after"))
 SET_MEMBER = re.compile(_entry("sentence", "set_member"))
 SET_AFTER = re.compile(_entry("sentence", "set_after"))
 THRESHOLD_AFTER = re.compile(_entry("sentence", "threshold_after"))

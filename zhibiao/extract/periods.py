@@ -526,8 +526,8 @@ _RELATIVE_GROUPS = ("rel", "rel2", "rel3", "rel4")
 def _explicit_year(m: Any, pub: date | None) -> tuple[int | None, int | None]:
     """(explicit year, relative offset) of a match's year prefix."""
     gd = m.groupdict()
-    if gd.get("year"):
-        return int(gd["year"]), None
+    if year := gd.get("year") or gd.get("bare_year"):
+        return int(year), None
     for key in _RELATIVE_GROUPS:
         if gd.get(key):
             off = _rel_offset(gd[key])

@@ -37,6 +37,7 @@ from zhibiao.extract.lexicon import (
     OF,
     PLACE_MEMBER,
     REFERENCE_AFTER,
+    REFERENCE_KEPT_AFTER,
     SET_AFTER,
     SET_MEMBER,
     THRESHOLD_AFTER,
@@ -123,7 +124,9 @@ def _keep(sentence: str, m: Mention) -> bool:
     if m.kind == PERCENT and (THRESHOLD_AFTER.match(after) or THRESHOLD_COUNTED.search(sentence, max(0, m.start - 24),
                                                                                       m.start)):
         return False  # PMI高于50%时, 14个行业高于50%: a line drawn, not a figure
-    return not REFERENCE_AFTER.match(after) and not after.startswith(_names_after())
+    if REFERENCE_AFTER.match(after) and not sentence[:m.start].endswith(REFERENCE_KEPT_AFTER):
+        return False
+    return not after.startswith(_names_after())
 
 
 def _sizes_a_class(sentence: str, m: Mention) -> bool:
