@@ -78,6 +78,9 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         ("工业增长-2.5%。", [("-2.5", PERCENT, "%")]),
         ("占比在30%-40%之间。", [("30", PERCENT, "%"), ("40", PERCENT, "%")]),
         ("自然增长率比上年下降3.18个千分点。", [("3.18", POINTS, "千分点")]),
+        # a yield named by the unit it is per keeps its units as written
+        ("亩产436.2公斤,增长0.2%。", [("436.2", PHYSICAL, "公斤/亩"), ("0.2", PERCENT, "%")]),
+        ("夏粮总产量1486.5万吨。", [("14865000", PHYSICAL, "t")]),
         # hours only where the sentence speaks of a plant's hours of use
         ("发电设备平均利用小时数为1038小时,同比减少36小时。",
          [("1038", PHYSICAL, "小时"), ("36", PHYSICAL, "小时")]),

@@ -239,6 +239,9 @@ def test_sentence_facts(text, facts):
         # a rate kept or achieved is the figure's own, not a reference
         ("前三季度,规模以上工业增加值保持了10%的增长速度。", [("规模以上工业增加值", "growth", 10)]),
         ("制造业PMI重回50%荣枯线以上,报50.2%。", [("制造业PMI", "level", 50.2)]),
+        # spending joins a holder to its account
+        ("规模以上互联网企业共投入研发经费702.8亿元,同比增长0.3%。",
+         [("规模以上互联网企业研发经费", "level", 7.028e10), ("规模以上互联网企业研发经费", "growth", 0.3)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
         ("新订单指数报50.4%,比上月上升0.6个百分点。",

@@ -439,8 +439,15 @@ def _per_unit(sentence: str, pos: int) -> str:
 
 
 def _per_unit_before(sentence: str, start: int) -> str:
-    """The unit of a 每X just before a figure (每公顷5482.9公斤 -> 公顷), or ''."""
+    """The unit of a 每X just before a figure (每公顷5482.9公斤 -> 公顷; 亩产436.2公斤 -> 亩), or ''."""
+    if (m := _yield_per().search(sentence, max(0, start - 8), start)) is not None:
+        return m.group("unit")
     return next((w for w in _per_units() if sentence.endswith(_grammar()["per"] + w, 0, start)), "")
+
+
+@cache
+def _yield_per() -> re.Pattern:
+    return re.compile(load("units")["mentions"]["yield_per"])
 
 
 @cache
