@@ -66,6 +66,9 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         # a superlative after a place ranks within it; inside a name it does not
         ("全球单机容量最大的16兆瓦海上风电机组并网发电", []),
         ("浙江省全社会最高用电负荷超过1亿千瓦", [("浙江省", PLACE, "浙江省")]),
+        # a named place with a superlative ending its clause is the member that has the most (AD04)
+        ("其中江苏省最多,有97个", [("江苏省", PLACE, "江苏省")]),
+        ("增速全国最高,达到9%", []),
         ("全市规上工业增长", [("全市", LOCAL_CITY, None)]),
         ("湖北武汉规上工业", [("湖北", PLACE, "湖北省"), ("武汉", PLACE, "武汉市")]),
         ("广东、江苏两省", [("广东", PLACE, "广东省"), ("江苏", PLACE, "江苏省")]),

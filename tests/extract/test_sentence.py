@@ -198,6 +198,10 @@ def test_sentence_facts(text, facts):
           ("移动宽带用户渗透率", "level", 55.0)]),
         # a count of things said to be spread over places is its own fact, not part of a name
         ("入选名录的300家专精特新企业分布在26个省。", [("专精特新企业", "level", 300), ("省", "level", 26)]),
+        # ... and the places ranked after it hold the counted things (AD04), 其次 no part of a name
+        ("入选名录的300家专精特新企业分布在26个省,其中广东省最多,有97个,其次浙江省32个,山东省30个。",
+         [("专精特新企业", "level", 300), ("省", "level", 26), ("专精特新企业", "level", 97),
+          ("专精特新企业", "level", 32), ("专精特新企业", "level", 30)]),
         # a port's parts listed in brackets gloss its name; 逆势 says how it grew; 箱次 counts containers
         ("一季度北部湾港(钦州、北海、防城港)进出口集装箱6.9万箱次,逆势增长6.5%。",
          [("北部湾港进出口集装箱", "level", 69000), ("北部湾港进出口集装箱", "growth", 6.5)]),

@@ -315,6 +315,7 @@ def _boundaries() -> dict:
     table["bracketed_value"] = re.compile(table["bracketed_value"])
     table["gloss_list"] = re.compile(table["gloss_list"])
     table["bracketed_figure"] = re.compile(table["bracketed_figure"])
+    table["member_superlative"] = re.compile(table["member_superlative"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -331,7 +332,7 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
     out: list[RegionMention] = []
     skipped_end = -1
     for start, end, word in _lexicon().scan(text):
-        if _not_covered(text, start, end, skipped_end, out):
+        if _not_covered(text, start, end, skipped_end, out, word.kind):
             skipped_end = end
             continue
         if not _in_a_name(text, start, end, word, newspapers):
@@ -342,7 +343,7 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
 GLOSS_REACH = 60  # how far back the bracket of a list of places glossing a name may open
 
 
-def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention]) -> bool:
+def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention], kind: str) -> bool:
     """Whether the place at text[start:end] is a partner, a comparison, a ranking, a dateline or
     the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
     if skipped_end == start:
@@ -359,7 +360,7 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
     if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and _listed_after(text, start, out, b)):
         return True
     return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
-                or _ranked_at(text, end))
+                or (_ranked_at(text, end) and not (kind == PLACE and b["member_superlative"].match(text, end))))
 
 
 def _listed_after(text: str, start: int, out: list[RegionMention], b: dict) -> bool:
