@@ -472,6 +472,7 @@ def test_assemble_range_is_one_fact() -> None:
         ("今年全省人口自然增长率控制在6‰以内。", 6, "人口自然增长率", "level", "‰", "2025"),
         ("6月份,规模以上工业增加值同比实际增长9.7 %。", 9.7, "规模以上工业增加值", "growth", "%", "2025-06"),
         ("上半年,全国硅片产量超过250GW。", 250, "硅片产量", "level", "GW", "2025-H1"),
+        ("上半年,全国硅片产量为75吉瓦。", 75, "硅片产量", "level", "GW", "2025-H1"),  # AI02: GW in characters
         ("6月份,高技术制造业PMI为51.3%,高于制造业PMI1.5个百分点。",
          1.5, "高技术制造业PMI", "growth_change", "pp", "2025-06"),
         ("上半年,全国货物贸易进出口总值21.79万亿元(人民币,下同),同比增长2.9%。",
@@ -483,7 +484,7 @@ def test_assemble_range_is_one_fact() -> None:
          2135000, "粗钢日产量", "level", "t", "2025-07-01/2025-07-10"),
         ("上半年,我国贸易价格条件指数为103.2。", 103.2, "贸易价格条件指数", "level", "", "2025-H1"),
     ],
-    ids=["influence-is-pull", "per-mille", "space-before-percent", "latin-unit", "after-acronym",
+    ids=["influence-is-pull", "per-mille", "space-before-percent", "latin-unit", "gw-in-characters", "after-acronym",
          "bracket-aside", "head-noun-repeats-subject", "count-inside-a-name", "ten-days", "index-level"],
 )
 def test_assemble_heldout_grammar(text, value, subject, measure, unit, period) -> None:
