@@ -146,8 +146,9 @@ def test_clean_keeps_the_integers_of_a_table_but_drops_counters(raw, kept, dropp
     assert all(k in lines for k in kept) and not any(d in lines for d in dropped)
 
 
-def test_clean_cuts_the_related_articles_tail():
-    raw = "上半年利润增长5%。\n\n相关推荐\n\n某公司签约\n\n2024年6月24日"
+@pytest.mark.parametrize("heading", ["相关推荐", "相关链接:", "相关阅读：", "延伸阅读"])
+def test_clean_cuts_the_related_articles_tail(heading):
+    raw = f"上半年利润增长5%。\n\n{heading}\n\n某学者:中国提高人均GDP\n\n2024年6月24日"
     assert clean(normalize(raw)).text.strip() == "上半年利润增长5%。"
 
 
