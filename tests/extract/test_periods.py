@@ -39,6 +39,9 @@ _FIND_TIMES_CASES = [
     ("去年,全国", JUL_2025, "去年", "period", "2024"),
     ("今年全省经济社会发展的主要预期目标是", JUL_2025, "今年", "period", "2025"),
     ("去年全国粮食产量", JUL_2025, "去年", "period", "2024"),
+    # ... after a speaker, as after a source (AH02: 温国辉表示,今年经济社会发展主要预期目标是)
+    ("市长表示,今年地区生产总值增长7.5%左右", JUL_2025, "今年", "period", "2025"),
+    ("他说,去年全国粮食产量", JUL_2025, "去年", "period", "2024"),
     # Months and month ranges
     ("5月份,规上工业", JUL_2025, "5月份", "period", "2025-05"),
     ("2016年1月", JUL_2025, "2016年1月", "period", "2016-01"),
@@ -135,6 +138,7 @@ def test_periods_find_times_month_list(sentence: str, pub: date, values: tuple[s
         ("2018年以来", JUL_2025),
         ("0月", JUL_2025),
         ("拉萨市统计公报(2025年更新)", JUL_2025),  # when the document was revised
+        ("剔除去年价格变动的翘尾影响", JUL_2025),  # inside a clause, no period
     ],
 )
 def test_periods_find_times_no_period(sentence: str, pub: date) -> None:
