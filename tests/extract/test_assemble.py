@@ -248,6 +248,32 @@ def test_assemble_a_numbered_heading_sets_its_section_s_period_and_basis() -> No
     assert (_one(facts, -0.5).period, _one(facts, -0.5).basis) == ("2023-H1", "yoy")
 
 
+@pytest.mark.parametrize(
+    ("review", "outlook"),
+    [
+        ("一、2024年工作回顾", "二、2025年主要目标任务"),  # AH01
+        ("回顾2024年", "展望2025年"),  # AH03: a work report's bullet lists
+    ],
+)
+def test_assemble_a_heading_of_goals_makes_the_figures_under_it_targets(review, outlook) -> None:
+    text = (f"省长作政府工作报告,要点如下:\n{review}\n全省地区生产总值增长5.8%;\n{outlook}\n"
+            "全省地区生产总值增长5.5%以上;\n固定资产投资增长5%左右;\n")
+    facts = _facts(text, date(2025, 1, 20))
+    assert (_one(facts, 5.8).period, _one(facts, 5.8).modality) == ("2024", "actual")
+    assert [(_one(facts, v).period, _one(facts, v).modality) for v in (5.5, 5.0)] == [("2025", "target")] * 2
+
+
+def test_assemble_a_list_of_goals_goes_on_in_the_sentences_after_it() -> None:
+    text = ("2017年,全市地区生产总值2.15万亿元,增长7%。\n"
+            "市长表示,今年主要预期目标是:地区生产总值增长7.5%左右。"
+            "先进制造业增加值占制造业比重达到66%左右。\n"
+            "去年,全市工业投资增长8%。\n")
+    facts = _facts(text, date(2018, 1, 11))
+    assert [(_one(facts, v).period, _one(facts, v).modality) for v in (7.5, 66)] == [("2018", "target")] * 2
+    # the next paragraph, and a period over, are outcomes again
+    assert (_one(facts, 8).period, _one(facts, 8).modality) == ("2017", "actual")
+
+
 def test_assemble_an_average_over_the_year_so_far_leaves_the_month_to_the_next_paragraph() -> None:
     text = ("2012年9月份,全国工业生产者出厂价格同比下降3.6%。1—9月平均,工业生产者出厂价格同比下降1.5%。\n"
             "工业生产者出厂价格中,生活资料价格同比上涨0.1%。1-9月平均,生活资料价格同比上涨1.0%。\n")

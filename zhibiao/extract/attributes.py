@@ -431,5 +431,13 @@ def _modality(st: SentenceState, g: GroupState) -> str:
     if M.is_consensus(st.text[:g.first.start]):
         return "target"  # 前值0.7%,预期0.8%: the market's forecast of the reading
     if not st.cues.target_before(g.first.start):
-        return "actual"
+        # under a heading of goals, or after a sentence that opened a list of them
+        ahead = (st.art.section_target or st.ps.goals) and not _over(g.periods[0], st.art.pub)
+        return "target" if ahead else "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"
+
+
+def _over(period: str | None, pub: date | None) -> bool:
+    """Whether a period had ended when the page came out (2024年 in a 2025 report's list of goals)."""
+    end = end_date(period) if period and pub else None
+    return end is not None and pub is not None and end < pub.isoformat()

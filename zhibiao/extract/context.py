@@ -328,6 +328,7 @@ def note_section(para: Paragraph, art: ArticleState) -> None:
     art.section_period = times[0].value if times else None
     basis = M.growth_basis(para.text)
     art.section_basis = basis if basis in ("yoy", "mom") else None
+    art.section_target = M.names_goals(text)
 
 
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:
@@ -459,6 +460,7 @@ def carry_context(st: SentenceState) -> None:
     if st.subjects:
         ps.subjects.extend(st.subjects)
     ps.last_list = st.last_list
+    ps.goals = ps.goals or M.opens_goal_list(st.text)
     for f in st.facts:
         if f.measure == "growth" and f.basis in ("yoy", "mom"):
             ps.basis = f.basis

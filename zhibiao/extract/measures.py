@@ -459,5 +459,20 @@ def estimate_words() -> tuple[str, ...]:
     return words("measures", "target", "estimates")
 
 
+def names_goals(heading: str) -> bool:
+    """Whether a section heading names goals or an outlook (二、2025年主要目标任务, 展望2018年)."""
+    return any(w in heading for w in words("measures", "target", "section_words"))
+
+
+def opens_goal_list(sentence: str) -> bool:
+    """Whether a sentence opens a list of goals (今年经济社会发展主要预期目标是:…)."""
+    return _goal_list().search(sentence) is not None
+
+
+@cache
+def _goal_list() -> re.Pattern:
+    return re.compile(load("measures")["target"]["goal_list"])
+
+
 def is_target(text: str) -> bool:
     return any(not _measured_against(text, m.start()) for m in matches(_patterns()["target"], text))

@@ -38,6 +38,7 @@ class ArticleState:
     report_period: str | None = None  # the span of a company report the article names (2016年年度业绩公告)
     section_period: str | None = None  # what a numbered heading (一、6月份…环比变动情况) sets for its section
     section_basis: str | None = None
+    section_target: bool = False  # the section's heading names goals (二、2025年主要目标任务)
     zone: str | None = None  # the development zone the article reports on (regions.article_zone)
 
 
@@ -51,6 +52,7 @@ class ParagraphState:
     basis: str | None = None
     subjects: list[str] = field(default_factory=list)
     last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
+    goals: bool = False  # a sentence before opened a list of goals (主要预期目标是:…)
 
 
 
