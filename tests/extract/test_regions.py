@@ -63,6 +63,8 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         # an event named after a place is no place
         ("在2013中国•青海绿色发展投资贸易洽谈会上签约项目19个", []),
         ("将在第六届世界闽商大会上签约", []),
+        ("策划举办2018中国秦岭生态旅游节等十大品牌活动", []),  # AH03: a festival
+        ("以习近平新时代中国特色社会主义思想为指导", []),  # a political phrase
         # a superlative after a place ranks within it; inside a name it does not
         ("全球单机容量最大的16兆瓦海上风电机组并网发电", []),
         ("浙江省全社会最高用电负荷超过1亿千瓦", [("浙江省", PLACE, "浙江省")]),
