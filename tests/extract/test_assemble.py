@@ -1148,3 +1148,11 @@ def test_assemble_a_zone_reporting_its_own_figures_is_their_place() -> None:
     facts = _facts(text, pub=date(2015, 6, 1))
     assert {(f.subject, f.region) for f in facts} == {("地区生产总值", "白城经济开发区"),
                                                       ("固定资产投资", "白城经济开发区")}
+
+
+def test_assemble_a_zone_named_in_the_sentence_before_its_figures_and_a_meeting_s_year() -> None:
+    # AH11: the meeting plans for 2019; the figures of 全年 are 2018's, the year the paragraph opens with
+    text = ("本报讯2月25日,张家界高新区召开2019年经济工作会议。\n"
+            "2018年,张家界高新区全面落实新发展理念,取得一系列新成绩。全年技工贸总收入同比增长37.94%。\n")
+    f = _one(_facts(text, pub=date(2019, 2, 26)), 37.94)
+    assert (f.period, f.region) == ("2018", "张家界高新区")

@@ -45,6 +45,7 @@ from zhibiao.extract.regions import (
     PlaceProfile,
     article_zone,
     local_region,
+    names_zone,
     place_profile,
     province_of,
 )
@@ -409,12 +410,18 @@ _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
 def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
     """Remember the latest year of a period written out with its year (2022年, 2022年国民经济…公报),
     unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
-    of). A look back (最终核实2021年生产总值…) leaves the year spoken of as it was."""
+    of), nor a year that names a meeting (召开2019年经济工作会议). A look back (最终核实2021年生产总值…)
+    leaves the year spoken of as it was."""
     value = t.value or ""
-    if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]):
+    if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]) and not _meeting_after().match(s, t.end):
         year = int(value[:4])
         if art.pub is None or year <= art.pub.year:
             art.written_year = max(year, art.written_year or year)
+
+
+@cache
+def _meeting_after() -> re.Pattern:
+    return re.compile(load("periods")["context"]["meeting_after"])
 
 
 def in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
@@ -504,4 +511,5 @@ def _carry_region(st: SentenceState) -> None:
     for r in st.regions:
         abroad = r.kind == GLOBAL or r.level == COUNTRY  # 全球, 意大利: only after a figure about it
         if (r.kind in (PLACE, NATIONAL) and not abroad) or (abroad and any(f.region == r.name for f in st.facts)):
-            st.ps.region = r.name
+            # 张家界高新区 in the zone's own article is the zone, not its city
+            st.ps.region = st.art.zone if st.art.zone and names_zone(st.text, r, st.art.zone) else r.name
