@@ -545,6 +545,9 @@ def test_regions_a_city_named_once_in_a_province_s_article_is_not_its_place():
         ("白城经济开发区举行签约仪式,签约项目12个。", None),
         # the first place named is no zone's
         ("吉林省工信厅发布,白城经济开发区一季度经开区产值增长10%。", None),
+        # the city that rates the zone, and a zone that gives its figures as 全区's (AH12)
+        ("在全市“三大平台”考核中,茂名高新区荣获第一名。2015年,全区实现规模以上工业增加值43.08亿元,高新区发展加快。",
+         "茂名高新区"),
     ],
 )
 def test_regions_article_zone(text: str, zone: str | None) -> None:

@@ -262,21 +262,26 @@ class _Zones:
     opening: int
     short: tuple[str, ...]
     other_local: tuple[str, ...]
+    own_figures: re.Pattern
 
 
 @cache
 def _zones() -> _Zones:
     table = load("regions")["zones"]
-    return _Zones(re.compile(table["suffix"]), table["opening"], tuple(table["short"]), tuple(table["other_local"]))
+    return _Zones(re.compile(table["suffix"]), table["opening"], tuple(table["short"]), tuple(table["other_local"]),
+                  re.compile(table["own_figures"]))
 
 
 def article_zone(text: str) -> str | None:
     """The development zone an article reports on (regions.toml [zones]), as written after its
     place (白城经济开发区); None when the article is about no zone."""
     z = _zones()
-    if any(word in text for word in z.other_local):
+    own = z.own_figures.search(text) is not None
+    if any(word in text for word in z.other_local) and not own:
         return None
     for r in find_regions(text[:z.opening]):
+        if own and r.kind in (LOCAL_CITY, LOCAL_PROVINCE):
+            continue  # 在全市“三大平台”考核中,茂名高新区…: the city that rates the zone
         if r.kind != PLACE:
             return None  # the first place named is no zone's
         m = z.suffix.match(text, r.end)
