@@ -22,7 +22,7 @@ def test_sentence_passes_run_topics_first_and_attributes_last():
 
 def test_sentence_subject_resolvers_in_the_order_they_apply():
     assert [name for name, _, _ in SUBJECT_RESOLVERS] == [
-        "ranked_by", "object_after", "driven_by", "count_after", "set_noun"]
+        "bracketed_rate", "ranked_by", "object_after", "driven_by", "count_after", "set_noun"]
 
 
 def _facts(text: str, ps: ParagraphState | None = None):
@@ -196,6 +196,10 @@ def test_sentence_facts(text, facts):
         ("2014年,移动宽带用户累计净增1.3亿户,总数达到7.13亿户,对移动电话用户的渗透率达55.0%。",
          [("移动宽带用户净增", "level", 1.3e8), ("移动宽带用户", "level", 7.13e8),
           ("移动宽带用户渗透率", "level", 55.0)]),
+        # a share named in brackets as the rate it is: the rate, a level, and its change after it (AE09, AH07)
+        ("2022年末,城镇常住人口161.29万人,占总人口比重(常住人口城镇化率)为60.84%,比上年末提高0.84个百分点。",
+         [("城镇常住人口", "level", 1612900), ("常住人口城镇化率", "level", 60.84),
+          ("常住人口城镇化率", "growth_change", 0.84)]),
         # a count of things said to be spread over places is its own fact, not part of a name
         ("入选名录的300家专精特新企业分布在26个省。", [("专精特新企业", "level", 300), ("省", "level", 26)]),
         # ... and the places ranked after it hold the counted things (AD04), 其次 no part of a name

@@ -69,6 +69,7 @@ from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
     account_holder,
     account_left_out,
+    bracketed_rate,
     coordinated_object,
     counts_a_change,
     counts_holders_of_an_account,
@@ -302,7 +303,7 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
         reading = M.index_change(g.window) or reading
     if reading.measure == "level" and st.last_reading:
         reading = _as_the_reading_before(g, st.last_reading) or reading
-    g.reading = st.last_reading = reading
+    g.reading = st.last_reading = reading if not _bracketed_rate(st, g) else M.Reading("level")
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
@@ -342,6 +343,11 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
 # replace the window's subject (`base`) that lists are split from.
+def _bracketed_rate(st: SentenceState, g: GroupState) -> str:
+    """占总人口比重(常住人口城镇化率)为60.84%: the rate itself, a level."""
+    return bracketed_rate(g.window_clean) if g.first.kind == PERCENT else ""
+
+
 def _ranked_by(st: SentenceState, g: GroupState) -> str:
     return subject_ranked_by(g.window_clean, st.text[g.last_end:g.last_end + AFTER_COUNT_MAX])
 
@@ -372,6 +378,7 @@ def _set_noun(st: SentenceState, g: GroupState) -> str:
 
 
 SUBJECT_RESOLVERS: tuple[tuple[str, Callable[[SentenceState, GroupState], str], bool], ...] = (
+    ("bracketed_rate", _bracketed_rate, True),
     ("ranked_by", _ranked_by, True),
     ("object_after", _object_after, True),
     ("driven_by", _driven_by, True),

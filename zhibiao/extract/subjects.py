@@ -671,6 +671,18 @@ def is_anaphor(subject: str) -> bool:
     return False
 
 
+def bracketed_rate(window: str) -> str:
+    """The rate a share is named as in brackets right before its figure (占总人口比重(常住人口城镇化率)为),
+    or ''."""
+    m = _bracketed_rate().search(window)
+    return m.group("rate") if m else ""
+
+
+@cache
+def _bracketed_rate() -> re.Pattern:
+    return re.compile(load("subjects")["bracketed_rate"]["pattern"])
+
+
 def resolve_anaphor(anaphor: str, prior: str) -> str:
     """What an anaphor stands for: the subject named before, or, for a total (总量) after "X的Y",
     X的总量."""
