@@ -45,6 +45,8 @@ from zhibiao.extract.subjects import (
         ("连续6个月保持", ""),  # a streak said first names nothing
         ("这两年下降了", ""),
         ("进出口总额力争增长", "进出口总额"),
+        ("力争全省工业增加值占地区生产总值比重达到", "工业增加值"),  # AH05: the goal's verb said first
+        ("GDP预期增长", "GDP"),  # AH02
         ("新能源汽车市场占有率达", "新能源汽车市场占有率"),
         ("但与2015、2016年1月份相比,仍高出", ""),
         ("略", ""),
