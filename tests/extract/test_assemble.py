@@ -1156,3 +1156,16 @@ def test_assemble_a_zone_named_in_the_sentence_before_its_figures_and_a_meeting_
             "2018年,张家界高新区全面落实新发展理念,取得一系列新成绩。全年技工贸总收入同比增长37.94%。\n")
     f = _one(_facts(text, pub=date(2019, 2, 26)), 37.94)
     assert (f.period, f.region) == ("2018", "张家界高新区")
+
+
+@pytest.mark.parametrize(
+    ("flow", "value", "period"),
+    [
+        ("一般公共预算收入26.13亿元", 2.613e9, "2023"),  # AH08: a flow, the year's
+        ("全年一般公共预算支出46.23亿元", 4.623e9, "2023"),
+        ("金融机构本外币存款余额800亿元", 8e10, "2023-12-31"),  # a stock stays at the day
+    ],
+)
+def test_assemble_a_flow_after_a_year_end_stock_in_one_paragraph_is_the_year_s(flow, value, period) -> None:
+    text = f"章贡区统计局发布公报。\n2023年末全区常住人口712642人,比上年末增加4384人。{flow}。\n"
+    assert _one(_facts(text, pub=date(2024, 4, 15)), value).period == period

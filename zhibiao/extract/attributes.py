@@ -213,9 +213,14 @@ def _period_of_what_it_is(subject: str, period: str, change: bool, built: bool) 
     their attribute at the day."""
     if not change and (_is_stock(subject) or built):
         return end_date(period) or period
-    if is_date(period) and subject.endswith(_amounts()) and not any(word in subject for word in _plan_words()):
+    if is_date(period) and subject.endswith(_flows()) and not any(word in subject for word in _plan_words()):
         return _flow_to_date(period)
     return period
+
+
+@cache
+def _flows() -> tuple[str, ...]:
+    return _amounts() + words("measures", "growth", "flows")
 
 
 @cache
