@@ -64,6 +64,9 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("在2013中国•青海绿色发展投资贸易洽谈会上签约项目19个", []),
         ("将在第六届世界闽商大会上签约", []),
         ("策划举办2018中国秦岭生态旅游节等十大品牌活动", []),  # AH03: a festival
+        # the home market is the nation (AI09, AI13: 国内市场手机出货量, not 市场手机出货量)
+        ("国内市场手机出货量2323.8万部", [("国内市场", NATIONAL, "全国")]),
+        ("中国市场手机出货量2407.1万部", [("中国市场", NATIONAL, "全国")]),
         ("以习近平新时代中国特色社会主义思想为指导", []),  # a political phrase
         # a superlative after a place ranks within it; inside a name it does not
         ("全球单机容量最大的16兆瓦海上风电机组并网发电", []),
