@@ -1169,3 +1169,10 @@ def test_assemble_a_zone_named_in_the_sentence_before_its_figures_and_a_meeting_
 def test_assemble_a_flow_after_a_year_end_stock_in_one_paragraph_is_the_year_s(flow, value, period) -> None:
     text = f"章贡区统计局发布公报。\n2023年末全区常住人口712642人,比上年末增加4384人。{flow}。\n"
     assert _one(_facts(text, pub=date(2024, 4, 15)), value).period == period
+
+
+def test_assemble_a_topic_repeating_the_head_noun_of_the_name_before_is_that_name() -> None:
+    # AI05: the one exception after its clause (仅有福建省) is the provinces' cement output
+    text = "4月份,全国水泥产量1.95亿吨。从分省数据来看,多数省份产量均有不同程度的下降,仅有福建省小幅增长0.86%。\n"
+    f = _one(_facts(text, pub=date(2022, 5, 20)), 0.86)
+    assert (f.subject, f.region, f.period) == ("水泥产量", "福建省", "2022-04")

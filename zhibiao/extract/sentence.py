@@ -278,15 +278,24 @@ def read_topics(st: SentenceState, g: GroupState) -> None:
             continue  # 与2012年相比: what the changes after it are against, no topic
         clause = blank_times(s, st.times, a, b)
         before = st.subjects or st.ps.subjects
-        topic = superlative_member(clause, before[-1] if before else "") or usable_topic(clause)
-        if topic and st.subjects:
-            # 民营企业加大自主创新力度,进出口持续增长,占…: the measured noun is the branch's named before
-            topic = holder_measure(st.subjects[-1], topic) or topic
+        topic = _topic_of(st, superlative_member(clause, before[-1] if before else "") or usable_topic(clause))
         if topic:
             st.subjects.append(topic)
             # 建材行业在…拉动下,实现主营业务收入…: the holder of the figures after it is the one named here
             st.last_holder = topic if st.last_holder else ""
             st.linked_holder = topic if st.linked_holder else ""
+
+
+def _topic_of(st: SentenceState, topic: str) -> str:
+    """A topic read with the names before it: 民营企业加大自主创新力度,进出口持续增长,占…: the measured noun
+    is the branch's named before in the sentence; 全国水泥产量…。多数省份产量均有下降: a head noun repeats
+    the paragraph's last name."""
+    if topic and st.subjects:
+        return holder_measure(st.subjects[-1], topic) or topic
+    before = st.ps.subjects
+    if topic and before and len(before[-1]) > len(topic) >= 2 and before[-1].endswith(topic):
+        return before[-1]
+    return topic
 
 
 def read_group_measure(st: SentenceState, g: GroupState) -> None:
