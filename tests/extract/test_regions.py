@@ -58,6 +58,9 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("增长16.5%(全国增长4.4%)", [("全国", NATIONAL, "全国")]),
         # 和 after a place's bracketed value goes on with the list
         ("依次为:青海(12.5%)和山东(2.7%)", [("青海", PLACE, "青海省"), ("山东", PLACE, "山东省")]),
+        # ... and after its own figure (AI05)
+        ("安徽降低21.03%和广东降20.94%", [("安徽", PLACE, "安徽省"), ("广东", PLACE, "广东省")]),
+        ("对美国出口增长5%和欧盟进口下降2%", []),  # partners stay partners
         # a project named after a place and given as an example is no place
         ("随着喀什市城市安全饮水工程等8个自治区新开工重点项目的全面实施", []),
         # an event named after a place is no place

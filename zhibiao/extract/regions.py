@@ -321,6 +321,7 @@ def _boundaries() -> dict:
     table["gloss_list"] = re.compile(table["gloss_list"])
     table["bracketed_figure"] = re.compile(table["bracketed_figure"])
     table["member_superlative"] = re.compile(table["member_superlative"])
+    table["listed_value"] = re.compile(table["listed_value"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -370,10 +371,11 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
 
 def _listed_after(text: str, start: int, out: list[RegionMention], b: dict) -> bool:
     """Whether the place after 和 goes on with a list of places covered: right after the last one, or
-    after its bracketed value (宁夏(16.4%)、…和山东(2.7%))."""
+    after its bracketed value (宁夏(16.4%)、…和山东(2.7%)) or its own figure (安徽降低21.03%和广东降20.94%)."""
     if not out or out[-1].kind != PLACE:
         return False
-    return out[-1].end == start - 1 or b["bracketed_value"].fullmatch(text, out[-1].end, start - 1) is not None
+    return (out[-1].end == start - 1 or b["bracketed_value"].fullmatch(text, out[-1].end, start - 1) is not None
+            or b["listed_value"].fullmatch(text, out[-1].end, start - 1) is not None)
 
 
 def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:
