@@ -47,6 +47,7 @@ from zhibiao.extract.subjects import (
         ("进出口总额力争增长", "进出口总额"),
         ("力争全省工业增加值占地区生产总值比重达到", "工业增加值"),  # AH05: the goal's verb said first
         ("GDP预期增长", "GDP"),  # AH02
+        ("本年累计完成发电量", "发电量"),  # AI07: a company's year so far
         ("三、工业和建筑 全年工业总产值", "工业总产值"),  # AH08: a heading run into its first sentence
         ("按当年价格计算比上年下降", ""),
         ("新能源汽车市场占有率达", "新能源汽车市场占有率"),
