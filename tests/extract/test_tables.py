@@ -289,6 +289,18 @@ def test_tables_a_cell_that_restates_the_text_is_one_fact() -> None:
     assert sorted((f.subject, f.value) for f in facts) == [("城镇消费品零售额", 8.4), ("城镇消费品零售额", 30601e8)]
 
 
+@pytest.mark.parametrize("labels", [("1-2", "3"), ("1-2月", "3月")])
+def test_tables_a_column_of_months_under_a_caption(labels) -> None:
+    # AI14: rows labelled by bare month numbers under 月份, the caption naming the thing
+    first, second = labels
+    text = (LEAD + "8月份,全国水泥产量2.00亿吨,同比增长5.0%。\n2018年1-8月水泥产量详见下表:\n|\n月份 |\n产量(万吨) |\n"
+            f"同比% |\n|\n{first} |\n22256.3 |\n4.1 |\n|\n{second} |\n15442.7 |\n-15.6 |\n")
+    facts = extract_document(Document("t", text, "t.txt", date(2018, 9, 20))).facts
+    rows = [(f.subject, f.value, f.period) for f in facts if f.quote.startswith(first)]
+    assert rows == [("水泥产量", 222563000.0, "2018-01/2018-02"), ("水泥产量", 4.1, "2018-01/2018-02")]
+    assert ("水泥产量", -15.6, "2018-03") in [(f.subject, f.value, f.period) for f in facts]
+
+
 def test_tables_a_caption_is_the_title_not_a_header_and_headers_broken_by_spaces() -> None:
     text = ("表1 某县2024年地区生产总值构成表\n|\n行业名称 |\n现价 (万元) |\n增速 (%) |\n行业占 比(%) |\n|\n"
             "地区生产总值 |\n529757 |\n13.1 |\n100 |\n|\n工业 |\n111250 |\n12.7 |\n21 |\n")

@@ -67,6 +67,7 @@ class Section:
     unit_line: str | None
     header_rows: list[list[str]]
     rows: list[Row] = field(default_factory=list)
+    month_labels: bool = False  # under a column of months, rows labelled 3, 1-2 are 3月, 1-2月
 
 
 @dataclass
@@ -123,6 +124,8 @@ def _rules() -> dict:
         "same_span": words("tables", "same_span", "words"),
         "measure_row": _measure_row_pattern(table),
         "cumulative_rows": tuple(table["measure_rows"]["cumulative"]),
+        "month_headers": frozenset(table["month_headers"]["words"]),
+        "month_suffix": table["month_headers"]["suffix"],
         **{name: re.compile(pattern) for name, pattern in table["patterns"].items()},
     }
 
@@ -602,7 +605,8 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     headers, caption, j = _flat_headers(paragraphs, i)
     if not headers:
         return None
-    rows, units, last = _flat_rows(paragraphs, j)
+    months = _labelled_by_month(paragraphs, i, j)
+    rows, units, last = _flat_rows(paragraphs, j, len(headers) if months else 0)
     counts = Counter(len(values) for _, values in rows if values)
     if not counts:
         return None
@@ -610,7 +614,7 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     columns = _spread(headers, k)
     if columns is None:
         return None
-    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns])
+    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns], month_labels=months)
     section.rows = _rows_of_width(rows, units, k)
     while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
         rows.pop()
@@ -641,19 +645,45 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
     return _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside]), caption, j
 
 
-def _flat_rows(paragraphs: list[Paragraph], j: int) -> tuple[list[tuple[Cell, list[Cell]]], dict[int, str], int]:
+def _labelled_by_month(paragraphs: list[Paragraph], i: int, j: int) -> bool:
+    """Whether the header lines i..j-1 of a flattened table name a column of months (月份)."""
+    words = _rules()["month_headers"]
+    return any((c := _single_cell(paragraphs[k])) is not None and c.text.replace(" ", "") in words for k in range(i, j))
+
+
+def _flat_rows(paragraphs: list[Paragraph], j: int,
+               month_width: int = 0) -> tuple[list[tuple[Cell, list[Cell]]], dict[int, str], int]:
     """(rows of a label and its values, row number -> the unit its unit cell gives, index of the
-    last line read) of a flattened table whose rows start at line j."""
+    last line read) of a flattened table whose rows start at line j. Under a column of months
+    (month_width: the number of value columns), a bare month number after a full row labels the next
+    (月份 | 产量 | 同比: 1-2, 22256.3, 4.1, 3, 15442.7 …)."""
     rows: list[tuple[Cell, list[Cell]]] = []
     units: dict[int, str] = {}
     last = j - 1
     while j < len(paragraphs):
         cell = _single_cell(paragraphs[j])
-        if cell is None or not _take_flat_cell(rows, units, cell):
+        if cell is not None and month_width and _bare_month(cell, rows, month_width):
+            rows.append((cell, []))  # a row label, not a value of the row above
+        elif cell is None or not _take_flat_cell(rows, units, cell):
             break
         last = j
         j += 1
     return rows, units, last
+
+
+def _bare_month(cell: Cell, rows: list[tuple[Cell, list[Cell]]], width: int) -> bool:
+    """Whether a cell is a bare month number or span (3, 1-2) where a row label is due."""
+    if rows and len(rows[-1][1]) < width:
+        return False
+    return _month_label(cell.text) is not None
+
+
+def _month_label(text: str) -> str | None:
+    """A bare month number or span as a month label (3 -> 3月, 1-2 -> 1-2月), else None."""
+    m = _rules()["bare_month"].fullmatch(text)
+    if m is None or not all(1 <= int(n) <= 12 for n in m.groups() if n):
+        return None
+    return text + _rules()["month_suffix"]
 
 
 def _take_flat_cell(rows: list[tuple[Cell, list[Cell]]], units: dict[int, str], cell: Cell) -> bool:
@@ -803,7 +833,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         headers = headers_for(section.header_rows, len(row.values))
         if headers is None:
             continue
-        label, label_unit = _label_and_unit(row.label.text)
+        label, label_unit = _row_label(row, section)
         row_unit = label_unit or row.unit
         unit_carry = None if row.unit else (label_unit or unit_carry)
         if not label:
@@ -822,6 +852,12 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
             if fact is not None:
                 out.append(fact)
     return out
+
+
+def _row_label(row: Row, section: Section) -> tuple[str, str | None]:
+    """The row's label and the unit it gives; under a column of months, 3 is 3月."""
+    label, unit = _label_and_unit(row.label.text)
+    return (_month_label(label) or label) if section.month_labels else label, unit
 
 
 def _row_names(label: str, pub: date | None, year_carry: str | None, default_region: str | None,
