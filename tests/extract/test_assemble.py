@@ -1176,3 +1176,12 @@ def test_assemble_a_topic_repeating_the_head_noun_of_the_name_before_is_that_nam
     text = "4月份,全国水泥产量1.95亿吨。从分省数据来看,多数省份产量均有不同程度的下降,仅有福建省小幅增长0.86%。\n"
     f = _one(_facts(text, pub=date(2022, 5, 20)), 0.86)
     assert (f.subject, f.region, f.period) == ("水泥产量", "福建省", "2022-04")
+
+
+def test_assemble_a_month_then_cumulative_is_the_span_from_january() -> None:
+    # AK11: 2014年4月,…累计实现…: January to April for every figure after 累计; 当月 keeps the month
+    text = ("2014年4月,全市重点企业累计实现工业增加值31.87亿元,同比增长6.4%;实现利润总额1.66亿元,同比增长14.5%。"
+            "4月当月实现工业增加值8.2亿元。\n")
+    facts = _facts(text, pub=date(2014, 5, 20))
+    assert {_one(facts, v).period for v in (3.187e9, 6.4, 1.66e8, 14.5)} == {"2014-01/2014-04"}
+    assert _one(facts, 8.2e8).period == "2014-04"

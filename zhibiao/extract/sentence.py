@@ -103,6 +103,7 @@ from zhibiao.extract.subjects import (
 )
 from zhibiao.ingest.segment import Sentence, clauses
 from zhibiao.models import Document, Fact
+from zhibiao.period import Period
 from zhibiao.rules import load, words
 
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -348,6 +349,24 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
         g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
     elif g.period and any(word in g.window for word in context_words("year_ago_reading")):
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
+    else:
+        g.period = _cumulative_to_month(st, g)
+
+
+def _cumulative_to_month(st: SentenceState, g: GroupState) -> str | None:
+    """2014年4月,企业累计实现工业增加值31.87亿元,同比增长6.4%;实现利润总额…: after 累计, a month named
+    before it is the span from January to that month, for the figures after it in the sentence."""
+    p = g.period
+    month = Period.parse(p)
+    if month is None or month.form != "month" or month.year is None or month.last == 1:
+        return p
+    before = st.text[:g.first.start]
+    at = max(before.rfind(w) for w in context_words("cumulative"))
+    if at < 0 or any(t.end > at for t in st.times if t.end <= g.first.start):
+        return p  # no 累计, or a time named after it (1-4月累计增长5%;4月份增长6%)
+    if any(w in before[at:] for w in context_words("month_alone")):
+        return p
+    return str(Period.of_months(month.year, 1, month.last))
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
