@@ -301,6 +301,19 @@ def test_tables_a_column_of_months_under_a_caption(labels) -> None:
     assert ("水泥产量", -15.6, "2018-03") in [(f.subject, f.value, f.period) for f in facts]
 
 
+def test_tables_provinces_under_a_title_cell_with_a_rate_set_against_the_year_before() -> None:
+    # AJ09: the title stands above the label column's header (省市); 增速与去年 | 同期比较 wraps its header
+    text = (LEAD + "1-4月,全国规模以上工业增加值同比增长6.2%。\n规模以上工业增加值 (亿元、%、%)\n省市 |\n增速 |\n"
+            "增速与去年 |\n同期比较 |\n||\n西藏 |\n14.7 |\n14.3 |\n内蒙 |\n8 |\n-0.8 |\n")
+    facts = extract_document(Document("t", text, "t.txt", date(2015, 6, 29))).facts
+    rows = sorted((f.region, f.measure, f.value, f.period, f.basis) for f in facts if "|" in f.quote)
+    assert rows == [("内蒙古自治区", "growth", 8.0, "2015-01/2015-04", "yoy"),
+                    ("内蒙古自治区", "growth_change", -0.8, "2015-01/2015-04", "vs:2014-01/2014-04"),
+                    ("西藏自治区", "growth", 14.7, "2015-01/2015-04", "yoy"),
+                    ("西藏自治区", "growth_change", 14.3, "2015-01/2015-04", "vs:2014-01/2014-04")]
+    assert {f.subject for f in facts if "|" in f.quote} == {"规模以上工业增加值"}
+
+
 def test_tables_a_caption_is_the_title_not_a_header_and_headers_broken_by_spaces() -> None:
     text = ("表1 某县2024年地区生产总值构成表\n|\n行业名称 |\n现价 (万元) |\n增速 (%) |\n行业占 比(%) |\n|\n"
             "地区生产总值 |\n529757 |\n13.1 |\n100 |\n|\n工业 |\n111250 |\n12.7 |\n21 |\n")

@@ -638,6 +638,10 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
             break
         if cell.text and not headers and caption_pattern.search(cell.text):
             caption = cell.text  # 表1 …构成表: the table's title
+        elif cell.text and headers and not caption and cell.text.replace(" ", "") in _rules()["label_headers"]:
+            # 规模以上工业增加值 (亿元、%、%) above 省市 | 增速 | …: what comes before the label column's header
+            # is the table's title
+            caption, headers = " ".join(headers), [cell.text]
         elif cell.text:
             headers.append(cell.text)
         j += 1
@@ -1008,7 +1012,7 @@ def _column(header: str, title: str, unit_line: str | None, row_unit: str | None
     if measure in ("growth", "share", "contribution"):
         return _rate_column(measure, header, title, header_unit, period)
     if measure in ("growth_change", "pull"):
-        return Column(measure, "pp", Decimal(1), period, None)
+        return Column(measure, "pp", Decimal(1), period, _compared_with(header, period, measure))
     for text in (row_unit, header_unit, unit_line):
         if text and (parsed := parse_unit(text)) is not None:
             unit, factor = parsed
@@ -1045,7 +1049,7 @@ def _compared_with(header: str, period: str | None, measure: str) -> str | None:
     比上年同期 -> yoy for a growth rate, vs: the same span a year earlier for a change in points."""
     p = _rules()["periods"]
     year = (period or "")[:4]
-    if any(w in header for w in p["previous_year"]):
+    if any(w in header for w in p["previous_year"] + p["rate_against_year_before"]):
         if measure == "growth":
             return "yoy"
         shifted = shift_year(period)
@@ -1131,9 +1135,10 @@ def column_periods(headers: list[str], base: str | None, pub: date | None) -> li
     headers, base = list(spanned), shared or base
     out: list[str | None] = []
     left: str | None = None
+    against = _rules()["periods"]["rate_against_year_before"]
     for header in headers:
         own = _own_period(header, base, pub)
-        if own is None:
+        if own is None or any(w in header for w in against):
             out.append(left if left is not None else base)
             continue
         period, kind = own
