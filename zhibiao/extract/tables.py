@@ -638,15 +638,19 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
             break
         if cell.text and not headers and caption_pattern.search(cell.text):
             caption = cell.text  # 表1 …构成表: the table's title
-        elif cell.text and headers and not caption and cell.text.replace(" ", "") in _rules()["label_headers"]:
-            # 规模以上工业增加值 (亿元、%、%) above 省市 | 增速 | …: what comes before the label column's header
-            # is the table's title
-            caption, headers = " ".join(headers), [cell.text]
         elif cell.text:
-            headers.append(cell.text)
+            caption, headers = _title_above_labels(caption, headers, cell.text)
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
     return _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside]), caption, j
+
+
+def _title_above_labels(caption: str, headers: list[str], text: str) -> tuple[str, list[str]]:
+    """The caption and header cells after one more header cell: the cells above the label column's
+    header are the table's title (规模以上工业增加值 (亿元、%、%) above 省市 | 增速 | …)."""
+    if headers and not caption and text.replace(" ", "") in _rules()["label_headers"]:
+        return " ".join(headers), [text]
+    return caption, [*headers, text]
 
 
 def _labelled_by_month(paragraphs: list[Paragraph], i: int, j: int) -> bool:
