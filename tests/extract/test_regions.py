@@ -538,6 +538,15 @@ def test_regions_a_city_named_once_in_a_province_s_article_is_not_its_place():
     assert (place_profile(text, "", None).province, place_profile(text, "", None).city) == ("新疆维吾尔自治区", None)
 
 
+def test_regions_an_article_that_says_quanzhou_is_its_prefecture_s() -> None:
+    # AJ12: 全州 is the autonomous prefecture named (博州), not its city named more often
+    from zhibiao.extract.regions import place_profile
+
+    text = "3月份,全州规模以上工业增长51.4%。博乐市规上企业40家。博乐市增长11.4%。\n博州 |\n34951 |\n"
+    assert place_profile(text).city == "博尔塔拉蒙古自治州"
+    assert place_profile(text.replace("全州", "全市")).city == "博乐市"
+
+
 @pytest.mark.parametrize(
     ("text", "zone"),
     [

@@ -405,7 +405,9 @@ def test_tables_rows_of_width_keep_rows_with_k_values_quoted() -> None:
 
 
 @pytest.mark.parametrize(("header", "base", "expected"), [
-    ("本月", "2025-06", ("2025-06", "current")),
+    ("本月", "2025-06", ("2025-06", "current_month")),
+    ("本月增长率%", "2020-Q1", ("2020-03", "current_month")),  # AJ12: the month of a 1-3月 table
+    ("本期", "2020-Q1", ("2020-Q1", "current")),
     ("本月止累计", "2025-05", ("2025-01/2025-05", "cumulative")),
     ("本月止累计", "2025-06", ("2025-H1", "cumulative")),
     ("本报告期末", "2025-06", ("2025-06-30", "period_end")),

@@ -458,10 +458,20 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         for r in find_regions(full, newspapers=True):
             _count_place(r, provinces, cities)
     province, city = _article_places(*_province_and_city(provinces, cities), host)
+    city = _prefecture_of_here(local_city_word, cities, city)
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
                         _compares_with_nation(full, offset), local_word, local_city_word)
+
+
+def _prefecture_of_here(word: str, cities: Counter[str], city: str | None) -> str | None:
+    """The autonomous prefecture an article that says 全州 names, if it names one (博尔塔拉蒙古自治州 of 博州),
+    else `city`."""
+    table = load("regions")["local"]
+    if word not in table["prefecture_words"]:
+        return city
+    return next((c for c, _ in cities.most_common() if c.endswith(table["prefecture_suffix"])), city)
 
 
 def _compares_with_nation(full: str, offset: int) -> bool:

@@ -1120,6 +1120,10 @@ def _current(base: str | None, year: int | None, end: int | None) -> str | None:
     return base
 
 
+def _current_month(base: str | None, year: int | None, end: int | None) -> str | None:
+    return f"{year:04d}-{end:02d}" if year is not None and end is not None else base
+
+
 # Relative period words (tables.toml [periods]) by kind, in the order they are tried, with the
 # period each names given the table's period (base), its year and its last month.
 _RELATIVE_PERIODS = (
@@ -1128,6 +1132,7 @@ _RELATIVE_PERIODS = (
     ("previous_year_end", _previous_year_end),
     ("previous_year", _previous_year),
     ("current", _current),
+    ("current_month", _current_month),
 )
 
 
