@@ -48,6 +48,9 @@ from zhibiao.extract.subjects import (
         ("力争全省工业增加值占地区生产总值比重达到", "工业增加值"),  # AH05: the goal's verb said first
         ("GDP预期增长", "GDP"),  # AH02
         ("本年累计完成发电量", "发电量"),  # AI07: a company's year so far
+        ("农副产品加工业实现工业增加值", "农副产品加工业增加值"),  # AJ04: 工业 written twice
+        ("规模以上工业企业工业增加值", "规模以上工业企业工业增加值"),  # ... but not after 企业
+        ("5、农副食品加工业实现增加值", "农副食品加工业增加值"),  # AJ12: an item's number
         ("三、工业和建筑 全年工业总产值", "工业总产值"),  # AH08: a heading run into its first sentence
         ("按当年价格计算比上年下降", ""),
         ("新能源汽车市场占有率达", "新能源汽车市场占有率"),
@@ -249,6 +252,7 @@ def test_subjects_is_anaphor(subject: str, expected: bool) -> None:
         ("在出口方面", "出口"),  # AA13: 在GDP同比增速方面,云南以9.2%领跑
         ("在进出口总额方面", "进出口总额"),
         ("在GDP同比增速方面", "GDP"),
+        ("重工业方面", "重工业"),  # AJ04: 方面 without 在
         ("10省份中", ""),
     ],
 )

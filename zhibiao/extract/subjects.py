@@ -213,6 +213,7 @@ def canonical(subject: str) -> str:
     if (m := r.tail.search(subject, max(0, len(subject) - r.tail_reach))) and m.start() >= 2:
         subject = subject[:m.start()]
     subject = _without_of(_product_output(_without_basis(subject)))
+    subject = _undoubled(subject)
     return _full_names().get(subject, subject)
 
 
@@ -237,6 +238,16 @@ def _of_account() -> tuple[re.Pattern, tuple[str, ...]]:
 @cache
 def _full_names() -> dict[str, str]:
     return dict(load("subjects")["canonical"]["full_names"])
+
+
+def _undoubled(subject: str) -> str:
+    """农副产品加工业工业增加值 -> 农副产品加工业增加值: a branch's account with 工业 written twice."""
+    return _doubled().sub(r"\g<branch>", subject, count=1)
+
+
+@cache
+def _doubled() -> re.Pattern:
+    return re.compile(load("subjects")["canonical"]["doubled"])
 
 
 def _without_doing(r: _Canonical, subject: str) -> str:
