@@ -1185,3 +1185,12 @@ def test_assemble_a_month_then_cumulative_is_the_span_from_january() -> None:
     facts = _facts(text, pub=date(2014, 5, 20))
     assert {_one(facts, v).period for v in (3.187e9, 6.4, 1.66e8, 14.5)} == {"2014-01/2014-04"}
     assert _one(facts, 8.2e8).period == "2014-04"
+
+
+def test_assemble_places_counted_never_grow_their_figures_are_the_thing_before() -> None:
+    # AJ10: 3个省份由下降转为增长 … 转为增长26%和2.8%: the investment's growth, not the provinces'
+    text = ("前三季度,西部地区房地产开发投资16802亿元,同比增长6.3%。"
+            "3个省份由下降转为增长,宁夏、内蒙古分别由下降11.8%和17.3%转为增长26%和2.8%。\n")
+    facts = _facts(text, pub=date(2016, 10, 20))
+    assert {_one(facts, v).subject for v in (-11.8, -17.3, 26, 2.8)} == {"房地产开发投资"}
+    assert (_one(facts, 3).subject, _one(facts, 3).measure) == ("省份", "level")

@@ -76,6 +76,8 @@ def test_measures_read_measure(window: str, kind: str, measure: str, sign: int) 
         # a growth compared with another period, with no rate noun: still a growth
         ("软件收入增长9%,比上年同期提高", "growth", 1, False),
         ("同比增长", "growth", 1, False),
+        # 较快的 is a degree, not a comparison (AJ10: 增速较快的宁夏、广西分别增长26%和18.7%)
+        ("增速较快的宁夏、广西分别增长", "growth", 1, False),
     ],
 )
 def test_measures_a_percentage_after_a_rate_changing_is_in_points(window, measure, sign, points) -> None:
@@ -129,6 +131,7 @@ def test_measures_growth_change_sign(window: str, context: str, sign: int) -> No
         ("环比下降", "上月"),
         ("比2012年增长近", "2012年"),  # an approximation between the verb and the figure
         ("较一季度环比下降", "一季度"),  # a period named before 环比
+        ("但比高技术制造业增加值增速低", "高技术制造业增加值"),  # 高 opening a name, not a degree
         # a period opening a clause before a change in points, its 比 lost
         ("同比增长22.6%,1-4月提高", "1-4月"),
         ("增长", None),

@@ -555,10 +555,12 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
     增长2.0%)."""
     named, before = st.subjects, st.ps.subjects
     prior = named[-1] if named else (before[-1] if before else "")
-    # the place may stand in a clause of its own before the figure (其中江苏省最多,有97个)
+    # the place may stand in a clause of its own before the figure (其中江苏省最多,有97个); places
+    # counted never grow (3个省份由下降转为增长,宁夏、内蒙古分别由下降11.8%和17.3%转为增长26%和2.8%)
     since = min([a for a, _ in g.numberless] + [g.win_start])
     if (prior and (prior == st.set_noun or prior in COUNTED_PLACES)
-            and any(since <= r.start < g.first.start for r in st.regions)):
+            and (any(since <= r.start < g.first.start for r in st.regions)
+                 or (prior in COUNTED_PLACES and g.reading.measure in ("growth", "growth_change")))):
         earlier = [name for name in named[:-1] if name not in COUNTED_PLACES] or before
         prior = earlier[-1] if earlier else ""
     return prior
