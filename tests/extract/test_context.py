@@ -49,7 +49,10 @@ def test_context_subordinate_time(sentence, subordinate):
 
 @pytest.mark.parametrize(
     ("sentence", "sets"),
-    [("上半年,全国经济增长5%", True), ("全国经济上半年增长5%", False), ("单5月,广东进出口增长0.8%", True)],
+    [("上半年,全国经济增长5%", True), ("全国经济上半年增长5%", False), ("单5月,广东进出口增长0.8%", True),
+     # a place said first (AK12), but not a year that names a work report (AH04)
+     ("王晓告诉记者,该省一季度规模以上工业增加值同比增长9.0%", True), ("山东省一季度工业增加值增长9.0%", True),
+     ("盘山县2023年政府工作报告各位代表", False)],
 )
 def test_context_sets_context(sentence, sets):
     t = find_times(sentence, SEP_1)[0]

@@ -44,6 +44,7 @@ from zhibiao.extract.regions import (
     PLACE,
     PlaceProfile,
     article_zone,
+    find_regions,
     local_region,
     names_zone,
     place_profile,
@@ -53,6 +54,7 @@ from zhibiao.ingest.segment import Article, Paragraph
 from zhibiao.period import Period
 from zhibiao.rules import load, words
 
+PLACE_OPENER_REACH = 12  # how far back a place said before a time phrase is looked for
 SOLE_PLACE_MENTIONS = 2  # how often an article must name its place to be taken as about it
 
 
@@ -178,12 +180,25 @@ def sets_context(s: str, t: TimeMention) -> bool:
     openers, asides, not_after = _context_rules()
     if s.lstrip().startswith(asides):
         return False
-    before = s[:t.start].rstrip()
+    if _meeting_after().match(s, t.end):
+        return False  # 2023年政府工作报告: the year planned for
+    before = _without_place_said_first(s[:t.start].rstrip())
     for opener in openers if before.endswith(openers) else ():
         if before.endswith(opener):
             before = before[: -len(opener)].rstrip()
             break
     return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+def _without_place_said_first(before: str) -> str:
+    """The text before a time phrase without the place said right before it (该省一季度, 山东省一季度)."""
+    for word in words("periods", "context", "place_openers"):
+        if before.endswith(word):
+            return before[: -len(word)].rstrip()
+    places = find_regions(before[-PLACE_OPENER_REACH:]) if before else []
+    if places and places[-1].end == len(before[-PLACE_OPENER_REACH:]) and places[-1].kind == PLACE:
+        return before[: len(before) - (places[-1].end - places[-1].start)].rstrip()
+    return before
 
 
 @cache
