@@ -41,6 +41,7 @@ from zhibiao.extract.subjects import (
         ("营业收入约为", "营业收入"),
         ("净利润超过", "净利润"),
         ("鲜菜价格则", "鲜菜价格"),
+        ("猪肉价格与相比上涨", "猪肉价格"),  # AJ06: 与7月相比 once its month is taken out
         ("同比去年最高负荷增加", "最高负荷"),
         ("连续6个月保持", ""),  # a streak said first names nothing
         ("这两年下降了", ""),

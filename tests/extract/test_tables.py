@@ -200,9 +200,16 @@ def test_tables_category_and_unit_columns() -> None:
             "2.居民消费价格涨幅 | % | 0.4 | |\n"
             "结构优化 | 3.服务业增加值占地区生产总值比重 | % | 54.2 |\n")
     got = {(c.subject, c.measure, float(c.value), c.unit, c.period) for c in _cells(text, date(2025, 4, 25))}
-    assert got == {("地区生产总值增长率", "growth", 6.1, "%", "2025-Q1"),
-                   ("居民消费价格涨幅", "growth", 0.4, "%", "2025-Q1"),
-                   ("服务业增加值占地区生产总值比重", "share", 54.2, "%", "2025-Q1")}
+    # the thing measured, its measure read from the label (as dev2's, AH's and AJ's annotators name them)
+    assert got == {("地区生产总值", "growth", 6.1, "%", "2025-Q1"),
+                   ("居民消费价格", "growth", 0.4, "%", "2025-Q1"),
+                   ("服务业增加值", "share", 54.2, "%", "2025-Q1")}
+
+
+def test_tables_a_level_named_as_a_rate_keeps_its_name() -> None:
+    text = "指标 | 计量单位 | 2024年 |\n人口自然增长率 | ‰ | 3.55 |\n城镇化率 | % | 61.2 |\n"
+    got = {(c.subject, c.measure) for c in _cells(text, date(2025, 3, 1))}
+    assert got == {("人口自然增长率", "level"), ("城镇化率", "level")}
 
 
 def test_tables_flattened_with_spanning_header_and_group_rows() -> None:
@@ -312,6 +319,17 @@ def test_tables_provinces_under_a_title_cell_with_a_rate_set_against_the_year_be
                     ("西藏自治区", "growth", 14.7, "2015-01/2015-04", "yoy"),
                     ("西藏自治区", "growth_change", 14.3, "2015-01/2015-04", "vs:2014-01/2014-04")]
     assert {f.subject for f in facts if "|" in f.quote} == {"规模以上工业增加值"}
+
+
+def test_tables_a_row_name_without_its_notes_and_its_own_measure_words() -> None:
+    # AJ08: (按可比价格计算), (GDP), [1] and the label's measure words are no part of the name
+    text = (LEAD + "一季度全省经济运行情况如下。\n指标 | 单位 | 数值 |\n"
+            "1.地区生产总值(GDP)增长率(按可比价格计算) | % | 7.2 |\n"
+            "2.高技术产业(制造业)[1]增加值占规模以上工业增加值比重 | % | 4.5 |\n3.居民消费价格涨幅(CPI) | % | 2.7 |\n")
+    facts = extract_document(Document("t", text, "t.txt", date(2018, 4, 20))).facts
+    rows = sorted((f.subject, f.measure, f.value) for f in facts if "|" in f.quote)
+    assert rows == [("地区生产总值", "growth", 7.2), ("居民消费价格", "growth", 2.7),
+                    ("高技术产业(制造业)增加值", "share", 4.5)]
 
 
 def test_tables_a_caption_is_the_title_not_a_header_and_headers_broken_by_spaces() -> None:

@@ -125,6 +125,7 @@ def _rules() -> dict:
         "measure_row": _measure_row_pattern(table),
         "cumulative_rows": tuple(table["measure_rows"]["cumulative"]),
         "month_headers": frozenset(table["month_headers"]["words"]),
+        "label_measure_words": {m: re.compile(p) for m, p in table["label_measure_words"].items()},
         "month_suffix": table["month_headers"]["suffix"],
         **{name: re.compile(pattern) for name, pattern in table["patterns"].items()},
     }
@@ -920,8 +921,16 @@ def _read_cell(cell: Cell, header: str, period: str | None, section: Section,
     value = _number(cell.text)
     if column is None or value is None:
         return None
-    return TableCell(reading.subject, column.measure, value * column.factor, column.unit, column.period,
-                     column.basis, reading.region, reading.quote, cell.start, cell.start + len(cell.text))
+    return TableCell(_without_measure_words(reading.subject, column.measure), column.measure, value * column.factor,
+                     column.unit, column.period, column.basis, reading.region, reading.quote, cell.start,
+                     cell.start + len(cell.text))
+
+
+def _without_measure_words(subject: str, measure: str) -> str:
+    """地区生产总值增长率 read as a growth, 装备制造业增加值占…比重 as a share: the thing measured (a level
+    such as 人口自然增长率 keeps its name)."""
+    pattern = _rules()["label_measure_words"].get(measure)
+    return (pattern.sub("", subject) or subject) if pattern else subject
 
 
 def _change_fact(cell: Cell, header: str, period: str | None, reading: _RowReading) -> TableCell | None:
@@ -966,6 +975,7 @@ def _label_and_unit(text: str) -> tuple[str, str | None]:
     if (m := _PAREN_UNIT.search(text)) and parse_unit(m.group(1)) is not None:
         unit = m.group(1)
         text = text[: m.start()].strip()
+    text = r["label_note"].sub("", text)
     return text.replace(" ", "") if _HAN_AND_SPACES.fullmatch(text) else text, unit
 
 
