@@ -288,7 +288,17 @@ def _product_output(subject: str) -> str:
     for verb, noun in verb_objects:
         if subject.startswith(verb) and len(subject) - len(verb) >= 2 and not subject.startswith(keep):
             return subject[len(verb):] + noun
+        # 规模以上工业企业生产原煤7.73亿吨: the firms that produce are the scope, the product is named
+        at = subject.find(verb)
+        if (at > 0 and subject[:at].endswith(_producers()) and len(subject) - at - len(verb) >= 2
+                and not subject[at:].startswith(keep)):
+            return subject[at + len(verb):] + noun
     return subject
+
+
+@cache
+def _producers() -> tuple[str, ...]:
+    return words("subjects", "canonical", "verb_object_holders")
 
 
 @cache
