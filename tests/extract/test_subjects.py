@@ -43,6 +43,9 @@ from zhibiao.extract.subjects import (
         ("鲜菜价格则", "鲜菜价格"),
         ("猪肉价格与相比上涨", "猪肉价格"),  # AJ06: 与7月相比 once its month is taken out
         ("全区规模以上工业企业生产原煤", "原煤产量"),  # AJ05: the firms that produce are the scope
+        ("新增省级绿色制造单位", "省级绿色制造单位"),  # AK03: what was added names the count
+        ("城镇新增就业", "城镇新增就业"),  # ... but an indicator named by what was added keeps it
+        ("新增人民币贷款", "新增人民币贷款"),
         ("规模以上工业企业销售产值", "规模以上工业企业销售产值"),  # a name of its own
         ("同比去年最高负荷增加", "最高负荷"),
         ("连续6个月保持", ""),  # a streak said first names nothing
