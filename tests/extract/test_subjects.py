@@ -46,6 +46,8 @@ from zhibiao.extract.subjects import (
         ("新增省级绿色制造单位", "省级绿色制造单位"),  # AK03: what was added names the count
         ("城镇新增就业", "城镇新增就业"),  # ... but an indicator named by what was added keeps it
         ("新增人民币贷款", "新增人民币贷款"),
+        ("其中包括国家级绿色工厂", "国家级绿色工厂"),  # AK02
+        ("规模工业增加值当月增长", "规模工业增加值"),  # AK10
         ("规模以上工业企业销售产值", "规模以上工业企业销售产值"),  # a name of its own
         ("同比去年最高负荷增加", "最高负荷"),
         ("连续6个月保持", ""),  # a streak said first names nothing
