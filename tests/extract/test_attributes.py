@@ -12,7 +12,8 @@ from zhibiao.extract.regions import find_regions
 
 @pytest.mark.parametrize(
     ("window", "qualifier"),
-    [("约", "approx"), ("约占全国的", "approx"), ("超过", "at_least"), ("不超过", "at_most"), ("达到", "exact")],
+    [("约", "approx"), ("约占全国的", "approx"), ("超过", "at_least"), ("不超过", "at_most"), ("达到", "exact"),
+     ("经济总量跨上", "at_least"), ("电子信息产业营业收入已迈上", "at_least")],  # a mark reached (AH01, AH06)
 )
 def test_attributes_qualifier_of(window, qualifier):
     (m,) = find_mentions("100亿元", [])

@@ -47,6 +47,7 @@ from zhibiao.extract.subjects import (
         ("城镇新增就业", "城镇新增就业"),  # ... but an indicator named by what was added keeps it
         ("新增人民币贷款", "新增人民币贷款"),
         ("其中包括国家级绿色工厂", "国家级绿色工厂"),  # AK02
+        ("新建成项目", "新建成项目"),  # AH12: not 新建 + 成项目
         ("规模工业增加值当月增长", "规模工业增加值"),  # AK10
         ("规模以上工业企业销售产值", "规模以上工业企业销售产值"),  # a name of its own
         ("同比去年最高负荷增加", "最高负荷"),
