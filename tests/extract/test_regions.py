@@ -71,6 +71,7 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("国内市场手机出货量2323.8万部", [("国内市场", NATIONAL, "全国")]),
         ("中国市场手机出货量2407.1万部", [("中国市场", NATIONAL, "全国")]),
         ("以习近平新时代中国特色社会主义思想为指导", []),  # a political phrase
+        ("建成一批具有全球竞争力和全国影响力的先进制造业集群", []),  # AH06: a standing, no place
         # a superlative after a place ranks within it; inside a name it does not
         ("全球单机容量最大的16兆瓦海上风电机组并网发电", []),
         ("浙江省全社会最高用电负荷超过1亿千瓦", [("浙江省", PLACE, "浙江省")]),
