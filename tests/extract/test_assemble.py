@@ -1194,3 +1194,12 @@ def test_assemble_places_counted_never_grow_their_figures_are_the_thing_before()
     facts = _facts(text, pub=date(2016, 10, 20))
     assert {_one(facts, v).subject for v in (-11.8, -17.3, 26, 2.8)} == {"房地产开发投资"}
     assert (_one(facts, 3).subject, _one(facts, 3).measure) == ("省份", "level")
+
+
+def test_assemble_what_will_be_done_in_a_year_not_over_is_a_target() -> None:
+    # AH10: 2021年全省工信系统将…,净增1000家规上工业企业 in February 2021; 2020's outcome stays actual
+    text = ("2020年,全省规上工业增加值同比增长5.7%。"
+            "2021年全省工信系统将全力打造一流创新生态,净增1000家规上工业企业,实施500家重点企业技术改造。\n")
+    facts = _facts(text, pub=date(2021, 2, 10))
+    assert (_one(facts, 5.7).modality, _one(facts, 1000).modality, _one(facts, 500).modality) == (
+        "actual", "target", "target")

@@ -436,10 +436,21 @@ def _modality(st: SentenceState, g: GroupState) -> str:
     if M.is_consensus(st.text[:g.first.start]):
         return "target"  # 前值0.7%,预期0.8%: the market's forecast of the reading
     if not st.cues.target_before(g.first.start):
-        # under a heading of goals, or after a sentence that opened a list of them
-        ahead = (st.art.section_target or st.ps.goals) and not _over(g.periods[0], st.art.pub)
-        return "target" if ahead else "actual"
+        # under a heading of goals, after a sentence that opened a list of them, or said as what will be
+        # done in a year not yet over (2021年全省工信系统将…,净增1000家规上工业企业)
+        planned = st.art.section_target or st.ps.goals or _will(st, g)
+        return "target" if planned and not _over(g.periods[0], st.art.pub) else "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"
+
+
+def _will(st: SentenceState, g: GroupState) -> bool:
+    """Whether the sentence says what will be done (将) before the figure, in a period that ends after
+    the page came out."""
+    period, pub = g.periods[0], st.art.pub
+    end = end_date(period) if period and pub else None
+    if end is None or pub is None or end <= pub.isoformat():
+        return False
+    return any(w in st.text[:g.first.start] for w in words("measures", "target", "future"))
 
 
 def _over(period: str | None, pub: date | None) -> bool:
