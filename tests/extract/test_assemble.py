@@ -1203,3 +1203,9 @@ def test_assemble_what_will_be_done_in_a_year_not_over_is_a_target() -> None:
     facts = _facts(text, pub=date(2021, 2, 10))
     assert (_one(facts, 5.7).modality, _one(facts, 1000).modality, _one(facts, 500).modality) == (
         "actual", "target", "target")
+
+
+def test_assemble_a_figure_of_a_later_year_is_a_target() -> None:
+    # AH06: 到2025年,…营业收入达到2万亿元 in a 2021 item is a goal, whatever verb it has
+    text = "四川省发布制造业规划。到2025年,四川电子信息产业营业收入达到2万亿元。\n"
+    assert _one(_facts(text, pub=date(2021, 11, 22)), 2e12).modality == "target"

@@ -49,6 +49,7 @@ from zhibiao.extract.subjects import (
 )
 from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
+from zhibiao.period import Period
 from zhibiao.rules import load, words
 
 CLAUSE_GROUP_END = ";"
@@ -445,11 +446,15 @@ def _modality(st: SentenceState, g: GroupState) -> str:
 
 def _will(st: SentenceState, g: GroupState) -> bool:
     """Whether the sentence says what will be done (将) before the figure, in a period that ends after
-    the page came out."""
+    the page came out, or the figure's period lies in a later year (截至2025年底 said in December 2025 is
+    an estimate of the outcome, as annotated, not a plan)."""
     period, pub = g.periods[0], st.art.pub
     end = end_date(period) if period and pub else None
     if end is None or pub is None or end <= pub.isoformat():
         return False
+    span = p.span() if (p := Period.parse(period)) else None
+    if span and span[0].year > pub.year:
+        return True  # 到2025年,…营业收入达到2万亿元 in 2021: a year not begun is no outcome
     return any(w in st.text[:g.first.start] for w in words("measures", "target", "future"))
 
 
