@@ -190,12 +190,19 @@ def sets_context(s: str, t: TimeMention) -> bool:
     return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
 
 
+@cache
+def _place_suffixes() -> tuple[str, ...]:
+    return words("periods", "context", "place_suffixes")
+
+
 def _without_place_said_first(before: str) -> str:
     """The text before a time phrase without the place said right before it (该省一季度, 山东省一季度)."""
     for word in words("periods", "context", "place_openers"):
         if before.endswith(word):
             return before[: -len(word)].rstrip()
-    places = find_regions(before[-PLACE_OPENER_REACH:]) if before else []
+    if not before.endswith(_place_suffixes()):
+        return before  # (a scan for a place only where a place's name could end)
+    places = find_regions(before[-PLACE_OPENER_REACH:])
     if places and places[-1].end == len(before[-PLACE_OPENER_REACH:]) and places[-1].kind == PLACE:
         return before[: len(before) - (places[-1].end - places[-1].start)].rstrip()
     return before
