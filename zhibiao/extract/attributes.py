@@ -49,7 +49,6 @@ from zhibiao.extract.subjects import (
 )
 from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
-from zhibiao.period import Period
 from zhibiao.rules import load, words
 
 CLAUSE_GROUP_END = ";"
@@ -449,13 +448,14 @@ def _will(st: SentenceState, g: GroupState) -> bool:
     the page came out, or the figure's period lies in a later year (截至2025年底 said in December 2025 is
     an estimate of the outcome, as annotated, not a plan)."""
     period, pub = g.periods[0], st.art.pub
-    end = end_date(period) if period and pub else None
-    if end is None or pub is None or end <= pub.isoformat():
+    if not period or pub is None or not period[:4].isdigit():
         return False
-    span = p.span() if (p := Period.parse(period)) else None
-    if span and span[0].year > pub.year:
-        return True  # 到2025年,…营业收入达到2万亿元 in 2021: a year not begun is no outcome
-    return any(w in st.text[:g.first.start] for w in words("measures", "target", "future"))
+    if int(period[:4]) > pub.year:
+        return True  # 到2025年,…营业收入达到2万亿元 in 2021: a year not begun is no outcome (its first year leads)
+    if not any(w in st.text[:g.first.start] for w in words("measures", "target", "future")):
+        return False
+    end = end_date(period)
+    return end is not None and end > pub.isoformat()
 
 
 def _over(period: str | None, pub: date | None) -> bool:

@@ -357,13 +357,15 @@ def _cumulative_to_month(st: SentenceState, g: GroupState) -> str | None:
     """2014年4月,企业累计实现工业增加值31.87亿元,同比增长6.4%;实现利润总额…: after 累计, a month named
     before it is the span from January to that month, for the amounts and rates after it in the sentence."""
     p = g.period
+    before = st.text[:g.first.start]
+    at = max(before.rfind(w) for w in context_words("cumulative"))
+    if at < 0 or not p:
+        return p
     month = Period.parse(p)
     if month is None or month.form != "month" or month.year is None or month.last == 1 or g.first.kind == COUNT:
         return p  # (累计培育专精特新中小企业7万家: a count of what exists, no flow over the months)
-    before = st.text[:g.first.start]
-    at = max(before.rfind(w) for w in context_words("cumulative"))
-    if at < 0 or any(t.end > at for t in st.times if t.end <= g.first.start):
-        return p  # no 累计, or a time named after it (1-4月累计增长5%;4月份增长6%)
+    if any(t.end > at for t in st.times if t.end <= g.first.start):
+        return p  # a time named after 累计 (1-4月累计增长5%;4月份增长6%)
     if any(w in before[at:] for w in context_words("month_alone")):
         return p
     return str(Period.of_months(month.year, 1, month.last))

@@ -242,12 +242,16 @@ def _full_names() -> dict[str, str]:
 
 def _undoubled(subject: str) -> str:
     """农副产品加工业工业增加值 -> 农副产品加工业增加值: a branch's account with 工业 written twice."""
-    return _doubled().sub(r"\g<branch>", subject, count=1)
+    pattern, needs = _doubled()
+    if needs is not None and not any(w in subject for w in needs):
+        return subject  # (most names hold none of the words every match needs)
+    return pattern.sub(r"\g<branch>", subject, count=1)
 
 
 @cache
-def _doubled() -> re.Pattern:
-    return re.compile(load("subjects")["canonical"]["doubled"])
+def _doubled() -> tuple[re.Pattern, tuple[str, ...] | None]:
+    pattern = load("subjects")["canonical"]["doubled"]
+    return re.compile(pattern), required_words(pattern)
 
 
 def _without_doing(r: _Canonical, subject: str) -> str:
