@@ -1209,3 +1209,10 @@ def test_assemble_a_figure_of_a_later_year_is_a_target() -> None:
     # AH06: 到2025年,…营业收入达到2万亿元 in a 2021 item is a goal, whatever verb it has
     text = "四川省发布制造业规划。到2025年,四川电子信息产业营业收入达到2万亿元。\n"
     assert _one(_facts(text, pub=date(2021, 11, 22)), 2e12).modality == "target"
+
+
+def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
+    # AJ05: 从日均产量来看,8月日均产量为305万吨: the coal's daily output, not 日均日均产量
+    text = ("1-8月,全区原煤产量7.73亿吨。其中,8月份原煤产量9454.5万吨,同比增长11.9%;"
+            "从日均产量来看,8月日均产量为305万吨。\n")
+    assert _one(_facts(text, pub=date(2022, 9, 20)), 3.05e6).subject == "原煤日均产量"

@@ -311,10 +311,11 @@ def test_tables_a_column_of_months_under_a_caption(labels) -> None:
 def test_tables_provinces_under_a_title_cell_with_a_rate_set_against_the_year_before() -> None:
     # AJ09: the title stands above the label column's header (省市); 增速与去年 | 同期比较 wraps its header
     text = (LEAD + "1-4月,全国规模以上工业增加值同比增长6.2%。\n规模以上工业增加值 (亿元、%、%)\n省市 |\n增速 |\n"
-            "增速与去年 |\n同期比较 |\n||\n西藏 |\n14.7 |\n14.3 |\n内蒙 |\n8 |\n-0.8 |\n")
+            "增速与去年 |\n同期比较 |\n||\n西藏 |\n14.7 |\n14.3 |\n内蒙 |\n8 |\n-0.8 |\n全国 |\n6.2 |\n-2.5 |\n")
     facts = extract_document(Document("t", text, "t.txt", date(2015, 6, 29))).facts
     rows = sorted((f.region, f.measure, f.value, f.period, f.basis) for f in facts if "|" in f.quote)
-    assert rows == [("内蒙古自治区", "growth", 8.0, "2015-01/2015-04", "yoy"),
+    assert rows == [("全国", "growth_change", -2.5, "2015-01/2015-04", "vs:2014-01/2014-04"),
+                    ("内蒙古自治区", "growth", 8.0, "2015-01/2015-04", "yoy"),
                     ("内蒙古自治区", "growth_change", -0.8, "2015-01/2015-04", "vs:2014-01/2014-04"),
                     ("西藏自治区", "growth", 14.7, "2015-01/2015-04", "yoy"),
                     ("西藏自治区", "growth_change", 14.3, "2015-01/2015-04", "vs:2014-01/2014-04")]

@@ -847,7 +847,10 @@ def daily_average_subject(subject: str, earlier: list[str]) -> str:
     name = table["names"].get(subject)
     if not name:
         return ""
+    averages = tuple(table["names"].values())
     for before in reversed(earlier):
+        if before.endswith(averages):
+            continue  # 从日均产量来看,…日均产量为305万吨: a daily average named as a topic is no total
         head = next((h for h in table["heads"] if before.endswith(h) and len(before) - len(h) >= 2), "")
         if head:
             return before[: -len(head)] + name

@@ -23,7 +23,7 @@ from functools import cache, lru_cache
 
 from zhibiao.extract.mentions import parse_unit
 from zhibiao.extract.periods import TimeMention, find_times
-from zhibiao.extract.regions import PLACE, find_regions
+from zhibiao.extract.regions import NATIONAL, PLACE, find_regions
 from zhibiao.ingest.segment import Paragraph
 from zhibiao.period import end_month, point_period, shift_year, span_period
 from zhibiao.rules import alternation, load, words
@@ -998,7 +998,8 @@ def _carry_year(period: str, label: str, carry: str | None) -> tuple[str, str | 
 
 def _place(label: str) -> str | None:
     regions = find_regions(label)
-    if len(regions) == 1 and regions[0].kind == PLACE and regions[0].end - regions[0].start >= len(label) - 1:
+    if (len(regions) == 1 and regions[0].kind in (PLACE, NATIONAL)
+            and regions[0].end - regions[0].start >= len(label) - 1):
         return regions[0].name
     return None
 
