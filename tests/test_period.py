@@ -38,7 +38,7 @@ BASES = _lines("basis_strings.txt")
 
 def test_period_fixture_holds_every_form():
     forms = {Period.parse(p).form for p in PERIODS}
-    assert forms == {"year", "half", "quarter", "month", "date", "months", "days"}
+    assert forms == {"year", "half", "quarter", "month", "date", "months", "days", "years"}
 
 
 @pytest.mark.parametrize("text", PERIODS)
@@ -62,6 +62,7 @@ def test_basis_round_trips_every_basis_the_baseline_holds(text):
     ("2025-06-30", "date", 2025, 6, 6),
     ("2025-01/2025-05", "months", 2025, 1, 5),
     ("2025-08-01/2025-08-10", "days", 2025, 8, 8),
+    ("2021/2025", "years", 2021, 1, 12),
     ("????-Q2", "quarter", None, 4, 6),
     ("????-00-00", None, None, 0, 0),
     ("????-05-00", "date", None, 5, 5),
@@ -75,7 +76,8 @@ def test_period_parse_reads_form_year_and_months(text, form, year, first, last):
 
 
 @pytest.mark.parametrize("text", [None, "", "soon", "2025-13", "2025-Q5", "2025-H3", "2025-1", "25-05",
-                                  "2025-01/2025-05-31", "2025-05-32", "2025-00/2025-05", " 2025"])
+                                  "2025-01/2025-05-31", "2025-05-32", "2025-00/2025-05", " 2025",
+                                  "2025/2021", "2025/2025", "2021/25"])
 def test_period_parse_refuses_what_is_no_period(text):
     assert Period.parse(text) is None
 
@@ -88,7 +90,8 @@ def test_period_parse_refuses_what_is_no_period(text):
     ("2025-05/2025-03", "2025-05/2025-03", "range"), ("2024-01/2025-03", "2024-01/2025-03", "range"),
     ("2025-06-30", "2025-06-30", "point"), ("2025-08-01/2025-08-10", "2025-08-01/2025-08-10", "range"),
     ("????-01/????-06", "????-H1", "H"), (" 2025-h1 ", "2025-H1", "H"), ("2025-01—2025-05", "2025-01/2025-05", "YTD"),
-    ("soon", "SOON", "range"), ("2025-13", "2025-13", "range"), (None, None, None), ("  ", None, None),
+    ("2021/2025", "2021/2025", "range"), ("soon", "SOON", "range"), ("2025-13", "2025-13", "range"),
+    (None, None, None), ("  ", None, None),
 ])
 def test_classify_period_canonical_spelling_and_kind(text, key, kind):
     assert classify_period(text) == (key, kind)
@@ -104,6 +107,7 @@ def test_classify_period_canonical_spelling_and_kind(text, key, kind):
     ("2024-01/2024-05", (date(2024, 1, 1), date(2024, 5, 31))),
     ("2024-11/2025-02", (date(2024, 11, 1), date(2025, 2, 28))),
     ("2024-06-30", (date(2024, 6, 30), date(2024, 6, 30))),
+    ("2021/2025", (date(2021, 1, 1), date(2025, 12, 31))),
     ("2024-08-01/2024-08-10", None),  # a span of days is not placed on the axis
     ("2024-02-30", None), ("2024-06-00", None), ("2025-06/2025-03", None), ("????-H1", None), ("soon", None),
     (None, None),
@@ -115,7 +119,8 @@ def test_period_span_first_and_last_day(text, span):
 @pytest.mark.parametrize(("text", "end"), [
     ("2021", "2021-12-31"), ("2021-H1", "2021-06-30"), ("2021-Q1", "2021-03-31"), ("2024-02", "2024-02-29"),
     ("2021-01/2021-04", "2021-04-30"), ("2021-06-30", "2021-06-30"), ("2021-02-30", "2021-02-30"),
-    ("2021-08-01/2021-08-10", "2021-08-10"), ("????-05", None), ("2021-01/????-04", None), ("soon", None),
+    ("2021-08-01/2021-08-10", "2021-08-10"), ("2016/2020", "2020-12-31"), ("????-05", None),
+    ("2021-01/????-04", None), ("soon", None),
 ])
 def test_end_date_is_the_last_day(text, end):
     assert end_date(text) == end
@@ -124,7 +129,8 @@ def test_end_date_is_the_last_day(text, end):
 
 @pytest.mark.parametrize(("text", "years", "shifted"), [
     ("2025-H1", -1, "2024-H1"), ("2025-01/2025-05", -1, "2024-01/2024-05"), ("2025", -2, "2023"),
-    ("2025-06-30", 1, "2026-06-30"), ("2025-08-01/2025-08-10", -1, "2024-08-01/2024-08-10"),
+    ("2025-06-30", 1, "2026-06-30"), ("2021/2025", -5, "2016/2020"),
+    ("2025-08-01/2025-08-10", -1, "2024-08-01/2024-08-10"),
     ("????-Q1", -1, None), ("2025-01/????-05", -1, None), (None, -1, None), ("", -1, None),
 ])
 def test_shift_year_moves_every_year(text, years, shifted):
@@ -136,7 +142,8 @@ def test_shift_year_moves_every_year(text, years, shifted):
     ("2025-H2", "2025-H1"), ("2025-H1", "2024-H2"), ("2025", "2024"),
     # January and February come out together: the reading before theirs is December's
     ("2025-01/2025-05", "2025-01/2025-04"), ("2025-01/2025-02", "2024-12"), ("2025-01/2025-07", "2025-H1"),
-    ("2025-07-31", "2025-06-30"), ("2025-01-31", "2024-12-31"), ("2024-03-31", "2024-02-29"),
+    ("2021/2023", "2018/2020"), ("2025-07-31", "2025-06-30"), ("2025-01-31", "2024-12-31"),
+    ("2024-03-31", "2024-02-29"),
     ("2025-07-15", None), ("2025-08-01/2025-08-10", None), ("????-05", None), (None, None),
 ])
 def test_previous_is_the_period_just_before(text, before):

@@ -2,7 +2,8 @@
 
 A period is written as FACTS.md says: ``2025`` (a year), ``2025-H1`` (a half), ``2025-Q3`` (a quarter),
 ``2025-05`` (a month), ``2025-06-30`` (a day: a stock at that date), ``2025-01/2025-05`` (a span of
-months, cumulative from January when it starts there), ``2025-08-01/2025-08-10`` (a span of days).
+months, cumulative from January when it starts there), ``2025-08-01/2025-08-10`` (a span of days),
+``2021/2025`` (a span of whole years: a five-year plan, 2016年至2018年).
 An unknown year is written ``????``. `Period.parse` reads these strings, ``str()`` writes them back
 byte for byte, and everything the code asks of a period (its canonical spelling and type, first and
 last day, the same span a year earlier, the period before, an order) is asked of the value.
@@ -27,13 +28,13 @@ UNKNOWN_YEAR = "????"
 
 _TEXT = re.compile(
     r"(?P<y>\d{4}|\?{4})"
-    r"(?:-H(?P<h>[12])|-Q(?P<q>[1-4])"
+    r"(?:/(?P<ye>\d{4})|-H(?P<h>[12])|-Q(?P<q>[1-4])"
     r"|-(?P<m>\d{2})(?:-(?P<d>\d{2}))?(?:/(?P<y2>\d{4}|\?{4})-(?P<m2>\d{2})(?:-(?P<d2>\d{2}))?)?)?")
 
 # Spans of months that have a name of their own (2025-01/2025-06 is 2025-H1).
 _NAMED = {(1, 12): "year", (1, 6): "half", (7, 12): "half", (1, 3): "quarter", (4, 6): "quarter",
           (7, 9): "quarter", (10, 12): "quarter"}
-_KIND = {"year": "Y", "half": "H", "quarter": "Q", "month": "M", "date": "point", "days": "range"}
+_KIND = {"year": "Y", "half": "H", "quarter": "Q", "month": "M", "date": "point", "days": "range", "years": "range"}
 _SORT_LAST = (99999, 99, 99, 99, "")
 
 
@@ -52,9 +53,9 @@ def _year_value(text: str) -> int | None:
 @dataclass(frozen=True)
 class Period:
     """One period. `form` is how it is written: year, half, quarter, month, date, months (a span
-    of months) or days (a span of days); `year` is None when written ????. Months `first`..`last`
-    are the months it covers; `day` is the day of a date or the first day of a span of days;
-    `end_year` and `end_day` close a span."""
+    of months), days (a span of days) or years (a span of whole years); `year` is None when written
+    ????. Months `first`..`last` are the months it covers; `day` is the day of a date or the first
+    day of a span of days; `end_year` and `end_day` close a span."""
 
     form: str
     year: int | None
@@ -77,6 +78,8 @@ class Period:
         y = _year_text(self.year)
         if self.form == "year":
             return y
+        if self.form == "years":
+            return f"{y}/{_year_text(self.end_year)}"
         if self.form == "half":
             return f"{y}-H{1 if self.first == 1 else 2}"
         if self.form == "quarter":
@@ -105,6 +108,11 @@ class Period:
         return Period(form, year, first, last, end_year=year if form == "months" else None)
 
     @staticmethod
+    def of_years(first: int, last: int) -> Period:
+        """Whole years `first`..`last` (one year when they are the same)."""
+        return Period("year", first) if first == last else Period("years", first, end_year=last)
+
+    @staticmethod
     def of_day(year: int | None, month: int, day: int | None = None) -> Period:
         """A day; without `day`, the month's last (0 when the year is unknown)."""
         if not day:
@@ -120,7 +128,7 @@ class Period:
     @property
     def known(self) -> bool:
         """Whether every year it names is written (no ????)."""
-        return self.year is not None and (self.form not in ("months", "days") or self.end_year is not None)
+        return self.year is not None and (self.form not in ("months", "days", "years") or self.end_year is not None)
 
     def canonical(self) -> Period:
         """The same period in its shortest spelling: 2025-01/2025-06 is 2025-H1, 2025-05/2025-05 is
@@ -145,7 +153,7 @@ class Period:
         p = self.canonical()
         if p.year is None or not p.known or p.form == "days":
             return None
-        end_year = p.end_year if p.form == "months" and p.end_year is not None else p.year
+        end_year = p.end_year if p.form in ("months", "years") and p.end_year is not None else p.year
         try:
             if p.form == "date":
                 day = date(p.year, p.first, p.day)
@@ -159,10 +167,12 @@ class Period:
     def end_date(self) -> Period | None:
         """The day it ends on, as a date period: 2021-01/2021-04 -> 2021-04-30, 2021 -> 2021-12-31;
         2021-03-01/2021-03-10 -> 2021-03-10; a date stays; None when a year is unknown."""
-        if self.year is None or (self.form in ("months", "days") and self.end_year is None):
+        if self.year is None or (self.form in ("months", "days", "years") and self.end_year is None):
             return None
         if self.form == "date":
             return self
+        if self.form == "years":
+            return Period.of_day(self.end_year, 12)
         if self.form == "days":
             return Period("date", self.end_year, self.last, self.last, self.end_day)
         return Period.of_day(self.year, self.last)
@@ -218,6 +228,9 @@ def _parse(text: str) -> Period | None:
     if m is None:
         return None
     year = _year_value(m["y"])
+    if m["ye"]:
+        end_year = int(m["ye"])
+        return Period("years", year, end_year=end_year) if year is not None and year < end_year else None
     if m["h"]:
         return Period("half", year, 1, 6) if m["h"] == "1" else Period("half", year, 7, 12)
     if m["q"]:
@@ -266,6 +279,13 @@ def _previous_span(p: Period) -> Period | None:
     return Period.of_months(p.end_year, p.first, p.last - 1) if p.last - 1 >= p.first else None
 
 
+def _previous_years(p: Period) -> Period:
+    """As many whole years just before (2021/2023 -> 2018/2020)."""
+    assert p.year is not None and p.end_year is not None
+    length = p.end_year - p.year + 1
+    return Period("years", p.year - length, end_year=p.end_year - length)
+
+
 def _previous_month_end(p: Period) -> Period | None:
     """A month's end (截至7月末) -> the end of the month before; another day has no period before."""
     assert p.year is not None
@@ -276,7 +296,7 @@ def _previous_month_end(p: Period) -> Period | None:
 
 _PREVIOUS = {"month": _previous_month, "quarter": _previous_quarter, "half": _previous_half,
              "year": _previous_year, "months": _previous_span, "date": _previous_month_end,
-             "days": lambda p: None}
+             "days": lambda p: None, "years": _previous_years}
 
 
 # ---- the string forms the rest of the code uses
@@ -336,6 +356,11 @@ def point_period(year: int | None, month: int, day: int | None = None) -> str:
 
 def year_period(year: int | None) -> str:
     return str(Period("year", year))
+
+
+def years_period(first: int, last: int) -> str:
+    """Whole years `first`..`last`: 2021/2025."""
+    return str(Period.of_years(first, last))
 
 
 def half_period(year: int | None, half: str) -> str:

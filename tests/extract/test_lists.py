@@ -94,10 +94,10 @@ def test_lists_rules_are_tried_in_order():
         ("2016年至2018年,分别完成投资236.3亿元、314.5亿元、365亿元;分别完成销售506亿元、639.4亿元、785亿元。",
          ["2016", "2017", "2018"] * 2),
         ("2019—2020年,出口分别增长5.1%和6.2%。", ["2019", "2020"]),
-        # counts that differ, members listed, or no 分别: the span lists nothing
-        ("2016年至2018年,分别完成投资236.3亿元、314.5亿元。", [None, None]),
-        ("2019—2020年,出口和进口分别增长5.1%和6.2%。", [None, None]),
-        ("2016年至2018年累计完成投资236.3亿元。", [None]),
+        # counts that differ, members listed, or no 分别: the span lists nothing, and is the period
+        ("2016年至2018年,分别完成投资236.3亿元、314.5亿元。", ["2016/2018"] * 2),
+        ("2019—2020年,出口和进口分别增长5.1%和6.2%。", ["2019/2020"] * 2),
+        ("2016年至2018年累计完成投资236.3亿元。", ["2016/2018"]),
     ],
 )
 def test_lists_a_span_of_years_lists_its_years(text, periods):

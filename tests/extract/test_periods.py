@@ -89,8 +89,14 @@ _FIND_TIMES_CASES = [
     ("2025年7月18日", JUL_2025, "2025年7月18日", "date", "2025-07-18"),
     ("2月29日", date(2024, 3, 1), "2月29日", "date", "2024-02-29"),
     # Spans that look like time but set none
-    ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),
-    ("2023-2025年", JUL_2025, "2023-2025年", "mask", None),
+    ("2023—2025年行动计划", JUL_2025, "2023—2025年", "mask", None),  # a plan's name
+    ("《三年行动计划(2021—2023年)》", JUL_2025, "2021—2023年", "mask", None),
+    ("2018年以来", JUL_2025, "2018年以来", "mask", None),
+    # Spans of whole years, and a five-year plan's time: the period of their own sentence
+    ("2023-2025年,", JUL_2025, "2023-2025年", "span", "2023/2025"),
+    ("从2012年到2021年,", JUL_2025, "2012年到2021年", "span", "2012/2021"),
+    ("“十四五”期间,", JUL_2025, "“十四五”期间", "span", "2021/2025"),
+    ("十三五时期", JUL_2025, "十三五时期", "span", "2016/2020"),
     ("10时30分", JUL_2025, "10时30分", "mask", None),
     # the present ends the context, and dates its own sentence at the publication day
     ("目前,全国", JUL_2025, "目前", "reset", "2025-07-19"),
@@ -256,9 +262,14 @@ def test_periods_every_pattern_has_one_resolver_and_every_gate_a_pattern() -> No
         ("2018年以来", ()),
     ],
 )
-def test_periods_a_span_of_years_is_no_period_but_lists_its_years(sentence: str, values: tuple[str, ...]) -> None:
+def test_periods_a_span_of_years_lists_its_years(sentence: str, values: tuple[str, ...]) -> None:
     (t,) = [t for t in find_times(sentence, JUL_2025) if t.start == 0]
-    assert (t.kind, t.values) == ("mask", values)
+    assert t.values == values
+
+
+@pytest.mark.parametrize("sentence", ["“十五五”规划", "十四五以来", "编制十四五规划纲要"])
+def test_periods_a_five_year_plan_named_without_its_time_is_no_period(sentence: str) -> None:
+    assert not [t for t in find_times(sentence, JUL_2025) if t.kind == "span"]
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def _vs_same_period(comparator: str, period: str | None, pub: date | None) -> tu
 
 def _vs_named_period(comparator: str, period: str | None, pub: date | None) -> tuple[bool, str | None]:
     """比2019年1—2月份: that period; one written without its year is in the figure's year."""
-    times = [t for t in find_times(comparator, pub) if t.kind == "period" and t.value]
+    times = [t for t in find_times(comparator, pub) if t.kind in ("period", "span") and t.value]
     if not times:
         return False, None
     value = times[-1].value

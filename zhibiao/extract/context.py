@@ -282,7 +282,7 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
             break
         if found and _part_left_behind(s, t, pos, period):
             continue  # 一季度水泥产量…,3月份水泥产量…;平板玻璃产量…: the quarter's again after the semicolon
-        if t.kind in ("period", "mask") and t.value and s[t.end:pos].strip() == OF:
+        if t.kind in ("period", "mask", "span") and t.value and s[t.end:pos].strip() == OF:
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
         if t.start in compared or _bracketed_before(s, t.start, pos) or _restated_before(s, t, pos):
@@ -357,7 +357,7 @@ def note_section(para: Paragraph, art: ArticleState) -> None:
 def _span_end_at(s: str, t: TimeMention, pos: int) -> str | None:
     """Under a span of years, the first year for a figure right after 由/从 and the last for one right
     after the 至/到 that follows it, in the same clause; None otherwise."""
-    if t.kind != "mask" or len(t.values or ()) < 2:
+    if t.kind not in ("mask", "span") or len(t.values or ()) < 2:
         return None
     between = s[t.end:pos]
     if any(mark in between for mark in FULL_STOP):
@@ -383,7 +383,7 @@ def _period_named(s: str, t: TimeMention, pos: int,
         return in_context_year(s, t, art), t.values or None
     if t.kind == "list":
         return t.values[-1], t.values
-    if t.kind == "reset":
+    if t.kind in ("reset", "span"):
         return t.value, None
     if t.kind == "date" and t.start <= 1:
         return t.value, None

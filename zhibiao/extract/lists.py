@@ -182,7 +182,7 @@ def years_of_span(st: SentenceState, g: GroupState) -> tuple[str, ...] | None:
         if t.start >= g.first.start:
             break
         last = t
-    if last is None or last.kind != "mask" or len(last.values) != g.n:
+    if last is None or last.kind not in ("mask", "span") or len(last.values) != g.n:
         return None
     if DISTRIBUTIVE_WORD not in st.text[last.end:g.first.start] or any(mark in g.window for mark in LIST_MARKS):
         return None

@@ -31,6 +31,7 @@ from zhibiao.period import (
     shift_year,
     span_period,
     year_period,
+    years_period,
 )
 from zhibiao.rules import alternation, load
 
@@ -48,7 +49,9 @@ class TimeMention:
     kind: "period" sets the time of what follows (a range such as 一至四季度 also lists its
     parts in `values`, for a 分别 list); "list" is several periods (5、6月) for a 分别 list; "date"
     is a day (not a fact, a period only when it opens a sentence);
-    "reset" (目前) ends the time context; "mask" is a time-like span that is neither.
+    "reset" (目前) ends the time context; "span" is a span of whole years (2016年至2018年, “十四五”期间),
+    the period of the figures after it in its own sentence only, listing its years for a 分别 list;
+    "mask" is a time-like span that is neither.
     """
 
     start: int
@@ -92,7 +95,7 @@ def _whole_year(pub: date | None, explicit: int | None, offset: int | None) -> i
 # ---- the patterns, built from rules/periods.toml
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
-_WORD_LISTS = ("halves", "quarters", "cumulative", "relative_year", "ten_days", "reports")
+_WORD_LISTS = ("halves", "quarters", "cumulative", "relative_year", "ten_days", "reports", "five_year_plans")
 _WORD_SECTIONS = ("now", "reset", "relative_year_places")
 
 
@@ -151,12 +154,37 @@ YEARS_LISTED_MAX = 10
 
 
 def _year_span(h: _Hit) -> TimeMention:
-    """2016年至2018年 is no period (a plan's or a review's span), but it lists its years for a
-    分别 list with one figure per year (2016年至2018年,分别完成…236.3亿元、314.5亿元、365亿元)."""
+    """2016年至2018年 is the span of whole years 2016/2018, and it lists its years for a 分别 list
+    with one figure per year (2016年至2018年,分别完成…236.3亿元、314.5亿元、365亿元); 2012年以来 and
+    2012年前 are no period, and so is a span that names a plan (2023—2025年行动计划). It dates the
+    figures after it in its own sentence only: a chart's caption (图1 2018-2022年地区生产总值) or a
+    plan's span sets no period for the sentences after it."""
     years = [int(y) for y in _FOUR_DIGITS.findall(h.m.group(0))]
     if len(years) != 2 or not 0 < years[1] - years[0] < YEARS_LISTED_MAX:
         return h.at("mask")
-    return h.at("mask", values=tuple(year_period(y) for y in range(years[0], years[1] + 1)))
+    if h.m.string.startswith(_plan_names(), h.m.end()):
+        return h.at("mask", values=tuple(year_period(y) for y in range(years[0], years[1] + 1)))
+    return h.at("span", years_period(years[0], years[1]),
+                values=tuple(year_period(y) for y in range(years[0], years[1] + 1)))
+
+
+def _plan_span(h: _Hit) -> TimeMention:
+    """A five-year plan's time (“十四五”期间): its five years (2021/2025)."""
+    first = _five_year_plans()[h.m["plan"]]
+    return h.at("span", years_period(first, first + PLAN_YEARS - 1))
+
+
+PLAN_YEARS = 5
+
+
+@cache
+def _plan_names() -> tuple[str, ...]:
+    return tuple(load("periods")["context"]["plan_names"])
+
+
+@cache
+def _five_year_plans() -> dict[str, int]:
+    return load("periods")["five_year_plans"]
 
 
 def _now(h: _Hit) -> TimeMention:
@@ -316,7 +344,8 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # The kinds of time phrase in the order they are tried; the pattern of each is
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
-    ("year_range", _year_span), ("span", _mask), ("revision", _mask), ("now", _now), ("ymd", _full_date),
+    ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("revision", _mask), ("now", _now),
+    ("ymd", _full_date),
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
     ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),

@@ -57,6 +57,7 @@ def _digits(year: int | None) -> str:
 
 _LABELS = {
     "year": lambda p: "年",
+    "years": lambda p: f"—{_digits(p.end_year)}年",
     "half": lambda p: f"年{'上' if p.first == 1 else '下'}半年",
     "quarter": lambda p: f"年{_QUARTERS[p.last // 3]}季度",
     "month": lambda p: f"年{p.first}月",
