@@ -104,6 +104,14 @@ def test_lists_a_span_of_years_lists_its_years(text, periods):
     assert [f.period for f in extract_text(text, date=date(2018, 12, 20))] == periods
 
 
+@pytest.mark.parametrize("word", ["分别", "依次"])
+def test_lists_yici_distributes_as_fenbie_does(word):
+    text = f"规模以上装备制造业、高技术产业增加值分别增长8.2%和7.8%,{word}高于规模以上工业2.9和2.5个百分点。"
+    facts = extract_text(text, date=date(2018, 8, 21))
+    assert [(f.subject, f.value, f.basis) for f in facts if f.measure == "growth_change"] == [
+        ("装备制造业增加值", 2.9, "vs:规模以上工业"), ("高技术产业增加值", 2.5, "vs:规模以上工业")]
+
+
 @pytest.mark.parametrize(
     ("text", "periods"),
     [

@@ -146,6 +146,9 @@ def test_regions_article_place(text: str, header: str, expected: tuple) -> None:
         ("全省规上工业增加值增长6%。", "湖北省上半年经济运行情况", "湖南省", ("湖北省", None)),
         ("全市规上工业增长。长沙市增长5%。", "", "武汉市", ("湖南省", "长沙市")),
         ("四川日报讯 全省规上工业增加值增长6%。", "", "湖南省", ("四川省", None)),
+        # a local paper's own dateline tells which province 全省 is (AM04); a national paper files from 北京
+        ("本报济南8月20日讯 全省规上工业增加值增长5.3%。", "", None, ("山东省", "济南市")),
+        ("本报北京7月15日电 全省规上工业增加值增长5.3%。", "", None, (None, None)),
         ("全省规上工业增加值增长6%。", "", None, (None, None)),
     ],
 )

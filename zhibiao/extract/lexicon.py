@@ -39,7 +39,18 @@ COMPARATOR_ITEMS = re.compile(rf"\s*(?:{alternation('grammar', 'comparator', 'it
 WRITTEN_YEAR = re.compile(_entry("comparator", "written_year"))
 
 # Lists: 分别, 均, 各.
-DISTRIBUTIVE_WORD = _entry("lists", "distributive")
+DISTRIBUTIVE_WORDS: tuple[str, ...] = tuple(words("grammar", "lists", "distributive"))
+
+
+def has_distributive(text: str) -> bool:
+    """Whether `text` holds 分别 (or 依次)."""
+    return any(w in text for w in DISTRIBUTIVE_WORDS)
+
+
+def last_distributive(text: str, start: int = 0, end: int | None = None) -> tuple[int, str]:
+    """Where the last 分别 (or 依次) in text[start:end] stands, and which word it is; (-1, "") if none."""
+    found = max((text.rfind(w, start, len(text) if end is None else end), w) for w in DISTRIBUTIVE_WORDS)
+    return found if found[0] >= 0 else (-1, "")
 EACH_WORD = _entry("lists", "each")
 # The lookbehind after the word, so that the scan looks for the word only.
 EACH = re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after')}]{re.escape(EACH_WORD)})"

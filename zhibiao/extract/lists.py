@@ -11,7 +11,6 @@ from zhibiao.extract.comparators import comparator_list
 from zhibiao.extract.context import blank_times
 from zhibiao.extract.lexicon import (
     CUMULATIVE,
-    DISTRIBUTIVE_WORD,
     EACH,
     EACH_MONTH,
     EACH_QUARTER,
@@ -21,6 +20,8 @@ from zhibiao.extract.lexicon import (
     LIST_MARKS,
     QUARTER_WORD,
     RANGE_GAP,
+    has_distributive,
+    last_distributive,
 )
 from zhibiao.extract.mentions import (
     PERCENT,
@@ -100,7 +101,7 @@ def _mixed_member(sentence: str, group: Group, m: Mention) -> bool:
     last = group.mentions[-1]
     if not LIST_GAP.fullmatch(sentence[last.end:m.start]) or not distributes(sentence, group):
         return False
-    at = sentence.rfind(DISTRIBUTIVE_WORD, group.clause_start, group.mentions[0].start)
+    at, _ = last_distributive(sentence, group.clause_start, group.mentions[0].start)
     named = sentence[group.clause_start:at]
     if at < 0 or any(c.isdigit() for c in named) or split_list(named, len(group.mentions) + 1) is None:
         return False
@@ -124,7 +125,7 @@ _GROWTH_KINDS = {TIMES, PERCENT}
 
 def distributes(sentence: str, group: Group) -> bool:
     """Whether a group's values follow a 分别 (分别增长10.3%,10.4%,10.9%: commas list them too)."""
-    return DISTRIBUTIVE_WORD in sentence[group.clause_start:group.mentions[0].start]
+    return has_distributive(sentence[group.clause_start:group.mentions[0].start])
 
 
 
@@ -184,7 +185,7 @@ def years_of_span(st: SentenceState, g: GroupState) -> tuple[str, ...] | None:
         last = t
     if last is None or last.kind not in ("mask", "span") or len(last.values) != g.n:
         return None
-    if DISTRIBUTIVE_WORD not in st.text[last.end:g.first.start] or any(mark in g.window for mark in LIST_MARKS):
+    if not has_distributive(st.text[last.end:g.first.start]) or any(mark in g.window for mark in LIST_MARKS):
         return None
     return last.values
 
@@ -339,7 +340,7 @@ def _list_named_before(st: SentenceState, g: GroupState) -> bool:
 def _clauses_of_a_kind(st: SentenceState, g: GroupState) -> bool:
     """信息传输、软件和信息技术服务业,租赁和商务服务业同比分别增长…: members one per clause, each ending as
     the last does (…业), are the list, before a 和 inside the last is read as one."""
-    if DISTRIBUTIVE_WORD not in g.window or g.inherited or not g.base or g.n < 2:
+    if not has_distributive(g.window) or g.inherited or not g.base or g.n < 2:
         return False
     members = clause_members(st.text, st.times, g.numberless)
     if len(members) < g.n - 1:
@@ -352,7 +353,7 @@ def _clauses_of_a_kind(st: SentenceState, g: GroupState) -> bool:
 
 def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
     """信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…"""
-    if DISTRIBUTIVE_WORD not in g.window or g.inherited:
+    if not has_distributive(g.window) or g.inherited:
         return False
     members = clause_members(st.text, st.times, g.numberless)
     if len(members) >= g.n - 1 and (parts := comma_list(members[len(members) - (g.n - 1):], g.base)):
@@ -363,7 +364,7 @@ def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
 
 def _list_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     """汽车零配件、灯具、船舶出口拉动作用强劲,分别出口113.7亿元、…: the list is in the clause before."""
-    if DISTRIBUTIVE_WORD not in g.window or g.inherited or not g.base:
+    if not has_distributive(g.window) or g.inherited or not g.base:
         return False
     if parts := list_before(clause_members(st.text, st.times, g.numberless), g.base, g.n):
         g.subjects = parts
@@ -375,7 +376,7 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     """医药制造业、非金属矿物制品业、农副食品加工业居后三位,分别下降…: with nothing named after the
     clause but 分别 and a verb, the clause before lists the members; each takes the head noun of the
     figure they are part of (规模以上工业增加值 -> 医药制造业增加值)."""
-    if DISTRIBUTIVE_WORD not in g.window or g.base or not g.inherited:
+    if not has_distributive(g.window) or g.base or not g.inherited:
         return False
     members = clause_members(st.text, st.times, g.numberless)
     named = subject_from_window(members[-1]) if members else ""
@@ -395,7 +396,7 @@ def _with_head(member: str, head: str) -> str:
 
 def _subjects_named_before(st: SentenceState, g: GroupState) -> bool:
     """The last n distinct subjects of the sentence, unless the figures are compared with n things."""
-    if (DISTRIBUTIVE_WORD in g.window and g.inherited and len(tail := distinct_tail(st.subjects, g.n)) == g.n
+    if (has_distributive(g.window) and g.inherited and len(tail := distinct_tail(st.subjects, g.n)) == g.n
             and not comparator_list(g.window, g.n)):
         g.subjects = tail
         return True

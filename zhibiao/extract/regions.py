@@ -338,7 +338,7 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
     out: list[RegionMention] = []
     skipped_end = -1
     for start, end, word in _lexicon().scan(text):
-        if _not_covered(text, start, end, skipped_end, out, word.kind):
+        if _not_covered(text, start, end, skipped_end, out, word.kind, newspapers):
             skipped_end = end
             continue
         if not _in_a_name(text, start, end, word, newspapers):
@@ -349,9 +349,11 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
 GLOSS_REACH = 60  # how far back the bracket of a list of places glossing a name may open
 
 
-def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention], kind: str) -> bool:
+def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[RegionMention], kind: str,
+                 newspapers: bool = False) -> bool:
     """Whether the place at text[start:end] is a partner, a comparison, a ranking, a dateline or
-    the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京)."""
+    the end of a medium's name (与美国, 高于全国, 位居全国前列, 北京3月15日电, 新华社北京); with
+    `newspapers`, a local paper's own dateline (本报济南8月20日讯) names its place."""
     if skipped_end == start:
         return True  # 对我国香港地区: a place right after a skipped one is part of its name
     b = _boundaries()
@@ -365,7 +367,7 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
     if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and _listed_after(text, start, out, b)):
         return True
-    return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8)
+    return bool(_filed_from(text, start, end, before, b, newspapers)
                 or (_ranked_at(text, end) and not (kind == PLACE and b["member_superlative"].match(text, end))))
 
 
@@ -376,6 +378,15 @@ def _listed_after(text: str, start: int, out: list[RegionMention], b: dict) -> b
         return False
     return (out[-1].end == start - 1 or b["bracketed_value"].fullmatch(text, out[-1].end, start - 1) is not None
             or b["listed_value"].fullmatch(text, out[-1].end, start - 1) is not None)
+
+
+def _filed_from(text: str, start: int, end: int, before: str, b: dict, newspapers: bool) -> bool:
+    """Whether the place ends a medium's name or opens a dateline (新华社北京, 北京3月15日电); with
+    `newspapers`, a local paper's own dateline (本报济南8月20日讯, outside the capital the national
+    papers file from) is its place."""
+    if newspapers and before.endswith(b["own_paper"]) and text[start:end] not in b["own_paper_not"]:
+        return False
+    return bool(before.endswith(b["media_before"]) or b["dateline_after"].match(text, end, end + 8))
 
 
 def _in_a_name(text: str, start: int, end: int, word: _Word, newspapers: bool) -> bool:

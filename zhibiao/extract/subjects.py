@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from zhibiao.extract.lexicon import DISTRIBUTIVE_WORD
+from zhibiao.extract.lexicon import last_distributive
 from zhibiao.extract.regions import place_at_start, place_words, region_at_start
 from zhibiao.rules import alternation, load, words
 from zhibiao.rules.literals import Opened, first_chars, reach_from_end, required_words, words_gate
@@ -1110,7 +1110,8 @@ def noun_after_distributive(window: str, n: int) -> str:
     """The noun a 分别 list's figures measure when it follows the 分别 (…日本分别进出口3492.3亿元 -> 进出口),
     unless it is a compound of n parts that the list spreads over itself (分别进出口 of two figures)."""
     marks = _marks()
-    before, word, after = window.rpartition(DISTRIBUTIVE_WORD)
+    at, word = last_distributive(window)
+    before, after = window[:max(at, 0)], window[at + len(word):] if word else window
     noun = after.strip(marks.trim)
     if not word or noun not in _after_distributive():
         return ""
