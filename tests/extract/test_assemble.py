@@ -1015,6 +1015,8 @@ def test_assemble_a_list_of_areas_is_not_the_paragraphs_region_and_enumerators_a
     # prices and yields per physical unit keep their units; per share stays money
     ("8月,原煤价格349.6元/吨,当月电价0.24元/度,基本每股收益0.95元/股。",
      [("原煤价格", 349.6, "元/吨"), ("电价", 0.24, "元/度"), ("基本每股收益", 0.95, "CNY")]),
+    # ... and so does a productivity per person (AM10, AH05)
+    ("建筑企业全员劳动生产率为36.8万元/人。", [("建筑企业全员劳动生产率", 368000.0, "元/人")]),
     ("全国粮食作物平均单产每公顷5482.9公斤,粮食播种面积113340.5千公顷。",
      [("粮食作物平均单产", 5482.9, "公斤/公顷"), ("粮食播种面积", 113340500.0, "公顷")]),
     # a cause clause names no topic; a heading glued by a space is not the subject

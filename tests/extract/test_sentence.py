@@ -252,6 +252,9 @@ def test_sentence_facts(text, facts):
          [("规模以上互联网企业研发经费", "level", 7.028e10), ("规模以上互联网企业研发经费", "growth", 0.3)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
+        # 高达 and 多达 say how much, and a fall turned into growth is no name (AM08, AM07)
+        ("全省城乡居民生活用电量高达54.1亿千瓦时。", [("城乡居民生活用电量", "level", 5.41e9)]),
+        ("固定资产投资实现转正,同比增长1.5%。", [("固定资产投资", "growth", 1.5)]),
         ("新订单指数报50.4%,比上月上升0.6个百分点。",
          [("新订单指数", "level", 50.4), ("新订单指数", "growth_change", 0.6)]),
         ("储能电池累计出口630万千瓦时。", [("储能电池出口", "level", 6.3e6)]),
