@@ -104,6 +104,15 @@ def test_lists_a_span_of_years_lists_its_years(text, periods):
     assert [f.period for f in extract_text(text, date=date(2018, 12, 20))] == periods
 
 
+def test_lists_figures_of_other_units_join_a_list_named_before_fenbie():
+    # AL09: four things named, one of them measured in another unit; 上游 is where they stand, not a name
+    text = ("上半年,上游正极材料、负极材料、隔膜、电解液产量分别约为45万吨、35万吨、34亿平方米和13万吨。"
+            "锂离子电池产量增长12%。")
+    facts = extract_text(text, date=date(2021, 7, 20))
+    assert [(f.subject, f.unit) for f in facts if f.measure == "level"] == [
+        ("正极材料产量", "t"), ("负极材料产量", "t"), ("隔膜产量", "平方米"), ("电解液产量", "t")]
+
+
 @pytest.mark.parametrize("word", ["分别", "依次"])
 def test_lists_yici_distributes_as_fenbie_does(word):
     text = f"规模以上装备制造业、高技术产业增加值分别增长8.2%和7.8%,{word}高于规模以上工业2.9和2.5个百分点。"

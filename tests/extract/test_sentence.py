@@ -252,6 +252,8 @@ def test_sentence_facts(text, facts):
          [("规模以上互联网企业研发经费", "level", 7.028e10), ("规模以上互联网企业研发经费", "growth", 0.3)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
+        # the whole sector is its scope, not part of its name (AN12)
+        ("1-8月,全行业摩托车产销率为99.24%。", [("摩托车产销率", "level", 99.24)]),
         # 高达 and 多达 say how much, and a fall turned into growth is no name (AM08, AM07)
         ("全省城乡居民生活用电量高达54.1亿千瓦时。", [("城乡居民生活用电量", "level", 5.41e9)]),
         ("固定资产投资实现转正,同比增长1.5%。", [("固定资产投资", "growth", 1.5)]),

@@ -97,16 +97,25 @@ def _list_member(sentence: str, group: Group, m: Mention) -> bool:
 
 def _mixed_member(sentence: str, group: Group, m: Mention) -> bool:
     """落地项目和落地金额分别为77个和261亿元: after 分别, figures of other units each measure one of the
-    things its clause lists before 分别 (as many as the figures)."""
+    things its clause lists before 分别 (at least as many as the figures so far: 正极材料、负极材料、隔膜、
+    电解液产量分别约为45万吨、35万吨、34亿平方米和13万吨)."""
     last = group.mentions[-1]
     if not LIST_GAP.fullmatch(sentence[last.end:m.start]) or not distributes(sentence, group):
         return False
     at, _ = last_distributive(sentence, group.clause_start, group.mentions[0].start)
     named = sentence[group.clause_start:at]
-    if at < 0 or any(c.isdigit() for c in named) or split_list(named, len(group.mentions) + 1) is None:
+    if at < 0 or any(c.isdigit() for c in named) or not _lists_at_least(named, len(group.mentions) + 1):
         return False
     group.mentions.append(m)
     return True
+
+
+LIST_MEMBERS_MAX = 12
+
+
+def _lists_at_least(named: str, n: int) -> bool:
+    """Whether `named` lists n things or more (up to LIST_MEMBERS_MAX)."""
+    return any(split_list(named, k) is not None for k in range(n, max(n, LIST_MEMBERS_MAX) + 1))
 
 
 JOINS: tuple[Callable[[str, Group, Mention], bool], ...] = (_closes_range, _signed_member, _list_member,
