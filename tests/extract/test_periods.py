@@ -102,6 +102,9 @@ _FIND_TIMES_CASES = [
     ("目前,全国", JUL_2025, "目前", "reset", "2025-07-19"),
     ("近年来,全省", JUL_2025, "近年来", "reset", None),
     ("去年首11个月则按年升0.1%", date(2026, 1, 28), "去年首11个月", "period", "2025-01/2025-11"),
+    # the Taiwan and Hong Kong press write the year of a relative year in brackets
+    ("今(2017)年全国规模以上工业增加值", date(2017, 12, 26), "今(2017)年", "period", "2017"),
+    ("去(2016)年", date(2017, 12, 26), "去(2016)年", "period", "2016"),
     # 全年 after a year named in its clause is that year; alone it is the publication's
     ("2013年中国汽车市场全年总需求量约2080万辆", date(2013, 1, 11), "全年", "period", "2013"),
     ("2012年,我市加大支持力度;全年共组织实施工业项目1573个", date(2013, 1, 5), "全年", "period", "2012"),

@@ -252,6 +252,12 @@ def test_sentence_facts(text, facts):
          [("规模以上互联网企业研发经费", "level", 7.028e10), ("规模以上互联网企业研发经费", "growth", 0.3)]),
         # a fall said as growth below zero; the newswire's 报; 累计 says the period, not the thing
         ("辽宁工业增加值负增长5.5%。", [("工业增加值", "growth", -5.5)]),
+        # growth as Taiwan's press writes it; 成长为 is still a name's part (AL01, AM04)
+        ("互联网收入成长 40%,电信业务总量成长 69%。", [("互联网收入", "growth", 40), ("电信业务总量", "growth", 69)]),
+        ("规模以上工业增加值年增约6.5%。", [("规模以上工业增加值", "growth", 6.5)]),
+        ("全省3804家规模以下成长为规模以上的工业企业产值增长65.2%。",
+         [("规模以下成长为规模以上的工业企业", "level", 3804),
+          ("规模以下成长为规模以上的工业企业产值", "growth", 65.2)]),
         # the whole sector is its scope, not part of its name (AN12)
         ("1-8月,全行业摩托车产销率为99.24%。", [("摩托车产销率", "level", 99.24)]),
         # 高达 and 多达 say how much, and a fall turned into growth is no name (AM08, AM07)
