@@ -138,3 +138,20 @@ def test_context_a_period_compared_with_its_preposition_lost_sets_no_period():
     facts = extract_text(text, date=date(2023, 6, 20))
     assert {f.value: (f.period, f.basis) for f in facts if f.value in (5.0, 47.7)} == {
         5.0: ("2023-01/2023-05", "vs:2023-01/2023-04"), 47.7: ("2023-01/2023-05", "yoy")}
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        # places listed as examples of a class (…等工业大省) are not the place of the figures after them (R11, AL03)
+        ("一季度,江苏、广东、山东、河南等工业大省工业增速均快于全国工业平均增速。高技术产业增加值增长9.2%。", "全国"),
+        ("一季度,深圳、苏州、东莞等工业大市实现两位数增长。高技术制造业增加值增长7.5%。", "全国"),
+        # a place named alone is
+        ("一季度,河南省工业增速快于全国。高技术产业增加值增长9.2%。", "河南省"),
+    ],
+)
+def test_context_places_named_as_examples_are_not_carried(text: str, region: str) -> None:
+    from zhibiao.api import extract_text
+
+    facts = extract_text(text, date=date(2016, 4, 20))
+    assert facts[-1].region == region

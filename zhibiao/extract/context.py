@@ -24,6 +24,7 @@ from zhibiao.extract.lexicon import (
     FROM_WORDS,
     FULL_STOP,
     GROWTH_LIKE,
+    LIST_END,
     LIST_MARKS,
     NATIONAL_NAME,
     OF,
@@ -95,9 +96,11 @@ def _default_region(places: PlaceProfile) -> str | None:
         return local_region(places.local_city_word, LOCAL_CITY, province, city)  # 全州 of a county's site
     if places.local_province:
         return local_region(places.local_word, LOCAL_PROVINCE, province, city)  # 全区 of a district
-    if not places.national and (places.named >= SOLE_PLACE_MENTIONS or places.below_nation) and (city or province):
+    below = places.below_nation and places.provinces <= 1
+    if not places.national and (places.named >= SOLE_PLACE_MENTIONS or below) and (city or province):
         # A release that names only its own province or city, and never the nation, is about it; so
-        # is one that sets its figures against the nation's (高于全国), on a site of its place.
+        # is one that sets its figures against the nation's (高于全国), on a site of its place, unless
+        # it names the places of several provinces (江苏、山东…等9个工业大省增速高于全国平均水平: members).
         return city if city and (province is None or province_of(city) == province) else province
     return NATIONAL_NAME
 
@@ -524,13 +527,31 @@ def _set_period(named: str | None, ps: ParagraphState, art: ArticleState, aside:
         art.last_period = named
 
 
+_EXAMPLES_REACH = 40
+
+
+def _named_as_example(text: str, end: int) -> bool:
+    """Whether the place ending at `end` is in a list closed by 等 (江苏、山东…湖北等9个工业大省): one of
+    the examples of what the clause speaks of, not its place."""
+    rest = text[end:end + _EXAMPLES_REACH]
+    at = rest.find(LIST_END)
+    if at < 0:
+        return False
+    between = rest[:at]
+    return not any(ch.isdigit() or ch in CLAUSE_MARKS or ch in FULL_STOP for ch in between) and (
+        not between or between[0] in LIST_MARKS)
+
+
 def _carry_region(st: SentenceState) -> None:
-    """The last place named is the paragraph's, unless a list of places was each figure's. The
-    world or a country is the paragraph's place only after a figure about it (全球粗钢产量…), not
-    after a phrase (应对全球气候变化, 全球首架, 赴意大利招商) in a Chinese release."""
+    """The last place named is the paragraph's, unless a list of places was each figure's, or the
+    places are examples of a class (深圳、苏州…东莞等工业大市实现两位数增长). The world or a country is
+    the paragraph's place only after a figure about it (全球粗钢产量…), not after a phrase (应对全球气候
+    变化, 全球首架, 赴意大利招商) in a Chinese release."""
     if st.distributed:
         return
     for r in st.regions:
+        if _named_as_example(st.text, r.end):
+            continue
         abroad = r.kind == GLOBAL or r.level == COUNTRY  # 全球, 意大利: only after a figure about it
         if (r.kind in (PLACE, NATIONAL) and not abroad) or (abroad and any(f.region == r.name for f in st.facts)):
             # 张家界高新区 in the zone's own article is the zone, not its city

@@ -443,6 +443,7 @@ class PlaceProfile:
     below_nation: bool = False    # it compares its figures with the nation's (高于全国4.3个百分点)
     local_word: str = ""          # its last word for "here" of the province's kind (全省, or 全区)
     local_city_word: str = ""     # its last word for "here" of the city's kind (全市, 全县, 我州)
+    provinces: int = 0            # how many provinces it names, itself or by a city of theirs
 
 
 def place_profile(text: str, header: str = "", host: str | None = None) -> PlaceProfile:
@@ -473,7 +474,13 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
-                        _compares_with_nation(full, offset), local_word, local_city_word)
+                        _compares_with_nation(full, offset), local_word, local_city_word,
+                        _provinces_named(provinces, cities))
+
+
+def _provinces_named(provinces: Counter[str], cities: Counter[str]) -> int:
+    """How many provinces the places named lie in."""
+    return len(set(provinces) | {province_of(c) for c in cities})
 
 
 def _prefecture_of_here(word: str, cities: Counter[str], city: str | None) -> str | None:
