@@ -271,6 +271,10 @@ def test_sentence_facts(text, facts):
         # accounts holds none
         ("其中,规模以上水泥工业营业收入同比增长13.2%,利润总额同比下降7.2%。",
          [("规模以上水泥工业营业收入", "growth", 13.2), ("规模以上水泥工业利润总额", "growth", -7.2)]),
+        # an industry's name may hold 及 (AL05)
+        ("电子元件及电子专用材料制造业营业收入同比下降0.4%,利润同比下降15.6%。",
+         [("电子元件及电子专用材料制造业营业收入", "growth", -0.4),
+          ("电子元件及电子专用材料制造业利润", "growth", -15.6)]),
         ("资产总额、营业收入分别达到28.83万亿元、26.47万亿元;出口交货值达到2.55万亿元。",
          [("资产总额", "level", 2.883e13), ("营业收入", "level", 2.647e13), ("出口交货值", "level", 2.55e12)]),
         # ... and a figure inside what it turned round goes on with it

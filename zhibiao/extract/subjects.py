@@ -873,9 +873,26 @@ def account_holder(subject: str) -> str:
     规模以上水泥工业), for the accounts named bare after it; '' when it names none."""
     account = next((a for a in _holders_measures_longest_first() if subject.endswith(a)), "")
     holder = subject[:len(subject) - len(account)]
-    if not account or len(holder) < 2 or not is_bare_noun_phrase(holder):
+    if not account or len(holder) < 2 or not (is_bare_noun_phrase(holder) or _industry_name(holder)):
         return ""  # 资产总额、营业收入、出口交货值: a list of accounts holds no holder
     return "" if holder.endswith(_holders_measures_longest_first()) else holder
+
+
+INDUSTRY_NAME_MAX = 24
+
+
+def _industry_name(text: str) -> bool:
+    """An industry's name, which may hold 及 or 和 (电子元件及电子专用材料制造业): no list mark, no
+    account, no verb of change or link in it."""
+    p = _patterns()
+    return (len(text) <= INDUSTRY_NAME_MAX and text.endswith(_industry_suffixes())
+            and not any(mark in text for mark in _marks().separators) and not find_stop(text)
+            and not p["link"].search(text) and not any(a in text for a in _holders_measures()))
+
+
+@cache
+def _industry_suffixes() -> tuple[str, ...]:
+    return words("subjects", "industry_names", "suffixes")
 
 
 @cache
