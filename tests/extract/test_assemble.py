@@ -274,6 +274,15 @@ def test_assemble_a_list_of_goals_goes_on_in_the_sentences_after_it() -> None:
     assert (_one(facts, 8).period, _one(facts, 8).modality) == ("2017", "actual")
 
 
+def test_assemble_a_plans_document_sets_out_goals_in_its_sentence_and_the_paragraph() -> None:
+    # AL10: 《…实施方案》明确, and the goals after it in the paragraph; an outcome in the next is one again
+    text = ("1至5月,全省规模以上工业完成增加值1368亿元,同比增长9.6%。\n"
+            "《工业经济攻坚战实施方案》明确,2017年全部工业增加值完成4200亿元以上。新培育800户以上规模以上工业企业。\n"
+            "上半年,全省工业投资增长8%。\n")
+    facts = _facts(text, date(2017, 7, 12))
+    assert [_one(facts, v).modality for v in (1368e8, 4200e8, 800, 8)] == ["actual", "target", "target", "actual"]
+
+
 def test_assemble_an_average_over_the_year_so_far_leaves_the_month_to_the_next_paragraph() -> None:
     text = ("2012年9月份,全国工业生产者出厂价格同比下降3.6%。1—9月平均,工业生产者出厂价格同比下降1.5%。\n"
             "工业生产者出厂价格中,生活资料价格同比上涨0.1%。1-9月平均,生活资料价格同比上涨1.0%。\n")
