@@ -258,6 +258,11 @@ def test_sentence_facts(text, facts):
         ("全省3804家规模以下成长为规模以上的工业企业产值增长65.2%。",
          [("规模以下成长为规模以上的工业企业", "level", 3804),
           ("规模以下成长为规模以上的工业企业产值", "growth", 65.2)]),
+        # a spoken enumeration's point is no name; 年内 is a time (AN05); an average stays with its head (AN09)
+        ("一是销售钢材坯604.64万吨;二是钢材坯平均售价3611元/吨。年内主营业务收入225.79亿元。",
+         [("钢材坯销量", "level", 6.0464e6), ("钢材坯平均售价", "level", 3611), ("主营业务收入", "level", 2.2579e10)]),
+        ("6月份粗钢、生铁和钢材日均产量分别为244.1万吨、205.6万吨和325.23万吨。",
+         [("粗钢日均产量", "level", 2.441e6), ("生铁日均产量", "level", 2.056e6), ("钢材日均产量", "level", 3.2523e6)]),
         # the whole sector is its scope, not part of its name (AN12)
         ("1-8月,全行业摩托车产销率为99.24%。", [("摩托车产销率", "level", 99.24)]),
         # 高达 and 多达 say how much, and a fall turned into growth is no name (AM08, AM07)

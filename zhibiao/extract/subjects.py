@@ -1221,7 +1221,11 @@ def _shared_head_noun(items: list[str]) -> tuple[str, str]:
     last = items[-1]
     for h in words("subjects", "shared_heads", "words"):
         if last.endswith(h) and len(last) > len(h) and not any(i.endswith(h) for i in items[:-1]):
-            return h, last[: -len(h)]
+            member = last[: -len(h)]
+            average = next((a for a in words("subjects", "shared_heads", "averages") if member.endswith(a)), "")
+            if average and len(member) > len(average):
+                return average + h, member[: -len(average)]  # 粗钢、生铁和钢材日均产量: 粗钢日均产量
+            return h, member
     return "", last
 
 
