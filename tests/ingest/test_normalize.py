@@ -150,6 +150,15 @@ def test_clean_keeps_the_integers_of_a_table_but_drops_counters(raw, kept, dropp
     assert all(k in lines for k in kept) and not any(d in lines for d in dropped)
 
 
+def test_clean_keeps_a_tables_header_above_its_rule_however_its_rows_are_laid_out():
+    # AN06: a header of short cells reads like a menu; the rule under it says it is a table's
+    header = "主要会计数据 | 2018年 | 2017年 | 本期比上年同期增减(%) | 2016年 |"
+    raw = f"{header}\n---|---|---|---|---|\n营业收入 |\n13,689,875,849.6 |\n14,146,121,886.24 |\n-3.23 |\n"
+    assert header in clean(normalize(raw)).text.split("\n")
+    menu = "首页 | 新闻 | 政务 | 服务 | 互动 |"
+    assert menu not in clean(normalize(f"{menu}\n一季度工业增长5%。\n")).text
+
+
 @pytest.mark.parametrize("heading", ["相关推荐", "相关链接:", "相关阅读：", "延伸阅读"])
 def test_clean_cuts_the_related_articles_tail(heading):
     raw = f"上半年利润增长5%。\n\n{heading}\n\n某学者:中国提高人均GDP\n\n2024年6月24日"

@@ -97,7 +97,8 @@ def clean(mapped: MappedText) -> MappedText:
             break
         if is_boilerplate(line):
             following = _next_lines(text, lines, n)
-            if not _heads_a_table(line, following) and not _table_cell(line, previous, following):
+            if not (_heads_a_table(line, following) or _table_cell(line, previous, following)
+                    or _ruled_below(text, lines, n, line)):
                 deletions.append((start, min(end + 1, len(text))))
                 continue
         kept.append((start, end))
@@ -115,6 +116,18 @@ def _table_cell(line: str, previous: str, following: list[str]) -> bool:
     cell, not a counter left by the page (a lone 1 or 12 between two paragraphs)."""
     return bool(_BARE_INTEGER.fullmatch(line)) and any(
         _NUMERIC_ITEM.fullmatch(other) for other in (previous, *following[:2]))
+
+
+def _ruled_below(text: str, lines: list[tuple[int, int]], n: int, line: str) -> bool:
+    """A row of cells right above a rule (主要会计数据 | 2018年 | 2017年 |, then ---|---|): a table's
+    header, whatever the rows below it look like."""
+    if "|" not in line or _TABLE_RULE.fullmatch(line):
+        return False
+    for i in range(n + 1, len(lines)):
+        a, b = lines[i]
+        if below := text[a:b].strip():
+            return bool(_TABLE_RULE.fullmatch(below))
+    return False
 
 
 def _next_lines(text: str, lines: list[tuple[int, int]], n: int, count: int = 3) -> list[str]:
