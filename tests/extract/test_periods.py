@@ -105,6 +105,8 @@ _FIND_TIMES_CASES = [
     # the Taiwan and Hong Kong press write the year of a relative year in brackets
     ("今(2017)年全国规模以上工业增加值", date(2017, 12, 26), "今(2017)年", "period", "2017"),
     ("去(2016)年", date(2017, 12, 26), "去(2016)年", "period", "2016"),
+    # a relative year right after 预计 opens its clause (AL02)
+    ("预计今年工业增加值有望增长6%左右", date(2018, 1, 20), "今年", "period", "2018"),
     # 全年 after a year named in its clause is that year; alone it is the publication's
     ("2013年中国汽车市场全年总需求量约2080万辆", date(2013, 1, 11), "全年", "period", "2013"),
     ("2012年,我市加大支持力度;全年共组织实施工业项目1573个", date(2013, 1, 5), "全年", "period", "2012"),
