@@ -296,6 +296,7 @@ def test_regions_province_of(name: str, province: str | None) -> None:
         "打造世界级产业集群",
         "C919大型客机实现全球首架交付",
         "增速全国排名第三",
+        "位列金华各县(市、区)第一",  # AM11: ranked among the parts of a place
     ],
 )
 def test_regions_ordinary_words_name_no_place(text: str) -> None:
