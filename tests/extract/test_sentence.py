@@ -263,6 +263,10 @@ def test_sentence_facts(text, facts):
          [("钢材坯销量", "level", 6.0464e6), ("钢材坯平均售价", "level", 3611), ("主营业务收入", "level", 2.2579e10)]),
         ("6月份粗钢、生铁和钢材日均产量分别为244.1万吨、205.6万吨和325.23万吨。",
          [("粗钢日均产量", "level", 2.441e6), ("生铁日均产量", "level", 2.056e6), ("钢材日均产量", "level", 3.2523e6)]),
+        # members counted, pointed back to with their number, are named as they were (AL02, AG05)
+        ("在41个工业大类行业中,有18个行业的增速同比加快,这18个行业的增加值占规模以上工业的比重达到了52.8%。",
+         [("工业大类行业", "level", 41), ("增速同比加快的行业", "level", 18),
+          ("增速同比加快的行业增加值", "share", 52.8)]),
         # a forecast's word and the threshold's 的 are no part of the name (AL02, AL06)
         ("全年工业增加值有望增长6%左右。", [("工业增加值", "growth", 6)]),
         ("2017年,规模以上的工业增加值增长6.6%。", [("规模以上工业增加值", "growth", 6.6)]),

@@ -100,6 +100,7 @@ from zhibiao.extract.subjects import (
     superlative_member,
     total_of,
     usable_topic,
+    without_leading_of,
 )
 from zhibiao.ingest.segment import Sentence, clauses
 from zhibiao.models import Document, Fact
@@ -434,7 +435,7 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
     g.subject = g.base
     for _name, resolve, replaces_base in SUBJECT_RESOLVERS:
         if found := resolve(st, g):
-            g.subject = found
+            g.subject = found = without_leading_of(found)
             if replaces_base:
                 g.base = found
             return
@@ -545,9 +546,33 @@ def _holder_of_rate(st: SentenceState, g: GroupState) -> bool:
 
 # Tried in order after anaphors: 硅片环节,…产量 (a segment's); 新材料产业加快发展,产值从… (a branch's);
 # 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
+def _counted_again(st: SentenceState, g: GroupState) -> bool:
+    """这18个行业的增加值: the members counted before with that number (有18个行业的增速同比加快), named as
+    they were there."""
+    m = _counted_again_pattern().match(g.subject)
+    if m is None:
+        return False
+    n, rest = float(m["n"]), m["rest"]
+    for fact in reversed(st.facts):
+        if fact.unit == COUNT_UNIT and fact.value == n:
+            head = next((k for k in range(len(rest), 0, -1) if fact.subject.endswith(rest[:k])), 0)
+            if head:
+                g.subject = fact.subject + rest[head:]
+                return True
+    return False
+
+
+COUNT_UNIT = "count"
+
+
+@cache
+def _counted_again_pattern() -> re.Pattern:
+    return re.compile(load("subjects")["references"]["counted_again"])
+
+
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
-    _produced, _named_after(segment_subject), _named_after(holder_measure), _named_after(partner_ellipsis),
-    _named_after(sibling_predicate), _change_amount, _head_repeated, _holder_of_rate,
+    _counted_again, _produced, _named_after(segment_subject), _named_after(holder_measure),
+    _named_after(partner_ellipsis), _named_after(sibling_predicate), _change_amount, _head_repeated, _holder_of_rate,
 )
 
 

@@ -213,8 +213,17 @@ def canonical(subject: str) -> str:
     if (m := r.tail.search(subject, max(0, len(subject) - r.tail_reach))) and m.start() >= 2:
         subject = subject[:m.start()]
     subject = _without_of(_product_output(_without_basis(subject)))
-    subject = _undoubled(subject)
+    subject = without_leading_of(_undoubled(subject))
     return _full_names().get(subject, subject)
+
+
+MIN_AFTER_OF = 3
+
+
+def without_leading_of(subject: str) -> str:
+    """A name does not open with 的 (有18个行业的增速同比加快: 增速同比加快的行业, not 的增速…)."""
+    of = _marks().of
+    return subject[len(of):] if subject.startswith(of) and len(subject) > MIN_AFTER_OF else subject
 
 
 def _without_of(subject: str) -> str:
