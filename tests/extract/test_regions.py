@@ -136,6 +136,19 @@ def test_regions_article_place(text: str, header: str, expected: tuple) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "province"),
+    [
+        # AN12: two provinces in makers' names, three times and twice: the page is neither's
+        ("浙江绿源销量增长。江苏新日销量增长。浙江绿源、江苏新日进入前十。浙江绿源产量增长。", None),
+        # O04: one named far more often than the other is the page's
+        ("福建全省工业增长。福建出口增长。上海对福建投资增长。福建利润增长。上海消费增长。福建投资增长。", "福建省"),
+    ],
+)
+def test_regions_place_profile_two_provinces_named_alike_make_no_page_place(text: str, province) -> None:
+    assert place_profile(text).province == province
+
+
+@pytest.mark.parametrize(
     ("text", "header", "host", "expected"),
     [
         ("全省规上工业增加值增长6%。", "", "湖南省", ("湖南省", None)),

@@ -543,7 +543,7 @@ def _count_place(r: RegionMention, provinces: Counter[str], cities: Counter[str]
 def _province_and_city(provinces: Counter[str], cities: Counter[str]) -> tuple[str | None, str | None]:
     """The province and city named most; not a city named once in an article that names its province more
     (新疆…新疆…喀什市城市安全饮水工程…: the province's article)."""
-    (province, province_count), (city, city_count) = _most_named(provinces), _most_named(cities)
+    (province, province_count), (city, city_count) = _most_named_province(provinces), _most_named(cities)
     if city and province and province_of(city) == province and province_count > city_count == 1:
         city = None
     return province, city
@@ -551,6 +551,19 @@ def _province_and_city(provinces: Counter[str], cities: Counter[str]) -> tuple[s
 
 def _most_named(counts: Counter[str]) -> tuple[str | None, int]:
     return counts.most_common(1)[0] if counts else (None, 0)
+
+
+def _most_named_province(counts: Counter[str]) -> tuple[str | None, int]:
+    """The province named most, and how often; none when another is named more than once and at
+    least half as often (浙江绿源 three times, 江苏新日 twice, in a page on motorcycle makers: no
+    province is the page's)."""
+    top = counts.most_common(2)
+    if len(top) == 2 and top[1][1] >= TIE_MENTIONS and top[0][1] < 2 * top[1][1]:
+        return None, top[0][1]
+    return _most_named(counts)
+
+
+TIE_MENTIONS = 2
 
 
 def _article_places(province: str | None, city: str | None, host: str | None) -> tuple[str | None, str | None]:
