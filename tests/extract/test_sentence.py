@@ -263,6 +263,12 @@ def test_sentence_facts(text, facts):
          [("钢材坯销量", "level", 6.0464e6), ("钢材坯平均售价", "level", 3611), ("主营业务收入", "level", 2.2579e10)]),
         ("6月份粗钢、生铁和钢材日均产量分别为244.1万吨、205.6万吨和325.23万吨。",
          [("粗钢日均产量", "level", 2.441e6), ("生铁日均产量", "level", 2.056e6), ("钢材日均产量", "level", 3.2523e6)]),
+        # a basis said before the thing; a compound's part named bare is its holder's (AN12); a bare part
+        # after the compound alone stays as it is (T08)
+        ("8月,全行业完成摩托车产销155.78万辆和151.26万辆,环比产量增长3.04%,销量下降0.2%。",
+         [("摩托车产量", "level", 1.5578e6), ("摩托车销量", "level", 1.5126e6), ("摩托车产量", "growth", 3.04),
+          ("摩托车销量", "growth", -0.2)]),
+        ("3月当月进出口412.5亿元,其中进口增长11.3%。", [("进出口", "level", 4.125e10), ("进口", "growth", 11.3)]),
         # members counted, pointed back to with their number, are named as they were (AL02, AG05)
         ("在41个工业大类行业中,有18个行业的增速同比加快,这18个行业的增加值占规模以上工业的比重达到了52.8%。",
          [("工业大类行业", "level", 41), ("增速同比加快的行业", "level", 18),

@@ -70,6 +70,7 @@ from zhibiao.extract.subjects import (
     account_holder,
     account_left_out,
     bracketed_rate,
+    compound_part,
     coordinated_object,
     counts_a_change,
     counts_holders_of_an_account,
@@ -572,7 +573,8 @@ def _counted_again_pattern() -> re.Pattern:
 
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _counted_again, _produced, _named_after(segment_subject), _named_after(holder_measure),
-    _named_after(partner_ellipsis), _named_after(sibling_predicate), _change_amount, _head_repeated, _holder_of_rate,
+    _named_after(partner_ellipsis), _named_after(sibling_predicate), _named_after(compound_part),
+    _change_amount, _head_repeated, _holder_of_rate,
 )
 
 

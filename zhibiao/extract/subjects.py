@@ -1064,6 +1064,31 @@ def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
 
 
+def compound_part(prior: str, subject: str) -> str:
+    """摩托车产销…,环比产量增长3.04%,销量下降0.2%: a part of a compound (产量 of 产销) named bare after a
+    subject holding the compound, or holding another part of it, is that holder's part; '' otherwise."""
+    held = [(compound, parts) for compound, parts in _distributive() if subject in parts]
+    for compound, _parts in held:
+        if prior.endswith(compound):
+            holder = prior[: -len(compound)]
+            return holder + subject if len(holder) >= COMPOUND_HOLDER_MIN else ""
+    for _compound, parts in held:
+        sibling = next((p for p in parts if p != subject and prior.endswith(p)), "")
+        holder = prior[: -len(sibling)] if sibling else ""
+        if len(holder) >= COMPOUND_HOLDER_MIN and not holder.endswith(_compound_heads()):
+            return holder + subject
+    return ""
+
+
+COMPOUND_HOLDER_MIN = 2
+
+
+@cache
+def _compound_heads() -> tuple[str, ...]:
+    """What a compound's part may end a longer compound with (进出口 ends with 出口): no holder."""
+    return tuple({c[: -len(p)] for c, parts in _distributive() for p in parts if c.endswith(p)} - {""})
+
+
 def sibling_predicate(prior: str, subject: str) -> str:
     """23个行业利润总额同比增加,14个行业减少: a set named by a bare change (减少的行业) after a sibling set
     named by an account and its change (利润总额同比增加的行业) is of that account (利润总额减少的行业); ''
