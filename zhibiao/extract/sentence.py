@@ -101,6 +101,7 @@ from zhibiao.extract.subjects import (
     superlative_member,
     total_of,
     usable_topic,
+    verb_object,
     without_leading_of,
 )
 from zhibiao.ingest.segment import Sentence, clauses
@@ -482,6 +483,7 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     for rule in REFERENCE_RULES:
         if rule(st, g):
             return
+    g.subject = verb_object(g.subject) or g.subject
 
 
 def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:

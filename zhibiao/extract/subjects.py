@@ -1064,6 +1064,12 @@ def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
 
 
+def verb_object(subject: str) -> str:
+    """A verb of producing left as the whole name (…分别销售15.82万辆、9.98万辆: 销售) names what it
+    produced (销量); '' for any other name."""
+    return dict(_verb_objects()[0]).get(subject, "")
+
+
 def compound_part(prior: str, subject: str) -> str:
     """摩托车产销…,环比产量增长3.04%,销量下降0.2%: a part of a compound (产量 of 产销) named bare after a
     subject holding the compound, or holding another part of it, is that holder's part; '' otherwise."""
