@@ -483,7 +483,8 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
     for rule in REFERENCE_RULES:
         if rule(st, g):
             return
-    g.subject = verb_object(g.subject) or g.subject
+    if not st.text[:g.last_end].endswith(KINDS_COUNTED):  # 我省生产461种: kinds of product, no output
+        g.subject = verb_object(g.subject) or g.subject
 
 
 def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
@@ -566,6 +567,7 @@ def _counted_again(st: SentenceState, g: GroupState) -> bool:
 
 
 COUNT_UNIT = "count"
+KINDS_COUNTED = tuple(words("subjects", "canonical", "kinds_counted"))
 
 
 @cache
