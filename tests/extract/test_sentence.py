@@ -269,9 +269,9 @@ def test_sentence_facts(text, facts):
          [("摩托车产量", "level", 1.5578e6), ("摩托车销量", "level", 1.5126e6), ("摩托车产量", "growth", 3.04),
           ("摩托车销量", "growth", -0.2)]),
         ("3月当月进出口412.5亿元,其中进口增长11.3%。", [("进出口", "level", 4.125e10), ("进口", "growth", 11.3)]),
-        # a verb of selling left alone after 分别 names what was sold (AN12)
-        ("8月,销量前三名企业为:大长江、宗申和隆鑫,分别销售15.82万辆、9.6万辆和9.49万辆。",
-         [("销量", "level", 158200), ("销量", "level", 96000), ("销量", "level", 94900)]),
+        # members listed after a copula and a colon, then 分别 and a verb of selling: each one's sales (AN12)
+        ("8月,销量前三名企业为:大长江、浙江绿源和隆鑫,分别销售15.82万辆、9.98万辆和9.49万辆。",
+         [("大长江销量", "level", 158200), ("浙江绿源销量", "level", 99800), ("隆鑫销量", "level", 94900)]),
         # members counted, pointed back to with their number, are named as they were (AL02, AG05)
         ("在41个工业大类行业中,有18个行业的增速同比加快,这18个行业的增加值占规模以上工业的比重达到了52.8%。",
          [("工业大类行业", "level", 41), ("增速同比加快的行业", "level", 18),

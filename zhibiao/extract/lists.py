@@ -18,6 +18,7 @@ from zhibiao.extract.lexicon import (
     LIST_END,
     LIST_GAP,
     LIST_MARKS,
+    MEMBER_LIST_OPENERS,
     QUARTER_WORD,
     RANGE_GAP,
     has_distributive,
@@ -43,6 +44,7 @@ from zhibiao.extract.subjects import (
     split_list,
     subject_from_window,
     tier_ends,
+    verb_object,
 )
 from zhibiao.models import Fact
 from zhibiao.period import Period
@@ -212,8 +214,20 @@ def list_before(members: list[str], base: str, n: int) -> list[str] | None:
         # listed so, 武汉和十堰已提前…, are where, not what)
         at = stop.start()
     if at <= 0:
-        return None
+        return _listed_after_opener(members, base, n)
     return split_list(clause[:at] + base, n) or split_list(clause[:at] + base, n, inner=False)
+
+
+def _listed_after_opener(members: list[str], base: str, n: int) -> list[str] | None:
+    """排名前十名企业为:大长江、宗申…和银翔,分别销售…: the things listed in the clause after a colon or a
+    copula that opens the list; a verb of producing named after them names what they produced."""
+    clause = members[-1]
+    names = [name for name in re.split(f"[{LIST_MARKS}]", clause) if name]
+    if (len(members) < 2 or not members[-2].endswith(MEMBER_LIST_OPENERS) or len(names) < 2
+            or all(place_at_start(name) == len(name) for name in names)):
+        return None  # 江苏、浙江和广东: places, whose figures are theirs by region
+    base = verb_object(base) or base
+    return split_list(clause + base, n) or split_list(clause + base, n, inner=False)
 
 
 def _things_listed(text: str) -> bool:
