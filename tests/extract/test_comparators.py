@@ -90,3 +90,20 @@ def test_comparators_each_place(basis, bases):
 )
 def test_comparators_from_comparator(sentence, pos, period):
     assert from_comparator(sentence, pos, "2024-08") == period
+
+
+@pytest.mark.parametrize(
+    ("text", "basis"),
+    [
+        # the month or quarter just before, named without its year: month on month (AN09, AJ06)
+        ("6月份生铁日均产量为205.6万吨,较5月份增长3.25%。", "mom"),
+        ("二季度出口较一季度增长5%。", "mom"),
+        # a year's figure against the year before is year on year
+        ("全年地区生产总值比上年增长6.7%。", "yoy"),
+    ],
+)
+def test_comparators_growth_against_the_period_just_before_is_mom(text, basis):
+    from zhibiao.api import extract_text
+
+    facts = [f for f in extract_text(text, date=date(2017, 7, 20)) if f.measure == "growth"]
+    assert [f.basis for f in facts] == [basis]

@@ -18,6 +18,7 @@ from zhibiao.extract.lexicon import (
 )
 from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
 from zhibiao.extract.regions import region_at_start
+from zhibiao.period import MOM, Period
 from zhibiao.rules import load, words
 
 if TYPE_CHECKING:  # context imports this module
@@ -33,13 +34,8 @@ def is_comparator(sentence: str, t: TimeMention) -> bool:
 def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None,
               ps: ParagraphState, art: ArticleState) -> str | None:
     if measure == "growth":
-        compared = M.change_comparator(window)
-        if compared and _names_its_period(compared) and period:
-            # 比2019年1—2月份增长15.7%: against that period, which need not be the year before; 比去年年底
-            # 下降了30%: against the last day of the year before
-            resolved = _vs_year_start(compared, period) or resolve_comparator(compared, period, art.pub)
-            if resolved and resolved != f"vs:{shift_year(period)}":
-                return resolved
+        if named := _growth_against_named(M.change_comparator(window), period, art):
+            return named
         explicit = M.growth_basis(window)
         if explicit == "avg":
             return None
@@ -66,6 +62,33 @@ def _vs_year_start(compared: str, period: str) -> str | None:
     (a change of a rate since 年初 is against the year's first reading, left to resolve_comparator)."""
     year = period[:4]
     return f"vs:{int(year) - 1:04d}-12-31" if compared in comparator_rules()["year_start"] and year.isdigit() else None
+
+
+def _growth_against_named(compared: str | None, period: str | None, art: ArticleState) -> str | None:
+    """The basis of a growth whose comparator names its period: mom for the month or quarter just
+    before (6月份…较5月份增长3.25%); that period for one with its year written (比2019年1—2月份增长15.7%,
+    which need not be the year before) or last year's end (比去年年底下降了30%); else None."""
+    if not compared or not period:
+        return None
+    if _the_period_before(compared, period, art.pub):
+        return MOM
+    if _names_its_period(compared):
+        resolved = _vs_year_start(compared, period) or resolve_comparator(compared, period, art.pub)
+        if resolved and resolved != f"vs:{shift_year(period)}":
+            return resolved
+    return None
+
+
+def _the_period_before(compared: str, period: str, pub: date | None) -> bool:
+    """Whether a comparator names, without its year, the month or quarter just before the figure's
+    (较5月份 of June; the year before a year's figure is its same span, yoy)."""
+    own = Period.parse(period)
+    if own is None or own.canonical().form not in ("month", "quarter"):
+        return False
+    if WRITTEN_YEAR.search(compared) or not any(t.kind == "period" for t in find_times(compared, pub)):
+        return False
+    before = previous(period)
+    return before is not None and resolve_comparator(compared, period, pub) == f"vs:{before}"
 
 
 def _names_its_period(compared: str) -> bool:
