@@ -97,6 +97,9 @@ _FIND_TIMES_CASES = [
     ("从2012年到2021年,", JUL_2025, "2012年到2021年", "span", "2012/2021"),
     ("“十四五”期间,", JUL_2025, "“十四五”期间", "span", "2021/2025"),
     ("十三五时期", JUL_2025, "十三五时期", "span", "2016/2020"),
+    # since the plan began: its years up to the publication's (AL11)
+    ("“十四五”以来,", date(2023, 3, 1), "“十四五”以来", "span", "2021/2023"),
+    ("“十四五”以来,", JUL_2025, "“十四五”以来", "span", "2021/2025"),
     ("10时30分", JUL_2025, "10时30分", "mask", None),
     # the present ends the context, and dates its own sentence at the publication day
     ("目前,全国", JUL_2025, "目前", "reset", "2025-07-19"),
@@ -272,7 +275,7 @@ def test_periods_a_span_of_years_lists_its_years(sentence: str, values: tuple[st
     assert t.values == values
 
 
-@pytest.mark.parametrize("sentence", ["“十五五”规划", "十四五以来", "编制十四五规划纲要"])
+@pytest.mark.parametrize("sentence", ["“十五五”规划", "十五五以来", "编制十四五规划纲要"])
 def test_periods_a_five_year_plan_named_without_its_time_is_no_period(sentence: str) -> None:
     assert not [t for t in find_times(sentence, JUL_2025) if t.kind == "span"]
 

@@ -169,9 +169,15 @@ def _year_span(h: _Hit) -> TimeMention:
 
 
 def _plan_span(h: _Hit) -> TimeMention:
-    """A five-year plan's time (“十四五”期间): its five years (2021/2025)."""
+    """A five-year plan's time (“十四五”期间): its five years (2021/2025); since it began (“十四五”以来, in
+    2023), its years up to the publication's (2021/2023), none before it began."""
     first = _five_year_plans()[h.m["plan"]]
-    return h.at("span", years_period(first, first + PLAN_YEARS - 1))
+    last = first + PLAN_YEARS - 1
+    if h.m["since"]:
+        if h.pub is None or h.pub.year <= first:
+            return h.at("mask")
+        last = min(last, h.pub.year)
+    return h.at("span", years_period(first, last))
 
 
 PLAN_YEARS = 5
