@@ -263,6 +263,9 @@ def test_sentence_facts(text, facts):
          [("钢材坯销量", "level", 6.0464e6), ("钢材坯平均售价", "level", 3611), ("主营业务收入", "level", 2.2579e10)]),
         ("6月份粗钢、生铁和钢材日均产量分别为244.1万吨、205.6万吨和325.23万吨。",
          [("粗钢日均产量", "level", 2.441e6), ("生铁日均产量", "level", 2.056e6), ("钢材日均产量", "level", 3.2523e6)]),
+        # members counted into a bare class word stay in the name (AM09)
+        ("一季度,工程机械、汽车及零部件、电子信息三大产业实现工业总产值463亿元。",
+         [("工程机械、汽车及零部件、电子信息三大产业工业总产值", "level", 4.63e10)]),
         # a basis said before the thing; a compound's part named bare is its holder's (AN12); a bare part
         # after the compound alone stays as it is (T08)
         ("8月,全行业完成摩托车产销155.78万辆和151.26万辆,环比产量增长3.04%,销量下降0.2%。",
