@@ -263,6 +263,10 @@ def test_sentence_facts(text, facts):
          [("钢材坯销量", "level", 6.0464e6), ("钢材坯平均售价", "level", 3611), ("主营业务收入", "level", 2.2579e10)]),
         ("6月份粗钢、生铁和钢材日均产量分别为244.1万吨、205.6万吨和325.23万吨。",
          [("粗钢日均产量", "level", 2.441e6), ("生铁日均产量", "level", 2.056e6), ("钢材日均产量", "level", 3.2523e6)]),
+        # places counted name nothing the places' figures after them measure (AJ10)
+        ("前三季度,西部地区房地产开发投资增长6.3%。4个省份增速提高,广西、青海分别提高17.9和10.4个百分点。",
+         [("房地产开发投资", "growth", 6.3), ("省份", "level", 4), ("房地产开发投资", "growth_change", 17.9),
+          ("房地产开发投资", "growth_change", 10.4)]),
         # members counted into a bare class word stay in the name (AM09)
         ("一季度,工程机械、汽车及零部件、电子信息三大产业实现工业总产值463亿元。",
          [("工程机械、汽车及零部件、电子信息三大产业工业总产值", "level", 4.63e10)]),

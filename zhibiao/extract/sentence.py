@@ -32,6 +32,7 @@ from zhibiao.extract.lexicon import (
     HAVE,
     HAVE_TAIL,
     JOINED_MEMBER,
+    LIST_MARKS,
     NAME_QUOTE,
     NAME_QUOTE_WORDS,
     OF,
@@ -602,8 +603,11 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
 def note_subject(st: SentenceState, g: GroupState) -> None:
     """A subject named here (not inherited, not a field ranked in) is the sentence's latest."""
     if not g.inherited and g.subject and not g.ranked_in:
-        if g.first.kind == COUNT and g.subject in COUNTED_PLACES and (thing := _counted_places_thing(st, g)):
+        counted_places = g.first.kind == COUNT and g.subject in COUNTED_PLACES
+        if counted_places and (thing := _counted_places_thing(st, g)):
             st.subjects.append(thing)  # 17个省份全社会用电量增速超过…: what the places' figures after it measure
+        if counted_places:
+            return  # 4个省份增速提高,广西、青海分别提高…: the places' figures are of the thing spoken of
         st.subjects.append(g.subject)
         st.subject_from = g.win_start
         if st.last_list is g.subjects:
@@ -619,6 +623,8 @@ def _counted_places_thing(st: SentenceState, g: GroupState) -> str:
     if not after.startswith(g.subject) or SET_AFTER.match(after):
         return ""  # 在10个州(市)中,…: the set the places after it are taken from
     clause = after[len(g.subject):]
+    if clause[:1] in LIST_MARKS or clause[:1].isdigit():
+        return ""  # 覆盖全国29个省(区、市)、34个重点行业: another count listed, not what the places measure
     ends = [at for mark in CLAUSE_MARKS + FULL_STOP if (at := clause.find(mark)) >= 0]
     return subject_from_window(clause[:min(ends)] if ends else clause)
 
