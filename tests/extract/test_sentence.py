@@ -267,6 +267,8 @@ def test_sentence_facts(text, facts):
         ("前三季度,西部地区房地产开发投资增长6.3%。4个省份增速提高,广西、青海分别提高17.9和10.4个百分点。",
          [("房地产开发投资", "growth", 6.3), ("省份", "level", 4), ("房地产开发投资", "growth_change", 17.9),
           ("房地产开发投资", "growth_change", 10.4)]),
+        # where a figure lies, said before a threshold, is no part of the name (AN15, U06)
+        ("企业研发投入在1000万元以上,营业收入增长5%。", [("企业研发投入", "level", 1e7), ("营业收入", "growth", 5)]),
         # members counted into a bare class word stay in the name (AM09)
         ("一季度,工程机械、汽车及零部件、电子信息三大产业实现工业总产值463亿元。",
          [("工程机械、汽车及零部件、电子信息三大产业工业总产值", "level", 4.63e10)]),
