@@ -269,6 +269,9 @@ def test_sentence_facts(text, facts):
           ("房地产开发投资", "growth_change", 10.4)]),
         # where a figure lies, said before a threshold, is no part of the name (AN15, U06)
         ("企业研发投入在1000万元以上,营业收入增长5%。", [("企业研发投入", "level", 1e7), ("营业收入", "growth", 5)]),
+        # how a product's output is counted is no part of its name (AN07, AJ05, W09)
+        ("8月份,规上工业原煤产量3.9亿吨,规模以上工业企业发电量4206.3亿千瓦时。",
+         [("原煤产量", "level", 3.9e8), ("发电量", "level", 4.2063e11)]),
         # members counted into a bare class word stay in the name (AM09)
         ("一季度,工程机械、汽车及零部件、电子信息三大产业实现工业总产值463亿元。",
          [("工程机械、汽车及零部件、电子信息三大产业工业总产值", "level", 4.63e10)]),
