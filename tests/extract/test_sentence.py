@@ -272,6 +272,8 @@ def test_sentence_facts(text, facts):
         # how a product's output is counted is no part of its name (AN07, AJ05, W09)
         ("8月份,规上工业原煤产量3.9亿吨,规模以上工业企业发电量4206.3亿千瓦时。",
          [("原煤产量", "level", 3.9e8), ("发电量", "level", 4.2063e11)]),
+        # a GDP's 总量 says nothing more than GDP (AM06, AA13)
+        ("上半年,山东省GDP总量达到4.18万亿元。", [("GDP", "level", 4.18e12)]),
         # members counted into a bare class word stay in the name (AM09)
         ("一季度,工程机械、汽车及零部件、电子信息三大产业实现工业总产值463亿元。",
          [("工程机械、汽车及零部件、电子信息三大产业工业总产值", "level", 4.63e10)]),
@@ -707,7 +709,7 @@ def test_sentence_the_figure_right_after_a_goal_noun_is_the_goal():
     ("text", "subjects"),
     [
         # passing a mark (跨过, 迈过, 逼近) ends the name, as reaching one (迈上) does
-        ("2024年,三个省份GDP总量均跨过5万亿元。", ["GDP总量"]),
+        ("2024年,三个省份GDP总量均跨过5万亿元。", ["GDP"]),
         ("2024年,全国规模以上工业增加值增长5.8%。目前,我国制造业在全球的比重已逼近30%。",
          ["规模以上工业增加值", "制造业在全球的比重"]),
         # 率先 says who was first, not what
