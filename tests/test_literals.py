@@ -13,6 +13,7 @@ from zhibiao.rules.literals import (
     matches,
     reach_from_end,
     required_words,
+    scanning,
     words_gate,
 )
 
@@ -117,3 +118,21 @@ def test_match_gate_tells_where_no_pattern_matches(text: str) -> None:
     for pos in range(len(text) + 1):
         if gate.search(text, pos, pos + reach) is None:
             assert all(p.match(text, pos) is None for p in patterns)
+
+
+@pytest.mark.parametrize(("pattern", "gated"), [
+    ("(?P<y>\\d{4})年|(?P<r>今年|去年)(?=[,;])|(?:^|(?<=显示,))(?P<r2>今年)(?=[\u4e00-\u9fff])", True),
+    ("(?<!\\d)1(?P<m>1[0-2]|[3-9])月份", True),
+    ("(?:近|最近)?(?:\\d{1,2}|[一二三])(?:年|个月)", True),
+    ("同比|比上年", False),  # alternatives opening with literals: the engine skips ahead itself
+    ("[^,;]{2,4}?发布的", False),  # a negated class: no lookahead can be written
+    ("(?:增长)?", False),  # may match the empty string
+])
+def test_scanning_finds_what_the_pattern_finds(pattern: str, gated: bool) -> None:
+    compiled = re.compile(pattern)
+    scan = scanning(compiled)
+    assert (scan is not compiled) == gated
+    for text in ["据显示,今年上半年2023年增长,去年;11月份1-2月", "数据显示,今年工业", "今年增长",
+                 "同比增长,比上年发布的", "近3年来,最近两个月", ""]:
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [
+            (m.span(), m.groups()) for m in compiled.finditer(text)]
