@@ -59,6 +59,10 @@ class TimeMention:
     values: tuple[str, ...] = ()
 
 
+MONTH_CACHE = 256  # the numerals a month is written with
+
+
+@lru_cache(maxsize=MONTH_CACHE)
 def _month(text: str) -> int:
     return int(parse_number(text))
 

@@ -189,6 +189,7 @@ def contributor(subject: str) -> str:
     return subject
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def canonical(subject: str) -> str:
     """The subject as a statistician labels a table row (FACTS.md "Subjects"): no verb of what it
     does after it, no verb of doing or framing before it, no scope word that only selects it."""
@@ -324,6 +325,7 @@ def _tails() -> tuple[tuple[str, ...], dict[str, tuple[str, ...]]]:
     return words("subjects", "stop", "keep"), {k: tuple(v) for k, v in by_last.items()}
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def _strip_tail(text: str) -> str:
     """The text without one qualifier word at its end (the longest that fits), unless that word
     ends a word that goes on naming the thing (签约 is no 签 + 约)."""
@@ -868,6 +870,7 @@ def _holders_measures() -> frozenset[str]:
     return frozenset(words("subjects", "holders_measures", "words"))
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def account_holder(subject: str) -> str:
     """The holder of a subject named with one of a holder's accounts (规模以上水泥工业营业收入 ->
     规模以上水泥工业), for the accounts named bare after it; '' when it names none."""
