@@ -7,6 +7,7 @@ import re
 import pytest
 
 from zhibiao.rules.literals import (
+    AnyOf,
     Opened,
     first_chars,
     match_gate,
@@ -136,3 +137,15 @@ def test_scanning_finds_what_the_pattern_finds(pattern: str, gated: bool) -> Non
                  "同比增长,比上年发布的", "近3年来,最近两个月", ""]:
         assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [
             (m.span(), m.groups()) for m in compiled.finditer(text)]
+
+
+def test_any_of_tells_what_a_search_of_the_union_tells() -> None:
+    patterns = [re.compile(p) for p in (
+        "扣除[^,;。]{1,8}因素", "按(可比|不变)?价格?计算", "[^,;。]{2,8}?(?:发布|公布)的", "(?<=生产总值)现价总量",
+        r"\([^()]{0,10}下同\)")]
+    union = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    any_of = AnyOf(patterns)
+    assert any_of.union is not None and len(any_of.rest) == 1  # the negated class is searched on its own
+    for text in ["扣除价格因素后", "按可比价格计算", "国家统计局发布的", "生产总值现价总量", "现价总量", "(下同)",
+                 "工业增加值", ""]:
+        assert any_of.search(text) == (union.search(text) is not None)

@@ -275,6 +275,27 @@ def scanning(pattern: re.Pattern) -> re.Pattern:
         return pattern
 
 
+class AnyOf:
+    """Whether any of several patterns matches somewhere in a text, as a search of their union tells:
+    those whose first characters can be listed (opening_class) in one union behind a lookahead for
+    them (scanning), so that the engine passes over most positions at one look; each of the others
+    on its own, after a scan for the words it needs (words_gate)."""
+
+    __slots__ = ("rest", "union")
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        patterns = list(patterns)
+        opened = [p for p in patterns if not p.flags & ~re.UNICODE and opening_class(p.pattern) is not None]
+        self.union = scanning(re.compile("|".join(f"(?:{p.pattern})" for p in opened))) if opened else None
+        self.rest = tuple((p, words_gate([p.pattern], p.flags)) for p in patterns if p not in opened)
+
+    def search(self, text: str) -> bool:
+        if self.union is not None and self.union.search(text) is not None:
+            return True
+        return any((gate is None or gate.search(text) is not None) and p.search(text) is not None
+                   for p, gate in self.rest)
+
+
 class Opened:
     """A compiled pattern whose match() is tried only where its first character (first_chars) stands:
     most texts open with none, and a call of the engine costs more than a look at one character."""
