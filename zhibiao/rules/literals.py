@@ -185,11 +185,19 @@ def opening_class(pattern: str, flags: int = 0) -> str | None:
     """A character class (its inside, as pattern text) holding every character a match of `pattern`
     may begin with, categories such as \\d and wide ranges kept as they are; None when none can be
     written (a negated class, any character, a pattern that may match the empty string or ignores case)."""
-    parsed = sre_parser.parse(pattern, flags)
+    return _opening_class(sre_parser.parse(pattern, flags))
+
+
+def _opening_class(parsed: Any) -> str | None:
+    found = _opening_items(parsed)
+    return None if found is None else "".join(sorted(found))
+
+
+def _opening_items(parsed: Any) -> set[str] | None:
     if parsed.state.flags & re.IGNORECASE:
         return None
     found, nullable = _opening(parsed)
-    return None if found is None or nullable else "".join(sorted(found))
+    return None if nullable else found
 
 
 def _opening(items: Any) -> tuple[set[str] | None, bool]:
@@ -264,9 +272,10 @@ def scanning(pattern: re.Pattern) -> re.Pattern:
     matches begin with (opening_class) when the engine cannot skip ahead by itself, so that each
     position is passed over by one look at one character rather than a try of every alternative.
     The lookahead reads no character, so the matches, their groups and spans are the pattern's."""
-    if pattern.flags & (re.VERBOSE | re.IGNORECASE) or _engine_skips(sre_parser.parse(pattern.pattern, pattern.flags)):
+    if pattern.flags & (re.VERBOSE | re.IGNORECASE):
         return pattern
-    opening = opening_class(pattern.pattern, pattern.flags)
+    parsed = sre_parser.parse(pattern.pattern, pattern.flags)  # (parsed once: a parse costs as much as a compile)
+    opening = None if _engine_skips(parsed) else _opening_class(parsed)
     if opening is None:
         return pattern
     try:
@@ -284,10 +293,23 @@ class AnyOf:
     __slots__ = ("rest", "union")
 
     def __init__(self, patterns: Iterable[re.Pattern]):
-        patterns = list(patterns)
-        opened = [p for p in patterns if not p.flags & ~re.UNICODE and opening_class(p.pattern) is not None]
-        self.union = scanning(re.compile("|".join(f"(?:{p.pattern})" for p in opened))) if opened else None
-        self.rest = tuple((p, words_gate([p.pattern], p.flags)) for p in patterns if p not in opened)
+        opened: list[str] = []
+        openings: set[str] = set()
+        literal_first = True  # whether each opens with a literal: then the engine skips ahead by itself
+        rest = []
+        for p in patterns:
+            parsed = sre_parser.parse(p.pattern, p.flags)
+            opening = None if p.flags & ~re.UNICODE else _opening_items(parsed)
+            if opening is None:
+                rest.append((p, words_gate([p.pattern], p.flags)))
+                continue
+            opened.append(f"(?:{p.pattern})")
+            openings |= opening
+            literal_first = literal_first and bool(parsed.data) and parsed.data[0][0] is sre.LITERAL
+        union = "|".join(opened)
+        ahead = "" if literal_first else f"(?=[{''.join(sorted(openings))}])"
+        self.union = re.compile(f"{ahead}(?:{union})") if opened else None
+        self.rest = tuple(rest)
 
     def search(self, text: str) -> bool:
         if self.union is not None and self.union.search(text) is not None:
