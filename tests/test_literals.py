@@ -7,12 +7,14 @@ import re
 import pytest
 
 from zhibiao.rules.literals import (
+    AnyOf,
     Opened,
     first_chars,
     match_gate,
     matches,
     reach_from_end,
     required_words,
+    scanning,
     words_gate,
 )
 
@@ -117,3 +119,33 @@ def test_match_gate_tells_where_no_pattern_matches(text: str) -> None:
     for pos in range(len(text) + 1):
         if gate.search(text, pos, pos + reach) is None:
             assert all(p.match(text, pos) is None for p in patterns)
+
+
+@pytest.mark.parametrize(("pattern", "gated"), [
+    ("(?P<y>\\d{4})年|(?P<r>今年|去年)(?=[,;])|(?:^|(?<=显示,))(?P<r2>今年)(?=[\u4e00-\u9fff])", True),
+    ("(?<!\\d)1(?P<m>1[0-2]|[3-9])月份", True),
+    ("(?:近|最近)?(?:\\d{1,2}|[一二三])(?:年|个月)", True),
+    ("同比|比上年", False),  # alternatives opening with literals: the engine skips ahead itself
+    ("[^,;]{2,4}?发布的", False),  # a negated class: no lookahead can be written
+    ("(?:增长)?", False),  # may match the empty string
+])
+def test_scanning_finds_what_the_pattern_finds(pattern: str, gated: bool) -> None:
+    compiled = re.compile(pattern)
+    scan = scanning(compiled)
+    assert (scan is not compiled) == gated
+    for text in ["据显示,今年上半年2023年增长,去年;11月份1-2月", "数据显示,今年工业", "今年增长",
+                 "同比增长,比上年发布的", "近3年来,最近两个月", ""]:
+        assert [(m.span(), m.groups()) for m in scan.finditer(text)] == [
+            (m.span(), m.groups()) for m in compiled.finditer(text)]
+
+
+def test_any_of_tells_what_a_search_of_the_union_tells() -> None:
+    patterns = [re.compile(p) for p in (
+        "扣除[^,;。]{1,8}因素", "按(可比|不变)?价格?计算", "[^,;。]{2,8}?(?:发布|公布)的", "(?<=生产总值)现价总量",
+        r"\([^()]{0,10}下同\)")]
+    union = re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    any_of = AnyOf(patterns)
+    assert any_of.union is not None and len(any_of.rest) == 1  # the negated class is searched on its own
+    for text in ["扣除价格因素后", "按可比价格计算", "国家统计局发布的", "生产总值现价总量", "现价总量", "(下同)",
+                 "工业增加值", ""]:
+        assert any_of.search(text) == (union.search(text) is not None)

@@ -382,6 +382,7 @@ def days_period(year: int | None, month: int, first: int, last: int) -> str:
     return str(Period("days", year, month, month, first, year, last))
 
 
+@lru_cache(maxsize=8192)
 def shift_year(period: str | None, years: int = -1) -> str | None:
     """The same span `years` earlier: 2025-H1 -> 2024-H1, 2025-01/2025-05 -> 2024-01/2024-05."""
     p = Period.parse(period)
@@ -389,6 +390,7 @@ def shift_year(period: str | None, years: int = -1) -> str | None:
     return str(shifted) if shifted else None
 
 
+@lru_cache(maxsize=8192)
 def previous(period: str | None) -> str | None:
     """The period just before: 2025-03 -> 2025-02, 2025-Q2 -> 2025-Q1, 2025-H2 -> 2025-H1."""
     p = Period.parse(period)
@@ -396,6 +398,7 @@ def previous(period: str | None) -> str | None:
     return str(before) if before else None
 
 
+@lru_cache(maxsize=8192)
 def end_date(period: str) -> str | None:
     """The last day of a span: 2021-01/2021-04 -> 2021-04-30, 2021-Q1 -> 2021-03-31, 2021 ->
     2021-12-31; a date stays; None when the year is unknown."""
@@ -404,6 +407,7 @@ def end_date(period: str) -> str | None:
     return str(end) if end else None
 
 
+@lru_cache(maxsize=8192)
 def end_month(period: str) -> int | None:
     """The last month a period covers: 2025-06 -> 6, 2025-H1 -> 6, 2025-01/2025-05 -> 5."""
     p = Period.parse(period)

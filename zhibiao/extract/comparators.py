@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from zhibiao.extract import measures as M
@@ -118,6 +118,7 @@ def _multiple_of() -> re.Pattern:
     return re.compile(load("measures")["multiple"]["of_other"])
 
 
+@lru_cache(maxsize=M.WINDOW_CACHE)
 def resolve_comparator(comparator: str | None, period: str | None, pub: date | None) -> str | None:
     """The basis a comparator names (vs:<period> or vs:<name>): the first resolver in
     COMPARATOR_RESOLVERS that reads it answers; else the thing named (比全国平均水平: vs:全国)."""

@@ -7,7 +7,7 @@ import re
 from collections.abc import Container
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import from_comparator, is_comparator
@@ -51,6 +51,7 @@ from zhibiao.extract.regions import (
     place_profile,
     province_of,
 )
+from zhibiao.extract.subjects import WINDOW_CACHE
 from zhibiao.ingest.segment import Article, Paragraph
 from zhibiao.period import Period
 from zhibiao.rules import load, words
@@ -198,6 +199,7 @@ def _place_suffixes() -> tuple[str, ...]:
     return words("periods", "context", "place_suffixes")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def _without_place_said_first(before: str) -> str:
     """The text before a time phrase without the place said right before it (该省一季度, 山东省一季度)."""
     for word in words("periods", "context", "place_openers"):
@@ -410,6 +412,7 @@ _SPAN_MEASURES = ("growth",)
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def _part_of(part: str | None, whole: str | None) -> bool:
     """Whether `part` is a shorter span inside `whole` (2022-03 in 2022-Q1), not a point in it; a year
     is no whole here (2014年…前三季度: the year only dates what follows)."""
@@ -420,6 +423,7 @@ def _part_of(part: str | None, whole: str | None) -> bool:
     return bool(p and a and b and not p.is_date and b[0] <= a[0] and a[1] <= b[1] and a != b)
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def is_date(period: str | None) -> bool:
     return bool(period and _DATE.fullmatch(period))
 

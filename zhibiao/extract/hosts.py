@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlsplit
 
 from zhibiao.errors import RulesError
@@ -64,11 +64,15 @@ def _check_place(section: str, place: str, labels, owner: dict[str, str]) -> Non
         owner[label] = place
 
 
+HOST_CACHE = 1024  # the hosts of a corpus's documents
+
+
 @cache
 def _table() -> HostTable:
     return build_host_table(load("hosts"))
 
 
+@lru_cache(maxsize=HOST_CACHE)
 def host_labels(url: str | None) -> tuple[str, ...]:
     """The labels of a url's host, lower case, without port or trailing dot; () when there is
     none (no url, a path, garbage). A url without a scheme (tjj.hebei.gov.cn/x) has a host too."""
@@ -86,6 +90,7 @@ def host_labels(url: str | None) -> tuple[str, ...]:
     return tuple(host.rstrip(".").split("."))
 
 
+@lru_cache(maxsize=HOST_CACHE)
 def host_place(url: str | None) -> str | None:
     """The canonical province or city a page's host stands for, or None (no such label, a
     national host, two places that disagree)."""

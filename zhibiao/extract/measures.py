@@ -229,6 +229,7 @@ _READERS: dict[str, Callable[[str, str], Reading]] = {
 MINUS_REACH = 4  # how much of the text before a figure its own minus sign is read in
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def has_minus(before: str) -> bool:
     """Whether the figure after `before` carries its own minus sign (同比-9.6%, 至-14.6%)."""
     return _patterns()["minus"].search(before[-MINUS_REACH:]) is not None

@@ -457,8 +457,11 @@ def _per_units() -> tuple[str, ...]:
 
 def _cut_short(sentence: str, end: int, unit_text: str, longer: dict[str, tuple[str, ...]]) -> bool:
     """回落1.8个百 at the end of a truncated page: the text stops inside a longer unit (个百分点)."""
-    rest = sentence[end:].rstrip(_grammar()["sentence_end"])
-    return bool(rest) and len(rest) < 4 and any(
+    kept = len(sentence.rstrip(_grammar()["sentence_end"])) - end  # (no copy of the text after the unit)
+    if not 0 < kept < 4:
+        return False
+    rest = sentence[end:end + kept]
+    return any(
         w[len(unit_text):].startswith(rest) and len(w) > len(unit_text) + len(rest) for w in longer[unit_text])
 
 

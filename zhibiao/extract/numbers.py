@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from zhibiao.rules import load
 
@@ -30,6 +31,10 @@ NUMBER = re.compile(rf"(?:{ARABIC})|(?:{CHINESE})")
 _MIXED = re.compile(rf"(\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)([{''.join([*LARGE_UNITS, *SMALL_UNITS])}]*)")
 
 
+NUMBER_CACHE = 1 << 14  # the numerals of a corpus: figures, months, counts recur
+
+
+@lru_cache(maxsize=NUMBER_CACHE)
 def parse_number(text: str) -> Decimal:
     """The value of an Arabic, Chinese or mixed numeral; ValueError when it is none."""
     text = text.strip()

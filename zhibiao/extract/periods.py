@@ -34,6 +34,7 @@ from zhibiao.period import (
     years_period,
 )
 from zhibiao.rules import alternation, load
+from zhibiao.rules.literals import scanning
 
 if TYPE_CHECKING:
     from zhibiao.extract.prefilter import Prefilter
@@ -61,6 +62,10 @@ class TimeMention:
     values: tuple[str, ...] = ()
 
 
+MONTH_CACHE = 256  # the numerals a month is written with
+
+
+@lru_cache(maxsize=MONTH_CACHE)
 def _month(text: str) -> int:
     return int(parse_number(text))
 
@@ -397,6 +402,7 @@ class _Gated:
     any_chars: tuple[frozenset, ...]
     any_words: tuple[tuple[str, ...], ...]
     prefixed: bool
+    scan: re.Pattern  # the pattern as iterated over a sentence (literals.scanning: the same matches)
 
     def open(self, sentence: str, present: set) -> bool:
         if not self.required <= present:
@@ -417,10 +423,11 @@ def _gate(kind: str) -> list[tuple[str, ...]]:
 def _gated(kind: str, resolve: _Resolve, prefixed: bool) -> _Gated:
     gate = _gate(kind)
     single = [g for g in gate if all(len(w) == 1 for w in g)]
-    return _Gated(kind, re.compile(_expand(load("periods")["patterns"][kind])), resolve,
+    pattern = re.compile(_expand(load("periods")["patterns"][kind]))
+    return _Gated(kind, pattern, resolve,
                   frozenset(g[0] for g in single if len(g) == 1),
                   tuple(frozenset(g) for g in single if len(g) > 1),
-                  tuple(g for g in gate if any(len(w) > 1 for w in g)), prefixed)
+                  tuple(g for g in gate if any(len(w) > 1 for w in g)), prefixed, scanning(pattern))
 
 
 @cache
@@ -531,7 +538,7 @@ def _resolve_all(sentence: str, pub: date | None, candidates: list[_Gated]) -> t
     found: list[TimeMention] = []
     taken = bytearray(len(sentence) + 1)
     for gated in candidates:
-        for m in _matches(gated.pattern, sentence) if gated.prefixed else gated.pattern.finditer(sentence):
+        for m in _matches(gated.scan, sentence) if gated.prefixed else gated.scan.finditer(sentence):
             start, end = m.start(), m.end()
             if end == start or taken.find(1, start, end) >= 0:
                 continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.attributes import emit_facts, sentence_quote
@@ -68,6 +68,7 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
+    WINDOW_CACHE,
     account_holder,
     account_left_out,
     bracketed_rate,
@@ -333,6 +334,7 @@ def _as_the_reading_before(g: GroupState, last: M.Reading) -> M.Reading | None:
     return None
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def _previous_reading(window: str) -> bool:
     return any(word in window for word in context_words("previous_reading"))
 

@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 from zhibiao.extract.mentions import parse_unit
 from zhibiao.extract.periods import TimeMention, find_times
 from zhibiao.extract.regions import NATIONAL, PLACE, find_regions
+from zhibiao.extract.subjects import WINDOW_CACHE
 from zhibiao.ingest.segment import Paragraph
 from zhibiao.period import end_month, point_period, shift_year, span_period
 from zhibiao.rules import alternation, load, words
@@ -730,6 +731,7 @@ def _is_unit_cell(text: str) -> bool:
     return len(text) <= UNIT_CELL_MAX and parse_unit(text) is not None
 
 
+@lru_cache(maxsize=WINDOW_CACHE)
 def _header_cell(text: str) -> bool:
     return _header_like(text) and (_is_header_word(text) or _is_time(text))
 

@@ -57,9 +57,21 @@ def to_simplified(text: str) -> str:
     length it is kept as it was rather than break offsets."""
     converted = _to_simplified_script(text)
     if converted == text:
-        return text.translate(_variant_characters())
+        return _without_variants(text)
     terms, table = _taiwan_terms()
-    return terms.sub(lambda m: table[m.group()], converted).translate(_variant_characters())
+    return _without_variants(terms.sub(lambda m: table[m.group()], converted))
+
+
+def _without_variants(text: str) -> str:
+    """text.translate(_variant_characters()), skipped for a text that holds none of them (most do
+    not; translate() looks up every character in a dict)."""
+    return text.translate(_variant_characters()) if _variant_pattern().search(text) else text
+
+
+@cache
+def _variant_pattern() -> re.Pattern:
+    chars = "".join(re.escape(chr(c)) for c in _variant_characters())
+    return re.compile(f"[{chars}]" if chars else "(?!)")
 
 
 @cache

@@ -178,6 +178,146 @@ def _class_chars(items: Any) -> set[str] | None:
     return found
 
 
+_CLASS_CATEGORIES = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_SPACE: r"\s", sre.CATEGORY_WORD: r"\w"}
+
+
+def opening_class(pattern: str, flags: int = 0) -> str | None:
+    """A character class (its inside, as pattern text) holding every character a match of `pattern`
+    may begin with, categories such as \\d and wide ranges kept as they are; None when none can be
+    written (a negated class, any character, a pattern that may match the empty string or ignores case)."""
+    return _opening_class(sre_parser.parse(pattern, flags))
+
+
+def _opening_class(parsed: Any) -> str | None:
+    found = _opening_items(parsed)
+    return None if found is None else "".join(sorted(found))
+
+
+def _opening_items(parsed: Any) -> set[str] | None:
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    found, nullable = _opening(parsed)
+    return None if nullable else found
+
+
+def _opening(items: Any) -> tuple[set[str] | None, bool]:
+    """(the class items a match of the sequence may begin with, whether it may match the empty string)."""
+    found: set[str] = set()
+    for op, av in items:
+        if op in _ZERO_WIDTH:
+            continue
+        item, nullable = _opening_item(op, av)
+        if item is None:
+            return None, False
+        found |= item
+        if not nullable:
+            return found, False
+    return found, True
+
+
+def _opening_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+    if op is sre.LITERAL:
+        return {re.escape(chr(av))}, False
+    if op is sre.IN:
+        return _class_items(av), False
+    if op is sre.SUBPATTERN:
+        return (None, False) if av[1] & re.IGNORECASE else _opening(av[3])
+    if op is sre.BRANCH:
+        found: set[str] = set()
+        nullable = False
+        for alternative in av[1]:
+            items, empty = _opening(alternative)
+            if items is None:
+                return None, False
+            found |= items
+            nullable = nullable or empty
+        return found, nullable
+    if op in _REPEATS:
+        items, nullable = _opening(av[2])
+        return items, nullable or av[0] == 0
+    if op is sre.ATOMIC_GROUP:
+        return _opening(av)
+    return None, False
+
+
+def _class_items(items: Any) -> set[str] | None:
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            found.add(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is sre.CATEGORY and av in _CLASS_CATEGORIES:
+            found.add(_CLASS_CATEGORIES[av])
+        else:
+            return None
+    return found
+
+
+def _engine_skips(items: Any) -> bool:
+    """Whether the engine itself skips ahead to where a match may begin: a pattern that opens with a
+    literal, a class, or alternatives that each open with a literal (re's own prefix and charset)."""
+    while items and items[0][0] is sre.SUBPATTERN:
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op in (sre.LITERAL, sre.IN):
+        return True
+    return op is sre.BRANCH and all(alt and alt[0][0] is sre.LITERAL for alt in av[1])
+
+
+def scanning(pattern: re.Pattern) -> re.Pattern:
+    """The pattern for a search or finditer over long texts: with a lookahead for the characters its
+    matches begin with (opening_class) when the engine cannot skip ahead by itself, so that each
+    position is passed over by one look at one character rather than a try of every alternative.
+    The lookahead reads no character, so the matches, their groups and spans are the pattern's."""
+    if pattern.flags & (re.VERBOSE | re.IGNORECASE):
+        return pattern
+    parsed = sre_parser.parse(pattern.pattern, pattern.flags)  # (parsed once: a parse costs as much as a compile)
+    opening = None if _engine_skips(parsed) else _opening_class(parsed)
+    if opening is None:
+        return pattern
+    try:
+        return re.compile(f"(?=[{opening}])(?:{pattern.pattern})", pattern.flags)
+    except re.error:  # an inline global flag, which must open the pattern
+        return pattern
+
+
+class AnyOf:
+    """Whether any of several patterns matches somewhere in a text, as a search of their union tells:
+    those whose first characters can be listed (opening_class) in one union behind a lookahead for
+    them (scanning), so that the engine passes over most positions at one look; each of the others
+    on its own, after a scan for the words it needs (words_gate)."""
+
+    __slots__ = ("rest", "union")
+
+    def __init__(self, patterns: Iterable[re.Pattern]):
+        opened: list[str] = []
+        openings: set[str] = set()
+        literal_first = True  # whether each opens with a literal: then the engine skips ahead by itself
+        rest = []
+        for p in patterns:
+            parsed = sre_parser.parse(p.pattern, p.flags)
+            opening = None if p.flags & ~re.UNICODE else _opening_items(parsed)
+            if opening is None:
+                rest.append((p, words_gate([p.pattern], p.flags)))
+                continue
+            opened.append(f"(?:{p.pattern})")
+            openings |= opening
+            literal_first = literal_first and bool(parsed.data) and parsed.data[0][0] is sre.LITERAL
+        union = "|".join(opened)
+        ahead = "" if literal_first else f"(?=[{''.join(sorted(openings))}])"
+        self.union = re.compile(f"{ahead}(?:{union})") if opened else None
+        self.rest = tuple(rest)
+
+    def search(self, text: str) -> bool:
+        if self.union is not None and self.union.search(text) is not None:
+            return True
+        return any((gate is None or gate.search(text) is not None) and p.search(text) is not None
+                   for p, gate in self.rest)
+
+
 class Opened:
     """A compiled pattern whose match() is tried only where its first character (first_chars) stands:
     most texts open with none, and a call of the engine costs more than a look at one character."""
