@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import re._constants as sre
 import re._parser as sre_parser
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, NamedTuple
 
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -127,42 +127,7 @@ _WIDEST_RANGE = 256  # a class range listed character by character (A-Z, not \u4
 
 def _first(items: Any) -> tuple[set[str] | None, bool]:
     """(the first characters of a match of the sequence, whether it may match the empty string)."""
-    found: set[str] = set()
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue
-        item, nullable = _first_item(op, av)
-        if item is None:
-            return None, False
-        found |= item
-        if not nullable:
-            return found, False
-    return found, True
-
-
-def _first_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-    if op is sre.LITERAL:
-        return {chr(av)}, False
-    if op is sre.IN:
-        return _class_chars(av), False
-    if op is sre.SUBPATTERN:
-        return (None, False) if av[1] & re.IGNORECASE else _first(av[3])
-    if op is sre.BRANCH:
-        found: set[str] = set()
-        nullable = False
-        for alternative in av[1]:
-            chars, empty = _first(alternative)
-            if chars is None:
-                return None, False
-            found |= chars
-            nullable = nullable or empty
-        return found, nullable
-    if op in _REPEATS:
-        chars, nullable = _first(av[2])
-        return chars, nullable or av[0] == 0
-    if op is sre.ATOMIC_GROUP:
-        return _first(av)
-    return None, False
+    return _opening_of(items, _CHARS)
 
 
 def _class_chars(items: Any) -> set[str] | None:
@@ -202,11 +167,25 @@ def _opening_items(parsed: Any) -> set[str] | None:
 
 def _opening(items: Any) -> tuple[set[str] | None, bool]:
     """(the class items a match of the sequence may begin with, whether it may match the empty string)."""
+    return _opening_of(items, _CLASS_ITEMS)
+
+
+class _Leaves(NamedTuple):
+    """How a walk of a pattern's opening reads a literal and a class: as characters, or as the items
+    of a character class written as pattern text."""
+
+    literal: Callable[[int], str]
+    klass: Callable[[Any], set[str] | None]
+
+
+def _opening_of(items: Any, leaves: _Leaves) -> tuple[set[str] | None, bool]:
+    """(what a match of the sequence may begin with, as `leaves` reads it; whether it may match the
+    empty string), or (None, False) when that cannot be listed."""
     found: set[str] = set()
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        item, nullable = _opening_item(op, av)
+        item, nullable = _opening_item(op, av, leaves)
         if item is None:
             return None, False
         found |= item
@@ -215,28 +194,28 @@ def _opening(items: Any) -> tuple[set[str] | None, bool]:
     return found, True
 
 
-def _opening_item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+def _opening_item(op: Any, av: Any, leaves: _Leaves) -> tuple[set[str] | None, bool]:
     if op is sre.LITERAL:
-        return {re.escape(chr(av))}, False
+        return {leaves.literal(av)}, False
     if op is sre.IN:
-        return _class_items(av), False
+        return leaves.klass(av), False
     if op is sre.SUBPATTERN:
-        return (None, False) if av[1] & re.IGNORECASE else _opening(av[3])
+        return (None, False) if av[1] & re.IGNORECASE else _opening_of(av[3], leaves)
     if op is sre.BRANCH:
         found: set[str] = set()
         nullable = False
         for alternative in av[1]:
-            items, empty = _opening(alternative)
+            items, empty = _opening_of(alternative, leaves)
             if items is None:
                 return None, False
             found |= items
             nullable = nullable or empty
         return found, nullable
     if op in _REPEATS:
-        items, nullable = _opening(av[2])
+        items, nullable = _opening_of(av[2], leaves)
         return items, nullable or av[0] == 0
     if op is sre.ATOMIC_GROUP:
-        return _opening(av)
+        return _opening_of(av, leaves)
     return None, False
 
 
@@ -252,6 +231,14 @@ def _class_items(items: Any) -> set[str] | None:
         else:
             return None
     return found
+
+
+def _escaped(code: int) -> str:
+    return re.escape(chr(code))
+
+
+_CHARS = _Leaves(chr, _class_chars)
+_CLASS_ITEMS = _Leaves(_escaped, _class_items)
 
 
 def _engine_skips(items: Any) -> bool:
