@@ -551,8 +551,6 @@ def _holder_of_rate(st: SentenceState, g: GroupState) -> bool:
     return bool(held) and g.subject == held
 
 
-# Tried in order after anaphors: 硅片环节,…产量 (a segment's); 新材料产业加快发展,产值从… (a branch's);
-# 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis).
 def _counted_again(st: SentenceState, g: GroupState) -> bool:
     """这18个行业的增加值: the members counted before with that number (有18个行业的增速同比加快), named as
     they were there."""
@@ -578,6 +576,9 @@ def _counted_again_pattern() -> re.Pattern:
     return re.compile(load("subjects")["references"]["counted_again"])
 
 
+# Tried in order after anaphors: 这18个行业 (members counted before); 硅片环节,…产量 (a segment's); 新材料产业
+# 加快发展,产值从… (a branch's); 与欧盟双边贸易增长3.2%,与日本下降8.2% (a partner's ellipsis); 摩托车产销…,销量…
+# (a compound's part).
 REFERENCE_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _counted_again, _produced, _named_after(segment_subject), _named_after(holder_measure),
     _named_after(partner_ellipsis), _named_after(sibling_predicate), _named_after(compound_part),
