@@ -100,6 +100,8 @@ def test_comparators_from_comparator(sentence, pos, period):
         ("二季度出口较一季度增长5%。", "mom"),
         # a year's figure against the year before is year on year
         ("全年地区生产总值比上年增长6.7%。", "yoy"),
+        # an earlier month of the year, named alone, is that month
+        ("6月份生铁产量比3月份增长3.25%。", "vs:2017-03"),
     ],
 )
 def test_comparators_growth_against_the_period_just_before_is_mom(text, basis):

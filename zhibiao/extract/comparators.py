@@ -72,7 +72,7 @@ def _growth_against_named(compared: str | None, period: str | None, art: Article
         return None
     if _the_period_before(compared, period, art.pub):
         return MOM
-    if _names_its_period(compared):
+    if _names_its_period(compared) or _month_of_the_year(compared, period, art.pub):
         resolved = _vs_year_start(compared, period) or resolve_comparator(compared, period, art.pub)
         if resolved and resolved != f"vs:{shift_year(period)}":
             return resolved
@@ -89,6 +89,17 @@ def _the_period_before(compared: str, period: str, pub: date | None) -> bool:
         return False
     before = previous(period)
     return before is not None and resolve_comparator(compared, period, pub) == f"vs:{before}"
+
+
+def _month_of_the_year(compared: str, period: str, pub: date | None) -> bool:
+    """Whether a month's figure is compared with an earlier month of its year, named alone (6月份…比3月份
+    增长3.25%): that month, not the same month a year before."""
+    own = Period.parse(period)
+    if own is None or own.canonical().form != "month" or WRITTEN_YEAR.search(compared):
+        return False
+    times = [t for t in find_times(compared, pub) if t.kind == "period" and t.value]
+    other = Period.parse(times[-1].value) if len(times) == 1 else None
+    return other is not None and other.canonical().form == "month" and other.first < own.first
 
 
 def _names_its_period(compared: str) -> bool:
