@@ -15,7 +15,7 @@ from zhibiao.extract.context import ArticleState, ParagraphState, article_state,
 from zhibiao.extract.dedupe import dedupe, drop_headline_repeats
 from zhibiao.extract.hosts import government_place, host_place
 from zhibiao.extract.preload import preload
-from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope
+from zhibiao.extract.scope import economic_score, enough_economic, has_off_topic, in_scope, is_foreign_prose
 from zhibiao.extract.sentence import sentence_facts
 from zhibiao.extract.tables import Table, find_tables, read_table
 from zhibiao.extract.vintages import mark_vintages
@@ -95,6 +95,8 @@ def _paragraph_facts(doc: Document, para: Paragraph, art: ArticleState, mapped) 
     ps = ParagraphState(period=art.section_period, basis=art.section_basis)
     out: list[Fact] = []
     for sent in para.sentences:
+        if is_foreign_prose(sent.text):
+            continue
         out.extend(sentence_facts(doc, sent, ps, art, mapped))
     if not out and para.headline and section_heading(para.text):
         note_section(para, art)

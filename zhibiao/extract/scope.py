@@ -45,6 +45,18 @@ def in_scope(economic: int, off_topic: int) -> bool:
     return economic >= limits["min_economic"] and economic >= limits["ratio"] * off_topic
 
 
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def is_foreign_prose(text: str) -> bool:
+    """A sentence in another language (a repost's English or Spanish version of the Chinese text):
+    its figures are the Chinese text's again, under words the grammar cannot read."""
+    _, _, limits, _ = _vocab()
+    letters = len(_LATIN_LETTER.findall(text))
+    return letters >= limits["foreign_min_letters"] and letters > limits["foreign_ratio"] * len(_HAN.findall(text))
+
+
 def text_in_scope(text: str) -> bool:
     if not has_off_topic(text):
         return enough_economic(text)
