@@ -1227,3 +1227,67 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
     text = ("1-8月,全区原煤产量7.73亿吨。其中,8月份原煤产量9454.5万吨,同比增长11.9%;"
             "从日均产量来看,8月日均产量为305万吨。\n")
     assert _one(_facts(text, pub=date(2022, 9, 20)), 3.05e6).subject == "原煤日均产量"
+
+
+# ---- one field of one figure: the rules found on blind sets AO-AQ -----------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "pub", "value", "field", "expected"),
+    [
+        # an average over years before its verb is the basis, not the name's tail (AO12)
+        ("1-8月份,全国民间投资两年平均增长3.9%,高技术制造业两年平均增长13.1%。\n", date(2021, 9, 15), 3.9,
+         "subject", "民间投资"),
+        ("1-8月份,全国民间投资两年平均增长3.9%,高技术制造业两年平均增长13.1%。\n", date(2021, 9, 15), 13.1,
+         "basis", "avg2y"),
+        # a sector's part is named alone; a word that goes on with 中 is no part (中试平台)
+        ("1-8月份,全国服务业中信息传输、软件和信息技术服务业两年平均增长14.9%。规模以上工业增加值增长8.1%。\n",
+         date(2021, 9, 15), 14.9, "subject", "信息传输、软件和信息技术服务业"),
+        # a footnote's mark and a long note ending 下同 leave the name (AP04, AP05)
+        ("2023年全省生产总值[2]82553亿元,比上年增长6.0%。全年规模以上工业增加值增长6.8%。\n", date(2024, 3, 1),
+         6.0, "subject", "地区生产总值"),
+        ("1至9月,全省规模以上服务业(错月统计,不含批零住餐和金融业,下同)营业收入2.12万亿元,增长5.2%。"
+         "规模以上工业增加值增长6.1%。\n", date(2023, 11, 15), 5.2, "subject", "规模以上服务业营业收入"),
+        # 当月 in a sentence of a span of months: the span's last month (AP09)
+        ("1-5月,全市规模以上工业企业实现产值4568.3亿元,同比增长6.2%,其中当月实现产值1001.1亿元,增长6.5%。\n",
+         date(2015, 6, 20), 6.5, "period", "2015-05"),
+        ("1-5月,全市规模以上工业企业实现产值4568.3亿元,同比增长6.2%,其中当月实现产值1001.1亿元,增长6.5%。\n",
+         date(2015, 6, 20), 6.2, "period", "2015-01/2015-05"),
+        # a ranking's third place, the occasion, a sector's count with 共有, how a part fared (AQ14, AQ13, AQ09,
+        # AP02)
+        ("2023年,新装备制造业规模最大,增加值为48808亿元;其次是信息通信技术服务业,增加值为39322亿元;"
+         "再次是信息通信技术制造业,增加值为32101亿元。\n", date(2024, 12, 1), 3.2101e12, "subject",
+         "信息通信技术制造业增加值"),
+        ("2023年,新装备制造业规模最大,增加值为48808亿元;其次是信息通信技术服务业,增加值为39322亿元。\n",
+         date(2024, 12, 1), 4.8808e12, "subject", "新装备制造业增加值"),
+        ("全省重大项目集中开工。本次集中开工项目平均投资规模13.3亿元,较上次增加1.3亿元。\n", date(2019, 11, 15),
+         1.33e9, "subject", "集中开工项目平均投资规模"),
+        ("2022年,机械工业共有规模以上企业11.1万家,比上年增加1.2万家,营业收入增长9.6%。\n", date(2023, 2, 20),
+         111000, "subject", "机械工业规模以上企业"),
+        ("一季度,全省计算机、通信和其他电子设备制造业也迎来高速增长,增加值同比增长42.4%。工业投资增长9.1%。\n",
+         date(2025, 4, 23), 42.4, "subject", "计算机、通信和其他电子设备制造业增加值"),
+    ],
+)
+def test_assemble_one_field(text, pub, value, field, expected) -> None:
+    assert getattr(_one(_facts(text, pub=pub), value), field) == expected
+
+
+def test_assemble_a_sentence_in_another_language_yields_nothing() -> None:
+    # AO02: a repost's English version restates the Chinese figures under words the grammar cannot read
+    text = ("1-7月,全国规模以上工业企业实现利润总额39038.1亿元,同比增长17.1%。\n"
+            "From January to July, the total profits of industrial enterprises reached 3903.81 billion yuan, "
+            "a year-on-year increase of 17.1%.\n")
+    facts = _facts(text, pub=date(2018, 8, 27))
+    assert [f.subject for f in facts if f.value == 17.1] == ["规模以上工业企业利润总额"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他对统计工作提出要求:一是聚焦发展大势;二是深入基层一线,带着问题去调研。全省规模以上工业增加值增长8%。\n",
+        "主要工业产品工业硅、铁合金、十种有色金属、发电量等的产量均有增长。全省规模以上工业增加值增长8%。\n",
+        "全省深入实施三个“一号工程”和“十项重大工程”,经济运行持续向好。全省规模以上工业增加值增长8%。\n",
+    ],
+)
+def test_assemble_numerals_in_idioms_and_quoted_names_are_no_facts(text) -> None:
+    # AP14 (一线), AP01 (十种有色金属), AP04/AP05 (“十项重大工程”): only the growth is a fact
+    assert [f.value for f in _facts(text, pub=date(2023, 11, 15))] == [8.0]

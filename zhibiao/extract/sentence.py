@@ -356,7 +356,26 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
     elif g.period and any(word in g.window for word in context_words("year_ago_reading")):
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
     else:
-        g.period = _cumulative_to_month(st, g)
+        g.period = _month_alone_of_span(st, g, _cumulative_to_month(st, g))
+
+
+_SPAN_FORMS = ("months", "half", "quarter")
+
+
+def _month_alone_of_span(st: SentenceState, g: GroupState, p: str | None) -> str | None:
+    """1-5月,…实现产值4568.3亿元,…其中当月实现产值1001.1亿元: after 当月 (or 单月, 本月) with no time of
+    its own, a figure of a span of months is its last month's."""
+    span = Period.parse(p)
+    if span is None or span.form not in _SPAN_FORMS or span.year is None or span.first == span.last:
+        return p
+    before = st.text[:g.first.start]
+    since = max([t.end for t in st.times if t.end <= g.first.start], default=0)
+    for word in context_words("month_alone"):
+        at = before.find(word, since)
+        # (本月止累计 is the span again)
+        if at >= 0 and not before.startswith(_SPAN_AGAIN, at + len(word)):
+            return str(Period.of_month(span.year, span.last))
+    return p
 
 
 def _cumulative_to_month(st: SentenceState, g: GroupState) -> str | None:
@@ -375,6 +394,9 @@ def _cumulative_to_month(st: SentenceState, g: GroupState) -> str | None:
     if any(w in before[at:] for w in context_words("month_alone")):
         return p
     return str(Period.of_months(month.year, 1, month.last))
+
+
+_SPAN_AGAIN = tuple(context_words("month_alone_span"))
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also
