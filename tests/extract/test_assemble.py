@@ -1291,3 +1291,9 @@ def test_assemble_a_sentence_in_another_language_yields_nothing() -> None:
 def test_assemble_numerals_in_idioms_and_quoted_names_are_no_facts(text) -> None:
     # AP14 (一线), AP01 (十种有色金属), AP04/AP05 (“十项重大工程”): only the growth is a fact
     assert [f.value for f in _facts(text, pub=date(2023, 11, 15))] == [8.0]
+
+
+def test_assemble_a_lone_surrogate_in_traditional_text_is_read_around() -> None:
+    # a JSON source can carry "\udcc7": opencc cannot encode it, so it once raised UnicodeEncodeError
+    text = "第一季度全省規模以上工業增加值同比增長19.1%\udcc7,工業投資增長8.2%。\n"
+    assert [f.value for f in _facts(text, pub=date(2007, 5, 12))] == [19.1, 8.2]

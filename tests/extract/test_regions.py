@@ -47,6 +47,10 @@ def _regions(text: str) -> list[tuple[str, str, str | None]]:
         ("我省工业投资增长", [("我省", LOCAL_PROVINCE, None)]),
         ("我区规上工业增加值同比增长6%", [("我区", LOCAL_PROVINCE, None)]),
         ("大陆汽车销量增长7%", [("大陆", NATIONAL, "全国")]),
+        # an autonomous county written short, and a place's own body a reporter heard from
+        ("琼中县经济运行简况", [("琼中县", PLACE, "琼中黎族苗族自治县")]),
+        ("记者从贵州省经贸委办公室获悉:", [("贵州省", PLACE, "贵州省")]),
+        ("从贵州省出口的商品", []),
         ("新亚欧大陆桥货运量增长10%", []),
         ("对我国香港地区进出口113.5亿元", []),
         ("对第一大贸易伙伴东盟进出口2029.9亿元", []),  # a partner named after who it is

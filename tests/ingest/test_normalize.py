@@ -39,6 +39,8 @@ from zhibiao.ingest.textmap import MappedText
         # a summary's points: their cited sources go, the dash between them ends a sentence
         ("环比0.2% [1][4] - 12月PPI同比-1.9% [1][4]", "环比0.2%  。 12月PPI同比-1.9% "),
         ("2023 - 2025年", "2023 - 2025年"),  # a dash between figures is no point
+        # a lone surrogate (a JSON source's escape) is no character opencc can read: U+FFFD, one for one
+        ("規模\udcc7以上工業增長", "规模\ufffd以上工业增长"),
     ],
 )
 def test_normalize_cleans_characters(raw, expected):

@@ -96,7 +96,7 @@ def build_lexicon(table: dict) -> Lexicon:
     prefectures: dict[str, str] = {}
     for section, canon, entry in places:
         _check_city(section, canon, entry, provinces)
-        for n in (canon, *entry["names"]):
+        for n in (canon, *entry["names"], *_autonomous_short_name(canon, table)):
             m.add(n, _Word(PLACE, canon, entry["level"]), section)
         provinces[canon] = entry["province"]
         if "city" in entry:
@@ -107,6 +107,17 @@ def build_lexicon(table: dict) -> Lexicon:
 
 
 _COUNTY_SECTIONS = ("counties", "districts")
+
+
+def _autonomous_short_name(canon: str, table: dict) -> tuple[str, ...]:
+    """琼中黎族苗族自治县 is written 琼中县: the name before its peoples, with the division's last character.
+    None for a name that is its people's alone (东乡族自治县) or when the table has no [autonomous]."""
+    rule = table.get("autonomous") or load("regions").get("autonomous")
+    if not rule or not canon.endswith(tuple(rule["suffixes"])):
+        return ()
+    peoples = "|".join(sorted(map(re.escape, rule["peoples"]), key=len, reverse=True))
+    m = re.match(rf"(.{{2,}}?)(?:(?:{peoples}){rule['people']}?)+{rule['marker']}(.)$", canon)
+    return (m.group(1) + m.group(2),) if m else ()
 
 
 def _add_aggregates(m: _Meanings, table: dict) -> None:
@@ -322,6 +333,7 @@ def _boundaries() -> dict:
     table["bracketed_figure"] = re.compile(table["bracketed_figure"])
     table["member_superlative"] = re.compile(table["member_superlative"])
     table["listed_value"] = re.compile(table["listed_value"])
+    table["heard_from"] = re.compile(table["heard_from"])
     for key in ("list_joiners", "media_before", "national_not_before"):
         table[key] = tuple(table[key])
     return table
@@ -365,7 +377,8 @@ def _not_covered(text: str, start: int, end: int, skipped_end: int, out: list[Re
             or (skipped_end >= 0 and b["bracketed_value"].fullmatch(text, skipped_end, start - 1) is not None)):
         return True  # listed after a partner
     # 广东、江苏和山东: 和 after a place covered goes on with its list, not to a partner
-    if _not_before().search(before) and not (before.endswith(b["list_joiners"]) and _listed_after(text, start, out, b)):
+    if (_not_before().search(before) and not (before.endswith(b["list_joiners"]) and _listed_after(text, start, out, b))
+            and not b["heard_from"].match(text, end)):
         return True
     return bool(_filed_from(text, start, end, before, b, newspapers)
                 or (_ranked_at(text, end) and not (kind == PLACE and b["member_superlative"].match(text, end))))

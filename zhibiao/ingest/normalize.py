@@ -161,10 +161,16 @@ def _padding_spaces(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A lone surrogate (a JSON source's "\\udcc7", a file name decoded with surrogateescape) is no character:
+# UTF-8 cannot encode it, so opencc and hyperscan refuse it. It becomes U+FFFD, one for one.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
 def normalize(raw: str) -> MappedText:
     """Return the text in simplified script with ASCII digits and punctuation, debris removed."""
     mapped = MappedText.of(raw)
-    text = _to_ascii_width(raw)
+    text = _to_ascii_width(_LONE_SURROGATE.sub(REPLACEMENT_CHARACTER, raw))
     text = _bullets_as_stops(_written_years(to_simplified(text)))
     mapped = mapped.replace_same_length(text)
     if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
