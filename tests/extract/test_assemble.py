@@ -1265,6 +1265,13 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          111000, "subject", "机械工业规模以上企业"),
         ("一季度,全省计算机、通信和其他电子设备制造业也迎来高速增长,增加值同比增长42.4%。工业投资增长9.1%。\n",
          date(2025, 4, 23), 42.4, "subject", "计算机、通信和其他电子设备制造业增加值"),
+        # a round mark passed in words ends the name (AP10); a comma list opened by 其中 (AP10)
+        ("1至8月,全市工业百强企业产值破万亿,实现产值10099亿元,同比增长10.2%。\n", date(2024, 9, 20), 1.0099e12,
+         "subject", "工业百强企业产值"),
+        ("1至8月,全市工业产值破1000亿元,增长8%。\n", date(2024, 9, 20), 1e11, "qualifier", "at_least"),
+        ("1至8月,全市服务业营收增长8%,其中交通运输、仓储和邮政业,信息传输、软件和信息技术服务业,租赁和商务服务业"
+         "营业收入分别同比增长7.0%、9.9%和11.4%。\n", date(2024, 9, 20), 7.0, "subject",
+         "交通运输、仓储和邮政业营业收入"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

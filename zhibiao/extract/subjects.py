@@ -1021,6 +1021,8 @@ def comma_list(clauses: list[str], last: str) -> list[str] | None:
     """Subjects listed one per clause before a 分别 (A业,B业,C业增加值分别增长…): each clause names a
     member, and the head noun of the last member is shared."""
     items = [c.strip(_marks().trim) for c in clauses]
+    if items:
+        items[0] = items[0][_lead_end(_patterns(), items[0]):]  # 其中交通运输、仓储和邮政业,…: the list opens after it
     if not last or not all(_bare_name(i) for i in items):
         return None
     head = next((h for h in words("subjects", "shared_heads", "words") if last.endswith(h) and len(last) > len(h)), "")
