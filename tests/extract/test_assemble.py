@@ -1272,6 +1272,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         ("1至8月,全市服务业营收增长8%,其中交通运输、仓储和邮政业,信息传输、软件和信息技术服务业,租赁和商务服务业"
          "营业收入分别同比增长7.0%、9.9%和11.4%。\n", date(2024, 9, 20), 7.0, "subject",
          "交通运输、仓储和邮政业营业收入"),
+        # members counted and named after a copula in the clause before a 分别 list (AP13)
+        ("前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n",
+         date(2024, 10, 20), 10.2, "subject", "医药制造业"),
+        ("前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n",
+         date(2024, 10, 20), 3, "subject", "增长最快的行业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

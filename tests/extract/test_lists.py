@@ -81,8 +81,8 @@ def test_lists_distinct_tail_keeps_order():
 
 def test_lists_rules_are_tried_in_order():
     assert [r.__name__ for r in LIST_RULES] == [
-        "_periods_listed", "_clauses_of_a_kind", "_subject_split", "_members_in_clause_before", "_list_named_before",
-        "_clauses_listed",
+        "_periods_listed", "_clauses_of_a_kind", "_subject_split", "_members_in_clause_before",
+        "_members_counted_before", "_list_named_before", "_clauses_listed",
         "_members_by_separator", "_list_in_clause_before", "_subjects_named_before",
     ]
 

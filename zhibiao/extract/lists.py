@@ -10,6 +10,7 @@ from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import comparator_list
 from zhibiao.extract.context import blank_times
 from zhibiao.extract.lexicon import (
+    COUNTED_MEMBERS,
     CUMULATIVE,
     EACH,
     EACH_MONTH,
@@ -412,6 +413,25 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     return True
 
 
+def _members_counted_before(st: SentenceState, g: GroupState) -> bool:
+    """最有力的5个行业是电气机械和器材制造业、…和化学原料和化学制品制造业,增速分别为…: the clause before counts
+    as many members as the list has figures and names them after its copula."""
+    if not has_distributive(g.window):
+        return False
+    before = [(a, b) for a, b in st.spans if b <= g.first.start]
+    own = next((a for a, b in st.spans if a <= g.first.start < b), None)
+    clause = next((st.text[a:b] for a, b in reversed(before) if a < (own if own is not None else b)), "")
+    m = COUNTED_MEMBERS.search(clause.rstrip(",;"))
+    if not m or int(m.group("count")) != g.n:
+        return False
+    named = m.group("members")
+    parts = split_list(named, g.n) or split_list(named, g.n, inner=False)
+    if not parts or any(not part for part in parts):
+        return False
+    g.subjects = parts
+    return True
+
+
 def _with_head(member: str, head: str) -> str:
     """A member with the head noun of the figure it is part of, unless it has one of its own (…产量)."""
     return member if not head or member.endswith(head) or shared_head_of(member) else member + head
@@ -431,6 +451,7 @@ LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
     _clauses_of_a_kind,
     _subject_split,
     _members_in_clause_before,
+    _members_counted_before,
     _list_named_before,
     _clauses_listed,
     _members_by_separator,

@@ -41,6 +41,7 @@ from zhibiao.extract.lexicon import (
     REFERENCE_KEPT_AFTER,
     SET_AFTER,
     SET_MEMBER,
+    SUPERLATIVE,
     THRESHOLD_AFTER,
     THRESHOLD_COUNTED,
 )
@@ -72,6 +73,7 @@ from zhibiao.extract.subjects import (
     account_holder,
     account_left_out,
     bracketed_rate,
+    canonical,
     compound_part,
     coordinated_object,
     counts_a_change,
@@ -425,7 +427,14 @@ def _driven_by(st: SentenceState, g: GroupState) -> str:
 
 
 def _count_after(st: SentenceState, g: GroupState) -> str:
-    return g.after if g.first.kind in (COUNT, TENTHS) else ""
+    if g.first.kind not in (COUNT, TENTHS):
+        return ""
+    picked = g.window_clean.strip()
+    if g.after and picked.endswith(OF) and SUPERLATIVE in picked:
+        # 拉动全市工业增长最有力的5个行业是…: the set is the one the superlative picks out
+        picked = picked[place_at_start(picked):-len(OF)]
+        return without_leading_of(canonical(picked)) + OF + g.after
+    return g.after
 
 
 def _set_noun(st: SentenceState, g: GroupState) -> str:

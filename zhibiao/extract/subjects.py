@@ -546,6 +546,8 @@ def subject_after(text: str) -> str:
         return ""
     if ranked := _ranking().search(phrase):
         phrase = phrase[:ranked.start()]
+    if (named := _set_nouns().match(phrase)) and phrase.startswith(_member_copulas(), named.end()):
+        return named.group()  # 5个行业是电气机械…、化学原料…: the members are named after the copula
     if counted := _counted_set(phrase, text[m.end():m.end() + 1].isdigit()) or _projects_by_stage(phrase):
         return counted
     phrase = _before_accounts(phrase)
@@ -668,6 +670,11 @@ def _set_nouns() -> re.Pattern:
     classed = "|".join(map(re.escape, sorted(table["sets_named_by_predicate"], key=len, reverse=True)))
     alone = "|".join(map(re.escape, sorted(table["sets_named_alone"], key=len, reverse=True)))
     return re.compile(rf"(?P<classed>{classed})|(?P<alone>[\u4e00-\u9fff]{{0,3}}?(?:{alone}))")
+
+
+@cache
+def _member_copulas() -> tuple[str, ...]:
+    return words("subjects", "after_count", "member_copulas")
 
 
 @cache
