@@ -1277,6 +1277,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          date(2024, 10, 20), 10.2, "subject", "医药制造业"),
         ("前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n",
          date(2024, 10, 20), 3, "subject", "增长最快的行业"),
+        # how a thing relates, said before it with 的, is not its name (AO09)
+        ("10月份,全国装备制造业增长9.2%,其中产业链较长的汽车和电子行业同比分别增长18.7%和9.4%。\n",
+         date(2022, 11, 15), 18.7, "subject", "汽车行业"),
+        ("10月份,全国与汽车行业联系比较密切的电气机械行业增加值同比增长16.3%。规模以上工业增长5%。\n",
+         date(2022, 11, 15), 16.3, "subject", "电气机械行业增加值"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
