@@ -14,6 +14,7 @@ from zhibiao.extract.lexicon import (
     COMPARATOR_BEFORE,
     COMPARATOR_ITEMS,
     FROM_WORDS,
+    MULTIPLE_OF,
     WRITTEN_YEAR,
 )
 from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # context imports this module
 def is_comparator(sentence: str, t: TimeMention) -> bool:
     """比上月, 较一季度; or a period right before a change in points, its 比 lost (1-4月提高5.0个百分点)."""
     return bool(COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start])
-                or M.compared_without_preposition(sentence, t.end))
+                or M.compared_without_preposition(sentence, t.end) or MULTIPLE_OF.match(sentence, t.end))
 
 
 def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None,

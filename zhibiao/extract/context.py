@@ -26,6 +26,7 @@ from zhibiao.extract.lexicon import (
     GROWTH_LIKE,
     LIST_END,
     LIST_MARKS,
+    MULTIPLE_OF,
     NATIONAL_NAME,
     OF,
     PART_AFTER,
@@ -287,7 +288,7 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
             break
         if found and _part_left_behind(s, t, pos, period):
             continue  # 一季度水泥产量…,3月份水泥产量…;平板玻璃产量…: the quarter's again after the semicolon
-        if t.kind in ("period", "mask", "span") and t.value and s[t.end:pos].strip() == OF:
+        if _value_of_period(s, t, pos):
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
         if t.start in compared or _bracketed_before(s, t.start, pos) or _restated_before(s, t, pos):
@@ -302,8 +303,28 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
         if t.kind != "date":  # a date sets the period, and leaves a list named before it
             period_list = read[1]
     if not found:
-        period = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
+        period = _unnamed_period(s, pos, measure, ps, art)
     return from_comparator(s, pos, period), period_list
+
+
+def _value_of_period(s: str, t: TimeMention, pos: int) -> bool:
+    """降幅低于1-2月份的5.1%: the figure at `pos` is the value of the period just before its 的 (not in
+    是2012年的3.5倍, where that year is the base of the multiple)."""
+    return (t.kind in ("period", "mask", "span") and bool(t.value) and s[t.end:pos].strip() == OF
+            and not MULTIPLE_OF.match(s, t.end))
+
+
+def _unnamed_period(s: str, pos: int, measure: str, ps: ParagraphState, art: ArticleState) -> str | None:
+    """The period of a figure whose sentence names none before it."""
+    if ps.years and measure == "growth" and _annual_average_before(s, pos):
+        return ps.years  # 2013年至2021年,…。高技术产业投资年均增长16.3%: the average over those years
+    return _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
+
+
+def _annual_average_before(s: str, pos: int) -> bool:
+    """Whether the clause before `pos` says its figure is an average per year (年均增长16.3%)."""
+    start = max(s.rfind(mark, 0, pos) for mark in CLAUSE_MARKS) + 1
+    return any(word in s[start:pos] for word in context_words("annual_average"))
 
 
 def _part_left_behind(s: str, t: TimeMention, pos: int, whole: str | None) -> bool:
@@ -516,8 +537,17 @@ def _carry_period(st: SentenceState) -> None:
             _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(context_words("aside_spans"), t.end))
             if s[t.start:t.end].endswith(_report_words()):
                 art.report_period = art.report_period or ps.period
-        elif t.kind == "reset":
-            ps.period = None
+        else:
+            _carry_reset_or_years(s, t, ps)
+
+
+def _carry_reset_or_years(s: str, t: TimeMention, ps: ParagraphState) -> None:
+    """A reset (同期) forgets the paragraph's period; a span of whole years opening a clause is kept
+    for the averages per year after it."""
+    if t.kind == "reset":
+        ps.period = None
+    elif t.kind == "span" and t.value and sets_context(s, t):
+        ps.years = t.value
 
 
 def _set_period(named: str | None, ps: ParagraphState, art: ArticleState, aside: bool = False) -> None:

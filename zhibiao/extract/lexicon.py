@@ -32,6 +32,7 @@ LIST_MARKS = "".join(words("grammar", "marks", "list_marks"))
 # Comparators.
 COMPARATOR_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'before')}) ?$")
 FROM_WORDS = words("grammar", "comparator", "from")
+MULTIPLE_OF = re.compile(_entry("comparator", "multiple_of"))
 TO_WORDS = words("grammar", "comparator", "to")
 FROM_BEFORE = re.compile(rf"({alternation('grammar', 'comparator', 'from')})$")
 COMPARATOR_OPENERS = words("grammar", "comparator", "opens_clause")

@@ -53,6 +53,7 @@ class ParagraphState:
     subjects: list[str] = field(default_factory=list)
     last_list: list[str] | None = None  # the subjects of the last 分别 list, for one that points back
     goals: bool = False  # a sentence before opened a list of goals (主要预期目标是:…)
+    years: str | None = None  # a span of whole years a clause opened with (2013年至2021年,…), for averages over it
 
 
 
