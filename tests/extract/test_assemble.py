@@ -1291,6 +1291,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "2021年全国固定资产投资增长4.9%。\n", date(2022, 9, 23), 16.3, "period", "2013/2021"),
         ("2013年至2021年,全国科学研究和技术服务业投资年均增速达12.1%。高技术产业投资年均增长16.3%。"
          "2021年全国固定资产投资增长4.9%。\n", date(2022, 9, 23), 4.9, "period", "2021"),
+        # a stage alone counted in projects' measure words names the projects at it (AQ12)
+        ("全省签约项目1800项,其中已开工1282项,占签约项目的70%以上。全省工业投资增长8%。\n", date(2019, 6, 18), 1282,
+         "subject", "开工项目"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

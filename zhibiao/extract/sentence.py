@@ -93,6 +93,7 @@ from zhibiao.extract.subjects import (
     outcome_of_plan,
     partner_ellipsis,
     production_subject,
+    projects_at_stage,
     ranks_within,
     reaches,
     resolve_anaphor,
@@ -463,6 +464,7 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
         g.base += noun  # 对东盟、欧盟分别进出口…: 对东盟进出口, 对欧盟进出口
     if g.first.kind in (COUNT, TENTHS):
         g.after = subject_after(s[g.last_end:g.last_end + AFTER_COUNT_MAX])
+        g.base = projects_at_stage(g.base, g.first.unit_text) or g.base
     if g.after and SET_AFTER.match(s[g.last_end:]):
         st.set_noun = g.after
     # 在全省18个省辖市中排名第1位: the field ranked in, not a topic for the figures after it.

@@ -652,6 +652,15 @@ def _projects_by_stage(phrase: str) -> str:
     return phrase[:at + len(head)] if at > 0 else bare + head
 
 
+def projects_at_stage(subject: str, unit_text: str) -> str:
+    """已开工1282项: a stage alone, counted in the measure words of projects, names the projects at it
+    (开工项目); '' otherwise."""
+    head, stages, _ = _project_words()
+    if subject in stages and unit_text in words("subjects", "after_count", "project_units"):
+        return subject + head
+    return ""
+
+
 @cache
 def _project_words() -> tuple[str, tuple[str, ...], tuple[str, ...]]:
     table = load("subjects")["after_count"]
