@@ -1294,6 +1294,13 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a stage alone counted in projects' measure words names the projects at it (AQ12)
         ("全省签约项目1800项,其中已开工1282项,占签约项目的70%以上。全省工业投资增长8%。\n", date(2019, 6, 18), 1282,
          "subject", "开工项目"),
+        # 完成额 is a noun, no link verb (AP07); members before how strongly they supported (AP10)
+        ("1-7月,全县固定资产投资完成额同比增长12.0%,民间投资完成额下降16.9%。\n", date(2024, 8, 30), 12.0,
+         "subject", "固定资产投资完成额"),
+        ("1至8月,全市电子、汽车行业支撑较强,产值分别同比增长10.7%、9.3%,增长贡献达71.6%。\n", date(2024, 9, 20),
+         9.3, "subject", "汽车行业产值"),
+        ("1至8月,全市电子、汽车行业支撑较强,产值分别同比增长10.7%、9.3%,增长贡献达71.6%。\n", date(2024, 9, 20),
+         71.6, "measure", "contribution"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -214,6 +214,9 @@ def list_before(members: list[str], base: str, n: int) -> list[str] | None:
         # 软件产品、数据处理和存储服务增长相对较快,分别实现收入…: the members before how they grew (places
         # listed so, 武汉和十堰已提前…, are where, not what)
         at = stop.start()
+    if at <= 0 and (named := subject_from_window(clause)) != clause and _things_listed(named):
+        # 电子、汽车行业支撑较强,产值分别增长…: the members before what is said of them
+        return split_list(named + base, n) or split_list(named + base, n, inner=False)
     if at <= 0:
         return _listed_after_opener(members, base, n)
     return split_list(clause[:at] + base, n) or split_list(clause[:at] + base, n, inner=False)

@@ -452,7 +452,8 @@ def _fold_link(text: str) -> tuple[str, str, str]:
     if link.start() == 0:
         return text[link.end():], "", link.group()
     holder = text[:link.start()]
-    if text.startswith(_marks().of, link.end()) or any(w in holder for w in _link_kept_after()):
+    if (text.startswith(_marks().of, link.end()) or any(w in holder for w in _link_kept_after())
+            or text.startswith(_link_noun_after(), link.end())):  # (固定资产投资完成额: a noun, no link)
         return text, "", ""  # 通过公共网络实现(的)零售额: the verb of a phrase inside the name
     rest = text[link.end():].removeprefix(_marks().done)  # 完成了: the aspect particle goes with its verb
     stop = find_stop(rest)
@@ -464,6 +465,11 @@ def _fold_link(text: str) -> tuple[str, str, str]:
     if len(made) > _NAMES_ITS_HOLDER and made[:_NAMES_ITS_HOLDER] == holder[:_NAMES_ITS_HOLDER]:
         return made, holder, link.group()  # 软件和信息技术服务业实现软件业务收入: the account names its holder
     return holder + made, holder, link.group()
+
+
+@cache
+def _link_noun_after() -> tuple[str, ...]:
+    return words("subjects", "link_verbs", "noun_after")
 
 
 _NAMES_ITS_HOLDER = 2  # the characters an account shares with its holder's name when it names it
