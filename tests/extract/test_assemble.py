@@ -1301,6 +1301,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          9.3, "subject", "汽车行业产值"),
         ("1至8月,全市电子、汽车行业支撑较强,产值分别同比增长10.7%、9.3%,增长贡献达71.6%。\n", date(2024, 9, 20),
          71.6, "measure", "contribution"),
+        # 包含 opens the members counted (AQ11)
+        ("5月22日,两地企业签约项目14项,包含建设投资类项目10项、战略合作类项目4项。\n", date(2020, 5, 23), 10,
+         "subject", "建设投资类项目"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -64,6 +64,8 @@ def test_mapped_text_delete_composes():
     "line",
     [
         "当前位置: 首页 ? 资讯 ? 新科技 ? 正文",
+        "- 2025-01-02世贸三十载,重温初心当其时",  # a related-articles list, each item's date glued to its title
+        "- 2025-01-022024年电影票房超425亿元 国产影片票房占比近八成",
         "该文观点仅代表作者,本站仅提供信息存储空间服务。",
         "(0)",
         "20210810090609605.jpg",
@@ -183,7 +185,11 @@ def test_segment_sentences_and_clauses():
     assert [s[a:b] for a, b in clauses(s)] == ["收入1,234亿元", "增长5%"]
 
 
-@pytest.mark.parametrize(("line", "headline"), [("工业生产稳步恢复", True), ("上半年,增长3.8%。", False)])
+@pytest.mark.parametrize(("line", "headline"), [
+    ("工业生产稳步恢复", True), ("上半年,增长3.8%。", False),
+    ("382个项目,总投资额5066.7亿元!", True),  # a headline may exclaim
+    ("加快0.8个百分点!收入增长", False),  # an exclamation inside a line ends a sentence
+])
 def test_segment_is_headline(line, headline):
     assert is_headline(line) is headline
 

@@ -54,7 +54,7 @@ class Article:
 
 def is_headline(line: str) -> bool:
     """A short line with no sentence punctuation: a title or a section heading."""
-    stripped = line.strip()
+    stripped = line.strip().removesuffix("!")  # a headline may exclaim (382个项目,总投资额5066.7亿元!)
     return len(stripped) <= HEADLINE_MAX and not _NOT_HEADLINE.search(stripped)
 
 
