@@ -1304,6 +1304,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # 包含 opens the members counted (AQ11)
         ("5月22日,两地企业签约项目14项,包含建设投资类项目10项、战略合作类项目4项。\n", date(2020, 5, 23), 10,
          "subject", "建设投资类项目"),
+        # a bare figure after a clause naming a share is that share (AO04)
+        ("2013年至2021年,我国民间投资年均增长8.9%,占全部投资的比重均稳定过半,其中2021年为56.5%。\n",
+         date(2022, 9, 23), 56.5, "measure", "share"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -173,6 +173,11 @@ def _percent_reading(text: str, context: str) -> Reading:
     return Reading("level")
 
 
+def names_a_share(text: str) -> bool:
+    """Whether text names a share (占全部投资的比重): the rate a bare figure after it gives."""
+    return _patterns()["share"].search(text) is not None
+
+
 def moved_to(clause: str) -> Reading | None:
     """The reading of a percentage a rate moved to, the clause before it ending with the move
     (上行0.9个百分点至): the window of such a figure is 至 alone, so its clause is read; None otherwise."""

@@ -319,12 +319,20 @@ def read_group_measure(st: SentenceState, g: GroupState) -> None:
     if first.unit == M.points_unit() and reading.measure == "level":
         # 环比上升2.69点: a change of an index, in its points.
         reading = M.index_change(g.window) or reading
-    if reading.measure == "level" and st.last_reading:
-        reading = _as_the_reading_before(g, st.last_reading) or reading
+    if reading.measure == "level":
+        reading = _bare_reading(st, g) or reading
     g.reading = st.last_reading = reading if not _bracketed_rate(st, g) else M.Reading("level")
     # 31个省份规上工业增加值保持增长: a count of the members that changed is read over the span
     # of the change, as a rate is.
     g.counted_change = first.kind == COUNT and counts_a_change(s[g.last_end:][:AFTER_COUNT_MAX])
+
+
+def _bare_reading(st: SentenceState, g: GroupState) -> M.Reading | None:
+    """The reading of a figure whose own words name no measure: the share a clause before it names
+    (占全部投资的比重均稳定过半,其中2021年为56.5%), or the reading of the figure before it."""
+    if g.first.kind == PERCENT and any(M.names_a_share(st.text[a:b]) for a, b in g.numberless):
+        return M.Reading("share")
+    return _as_the_reading_before(g, st.last_reading) if st.last_reading else None
 
 
 def _as_the_reading_before(g: GroupState, last: M.Reading) -> M.Reading | None:
