@@ -1307,6 +1307,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a bare figure after a clause naming a share is that share (AO04)
         ("2013年至2021年,我国民间投资年均增长8.9%,占全部投资的比重均稳定过半,其中2021年为56.5%。\n",
          date(2022, 9, 23), 56.5, "measure", "share"),
+        # what counted members are compared with is no part of the set's name (AP12)
+        ("上半年,全省38个大类行业中有34个行业增加值与2019年同期相比增长,增长面达89.5%。\n", date(2021, 7, 20), 34,
+         "subject", "增加值增长的行业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -539,7 +539,7 @@ def subject_after(text: str) -> str:
 
     Only the first AFTER_COUNT_MAX characters matter (callers pass no more, which keeps the
     cache small)."""
-    text = _nearest_part(text, after=True)
+    text = _compared_inside().sub("", _nearest_part(text, after=True))
     if reached := _reached().match(text):
         return _balance_quotes(reached.group(1))
     phrase_pattern, opener = _after_phrase()
@@ -685,6 +685,11 @@ def _set_nouns() -> re.Pattern:
     classed = "|".join(map(re.escape, sorted(table["sets_named_by_predicate"], key=len, reverse=True)))
     alone = "|".join(map(re.escape, sorted(table["sets_named_alone"], key=len, reverse=True)))
     return re.compile(rf"(?P<classed>{classed})|(?P<alone>[\u4e00-\u9fff]{{0,3}}?(?:{alone}))")
+
+
+@cache
+def _compared_inside() -> re.Pattern:
+    return re.compile(load("subjects")["after_count"]["compared_inside"])
 
 
 @cache
