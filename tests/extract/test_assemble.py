@@ -1342,3 +1342,11 @@ def test_assemble_a_lone_surrogate_in_traditional_text_is_read_around() -> None:
     # a JSON source can carry "\udcc7": opencc cannot encode it, so it once raised UnicodeEncodeError
     text = "第一季度全省規模以上工業增加值同比增長19.1%\udcc7,工業投資增長8.2%。\n"
     assert [f.value for f in _facts(text, pub=date(2007, 5, 12))] == [19.1, 8.2]
+
+
+def test_assemble_a_table_header_without_a_year_is_in_the_table_s_year() -> None:
+    # AP03: a 2022 bulletin published in 2023; 占年末…比重 under a title of 2022年年末 is 2022's year end
+    text = ("全省2022年国民经济和社会发展统计公报\n2022年全省地区生产总值增长1.2%。\n"
+            "表1 2022年年末常住人口数及其构成\n指标名称 | 绝对数(万人) | 占年末常住人口比重(%) |\n"
+            "年末常住人口 | 3856 | 100 |\n城镇 | 2114 | 54.81 |\n乡村 | 1742 | 45.19 |\n")
+    assert _one(_facts(text, pub=date(2023, 5, 17)), 45.19).period == "2022-12-31"

@@ -1083,13 +1083,25 @@ def _own_period(header: str, base: str | None, pub: date | None) -> tuple[str | 
     if own:
         # 上年同期 (2011年1-6月), 本报告期初 2011年12月31日: a time written out in a column compared with
         compared = next((k for k in ("previous_year", "previous_year_end") if _names_period(header, k)), None)
-        return _same_span_of_year(header, own[-1], base), compared or "time"
+        value = _same_span_of_year(header, own[-1], base)
+        return (value if compared else _in_year_of(value, header[own[-1].start:own[-1].end], base)), compared or "time"
     kind = next((k for k, _ in _RELATIVE_PERIODS if _names_period(header, k)), None)
     if kind is None:
         return None
     end = end_month(base) if base else None
     year = int(base[:4]) if base and base[:4].isdigit() else None
     return dict(_RELATIVE_PERIODS)[kind](base, year, end), kind
+
+
+def _in_year_of(value: str | None, written: str, base: str | None) -> str | None:
+    """占年末常住人口比重 under a title of 2022年年末 in a 2023 bulletin: a time written without its year is
+    in the table's year, not the publication's."""
+    if not (value and base and value[:4].isdigit() and base[:4].isdigit()) or _YEAR_WRITTEN.search(written):
+        return value
+    return shift_year(value, int(base[:4]) - int(value[:4])) or value
+
+
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 
 
 def _same_span_of_year(header: str, t: TimeMention, base: str | None) -> str | None:
