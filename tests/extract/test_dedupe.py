@@ -22,6 +22,8 @@ def _fact(subject: str, value: float, quote: str = "正文,工业增加值增长
         ([_fact("工业增加值", 5.4), _fact("规模以上工业增加值", 5.4)], ["工业增加值", "规模以上工业增加值"]),
         ([_fact("出口", 5.4), _fact("出口", 5.4)], ["出口"]),
         ([_fact("出口", 5.4), _fact("进口", 5.4)], ["出口", "进口"]),
+        # two names of one indicator of the catalogue (a lead's GDP, the body's 地区生产总值): one fact
+        ([_fact("GDP", 5.3), _fact("地区生产总值", 5.3)], ["地区生产总值"]),
     ],
 )
 def test_dedupe_text_facts(facts, kept):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from zhibiao.catalogue import load_catalogue
 from zhibiao.ingest.segment import is_headline
 from zhibiao.models import Fact
 
@@ -26,7 +27,7 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
         in_table = n >= len(facts)
         slots = by_key.setdefault(_fact_key(f)[1:], [])
         distinctive = bool(slots) and _distinctive(f.value)  # read only against a fact of the same key
-        twin = next((i for i in slots if out[i].subject == f.subject or (
+        twin = next((i for i in slots if out[i].subject == f.subject or _one_indicator(out[i].subject, f.subject) or (
             (distinctive or (in_table and from_text[i]))
             and (out[i].subject in f.subject or f.subject in out[i].subject))), None)
         if twin is None:
@@ -36,6 +37,13 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
         elif len(f.subject) > len(out[twin].subject):
             out[twin] = f
     return out
+
+
+def _one_indicator(a: str, b: str) -> bool:
+    """Two names of one indicator of the catalogue (GDP and 地区生产总值: a lead and its body)."""
+    catalogue = load_catalogue()
+    found = catalogue.get(a)
+    return found is not None and found is catalogue.get(b)
 
 
 def _without_repeated_sentences(facts: list[Fact]) -> list[Fact]:
