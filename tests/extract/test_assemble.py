@@ -1350,3 +1350,16 @@ def test_assemble_a_table_header_without_a_year_is_in_the_table_s_year() -> None
             "表1 2022年年末常住人口数及其构成\n指标名称 | 绝对数(万人) | 占年末常住人口比重(%) |\n"
             "年末常住人口 | 3856 | 100 |\n城镇 | 2114 | 54.81 |\n乡村 | 1742 | 45.19 |\n")
     assert _one(_facts(text, pub=date(2023, 5, 17)), 45.19).period == "2022-12-31"
+
+
+def test_assemble_a_table_flattened_with_separator_lines_and_uneven_upper_headers() -> None:
+    # AR04: one cell per line with | lines between; 3月 spans 环比 and 同比, 1—3月平均 the second 同比;
+    # a row label numbered as a heading (一、) is a row
+    cells = ["3月", "1—3月平均", "环比涨跌幅(%)", "同比涨跌幅", "(%)", "同比涨跌幅", "(%)",
+             "一、工业生产者出厂价格", "0.3", "-0.3", "0.1", "生产资料", "0.2", "-0.8", "-0.4"]
+    text = "国家统计局发布工业生产者价格数据。\n" + "\n|\n".join(cells) + "\n"
+    facts = _facts(text, pub=date(2012, 4, 9))
+    got = {(f.subject, f.value): (f.period, f.basis) for f in facts}
+    assert got[("工业生产者出厂价格", 0.3)] == ("2012-03", "mom")
+    assert got[("工业生产者出厂价格", -0.3)] == ("2012-03", "yoy")
+    assert got[("生产资料", -0.4)] == ("2012-Q1", "yoy")

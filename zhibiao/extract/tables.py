@@ -123,6 +123,7 @@ def _rules() -> dict:
         # an amount named as a column (主营业务收入 | 同比 | …): a header, its unit in the title or text
         "amount_headers": frozenset(words("measures", "growth", "amounts")),
         "same_span": words("tables", "same_span", "words"),
+        "time_suffixes": words("tables", "time_cells", "suffixes"),
         "measure_row": _measure_row_pattern(table),
         "cumulative_rows": tuple(table["measure_rows"]["cumulative"]),
         "month_headers": frozenset(table["month_headers"]["words"]),
@@ -222,7 +223,10 @@ def _header_like(text: str) -> bool:
 
 def _is_time(text: str) -> bool:
     """A cell that is a time and nothing else: 3月, 1-3月, 2024年三季报."""
-    return _label_period(text.replace(" ", ""), None) is not None
+    bare = text.replace(" ", "")
+    for suffix in _rules()["time_suffixes"]:
+        bare = bare.removesuffix(suffix) or bare
+    return _label_period(bare, None) is not None
 
 
 def _is_header_word(text: str) -> bool:
@@ -674,11 +678,22 @@ def _flat_rows(paragraphs: list[Paragraph], j: int,
         cell = _single_cell(paragraphs[j])
         if cell is not None and month_width and _bare_month(cell, rows, month_width):
             rows.append((cell, []))  # a row label, not a value of the row above
+        elif cell is not None and (label := _numbered_label(paragraphs, j, cell)) is not None:
+            rows.append((label, []))  # 一、工业生产者出厂价格 then its values: a row, not a heading
         elif cell is None or not _take_flat_cell(rows, units, cell):
             break
         last = j
         j += 1
     return rows, units, last
+
+
+def _numbered_label(paragraphs: list[Paragraph], j: int, cell: Cell) -> Cell | None:
+    """A row label numbered as a heading (一、工业生产者出厂价格) with values after it: the label without
+    its number; None for anything else (a heading after the table ends it)."""
+    m = _rules()["heading"].match(cell.text)
+    if m is None or m.end() >= len(cell.text) or not _next_is_value(paragraphs, j):
+        return None
+    return Cell(cell.text[m.end():], cell.start + m.end())
 
 
 def _bare_month(cell: Cell, rows: list[tuple[Cell, list[Cell]]], width: int) -> bool:
@@ -766,10 +781,24 @@ def _spread(headers: list[str], k: int) -> list[str] | None:
     if len(headers) < k:
         return None
     lower, upper = headers[-k:], headers[:-k]
+    groups = _groups_by_repeat(lower)
+    if len(groups) == len(upper):
+        # 3月 | 1—3月平均 over 环比 | 同比 | 同比: a group begins where a lower header repeats
+        return [top + h for top, group in zip(upper, groups, strict=True) for h in group]
     if k % len(upper):
         return lower
     span = k // len(upper)
     return [upper[c // span] + lower[c] for c in range(k)]
+
+
+def _groups_by_repeat(headers: list[str]) -> list[list[str]]:
+    """Header cells cut into groups, a new one at each cell its group already holds."""
+    groups: list[list[str]] = [[]]
+    for h in headers:
+        if h in groups[-1]:
+            groups.append([])
+        groups[-1].append(h)
+    return groups
 
 
 def _caption(paragraphs: list[Paragraph], i: int) -> str:
