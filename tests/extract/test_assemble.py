@@ -1363,3 +1363,16 @@ def test_assemble_a_table_flattened_with_separator_lines_and_uneven_upper_header
     assert got[("工业生产者出厂价格", 0.3)] == ("2012-03", "mom")
     assert got[("工业生产者出厂价格", -0.3)] == ("2012-03", "yoy")
     assert got[("生产资料", -0.4)] == ("2012-Q1", "yoy")
+
+
+def test_assemble_a_city_bulletin_dated_in_brackets_the_year_after() -> None:
+    # AS07: (2023年4月) is when the 2022 bulletin was issued; 全年 and 年末 are 2022's. The city named once
+    # in its bureau's name is the bulletin's though the province is named more (its survey team), for the
+    # text speaks of 全市 only.
+    text = ("乌鲁木齐市统计局\n(2023年4月)\n2022年,全市上下实现经济平稳健康发展。地区生产总值增长1.1%。\n"
+            "年末全市常住人口408.24万人。全年新增城镇就业10.5万人。\n"
+            "据国家统计局新疆调查总队资料显示,工业生产者出厂价格比上年上涨12.3%。\n"
+            "据国家统计局新疆调查总队资料显示,全市居民消费价格上涨1.6%。\n")
+    facts = _facts(text, pub=date(2023, 4, 30))
+    assert (_one(facts, 4082400).period, _one(facts, 105000).period) == ("2022-12-31", "2022")
+    assert {_one(facts, v).region for v in (1.1, 4082400, 105000, 1.6)} == {"乌鲁木齐市"}

@@ -526,6 +526,8 @@ def carry_context(st: SentenceState) -> None:
 def _carry_period(st: SentenceState) -> None:
     """A period that opens a clause (or names a report) is the paragraph's from here on."""
     s, ps, art = st.text, st.ps, st.art
+    if _issue_date(s, st.times):
+        return  # (2023年4月) under a bulletin's title: when it was issued, not what it reports on
     for t in st.times:
         compared = t.start in st.compared
         if t.kind == "period" and t.value and not compared:
@@ -539,6 +541,15 @@ def _carry_period(st: SentenceState) -> None:
                 art.report_period = art.report_period or ps.period
         else:
             _carry_reset_or_years(s, t, ps)
+
+
+def _issue_date(s: str, times: list[TimeMention]) -> bool:
+    """Whether a sentence is one time in brackets and nothing else (a bulletin's date of issue)."""
+    inner = s.strip()
+    if not (inner.startswith(BRACKET_OPEN) and inner.endswith(BRACKET_CLOSE)) or len(times) != 1:
+        return False
+    t = times[0]
+    return inner[1:-1].strip() == s[t.start:t.end]
 
 
 def _carry_reset_or_years(s: str, t: TimeMention, ps: ParagraphState) -> None:

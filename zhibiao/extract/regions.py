@@ -482,7 +482,7 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
         # the article is not "about" it for naming it (named stays 0). It outweighs the host.
         for r in find_regions(full, newspapers=True):
             _count_place(r, provinces, cities)
-    province, city = _article_places(*_province_and_city(provinces, cities), host)
+    province, city = _article_places(*_province_and_city(provinces, cities, kinds), host)
     city = _prefecture_of_here(local_city_word, cities, city)
     if province is None and city is None and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         province = _compared_province(text)
@@ -553,11 +553,14 @@ def _count_place(r: RegionMention, provinces: Counter[str], cities: Counter[str]
     return True
 
 
-def _province_and_city(provinces: Counter[str], cities: Counter[str]) -> tuple[str | None, str | None]:
+def _province_and_city(provinces: Counter[str], cities: Counter[str],
+                       kinds: set[str] | frozenset[str] = frozenset()) -> tuple[str | None, str | None]:
     """The province and city named most; not a city named once in an article that names its province more
-    (新疆…新疆…喀什市城市安全饮水工程…: the province's article)."""
+    (新疆…新疆…喀什市城市安全饮水工程…: the province's article), unless the article speaks of 全市 and
+    never of 全省 (乌鲁木齐市统计局 … 国家统计局新疆调查总队 … 全市: the city's bulletin)."""
     (province, province_count), (city, city_count) = _most_named_province(provinces), _most_named(cities)
-    if city and province and province_of(city) == province and province_count > city_count == 1:
+    if (city and province and province_of(city) == province and province_count > city_count == 1
+            and not (LOCAL_CITY in kinds and LOCAL_PROVINCE not in kinds)):
         city = None
     return province, city
 
