@@ -67,6 +67,7 @@ def test_hosts_host_labels(url, labels) -> None:
         # any prefecture-level city by its full pinyin, only right before .gov.cn
         ("https://tjj.changzhou.gov.cn/html/tjj/2013/x.html", "常州市"),
         ("http://sztj.shuozhou.gov.cn/tjsj/tjxx/x.html", "朔州市"),
+        ("https://www.chaoyang.gov.cn/html/CYSZF/202504/x.html", "朝阳市"),  # 辽宁's: Beijing's district is bjchy
         ("http://tjj.changzhi.gov.cn/", "长治市"),
         ("http://www.changzhou.example.com/", None),  # elsewhere a city's pinyin is a word of a name
         ("http://tjj.suzhou.gov.cn/", None),  # 苏州 and 宿州
