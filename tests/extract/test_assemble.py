@@ -1376,3 +1376,11 @@ def test_assemble_a_city_bulletin_dated_in_brackets_the_year_after() -> None:
     facts = _facts(text, pub=date(2023, 4, 30))
     assert (_one(facts, 4082400).period, _one(facts, 105000).period) == ("2022-12-31", "2022")
     assert {_one(facts, v).region for v in (1.1, 4082400, 105000, 1.6)} == {"乌鲁木齐市"}
+
+
+def test_assemble_a_county_named_twice_keeps_its_figures_though_the_prefecture_s_word_occurs() -> None:
+    # AS06: a banner's work report mentions a 全盟 meeting; its own figures stay the banner's
+    text = ("2022年正蓝旗人民政府工作报告\n现在,我代表正蓝旗人民政府向大会报告工作。正蓝旗积极推进转型发展。\n"
+            "2021年,地区生产总值达到58.8亿元,完成全社会固定资产投资76.8亿元。承办了全盟推进现代化肉牛产业发展现场会。\n")
+    facts = _facts(text, pub=date(2022, 1, 10))
+    assert _one(facts, 5.88e9).region == "正蓝旗"

@@ -47,6 +47,7 @@ from zhibiao.extract.regions import (
     PlaceProfile,
     article_zone,
     find_regions,
+    has_prefecture,
     local_region,
     names_zone,
     place_profile,
@@ -94,8 +95,10 @@ def _default_region(places: PlaceProfile) -> str | None:
     it names none: it tells what 全省/全市 mean, but makes no release local by itself, since
     provincial sites repost national releases that say neither 全国 nor 全省."""
     province, city = places.province, places.city
-    if places.local_city:
-        return local_region(places.local_city_word, LOCAL_CITY, province, city)  # 全州 of a county's site
+    # 全州 of a county's site is the prefecture; a county or district the text names twice is its own
+    # (正蓝旗人民政府工作报告…承办了全盟…会议: the banner's figures)
+    if places.local_city and not (places.named >= SOLE_PLACE_MENTIONS and has_prefecture(city)):
+        return local_region(places.local_city_word, LOCAL_CITY, province, city)
     if places.local_province:
         return local_region(places.local_word, LOCAL_PROVINCE, province, city)  # 全区 of a district
     below = places.below_nation and places.provinces <= 1

@@ -262,6 +262,11 @@ def local_region(word: str, kind: str, province: str | None, city: str | None) -
     return city or (province if province in MUNICIPALITIES else None)
 
 
+def has_prefecture(place: str | None) -> bool:
+    """Whether a place is a county or district, which belongs to a prefecture-level city."""
+    return place is not None and place in (_lexicon().prefectures or {})
+
+
 def _autonomous(province: str | None) -> bool:
     suffix = _boundaries()["district_suffix"]
     return province is not None and province not in MUNICIPALITIES and province.endswith(suffix)
