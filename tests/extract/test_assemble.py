@@ -1310,6 +1310,13 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # what counted members are compared with is no part of the set's name (AP12)
         ("上半年,全省38个大类行业中有34个行业增加值与2019年同期相比增长,增长面达89.5%。\n", date(2021, 7, 20), 34,
          "subject", "增加值增长的行业"),
+        # Taiwan's press: 年增率 and 市占 point back; members listed after a copula in the clause before (AT01)
+        (LEAD + "SNE数据指出,去年全球动力电池装车总量达1,187GWh,年增率达31.7%。\n", date(2026, 2, 10), 31.7,
+         "subject", "动力电池装车总量"),
+        (LEAD + "全球动力电池装车量增长31.7%。在前十名的陆企为宁德时代、比亚迪、中创新航,2025年全球市占分别为"
+         "39.2%、16.4%、5.3%。\n", date(2026, 2, 10), 16.4, "subject", "比亚迪"),
+        (LEAD + "全球动力电池装车量增长31.7%。在前十名的陆企为宁德时代、比亚迪、中创新航,2025年全球市占分别为"
+         "39.2%、16.4%、5.3%。\n", date(2026, 2, 10), 5.3, "measure", "share"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -40,6 +40,7 @@ from zhibiao.extract.regions import (
 from zhibiao.extract.subjects import (
     comma_list,
     find_stop,
+    is_anaphor,
     is_distributive,
     shared_head_of,
     split_list,
@@ -226,12 +227,23 @@ def _listed_after_opener(members: list[str], base: str, n: int) -> list[str] | N
     """排名前十名企业为:大长江、宗申…和银翔,分别销售…: the things listed in the clause after a colon or a
     copula that opens the list; a verb of producing named after them names what they produced."""
     clause = members[-1]
+    opened = len(members) >= 2 and members[-2].endswith(MEMBER_LIST_OPENERS)
+    if not opened and (at := _opener_before_list(clause)) > 0:
+        clause, opened = clause[at:], True  # 前十名的陆企为宁德时代、比亚迪、中创新航,市占分别为…
     names = [name for name in re.split(f"[{LIST_MARKS}]", clause) if name]
-    if (len(members) < 2 or not members[-2].endswith(MEMBER_LIST_OPENERS) or len(names) < 2
+    if (not opened or len(names) < 2
             or all(place_at_start(name) == len(name) for name in names)):
         return None  # 江苏、浙江和广东: places, whose figures are theirs by region
     base = verb_object(base) or base
     return split_list(clause + base, n) or split_list(clause + base, n, inner=False)
+
+
+def _opener_before_list(clause: str) -> int:
+    """Where the list after the last copula of a clause begins (陆企为宁德时代、比亚迪: at 宁德时代), when a list
+    follows it; 0 otherwise."""
+    at = max(clause.rfind(w) for w in MEMBER_LIST_OPENERS)
+    rest = clause[at + 1:] if at > 0 else ""
+    return at + 1 if rest and any(mark in rest for mark in LIST_MARKS) else 0
 
 
 def _things_listed(text: str) -> bool:
@@ -403,10 +415,11 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     """医药制造业、非金属矿物制品业、农副食品加工业居后三位,分别下降…: with nothing named after the
     clause but 分别 and a verb, the clause before lists the members; each takes the head noun of the
     figure they are part of (规模以上工业增加值 -> 医药制造业增加值)."""
-    if not has_distributive(g.window) or g.base or not g.inherited:
-        return False
+    if not has_distributive(g.window) or (g.base and not is_anaphor(g.base)) or not g.inherited:
+        return False  # (a rate word alone points back: 市占分别为…)
     members = clause_members(st.text, st.times, g.numberless)
-    named = subject_from_window(members[-1]) if members else ""
+    # (前十名的陆企为宁德时代、比亚迪、中创新航: the members listed after the copula)
+    named = subject_from_window(members[-1][_opener_before_list(members[-1]):]) if members else ""
     parts = (split_list(named, g.n) or split_list(named, g.n, inner=False)) if named else None
     if not parts or any(not part for part in parts):
         return False
