@@ -1317,6 +1317,12 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "39.2%、16.4%、5.3%。\n", date(2026, 2, 10), 16.4, "subject", "比亚迪"),
         (LEAD + "全球动力电池装车量增长31.7%。在前十名的陆企为宁德时代、比亚迪、中创新航,2025年全球市占分别为"
          "39.2%、16.4%、5.3%。\n", date(2026, 2, 10), 5.3, "measure", "share"),
+        # Hong Kong's press: 按季 is quarter on quarter (mom), 第二季 the second quarter, 期内 no part of a name (AT04)
+        (LEAD + "第二季,中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), -1.7, "basis", "mom"),
+        (LEAD + "第二季,中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), 16.2, "period",
+         "2025-Q2"),
+        (LEAD + "第二季,中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), 2.209e9, "subject",
+         "中芯收入"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
