@@ -1323,6 +1323,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "2025-Q2"),
         (LEAD + "第二季,中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), 2.209e9, "subject",
          "中芯收入"),
+        # a balance sheet's items are stocks at the period's last day (AT10)
+        (LEAD + "上半年,公司实现营业收入328亿元。期末总资产1496.04亿元,资产负债率60.72%。\n", date(2025, 8, 30),
+         60.72, "period", "2025-06-30"),
+        (LEAD + "上半年,公司实现营业收入328亿元。期末总资产1496.04亿元,资产负债率60.72%。\n", date(2025, 8, 30),
+         60.72, "subject", "资产负债率"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
