@@ -1328,6 +1328,12 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          60.72, "period", "2025-06-30"),
         (LEAD + "上半年,公司实现营业收入328亿元。期末总资产1496.04亿元,资产负债率60.72%。\n", date(2025, 8, 30),
          60.72, "subject", "资产负债率"),
+        # an activity verb ending a name measures its volume; GWh in the wrong case is still GWh (AT03, AR08)
+        (LEAD + "5月,宁德时代装机11.4Gwh,同比增长107%。\n", date(2022, 6, 20), 1.14e7, "subject", "宁德时代装机量"),
+        (LEAD + "5月,宁德时代装机11.4Gwh,同比增长107%。\n", date(2022, 6, 20), 1.14e7, "unit", "kWh"),
+        (LEAD + "4月份,发电6584亿千瓦时,同比增长6.1%。\n", date(2023, 5, 16), 6.1, "subject", "发电量"),
+        # what a firm did it with ends its name (AT02)
+        (LEAD + "2022年,宁德时代凭借48.2%的份额位居第一。\n", date(2023, 1, 20), 48.2, "subject", "宁德时代"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -214,8 +214,15 @@ def canonical(subject: str) -> str:
     if (m := r.tail.search(subject, max(0, len(subject) - r.tail_reach))) and m.start() >= 2:
         subject = subject[:m.start()]
     subject = _without_of(_product_output(_without_basis(subject)))
-    subject = without_leading_of(_undoubled(subject))
+    subject = _verb_as_noun(without_leading_of(_undoubled(subject)))
     return _full_names().get(subject, subject)
+
+
+def _verb_as_noun(subject: str) -> str:
+    """宁德时代装机 -> 宁德时代装机量: an activity verb ending a name measures its volume."""
+    nouns = load("subjects")["verb_nouns"]
+    verb = next((v for v in nouns if subject.endswith(v)), None)
+    return subject[:-len(verb)] + nouns[verb] if verb else subject
 
 
 MIN_AFTER_OF = 3
