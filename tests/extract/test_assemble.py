@@ -1334,6 +1334,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         (LEAD + "4月份,发电6584亿千瓦时,同比增长6.1%。\n", date(2023, 5, 16), 6.1, "subject", "发电量"),
         # what a firm did it with ends its name (AT02)
         (LEAD + "2022年,宁德时代凭借48.2%的份额位居第一。\n", date(2023, 1, 20), 48.2, "subject", "宁德时代"),
+        # 城乡 distributes over 城镇 and 农村; 地区 written twice before 生产总值 once (AS10, AS12)
+        (LEAD + "2020年,全市城乡居民人均可支配收入分别达到31096元和9756元。\n", date(2021, 2, 1), 9756, "subject",
+         "农村居民人均可支配收入"),
+        (LEAD + "前三季度,全市县域地区实现地区生产总值443.9亿元,同比增长7.6%。\n", date(2023, 10, 30), 7.6, "subject",
+         "县域地区生产总值"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -258,11 +258,12 @@ def _full_names() -> dict[str, str]:
 
 
 def _undoubled(subject: str) -> str:
-    """农副产品加工业工业增加值 -> 农副产品加工业增加值: a branch's account with 工业 written twice."""
+    """农副产品加工业工业增加值 -> 农副产品加工业增加值: a branch's account with 工业 written twice; 县域地区地区
+    生产总值 -> 县域地区生产总值: an area's GDP with 地区 written twice."""
     pattern, needs = _doubled()
     if needs is not None and not any(w in subject for w in needs):
         return subject  # (most names hold none of the words every match needs)
-    return pattern.sub(r"\g<branch>", subject, count=1)
+    return pattern.sub(lambda m: m.group("branch") or m.group("area"), subject, count=1)
 
 
 @cache
