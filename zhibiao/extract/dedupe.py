@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
-from zhibiao.catalogue import load_catalogue
+from zhibiao.catalogue import Catalogue, load_catalogue
 from zhibiao.ingest.segment import is_headline
 from zhibiao.models import Fact
 
@@ -39,9 +40,15 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
     return out
 
 
+@cache
+def _catalogue() -> Catalogue:
+    """The indicator catalogue, loaded with the rule tables (extract.preload), not inside a document."""
+    return load_catalogue()
+
+
 def _one_indicator(a: str, b: str) -> bool:
     """Two names of one indicator of the catalogue (GDP and 地区生产总值: a lead and its body)."""
-    catalogue = load_catalogue()
+    catalogue = _catalogue()
     found = catalogue.get(a)
     return found is not None and found is catalogue.get(b)
 

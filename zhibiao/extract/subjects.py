@@ -218,10 +218,16 @@ def canonical(subject: str) -> str:
     return _full_names().get(subject, subject)
 
 
+@cache
+def _verb_nouns() -> tuple[dict[str, str], tuple[int, ...]]:
+    nouns = dict(load("subjects")["verb_nouns"])
+    return nouns, tuple(sorted({len(v) for v in nouns}, reverse=True))
+
+
 def _verb_as_noun(subject: str) -> str:
     """宁德时代装机 -> 宁德时代装机量: an activity verb ending a name measures its volume."""
-    nouns = load("subjects")["verb_nouns"]
-    verb = next((v for v in nouns if subject.endswith(v)), None)
+    nouns, lengths = _verb_nouns()
+    verb = next((subject[-n:] for n in lengths if subject[-n:] in nouns), None)
     return subject[:-len(verb)] + nouns[verb] if verb else subject
 
 
