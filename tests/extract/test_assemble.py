@@ -1339,6 +1339,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "农村居民人均可支配收入"),
         (LEAD + "前三季度,全市县域地区实现地区生产总值443.9亿元,同比增长7.6%。\n", date(2023, 10, 30), 7.6, "subject",
          "县域地区生产总值"),
+        # a year said to be a year of some kind is the year a report looks back on (AS02)
+        ("2021年县政府工作报告\n一、2020年工作回顾2020年是极不平凡的一年。全县地区生产总值完成151.5亿元,"
+         "同比增长7.9%;规上工业增加值完成59.9亿元。\n", date(2021, 4, 13), 1.515e10, "period", "2020"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -195,7 +195,14 @@ def sets_context(s: str, t: TimeMention) -> bool:
         if before.endswith(opener):
             before = before[: -len(opener)].rstrip()
             break
+    if _year_reviewed().match(s, t.end):
+        return True  # …工作回顾2020年是极不平凡的一年: the year a report looks back on
     return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+@cache
+def _year_reviewed() -> re.Pattern:
+    return re.compile(load("periods")["context"]["year_reviewed"])
 
 
 @cache
