@@ -47,11 +47,14 @@ def in_scope(economic: int, off_topic: int) -> bool:
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{4}")
 
 
 def is_foreign_prose(text: str) -> bool:
     """A sentence in another language (a repost's English or Spanish version of the Chinese text):
     its figures are the Chinese text's again, under words the grammar cannot read."""
+    if _LATIN_WORD.search(text) is None:
+        return False  # (most sentences hold no Latin word at all: one scan says so)
     _, _, limits, _ = _vocab()
     letters = len(_LATIN_LETTER.findall(text))
     return letters >= limits["foreign_min_letters"] and letters > limits["foreign_ratio"] * len(_HAN.findall(text))

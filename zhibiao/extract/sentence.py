@@ -376,10 +376,12 @@ _SPAN_FORMS = ("months", "half", "quarter")
 def _month_alone_of_span(st: SentenceState, g: GroupState, p: str | None) -> str | None:
     """1-5月,…实现产值4568.3亿元,…其中当月实现产值1001.1亿元: after 当月 (or 单月, 本月) with no time of
     its own, a figure of a span of months is its last month's."""
+    before = st.text[:g.first.start]
+    if not any(word in before for word in context_words("month_alone")):
+        return p
     span = Period.parse(p)
     if span is None or span.form not in _SPAN_FORMS or span.year is None or span.first == span.last:
         return p
-    before = st.text[:g.first.start]
     since = max([t.end for t in st.times if t.end <= g.first.start], default=0)
     for word in context_words("month_alone"):
         at = before.find(word, since)
