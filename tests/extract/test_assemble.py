@@ -1342,6 +1342,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a year said to be a year of some kind is the year a report looks back on (AS02)
         ("2021年县政府工作报告\n一、2020年工作回顾2020年是极不平凡的一年。全县地区生产总值完成151.5亿元,"
          "同比增长7.9%;规上工业增加值完成59.9亿元。\n", date(2021, 4, 13), 1.515e10, "period", "2020"),
+        # what is planned or still to be done is a target (AS09)
+        (LEAD + "下一步,全市拟于4月底实现新建项目开工率达到40%。\n", date(2018, 4, 20), 40, "modality", "target"),
+        (LEAD + "此外,全市还将帮助458户规模以上工业企业稳定生产。\n", date(2018, 4, 20), 458, "modality", "target"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
