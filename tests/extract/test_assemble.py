@@ -1345,6 +1345,10 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # what is planned or still to be done is a target (AS09)
         (LEAD + "下一步,全市拟于4月底实现新建项目开工率达到40%。\n", date(2018, 4, 20), 40, "modality", "target"),
         (LEAD + "此外,全市还将帮助458户规模以上工业企业稳定生产。\n", date(2018, 4, 20), 458, "modality", "target"),
+        # 争取 of a period over is what was secured (AS01)
+        (LEAD + "2024年,全市争取增发国债项目69个,获得国债资金97.4亿元。\n", date(2025, 1, 20), 69, "modality",
+         "actual"),
+        (LEAD + "2025年,全市争取新增国债项目80个。\n", date(2025, 1, 20), 80, "modality", "target"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
