@@ -1349,6 +1349,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         (LEAD + "2024年,全市争取增发国债项目69个,获得国债资金97.4亿元。\n", date(2025, 1, 20), 69, "modality",
          "actual"),
         (LEAD + "2025年,全市争取新增国债项目80个。\n", date(2025, 1, 20), 80, "modality", "target"),
+        # a whole year barely begun has no outcome yet: its figures are goals (AS04)
+        (LEAD + "综合考虑各方面因素,今年全市固定资产投资增长7%以上,规模以上工业增加值增长6.5%。\n", date(2023, 1, 22),
+         6.5, "modality", "target"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
