@@ -1352,6 +1352,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a whole year barely begun has no outcome yet: its figures are goals (AS04)
         (LEAD + "综合考虑各方面因素,今年全市固定资产投资增长7%以上,规模以上工业增加值增长6.5%。\n", date(2023, 1, 22),
          6.5, "modality", "target"),
+        # 截至 a month: its last day, where stocks are counted (AU13); an average said before its verb (AU13)
+        (LEAD + "截至2025年10月,我国已建成4万余家基础级智能工厂。\n", date(2025, 11, 20), 40000, "period",
+         "2025-10-31"),
+        (LEAD + "2025年,卓越级智能工厂不良品率平均下降50.2%,碳排放平均减少20.4%。\n", date(2025, 11, 20), -20.4,
+         "subject", "碳排放"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from zhibiao.extract.lexicon import COMPARATOR_BEFORE, FULL_STOP
 from zhibiao.extract.numbers import parse_number
 from zhibiao.period import (
+    Period,
     date_period,
     days_period,
     end_date,
@@ -485,7 +486,21 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
         return ()
     kinds = _prefiltered(sentence)
     found = _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
+    if any(w in sentence for w in _until_words()):
+        found = _month_until(sentence, found)
     return _full_year_of_year_named(sentence, found) if _full_year_word() in sentence else found
+
+
+def _month_until(sentence: str, found: tuple[TimeMention, ...]) -> tuple[TimeMention, ...]:
+    """截至2025年10月: the month's last day, the day stocks are counted at (a flow up to it spans the months
+    to it, as after 截至10月底)."""
+    out = []
+    for t in found:
+        month = Period.parse(t.value) if t.kind == "period" and t.value else None
+        if month is not None and month.form == "month" and sentence[:t.start].rstrip().endswith(_until_words()):
+            t = replace(t, value=end_date(t.value) or t.value)
+        out.append(t)
+    return tuple(out)
 
 
 
