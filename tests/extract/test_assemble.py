@@ -1357,6 +1357,10 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "2025-10-31"),
         (LEAD + "2025年,卓越级智能工厂不良品率平均下降50.2%,碳排放平均减少20.4%。\n", date(2025, 11, 20), -20.4,
          "subject", "碳排放"),
+        # Taiwan's trillion (兆元) and 年比; 兆 before a unit of physics is still mega (AV05)
+        (LEAD + "一季度货物贸易进出口10.17兆元,年比成长5%。\n", date(2024, 4, 15), 1.017e13, "unit", "CNY"),
+        (LEAD + "一季度货物贸易进出口10.17兆元,年比成长5%。\n", date(2024, 4, 15), 5, "subject", "货物贸易进出口"),
+        (LEAD + "一季度全国新增光伏装机300兆瓦。\n", date(2024, 4, 15), 300000, "unit", "千瓦"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
@@ -1387,7 +1391,7 @@ def test_assemble_numerals_in_idioms_and_quoted_names_are_no_facts(text) -> None
 
 def test_assemble_a_lone_surrogate_in_traditional_text_is_read_around() -> None:
     # a JSON source can carry "\udcc7": opencc cannot encode it, so it once raised UnicodeEncodeError
-    text = "第一季度全省規模以上工業增加值同比增長19.1%\udcc7,工業投資增長8.2%。\n"
+    text = "第一季度全省規模以上工業增加值同比增長19.1%" + chr(0xDCC7) + ",工業投資增長8.2%。\n"
     assert [f.value for f in _facts(text, pub=date(2007, 5, 12))] == [19.1, 8.2]
 
 
