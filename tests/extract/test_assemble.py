@@ -1361,6 +1361,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         (LEAD + "一季度货物贸易进出口10.17兆元,年比成长5%。\n", date(2024, 4, 15), 1.017e13, "unit", "CNY"),
         (LEAD + "一季度货物贸易进出口10.17兆元,年比成长5%。\n", date(2024, 4, 15), 5, "subject", "货物贸易进出口"),
         (LEAD + "一季度全国新增光伏装机300兆瓦。\n", date(2024, 4, 15), 300000, "unit", "千瓦"),
+        # a section numbered in Chinese in brackets, and the number of members before their account (AW06, AW13)
+        ("一季度全县经济运行情况\n(一)全县规模以上工业增加值同比增长7.5%。\n(二)全县固定资产投资同比增长6.4%。\n",
+         date(2025, 4, 25), 7.5, "subject", "规模以上工业增加值"),
+        (LEAD + "一季度,全县金属制品业、农副食品加工业、酒饮料和精制茶制造业三个行业增加值分别下降25.8%、4.2%、"
+         "10.5%。\n", date(2022, 4, 25), -4.2, "subject", "农副食品加工业增加值"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
