@@ -1440,3 +1440,9 @@ def test_assemble_a_county_named_twice_keeps_its_figures_though_the_prefecture_s
             "2021年,地区生产总值达到58.8亿元,完成全社会固定资产投资76.8亿元。承办了全盟推进现代化肉牛产业发展现场会。\n")
     facts = _facts(text, pub=date(2022, 1, 10))
     assert _one(facts, 5.88e9).region == "正蓝旗"
+
+
+def test_assemble_a_local_bureau_s_release_naming_no_place_is_not_the_nation_s() -> None:
+    # AW11: 记者从区统计局获悉 … and no place named: some district's figures, place unknown, never 全国
+    text = "记者从区统计局获悉,今年1—10月经济运行稳中有进。其中,规模以上工业实现总产值490.5亿元,同比增长6.5%。\n"
+    assert _one(_facts(text, pub=date(2021, 11, 26)), 6.5).region is None

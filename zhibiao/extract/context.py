@@ -75,8 +75,8 @@ def article_state(art: Article, art_text: str, header: str, pub: date | None,
                if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)}
     zone = article_zone(art_text)
     region = zone or _default_region(places)
-    if own_site and region == NATIONAL_NAME and _names_no_place(places, art_text):
-        region = own_site  # a bare table on tj.jiangsu.gov.cn
+    if region == NATIONAL_NAME and _names_no_place(places, art_text):
+        region = _unnamed_place(art_text, own_site)
     return ArticleState(pub, region, places.province, places.city, len(periods) <= 1, times,
                         zone=zone)
 
@@ -114,6 +114,18 @@ def _names_no_place(places: PlaceProfile, text: str) -> bool:
     """Whether an article names no place, no "here" and no body that reports the nation's figures."""
     return (places.named == 0 and not (places.national or places.local_province or places.local_city)
             and not any(body in text for body in _national_bodies()))
+
+
+def _unnamed_place(text: str, own_site: str | None) -> str | None:
+    """The place of a page that names none: its government's site (a bare table on tj.jiangsu.gov.cn);
+    unknown for a local bureau's release (记者从区统计局获悉); else the nation's."""
+    if own_site:
+        return own_site
+    return None if _local_body_named(text) else NATIONAL_NAME
+
+
+def _local_body_named(text: str) -> bool:
+    return any(body in text for body in words("regions", "local_bodies", "words"))
 
 
 @cache
