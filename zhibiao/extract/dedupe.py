@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from zhibiao.catalogue import Catalogue, load_catalogue
 from zhibiao.ingest.segment import is_headline
 from zhibiao.models import Fact
+from zhibiao.rules import load
 
 
 def _fact_key(f: Fact) -> tuple:
@@ -41,16 +41,19 @@ def dedupe(facts: list[Fact], table_facts: Sequence[Fact] = ()) -> list[Fact]:
 
 
 @cache
-def _catalogue() -> Catalogue:
-    """The indicator catalogue, loaded with the rule tables (extract.preload), not inside a document."""
-    return load_catalogue()
+def _indicator_of_alias() -> dict[str, str]:
+    """Each alias of the indicator table (rules/indicators.toml) -> its indicator's id. Read from the
+    table itself: the catalogue module that links facts comes after extraction (tests/test_layers.py)."""
+    table = load("indicators")
+    return {alias: ident for ident, entry in table.items() if isinstance(entry, dict)
+            for alias in entry.get("aliases", ())}
 
 
 def _one_indicator(a: str, b: str) -> bool:
-    """Two names of one indicator of the catalogue (GDP and 地区生产总值: a lead and its body)."""
-    catalogue = _catalogue()
-    found = catalogue.get(a)
-    return found is not None and found is catalogue.get(b)
+    """Two names of one indicator (GDP and 地区生产总值: a lead and its body)."""
+    aliases = _indicator_of_alias()
+    found = aliases.get(a)
+    return found is not None and found == aliases.get(b)
 
 
 def _without_repeated_sentences(facts: list[Fact]) -> list[Fact]:
