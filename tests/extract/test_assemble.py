@@ -1366,6 +1366,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          date(2025, 4, 25), 7.5, "subject", "规模以上工业增加值"),
         (LEAD + "一季度,全县金属制品业、农副食品加工业、酒饮料和精制茶制造业三个行业增加值分别下降25.8%、4.2%、"
          "10.5%。\n", date(2022, 4, 25), -4.2, "subject", "农副食品加工业增加值"),
+        # a page template's date label and 公布 open no name (AR03)
+        ("date 2025-11-10 中国国家统计局公布10月CPI较去年同期上升0.2%,PPI则下跌2.1%,工业生产平稳增长。\n",
+         date(2025, 11, 10), 0.2, "subject", "CPI"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
@@ -1446,3 +1449,9 @@ def test_assemble_a_local_bureau_s_release_naming_no_place_is_not_the_nation_s()
     # AW11: 记者从区统计局获悉 … and no place named: some district's figures, place unknown, never 全国
     text = "记者从区统计局获悉,今年1—10月经济运行稳中有进。其中,规模以上工业实现总产值490.5亿元,同比增长6.5%。\n"
     assert _one(_facts(text, pub=date(2021, 11, 26)), 6.5).region is None
+
+
+def test_assemble_figures_with_masked_digits_are_no_values() -> None:
+    # AS04: a page that blanks its figures (2112.*亿元, 增长*.2%); the figures written whole stay
+    text = LEAD + "2022年,全市GDP达到2112.*亿元,增长*.2%;规上工业增加值增长9.7%。\n"
+    assert [f.value for f in _facts(text, pub=date(2023, 1, 22))] == [9.7]

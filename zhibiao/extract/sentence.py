@@ -123,6 +123,8 @@ _AFTER_READ = 24  # 的全国工业生产者出厂价格总水平同比降幅中
 
 
 def _keep(sentence: str, m: Mention) -> bool:
+    if _masked(sentence, m):
+        return False  # 达到2112.*亿元, 增长*.2%: a figure with digits masked is no value
     after = sentence[m.end:m.end + _AFTER_READ]
     if m.kind in (MONEY, PHYSICAL, PERCENT) and m.suffix in ("at_least", "at_most") and _THRESHOLD_AFTER.match(after):
         # 2000万元及以上的企业, 位于51.0%以上景气区间: a class boundary, not a figure.
@@ -137,6 +139,19 @@ def _keep(sentence: str, m: Mention) -> bool:
     if REFERENCE_AFTER.match(after) and not sentence[:m.start].endswith(REFERENCE_KEPT_AFTER):
         return False
     return not after.startswith(_names_after())
+
+
+def _masked(sentence: str, m: Mention) -> bool:
+    mask = _digit_mask()
+    return mask in sentence[max(0, m.start - _MASK_REACH):m.end + 1]
+
+
+@cache
+def _digit_mask() -> str:
+    return load("units")["mentions"]["digit_mask"]
+
+
+_MASK_REACH = 2  # a mask this far before the figure's first digit (*.2%, 1*.5%) hides part of it
 
 
 def _sizes_a_class(sentence: str, m: Mention) -> bool:
