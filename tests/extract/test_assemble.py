@@ -1369,6 +1369,10 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a page template's date label and 公布 open no name (AR03)
         ("date 2025-11-10 中国国家统计局公布10月CPI较去年同期上升0.2%,PPI则下跌2.1%,工业生产平稳增长。\n",
          date(2025, 11, 10), 0.2, "subject", "CPI"),
+        # a holder named with 的 before the first account holds the bare ones after it (AV14); 头只 (AS06)
+        (LEAD + "2024年,新能源汽车的产量与销量分别达到了1288.8万辆与1286.6万辆。\n", date(2025, 1, 15), 1.2866e7,
+         "subject", "新能源汽车销量"),
+        (LEAD + "2021年,全旗牲畜总头数达到63万头只。\n", date(2022, 1, 10), 630000, "unit", "count"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -1259,7 +1259,25 @@ def split_list(subject: str, n: int, inner: bool = True) -> list[str] | None:
     if len(items) != n or any(not i for i in items):
         return None
     head, items[-1] = _shared_head(items)
-    return _share_preposition(_with_head(items, head))
+    return _share_holder(_share_preposition(_with_head(items, head)))
+
+
+def _share_holder(items: list[str]) -> list[str]:
+    """新能源汽车的产量与销量 -> 新能源汽车产量, 新能源汽车销量: a holder named with 的 before the first
+    account holds the bare accounts after it."""
+    of = _marks().of
+    if of not in items[0]:
+        return items
+    holder, account = items[0].rsplit(of, 1)
+    heads = _of_heads()
+    if not holder or account not in heads or not all(i in heads for i in items[1:]):
+        return items
+    return [holder + i for i in (account, *items[1:])]
+
+
+@cache
+def _of_heads() -> frozenset[str]:
+    return frozenset(load("subjects")["canonical"]["of_heads"])
 
 
 def _distribute_compound(subject: str, n: int) -> list[str] | None:
