@@ -1373,6 +1373,13 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         (LEAD + "2024年,新能源汽车的产量与销量分别达到了1288.8万辆与1286.6万辆。\n", date(2025, 1, 15), 1.2866e7,
          "subject", "新能源汽车销量"),
         (LEAD + "2021年,全旗牲畜总头数达到63万头只。\n", date(2022, 1, 10), 630000, "unit", "count"),
+        # 有息 is no 有 of having; 其 and 该公司 point back; 报告 and 发现 are verbs of saying (AT09–AT12)
+        (LEAD + "上半年末,公司有息负债率21.45%。\n", date(2025, 8, 30), 21.45, "subject", "有息负债率"),
+        (LEAD + "该公司报告第四季度的交付量较2024年同期下降了约16%。\n", date(2026, 1, 3), -16, "subject", "交付量"),
+        (LEAD + "第三季度,则发现营收533.24亿元,同比增长5.52%。\n", date(2025, 10, 30), 5.52, "subject", "营收"),
+        # a cycle shortened is a fall (AU13)
+        (LEAD + "2025年,卓越级智能工厂产品研发周期平均缩短28.4%。\n", date(2025, 11, 20), -28.4, "subject",
+         "卓越级智能工厂产品研发周期"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
