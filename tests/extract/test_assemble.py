@@ -1380,6 +1380,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a cycle shortened is a fall (AU13)
         (LEAD + "2025年,卓越级智能工厂产品研发周期平均缩短28.4%。\n", date(2025, 11, 20), -28.4, "subject",
          "卓越级智能工厂产品研发周期"),
+        # another account of the branch just measured by a rate (AV01)
+        (LEAD + "三季度汽车制造业产能利用率达到75.7%,增加值同比由二季度下降7.6%转为增长25.4%。\n", date(2022, 10, 20),
+         25.4, "subject", "汽车制造业增加值"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -104,6 +104,7 @@ from zhibiao.extract.subjects import (
     subject_from_window,
     subject_ranked_by,
     superlative_member,
+    swapped_account,
     total_of,
     usable_topic,
     verb_object,
@@ -554,7 +555,7 @@ def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
     g.subject = resolve_anaphor(subject, prior) if prior else subject
     if not subject and prior and reaches(g.window_clean):
         g.subject = total_of(prior)  # 5G基站新增88.7万个,目前已达到231.2万个: the base stations' total
-    if g.subject == prior and (held := holder_measure(prior, subject)):
+    if g.subject == prior and (held := holder_measure(prior, subject) or swapped_account(prior, subject)):
         g.subject = held  # 民营工业继续保持良好发展态势,累计完成增加值…: the branch's value added
     # another account of the holder (产值…,增加值增速) is named here; the same thing is inherited
     swapped = bool(prior and subject) and g.subject.endswith(subject) and not prior.endswith(subject)

@@ -1105,6 +1105,23 @@ def holder_measure(prior: str, subject: str) -> str:
     return prior + subject
 
 
+def swapped_account(prior: str, subject: str) -> str:
+    """汽车制造业产能利用率达到75.7%,…,增加值同比增长25.4%: another account of the branch just measured
+    (汽车制造业增加值); '' when the name before ends with no measured noun of a branch."""
+    if subject not in _shared_heads():
+        return ""
+    ending = next((m for m in _branch_measures() if prior.endswith(m) and m != subject), "")
+    holder = prior[:len(prior) - len(ending)]
+    return holder + subject if ending and len(holder) >= 2 and holder.endswith(_holder_ends()) else ""
+
+
+@cache
+def _branch_measures() -> tuple[str, ...]:
+    """The measured nouns a branch's name may end with, longest first."""
+    measures = {*_shared_heads(), *words("subjects", "holder_measure", "rates")}
+    return tuple(sorted(measures, key=len, reverse=True))
+
+
 @cache
 def _holder_ends() -> tuple[str, ...]:
     return words("subjects", "holder_measure", "holder_ends")
