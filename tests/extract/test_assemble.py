@@ -1383,6 +1383,8 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # another account of the branch just measured by a rate (AV01)
         (LEAD + "三季度汽车制造业产能利用率达到75.7%,增加值同比由二季度下降7.6%转为增长25.4%。\n", date(2022, 10, 20),
          25.4, "subject", "汽车制造业增加值"),
+        # visits counted per person are a count (AP07, AS07: both annotators)
+        (LEAD + "1-7月,全县接待游客83.24万人次,同比增长8.79%。\n", date(2024, 8, 30), 832400, "unit", "count"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
