@@ -1385,6 +1385,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          25.4, "subject", "汽车制造业增加值"),
         # visits counted per person are a count (AP07, AS07: both annotators)
         (LEAD + "1-7月,全县接待游客83.24万人次,同比增长8.79%。\n", date(2024, 8, 30), 832400, "unit", "count"),
+        # a gap to another subject is signed by its own clause, not a 降幅 before it (AP07)
+        ("1-7月,全县规模以上工业增加值同比下降3.3%,降幅较上半年收窄4.5个百分点,低于全省12.8个百分点。"
+         "全县固定资产投资增长5%。\n", date(2024, 8, 20), -12.8, "measure", "growth_change"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -48,6 +48,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "change_down": re.compile(_alt("measures", "change", "down")),
         "widen": re.compile(_alt("measures", "change", "widen")),
         "narrow": re.compile(_alt("measures", "change", "narrow")),
+        "gaps": re.compile(_alt("measures", "change", "gaps")),
         "yoy": re.compile(_alt("measures", "basis", "yoy")),
         "mom": re.compile(_alt("measures", "basis", "mom")),
         "target": re.compile(rf"(?:{_alt('measures', 'target', 'cues')})"
@@ -134,7 +135,7 @@ def _points_reading(text: str, context: str) -> Reading:
     widen, narrow = _last(p["widen"], text), _last(p["narrow"], text)
     # A change of a fall (降幅高于全国2.95个百分点, 降幅收窄) is positive when the fall got smaller.
     # The last rate named decides: a share (比重较年初提高) is no fall even after a 降幅.
-    here = context + text
+    here = text if p["gaps"].search(text) else context + text
     falling = _last(p["rate_down"], here) > max(_last(p["rate_up"], here), _last(p["share"], here))
     flip = -1 if falling else 1
     pos, sign = max([(up, flip), (down, -flip), (widen, flip), (narrow, -flip)])
