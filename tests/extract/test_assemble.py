@@ -1388,6 +1388,10 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         # a gap to another subject is signed by its own clause, not a 降幅 before it (AP07)
         ("1-7月,全县规模以上工业增加值同比下降3.3%,降幅较上半年收窄4.5个百分点,低于全省12.8个百分点。"
          "全县固定资产投资增长5%。\n", date(2024, 8, 20), -12.8, "measure", "growth_change"),
+        # the thing traded or produced named after its amount (AV09)
+        (LEAD + "2023年,我国出口了23.51万亿元的制造业产品。\n", date(2024, 1, 15), 2.351e13, "subject",
+         "制造业产品出口"),
+        (LEAD + "2023年,我国进口了5.6亿吨原油。\n", date(2024, 1, 15), 5.6e8, "subject", "原油进口"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -806,11 +806,14 @@ def subject_after_amount(window: str, after: str) -> str:
     and the thing comes after the amount (发行了3亿元短期融资券 -> 短期融资券, 产生1628.94万元的利息支出
     -> 利息支出); '' otherwise."""
     marks = _marks()
-    if not window.rstrip(" " + marks.done).endswith(_object_verbs()):
+    verb_end = window.rstrip(" " + marks.done)
+    produced = next((noun for verb, noun in _production_nouns() if verb_end.endswith(verb)), "")
+    if not produced and not verb_end.endswith(_object_verbs()):
         return ""
     phrase = subject_after(after.lstrip(" " + marks.of))
     thing = phrase.split(marks.of, 1)[0]
-    return thing if len(thing) >= 2 else ""
+    # (出口了23.51万亿元的制造业产品 -> 制造业产品出口: a verb of producing or trading names the flow)
+    return thing + produced if len(thing) >= 2 else ""
 
 
 def coordinated_object(window: str, prior: str, after: str) -> str:
@@ -848,6 +851,11 @@ def _driven() -> re.Pattern:
 def _driven_amount() -> re.Pattern:
     drivers = alternation("subjects", "drivers", "words")
     return re.compile(rf"(?:{drivers})(?P<x>{load('subjects')['drivers']['driven_amount']})$")
+
+
+@cache
+def _production_nouns() -> tuple[tuple[str, str], ...]:
+    return tuple(load("subjects")["production_verbs"].items())
 
 
 @cache
