@@ -1392,6 +1392,11 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         (LEAD + "2023年,我国出口了23.51万亿元的制造业产品。\n", date(2024, 1, 15), 2.351e13, "subject",
          "制造业产品出口"),
         (LEAD + "2023年,我国进口了5.6亿吨原油。\n", date(2024, 1, 15), 5.6e8, "subject", "原油进口"),
+        # Hong Kong's 转赚 and 蚀, and the loss of the same span a year before (AT14)
+        (LEAD + "美团上半年业绩扭亏为盈,转赚约80.5亿元人民币,去年同期蚀68.2亿元。\n", date(2023, 8, 25), 6.82e9,
+         "subject", "亏损"),
+        (LEAD + "美团上半年业绩扭亏为盈,转赚约80.5亿元人民币,去年同期蚀68.2亿元。\n", date(2023, 8, 25), 6.82e9,
+         "period", "2022-H1"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
