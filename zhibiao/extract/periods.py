@@ -237,6 +237,11 @@ def _date_kind(h: _Hit) -> str:
 
 
 @cache
+def _until_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _until_words())))
+
+
+@cache
 def _until_words() -> tuple[str, ...]:
     return tuple(load("periods")["context"]["until"])
 
@@ -486,7 +491,7 @@ def _find_times(sentence: str, pub: date | None) -> tuple[TimeMention, ...]:
         return ()
     kinds = _prefiltered(sentence)
     found = _resolve_all(sentence, pub, _gate_open(sentence) if kinds is None else kinds)
-    if any(w in sentence for w in _until_words()):
+    if found and _until_pattern().search(sentence):
         found = _month_until(sentence, found)
     return _full_year_of_year_named(sentence, found) if _full_year_word() in sentence else found
 

@@ -380,7 +380,7 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
     g.period, g.period_list = period_for(st.text, st.times, g.first.start, measure, st.ps, st.art, st.compared)
     if g.period and _previous_reading(g.window_clean):
         g.period = previous(g.period) or g.period  # 前值为跌13.1%: the reading of the period before
-    elif g.period and any(word in g.window for word in context_words("year_ago_reading")):
+    elif g.period and _YEAR_AGO.search(g.window):
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
     else:
         g.period = _month_alone_of_span(st, g, _cumulative_to_month(st, g))
@@ -393,7 +393,7 @@ def _month_alone_of_span(st: SentenceState, g: GroupState, p: str | None) -> str
     """1-5月,…实现产值4568.3亿元,…其中当月实现产值1001.1亿元: after 当月 (or 单月, 本月) with no time of
     its own, a figure of a span of months is its last month's."""
     before = st.text[:g.first.start]
-    if not any(word in before for word in context_words("month_alone")):
+    if _MONTH_ALONE.search(before) is None:
         return p
     span = Period.parse(p)
     if span is None or span.form not in _SPAN_FORMS or span.year is None or span.first == span.last:
@@ -426,6 +426,8 @@ def _cumulative_to_month(st: SentenceState, g: GroupState) -> str | None:
 
 
 _SPAN_AGAIN = tuple(context_words("month_alone_span"))
+_YEAR_AGO = re.compile("|".join(map(re.escape, context_words("year_ago_reading"))))
+_MONTH_ALONE = re.compile("|".join(map(re.escape, context_words("month_alone"))))
 
 
 # The subject: the resolvers in order, the first that names one wins; those marked True also

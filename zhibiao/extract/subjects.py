@@ -1116,9 +1116,10 @@ def holder_measure(prior: str, subject: str) -> str:
 def swapped_account(prior: str, subject: str) -> str:
     """汽车制造业产能利用率达到75.7%,…,增加值同比增长25.4%: another account of the branch just measured
     (汽车制造业增加值); '' when the name before ends with no measured noun of a branch."""
-    if subject not in _shared_heads():
+    measures = _branch_measures()
+    if subject not in _shared_heads() or not prior.endswith(measures):
         return ""
-    ending = next((m for m in _branch_measures() if prior.endswith(m) and m != subject), "")
+    ending = next((m for m in measures if prior.endswith(m) and m != subject), "")
     holder = prior[:len(prior) - len(ending)]
     return holder + subject if ending and len(holder) >= 2 and holder.endswith(_holder_ends()) else ""
 
