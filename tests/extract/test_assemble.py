@@ -1231,6 +1231,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
 
 # ---- one field of one figure: the rules found on blind sets AO-AQ -----------------------------------
 
+FASTEST = "前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n"
+MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的3.5倍;新开工项目建设规模37万亿元,是2012年的2.3倍。\n"
+
 @pytest.mark.parametrize(
     ("text", "pub", "value", "field", "expected"),
     [
@@ -1273,9 +1276,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
          "营业收入分别同比增长7.0%、9.9%和11.4%。\n", date(2024, 9, 20), 7.0, "subject",
          "交通运输、仓储和邮政业营业收入"),
         # members counted and named after a copula in the clause before a 分别 list (AP13)
-        ("前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n",
+        (FASTEST,
          date(2024, 10, 20), 10.2, "subject", "医药制造业"),
-        ("前三季度,全省增长最快的3个行业是汽车制造业、医药制造业和专用设备制造业,增速分别为12.1%、10.2%和9.8%。\n",
+        (FASTEST,
          date(2024, 10, 20), 3, "subject", "增长最快的行业"),
         # how a thing relates, said before it with 的, is not its name (AO09)
         ("10月份,全国装备制造业增长9.2%,其中产业链较长的汽车和电子行业同比分别增长18.7%和9.4%。\n",
@@ -1283,9 +1286,9 @@ def test_assemble_a_daily_average_named_as_a_topic_is_the_total_s() -> None:
         ("10月份,全国与汽车行业联系比较密切的电气机械行业增加值同比增长16.3%。规模以上工业增长5%。\n",
          date(2022, 11, 15), 16.3, "subject", "电气机械行业增加值"),
         # the base of a multiple is no period (AO04); an average per year after a span of years is over it
-        ("2021年全国施工项目建设规模达148.9万亿元,是2012年的3.5倍;新开工项目建设规模37万亿元,是2012年的2.3倍。\n",
+        (MULTIPLE,
          date(2022, 9, 23), 3.5, "period", "2021"),
-        ("2021年全国施工项目建设规模达148.9万亿元,是2012年的3.5倍;新开工项目建设规模37万亿元,是2012年的2.3倍。\n",
+        (MULTIPLE,
          date(2022, 9, 23), 3.7e13, "period", "2021"),
         ("2013年至2021年,全国科学研究和技术服务业投资年均增速达12.1%。高技术产业投资年均增长16.3%。"
          "2021年全国固定资产投资增长4.9%。\n", date(2022, 9, 23), 16.3, "period", "2013/2021"),
