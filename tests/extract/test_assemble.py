@@ -1400,6 +1400,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "subject", "亏损"),
         (LEAD + "美团上半年业绩扭亏为盈,转赚约80.5亿元人民币,去年同期蚀68.2亿元。\n", date(2023, 8, 25), 6.82e9,
          "period", "2022-H1"),
+        # a share of the set just viewed, picked out by what its members do (AU01); a dimension viewed is no set
+        (LEAD + "从专精特新“小巨人”企业看,超六成属于工业基础领域。\n", date(2021, 7, 23), 60, "subject",
+         "属于工业基础领域的专精特新“小巨人”企业"),
+        (LEAD + "从所处行业看,超七成深耕行业多年。\n", date(2021, 7, 23), 70, "subject", "深耕行业多年"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

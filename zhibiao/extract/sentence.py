@@ -98,6 +98,7 @@ from zhibiao.extract.subjects import (
     reaches,
     resolve_anaphor,
     segment_subject,
+    set_by_predicate,
     sibling_predicate,
     subject_after,
     subject_after_amount,
@@ -458,12 +459,18 @@ def _driven_by(st: SentenceState, g: GroupState) -> str:
 def _count_after(st: SentenceState, g: GroupState) -> str:
     if g.first.kind not in (COUNT, TENTHS):
         return ""
+    if g.first.kind == TENTHS and g.after and (member := set_by_predicate(g.after, _clauses_before(st, g))):
+        return member  # 从“小巨人”企业看,超六成属于工业基础领域
     picked = g.window_clean.strip()
     if g.after and picked.endswith(OF) and SUPERLATIVE in picked:
         # 拉动全市工业增长最有力的5个行业是…: the set is the one the superlative picks out
         picked = picked[place_at_start(picked):-len(OF)]
         return without_leading_of(canonical(picked)) + OF + g.after
     return g.after
+
+
+def _clauses_before(st: SentenceState, g: GroupState) -> list[str]:
+    return [st.text[a:b] for a, b in st.spans if b <= g.first.start]
 
 
 def _set_noun(st: SentenceState, g: GroupState) -> str:

@@ -1066,6 +1066,22 @@ def _topic_frames() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return causes, viewed_from, level_with
 
 
+def set_by_predicate(predicate: str, clauses: list[str]) -> str:
+    """超六成属于工业基础领域 after 从专精特新“小巨人”企业看: the share is of the members of the set viewed that
+    the predicate picks out (属于工业基础领域的专精特新“小巨人”企业); '' when the phrase after the figure is no
+    such predicate or no clause before names the set viewed."""
+    if not predicate.startswith(words("subjects", "topics", "member_predicates")):
+        return ""
+    viewed_from = _topic_frames()[1]
+    for clause in reversed(clauses):
+        if m := viewed_from.fullmatch(clause.strip(_marks().trim)):
+            topic = subject_from_window(m.group("topic"))
+            # (a set of members, not a dimension viewed: 从所处行业看 names no members)
+            sets = words("subjects", "topics", "member_sets")
+            return predicate + _marks().of + topic if len(topic) >= 2 and topic.endswith(sets) else ""
+    return ""
+
+
 def comma_list(clauses: list[str], last: str) -> list[str] | None:
     """Subjects listed one per clause before a 分别 (A业,B业,C业增加值分别增长…): each clause names a
     member, and the head noun of the last member is shared."""
