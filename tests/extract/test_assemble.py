@@ -1404,6 +1404,26 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "从专精特新“小巨人”企业看,超六成属于工业基础领域。\n", date(2021, 7, 23), 60, "subject",
          "属于工业基础领域的专精特新“小巨人”企业"),
         (LEAD + "从所处行业看,超七成深耕行业多年。\n", date(2021, 7, 23), 70, "subject", "深耕行业多年"),
+        # the goal a share is of is a count of the same thing, for the whole year (AU07)
+        (LEAD + "1-6月份,新开工工业项目78个,完成年度目标任务132个的59.09%,同比增长16.42%。\n", date(2023, 7, 20),
+         132, "modality", "target"),
+        (LEAD + "1-6月份,新开工工业项目78个,完成年度目标任务132个的59.09%,同比增长16.42%。\n", date(2023, 7, 20),
+         132, "period", "2023"),
+        (LEAD + "1-6月份,新开工工业项目78个,完成年度目标任务132个的59.09%,同比增长16.42%。\n", date(2023, 7, 20),
+         16.42, "subject", "新开工工业项目"),
+        # 生产 opening an attribute of production is no output (AU13)
+        (LEAD + "卓越级智能工厂生产效率平均提升22.3%。\n", date(2025, 11, 20), 22.3, "subject",
+         "卓越级智能工厂生产效率"),
+        # macro-regions listed alone are the regions of the set they are picked from (AU02)
+        (LEAD + "第三批小巨人企业中,东、中、西部分别有1773家、746家、411家。\n", date(2021, 7, 19), 746, "region",
+         "中部地区"),
+        (LEAD + "第三批小巨人企业中,东、中、西部分别有1773家、746家、411家,占比分别为61%、25%、14%。\n",
+         date(2021, 7, 19), 25, "subject", "小巨人企业"),
+        (LEAD + "上半年,规上工业增加值增长6%,东、中、西部地区分别增长5%、6%、7%。\n", date(2025, 7, 15), 7, "subject",
+         "规上工业增加值"),
+        # firms counted by the provinces they are spread over (AT11)
+        (LEAD + "三季度半导体行业共有120家A股上市企业披露三季报,分布在17个省级行政地区,其中上海30家、广东26家。\n",
+         date(2022, 11, 8), 30, "subject", "A股上市企业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -46,6 +46,8 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import (
     contributor,
+    set_picked_from,
+    split_list,
 )
 from zhibiao.ingest.segment import Sentence
 from zhibiao.models import Document, Fact
@@ -406,13 +408,42 @@ def _group_places(st: SentenceState, g: GroupState, region: str | None) -> list[
     n = g.n
     places = place_list(st.text, st.regions, st.subject_from, g.first.start, n)
     if not places and (places := leading_places(g.subjects, n)):
-        # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject
+        # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject; a place
+        # alone (东、中、西部分别增长…) is the region of the thing spoken of
         g.subjects = [s[at:] if len(s) - (at := place_at_start(s)) >= 2 else s for s in g.subjects]
     if not places and st.places_listed and len(st.places_listed) == n and region == st.region_before_list:
-        return st.places_listed  # 东、中、西部和东北地区…分别为…;5G移动电话用户分别达…: the same places
-    if places:
+        places = st.places_listed  # 东、中、西部和东北地区…分别为…;5G移动电话用户分别达…: the same places
+    elif places:
         st.places_listed, st.region_before_list = places, region
+    if places:
+        _places_of_thing(st, g)
     return places
+
+
+def _places_of_thing(st: SentenceState, g: GroupState) -> None:
+    """东、中、西部分别有…: subjects that name only the places are the thing spoken of, there by place."""
+    n = g.n
+    if any(_only_places(s, n) for s in g.subjects) and (thing := _thing_of_places(st, g)):
+        g.subjects = [thing if _only_places(s, n) else s for s in g.subjects]
+        if st.subjects and _only_places(st.subjects[-1], n):
+            st.subjects[-1] = thing  # …,占比分别为61%、25%、14%: what a word pointing back means
+
+
+def _only_places(subject: str, n: int) -> bool:
+    """东部地区, 东、中、西部: a subject that names only the places of a list."""
+    if place_at_start(subject) == len(subject):
+        return True
+    parts = split_list(subject, n) or []
+    return bool(parts) and all(place_at_start(p) == len(p) for p in parts)
+
+
+def _thing_of_places(st: SentenceState, g: GroupState) -> str:
+    """The thing last named before a list of places alone (第三批小巨人企业中,东、中、西部分别有…), or ''."""
+    picked = [found for a, b in g.numberless if (found := set_picked_from(st.text[a:b]))]
+    for named in (*picked[-1:], *reversed(st.subjects), *reversed(st.ps.subjects)):
+        if named not in g.subjects and named != g.base and place_at_start(named) < len(named):
+            return named
+    return ""
 
 
 def _group_bases(st: SentenceState, g: GroupState, reading: M.Reading) -> list[str | None]:

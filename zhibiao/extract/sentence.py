@@ -113,7 +113,7 @@ from zhibiao.extract.subjects import (
 )
 from zhibiao.ingest.segment import Sentence, clauses
 from zhibiao.models import Document, Fact
-from zhibiao.period import Period
+from zhibiao.period import Period, year_period
 from zhibiao.rules import load, words
 
 _THRESHOLD_AFTER = re.compile(r"[\u4e00-\u9fff]")
@@ -189,16 +189,21 @@ _DETERMINER_MAX = 1000  # 3家, 15个, 64个: a small whole count of holders
 def _names_a_subject(s: str, m: Mention, following: list[Mention]) -> bool:
     """十种有色金属335万吨: a count that is part of the name of what the next figure measures; and
     3家基础电信企业完成收入387亿元: a count of the holders of the figure after it in the clause."""
-    if m.kind != COUNT or not following:
-        return False
-    between = s[m.end:following[0].start]
+    between = s[m.end:following[0].start] if following else OF
+    if m.kind != COUNT or between == OF:
+        return False  # (完成年度目标任务132个的59.09%: 的 alone after the count, the whole a share is of)
     if is_bare_noun_phrase(between):
         return True
     if counts_holders_of_an_account(between):
         return False  # 484家规上工业企业增加值同比增长8.1%: how many enterprises the figure covers
+    return _counts_holders(m, between, following[0])
+
+
+def _counts_holders(m: Mention, between: str, after: Mention) -> bool:
+    """3家基础电信企业完成收入387亿元: a small whole count of the holders of the figure after it."""
     # 3家基础电信企业的移动电话用户总数达16.41亿户: a count of what the holders have, too
-    holders_of = following[0].kind == COUNT and OF in between and following[0].unit_text != m.unit_text
-    return ((following[0].kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1
+    holders_of = after.kind == COUNT and OF in between and after.unit_text != m.unit_text
+    return ((after.kind in (MONEY, PERCENT, PHYSICAL) or holders_of) and m.scale == 1
             and m.value < _DETERMINER_MAX and m.value == m.value.to_integral_value()
             and len(between) <= _DETERMINER_GAP_MAX
             and not any(mark in between for mark in CLAUSE_MARKS + ENUMERATION + FULL_STOP)
@@ -385,6 +390,18 @@ def read_group_period(st: SentenceState, g: GroupState) -> None:
         g.period = shift_year(g.period) or g.period  # 去年同期为下降1.5%: the same span a year back
     else:
         g.period = _month_alone_of_span(st, g, _cumulative_to_month(st, g))
+    if g.period and st.text[:g.first.start].rstrip().endswith(_year_goals()):
+        g.period = _year_of(g.period)  # 1-6月份,…完成年度目标任务132个的59.09%: the goal is the year's
+
+
+@cache
+def _year_goals() -> tuple[str, ...]:
+    return words("measures", "target", "year_goals")
+
+
+def _year_of(period: str) -> str:
+    p = Period.parse(period)
+    return year_period(p.year) if p is not None and p.year is not None and p.form != "years" else period
 
 
 _SPAN_FORMS = ("months", "half", "quarter")

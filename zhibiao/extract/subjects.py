@@ -1017,6 +1017,14 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
+def set_picked_from(clause: str) -> str:
+    """第三批小巨人企业中, 在10个州(市)中: the set the members after it are picked from, or ''."""
+    stripped = clause.strip(_marks().trim)
+    closer = next((c for c in _after_count()[1] if stripped.endswith(c)), "")
+    subject = subject_from_window(stripped[:-len(closer)]) if closer else ""
+    return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
+
+
 def superlative_member(clause: str, prior: str) -> str:
     """增长最快的是医疗仪器设备及器械制造 after a figure of 医药工业…主营业务收入: the member ranked, with the
     account of the figure named before (医疗仪器设备及器械制造主营业务收入); '' when the clause ranks none."""
