@@ -1424,6 +1424,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # firms counted by the provinces they are spread over (AT11)
         (LEAD + "三季度半导体行业共有120家A股上市企业披露三季报,分布在17个省级行政地区,其中上海30家、广东26家。\n",
          date(2022, 11, 8), 30, "subject", "A股上市企业"),
+        # 全年 is in the year written out last, not the latest year written (AZ07)
+        ("随着2023年开春,各地相继发布年度政府工作报告。\n2022年,北京市数字经济赋能新发展。全年数字经济实现增加值"
+         "17330.2亿元,比上年增长4.4%。\n", date(2023, 3, 31), 4.4, "period", "2022"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

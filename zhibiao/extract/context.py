@@ -480,15 +480,17 @@ _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
 
 
 def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
-    """Remember the latest year of a period written out with its year (2022年, 2022年国民经济…公报),
+    """Remember the year of the period written out last with its year (2022年, 2022年国民经济…公报),
     unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
-    of), nor a year that names a meeting (召开2019年经济工作会议). A look back (最终核实2021年生产总值…)
-    leaves the year spoken of as it was."""
+    of), nor a year that names a meeting (召开2019年经济工作会议). A look back inside a sentence
+    (经最终核实,2021年生产总值…) leaves the year spoken of as it was."""
     value = t.value or ""
     if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]) and not _meeting_after().match(s, t.end):
         year = int(value[:4])
-        if art.pub is None or year <= art.pub.year:
-            art.written_year = max(year, art.written_year or year)
+        # an earlier year is spoken of from here on only where it opens a sentence (2022年,北京市…)
+        if (art.pub is None or year <= art.pub.year) and (
+                art.written_year is None or t.start == 0 or year > art.written_year):
+            art.written_year = year
 
 
 @cache
