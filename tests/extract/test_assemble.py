@@ -1427,6 +1427,20 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 全年 is in the year written out last, not the latest year written (AZ07)
         ("随着2023年开春,各地相继发布年度政府工作报告。\n2022年,北京市数字经济赋能新发展。全年数字经济实现增加值"
          "17330.2亿元,比上年增长4.4%。\n", date(2023, 3, 31), 4.4, "period", "2022"),
+        # a league table of the nation's best is no national figure: the city's site is the city's (AZ03)
+        ("青岛连续两年跻身全国先进制造业百强市第7位。\n全年规上工业增加值增长3.8%,高于全国(3.6%)。\n",
+         date(2023, 2, 16), 3.8, "region", "青岛市"),
+        # members that did something, counted, named by what they did (AZ04, AZ08)
+        (LEAD + "2021年,27家企业入围中国制造业企业500强。\n", date(2022, 1, 20), 27, "subject",
+         "入围中国制造业企业500强的企业"),
+        (LEAD + "2021年,16个指标达到进度要求。\n", date(2022, 1, 20), 16, "subject", "达到进度要求的指标"),
+        # macro-regions after 其中, members of the things counted before the places (AZ09)
+        (LEAD + "45个国家级集群涉及19个省(自治区、直辖市)、3个计划单列市,其中东部地区30个、中部地区8个。\n",
+         date(2022, 12, 15), 30, "region", "东部地区"),
+        (LEAD + "45个国家级集群涉及19个省(自治区、直辖市)、3个计划单列市,其中东部地区30个、中部地区8个。\n",
+         date(2022, 12, 15), 8, "subject", "国家级集群"),
+        # 在…中 is no frame where 中 goes on with 心 (AZ11)
+        (LEAD + "全省在用数据中心144个,在建数据中心23个。\n", date(2023, 3, 24), 144, "subject", "在用数据中心"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
