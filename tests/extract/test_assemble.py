@@ -1441,6 +1441,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2022, 12, 15), 8, "subject", "国家级集群"),
         # 在…中 is no frame where 中 goes on with 心 (AZ11)
         (LEAD + "全省在用数据中心144个,在建数据中心23个。\n", date(2023, 3, 24), 144, "subject", "在用数据中心"),
+        # 达到了: the particle after the verb names nothing (AX07)
+        (LEAD + "3月份制造业采购经理指数回升,达到了50.8%。\n", date(2024, 4, 20), 50.8, "subject",
+         "制造业采购经理指数"),
+        # a holder named with 的 holds every account listed after it (AX09)
+        (LEAD + "规模以上工业中小企业的增加值、营业收入、利润总额的年均增速分别为6.4%、7.4%、5.4%。\n",
+         date(2025, 9, 9), 5.4, "subject", "规模以上工业中小企业利润总额"),
+        (LEAD + "去年,全国规模以上中小企业的用工人数达到1.28亿人。\n", date(2025, 9, 9), 1.28e8, "subject",
+         "规模以上中小企业用工人数"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
