@@ -1449,6 +1449,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2025, 9, 9), 5.4, "subject", "规模以上工业中小企业利润总额"),
         (LEAD + "去年,全国规模以上中小企业的用工人数达到1.28亿人。\n", date(2025, 9, 9), 1.28e8, "subject",
          "规模以上中小企业用工人数"),
+        # a place that names a port is part of the name (BB07, BB09)
+        (LEAD + "今年上半年,宁波舟山港累计完成货物吞吐量55796万吨,同比增长5.5%。\n", date(2019, 7, 20), 5.5, "subject",
+         "宁波舟山港货物吞吐量"),
+        (LEAD + "武汉港前10个月集装箱吞吐量完成209万标箱。\n", date(2021, 11, 25), 2.09e6, "subject",
+         "武汉港集装箱吞吐量"),
+        # the same span of the year before, with its year written, is year on year (BB09)
+        ("在全国各大港口增幅环比处于逐月下降的态势下,武汉港逆流而上。武汉港前10个月集装箱吞吐量完成209万标箱,"
+         "较2020年同期增长52.1%。\n", date(2021, 11, 25), 52.1, "basis", "yoy"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

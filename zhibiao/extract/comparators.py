@@ -19,7 +19,7 @@ from zhibiao.extract.lexicon import (
 )
 from zhibiao.extract.periods import TimeMention, find_times, previous, shift_year
 from zhibiao.extract.regions import region_at_start
-from zhibiao.period import MOM, Period
+from zhibiao.period import MOM, YOY, Period
 from zhibiao.rules import load, words
 
 if TYPE_CHECKING:  # context imports this module
@@ -75,8 +75,9 @@ def _growth_against_named(compared: str | None, period: str | None, art: Article
         return MOM
     if _names_its_period(compared) or _month_of_the_year(compared, period, art.pub):
         resolved = _vs_year_start(compared, period) or resolve_comparator(compared, period, art.pub)
-        if resolved and resolved != f"vs:{shift_year(period)}":
-            return resolved
+        if resolved == f"vs:{shift_year(period)}":
+            return YOY  # 较2020年同期增长52.1% of 2021's first ten months: the same span a year before
+        return resolved
     return None
 
 

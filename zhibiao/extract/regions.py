@@ -189,10 +189,23 @@ def place_at_start(text: str) -> int:
     if not found or found[1].kind == NOT_PLACE:
         return 0
     end, word = found
+    if _port_after().match(text, end) or _port_of_two(text, end):
+        return 0  # 武汉港集装箱吞吐量, 宁波舟山港: the port's name
     if word.level == AREA and text.startswith(_area_suffix(), end - len(_area_suffix())) \
             and text.startswith(_area_nouns(), end):
         return end - len(_area_suffix())
     return end
+
+
+def _port_of_two(text: str, end: int) -> bool:
+    """Whether a second place right after the first names a port with it (宁波舟山港)."""
+    second = _lexicon().word_at(text, end) if end < len(text) else None
+    return second is not None and second[1].kind == PLACE and _port_after().match(text, second[0]) is not None
+
+
+@cache
+def _port_after() -> re.Pattern:
+    return re.compile(load("regions")["boundaries"]["port_after"])
 
 
 @cache
