@@ -1457,6 +1457,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the same span of the year before, with its year written, is year on year (BB09)
         ("在全国各大港口增幅环比处于逐月下降的态势下,武汉港逆流而上。武汉港前10个月集装箱吞吐量完成209万标箱,"
          "较2020年同期增长52.1%。\n", date(2021, 11, 25), 52.1, "basis", "yoy"),
+        # a customs district named after its seat reports its province (BB01)
+        ("江苏前5月外贸平稳增长\n南京海关13日发布最新数据,今年1月至5月,我省外贸进出口总值2.13万亿元。其中,出口1.32万亿元,"
+         "增长9%。\n", date(2022, 6, 14), 1.32e12, "region", "江苏省"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
