@@ -1460,6 +1460,17 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a customs district named after its seat reports its province (BB01)
         ("江苏前5月外贸平稳增长\n南京海关13日发布最新数据,今年1月至5月,我省外贸进出口总值2.13万亿元。其中,出口1.32万亿元,"
          "增长9%。\n", date(2022, 6, 14), 1.32e12, "region", "江苏省"),
+        # 2019年前三季度 is the first three quarters of 2019, not "before 2019" and a third quarter (BA12)
+        ("前三季度,全国居民人均可支配收入26265元,比2019年前三季度增长14.8%。\n", date(2021, 10, 18), 14.8, "basis",
+         "vs:2019-01/2019-09"),
+        # the base a growth is reckoned from sets no period and names nothing (BF09)
+        ("前三季度,全省完成建筑业总产值3703.1亿元,同比增长12.4%,以2019年前三季度数为基数,两年平均增长10.5%。\n",
+         date(2021, 10, 25), 10.5, "period", "2021-01/2021-09"),
+        ("前三季度,全省完成建筑业总产值3703.1亿元,同比增长12.4%,以2019年前三季度数为基数,两年平均增长10.5%。\n",
+         date(2021, 10, 25), 10.5, "subject", "建筑业总产值"),
+        # 月末 after a month's end names no thing (BA07)
+        ("12月末,本外币存款余额264.45万亿元,同比增长10.8%。月末人民币存款余额258.5万亿元,同比增长11.3%。\n",
+         date(2023, 1, 10), 2.585e14, "subject", "人民币存款余额"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

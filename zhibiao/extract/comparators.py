@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from zhibiao.extract import measures as M
 from zhibiao.extract.lexicon import (
+    BASE_OF,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
     COMPARATOR_ITEMS,
@@ -29,7 +30,8 @@ if TYPE_CHECKING:  # context imports this module
 def is_comparator(sentence: str, t: TimeMention) -> bool:
     """比上月, 较一季度; or a period right before a change in points, its 比 lost (1-4月提高5.0个百分点)."""
     return bool(COMPARATOR_BEFORE.search(sentence[max(0, t.start - 3):t.start])
-                or M.compared_without_preposition(sentence, t.end) or MULTIPLE_OF.match(sentence, t.end))
+                or M.compared_without_preposition(sentence, t.end) or MULTIPLE_OF.match(sentence, t.end)
+                or BASE_OF.match(sentence, t.end))
 
 
 def basis_for(measure: str, window: str, cues: M.SentenceCues, pos: int, period: str | None,

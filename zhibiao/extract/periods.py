@@ -366,7 +366,7 @@ _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
     ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
-    ("first_months", _first_months), ("report", _report), ("half", _half), ("quarter", _quarter),
+    ("first_months", _first_months), ("year_side", _mask), ("report", _report), ("half", _half), ("quarter", _quarter),
     ("month", _month_of), ("yearend", _year_end), ("fullyear", _full_year), ("bracketed_year", _year), ("year", _year),
     ("time", _mask), ("reset", _reset),
 )
