@@ -1471,6 +1471,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 月末 after a month's end names no thing (BA07)
         ("12月末,本外币存款余额264.45万亿元,同比增长10.8%。月末人民币存款余额258.5万亿元,同比增长11.3%。\n",
          date(2023, 1, 10), 2.585e14, "subject", "人民币存款余额"),
+        # tiers of cities are names, not numbers, and share the head the last one names (BF05)
+        (LEAD + "7月份,一线、二线、三线城市二手住宅销售价格分别上涨0.2%、1.0%和1.1%。\n", date(2018, 8, 15), 1.0,
+         "subject", "二线城市二手住宅销售价格"),
+        # a bare number after a count noun and 已超过 is a count (AX05)
+        (LEAD + "目前累计终端连接数已超过1.6亿。\n", date(2020, 10, 22), 1.6e8, "unit", "count"),
+        # a university named after a city is no place the figures cover (BF10)
+        ("2023年,天津市建筑业企业签订合同额17504.99亿元,增长5.8%。\n全市建筑业总产值5072.26亿元。\n"
+         "该学院由武汉轻工大学牵头,联合20余家业内企业共建。\n", date(2024, 3, 20), 5.07226e11, "region", "天津市"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
