@@ -1479,6 +1479,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a university named after a city is no place the figures cover (BF10)
         ("2023年,天津市建筑业企业签订合同额17504.99亿元,增长5.8%。\n全市建筑业总产值5072.26亿元。\n"
          "该学院由武汉轻工大学牵头,联合20余家业内企业共建。\n", date(2024, 3, 20), 5.07226e11, "region", "天津市"),
+        # a holiday's figures are an outcome though the year they are dated by has barely begun (BE10)
+        ("据国家电影局统计,2018年春节档(2月15~21日)全国电影票房56.5亿元,同比增长67%,创下档期票房新纪录。\n",
+         date(2018, 2, 22), 5.65e9, "modality", "actual"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

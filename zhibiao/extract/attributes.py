@@ -484,11 +484,16 @@ def _will(st: SentenceState, g: GroupState) -> bool:
     if int(period[:4]) > pub.year:
         return True  # 到2025年,…营业收入达到2万亿元 in 2021: a year not begun is no outcome (its first year leads)
     end = end_date(period)
-    if end is not None and end > (pub + FUTURE_REACH).isoformat():
+    if end is not None and end > (pub + FUTURE_REACH).isoformat() and not _events().search(st.text):
         return True  # 今年全市固定资产投资增长7%以上 in January: a year barely begun has no outcome yet
     if not any(w in st.text[:g.first.start] for w in words("measures", "target", "future")):
         return False
     return end is not None and end > pub.isoformat()
+
+
+@cache
+def _events() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, words("measures", "target", "events"))))
 
 
 FUTURE_REACH = timedelta(days=92)  # a period ending more than a quarter after the page: what is planned
