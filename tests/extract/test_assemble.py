@@ -1482,6 +1482,13 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a holiday's figures are an outcome though the year they are dated by has barely begun (BE10)
         ("据国家电影局统计,2018年春节档(2月15~21日)全国电影票房56.5亿元,同比增长67%,创下档期票房新纪录。\n",
          date(2018, 2, 22), 5.65e9, "modality", "actual"),
+        # new capacity of a kind of power is labelled as the energy statistics label it; money is spent on the
+        # activity, not on its volume (BC02)
+        (LEAD + "1—11月份,水电新增装机2060万千瓦,风电新增装机2252万千瓦。\n", date(2022, 12, 20), 2.252e7, "subject",
+         "风电新增装机"),
+        (LEAD + "1—11月份,电源工程完成投资5525亿元。其中,太阳能发电2000亿元,同比增长290.1%。\n", date(2022, 12, 20),
+         290.1, "subject", "太阳能发电"),
+        (LEAD + "5月,宁德时代装机11.4GWh。\n", date(2022, 6, 20), 1.14e7, "subject", "宁德时代装机量"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

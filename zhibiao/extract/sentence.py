@@ -72,6 +72,7 @@ from zhibiao.extract.subjects import (
     WINDOW_CACHE,
     account_holder,
     account_left_out,
+    as_activity,
     bracketed_rate,
     canonical,
     compound_part,
@@ -528,7 +529,9 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
             g.subject = found = without_leading_of(found)
             if replaces_base:
                 g.base = found
-            return
+            break
+    if g.first.kind == MONEY:
+        g.subject = as_activity(g.subject)  # 其中,太阳能发电2000亿元: money spent on it, not its output
 
 
 def name_holders(st: SentenceState, g: GroupState) -> None:

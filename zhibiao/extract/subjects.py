@@ -225,10 +225,29 @@ def _verb_nouns() -> tuple[dict[str, str], tuple[int, ...]]:
 
 
 def _verb_as_noun(subject: str) -> str:
-    """宁德时代装机 -> 宁德时代装机量: an activity verb ending a name measures its volume."""
+    """宁德时代装机 -> 宁德时代装机量: an activity verb ending a name measures its volume; not after the
+    words that make it a kind of its own (风电新增装机, 光伏发电装机, 项目装机: the statistics' labels)."""
     nouns, lengths = _verb_nouns()
     verb = next((subject[-n:] for n in lengths if subject[-n:] in nouns), None)
-    return subject[:-len(verb)] + nouns[verb] if verb else subject
+    if verb is None or subject[:-len(verb)].endswith(_verb_nouns_kept_after()):
+        return subject
+    return subject[:-len(verb)] + nouns[verb]
+
+
+@cache
+def _verb_nouns_kept_after() -> tuple[str, ...]:
+    return words("subjects", "verb_nouns_kept", "after")
+
+
+def as_activity(subject: str) -> str:
+    """太阳能发电量 -> 太阳能发电: an amount of money is spent on the activity, not on its volume
+    (其中,太阳能发电2000亿元)."""
+    nouns, _ = _verb_nouns()
+    noun = next((v for v in nouns.values() if subject.endswith(v) and len(subject) > len(v)), None)
+    if noun is None:
+        return subject
+    verb = next(k for k, v in nouns.items() if v == noun)
+    return subject[:-len(noun)] + verb
 
 
 MIN_AFTER_OF = 3
