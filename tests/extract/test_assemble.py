@@ -1489,6 +1489,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "1—11月份,电源工程完成投资5525亿元。其中,太阳能发电2000亿元,同比增长290.1%。\n", date(2022, 12, 20),
          290.1, "subject", "太阳能发电"),
         (LEAD + "5月,宁德时代装机11.4GWh。\n", date(2022, 6, 20), 1.14e7, "subject", "宁德时代装机量"),
+        # a place opening a firm's name stays in the name (BC04)
+        (LEAD + "1-5月,山西焦煤集团原煤产量7364万吨,同比增长2.5%。\n", date(2022, 6, 20), 7.364e7, "subject",
+         "山西焦煤集团原煤产量"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -191,6 +191,8 @@ def place_at_start(text: str) -> int:
     end, word = found
     if _port_after().match(text, end) or _port_of_two(text, end):
         return 0  # 武汉港集装箱吞吐量, 宁波舟山港: the port's name
+    if word.kind == PLACE and _organization_after().match(text, end):
+        return 0  # 山西焦煤集团原煤产量: the firm's name
     if word.level == AREA and text.startswith(_area_suffix(), end - len(_area_suffix())) \
             and text.startswith(_area_nouns(), end):
         return end - len(_area_suffix())
