@@ -249,3 +249,19 @@ def test_taiwan_terms_keep_their_length():
 )
 def test_normalize_reads_taiwan_terms_only_on_traditional_pages(raw, text):
     assert normalize(raw).text == text
+
+
+INFOGRAPHIC = ("一图读懂前三季度船舶工业\n今年1至9月\n全国造船完工量3034万载重吨\n同比增长6.2%\n海船为\n"
+               "859.6万修正总吨\n新承接船舶订单量\n5415.6万载重吨\n截至9月底\n手持船舶订单量\n9243.9万载重吨\n同比增长32.3%\n")
+FLAT_TABLE = ("指标\n绝对量\n同比增长\n社会消费品零售总额(亿元)\n1543.42\n-4.3\n批发零售业\n1464.41\n-1.6\n"
+              "住宿餐饮业\n79.01\n-37.1\n吃的商品\n280.57\n-11.0\n")
+
+
+def test_clean_reads_an_infographic_flattened_to_one_phrase_per_line_as_one_sentence():
+    text = clean(normalize(INFOGRAPHIC)).text
+    assert "今年1至9月,全国造船完工量3034万载重吨,同比增长6.2%,海船为,859.6万修正总吨" in text
+    assert len(text) == len(normalize(INFOGRAPHIC).text)
+
+
+def test_clean_leaves_a_table_flattened_to_one_cell_per_line_as_it_is():
+    assert clean(normalize(FLAT_TABLE)).text == normalize(FLAT_TABLE).text

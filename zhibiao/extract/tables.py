@@ -613,10 +613,9 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
         return None
     months = _labelled_by_month(paragraphs, i, j)
     rows, units, last = _flat_rows(paragraphs, j, len(headers) if months else 0)
-    counts = Counter(len(values) for _, values in rows if values)
-    if not counts:
+    k = _common_width(rows)
+    if k is None:
         return None
-    k = counts.most_common(1)[0][0]
     columns = _spread(headers, k)
     if columns is None:
         return None
@@ -626,6 +625,15 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
         rows.pop()
         last -= 1
     return Table(i, last, [section]) if section.rows else None
+
+
+def _common_width(rows: list[tuple[Cell, list[Cell]]]) -> int | None:
+    """The number of values most rows have; None where most lines have none (an infographic laid out one
+    phrase per line: prose, not rows)."""
+    counts = Counter(len(values) for _, values in rows if values)
+    if not counts or sum(counts.values()) * 2 < len(rows):
+        return None
+    return counts.most_common(1)[0][0]
 
 
 def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, int]:

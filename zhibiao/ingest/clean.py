@@ -7,6 +7,7 @@ offsets still lead back to the original document.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from zhibiao.ingest.textmap import MappedText
@@ -105,7 +106,58 @@ def clean(mapped: MappedText) -> MappedText:
         previous = line
     deletions.extend(_broken_line_joins(text, kept))
     deletions.sort()
-    return mapped.delete(_merge(deletions))
+    cleaned = mapped.delete(_merge(deletions))
+    return _infographic_joined(cleaned)
+
+
+# An infographic flattened to one short phrase per line (今年1至9月 / 全国造船完工量3034万载重吨 / 同比增长6.2%):
+# a run of at least INFOGRAPHIC_MIN_LINES lines of at most INFOGRAPHIC_MAX_CHARS, none ending a sentence, with
+# figures inside phrases in several and few lines that are a bare number (which a table flattened one cell
+# per line has many of). Its line breaks are commas.
+INFOGRAPHIC_MIN_LINES = 8
+INFOGRAPHIC_MAX_CHARS = 24
+INFOGRAPHIC_MIN_PHRASE_FIGURES = 3
+_FIGURE_IN_PHRASE = re.compile(r"[\u4e00-\u9fff][\d.]+[\u4e00-\u9fff%]|[\d.]+[\u4e00-\u9fff%]")
+_INFOGRAPHIC_COMMA = ","
+
+
+def _infographic_joined(mapped: MappedText) -> MappedText:
+    text = mapped.text
+    chars = list(text)
+    for run in _phrase_runs(text):
+        if not _is_infographic([text[a:b].strip() for a, b in run]):
+            continue
+        for (_, end), (nxt, _) in zip(run, run[1:], strict=False):
+            gap = text[end:nxt]
+            if gap.count("\n") == 1 and not gap.strip():
+                chars[end + gap.index("\n")] = _INFOGRAPHIC_COMMA
+    joined = "".join(chars)
+    return mapped if joined == text else mapped.replace_same_length(joined)
+
+
+def _phrase_runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Runs of consecutive short lines that end no sentence (blank lines skipped)."""
+    run: list[tuple[int, int]] = []
+    for a, b in _line_spans(text):
+        line = text[a:b].strip()
+        if not line:
+            continue
+        if len(line) <= INFOGRAPHIC_MAX_CHARS and line[-1] not in _TERMINAL and not is_nav_line(line):
+            run.append((a, b))
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _is_infographic(lines: list[str]) -> bool:
+    if len(lines) < INFOGRAPHIC_MIN_LINES:
+        return False
+    bare = sum(bool(_NUMERIC_ITEM.fullmatch(line)) for line in lines)
+    in_phrase = sum(bool(_FIGURE_IN_PHRASE.search(line)) and not _NUMERIC_ITEM.fullmatch(line) for line in lines)
+    return in_phrase >= INFOGRAPHIC_MIN_PHRASE_FIGURES and bare * 5 <= len(lines)
 
 
 _BARE_INTEGER = re.compile(r"\d{1,6}")
