@@ -1492,6 +1492,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a place opening a firm's name stays in the name (BC04)
         (LEAD + "1-5月,山西焦煤集团原煤产量7364万吨,同比增长2.5%。\n", date(2022, 6, 20), 7.364e7, "subject",
          "山西焦煤集团原煤产量"),
+        # figures of other units after 分别, with a month written in the clause that lists their things (BE12)
+        (LEAD + "8月份完成公路货运量和货物周转量分别为24.7亿吨和4525亿吨公里,同比增长15.3%和20.5%。\n",
+         date(2011, 9, 20), 20.5, "subject", "货物周转量"),
+        (LEAD + "8月份,完成公路客运量和旅客周转量分别为27.4亿人和1410亿人公里。\n", date(2011, 9, 20), 1.41e11, "unit",
+         "人公里"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -22,6 +22,7 @@ from zhibiao.extract.lexicon import (
     MEMBER_LIST_OPENERS,
     QUARTER_WORD,
     RANGE_GAP,
+    TIME_DIGITS,
     has_distributive,
     last_distributive,
 )
@@ -107,7 +108,7 @@ def _mixed_member(sentence: str, group: Group, m: Mention) -> bool:
     if not LIST_GAP.fullmatch(sentence[last.end:m.start]) or not distributes(sentence, group):
         return False
     at, _ = last_distributive(sentence, group.clause_start, group.mentions[0].start)
-    named = sentence[group.clause_start:at]
+    named = TIME_DIGITS.sub("", sentence[group.clause_start:at])
     if at < 0 or any(c.isdigit() for c in named) or not _lists_at_least(named, len(group.mentions) + 1):
         return False
     group.mentions.append(m)
