@@ -23,6 +23,14 @@ def _times(sentence: str, pub: date | None) -> list[tuple]:
 
 
 _FIND_TIMES_CASES = [
+    # Spans of days: a week's bulletin, a holiday
+    ("9月22日—9月28日,全国物流保通保畅运行数据", JUL_2025, "9月22日—9月28日", "period", "2024-09-22/2024-09-28"),
+    ("2025年9月29日至10月5日,全社会跨区域人员流动量", date(2025, 10, 8), "2025年9月29日至10月5日", "period",
+     "2025-09-29/2025-10-05"),
+    ("春节档(2月15~21日)总票房", date(2018, 2, 22), "2月15~21日", "period", "2018-02-15/2018-02-21"),
+    # the first three quarters of a year written out, not "before 2019" and a third quarter
+    ("比2019年前三季度增长14.8%", JUL_2025, "2019年前三季度", "period", "2019-01/2019-09"),
+    ("2012年前,全省", JUL_2025, "2012年前", "mask", None),
     # Halves, quarters, years
     ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
     ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),

@@ -255,6 +255,17 @@ def _until_day(h: _Hit) -> TimeMention | None:
     return h.period(date_period(h.pub.year, h.pub.month, d))
 
 
+def _day_range(h: _Hit) -> TimeMention | None:
+    """9月22日—9月28日, 2月15~21日: the days from the first to the last, in the year the last ends in."""
+    first, day = _month(h.m["m"]), int(h.m["d"])
+    last = _month(h.m["m2"]) if h.m["m2"] else first
+    end_day = int(h.m["d2"])
+    if not (_valid_day(first, day) and _valid_day(last, end_day)) or (first, day) >= (last, end_day):
+        return None
+    year = h.year_ending(last)
+    return h.period(str(Period("days", year, first, last, day, year, end_day)))
+
+
 def _month_day(h: _Hit) -> TimeMention | None:
     mo, d = _month(h.m["m"]), _month(h.m["d"])
     if not _valid_day(mo, d):
@@ -362,7 +373,7 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
     ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("revision", _mask), ("now", _now),
-    ("ymd", _full_date),
+    ("drange", _day_range), ("ymd", _full_date),
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
     ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
