@@ -1497,6 +1497,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2011, 9, 20), 20.5, "subject", "货物周转量"),
         (LEAD + "8月份,完成公路客运量和旅客周转量分别为27.4亿人和1410亿人公里。\n", date(2011, 9, 20), 1.41e11, "unit",
          "人公里"),
+        # what is done already, said after a goal's clause in the same sentence, is an outcome (AZ06)
+        ("累计培育专精特新“小巨人”企业将达到213家,在新一批名单公示前,南京市已累计培育国家制造业单项冠军企业21家、"
+         "国家级专精特新“小巨人”企业106家。\n", date(2022, 7, 31), 106, "modality", "actual"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -466,12 +466,21 @@ def _modality(st: SentenceState, g: GroupState) -> str:
         return "target"  # 圆满完成年初5%左右的增长目标: the goal named after its figure
     if M.is_consensus(st.text[:g.first.start]):
         return "target"  # 前值0.7%,预期0.8%: the market's forecast of the reading
+    if st.cues.target_before(g.first.start) and _done_since_cue(st, g):
+        return "actual"  # …将达到213家,在名单公示前,南京市已累计培育…106家: what is done already
     if not st.cues.target_before(g.first.start):
         # under a heading of goals, after a sentence that opened a list of them, or said as what will be
         # done in a year not yet over (2021年全省工信系统将…,净增1000家规上工业企业)
         planned = st.art.section_target or st.ps.goals or _will(st, g)
         return "target" if planned and not _over(g.periods[0], st.art.pub) else "actual"
     return "actual" if estimates_the_past(st.cues, g.periods[0], st.art.pub) else "target"
+
+
+def _done_since_cue(st: SentenceState, g: GroupState) -> bool:
+    """Whether the figure's own words, after the clause that set a goal, say it is done already (已累计培育)."""
+    start = next((a for a, b in st.spans if a <= g.first.start < b), g.win_start)
+    return not st.cues.target_since(start) and any(
+        w in st.text[start:g.first.start] for w in words("measures", "target", "done"))
 
 
 def _will(st: SentenceState, g: GroupState) -> bool:

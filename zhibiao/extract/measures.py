@@ -400,6 +400,10 @@ class SentenceCues:
         """is_target(sentence[:pos])."""
         return self._target is not None and self._target <= pos
 
+    def target_since(self, pos: int) -> bool:
+        """Whether the sentence's first target cue stands at or after pos."""
+        return self._target is not None and self._target >= pos
+
 
 @cache
 def _consensus_patterns() -> tuple[re.Pattern, re.Pattern]:
