@@ -1500,6 +1500,15 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # what is done already, said after a goal's clause in the same sentence, is an outcome (AZ06)
         ("累计培育专精特新“小巨人”企业将达到213家,在新一批名单公示前,南京市已累计培育国家制造业单项冠军企业21家、"
          "国家级专精特新“小巨人”企业106家。\n", date(2022, 7, 31), 106, "modality", "actual"),
+        # a listed firm named with its stock code before its quarter: the quarter is the paragraph's; 按季 with
+        # 升/跌 compares a rate with the quarter before (AT04)
+        ("另外,华虹半导体(1347)截至6月底止第二季股东应占利润795.2万美元,按年升19.2%。毛利率10.9%,按年增0.4个百分点,"
+         "按季跌1.7个百分点。\n", date(2025, 8, 8), 10.9, "period", "2025-Q2"),
+        ("另外,华虹半导体(1347)截至6月底止第二季股东应占利润795.2万美元,按年升19.2%。毛利率10.9%,按年增0.4个百分点,"
+         "按季跌1.7个百分点。\n", date(2025, 8, 8), -1.7, "basis", "vs:2025-Q1"),
+        # the 比 of 占比 compares nothing (AS13)
+        ("一季度,全市地区生产总值增长5.1%。与上年同期相比,第一、二产业占比均下降1.5个百分点,第三产业占比上升3.0个百分点。\n",
+         date(2025, 4, 28), 3.0, "basis", "vs:2024-Q1"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

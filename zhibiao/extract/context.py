@@ -228,12 +228,19 @@ def _without_place_said_first(before: str) -> str:
     for word in words("periods", "context", "place_openers"):
         if before.endswith(word):
             return before[: -len(word)].rstrip()
+    if m := _firm_opener().search(before):
+        return before[:m.start()].rstrip()  # 华虹半导体(1347)第二季…: a firm said first
     if not before.endswith(_place_suffixes()):
         return before  # (a scan for a place only where a place's name could end)
     places = find_regions(before[-PLACE_OPENER_REACH:])
     if places and places[-1].end == len(before[-PLACE_OPENER_REACH:]) and places[-1].kind == PLACE:
         return before[: len(before) - (places[-1].end - places[-1].start)].rstrip()
     return before
+
+
+@cache
+def _firm_opener() -> re.Pattern:
+    return re.compile(load("periods")["context"]["firm_opener"])
 
 
 @cache
