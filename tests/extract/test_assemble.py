@@ -1509,6 +1509,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the 比 of 占比 compares nothing (AS13)
         ("一季度,全市地区生产总值增长5.1%。与上年同期相比,第一、二产业占比均下降1.5个百分点,第三产业占比上升3.0个百分点。\n",
          date(2025, 4, 28), 3.0, "basis", "vs:2024-Q1"),
+        # the year so far, told in August, is an outcome (BG04); told in January, a plan
+        (LEAD + "截至7月底,江苏开通46828个5G基站;今年全省新建5G基站3.5万个。\n", date(2020, 8, 23), 35000,
+         "modality", "actual"),
+        ("今年全市固定资产投资增长7%以上。\n", date(2020, 1, 23), 7, "modality", "target"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -505,7 +505,7 @@ def _events() -> re.Pattern:
     return re.compile("|".join(map(re.escape, words("measures", "target", "events"))))
 
 
-FUTURE_REACH = timedelta(days=92)  # a period ending more than a quarter after the page: what is planned
+FUTURE_REACH = timedelta(days=183)  # a period ending more than half a year after the page: what is planned
 
 
 def _over(period: str | None, pub: date | None) -> bool:
