@@ -1513,6 +1513,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "截至7月底,江苏开通46828个5G基站;今年全省新建5G基站3.5万个。\n", date(2020, 8, 23), 35000,
          "modality", "actual"),
         ("今年全市固定资产投资增长7%以上。\n", date(2020, 1, 23), 7, "modality", "target"),
+        # a year barely begun makes a plan only of the figures whose own sentence names it (BG05)
+        (LEAD + "今年我省启动“智赋万企”行动。\n本次发布的30个平台中包含综合型平台3个、特色型平台8个。\n",
+         date(2023, 4, 4), 8, "modality", "actual"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

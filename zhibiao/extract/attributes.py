@@ -485,15 +485,16 @@ def _done_since_cue(st: SentenceState, g: GroupState) -> bool:
 
 def _will(st: SentenceState, g: GroupState) -> bool:
     """Whether the sentence says what will be done (将) before the figure, in a period that ends after
-    the page came out, or the figure's period lies in a later year (截至2025年底 said in December 2025 is
-    an estimate of the outcome, as annotated, not a plan)."""
+    the page came out, or names a period of its own ending long after it, or the figure's period lies in
+    a later year (截至2025年底 said in December 2025 is an estimate of the outcome, as annotated, not a plan)."""
     period, pub = g.periods[0], st.art.pub
     if not period or pub is None or not period[:4].isdigit():
         return False
     if int(period[:4]) > pub.year:
         return True  # 到2025年,…营业收入达到2万亿元 in 2021: a year not begun is no outcome (its first year leads)
     end = end_date(period)
-    if end is not None and end > (pub + FUTURE_REACH).isoformat() and not _events().search(st.text):
+    if (end is not None and end > (pub + FUTURE_REACH).isoformat() and not _events().search(st.text)
+            and any(t.value == period for t in st.times)):
         return True  # 今年全市固定资产投资增长7%以上 in January: a year barely begun has no outcome yet
     if not any(w in st.text[:g.first.start] for w in words("measures", "target", "future")):
         return False
