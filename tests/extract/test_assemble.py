@@ -1516,6 +1516,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a year barely begun makes a plan only of the figures whose own sentence names it (BG05)
         (LEAD + "今年我省启动“智赋万企”行动。\n本次发布的30个平台中包含综合型平台3个、特色型平台8个。\n",
          date(2023, 4, 4), 8, "modality", "actual"),
+        # counts of the members of a list named before them, by batch; a look back over the years to 今年 is no
+        # old report reposted (BG01)
+        (LEAD + "2019年,工信部公布的第一批专精特新“小巨人”企业名单中,我省有9家企业;2020年第二批名单中,我省有43家企业;"
+         "今年第三批名单中,我省有60家企业。\n", date(2021, 8, 29), 43, "subject", "第二批专精特新“小巨人”企业"),
+        (LEAD + "2019年,工信部公布的第一批专精特新“小巨人”企业名单中,我省有9家企业;2020年第二批名单中,我省有43家企业;"
+         "今年第三批名单中,我省有60家企业。\n", date(2021, 8, 29), 60, "period", "2021"),
+        (LEAD + "近日工信部公布认定了第三批专精特新“小巨人”企业名单,我省60家企业荣列其中。\n", date(2021, 8, 29), 60,
+         "subject", "第三批专精特新“小巨人”企业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -22,7 +22,7 @@ def test_sentence_passes_run_topics_first_and_attributes_last():
 
 def test_sentence_subject_resolvers_in_the_order_they_apply():
     assert [name for name, _, _ in SUBJECT_RESOLVERS] == [
-        "bracketed_rate", "ranked_by", "object_after", "driven_by", "count_after", "set_noun"]
+        "bracketed_rate", "ranked_by", "object_after", "driven_by", "list_member", "count_after", "set_noun"]
 
 
 def _facts(text: str, ps: ParagraphState | None = None):

@@ -161,10 +161,17 @@ def _reference_date(art: Article, times: dict[int, list[TimeMention]], pub: date
                 if not _YEAR_WRITTEN.search(sent.text[t.start:t.end]):
                     return pub
                 end = end_date(t.value)
-                if end is None or int(end[:4]) > pub.year - ARCHIVE_YEARS:
+                if end is None or int(end[:4]) > pub.year - ARCHIVE_YEARS or _later_year_said(times[sent.start], pub):
                     return pub
                 return date.fromisoformat(end) + timedelta(days=1)
     return pub
+
+
+def _later_year_said(times: list[TimeMention], pub: date) -> bool:
+    """Whether a sentence also names a recent year (2019年…第一批…;2020年第二批…;今年第三批…): it looks back
+    from the page's own time, it is no old report."""
+    return any(t.kind == "period" and t.value and t.value[:4].isdigit() and int(t.value[:4]) > pub.year - ARCHIVE_YEARS
+               for t in times)
 
 
 

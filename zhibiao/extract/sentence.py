@@ -90,6 +90,7 @@ from zhibiao.extract.subjects import (
     is_counted_account,
     is_holders_measure,
     link_parts,
+    list_member_name,
     noun_after_distributive,
     outcome_of_plan,
     partner_ellipsis,
@@ -474,6 +475,11 @@ def _driven_by(st: SentenceState, g: GroupState) -> str:
     return driven_amount(g.window_clean) if g.first.kind in (MONEY, PHYSICAL) and g.reading.measure == "level" else ""
 
 
+def _list_member(st: SentenceState, g: GroupState) -> str:
+    """我省有9家企业 after 第一批专精特新“小巨人”企业名单中: members of the list named before."""
+    return list_member_name(st.text[:g.first.start], g.after) if g.first.kind == COUNT and g.after else ""
+
+
 def _count_after(st: SentenceState, g: GroupState) -> str:
     if g.first.kind not in (COUNT, TENTHS):
         return ""
@@ -503,6 +509,7 @@ SUBJECT_RESOLVERS: tuple[tuple[str, Callable[[SentenceState, GroupState], str], 
     ("ranked_by", _ranked_by, True),
     ("object_after", _object_after, True),
     ("driven_by", _driven_by, True),
+    ("list_member", _list_member, False),
     ("count_after", _count_after, False),
     ("set_noun", _set_noun, False),
 )

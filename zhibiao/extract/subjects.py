@@ -1036,6 +1036,41 @@ def usable_topic(clause: str) -> str:
     return subject if 2 <= len(subject) <= 20 and not is_anaphor(subject) else ""
 
 
+def list_member_name(before: str, counted: str) -> str:
+    """The name of the members of the list named last in `before` (第一批专精特新“小巨人”企业名单中,我省有…)
+    when the counted noun is its head (企业), or ''; a batch named alone (第二批名单中) takes the head of the
+    list named before it."""
+    pattern, particles, batch = _list_member_rules()
+    names = [m.group("name") for m in pattern.finditer(before)]
+    if not names or not counted:
+        return ""
+    name = _list_name(names[-1], particles)
+    if batch.fullmatch(name):
+        heads = [h for h in (_list_name(n, particles) for n in names[:-1]) if not batch.fullmatch(h)]
+        head = heads[-1] if heads else ""
+        name += head[m.end():] if (m := batch.match(head)) else head
+    return name if name.endswith(counted) and len(name) > len(counted) else ""
+
+
+def _list_name(text: str, particles: tuple[str, ...]) -> str:
+    name = canonical(_list_year().sub("", text))
+    for particle in particles:
+        if particle in name:
+            name = name.rsplit(particle, 1)[1]
+    return name
+
+
+@cache
+def _list_year() -> re.Pattern:
+    return re.compile(load("subjects")["list_members"]["year_before"])
+
+
+@cache
+def _list_member_rules() -> tuple[re.Pattern, tuple[str, ...], re.Pattern]:
+    table = load("subjects")["list_members"]
+    return re.compile(table["named"]), tuple(table["particles"]), re.compile(table["batch"])
+
+
 def set_picked_from(clause: str) -> str:
     """第三批小巨人企业中, 在10个州(市)中: the set the members after it are picked from, or ''."""
     stripped = clause.strip(_marks().trim)
