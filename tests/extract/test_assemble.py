@@ -1524,6 +1524,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "今年第三批名单中,我省有60家企业。\n", date(2021, 8, 29), 60, "period", "2021"),
         (LEAD + "近日工信部公布认定了第三批专精特新“小巨人”企业名单,我省60家企业荣列其中。\n", date(2021, 8, 29), 60,
          "subject", "第三批专精特新“小巨人”企业"),
+        # a clause that ranks the figure before names no topic (BG03)
+        (LEAD + "截至目前,我区共培育9家制造业单项冠军,数量居全市第一,占比36%。\n", date(2021, 11, 12), 36, "subject",
+         "制造业单项冠军"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -265,3 +265,8 @@ def test_clean_reads_an_infographic_flattened_to_one_phrase_per_line_as_one_sent
 
 def test_clean_leaves_a_table_flattened_to_one_cell_per_line_as_it_is():
     assert clean(normalize(FLAT_TABLE)).text == normalize(FLAT_TABLE).text
+
+
+def test_clean_cuts_the_recommended_news_after_an_article():
+    raw = "我区共培育9家制造业单项冠军。\n推荐资讯\n征集安徽省全省各市旅游服务质量提升典型案例\n"
+    assert "安徽省" not in clean(normalize(raw)).text
