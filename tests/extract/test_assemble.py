@@ -1527,6 +1527,16 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a clause that ranks the figure before names no topic (BG03)
         (LEAD + "截至目前,我区共培育9家制造业单项冠军,数量居全市第一,占比36%。\n", date(2021, 11, 12), 36, "subject",
          "制造业单项冠军"),
+        # a weekly price bulletin: the week glossed in brackets dates the figures, 比前一周 is week on week, a price
+        # per kilogram said before the figure keeps its unit (BH06)
+        ("据商务部监测,上周(8月26日至9月1日)全国食用农产品市场价格比前一周上涨2.4%。\n"
+         "食用农产品市场:30种蔬菜平均批发价格为每公斤4.14元,比前一周下降2.8%。\n", date(2019, 9, 3), -2.8, "period",
+         "2019-08-26/2019-09-01"),
+        ("据商务部监测,上周(8月26日至9月1日)全国食用农产品市场价格比前一周上涨2.4%。\n", date(2019, 9, 3), 2.4, "basis",
+         "mom"),
+        ("据商务部监测,上周(8月26日至9月1日)全国食用农产品市场价格比前一周上涨2.4%。\n", date(2019, 9, 3), 2.4,
+         "subject", "食用农产品市场价格"),
+        (LEAD + "猪肉集贸市场价格为每公斤50.56元。\n", date(2020, 10, 21), 50.56, "unit", "元/公斤"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

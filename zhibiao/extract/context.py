@@ -327,7 +327,7 @@ def period_for(s: str, times: list[TimeMention], pos: int, measure: str, ps: Par
         if _value_of_period(s, t, pos):
             found, period = True, t.value  # 降幅低于1-2月份的5.1%和去年四季度的5.9%: the value of that period
             continue
-        if t.start in compared or _bracketed_before(s, t.start, pos) or _restated_before(s, t, pos):
+        if t.start in compared or _bracketed_before(s, t, pos) or _restated_before(s, t, pos):
             continue  # 增长6.8%(2016年为下降9.6%),其中笔记本电脑…: an aside in brackets, closed before the figure
         if (ends := _span_end_at(s, t, pos)) is not None:
             found, period = True, ends  # 2020年至2024年,…由31.3万亿元攀升至40.5万亿元
@@ -368,10 +368,14 @@ def _part_left_behind(s: str, t: TimeMention, pos: int, whole: str | None) -> bo
     return t.kind == "period" and _part_of(t.value, whole) and ";" in s[t.end:pos]
 
 
-def _bracketed_before(s: str, start: int, pos: int) -> bool:
-    """Whether the text at `start` stands in brackets that close before `pos`."""
+def _bracketed_before(s: str, t: TimeMention, pos: int) -> bool:
+    """Whether the time t stands in brackets that close before `pos`, beside other words (2016年为下降9.6%):
+    an aside; a bracket that holds the time alone glosses the words before it (上周(8月26日至9月1日))."""
+    start = t.start
     opened = s.rfind(BRACKET_OPEN, 0, start)
-    return opened > s.rfind(BRACKET_CLOSE, 0, start) and BRACKET_CLOSE in s[start:pos]
+    if not (opened > s.rfind(BRACKET_CLOSE, 0, start) and BRACKET_CLOSE in s[start:pos]):
+        return False
+    return not (opened == start - 1 and s.startswith(BRACKET_CLOSE, t.end))
 
 
 def _restated_before(s: str, t: TimeMention, pos: int) -> bool:

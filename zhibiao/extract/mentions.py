@@ -425,8 +425,8 @@ def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chine
     if per:
         # 349.6元/吨, 5506公斤/公顷: a price or a yield per unit, in the units written
         unit_name, factor, end = f"{unit_text}/{per}", _ONE, m.end("unit") + 1 + len(per)
-    elif kind == PHYSICAL and (per := _per_unit_before(sentence, s)):
-        unit_name, factor = f"{unit_text}/{per}", _ONE  # 每公顷5482.9公斤: a yield per unit
+    elif kind in (PHYSICAL, MONEY) and (per := _per_unit_before(sentence, s)):
+        unit_name, factor = f"{unit_text}/{per}", _ONE  # 每公顷5482.9公斤, 每公斤50.56元: a yield or a price per unit
     return Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                    scale=mult * factor)
 

@@ -260,10 +260,14 @@ def _day_range(h: _Hit) -> TimeMention | None:
     first, day = _month(h.m["m"]), int(h.m["d"])
     last = _month(h.m["m2"]) if h.m["m2"] else first
     end_day = int(h.m["d2"])
-    if not (_valid_day(first, day) and _valid_day(last, end_day)) or (first, day) >= (last, end_day):
+    if not (_valid_day(first, day) and _valid_day(last, end_day)):
         return None
     year = h.year_ending(last)
-    return h.period(str(Period("days", year, first, last, day, year, end_day)))
+    end_year = int(h.m["y2"]) if h.m["y2"] else year
+    years_apart = 0 if year is None or end_year is None else end_year - year
+    if years_apart not in (0, 1) or (years_apart == 0 and (first, day) >= (last, end_day)):
+        return None
+    return h.period(str(Period("days", year, first, last, day, end_year, end_day)))
 
 
 def _month_day(h: _Hit) -> TimeMention | None:
