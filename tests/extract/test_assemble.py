@@ -1537,6 +1537,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         ("据商务部监测,上周(8月26日至9月1日)全国食用农产品市场价格比前一周上涨2.4%。\n", date(2019, 9, 3), 2.4,
          "subject", "食用农产品市场价格"),
         (LEAD + "猪肉集贸市场价格为每公斤50.56元。\n", date(2020, 10, 21), 50.56, "unit", "元/公斤"),
+        # the day of an event told after a news item's source and byline dates what was signed (BG13)
+        ("荆楚网消息(见习记者章巧慧 通讯员雷鹏程)12月27日,宜昌市专业招商重点项目集中签约仪式在城区举行,"
+         "协议总投资93.57亿元的27个项目集中签约。\n", date(2018, 12, 27), 9.357e9, "period", "2018-12-27"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -237,12 +237,19 @@ def _without_place_said_first(before: str) -> str:
             return before[: -len(word)].rstrip()
     if m := _firm_opener().search(before):
         return before[:m.start()].rstrip()  # 华虹半导体(1347)第二季…: a firm said first
+    if _byline_opener().match(before):
+        return ""  # 荆楚网消息(见习记者…)12月27日,…: the item opens with its time
     if not before.endswith(_place_suffixes()):
         return before  # (a scan for a place only where a place's name could end)
     places = find_regions(before[-PLACE_OPENER_REACH:])
     if places and places[-1].end == len(before[-PLACE_OPENER_REACH:]) and places[-1].kind == PLACE:
         return before[: len(before) - (places[-1].end - places[-1].start)].rstrip()
     return before
+
+
+@cache
+def _byline_opener() -> re.Pattern:
+    return re.compile(load("periods")["context"]["byline_opener"])
 
 
 @cache
@@ -451,8 +458,8 @@ def _period_named(s: str, t: TimeMention, pos: int,
         return t.values[-1], t.values
     if t.kind in ("reset", "span"):
         return t.value, None
-    if t.kind == "date" and t.start <= 1:
-        return t.value, None
+    if t.kind == "date" and (t.start <= 1 or _byline_opener().match(s, 0, t.start)):
+        return t.value, None  # (荆楚网消息(记者…)12月27日,…签约: the day of the event told)
     return None
 
 
