@@ -1540,6 +1540,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the day of an event told after a news item's source and byline dates what was signed (BG13)
         ("荆楚网消息(见习记者章巧慧 通讯员雷鹏程)12月27日,宜昌市专业招商重点项目集中签约仪式在城区举行,"
          "协议总投资93.57亿元的27个项目集中签约。\n", date(2018, 12, 27), 9.357e9, "period", "2018-12-27"),
+        # members by place after 其中 count the things counted before; a zone left of a place names nothing (BG13)
+        (LEAD + "当日签约的27个项目均分布在宜昌高新区及各县市区。其中,宜昌高新区10个,宜都市3个,枝江市3个。\n",
+         date(2018, 12, 27), 10, "subject", "项目"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
