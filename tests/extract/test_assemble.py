@@ -1543,6 +1543,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # members by place after 其中 count the things counted before; a zone left of a place names nothing (BG13)
         (LEAD + "当日签约的27个项目均分布在宜昌高新区及各县市区。其中,宜昌高新区10个,宜都市3个,枝江市3个。\n",
          date(2018, 12, 27), 10, "subject", "项目"),
+        # firms a province owns (江西省属国有企业) keep 省属; the regulator of firms counted names nothing; taxes paid
+        # as the accounts label them (BI03, BI07)
+        (LEAD + "今年上半年,江西省属国有企业实现营业收入2279.8亿元,同比增长12.1%。\n", date(2018, 7, 20), 12.1,
+         "subject", "省属国有企业营业收入"),
+        (LEAD + "一季度,国务院国资委监管的138家中央企业实现营业收入23574.6亿元,已交税金2185.4亿元。\n",
+         date(2009, 4, 20), 2.35746e12, "subject", "中央企业营业收入"),
+        (LEAD + "一季度,国务院国资委监管的138家中央企业实现营业收入23574.6亿元,已交税金2185.4亿元。\n",
+         date(2009, 4, 20), 2.1854e11, "subject", "已交税金"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

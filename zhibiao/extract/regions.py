@@ -193,6 +193,9 @@ def place_at_start(text: str) -> int:
         return 0  # 武汉港集装箱吞吐量, 宁波舟山港: the port's name
     if word.kind == PLACE and _organization_after().match(text, end):
         return 0  # 山西焦煤集团原煤产量: the firm's name
+    b = _boundaries()
+    if text.startswith(b["owned_after"], end) and text[end - 1] in b["owned_levels"]:
+        return end - 1  # 江西省属国有企业: 省属国有企业, the firms the province owns
     if word.level == AREA and text.startswith(_area_suffix(), end - len(_area_suffix())) \
             and text.startswith(_area_nouns(), end):
         return end - len(_area_suffix())
