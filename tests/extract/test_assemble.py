@@ -1551,6 +1551,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2009, 4, 20), 2.35746e12, "subject", "中央企业营业收入"),
         (LEAD + "一季度,国务院国资委监管的138家中央企业实现营业收入23574.6亿元,已交税金2185.4亿元。\n",
          date(2009, 4, 20), 2.1854e11, "subject", "已交税金"),
+        # firms counted by the growth they passed: the count is the fact, the rate a line drawn (BI01)
+        (LEAD + "前三季度,中央企业营业收入增长10.4%,有19家企业收入增幅超过20%,45家企业收入增幅超过10%。\n",
+         date(2018, 10, 20), 19, "subject", "收入增幅超过20%的企业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
