@@ -1554,6 +1554,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # firms counted by the growth they passed: the count is the fact, the rate a line drawn (BI01)
         (LEAD + "前三季度,中央企业营业收入增长10.4%,有19家企业收入增幅超过20%,45家企业收入增幅超过10%。\n",
          date(2018, 10, 20), 19, "subject", "收入增幅超过20%的企业"),
+        # Taiwan's words name the mainland's series as the mainland names them (BL01)
+        (LEAD + "1至10月,我省網際網路用戶總數為4581.19萬戶,同比增長4.5%。\n", date(2020, 10, 31), 4.5, "subject",
+         "互联网用户"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -215,7 +215,20 @@ def canonical(subject: str) -> str:
         subject = subject[:m.start()]
     subject = _without_of(_product_output(_without_basis(subject)))
     subject = _verb_as_noun(without_leading_of(_undoubled(subject)))
-    return _full_names().get(subject, subject)
+    subject = _full_names().get(subject, subject)
+    return _mainland_terms(subject)
+
+
+def _mainland_terms(subject: str) -> str:
+    """软体业务收入 -> 软件业务收入: Taiwan's words for the mainland statistics' names."""
+    pattern, terms = _taiwan_terms()
+    return pattern.sub(lambda m: terms[m.group()], subject) if pattern.search(subject) else subject
+
+
+@cache
+def _taiwan_terms() -> tuple[re.Pattern, dict[str, str]]:
+    terms = dict(load("subjects")["canonical"]["taiwan_terms"])
+    return re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True)))), terms
 
 
 @cache
