@@ -1557,6 +1557,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # Taiwan's words name the mainland's series as the mainland names them (BL01)
         (LEAD + "1至10月,我省網際網路用戶總數為4581.19萬戶,同比增長4.5%。\n", date(2020, 10, 31), 4.5, "subject",
          "互联网用户"),
+        # the Taiwan and Hong Kong press: basis and verb said together, openers, 扬 (BJ02, BJ04)
+        (LEAD + "9月对美国出口年减33%。\n", date(2025, 10, 15), -33, "subject", "对美国出口"),
+        (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), 2, "subject", "非食品价格"),
+        (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), 2, "measure", "growth"),
+        (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), -5.2, "subject", "食品价格"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
