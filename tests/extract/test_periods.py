@@ -35,6 +35,9 @@ _FIND_TIMES_CASES = [
     # the first three quarters of a year written out, not "before 2019" and a third quarter
     ("比2019年前三季度增长14.8%", JUL_2025, "2019年前三季度", "period", "2019-01/2019-09"),
     ("2012年前,全省", JUL_2025, "2012年前", "mask", None),
+    # Hong Kong's first three quarters; 截至今年 is 截至 + 今年, not 至今
+    ("公司截至今年9月底止首三季纯利1665.8亿元", date(2025, 11, 13), "首三季", "period", "2025-01/2025-09"),
+    ("公司截至今年9月底止首三季纯利1665.8亿元", date(2025, 11, 13), "今年9月底", "period", "2025-09-30"),
     # Halves, quarters, years
     ("上半年,全国规上工业增加值同比增长6.4%", JUL_2025, "上半年", "period", "2025-H1"),
     ("去年上半年", JUL_2025, "去年上半年", "period", "2024-H1"),
