@@ -1562,6 +1562,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), 2, "subject", "非食品价格"),
         (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), 2, "measure", "growth"),
         (LEAD + "9月,当中食品价格按年跌5.2%,非食品价格则扬2%。\n", date(2021, 10, 15), -5.2, "subject", "食品价格"),
+        # a company's period frame with its date masked leaves the name; 应占利润 is no share (AT04, BJ11)
+        (LEAD + "华虹半导体(1347)截至6月底止第二季股东应占利润795.2万美元,按年升19.2%。\n", date(2025, 8, 8), 19.2,
+         "subject", "华虹半导体股东应占利润"),
+        (LEAD + "另外,公司截至今年9月底止首三季纯利1665.8亿元,按年升17%。\n", date(2025, 11, 13), 17, "subject",
+         "纯利"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
