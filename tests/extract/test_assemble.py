@@ -1567,6 +1567,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "subject", "华虹半导体股东应占利润"),
         (LEAD + "另外,公司截至今年9月底止首三季纯利1665.8亿元,按年升17%。\n", date(2025, 11, 13), 17, "subject",
          "纯利"),
+        # a release about a month, named at length, dates what it reports (BF05)
+        ("国家统计局15日发布7月份70个大中城市商品住宅销售价格变动情况统计数据。据初步测算,从环比看,4个一线城市新建商品住宅"
+         "销售价格上涨0.2%。\n", date(2018, 8, 17), 0.2, "period", "2018-07"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -186,7 +186,7 @@ def names_a_report(s: str, t: TimeMention) -> bool:
     return any(word in after[:min(ends, default=len(after))] for word in context_words("release_after"))
 
 
-_RELEASE_REACH = 16  # how far after a period the name of a release about it may end
+_RELEASE_REACH = 32  # how far after a period the name of a release about it may end
 
 
 @cache
