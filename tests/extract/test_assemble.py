@@ -1570,6 +1570,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a release about a month, named at length, dates what it reports (BF05)
         ("国家统计局15日发布7月份70个大中城市商品住宅销售价格变动情况统计数据。据初步测算,从环比看,4个一线城市新建商品住宅"
          "销售价格上涨0.2%。\n", date(2018, 8, 17), 0.2, "period", "2018-07"),
+        # a county bureau named in the first line, and the nation only as an era (新中国成立75周年): the county's (BK12)
+        ("江口县统计局\n2024年是新中国成立75周年。\n2024年实现地区生产总值94.96亿元,按可比价计算,同比增长5.1%。\n",
+         date(2024, 12, 31), 5.1, "region", "江口县"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

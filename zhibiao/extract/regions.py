@@ -499,6 +499,7 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
                 local_word = full[r.start:r.end]
             elif r.kind == LOCAL_CITY:
                 local_city_word = full[r.start:r.end]
+    _count_title_places(full, offset, provinces, cities)
     named = max(_most_named(provinces)[1], _most_named(cities)[1])
     if not provinces and not cities and (LOCAL_PROVINCE in kinds or LOCAL_CITY in kinds):
         # Only a newspaper names a place (四川日报 … 全省): it tells which province 全省 is, but
@@ -512,6 +513,18 @@ def place_profile(text: str, header: str = "", host: str | None = None) -> Place
     return PlaceProfile(province, city, LOCAL_PROVINCE in kinds, LOCAL_CITY in kinds, NATIONAL in kinds, named,
                         _compares_with_nation(full, offset), local_word, local_city_word,
                         _provinces_named(provinces, cities))
+
+
+TITLE_LINE_MAX = 40  # a first line this short is the page's title or its issuer (江口县统计局)
+
+
+def _count_title_places(full: str, offset: int, provinces: Counter[str], cities: Counter[str]) -> None:
+    """A place in the text's first line, when that line is a title or an issuer (江口县统计局), counts twice."""
+    end = full.find("\n", offset)
+    if end < 0 or end - offset > TITLE_LINE_MAX:
+        return
+    for r in find_regions(full[offset:end]):
+        _count_place(r, provinces, cities)
 
 
 def _provinces_named(provinces: Counter[str], cities: Counter[str]) -> int:
