@@ -123,16 +123,21 @@ _INFOGRAPHIC_COMMA = ","
 
 def _infographic_joined(mapped: MappedText) -> MappedText:
     text = mapped.text
-    chars = list(text)
+    breaks: list[int] = []
     for run in _phrase_runs(text):
         if not _is_infographic([text[a:b].strip() for a, b in run]):
             continue
         for (_, end), (nxt, _) in zip(run, run[1:], strict=False):
             gap = text[end:nxt]
             if gap.count("\n") == 1 and not gap.strip():
-                chars[end + gap.index("\n")] = _INFOGRAPHIC_COMMA
-    joined = "".join(chars)
-    return mapped if joined == text else mapped.replace_same_length(joined)
+                breaks.append(end + gap.index("\n"))
+    if not breaks:
+        return mapped
+    pieces, at = [], 0
+    for pos in breaks:
+        pieces += [text[at:pos], _INFOGRAPHIC_COMMA]
+        at = pos + 1
+    return mapped.replace_same_length("".join([*pieces, text[at:]]))
 
 
 def _phrase_runs(text: str) -> Iterator[list[tuple[int, int]]]:
@@ -145,10 +150,10 @@ def _phrase_runs(text: str) -> Iterator[list[tuple[int, int]]]:
         if len(line) <= INFOGRAPHIC_MAX_CHARS and line[-1] not in _TERMINAL and not is_nav_line(line):
             run.append((a, b))
             continue
-        if run:
+        if len(run) >= INFOGRAPHIC_MIN_LINES:
             yield run
         run = []
-    if run:
+    if len(run) >= INFOGRAPHIC_MIN_LINES:
         yield run
 
 
