@@ -1573,6 +1573,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a county bureau named in the first line, and the nation only as an era (新中国成立75周年): the county's (BK12)
         ("江口县统计局\n2024年是新中国成立75周年。\n2024年实现地区生产总值94.96亿元,按可比价计算,同比增长5.1%。\n",
          date(2024, 12, 31), 5.1, "region", "江口县"),
+        # a zone's article, though it names a medium's place first and 全市 once of the city it ranks in (AW09)
+        ("天水网讯【记者 赵蔓】今年前三季度,天水市经济技术开发区多项指标继续保持两位数增长,指标增速位列全市第一。\n"
+         "前三季度,天水市经济技术开发区完成工业增加值6.1亿元,同比增长27.1%。开发区固定资产投资增长30%。"
+         "开发区财政收入增长20%。\n", date(2014, 10, 20), 27.1, "region", "天水经济技术开发区"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

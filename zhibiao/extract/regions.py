@@ -297,13 +297,17 @@ class _Zones:
     short: tuple[str, ...]
     other_local: tuple[str, ...]
     own_figures: re.Pattern
+    city_suffix: str
 
 
 @cache
 def _zones() -> _Zones:
     table = load("regions")["zones"]
     return _Zones(re.compile(table["suffix"]), table["opening"], tuple(table["short"]), tuple(table["other_local"]),
-                  re.compile(table["own_figures"]))
+                  re.compile(table["own_figures"]), table["city_suffix"])
+
+
+ZONE_DOMINANCE = 3  # the zone's short name this many times as often as 全市 or 全省: the zone's article
 
 
 def article_zone(text: str) -> str | None:
@@ -311,7 +315,9 @@ def article_zone(text: str) -> str | None:
     place (白城经济开发区); None when the article is about no zone."""
     z = _zones()
     own = z.own_figures.search(text) is not None
-    if any(word in text for word in z.other_local) and not own:
+    others = sum(text.count(word) for word in z.other_local)
+    # (全市 said once or twice of the city that ranks or gains from the zone, whose short name fills the article)
+    if others and not own and sum(text.count(word) for word in z.short) < ZONE_DOMINANCE * others:
         return None
     for r in find_regions(text[:z.opening]):
         if own and r.kind in (LOCAL_CITY, LOCAL_PROVINCE):
@@ -319,10 +325,12 @@ def article_zone(text: str) -> str | None:
         if r.kind != PLACE:
             return None  # the first place named is no zone's
         m = z.suffix.match(text, r.end)
+        if m is None and _organization_after("newspapers").match(text, r.end):
+            continue  # (天水网讯…天水市经济技术开发区: a place in the medium's name before the zone)
         if m is None:
             return None
         rest = text[m.end():]
-        return text[r.start:r.end] + m.group("zone") if any(word in rest for word in z.short) else None
+        return _zone_name(text[r.start:r.end], m.group("zone")) if any(word in rest for word in z.short) else None
     return None
 
 
@@ -332,7 +340,13 @@ def names_zone(text: str, r: RegionMention, zone: str) -> bool:
     if r.kind == LOCAL_PROVINCE:
         return True
     m = _zones().suffix.match(text, r.end) if r.kind == PLACE else None
-    return m is not None and text[r.start:r.end] + m.group("zone") == zone
+    return m is not None and _zone_name(text[r.start:r.end], m.group("zone")) == zone
+
+
+def _zone_name(place: str, zone: str) -> str:
+    """天水市 + 经济技术开发区 -> 天水经济技术开发区: a zone is named after its city without 市."""
+    suffix = _zones().city_suffix
+    return (place[:-len(suffix)] if place.endswith(suffix) and len(place) > len(suffix) + 1 else place) + zone
 
 
 def bracketed_before(text: str, r: RegionMention, pos: int) -> bool:
