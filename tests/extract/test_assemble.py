@@ -1577,6 +1577,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         ("天水网讯【记者 赵蔓】今年前三季度,天水市经济技术开发区多项指标继续保持两位数增长,指标增速位列全市第一。\n"
          "前三季度,天水市经济技术开发区完成工业增加值6.1亿元,同比增长27.1%。开发区固定资产投资增长30%。"
          "开发区财政收入增长20%。\n", date(2014, 10, 20), 27.1, "region", "天水经济技术开发区"),
+        # members listed in the clause before as many figures that say only how they changed, 分别 or not (BB06)
+        (LEAD + "上半年,纺织业、食品制造业、家具制造业,同比下降65%、48.5%、47.9%。\n", date(2020, 7, 20), -48.5,
+         "subject", "食品制造业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

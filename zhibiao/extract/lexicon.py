@@ -55,6 +55,7 @@ def last_distributive(text: str, start: int = 0, end: int | None = None) -> tupl
     return found if found[0] >= 0 else (-1, "")
 EACH_WORD = _entry("lists", "each")
 TIME_DIGITS = re.compile(_entry("lists", "time_digits"))
+BARE_CHANGE = re.compile(_entry("lists", "bare_change"))
 # The lookbehind after the word, so that the scan looks for the word only.
 EACH = re.compile(rf"{re.escape(EACH_WORD)}(?<![{_entry('lists', 'each_not_after')}]{re.escape(EACH_WORD)})"
                   rf"(?![{_entry('lists', 'each_not_before')}])")

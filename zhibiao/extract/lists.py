@@ -10,6 +10,7 @@ from zhibiao.extract import measures as M
 from zhibiao.extract.comparators import comparator_list
 from zhibiao.extract.context import blank_times
 from zhibiao.extract.lexicon import (
+    BARE_CHANGE,
     COUNTED_MEMBERS,
     CUMULATIVE,
     EACH,
@@ -416,7 +417,8 @@ def _members_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     """医药制造业、非金属矿物制品业、农副食品加工业居后三位,分别下降…: with nothing named after the
     clause but 分别 and a verb, the clause before lists the members; each takes the head noun of the
     figure they are part of (规模以上工业增加值 -> 医药制造业增加值)."""
-    if not has_distributive(g.window) or (g.base and not is_anaphor(g.base)) or not g.inherited:
+    listed = has_distributive(g.window) or BARE_CHANGE.match(g.window_clean.strip(",;")) is not None
+    if not listed or (g.base and not is_anaphor(g.base)) or not g.inherited:
         return False  # (a rate word alone points back: 市占分别为…)
     members = clause_members(st.text, st.times, g.numberless)
     # (前十名的陆企为宁德时代、比亚迪、中创新航: the members listed after the copula)
