@@ -1580,6 +1580,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # members listed in the clause before as many figures that say only how they changed, 分别 or not (BB06)
         (LEAD + "上半年,纺织业、食品制造业、家具制造业,同比下降65%、48.5%、47.9%。\n", date(2020, 7, 20), -48.5,
          "subject", "食品制造业"),
+        # 在 before a quoted programme's area opens no name (BB05)
+        (LEAD + "其中,在“一带一路”沿线国家承包工程完成营业额334.9亿元。\n", date(2022, 11, 20), 3.349e10, "subject",
+         "“一带一路”沿线国家承包工程营业额"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
