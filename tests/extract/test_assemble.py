@@ -1583,6 +1583,13 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 在 before a quoted programme's area opens no name (BB05)
         (LEAD + "其中,在“一带一路”沿线国家承包工程完成营业额334.9亿元。\n", date(2022, 11, 20), 3.349e10, "subject",
          "“一带一路”沿线国家承包工程营业额"),
+        # how much more or less than a year before, after an amount (同比多减, 同比多) (BA07, BA09)
+        (LEAD + "全年外币贷款减少1779亿美元,同比多减2236亿美元。\n", date(2023, 1, 10), 2.236e11, "subject",
+         "外币贷款多减"),
+        (LEAD + "2018年,企业债券净融资2.48万亿元,同比多2.03万亿元。\n", date(2019, 1, 20), 2.03e12, "subject",
+         "企业债券净融资多"),
+        (LEAD + "2018年,对实体经济发放的外币贷款折合人民币减少4201亿元。\n", date(2019, 1, 20), 4.201e11, "subject",
+         "对实体经济发放的外币贷款减少"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
