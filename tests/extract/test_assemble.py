@@ -1590,6 +1590,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "企业债券净融资多"),
         (LEAD + "2018年,对实体经济发放的外币贷款折合人民币减少4201亿元。\n", date(2019, 1, 20), 4.201e11, "subject",
          "对实体经济发放的外币贷款减少"),
+        # power and energy of the same stock written as a pair (7376万千瓦/1.68亿千瓦时): one subject (BC11)
+        (LEAD + "截至2024年底,全国已建成投运新型储能项目累计装机规模达7376万千瓦/1.68亿千瓦时。\n", date(2025, 1, 23),
+         1.68e8, "subject", "投运新型储能项目装机规模"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
