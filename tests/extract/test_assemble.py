@@ -1593,6 +1593,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # power and energy of the same stock written as a pair (7376万千瓦/1.68亿千瓦时): one subject (BC11)
         (LEAD + "截至2024年底,全国已建成投运新型储能项目累计装机规模达7376万千瓦/1.68亿千瓦时。\n", date(2025, 1, 23),
          1.68e8, "subject", "投运新型储能项目装机规模"),
+        # a purchasing managers' index written without its % is in percent (BO01)
+        (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49, "unit", "%"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

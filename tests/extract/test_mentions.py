@@ -55,8 +55,10 @@ def _summary(sentence: str, masked: list[tuple[int, int]] | None = None) -> list
         # a bare number after a noun that is a count
         ("规上企业从业人数约2700万。", [("27000000", COUNT, "count")]),
         ("本月用户数为38671。", [("38671", COUNT, "count")]),
-        # an index level without a unit after 录得
-        ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", INDEX, ""), ("1.4", POINTS, "pp")]),
+        # a purchasing managers' index written without its % is in percent, as its releases print it (BO03);
+        # another index level has no unit
+        ("采购经理指数(PMI)录得48.1,较8月下降1.4个百分点。", [("48.1", PERCENT, "%"), ("1.4", POINTS, "pp")]),
+        ("贸易价格条件指数为112.1。", [("112.1", INDEX, "")]),
         ("全社会用电量1234.5亿千瓦时。", [("123450000000", PHYSICAL, "kWh")]),
         # 亿 or more with no unit, after an amount of money: yuan; after anything else no quantity
         ("全省工业增加值达1.38万亿、居全国第11位。", [("1380000000000", MONEY, "CNY")]),

@@ -143,6 +143,7 @@ def _tables():
         # unit -> the longer units it begins (个 -> 个百分点, 个月), for text cut off inside one
         "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
         "index_cues": words("units", "index_levels", "before"),
+        "percent_index_cues": words("units", "index_levels", "percent_before"),
         "points_unit": units["index_levels"]["points_unit"],
         "needs_multiplier": frozenset(units["needs_multiplier"]["words"]),
         "needs_cue": {unit: tuple(cues) for unit, cues in units["needs_cue"].items()},
@@ -333,8 +334,7 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
     pos = m.end("inf2") if m["inf2"] and m["mult"] else (m.end("mult") if m["mult"] else (
         m.end("inf1") if m["inf1"] else e))
     if not chinese and mult == 1 and _index_level_at(sentence, s):
-        # 贸易价格条件指数为112.1: an index level, which has no unit; so is one listed after it (分别为72.8、76.5)
-        return Mention(s, pos, e, value, INDEX, "", "")
+        return _index_level(sentence, s, pos, e, value)
     whole = value == value.to_integral_value() or mult != 1
     if whole and _grammar()["count_nouns"].search(sentence, max(0, s - COUNT_NOUN_REACH), s):
         # 从业人数约2700万, 单位个数 38671: a count, its noun before it
@@ -350,6 +350,14 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
 
 COUNT_NOUN_REACH = 8
 INDEX_LIST_REACH = 40  # how far back an index cue may open the list a bare number ends
+
+
+def _index_level(sentence: str, s: int, pos: int, e: int, value: Decimal) -> Mention:
+    """贸易价格条件指数为112.1: an index level, which has no unit, as one listed after it has none (分别为72.8、
+    76.5); but 制造业PMI为49 is a diffusion index, in percent."""
+    if sentence.endswith(_tables()["percent_index_cues"], 0, s):
+        return Mention(s, pos, e, value, PERCENT, "%", "")
+    return Mention(s, pos, e, value, INDEX, "", "")
 
 
 def _index_level_at(sentence: str, s: int) -> bool:
