@@ -1595,6 +1595,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          1.68e8, "subject", "投运新型储能项目装机规模"),
         # a purchasing managers' index written without its % is in percent (BO01)
         (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49, "unit", "%"),
+        # 数 after the things counted is no part of their name (BM02)
+        (LEAD + "全省省级专精特新中小企业数达4157家。\n", date(2023, 1, 10), 4157, "subject", "省级专精特新中小企业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
