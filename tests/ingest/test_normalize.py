@@ -270,3 +270,17 @@ def test_clean_leaves_a_table_flattened_to_one_cell_per_line_as_it_is():
 def test_clean_cuts_the_recommended_news_after_an_article():
     raw = "我区共培育9家制造业单项冠军。\n推荐资讯\n征集安徽省全省各市旅游服务质量提升典型案例\n"
     assert "安徽省" not in clean(normalize(raw)).text
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # pinyin without tone marks after Han characters, where a page holds several
+        ("規(mo)模(mo)以(yi)上工業(ye)企業數量11426家", "规模以上工业企业数量11426家"),
+        ("水產(chan) 品平均批發價(jia) 格下降0.2%,蔬菜(cai)價格", "水产品平均批发价格下降0.2%,蔬菜价格"),
+        # a lone bracket of letters is no annotation
+        ("項目(a)與(b)", "项目(a)与(b)"),
+    ],
+)
+def test_normalize_removes_bare_pinyin_annotations(raw, expected):
+    assert normalize(raw).text == expected

@@ -28,6 +28,13 @@ _PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff?]\()(?=[a-z{_TONE}]*[{_TONE}])[a-z{
                      rf"|(?<=\?)(?=[a-z{_TONE}]*[{_TONE}])[a-z{_TONE}]{{1,7}}\)")
 
 
+# 規(mo)模(mo)以(yi)上 or 價(jia) 格: pinyin without tone marks, a whole syllable in parentheses right after a Han
+# character (and the space some pages put after it); read only where a page holds several of them.
+_PINYIN_BARE = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                          r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue"
+                          r"|er|a|o|e|i|u|v)\) ?")
+PINYIN_BARE_MIN = 3
+
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
 
 
@@ -175,6 +182,8 @@ def normalize(raw: str) -> MappedText:
     mapped = mapped.replace_same_length(text)
     if any(tone in text for tone in _TONE):  # every pinyin annotation holds a tone mark
         mapped = mapped.delete_matches(_PINYIN)
+    if "(" in text and len(_PINYIN_BARE.findall(mapped.text, 0)) >= PINYIN_BARE_MIN:
+        mapped = mapped.delete_matches(_PINYIN_BARE)
     mapped = mapped.delete_any(_inline_debris())
     mapped = mapped.delete_matches(_DATE_SPACE)
     spaces = _group_spaces(mapped.text)
