@@ -1597,6 +1597,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49, "unit", "%"),
         # 数 after the things counted is no part of their name (BM02)
         (LEAD + "全省省级专精特新中小企业数达4157家。\n", date(2023, 1, 10), 4157, "subject", "省级专精特新中小企业"),
+        # places counted as those the things are spread over: their figures after count those things (BN04)
+        (LEAD + "2022中国工业百强县分布在全国18个省份,其中山东省有11个,与上一年相比增加了5个。\n",
+         date(2022, 12, 20), 11, "subject", "工业百强县"),
+        (LEAD + "2022中国工业百强县分布在全国18个省份,其中山东省有11个,与上一年相比增加了5个。\n",
+         date(2022, 12, 20), 11, "region", "山东省"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

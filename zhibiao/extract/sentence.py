@@ -41,6 +41,8 @@ from zhibiao.extract.lexicon import (
     REFERENCE_KEPT_AFTER,
     SET_AFTER,
     SET_MEMBER,
+    SPREAD_NOT_THINGS,
+    SPREAD_OVER,
     SUPERLATIVE,
     THRESHOLD_AFTER,
     THRESHOLD_COUNTED,
@@ -717,6 +719,9 @@ def note_subject(st: SentenceState, g: GroupState) -> None:
 def _counted_places_thing(st: SentenceState, g: GroupState) -> str:
     """The thing named right after counted places, in their clause (17个省份全社会用电量增速超过全国平均水平
     -> 全社会用电量), or ''."""
+    if (m := SPREAD_OVER.search(g.window_clean)) and (thing := subject_from_window(m.group("thing"))) not in (
+            *SPREAD_NOT_THINGS, ""):
+        return thing  # 2022中国工业百强县分布在全国18个省份: what the places hold
     after = st.text[g.last_end:]
     if not after.startswith(g.subject) or SET_AFTER.match(after):
         return ""  # 在10个州(市)中,…: the set the places after it are taken from
