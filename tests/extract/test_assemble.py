@@ -1602,6 +1602,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2022, 12, 20), 11, "subject", "工业百强县"),
         (LEAD + "2022中国工业百强县分布在全国18个省份,其中山东省有11个,与上一年相比增加了5个。\n",
          date(2022, 12, 20), 11, "region", "山东省"),
+        # 生产制造 is a kind of activity, no output of 制造 (BM09)
+        (LEAD + "2025年,生产制造类应用场景覆盖率超过70%。\n", date(2025, 12, 20), 70, "subject",
+         "生产制造类应用场景覆盖率"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:
