@@ -1605,6 +1605,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 生产制造 is a kind of activity, no output of 制造 (BM09)
         (LEAD + "2025年,生产制造类应用场景覆盖率超过70%。\n", date(2025, 12, 20), 70, "subject",
          "生产制造类应用场景覆盖率"),
+        # a purchasing managers' index's previous reading and the market's forecast, bare after it (BO01)
+        (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49.3, "period", "2026-01"),
+        (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49.1, "modality", "target"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -144,6 +144,7 @@ def _tables():
         "longer_units": {w: tuple(v for v, _ in unit_entries if v != w and v.startswith(w)) for w, _ in unit_entries},
         "index_cues": words("units", "index_levels", "before"),
         "percent_index_cues": words("units", "index_levels", "percent_before"),
+        "reading_cues": words("units", "index_levels", "reading_before"),
         "points_unit": units["index_levels"]["points_unit"],
         "needs_multiplier": frozenset(units["needs_multiplier"]["words"]),
         "needs_cue": {unit: tuple(cues) for unit, cues in units["needs_cue"].items()},
@@ -335,17 +336,33 @@ def _without_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, ch
         m.end("inf1") if m["inf1"] else e))
     if not chinese and mult == 1 and _index_level_at(sentence, s):
         return _index_level(sentence, s, pos, e, value)
+    if found := _unit_from_noun(sentence, s, pos, e, value, mult, infix):
+        return found
+    if mult != 1 or _grammar()["list_next"].match(sentence, pos, pos + 3):
+        return Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult)
+    if mult == 1 and _reading_of_an_index_in_percent(sentence, s):
+        return Mention(s, pos, e, value, PERCENT, "%", "")  # 制造业PMI为49,预期49.1,前值49.3
+    return None
+
+
+def _unit_from_noun(sentence: str, s: int, pos: int, e: int, value: Decimal, mult: Decimal,
+                    infix: str | None) -> Mention | None:
+    """A bare number whose noun before it gives its unit: a count (从业人数约2700万, 单位个数 38671), or money
+    (工业增加值达1.38万亿)."""
     whole = value == value.to_integral_value() or mult != 1
     if whole and _grammar()["count_nouns"].search(sentence, max(0, s - COUNT_NOUN_REACH), s):
-        # 从业人数约2700万, 单位个数 38671: a count, its noun before it
         return Mention(s, pos, e, value * mult, COUNT, "count", "", infix, None, scale=mult)
     if mult >= _grammar()["money_multiplier_min"] and _grammar()["money_nouns"].search(
             sentence, max(0, s - COUNT_NOUN_REACH), s):
-        # 工业增加值达1.38万亿: money, its noun before it
         return Mention(s, pos, e, value * mult, MONEY, "CNY", "", infix, None, scale=mult)
-    if mult != 1 or _grammar()["list_next"].match(sentence, pos, pos + 3):
-        return Mention(s, pos, e, value * mult, "", "", "", infix, None, bare=True, scale=mult)
     return None
+
+
+def _reading_of_an_index_in_percent(sentence: str, s: int) -> bool:
+    """Whether a bare number is the forecast or the previous reading (预期, 前值) of a purchasing managers'
+    index read in percent earlier in the sentence."""
+    cues = _tables()["reading_cues"]
+    return sentence.endswith(cues, 0, s) and any(c in sentence[:s] for c in _tables()["percent_index_cues"])
 
 
 COUNT_NOUN_REACH = 8
