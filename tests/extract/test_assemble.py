@@ -1608,6 +1608,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a purchasing managers' index's previous reading and the market's forecast, bare after it (BO01)
         (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49.3, "period", "2026-01"),
         (LEAD + "中国2月官方制造业PMI为49,预期49.1,前值49.3。\n", date(2026, 3, 4), 49.1, "modality", "target"),
+        # members that end alike (…类), one of them a list of its own (服装、鞋帽、针纺织品类) (BE01)
+        (LEAD + "上半年,粮油食品类、日用品类和服装、鞋帽、针纺织品类分别实现零售额31.4亿元、15.7亿元、34.9亿元。\n",
+         date(2015, 7, 20), 3.49e9, "subject", "服装、鞋帽、针纺织品类零售额"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -1373,6 +1373,8 @@ def split_list(subject: str, n: int, inner: bool = True) -> list[str] | None:
         return distributed
     subject = _patterns()["ordinals"].sub(_spell_ordinals, subject)
     items = [i.strip(_marks().trim) for i in _split_top(subject, inner)]
+    if len(items) > n:
+        items = _members_by_suffix(subject, inner, n) or items
     if len(items) != n or any(not i for i in items):
         return None
     head, items[-1] = _shared_head(items)
@@ -1559,10 +1561,25 @@ def _complete_noun_ends() -> tuple[str, ...]:
     return tuple(words("subjects", "complete_noun_ends", "words"))
 
 
-def _split_top(text: str, inner: bool = True) -> list[str]:
-    """Split at 、/和/与/及 outside quotes and brackets (only at 、 when not `inner`)."""
+def _members_by_suffix(subject: str, inner: bool, n: int) -> list[str] | None:
+    """粮油食品类、日用品类和服装、鞋帽、针纺织品类零售额: where the first members end alike (类), a member runs, as
+    written, to the next piece that ends so (服装、鞋帽、针纺织品类), and the last piece closes the last member."""
+    spans = _split_spans(subject, inner)
+    pieces = [subject[a:b] for a, b in spans]
+    if len(pieces) < 2 or not pieces[0] or not pieces[1] or pieces[0][-1] != pieces[1][-1]:
+        return None
+    suffix, members, first = pieces[0][-1], [], 0
+    for i, (a, b) in enumerate(spans):
+        if subject[a:b].endswith(suffix) or i == len(spans) - 1:
+            members.append(subject[spans[first][0]:b].strip(_marks().trim))
+            first = i + 1
+    return members if len(members) == n else None
+
+
+def _split_spans(text: str, inner: bool = True) -> list[tuple[int, int]]:
+    """The spans of the parts _split_top cuts text into."""
     marks = _marks()
-    parts, depth, cur = [], 0, ""
+    spans, depth, start = [], 0, 0
     joiners = marks.inner_separators if inner else ""
     for i, ch in enumerate(text):
         if ch in marks.opening:
@@ -1570,12 +1587,15 @@ def _split_top(text: str, inner: bool = True) -> list[str]:
         elif ch in marks.closing:
             depth = max(0, depth - 1)
         if depth == 0 and (ch in marks.separators or (ch in joiners and 0 < i < len(text) - 1)):
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return parts
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def _split_top(text: str, inner: bool = True) -> list[str]:
+    """Split at 、/和/与/及 outside quotes and brackets (only at 、 when not `inner`)."""
+    return [text[a:b] for a, b in _split_spans(text, inner)]
 
 
 def account_left_out(prior: str, subject: str) -> str:
