@@ -1611,6 +1611,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # members that end alike (…类), one of them a list of its own (服装、鞋帽、针纺织品类) (BE01)
         (LEAD + "上半年,粮油食品类、日用品类和服装、鞋帽、针纺织品类分别实现零售额31.4亿元、15.7亿元、34.9亿元。\n",
          date(2015, 7, 20), 3.49e9, "subject", "服装、鞋帽、针纺织品类零售额"),
+        # a kind of goods said with how it fared, then 实现 and its figure: the kind's (BE01)
+        (LEAD + "上半年,通讯器材类增势良好,实现零售额4.6亿元,增长18.8%。\n", date(2015, 7, 20), 18.8, "subject",
+         "通讯器材类零售额"),
+        (LEAD + "上半年,石油及制品类商品有所回落,实现零售额46.0亿元,下降1.7%。\n", date(2015, 7, 20), -1.7, "subject",
+         "石油及制品类商品零售额"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -546,8 +546,33 @@ def choose_subject(st: SentenceState, g: GroupState) -> None:
 def name_holders(st: SentenceState, g: GroupState) -> None:
     """A subject whose holder was named before: by a link verb (完成投资), or by a count."""
     holder, link = link_parts(g.window_clean)
-    subject = _holder_named_before(st, g.subject, holder, link)
+    if not holder and not st.last_holder and g.window_clean.lstrip(",;").startswith(_fared_links()):
+        holder = _topic_fared(st, g)  # 汽车类商品稳定增长,实现零售额175.8亿元: the kind that fared so
+        subject = holder + g.subject if holder and g.subject and not is_anaphor(g.subject) else g.subject
+    else:
+        subject = _holder_named_before(st, g.subject, holder, link)
     g.subject = _note_holder(st, g.first.kind, subject, holder, link)
+
+
+@cache
+def _fared_links() -> tuple[str, ...]:
+    return words("subjects", "topics", "fared_links")
+
+
+@cache
+def _fared_kinds() -> tuple[str, ...]:
+    return words("subjects", "topics", "fared_kinds")
+
+
+def _topic_fared(st: SentenceState, g: GroupState) -> str:
+    """The thing the clause right before the figure's names as its topic, said with how it fared, or ''."""
+    if not g.numberless or not st.subjects:
+        return ""
+    a, b = g.numberless[-1]
+    topic = st.subjects[-1]
+    clause = st.text[a:b].strip(",; ")
+    kind = topic.endswith(_fared_kinds())
+    return topic if kind and clause.startswith(topic) and len(clause) > len(topic) else ""
 
 
 def _holder_named_before(st: SentenceState, subject: str, holder: str, link: str) -> str:
