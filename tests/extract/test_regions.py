@@ -117,6 +117,11 @@ def test_regions_find_regions(text: str, expected: list[tuple]) -> None:
         ("本报武汉7月18日讯 全市规上工业", [("全市", LOCAL_CITY, None)]),
         # Names that contain a place
         ("中国人民银行发布数据", []),
+        # words that run into a place's name (乡镇以上城区 is no 上城区; 新中国成立 no 中国; 省属 no 省)
+        ("实现乡镇以上城区全部具备千兆光网接入能力", []),
+        ("2024年是新中国成立75周年", []),
+        ("南京海关13日发布最新数据", []),
+        ("该学院由武汉轻工大学牵头", []),
     ],
 )
 def test_regions_find_regions_excludes_partners_comparisons_datelines(text: str, expected: list[tuple]) -> None:
