@@ -1616,6 +1616,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "通讯器材类零售额"),
         (LEAD + "上半年,石油及制品类商品有所回落,实现零售额46.0亿元,下降1.7%。\n", date(2015, 7, 20), -1.7, "subject",
          "石油及制品类商品零售额"),
+        # a firm's 期内, compared quarter on quarter, is the quarter that ended before the page (AT04)
+        (LEAD + "中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), 2.209e9, "period", "2025-Q2"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -55,7 +55,7 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import WINDOW_CACHE
 from zhibiao.ingest.segment import Article, Paragraph
-from zhibiao.period import Period
+from zhibiao.period import Period, quarter_period
 from zhibiao.rules import load, words
 
 PLACE_OPENER_REACH = 12  # how far back a place said before a time phrase is looked for
@@ -361,7 +361,19 @@ def _unnamed_period(s: str, pos: int, measure: str, ps: ParagraphState, art: Art
     """The period of a figure whose sentence names none before it."""
     if ps.years and measure == "growth" and _annual_average_before(s, pos):
         return ps.years  # 2013年至2021年,…。高技术产业投资年均增长16.3%: the average over those years
-    return _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
+    inherited = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
+    return inherited or _quarter_reported(s, art.pub)
+
+
+def _quarter_reported(s: str, pub: date | None) -> str | None:
+    """中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7% (a results page of 8 August): a firm's "period" compared
+    quarter on quarter is the last quarter that ended before the page."""
+    words_in = context_words("reporting_period")
+    if pub is None or not any(w in s for w in words_in) or not any(w in s for w in context_words("quarter_basis")):
+        return None
+    quarter = (pub.month - 1) // 3  # the quarter before the page's
+    year = pub.year if quarter else pub.year - 1
+    return quarter_period(year, quarter or 4)
 
 
 def _annual_average_before(s: str, pos: int) -> bool:
