@@ -122,6 +122,7 @@ def test_regions_find_regions(text: str, expected: list[tuple]) -> None:
         ("2024年是新中国成立75周年", []),
         ("南京海关13日发布最新数据", []),
         ("该学院由武汉轻工大学牵头", []),
+        ("贯彻落实习近平总书记视察新疆时的重要讲话", []),
     ],
 )
 def test_regions_find_regions_excludes_partners_comparisons_datelines(text: str, expected: list[tuple]) -> None:
