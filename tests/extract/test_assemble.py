@@ -1618,6 +1618,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "石油及制品类商品零售额"),
         # a firm's 期内, compared quarter on quarter, is the quarter that ended before the page (AT04)
         (LEAD + "中芯期内收入22.09亿美元,按年升16.2%,按季跌1.7%。\n", date(2025, 8, 8), 2.209e9, "period", "2025-Q2"),
+        # the three industries named by their structure, then lists of their contributions and pulls (AS08)
+        (LEAD + "2023年,三次产业结构为8.4:40.9:50.7,对经济增长贡献率分别为4.8%、28.4%和66.8%,分别拉动经济增长0.3、2.0"
+         "和4.6个百分点。\n", date(2024, 3, 20), 28.4, "subject", "第二产业"),
     ],
 )
 def test_assemble_one_field(text, pub, value, field, expected) -> None:

@@ -348,11 +348,12 @@ def _periods_listed(st: SentenceState, g: GroupState) -> bool:
 def _subject_split(st: SentenceState, g: GroupState) -> bool:
     """乘用车产销分别完成…; 产销量比上月分别下降…: the subject is a list (a bare 产销 is the pair
     just named)."""
-    if g.inherited or not (parts := split_list(g.base, g.n)):
-        return False
+    base = g.subject if g.inherited and is_distributive(g.subject) else g.base
+    if (g.inherited and base is g.base) or not (parts := split_list(base, g.n)):
+        return False  # (三次产业结构为8.4:40.9:50.7,对经济增长贡献率分别为…: the compound named before, distributed)
     last = st.last_list
     same_pair = last and len(last) == g.n and all(a.endswith(b) for a, b in zip(last, parts, strict=True))
-    g.subjects = list(last) if last and same_pair and is_distributive(g.base) else parts
+    g.subjects = list(last) if last and same_pair and is_distributive(base) else parts
     return True
 
 
