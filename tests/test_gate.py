@@ -29,6 +29,7 @@ FULL_WIDTH_DIGITS = {c: c + 0xFEE0 for c in range(0x30, 0x3A)}
     ("软件业务收入55788亿元", True),
     ("550多万条", True),
     ("2400余家企业", True),
+    ("2021年,27家企业入围", True),              # a comma after a word does not join numbers
     ("1.85万亿元", True),
     ("增长 9.7 %", True),
     ("占比超过百分之四十", True),

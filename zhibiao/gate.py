@@ -120,7 +120,7 @@ def _patterns() -> _Patterns:
     gap = rf"\s*[{infix}]?\s*"
     mult = rf"(?:[{multipliers}]\s*)*"
     ordinal = _alternation(list(gate["ordinal"]["words"]))
-    number = rf"(?<![\d.,])(?<!{ordinal})\d(?:[\d,.]*\d)?"
+    number = rf"(?<![\d.])(?<!\d,)(?<!{ordinal})\d(?:[\d,.]*\d)?"  # 1,234 is one number; 年,27 starts one
     cn = rf"(?<![{numerals}])(?<!{ordinal})(?=[{starts}])"  # where a Chinese number may start
     prefixes = _alternation(list(gate["prefix"]["words"]))
     cues = _alternation(list(words("units", "index_levels", "before")))
