@@ -45,6 +45,7 @@ from zhibiao.extract.regions import (
     place_at_start,
 )
 from zhibiao.extract.subjects import (
+    compared_change,
     contributor,
     set_picked_from,
     split_list,
@@ -192,7 +193,7 @@ def _with_amount_change(subject: str, window: str, measure: str, m: Mention) -> 
     if measure == "level" and window and m.kind in (MONEY, PHYSICAL, COUNT):
         change = M.amount_change_verb(window)
     if change and not subject.endswith(change):
-        subject += change
+        subject = compared_change(subject, change, window)
     return subject, change
 
 

@@ -77,6 +77,7 @@ from zhibiao.extract.subjects import (
     as_activity,
     bracketed_rate,
     canonical,
+    compared_change,
     compound_part,
     coordinated_object,
     counts_a_change,
@@ -616,6 +617,8 @@ def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
     subject, prior = g.subject, _pointed_to(st, g)
     # with nothing named before, a head noun (增加值) stands for itself and the figures after it
     g.subject = resolve_anaphor(subject, prior) if prior else subject
+    if prior and is_change_amount(subject):
+        g.subject = compared_change(prior, subject, g.window)  # …,同比多增3951亿元: 新增人民币贷款同比多增
     if not subject and prior and reaches(g.window_clean):
         g.subject = total_of(prior)  # 5G基站新增88.7万个,目前已达到231.2万个: the base stations' total
     if g.subject == prior and (held := holder_measure(prior, subject) or swapped_account(prior, subject)):
@@ -649,7 +652,7 @@ def _change_amount(st: SentenceState, g: GroupState) -> bool:
     earlier = st.subjects or st.ps.subjects
     if not (is_change_amount(g.subject) and earlier):
         return False
-    g.subject, g.inherited = earlier[-1] + g.subject, True
+    g.subject, g.inherited = compared_change(earlier[-1], g.subject, g.window), True
     return True
 
 

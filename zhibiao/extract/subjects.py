@@ -59,6 +59,7 @@ def _patterns() -> dict:
     table = load("subjects")
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
     keep = alternation("subjects", "lead", "keep")
+    over_keep = alternation("subjects", "lead", "over_keep")
     lead_patterns = "|".join(table["lead"]["patterns"] + table["lead"]["frames"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"),
@@ -69,7 +70,7 @@ def _patterns() -> dict:
     any_method = "|".join(f"(?:{p.pattern})" for p in method)
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
-        "lead": re.compile(rf"^(?!{keep})(?:{lead}|{lead_patterns})"),
+        "lead": re.compile(rf"^(?:{over_keep}|(?!{keep})(?:{lead}|{lead_patterns}))"),
         "lead_after_place": Opened(re.compile(table["lead"]["after_place"])),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
@@ -134,6 +135,7 @@ class _Canonical:
     selectors: re.Pattern      # 工信部: who selected it, dropped
     predicate: re.Pattern      # 延续, 纳入: the name ends before it
     carried_out: re.Pattern    # the last of 开展, 实施: the name starts after it
+    said_by: re.Pattern        # the last of 认为, 预计 (and no 开展 after it): the name starts after it
     doing: re.Pattern          # 建设, 登记 opening the name: dropped
     doing_first: frozenset[str] | None  # the characters it may open with (first_chars)
     scope: re.Pattern          # 首批, 国家层面: dropped
@@ -158,6 +160,7 @@ def _canonical_rules() -> _Canonical:
         selectors=re.compile(f"^(?:{alternation('subjects', 'canonical', 'selectors')})"),
         predicate=re.compile(predicates),
         carried_out=re.compile(rf"(?:{carried})(?!.*(?:{carried}))"),
+        said_by=re.compile(rf"(?:{alternation('subjects', 'canonical', 'speaker_verbs')})(?!.*(?:{carried}))"),
         doing=(doing_pattern := re.compile(rf"^(?!{keep})(?:{doing})(?={table['doing_before']})")),
         doing_first=first_chars(doing_pattern.pattern),
         scope=re.compile("^(?:" + "|".join(table["scope_openers"]) + ")(?=..)"),
@@ -449,7 +452,10 @@ def _window_parts(window: str) -> tuple[str, str, str]:
     if not text:
         return "", "", ""
     text, holder, verb = _fold_link(text)
-    subject = _subject_before_stop(text)
+    subject = ""
+    if (m := _canonical_rules().said_by.search(text)) and len(text) - m.end() >= 2:
+        subject = _subject_before_stop(text[m.end():])  # 分析师姜超预计3月CPI…: what is expected, whoever expects it
+    subject = subject or _subject_before_stop(text)
     if not subject and (added := _object_before(text)):
         subject = _subject_before_stop(added)  # 增加科技创新和技术改造再贷款额度: the thing added
     return subject, holder, verb
@@ -1011,6 +1017,18 @@ def _change_amounts() -> frozenset[str]:
 def is_change_amount(subject: str) -> bool:
     """Whether a subject is only a verb of absolute change (增产 in …352.4亿斤,增产0.5亿斤)."""
     return subject in _change_amounts()
+
+
+def compared_change(holder: str, verb: str, window: str) -> str:
+    """The name of a change amount: its holder and verb (总产量增产), and for more or less than a year
+    before (新增人民币贷款3.13万亿元,同比多增3951亿元) the comparison too, as the series is named
+    (新增人民币贷款同比多增), the holder without the verb of its own flow (企业贷款新增 -> 企业贷款)."""
+    table = load("subjects")["change_amounts"]
+    compared = next((w for w in table["compared"] if window.rstrip().endswith(w + verb)), "")
+    if not compared or verb not in table["compared_verbs"]:
+        return holder + verb
+    flow = next((v for v in table["holder_flows"] if holder.endswith(v) and len(holder) > len(v) + 1), "")
+    return holder[:len(holder) - len(flow)] + compared + verb
 
 
 @cache
