@@ -463,3 +463,25 @@ def test_tables_column_measure(header: str, row_unit: str | None, label: str, ex
 def test_tables_rate_column(measure: str, header: str, title: str, header_unit: str | None, expected) -> None:
     column = tables._rate_column(measure, header, title, header_unit, "2025-06")
     assert (column.measure, column.unit, column.basis) == expected
+
+
+def test_tables_flattened_with_accounts_over_column_pairs_and_a_bare_span_of_months() -> None:
+    text = ("2024年9月规模以上工业企业效益(按行业分)\n单位:亿元\n行业名称\n营业收入\n利润总额\n"
+            "1-9\n比上年同期增长(%)\n1-9\n比上年同期增长(%)\n"
+            "规模以上工业合计\n5200.5\n3.1\n410.2\n-2.4\n"
+            "造纸和纸制品业\n40.6\n1.5\n2.8\n1.2倍\n"
+            "家具制造业\n18.3\n--\n0.9\n6.0\n")
+    got = _summary(_cells(text, date(2024, 10, 28)))
+    assert got == {
+        ("规模以上工业营业收入", "level", 520050000000.0, "CNY", "2024-01/2024-09", None),
+        ("规模以上工业营业收入", "growth", 3.1, "%", "2024-01/2024-09", "yoy"),
+        ("规模以上工业利润总额", "level", 41020000000.0, "CNY", "2024-01/2024-09", None),
+        ("规模以上工业利润总额", "growth", -2.4, "%", "2024-01/2024-09", "yoy"),
+        ("造纸和纸制品业营业收入", "level", 4060000000.0, "CNY", "2024-01/2024-09", None),
+        ("造纸和纸制品业营业收入", "growth", 1.5, "%", "2024-01/2024-09", "yoy"),
+        ("造纸和纸制品业利润总额", "level", 280000000.0, "CNY", "2024-01/2024-09", None),
+        ("造纸和纸制品业利润总额", "growth", 120.0, "%", "2024-01/2024-09", "yoy"),
+        ("家具制造业营业收入", "level", 1830000000.0, "CNY", "2024-01/2024-09", None),
+        ("家具制造业利润总额", "level", 90000000.0, "CNY", "2024-01/2024-09", None),
+        ("家具制造业利润总额", "growth", 6.0, "%", "2024-01/2024-09", "yoy"),
+    }

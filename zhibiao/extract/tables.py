@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -69,6 +69,8 @@ class Section:
     header_rows: list[list[str]]
     rows: list[Row] = field(default_factory=list)
     month_labels: bool = False  # under a column of months, rows labelled 3, 1-2 are 3月, 1-2月
+    # per value column, the account an upper header names over it (主营业务收入 over 1-2月 | 比去年同期增长(%)), or ""
+    column_accounts: list[str] | None = None
 
 
 @dataclass
@@ -122,6 +124,7 @@ def _rules() -> dict:
         "title_strip": table["titles"]["strip"],
         # an amount named as a column (主营业务收入 | 同比 | …): a header, its unit in the title or text
         "amount_headers": frozenset(words("measures", "growth", "amounts")),
+        "total_label_tail": table["total_rows"]["tail"],
         "same_span": words("tables", "same_span", "words"),
         "time_suffixes": words("tables", "time_cells", "suffixes"),
         "measure_row": _measure_row_pattern(table),
@@ -157,7 +160,8 @@ def is_number(text: str) -> bool:
 
 def _is_value(text: str) -> bool:
     r = _rules()
-    return is_number(text) or text in r["placeholders"] or bool(r["change_cell"].fullmatch(text))
+    return is_number(text) or text in r["placeholders"] or bool(r["change_cell"].fullmatch(text)) \
+        or bool(r["multiple_cell"].fullmatch(text))
 
 
 def _change_cell(text: str) -> tuple[str, Decimal, str] | None:
@@ -173,6 +177,15 @@ def _change_cell(text: str) -> tuple[str, Decimal, str] | None:
     if m.group("unit") == "%":
         return "growth", value, "%"
     return "growth_change", value, "pp"
+
+
+def _multiple_cell(text: str, header: str) -> tuple[str, Decimal, str] | None:
+    """(growth, value in %, %) of a cell like 1.6倍 under a header of growth rates, else None."""
+    m = _rules()["multiple_cell"].fullmatch(text)
+    if m is None or not any(w in header for w in dict(_rules()["measures"])["growth"]):
+        return None
+    value = _number(m.group("number"))
+    return None if value is None else ("growth", value * 100, "%")
 
 
 def _split_on(text: str, start: int, sep: str) -> list[Cell]:
@@ -619,7 +632,8 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     columns = _spread(headers, k)
     if columns is None:
         return None
-    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns], month_labels=months)
+    section = Section(caption or _caption(paragraphs, i), _unit_line(paragraphs, i), [columns], month_labels=months,
+                      column_accounts=_column_accounts(headers, k))
     section.rows = _rows_of_width(rows, units, k)
     while rows and not rows[-1][1] and last > i:  # a trailing label without values is not ours
         rows.pop()
@@ -645,8 +659,8 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
     caption = ""
     j = i
     while j < len(paragraphs):
-        cell = _single_cell(paragraphs[j])
-        if cell is None or (cell.text and not _header_cell(cell.text)):
+        cell = _flat_header_cell(paragraphs[j], headers)
+        if cell is None:
             break
         if cell.text and _next_is_value(paragraphs, j):
             break
@@ -657,6 +671,41 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
     return _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside]), caption, j
+
+
+def _flat_header_cell(para: Paragraph, headers: list[str]) -> Cell | None:
+    """The header cell (or spacer) a line of a flattened table's header holds, None where the header ends."""
+    cell = _single_cell(para)
+    if cell is not None and headers and (span := _month_span_label(cell.text)):
+        cell = Cell(span, cell.start)  # 主营业务收入 | 1-9 | 比去年同期增长(%): the months 1-9月
+    if cell is None or (cell.text and not _header_cell(cell.text) and not _after_label_header(headers, cell.text)):
+        return None
+    return cell
+
+
+def _month_span_label(text: str) -> str | None:
+    """A bare span of months among header cells (1-9) as the months it spans (1-9月), else None."""
+    return _month_label(text) if "-" in text else None
+
+
+def _after_label_header(headers: list[str], text: str) -> bool:
+    """A short cell of words in the run of account headers right after the label column's header (行业名称 |
+    主营业务收入 | 税金总额 | 1-2月 …): a column's header whatever account it names. Once a time, a measure or
+    a unit header has come, a cell of words is the first row's label (指标名称 | 单位 | 本期累计 | 软件业务收入)."""
+    labels = _rules()["label_headers"]
+    bare = [h.replace(" ", "") for h in headers]
+    at = max((n for n, h in enumerate(bare) if h in labels), default=-1)
+    if at < 0 or not _header_like(text):
+        return False
+    return not any(_is_time(h) or _names_measure_or_period(h) for h in bare[at + 1:])
+
+
+def _names_measure_or_period(text: str) -> bool:
+    """A header naming how or when a column measures (同比增长, 本期累计, 单位), not what it measures."""
+    r = _rules()
+    if text in r["unit_headers"] or any(w in text for _, ws in r["measures"] for w in ws):
+        return True
+    return any(w in text for ws in r["periods"].values() for w in ws)
 
 
 def _title_above_labels(caption: str, headers: list[str], text: str) -> tuple[str, list[str]]:
@@ -799,6 +848,18 @@ def _spread(headers: list[str], k: int) -> list[str] | None:
     return [upper[c // span] + lower[c] for c in range(k)]
 
 
+def _column_accounts(headers: list[str], k: int) -> list[str] | None:
+    """The upper header over each of k columns when the upper headers name accounts (主营业务收入 | 利润总额
+    over 1-2月 | 比去年同期增长(%) twice), not times or measures (3月 | 1-3月 over 环比 | 同比); None otherwise."""
+    if len(headers) <= k or (len(headers) - k) * 2 > k or k % (len(headers) - k):
+        return None
+    upper = [h.replace(" ", "") for h in headers[:-k]]
+    if any(_is_time(h) or _is_header_word(h) and h not in _rules()["amount_headers"] for h in upper):
+        return None
+    span = k // len(upper)
+    return [upper[c // span] for c in range(k)]
+
+
 def _groups_by_repeat(headers: list[str]) -> list[list[str]]:
     """Header cells cut into groups, a new one at each cell its group already holds."""
     groups: list[list[str]] = [[]]
@@ -895,8 +956,9 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         periods = column_periods(headers, period_of_row or base, pub)
         if subject != label and label.startswith(_rules()["cumulative_rows"]):
             periods = [_from_january(p) for p in periods]  # 累计增速: January to each column's month
-        for header, period, cell in zip(headers, periods, row.values, strict=True):
-            fact = _read_cell(cell, header, period, section, reading)
+        accounts = _accounts_of(section, len(headers))
+        for header, period, cell, account in zip(headers, periods, row.values, accounts, strict=True):
+            fact = _read_cell(cell, header, period, section, _with_column_account(reading, subject, label, account))
             if fact is not None:
                 out.append(fact)
     return out
@@ -936,6 +998,21 @@ def _with_account(subject: str, label: str, headers: list[str], title: str) -> s
     return label + account if account and subject == label and not label.endswith(account) else subject
 
 
+def _accounts_of(section: Section, n: int) -> list[str]:
+    """The account an upper header names over each of n columns ("" where none does)."""
+    accounts = section.column_accounts
+    return accounts if accounts and len(accounts) == n else [""] * n
+
+
+def _with_column_account(reading: _RowReading, subject: str, label: str, account: str) -> _RowReading:
+    """主营业务收入 | 利润总额 each over 1-2月 | 比去年同期增长(%), above 规模以上工业合计: each column pair is
+    the row's own account (规模以上工业主营业务收入), where no one account was found for the whole row."""
+    if not account or subject != label:
+        return reading
+    holder = label.removesuffix(_rules()["total_label_tail"])
+    return replace(reading, subject=holder + account if not holder.endswith(account) else holder)
+
+
 @cache
 def _amounts_longest_first() -> tuple[str, ...]:
     return tuple(sorted(_rules()["amount_headers"], key=len, reverse=True))
@@ -973,8 +1050,9 @@ def _without_measure_words(subject: str, measure: str) -> str:
 
 
 def _change_fact(cell: Cell, header: str, period: str | None, reading: _RowReading) -> TableCell | None:
-    """The fact of a cell that states a change (增加1.30个百分点), or None."""
-    change = _change_cell(cell.text)
+    """The fact of a cell that states a change (增加1.30个百分点), or a growth said as a multiple in a column
+    of rates (1.6倍 under 比去年同期增长(%): 160 %), or None."""
+    change = _change_cell(cell.text) or _multiple_cell(cell.text, header)
     if change is None:
         return None
     measure, value, unit = change
