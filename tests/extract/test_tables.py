@@ -485,3 +485,20 @@ def test_tables_flattened_with_accounts_over_column_pairs_and_a_bare_span_of_mon
         ("家具制造业利润总额", "level", 90000000.0, "CNY", "2024-01/2024-09", None),
         ("家具制造业利润总额", "growth", 6.0, "%", "2024-01/2024-09", "yoy"),
     }
+
+
+def test_tables_flattened_places_under_indicators_each_over_a_unit_and_a_rate() -> None:
+    text = ("表5 部分城市主要经济指标(2023年)\n城 市\n|\n地区生产总值\n|\n#第一产业\n|\n"
+            "(亿元)\n|\n增长%\n|\n(亿元)\n|\n增长%\n|\n"
+            "南京\n|\n17421.40\n|\n4.6\n|\n335.20\n|\n3.1\n|\n杭州\n|\n20059.00\n|\n5.6\n|\n360.10\n|\n2.0\n|\n")
+    got = {(c.subject, c.measure, float(c.value), c.unit, c.region) for c in _cells(text, date(2024, 6, 30))}
+    assert got == {
+        ("地区生产总值", "level", 1742140000000.0, "CNY", "南京市"),
+        ("地区生产总值", "growth", 4.6, "%", "南京市"),
+        ("第一产业", "level", 33520000000.0, "CNY", "南京市"),
+        ("第一产业", "growth", 3.1, "%", "南京市"),
+        ("地区生产总值", "level", 2005900000000.0, "CNY", "杭州市"),
+        ("地区生产总值", "growth", 5.6, "%", "杭州市"),
+        ("第一产业", "level", 36010000000.0, "CNY", "杭州市"),
+        ("第一产业", "growth", 2.0, "%", "杭州市"),
+    }

@@ -125,6 +125,7 @@ def _rules() -> dict:
         # an amount named as a column (主营业务收入 | 同比 | …): a header, its unit in the title or text
         "amount_headers": frozenset(words("measures", "growth", "amounts")),
         "total_label_tail": table["total_rows"]["tail"],
+        "part_marks": table["total_rows"]["part_marks"],
         "same_span": words("tables", "same_span", "words"),
         "time_suffixes": words("tables", "time_cells", "suffixes"),
         "measure_row": _measure_row_pattern(table),
@@ -629,6 +630,8 @@ def _flat_table(paragraphs: list[Paragraph], shapes, i: int) -> Table | None:
     k = _common_width(rows)
     if k is None:
         return None
+    if not _units_under_uppers(headers, k):
+        headers = _join_unit_lines(headers)
     columns = _spread(headers, k)
     if columns is None:
         return None
@@ -670,7 +673,7 @@ def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, 
             caption, headers = _title_above_labels(caption, headers, cell.text)
         j += 1
     set_aside = _rules()["label_headers"] | _rules()["unit_headers"]
-    return _join_unit_lines([h for h in headers if h.replace(" ", "") not in set_aside]), caption, j
+    return [h for h in headers if h.replace(" ", "") not in set_aside], caption, j
 
 
 def _flat_header_cell(para: Paragraph, headers: list[str]) -> Cell | None:
@@ -819,6 +822,17 @@ def _next_is_value(paragraphs: list[Paragraph], j: int) -> bool:
     return False
 
 
+def _units_under_uppers(headers: list[str], k: int) -> bool:
+    """Whether the last k header cells repeat one group under each upper cell, a unit among them (地区生产总值 |
+    第一产业 over (亿元) | 增长% twice): the units are columns of their own, not the wrapped end of the cell above."""
+    uppers = len(headers) - k
+    if uppers <= 0 or k % uppers or k // uppers < 2:
+        return False
+    span = k // uppers
+    lower = [h.replace(" ", "") for h in headers[-k:]]
+    return all(h == lower[c % span] for c, h in enumerate(lower)) and any(_PAREN_UNIT.fullmatch(h) for h in lower)
+
+
 def _join_unit_lines(headers: list[str]) -> list[str]:
     """绝对量 / (亿元): a header cell whose unit wrapped onto a line of its own is one cell."""
     out: list[str] = []
@@ -956,7 +970,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         periods = column_periods(headers, period_of_row or base, pub)
         if subject != label and label.startswith(_rules()["cumulative_rows"]):
             periods = [_from_january(p) for p in periods]  # 累计增速: January to each column's month
-        accounts = _accounts_of(section, len(headers))
+        accounts = _accounts_of(section, len(headers), label)
         for header, period, cell, account in zip(headers, periods, row.values, accounts, strict=True):
             fact = _read_cell(cell, header, period, section, _with_column_account(reading, subject, label, account))
             if fact is not None:
@@ -998,15 +1012,25 @@ def _with_account(subject: str, label: str, headers: list[str], title: str) -> s
     return label + account if account and subject == label and not label.endswith(account) else subject
 
 
-def _accounts_of(section: Section, n: int) -> list[str]:
-    """The account an upper header names over each of n columns ("" where none does)."""
+def _accounts_of(section: Section, n: int, label: str) -> list[str]:
+    """The account an upper header names over each of n columns ("" where none does); in a row of a place
+    (北京 under 地区生产总值 | 第一产业), the column's indicator itself, marked by a leading *."""
     accounts = section.column_accounts
-    return accounts if accounts and len(accounts) == n else [""] * n
+    if not accounts or len(accounts) != n:
+        return [""] * n
+    if _place(label) is not None:
+        return [_PLACE_ROW_MARK + a for a in accounts]
+    return accounts
+
+
+_PLACE_ROW_MARK = "*"
 
 
 def _with_column_account(reading: _RowReading, subject: str, label: str, account: str) -> _RowReading:
     """主营业务收入 | 利润总额 each over 1-2月 | 比去年同期增长(%), above 规模以上工业合计: each column pair is
     the row's own account (规模以上工业主营业务收入), where no one account was found for the whole row."""
+    if account.startswith(_PLACE_ROW_MARK):
+        return replace(reading, subject=account[len(_PLACE_ROW_MARK):].lstrip(_rules()["part_marks"]))
     if not account or subject != label:
         return reading
     holder = label.removesuffix(_rules()["total_label_tail"])
