@@ -502,3 +502,13 @@ def test_tables_flattened_places_under_indicators_each_over_a_unit_and_a_rate() 
         ("第一产业", "level", 36010000000.0, "CNY", "杭州市"),
         ("第一产业", "growth", 2.0, "%", "杭州市"),
     }
+
+
+def test_tables_a_portal_export_titled_with_its_indicator_and_measure() -> None:
+    text = ("指标:出口交货值_同比增长(%) | ||||\n地区 | 2024年5月 | 2024年4月 | 2024年3月 |\n"
+            "江苏省 | 4.2 | -1.5 | 3 |\n浙江省 | 6.8 | 5.1 | 7.7 |\n")
+    got = {(c.subject, c.measure, float(c.value), c.unit, c.period, c.basis, c.region)
+           for c in _cells(text, date(2024, 6, 20))}
+    assert ("出口交货值", "growth", 4.2, "%", "2024-05", "yoy", "江苏省") in got
+    assert ("出口交货值", "growth", 7.7, "%", "2024-03", "yoy", "浙江省") in got
+    assert len(got) == 6

@@ -424,8 +424,8 @@ class _GridReader:
         the table (每股指标:, 按经营地分), under which the header holds."""
         if (u := _unit_of_line(text)) is not None:
             self.unit_line = u
-        elif _rules()["title_number"].match(text) or _last_period(text, None):
-            self.title, self.section, self.pending = text, None, []
+        elif _rules()["title_number"].match(text) or _last_period(text, None) or not (self.sections or self.pending):
+            self.title, self.section, self.pending = text, None, []  # (a lone cell above all headers: the title)
 
     def _data(self, line: str, label: Cell, unit: str | None, values: list[Cell]) -> None:
         if self.pending:
@@ -1153,6 +1153,8 @@ def _last_period(text: str, pub: date | None) -> str | None:
 def _title_subject(title: str, pub: date | None) -> str:
     """What a table of places or periods measures: its title without number, times and tail."""
     r = _rules()
+    if m := r["portal_title"].match(title):
+        return m.group("name").strip()  # 指标:工业增加值_同比增长(%): a data portal's export
     text = r["title_number"].sub("", title).strip()
     for t in sorted(find_times(text, pub), key=lambda t: -t.start):
         text = text[: t.start] + text[t.end:]
@@ -1173,6 +1175,8 @@ def _column(header: str, title: str, unit_line: str | None, row_unit: str | None
         if text and (parsed := parse_unit(text)) is not None:
             unit, factor = parsed
             return Column("level", unit, factor, period, None)
+    if _is_time(header) and (titled := _column_measure(title, row_unit, label)) in ("growth", "share"):
+        return _rate_column(titled, header, title, None, period)  # 指标:工业增加值_同比增长(%) over months
     return None
 
 
