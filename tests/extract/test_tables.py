@@ -512,3 +512,13 @@ def test_tables_a_portal_export_titled_with_its_indicator_and_measure() -> None:
     assert ("出口交货值", "growth", 4.2, "%", "2024-05", "yoy", "江苏省") in got
     assert ("出口交货值", "growth", 7.7, "%", "2024-03", "yoy", "浙江省") in got
     assert len(got) == 6
+
+
+def test_tables_rows_of_months_under_headers_that_name_indicators_with_their_rates() -> None:
+    text = ("主要指标月度环比表 |\n工业增加值环比增速(%) |\n固定资产投资 (不含农户)环比增速(%) |\n"
+            "2024年3月份 |\n0.52 |\n1.10 |\n4月份 |\n0.61 |\n1.24 |\n")
+    got = {(c.subject, c.measure, float(c.value), c.period, c.basis) for c in _cells(text, date(2024, 5, 20))}
+    assert got == {
+        ("工业增加值", "growth", 0.52, "2024-03", "mom"), ("固定资产投资", "growth", 1.10, "2024-03", "mom"),
+        ("工业增加值", "growth", 0.61, "2024-04", "mom"), ("固定资产投资", "growth", 1.24, "2024-04", "mom"),
+    }

@@ -267,6 +267,14 @@ def test_clean_leaves_a_table_flattened_to_one_cell_per_line_as_it_is():
     assert clean(normalize(FLAT_TABLE)).text == normalize(FLAT_TABLE).text
 
 
+PIPE_CELLS = ("主要指标月度环比表 |\n工业增加值环比增速(%) |\n投资环比增速(%) |\n2024年3月份 |\n0.52 |\n1.10 |\n"
+              "4月份 |\n0.61 |\n1.24 |\n5月份 |\n0.49 |\n0.98 |\n6月份 |\n0.55 |\n1.02 |\n")
+
+
+def test_clean_leaves_a_pipe_table_flattened_to_one_cell_per_line_as_it_is():
+    assert clean(normalize(PIPE_CELLS)).text == normalize(PIPE_CELLS).text
+
+
 def test_clean_cuts_the_recommended_news_after_an_article():
     raw = "我区共培育9家制造业单项冠军。\n推荐资讯\n征集安徽省全省各市旅游服务质量提升典型案例\n"
     assert "安徽省" not in clean(normalize(raw)).text

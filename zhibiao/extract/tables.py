@@ -970,7 +970,7 @@ def _read_section(section: Section, pub: date | None, context_period: str | None
         periods = column_periods(headers, period_of_row or base, pub)
         if subject != label and label.startswith(_rules()["cumulative_rows"]):
             periods = [_from_january(p) for p in periods]  # 累计增速: January to each column's month
-        accounts = _accounts_of(section, len(headers), label)
+        accounts = _accounts_of(section, headers, label, period_of_row is not None)
         for header, period, cell, account in zip(headers, periods, row.values, accounts, strict=True):
             fact = _read_cell(cell, header, period, section, _with_column_account(reading, subject, label, account))
             if fact is not None:
@@ -1012,25 +1012,41 @@ def _with_account(subject: str, label: str, headers: list[str], title: str) -> s
     return label + account if account and subject == label and not label.endswith(account) else subject
 
 
-def _accounts_of(section: Section, n: int, label: str) -> list[str]:
-    """The account an upper header names over each of n columns ("" where none does); in a row of a place
-    (北京 under 地区生产总值 | 第一产业), the column's indicator itself, marked by a leading *."""
-    accounts = section.column_accounts
+def _accounts_of(section: Section, headers: list[str], label: str, period_row: bool) -> list[str]:
+    """The account an upper header names over each column ("" where none does); in a row of a place
+    (北京 under 地区生产总值 | 第一产业), the column's indicator itself, marked by a leading *; in a row of a
+    period under headers that name indicators with their rates (2012年9月份 under 规模以上工业增加值环比增速(%)),
+    each header's indicator, marked so."""
+    n, accounts = len(headers), section.column_accounts
+    if period_row and not accounts:
+        named = [_header_indicator(h) for h in headers]
+        return [_OWN_SUBJECT_MARK + name if name else "" for name in named]
     if not accounts or len(accounts) != n:
         return [""] * n
     if _place(label) is not None:
-        return [_PLACE_ROW_MARK + a for a in accounts]
+        return [_OWN_SUBJECT_MARK + a for a in accounts]
     return accounts
 
 
-_PLACE_ROW_MARK = "*"
+_OWN_SUBJECT_MARK = "*"
+
+
+def _header_indicator(header: str) -> str:
+    """The indicator a column header names before its rate words (规模以上工业 增加值环比增速(%) -> 规模以上工业
+    增加值), or "" when it names none (同比增长(%), 3月)."""
+    bare = _PAREN_NOTE.sub("", header).replace(" ", "")
+    cut = min((at for _, ws in _rules()["measures"] for w in ws if (at := bare.find(w)) >= 0), default=len(bare))
+    name = bare[:cut]
+    if len(name) < 2 or cut == len(bare) or _is_time(name) or name in _rules()["level_headers"]:
+        return ""
+    return name
 
 
 def _with_column_account(reading: _RowReading, subject: str, label: str, account: str) -> _RowReading:
     """主营业务收入 | 利润总额 each over 1-2月 | 比去年同期增长(%), above 规模以上工业合计: each column pair is
     the row's own account (规模以上工业主营业务收入), where no one account was found for the whole row."""
-    if account.startswith(_PLACE_ROW_MARK):
-        return replace(reading, subject=account[len(_PLACE_ROW_MARK):].lstrip(_rules()["part_marks"]))
+    if account.startswith(_OWN_SUBJECT_MARK):
+        return replace(reading, subject=account[len(_OWN_SUBJECT_MARK):].lstrip(_rules()["part_marks"]))
     if not account or subject != label:
         return reading
     holder = label.removesuffix(_rules()["total_label_tail"])

@@ -119,6 +119,7 @@ INFOGRAPHIC_MAX_CHARS = 24
 INFOGRAPHIC_MIN_PHRASE_FIGURES = 3
 _FIGURE_IN_PHRASE = re.compile(r"[\u4e00-\u9fff][\d.]+[\u4e00-\u9fff%]|[\d.]+[\u4e00-\u9fff%]")
 _INFOGRAPHIC_COMMA = ","
+_CELL_MARK = "|"
 
 
 def _infographic_joined(mapped: MappedText) -> MappedText:
@@ -147,7 +148,8 @@ def _phrase_runs(text: str) -> Iterator[list[tuple[int, int]]]:
         line = text[a:b].strip()
         if not line:
             continue
-        if len(line) <= INFOGRAPHIC_MAX_CHARS and line[-1] not in _TERMINAL and not is_nav_line(line):
+        if (len(line) <= INFOGRAPHIC_MAX_CHARS and line[-1] not in _TERMINAL and not is_nav_line(line)
+                and _CELL_MARK not in line):  # (a cell of a pipe table: 0.89 |)
             run.append((a, b))
             continue
         if len(run) >= INFOGRAPHIC_MIN_LINES:
