@@ -1586,6 +1586,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # how much more or less than a year before, after an amount (同比多减, 同比多) (BA07, BA09)
         (LEAD + "全年外币贷款减少1779亿美元,同比多减2236亿美元。\n", date(2023, 1, 10), 2.236e11, "subject",
          "外币贷款同比多减"),
+        # a plan's years around its quoted name, and a span of years too long to list (BU)
+        (LEAD + "“十三五”时期,全省地区生产总值年均增长6.0%。\n", date(2021, 3, 20), 6.0, "period", "2016/2020"),
+        (LEAD + "1979年至2012年,国内生产总值年均增长9.8%。\n", date(2013, 11, 6), 9.8, "period", "1979/2012"),
         (LEAD + "3月企业中长期贷款新增1.1万亿元,同比多增6048亿元。\n", date(2023, 4, 11), 6.048e11, "subject",
          "企业中长期贷款同比多增"),
         (LEAD + "全国登记在册个体工商户已达1.09亿户。\n", date(2022, 10, 13), 1.09e8, "subject", "个体工商户"),

@@ -157,6 +157,7 @@ def _mask(h: _Hit) -> TimeMention:
 
 _FOUR_DIGITS = re.compile(r"\d{4}")
 YEARS_LISTED_MAX = 10
+YEARS_SPANNED_MAX = 80
 
 
 def _year_span(h: _Hit) -> TimeMention:
@@ -166,8 +167,10 @@ def _year_span(h: _Hit) -> TimeMention:
     figures after it in its own sentence only: a chart's caption (图1 2018-2022年地区生产总值) or a
     plan's span sets no period for the sentences after it."""
     years = [int(y) for y in _FOUR_DIGITS.findall(h.m.group(0))]
-    if len(years) != 2 or not 0 < years[1] - years[0] < YEARS_LISTED_MAX:
+    if len(years) != 2 or not 0 < years[1] - years[0] < YEARS_SPANNED_MAX:
         return h.at("mask")
+    if years[1] - years[0] >= YEARS_LISTED_MAX:  # 1979年至2012年…年均增长9.8%: a span too long to list its years
+        return h.at("mask") if h.m.string.startswith(_plan_names(), h.m.end()) else h.at("span", years_period(*years))
     if h.m.string.startswith(_plan_names(), h.m.end()):
         return h.at("mask", values=tuple(year_period(y) for y in range(years[0], years[1] + 1)))
     return h.at("span", years_period(years[0], years[1]),
@@ -183,7 +186,7 @@ def _plan_span(h: _Hit) -> TimeMention:
         if h.pub is None or h.pub.year <= first:
             return h.at("mask")
         last = min(last, h.pub.year)
-    return h.at("span", years_period(first, last))
+    return h.at("span", years_period(first, last), values=tuple(year_period(y) for y in range(first, last + 1)))
 
 
 PLAN_YEARS = 5

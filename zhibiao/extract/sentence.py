@@ -278,7 +278,9 @@ _NO_CUES = M.SentenceCues("")
 def _sentence_times(s: str, found: list[TimeMention], names: list[tuple[int, int]],
                     spans: list[tuple[int, int]]) -> list[TimeMention]:
     """The times that may set a period: none inside a quoted name or a circumstantial phrase."""
-    times = [t for t in found if not any(a <= t.start < b for a, b in names) and not subordinate_time(s, t, spans)]
+    # (a time around a quoted name, “十三五”期间, is no time inside it)
+    times = [t for t in found if not any(a <= t.start < b and t.end <= b for a, b in names)
+             and not subordinate_time(s, t, spans)]
     return without_other_times(s, times)
 
 
