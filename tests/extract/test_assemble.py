@@ -1589,6 +1589,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a plan's years around its quoted name, and a span of years too long to list (BU)
         (LEAD + "“十三五”时期,全省地区生产总值年均增长6.0%。\n", date(2021, 3, 20), 6.0, "period", "2016/2020"),
         (LEAD + "1979年至2012年,国内生产总值年均增长9.8%。\n", date(2013, 11, 6), 9.8, "period", "1979/2012"),
+        # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
+        (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
+         date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
         (LEAD + "3月企业中长期贷款新增1.1万亿元,同比多增6048亿元。\n", date(2023, 4, 11), 6.048e11, "subject",
          "企业中长期贷款同比多增"),
         (LEAD + "全国登记在册个体工商户已达1.09亿户。\n", date(2022, 10, 13), 1.09e8, "subject", "个体工商户"),

@@ -483,7 +483,8 @@ def _inherited_period(measure: str, ps: ParagraphState, art: ArticleState, same:
         return ps.span if measure in _SPAN_MEASURES and ps.span and ends(ps.span, ps.period) else ps.period
     if measure in GROWTH_LIKE or art.single_period or same:
         return art.last_period
-    return art.report_period  # a company's report: what it states with no period is the report's
+    # a company's report: what it states with no period is the report's; the event reported: its day's
+    return art.report_period or art.event_day
 
 
 _SPAN_MEASURES = ("growth",)
@@ -602,6 +603,25 @@ def _carry_period(st: SentenceState) -> None:
                 art.report_period = art.report_period or ps.period
         else:
             _carry_reset_or_years(s, t, ps)
+    _carry_event_day(st)
+
+
+def _carry_event_day(st: SentenceState) -> None:
+    """A sentence dated by its opening day that reports a signing or a groundbreaking (1月8日上午,全市重大项目
+    集中开工…活动举行): what was signed or started is that day's, in this paragraph and after it; another
+    period named later ends that."""
+    s, ps, art = st.text, st.ps, st.art
+    day = next((t for t in st.times if t.kind == "date" and (t.start <= 1 or _byline_opener().match(s, 0, t.start))),
+               None)
+    if day is not None and _event_words().search(s):
+        ps.period, ps.span, art.event_day = day.value, None, day.value
+    elif any(t.kind == "period" and t.value for t in st.times):
+        art.event_day = None
+
+
+@cache
+def _event_words() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, context_words("events"))))
 
 
 def _issue_date(s: str, times: list[TimeMention]) -> bool:

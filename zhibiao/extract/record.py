@@ -36,6 +36,7 @@ class ArticleState:
     change_comparator: str | None = None
     written_year: int | None = None  # the year of the last period written out with its year
     report_period: str | None = None  # the span of a company report the article names (2016年年度业绩公告)
+    event_day: str | None = None  # the day of a signing or a groundbreaking the article reports (1月8日…集中开工)
     section_period: str | None = None  # what a numbered heading (一、6月份…环比变动情况) sets for its section
     section_basis: str | None = None
     section_target: bool = False  # the section's heading names goals (二、2025年主要目标任务)
