@@ -1589,6 +1589,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a plan's years around its quoted name, and a span of years too long to list (BU)
         (LEAD + "“十三五”时期,全省地区生产总值年均增长6.0%。\n", date(2021, 3, 20), 6.0, "period", "2016/2020"),
         (LEAD + "1979年至2012年,国内生产总值年均增长9.8%。\n", date(2013, 11, 6), 9.8, "period", "1979/2012"),
+        # a share's own words and a completion particle leave the name; the count of listed members too (BT)
+        (LEAD + "基础研究经费所占比重为6.57%。\n", date(2023, 9, 18), 6.57, "subject", "基础研究经费"),
+        (LEAD + "全省有120个行业增加值实现了增长。\n", date(2019, 11, 20), 120, "subject", "增加值实现增长的行业"),
+        (LEAD + "其中,汽车、电子和化工三大行业分别增长7.1%、4.0%和5.4%。\n", date(2019, 11, 20), 5.4, "subject",
+         "化工行业"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -1395,8 +1395,15 @@ def split_list(subject: str, n: int, inner: bool = True) -> list[str] | None:
         items = _members_by_suffix(subject, inner, n) or items
     if len(items) != n or any(not i for i in items):
         return None
+    items[-1] = _list_count().sub("", items[-1])  # 新能源、…电子信息五个领域: 电子信息领域
     head, items[-1] = _shared_head(items)
     return _share_holder(_share_preposition(_with_head(items, head)))
+
+
+@cache
+def _list_count() -> re.Pattern:
+    """The count of the members said between the last of them and their head (三大行业, 五个领域)."""
+    return re.compile(load("subjects")["list_heads"]["count_of_members"])
 
 
 def _share_holder(items: list[str]) -> list[str]:
