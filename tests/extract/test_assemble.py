@@ -1594,6 +1594,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "全省有120个行业增加值实现了增长。\n", date(2019, 11, 20), 120, "subject", "增加值实现增长的行业"),
         (LEAD + "其中,汽车、电子和化工三大行业分别增长7.1%、4.0%和5.4%。\n", date(2019, 11, 20), 5.4, "subject",
          "化工行业"),
+        # two and a half tenths; this year before a verb of hope opening a clause (BP)
+        (LEAD + "上半年电讯业务总量按年增长超过两成半。\n", date(2019, 7, 22), 25, "value", 25),
+        (LEAD + "目前我国已建成5G基站142.5万个,今年有望突破200万个。\n", date(2022, 3, 8), 2e6, "period", "2022"),
+        (LEAD + "目前我国已建成5G基站142.5万个,今年有望突破200万个。\n", date(2022, 3, 8), 2e6, "subject", "5G基站"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

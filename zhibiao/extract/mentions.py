@@ -452,8 +452,18 @@ def _with_unit(sentence: str, m: re.Match, s: int, e: int, value: Decimal, chine
         unit_name, factor, end = f"{unit_text}/{per}", _ONE, m.end("unit") + 1 + len(per)
     elif kind in (PHYSICAL, MONEY) and (per := _per_unit_before(sentence, s)):
         unit_name, factor = f"{unit_text}/{per}", _ONE  # 每公顷5482.9公斤, 每公斤50.56元: a yield or a price per unit
+    elif kind == TENTHS and sentence.startswith(_half_tenth(), end):
+        value, end = value + _HALF, end + len(_half_tenth())  # 两成半: two and a half tenths, 25 %
     return Mention(s, end, e, value * mult * factor, kind, unit_name, unit_text, infix, suffix,
                    scale=mult * factor)
+
+
+_HALF = Decimal("0.5")
+
+
+@cache
+def _half_tenth() -> str:
+    return load("units")["tenths"]["half"]
 
 
 def _per_unit(sentence: str, pos: int) -> str:

@@ -600,7 +600,7 @@ def _rel_offset(word: str) -> int:
     return load("periods")["relative_year"][word]
 
 
-_RELATIVE_GROUPS = ("rel", "rel2", "rel3", "rel4")
+_RELATIVE_GROUPS = ("rel", "rel2", "rel3", "rel4", "rel5")
 
 
 def _explicit_year(m: Any, pub: date | None) -> tuple[int | None, int | None]:
