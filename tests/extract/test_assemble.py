@@ -1598,6 +1598,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "上半年电讯业务总量按年增长超过两成半。\n", date(2019, 7, 22), 25, "value", 25),
         (LEAD + "目前我国已建成5G基站142.5万个,今年有望突破200万个。\n", date(2022, 3, 8), 2e6, "period", "2022"),
         (LEAD + "目前我国已建成5G基站142.5万个,今年有望突破200万个。\n", date(2022, 3, 8), 2e6, "subject", "5G基站"),
+        # a new view of the whole leaves the provinces of the sentence before (BP)
+        (LEAD + "从地区看,广东、浙江回升势头较好,一季度两省均实现正增长。从重点产品看,粗钢产量同比增长6.1%。\n",
+         date(2023, 4, 21), 6.1, "region", "全国"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -68,6 +68,7 @@ from zhibiao.extract.record import GroupState, SentenceState
 from zhibiao.extract.regions import (
     find_regions,
     place_at_start,
+    province_of,
 )
 from zhibiao.extract.subjects import (
     AFTER_COUNT_MAX,
@@ -268,11 +269,14 @@ def read_sentence(doc: Document, sent: Sentence, ps: ParagraphState, art: Articl
     compared = frozenset(t.start for t in times if is_comparator(s, t))
     # The cues are read only by the groups of figures: a sentence without any gets none.
     cues = M.SentenceCues(s) if mentions else _NO_CUES
+    if ps.region and _NEW_VIEW.match(s) and province_of(ps.region) is not None:
+        ps.region = None  # 从重点产品看,…: a new view of the whole, not of the provinces the sentence before named
     return SentenceState(doc, sent, ps, art, mapped, s, spans, times, mentions, find_regions(s), cues, compared,
                          ps.last_list)
 
 
 _NO_CUES = M.SentenceCues("")
+_NEW_VIEW = re.compile(load("subjects")["lead"]["new_view"])
 
 
 def _sentence_times(s: str, found: list[TimeMention], names: list[tuple[int, int]],
