@@ -1601,6 +1601,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a new view of the whole leaves the provinces of the sentence before (BP)
         (LEAD + "从地区看,广东、浙江回升势头较好,一季度两省均实现正增长。从重点产品看,粗钢产量同比增长6.1%。\n",
          date(2023, 4, 21), 6.1, "region", "全国"),
+        # a county named short before the whole of it (BR)
+        (LEAD + "今年第三季度,云霄全县共签约招商项目17个,计划总投资44.8亿元。\n", date(2020, 10, 10), 17, "region",
+         "云霄县"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

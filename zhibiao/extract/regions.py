@@ -186,6 +186,8 @@ def place_at_start(text: str) -> int:
     none. An area is a place like a province (FACTS.md: places have their own field), but the 地区
     that ends its name opens 地区生产总值 when that follows (长江三角洲地区生产总值: 长江三角洲 + 地区生产总值)."""
     found = _lexicon().word_at(text, 0)
+    if not found and (m := _short_before_whole().match(text)) and _lexicon().words.get(m["short"] + m["suffix"]):
+        return m.end()  # 云霄全县共签约…: the county and its whole
     if not found or found[1].kind == NOT_PLACE:
         return 0
     end, word = found
@@ -392,7 +394,30 @@ def _find_regions(text: str, newspapers: bool) -> tuple[RegionMention, ...]:
             continue
         if not _in_a_name(text, start, end, word, newspapers):
             out.append(RegionMention(start, end, word.kind, word.name, word.level))
-    return tuple(out)
+    if _whole_mark() in text:
+        out.extend(_short_names_before_whole(text, out))
+    return tuple(sorted(out, key=lambda r: r.start))
+
+
+@cache
+def _whole_mark() -> str:
+    return load("regions")["boundaries"]["whole_mark"]
+
+
+def _short_names_before_whole(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """A county or city named short right before 全县/全市 (云霄全县共签约…): the place in full (云霄县),
+    which the lexicon holds only in full where the short name is a common word."""
+    out = []
+    for m in _short_before_whole().finditer(text):
+        word = _lexicon().words.get(m["short"] + m["suffix"])
+        if word is not None and word.kind == PLACE and not any(r.start <= m.start() < r.end for r in found):
+            out.append(RegionMention(m.start(), m.end("short"), word.kind, word.name, word.level))
+    return out
+
+
+@cache
+def _short_before_whole() -> re.Pattern:
+    return re.compile(load("regions")["boundaries"]["short_before_whole"])
 
 
 GLOSS_REACH = 60  # how far back the bracket of a list of places glossing a name may open
