@@ -1604,6 +1604,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a county named short before the whole of it (BR)
         (LEAD + "今年第三季度,云霄全县共签约招商项目17个,计划总投资44.8亿元。\n", date(2020, 10, 10), 17, "region",
          "云霄县"),
+        # a purchasing managers' index named in full, its acronym in brackets, then 录得 (BO)
+        (LEAD + "4月财新中国制造业采购经理人指数(PMI),录得51.1,较3月回升0.1个百分点。\n", date(2023, 5, 3), 51.1,
+         "unit", "%"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
