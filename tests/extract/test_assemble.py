@@ -1607,6 +1607,13 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a purchasing managers' index named in full, its acronym in brackets, then 录得 (BO)
         (LEAD + "4月财新中国制造业采购经理人指数(PMI),录得51.1,较3月回升0.1个百分点。\n", date(2023, 5, 3), 51.1,
          "unit", "%"),
+        # a heading marked by a square names the year and the goals of the bullets under it (CA)
+        ("报告摘要\n\n■ 2025年经济社会发展的主要预期目标\n\n●经济增长6%左右\n\n●城镇新增就业70万人以上\n",
+         date(2025, 1, 17), 7e5, "period", "2025"),
+        ("报告摘要\n\n■ 2025年经济社会发展的主要预期目标\n\n●经济增长6%左右\n\n●城镇新增就业70万人以上\n",
+         date(2025, 1, 17), 7e5, "modality", "target"),
+        (LEAD + "省长指,今年经济社会发展的主要预期目标是:地区生产总值增长5%。\n", date(2024, 1, 23), 5, "period",
+         "2024"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
