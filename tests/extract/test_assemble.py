@@ -1614,6 +1614,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2025, 1, 17), 7e5, "modality", "target"),
         (LEAD + "省长指,今年经济社会发展的主要预期目标是:地区生产总值增长5%。\n", date(2024, 1, 23), 5, "period",
          "2024"),
+        # a year's plan is that year's target, in a half-year's sentence too (BZ, BR)
+        (LEAD + "2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。\n", date(2023, 7, 20),
+         5.6186e10, "period", "2023"),
+        (LEAD + "2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。\n", date(2023, 7, 20),
+         5.6186e10, "modality", "target"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

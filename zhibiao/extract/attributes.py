@@ -172,7 +172,8 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
         doc=doc.id, subject=subject, measure=measure, value=float(value), unit=unit,
         qualifier=qualifier_of(window or "", m) if window else ("at_least" if m.infix else m.suffix or "exact"),
         period=period, basis=basis if measure in ("growth", "growth_change") or m.kind == TIMES else None,
-        region=region, modality=modality, quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
+        region=region, modality="target" if _names_annual_plan(subject) else modality,
+        quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
     )
 
 
@@ -214,11 +215,21 @@ def _period_of_what_it_is(subject: str, period: str, change: bool, built: bool) 
     """A stock (余额, 保有量, what has been built so far) is at the period's end; a flow counted up to a day
     (营业收入 至2021年底) spans the months to it; a planned amount (计划总投资 of the projects signed) is
     their attribute at the day."""
+    if _names_annual_plan(subject) and (year := _YEAR_OF.match(period)):
+        return year.group()  # 2023年…年度计划投资561.86亿元, 1-6月累计完成…: the year's plan, not the half's
     if not change and (_is_stock(subject) or built):
         return end_date(period) or period
     if is_date(period) and subject.endswith(_flows()) and not any(word in subject for word in _plan_words()):
         return _flow_to_date(period)
     return period
+
+
+_YEAR_OF = re.compile(r"\d{4}(?=-)")
+
+
+def _names_annual_plan(subject: str) -> bool:
+    """Whether a subject is what a year's plan sets (年度计划投资, 年度投资计划, 年计划): a target of that year."""
+    return any(word in subject for word in words("subjects", "annual_plans", "words"))
 
 
 @cache
