@@ -1619,6 +1619,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          5.6186e10, "period", "2023"),
         (LEAD + "2023年县级重点项目共530项,年度计划投资561.86亿元,1-6月累计完成投资362.32亿元。\n", date(2023, 7, 20),
          5.6186e10, "modality", "target"),
+        # a class of projects sized by a range, and the total investment of the projects just counted (BR)
+        (LEAD + "其中,50亿元至100亿元项目3个,总投资205.7亿元。\n", date(2020, 4, 11), 3, "subject",
+         "50亿元至100亿元项目"),
+        (LEAD + "其中,50亿元至100亿元项目3个,总投资205.7亿元。\n", date(2020, 4, 11), 2.057e10, "subject",
+         "50亿元至100亿元项目总投资"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

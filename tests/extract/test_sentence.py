@@ -780,4 +780,4 @@ def test_sentence_an_amount_that_sizes_a_class_of_projects_is_no_figure():
             "引进10亿元项目5个,总投资80亿元。")
     got = [(f.subject, f.value, f.unit) for f in extract_text(text, date=date(2016, 1, 20))]
     assert got == [("1亿元及以上项目", 3.0, "count"), ("5-10亿元项目", 1.0, "count"),
-                   ("10亿元及以上项目", 2.0, "count"), ("10亿元项目", 5.0, "count"), ("总投资", 8e9, "CNY")]
+                   ("10亿元及以上项目", 2.0, "count"), ("10亿元项目", 5.0, "count"), ("10亿元项目总投资", 8e9, "CNY")]
