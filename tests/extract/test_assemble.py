@@ -1624,6 +1624,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "50亿元至100亿元项目"),
         (LEAD + "其中,50亿元至100亿元项目3个,总投资205.7亿元。\n", date(2020, 4, 11), 2.057e10, "subject",
          "50亿元至100亿元项目总投资"),
+        # list members that name their own amounts take no head from the last (BR)
+        (LEAD + "全市批发业销售额、零售业销售额、餐饮业营业额分别增长12.4%、6.2%和8.8%。\n", date(2020, 7, 20), 6.2,
+         "subject", "零售业销售额"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
