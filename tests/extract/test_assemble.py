@@ -1627,6 +1627,12 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # list members that name their own amounts take no head from the last (BR)
         (LEAD + "全市批发业销售额、零售业销售额、餐饮业营业额分别增长12.4%、6.2%和8.8%。\n", date(2020, 7, 20), 6.2,
          "subject", "零售业销售额"),
+        # a gloss, a bare comparative after a basis, a record's span, a zero written as a circle (BC, BA, BJ)
+        (LEAD + "一季度第二产业,也就是工业用电量是8025亿千瓦时。\n", date(2024, 4, 11), 8.025e11, "subject",
+         "工业用电量"),
+        (LEAD + "人民币贷款占同期社会融资规模的81.4%,同比高19.6个百分点。\n", date(2019, 1, 20), 19.6, "subject",
+         "人民币贷款"),
+        (LEAD + "外汇存底增长一六五点○四亿美元。\n", date(2010, 2, 10), 1.6504e10, "unit", "USD"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
