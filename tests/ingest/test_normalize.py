@@ -288,6 +288,8 @@ def test_clean_cuts_the_recommended_news_after_an_article():
         ("水產(chan) 品平均批發價(jia) 格下降0.2%,蔬菜(cai)價格", "水产品平均批发价格下降0.2%,蔬菜价格"),
         # a lone bracket of letters is no annotation
         ("項目(a)與(b)", "项目(a)与(b)"),
+        # an annotation doubled
+        ("工(gong)(gong)業增加值,規(gui)模(mo)以上", "工业增加值,规模以上"),
     ],
 )
 def test_normalize_removes_bare_pinyin_annotations(raw, expected):

@@ -30,9 +30,11 @@ _PINYIN = re.compile(rf"\((?<=[\u4e00-\u9fff?]\()(?=[a-z{_TONE}]*[{_TONE}])[a-z{
 
 # 規(mo)模(mo)以(yi)上 or 價(jia) 格: pinyin without tone marks, a whole syllable in parentheses right after a Han
 # character (and the space some pages put after it); read only where a page holds several of them.
-_PINYIN_BARE = re.compile(r"\((?<=[\u4e00-\u9fff]\()(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
-                          r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue"
-                          r"|er|a|o|e|i|u|v)\) ?")
+# (an annotation doubled, 工(gong)(gong)业, goes as one)
+_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+             r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ua|uo|ia|ie|iu|ui|ue"
+             r"|er|a|o|e|i|u|v)")
+_PINYIN_BARE = re.compile(rf"\((?<=[\u4e00-\u9fff]\(){_SYLLABLE}\)(?:\({_SYLLABLE}\))* ?")
 PINYIN_BARE_MIN = 3
 
 _WIDE = re.compile("[" + "".join(re.escape(chr(c)) for c in _WIDTH) + "]")
