@@ -1633,6 +1633,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "人民币贷款占同期社会融资规模的81.4%,同比高19.6个百分点。\n", date(2019, 1, 20), 19.6, "subject",
          "人民币贷款"),
         (LEAD + "外汇存底增长一六五点○四亿美元。\n", date(2010, 2, 10), 1.6504e10, "unit", "USD"),
+        # the city's own zone listed among its counties (BZ)
+        ("六安市招商引资情况\n1-9月份全市固投亿元以上新签约项目344个,分别为:裕安区44个、市开发区39个、叶集区19个。\n",
+         date(2022, 10, 20), 39, "region", "六安市开发区"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

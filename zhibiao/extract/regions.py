@@ -270,8 +270,15 @@ def local_region(word: str, kind: str, province: str | None, city: str | None) -
     `province`: 全省 the province; 全市 (全州, 全盟) the city, or the prefecture of a county or district
     (全市平均增速 in a district's release); 全县 the county; 全区 the district in a district's release (outside the
     autonomous regions, whose own word it is), else the province."""
-    bounds = _boundaries()
     prefecture = (_lexicon().prefectures or {}).get(city) if city else None
+    zone = _zone_end(word) if kind != LOCAL_PROVINCE else ""
+    if zone:
+        return _zone_of(prefecture or city, zone)  # 市开发区 in 六安's release: 六安市开发区
+    return _home_region(word, kind, province, city, prefecture)
+
+
+def _home_region(word: str, kind: str, province: str | None, city: str | None, prefecture: str | None) -> str | None:
+    bounds = _boundaries()
     if kind == LOCAL_PROVINCE:
         district = bounds["district_suffix"]
         if prefecture and city and city.endswith(district) and word.endswith(district) and not _autonomous(province):
@@ -280,6 +287,20 @@ def local_region(word: str, kind: str, province: str | None, city: str | None) -
     if prefecture and word and not word.endswith(bounds["county_suffix"]):
         return prefecture
     return city or (province if province in MUNICIPALITIES else None)
+
+
+def _zone_end(word: str) -> str:
+    """The zone a word for "here" ends in (市开发区 -> 开发区), or ""."""
+    return next((z for z in _zone_ends() if word.endswith(z) and len(word) > len(z)), "") if word else ""
+
+
+def _zone_of(home: str | None, zone: str) -> str | None:
+    return home + zone if home else None
+
+
+@cache
+def _zone_ends() -> tuple[str, ...]:
+    return tuple(load("regions")["local"]["zone_ends"])
 
 
 def has_prefecture(place: str | None) -> bool:
