@@ -1636,6 +1636,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the city's own zone listed among its counties (BZ)
         ("六安市招商引资情况\n1-9月份全市固投亿元以上新签约项目344个,分别为:裕安区44个、市开发区39个、叶集区19个。\n",
          date(2022, 10, 20), 39, "region", "六安市开发区"),
+        # 负 written before a figure in a list is its sign (BW)
+        (LEAD + "第二产业、第三产业和其他服务业分别增长6.7%、0.8%和负6.8%。\n", date(2004, 1, 20), -6.8, "subject",
+         "其他服务业"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

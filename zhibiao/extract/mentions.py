@@ -54,6 +54,7 @@ def _grammar() -> dict:
         "list_next": re.compile(rf"\s*(?:{listed})\s*-?[\d{digits}]"),
         "list_gap": re.compile(rf"\s*(?:{_alt(table['list_gap'])})?\s*"),
         "sign_after": frozenset(table["sign_after"]),
+        "minus_signs": frozenset(table["minus_signs"]),
         "points_count": table["points_count"],
         "per": table["per"],
         "sentence_end": table["sentence_end"],
@@ -318,8 +319,9 @@ def _runs_into_latin(sentence: str, m: re.Match, e: int) -> bool:
 
 
 def _minus_sign(sentence: str, s: int) -> bool:
-    """Whether a hyphen before the figure at `s` is its minus sign (为-3.19‰), not a dash."""
-    return s > 0 and sentence[s - 1] == "-" and (s == 1 or sentence[s - 2] in _grammar()["sign_after"])
+    """Whether a hyphen or a 负 before the figure at `s` is its minus sign (为-3.19‰, 和负6.8%), not a dash."""
+    g = _grammar()
+    return s > 0 and sentence[s - 1] in g["minus_signs"] and (s == 1 or sentence[s - 2] in g["sign_after"])
 
 
 def _multiplier(m: re.Match) -> tuple[Decimal, str | None]:
