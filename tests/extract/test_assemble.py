@@ -1639,6 +1639,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 负 written before a figure in a list is its sign (BW)
         (LEAD + "第二产业、第三产业和其他服务业分别增长6.7%、0.8%和负6.8%。\n", date(2004, 1, 20), -6.8, "subject",
          "其他服务业"),
+        # an amount signed right after its name; a holder's 利税 among its accounts (BS)
+        (LEAD + "1-3月份,黑色金属冶炼和压延加工业利润总额-213.6亿,电力行业利润总额增长8%。\n", date(2024, 4, 27),
+         -2.136e10, "unit", "CNY"),
+        (LEAD + "电子行业实现主营业务收入467.49亿元、利税50.11亿元、利润35.20亿元。\n", date(2013, 12, 20), 5.011e9,
+         "subject", "电子行业利税"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
