@@ -599,7 +599,9 @@ def _carry_period(st: SentenceState) -> None:
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
             _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(context_words("aside_spans"), t.end))
-            if s[t.start:t.end].endswith(_report_words()):
+            if s[t.start:t.end].endswith(_report_words()) or _year_reviewed().match(s, t.end):
+                # a company's report, or a year looked back on (2022年是…的一年): what the article states with
+                # no period of its own is that report's or that year's
                 art.report_period = art.report_period or ps.period
         else:
             _carry_reset_or_years(s, t, ps)
