@@ -186,7 +186,7 @@ def place_at_start(text: str) -> int:
     none. An area is a place like a province (FACTS.md: places have their own field), but the 地区
     that ends its name opens 地区生产总值 when that follows (长江三角洲地区生产总值: 长江三角洲 + 地区生产总值)."""
     found = _lexicon().word_at(text, 0)
-    if not found and (m := _short_before_whole().match(text)) and _lexicon().words.get(m["short"] + m["suffix"]):
+    if not found and (m := _short_before_whole().match(text, 2)) and _lexicon().words.get(m["short"] + m["suffix"]):
         return m.end()  # 云霄全县共签约…: the county and its whole
     if not found or found[1].kind == NOT_PLACE:
         return 0
@@ -431,8 +431,8 @@ def _short_names_before_whole(text: str, found: list[RegionMention]) -> list[Reg
     out = []
     for m in _short_before_whole().finditer(text):
         word = _lexicon().words.get(m["short"] + m["suffix"])
-        if word is not None and word.kind == PLACE and not any(r.start <= m.start() < r.end for r in found):
-            out.append(RegionMention(m.start(), m.end("short"), word.kind, word.name, word.level))
+        if word is not None and word.kind == PLACE and not any(r.start <= m.start("short") < r.end for r in found):
+            out.append(RegionMention(m.start("short"), m.end("short"), word.kind, word.name, word.level))
     return out
 
 
