@@ -1647,6 +1647,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a year looked back on dates the counts the review states with no time of their own (AS)
         ("2022年是极不平凡的一年。全年地区生产总值完成407.3亿元,比上年增长3.6%。\n全盟城镇完成新增就业2770人。\n",
          date(2023, 4, 10), 2770, "period", "2022"),
+        # what the figure made it ends the name (CA)
+        (LEAD + "工业经济总量成为全区第四个突破2000亿元的盟市。\n", date(2025, 1, 10), 2e11, "subject", "工业经济总量"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
