@@ -1649,6 +1649,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2023, 4, 10), 2770, "period", "2022"),
         # what the figure made it ends the name (CA)
         (LEAD + "工业经济总量成为全区第四个突破2000亿元的盟市。\n", date(2025, 1, 10), 2e11, "subject", "工业经济总量"),
+        # a year said inside a name leaves it (BU)
+        (LEAD + "新能源汽车去年产量达到1300万辆。\n", date(2025, 3, 10), 1.3e7, "subject", "新能源汽车产量"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
