@@ -275,6 +275,14 @@ def test_clean_leaves_a_pipe_table_flattened_to_one_cell_per_line_as_it_is():
     assert clean(normalize(PIPE_CELLS)).text == normalize(PIPE_CELLS).text
 
 
+def test_clean_keeps_an_article_glued_after_its_original_title_label():
+    body = "全省规模以上工业增加值同比增长8%,增速较3月份回落1.1个百分点。" * 4
+    raw = "原标题:前4月工业增长 记者5月20日从省统计局获悉," + body + "\n"
+    text = clean(normalize(raw)).text
+    assert "同比增长8%" in text and "原标题" not in text
+    assert clean(normalize("原标题:前4月工业增长\n正文。\n")).text.strip() == "正文。"
+
+
 def test_clean_cuts_the_recommended_news_after_an_article():
     raw = "我区共培育9家制造业单项冠军。\n推荐资讯\n征集安徽省全省各市旅游服务质量提升典型案例\n"
     assert "安徽省" not in clean(normalize(raw)).text
