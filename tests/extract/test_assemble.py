@@ -1651,6 +1651,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "工业经济总量成为全区第四个突破2000亿元的盟市。\n", date(2025, 1, 10), 2e11, "subject", "工业经济总量"),
         # a year said inside a name leaves it (BU)
         (LEAD + "新能源汽车去年产量达到1300万辆。\n", date(2025, 3, 10), 1.3e7, "subject", "新能源汽车产量"),
+        # the whole a part contributes to or is a share of, said before the figure: the part is the subject (BX)
+        (LEAD + "全省装备制造业增加值同比增长15.2%,为全省规上工业增长贡献67.1%,占规上工业比重达40.3%。\n",
+         date(2024, 7, 23), 40.3, "subject", "装备制造业增加值"),
+        (LEAD + "全省装备制造业增加值同比增长15.2%,为全省规上工业增长贡献67.1%,占规上工业比重达40.3%。\n",
+         date(2024, 7, 23), 67.1, "measure", "contribution"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -60,6 +60,7 @@ def _patterns() -> dict:
     lead = "|".join(map(re.escape, words("subjects", "lead", "words") + words("subjects", "marks", "words")))
     keep = alternation("subjects", "lead", "keep")
     over_keep = alternation("subjects", "lead", "over_keep")
+    frames_first = "|".join(table["lead"]["frames_first"])
     lead_patterns = "|".join(table["lead"]["patterns"] + table["lead"]["frames"])
     # A basis (同比, 按年, 环比 ...) ends a subject as a change verb does.
     stops = {*words("subjects", "stop", "words"),
@@ -70,7 +71,7 @@ def _patterns() -> dict:
     any_method = "|".join(f"(?:{p.pattern})" for p in method)
     return {
         # Tried in order: these, then a place (place_at_start), then lead_after_place.
-        "lead": re.compile(rf"^(?:{over_keep}|(?!{keep})(?:{lead}|{lead_patterns}))"),
+        "lead": re.compile(rf"^(?:{frames_first}|{over_keep}|(?!{keep})(?:{lead}|{lead_patterns}))"),
         "lead_after_place": Opened(re.compile(table["lead"]["after_place"])),
         # Scanned without the lookbehind (which would make the engine try every position);
         # find_stop() skips a 为 after 作/认/成/行/因/以, part of a word, not the copula.
