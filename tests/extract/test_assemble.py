@@ -1656,6 +1656,8 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          date(2024, 7, 23), 40.3, "subject", "装备制造业增加值"),
         (LEAD + "全省装备制造业增加值同比增长15.2%,为全省规上工业增长贡献67.1%,占规上工业比重达40.3%。\n",
          date(2024, 7, 23), 67.1, "measure", "contribution"),
+        # what was received is named after its figure (BX)
+        (LEAD + "14个设备更新项目获15.3亿元贷款额度。\n", date(2025, 11, 6), 1.53e9, "subject", "贷款额度"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
