@@ -136,6 +136,7 @@ def test_mentions_bare_number_takes_list_unit(sentence: str, values: list[str], 
         "规模位居全国第一。",
         "连续3年保持增长。",
         "价格创4个月最大跌幅。",  # a record's span
+        "结束连8个月的收缩。",  # a streak
         "3年来持续推进。",  # a span of time up to now
         "3年,累计完成投资。",  # a span standing alone as its clause frames what follows
         "据消息,3年,新增企业。",
