@@ -1662,6 +1662,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "9月以美元计价出口年增8.3%,多过市场预期的6.6%。\n", date(2023, 10, 13), 6.6, "subject",
          "以美元计价出口"),
         (LEAD + "中国首季GDP按年大增18.3%,接近市场预期的18.5%。\n", date(2021, 4, 16), 18.5, "modality", "target"),
+        # trillions run into an amount with its currency, as Taiwan's press writes it (BJ)
+        (LEAD + "今年前两个月,中国累计进出口总值1兆995.4亿美元,年增21%。\n", date(2021, 3, 8), 1.09954e12, "unit",
+         "USD"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -268,7 +268,25 @@ def find_mentions(sentence: str, masked: list[tuple[int, int]]) -> list[Mention]
         mention = read(sentence, m, blocked)
         if mention is not None:
             out.append(mention)
-    return _fill_bare(sentence, out)
+    return _fill_bare(sentence, _joined_amounts(out))
+
+
+def _joined_amounts(mentions: list[Mention]) -> list[Mention]:
+    """1兆995.4亿美元 (Taiwan's press): a bare amount in trillions run into an amount of money with its
+    currency is one amount, in that currency."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == m.start and not prev.unit_text and prev.scale > m.scale
+                and prev.kind == MONEY and m.kind == MONEY and prev.scale >= _TRILLION):
+            out[-1] = Mention(prev.start, m.end, m.number_end, prev.value + m.value, m.kind, m.unit, m.unit_text,
+                              m.infix, m.suffix, scale=m.scale)
+        else:
+            out.append(m)
+    return out
+
+
+_TRILLION = Decimal(10) ** 12
 
 
 def _after_a_name(sentence: str, s: int) -> bool:
