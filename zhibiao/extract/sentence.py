@@ -726,12 +726,31 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
     # the place may stand in a clause of its own before the figure (其中江苏省最多,有97个); places
     # counted never grow (3个省份由下降转为增长,宁夏、内蒙古分别由下降11.8%和17.3%转为增长26%和2.8%)
     since = min([a for a, _ in g.numberless] + [g.win_start])
-    if (prior and (prior == st.set_noun or prior in COUNTED_PLACES)
-            and (any(since <= r.start < g.first.start for r in st.regions)
-                 or (prior in COUNTED_PLACES and g.reading.measure in ("growth", "growth_change")))):
+    place_named = any(since <= r.start < g.first.start for r in st.regions)
+    if _set_left_behind(st, g, prior, place_named):
         earlier = [name for name in named[:-1] if name not in COUNTED_PLACES] or before
-        prior = earlier[-1] if earlier else ""
-    return prior
+        return earlier[-1] if earlier else ""
+    # 9个市州工业固定资产投资增速回落,其中:金昌市回落1.8个百分点: what the count says the places' figures measure
+    return (measured_by_places(prior) if place_named else "") or prior
+
+
+def _set_left_behind(st: SentenceState, g: GroupState, prior: str, place_named: bool) -> bool:
+    """Whether the subject named last is the set just counted (or places counted), which a figure of one of
+    its places, or a rate, does not take."""
+    if not prior or not (prior == st.set_noun or prior in COUNTED_PLACES):
+        return False
+    return place_named or (prior in COUNTED_PLACES and g.reading.measure in ("growth", "growth_change"))
+
+
+def measured_by_places(counted: str) -> str:
+    """What a count of places says their figures measure (市州工业固定资产投资增速回落 -> 工业固定资产投资), or ""."""
+    head = next((p for p in _counted_places_longest() if counted.startswith(p) and len(counted) > len(p) + 1), "")
+    return subject_from_window(counted[len(head):]) if head else ""
+
+
+@cache
+def _counted_places_longest() -> tuple[str, ...]:
+    return tuple(sorted(COUNTED_PLACES, key=len, reverse=True))
 
 
 def note_subject(st: SentenceState, g: GroupState) -> None:
