@@ -1668,6 +1668,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the places counted, then each place's figure: what the count says they measure (BX)
         (LEAD + "9个市州工业固定资产投资增速回落,其中:金昌市回落1.8个百分点,平凉市回落1.9个百分点。\n",
          date(2025, 10, 31), -1.9, "subject", "工业固定资产投资"),
+        # a rate grown to its new level (增长为96.4%) (BQ)
+        (LEAD + "截至今年5月底,民营经济主体占比从2019年的95.5%增长为96.4%。\n", date(2024, 6, 13), 96.4, "measure",
+         "share"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
