@@ -1671,6 +1671,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a rate grown to its new level (增长为96.4%) (BQ)
         (LEAD + "截至今年5月底,民营经济主体占比从2019年的95.5%增长为96.4%。\n", date(2024, 6, 13), 96.4, "measure",
          "share"),
+        # a registry's status and a total said of the registered leave the name (BQ)
+        (LEAD + "截至今年5月底,中国实有民营经济主体总量18045万户。\n", date(2024, 6, 13), 1.8045e8, "subject",
+         "民营经济主体"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
