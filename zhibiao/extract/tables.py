@@ -249,11 +249,9 @@ def _is_header_word(text: str) -> bool:
     bare = text.replace(" ", "")
     if bare in r["label_headers"] or bare in r["unit_headers"] or bare in r["level_headers"]:
         return True
-    if _PAREN_UNIT.search(text):
+    if _PAREN_UNIT.search(text) or bare in r["amount_headers"]:
         return True
-    if any(w in text for _, ws in r["measures"] for w in ws) or bare in r["amount_headers"]:
-        return True
-    return any(w in text for ws in r["periods"].values() for w in ws)
+    return _names_measure_or_period(text)
 
 
 # ---- finding tables -----------------------------------------------------------------------------
@@ -655,8 +653,8 @@ def _common_width(rows: list[tuple[Cell, list[Cell]]]) -> int | None:
 
 def _flat_headers(paragraphs: list[Paragraph], i: int) -> tuple[list[str], str, int]:
     """(header cells, caption, index of the first row's line) of a flattened table from line i.
-    The label and unit columns' headers are set aside; a unit wrapped onto its own line joins
-    the header above it."""
+    The label and unit columns' headers are set aside (a unit on a line of its own is joined to the
+    header above it by _flat_table, unless the units are columns of their own)."""
     caption_pattern = _rules()["caption"]
     headers: list[str] = []
     caption = ""
@@ -706,7 +704,7 @@ def _after_label_header(headers: list[str], text: str) -> bool:
 def _names_measure_or_period(text: str) -> bool:
     """A header naming how or when a column measures (同比增长, 本期累计, 单位), not what it measures."""
     r = _rules()
-    if text in r["unit_headers"] or any(w in text for _, ws in r["measures"] for w in ws):
+    if text.replace(" ", "") in r["unit_headers"] or any(w in text for _, ws in r["measures"] for w in ws):
         return True
     return any(w in text for ws in r["periods"].values() for w in ws)
 
