@@ -1674,6 +1674,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a registry's status and a total said of the registered leave the name (BQ)
         (LEAD + "截至今年5月底,中国实有民营经济主体总量18045万户。\n", date(2024, 6, 13), 1.8045e8, "subject",
          "民营经济主体"),
+        # the members of a year's list, announced before the year is out, are counted, not planned (CB)
+        (LEAD + "省工信厅日前公布2025年第一批省级专精特新中小企业认定名单,我市42家企业入选。\n", date(2025, 5, 28), 42,
+         "modality", "actual"),
+        (LEAD + "省工信厅日前公布2025年第一批省级专精特新中小企业认定名单,我市42家企业入选。\n", date(2025, 5, 28), 42,
+         "subject", "省级专精特新中小企业"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

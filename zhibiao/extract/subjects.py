@@ -1085,11 +1085,18 @@ def list_member_name(before: str, counted: str) -> str:
 
 
 def _list_name(text: str, particles: tuple[str, ...]) -> str:
-    name = canonical(_list_year().sub("", text))
+    # (省工信厅日前公布2025年第一批省级专精特新中小企业认定名单: who announced it, the year, the batch and the act
+    # of choosing go; what is listed stays)
+    name = _list_tail().sub("", canonical(_list_year().sub("", canonical(text))))
     for particle in particles:
         if particle in name:
             name = name.rsplit(particle, 1)[1]
     return name
+
+
+@cache
+def _list_tail() -> re.Pattern:
+    return re.compile(load("subjects")["list_members"]["tail"])
 
 
 @cache
