@@ -173,6 +173,9 @@ def test_regions_place_profile_two_provinces_named_alike_make_no_page_place(text
         ("本报济南8月20日讯 全省规上工业增加值增长5.3%。", "", None, ("山东省", "济南市")),
         ("本报北京7月15日电 全省规上工业增加值增长5.3%。", "", None, (None, None)),
         ("全省规上工业增加值增长6%。", "", None, (None, None)),
+        # the text names only the province the host's city lies in: the host's city (CC01)
+        ("根据广东省地区生产总值统一核算结果,我市地区生产总值增长4.2%。", "", "河源市", ("广东省", "河源市")),
+        ("根据广东省地区生产总值统一核算结果,我市地区生产总值增长4.2%。", "", "长沙市", ("广东省", None)),
     ],
 )
 def test_regions_place_profile_takes_the_host_last(text: str, header: str, host, expected: tuple) -> None:

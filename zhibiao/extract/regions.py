@@ -684,6 +684,8 @@ def _article_places(province: str | None, city: str | None, host: str | None) ->
     if province is None and city is None and host is not None:
         province = province_of(host)
         city = host if host != province else None
+    elif city is None and host is not None and host != province and province_of(host) == province:
+        city = host  # 根据广东省…核算结果,我市… on heyuan.gov.cn: the province named, the host's city within it
     if province is None and city is not None:
         province = province_of(city)
     if city is None and province in MUNICIPALITIES:
