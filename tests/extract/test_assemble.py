@@ -1679,6 +1679,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "modality", "actual"),
         (LEAD + "省工信厅日前公布2025年第一批省级专精特新中小企业认定名单,我市42家企业入选。\n", date(2025, 5, 28), 42,
          "subject", "省级专精特新中小企业"),
+        # a rate said before the article names any period is of the first period it names (BJ, BO)
+        ("初步核算,全县地区生产总值同比增长5.2%。一季度,全县规上工业增加值增长6.1%。\n", date(2025, 4, 22), 5.2,
+         "period", "2025-Q1"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -71,14 +71,15 @@ def article_state(art: Article, art_text: str, header: str, pub: date | None,
     reference = _reference_date(art, times, pub)
     if reference != pub:
         pub, times = reference, _times(art, reference)
-    periods = {t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
-               if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)}
+    named = [t.value for para in art.paragraphs for sent in para.sentences for t in times[sent.start]
+             if t.kind == "period" and t.value and not is_comparator(sent.text, t) and not _ahead(t.value, pub)]
+    periods = set(named)
     zone = article_zone(art_text)
     region = zone or _default_region(places)
     if region == NATIONAL_NAME and _names_no_place(places, art_text):
         region = _unnamed_place(art_text, own_site)
     return ArticleState(pub, region, places.province, places.city, len(periods) <= 1, times,
-                        zone=zone)
+                        zone=zone, ahead=named[0] if named else None)
 
 
 def _ahead(period: str, pub: date | None) -> bool:
@@ -362,7 +363,13 @@ def _unnamed_period(s: str, pos: int, measure: str, ps: ParagraphState, art: Art
     if ps.years and measure == "growth" and _annual_average_before(s, pos):
         return ps.years  # 2013年至2021年,…。高技术产业投资年均增长16.3%: the average over those years
     inherited = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
-    return inherited or _quarter_reported(s, art.pub)
+    return inherited or _quarter_reported(s, art.pub) or _first_named(measure, art)
+
+
+def _first_named(measure: str, art: ArticleState) -> str | None:
+    """初步核算,全县地区生产总值…增长5.2%, said before the article names its 一季度: a rate stated ahead of any
+    period is the first period the article names."""
+    return art.ahead if measure in GROWTH_LIKE and art.first_period is None else None
 
 
 def _quarter_reported(s: str, pub: date | None) -> str | None:

@@ -41,6 +41,7 @@ class ArticleState:
     section_basis: str | None = None
     section_target: bool = False  # the section's heading names goals (二、2025年主要目标任务)
     zone: str | None = None  # the development zone the article reports on (regions.article_zone)
+    ahead: str | None = None  # the first period the article names, for figures said before any (初步核算,…)
 
 
 @dataclass
