@@ -1682,6 +1682,16 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a rate said before the article names any period is of the first period it names (BJ, BO)
         ("初步核算,全县地区生产总值同比增长5.2%。一季度,全县规上工业增加值增长6.1%。\n", date(2025, 4, 22), 5.2,
          "period", "2025-Q1"),
+        # a figure bracketed alone after a place is the place's value of what was measured before (CC)
+        (LEAD + "从前三季度GDP增速看,6个经济大省中,除广东(3.4%)外,其余省份增速都快于全国水平,"
+                "依次为江苏(5.7%)、山东(5.6%)。\n",
+         date(2024, 10, 25), 5.6, "subject", "GDP"),
+        (LEAD + "从前三季度GDP增速看,6个经济大省中,除广东(3.4%)外,其余省份增速都快于全国水平,"
+                "依次为江苏(5.7%)、山东(5.6%)。\n",
+         date(2024, 10, 25), 3.4, "measure", "growth"),
+        (LEAD + "前三季度,广东GDP总量达99939.18亿元,与紧随其后的江苏(97744.3亿元)同处“9万亿”档。\n", date(2024, 10, 25),
+         9.77443e12, "subject", "GDP"),
+        (LEAD + "前三季度GDP增速依次为江苏(5.7%)、山东(5.6%)。\n", date(2024, 10, 25), 5.6, "region", "山东省"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

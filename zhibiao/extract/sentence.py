@@ -22,6 +22,8 @@ from zhibiao.extract.context import (
     without_other_times,
 )
 from zhibiao.extract.lexicon import (
+    BRACKET_CLOSE,
+    BRACKET_OPEN,
     CIRCUMSTANCE,
     CLAUSE_MARKS,
     COMPARATOR_BEFORE,
@@ -39,6 +41,7 @@ from zhibiao.extract.lexicon import (
     PLACE_MEMBER,
     REFERENCE_AFTER,
     REFERENCE_KEPT_AFTER,
+    REST_OF_PLACES,
     SET_AFTER,
     SET_MEMBER,
     SPREAD_NOT_THINGS,
@@ -365,7 +368,14 @@ def _bare_reading(st: SentenceState, g: GroupState) -> M.Reading | None:
     (占全部投资的比重均稳定过半,其中2021年为56.5%), or the reading of the figure before it."""
     if g.first.kind == PERCENT and any(M.names_a_share(st.text[a:b]) for a, b in g.numberless):
         return M.Reading("share")
-    return _as_the_reading_before(g, st.last_reading) if st.last_reading else None
+    if st.last_reading and (before := _as_the_reading_before(g, st.last_reading)):
+        return before
+    if g.first.kind == PERCENT and (place := _place_bracketed(st, g)) >= 0:
+        # 从前三季度GDP增速看,…除广东(3.4%)外: what the sentence measured before the place; the bracketed
+        # figure carries its own sign (负增长,张掖市(-5.1%))
+        measure = M.read_measure(st.text[:place], PERCENT).measure
+        return M.Reading(measure) if measure != "level" else None
+    return None
 
 
 def _as_the_reading_before(g: GroupState, last: M.Reading) -> M.Reading | None:
@@ -609,6 +619,8 @@ def _note_holder(st: SentenceState, kind: str, subject: str, holder: str, link: 
 def resolve_references(st: SentenceState, g: GroupState) -> None:
     """A subject that points back (其中, 增速, the head noun alone) takes the one it points to; else
     the first of REFERENCE_RULES that names it from the subjects named before."""
+    if _place_bracketed(st, g) >= 0 and _pointed_to(st, g):
+        g.subject = ""
     if is_anaphor(g.subject):
         _resolve_anaphor(st, g)
         return
@@ -617,6 +629,16 @@ def resolve_references(st: SentenceState, g: GroupState) -> None:
             return
     if not st.text[:g.last_end].endswith(KINDS_COUNTED):  # 我省生产461种: kinds of product, no output
         g.subject = verb_object(g.subject) or g.subject
+
+
+def _place_bracketed(st: SentenceState, g: GroupState) -> int:
+    """Where the place starts that a figure stands bracketed alone after (江苏(97744.3亿元), 除广东(3.4%)外),
+    else -1: the figure is that place's value of what was measured before, and the words before the place
+    are no name for it."""
+    s, opened = st.text, g.first.start - 1
+    if opened < 0 or s[opened] != BRACKET_OPEN or not s.startswith(BRACKET_CLOSE, g.last_end):
+        return -1
+    return next((r.start for r in st.regions if r.end == opened and r.name and r.level), -1)
 
 
 def _resolve_anaphor(st: SentenceState, g: GroupState) -> None:
@@ -728,7 +750,7 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
     since = min([a for a, _ in g.numberless] + [g.win_start])
     place_named = any(since <= r.start < g.first.start for r in st.regions)
     if _set_left_behind(st, g, prior, place_named):
-        earlier = [name for name in named[:-1] if name not in COUNTED_PLACES] or before
+        earlier = [name for name in named[:-1] if not _counted_places(name) and name != st.set_noun] or before
         return earlier[-1] if earlier else ""
     # 9个市州工业固定资产投资增速回落,其中:金昌市回落1.8个百分点: what the count says the places' figures measure
     return (measured_by_places(prior) if place_named else "") or prior
@@ -737,9 +759,15 @@ def _pointed_to(st: SentenceState, g: GroupState) -> str:
 def _set_left_behind(st: SentenceState, g: GroupState, prior: str, place_named: bool) -> bool:
     """Whether the subject named last is the set just counted (or places counted), which a figure of one of
     its places, or a rate, does not take."""
-    if not prior or not (prior == st.set_noun or prior in COUNTED_PLACES):
+    places = _counted_places(prior)
+    if not prior or not (prior == st.set_noun or places):
         return False
-    return place_named or (prior in COUNTED_PLACES and g.reading.measure in ("growth", "growth_change"))
+    return place_named or (places and g.reading.measure in ("growth", "growth_change"))
+
+
+def _counted_places(name: str) -> bool:
+    """省份, 其余省份: places counted, or the rest of them."""
+    return name in COUNTED_PLACES or any(name.startswith(w) and name[len(w):] in COUNTED_PLACES for w in REST_OF_PLACES)
 
 
 def measured_by_places(counted: str) -> str:
