@@ -1692,6 +1692,29 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "前三季度,广东GDP总量达99939.18亿元,与紧随其后的江苏(97744.3亿元)同处“9万亿”档。\n", date(2024, 10, 25),
          9.77443e12, "subject", "GDP"),
         (LEAD + "前三季度GDP增速依次为江苏(5.7%)、山东(5.6%)。\n", date(2024, 10, 25), 5.6, "region", "山东省"),
+        # coal equivalent and capacities per day keep their units (CE)
+        (LEAD + "今年1-10月,全州规模工业综合能源消费量为33.08万吨标准煤,比去年同期增长13.4%。\n",
+         date(2025, 11, 20), 330800, "unit", "吨标准煤"),
+        (LEAD + "截至2022年底,全国城市污水日处理能力2.15亿立方米/日,较2012年增长83.2%。\n",
+         date(2023, 6, 5), 2.15e8, "unit", "立方米/日"),
+        (LEAD + "全省规上工业单位增加值能耗下降3.5%,为0.8吨标准煤/万元。\n", date(2025, 2, 1), 0.8,
+         "unit", "吨标准煤/万元"),
+        # a time counted back (10年前) and a span of years (8年间) are no names; a compound rate points back (CE, AZ)
+        (LEAD + "2022年,全国生态环保产业营业收入约2.22万亿元,比10年前增长约372.3%,年均复合增长率达15.1%。\n",
+         date(2023, 6, 5), 372.3, "subject", "生态环保产业营业收入"),
+        (LEAD + "2022年,全国生态环保产业营业收入约2.22万亿元,比10年前增长约372.3%,年均复合增长率达15.1%。\n",
+         date(2023, 6, 5), 15.1, "subject", "生态环保产业营业收入"),
+        (LEAD + "2013-2021年,数字经济发展指数8年间增长了4.61倍,年复合增长率24.06%。\n", date(2022, 9, 1), 24.06,
+         "subject", "数字经济发展指数"),
+        (LEAD + "2019年前五个月新发放普惠型小微企业贷款平均利率6.89%。\n", date(2019, 6, 20), 6.89, "period",
+         "2019-01/2019-05"),
+        # how the places moved, counted (六增二降), is no part of the name (CE)
+        (LEAD + "1-10月八县市规模工业综合能源消费量六增二降,其中花垣县、保靖县呈上升趋势,分别增长84.1%、38.7%。\n",
+         date(2025, 11, 20), 38.7, "subject", "规模工业综合能源消费量"),
+        # the members listed after a colon, the measure in the clause with the figures (CE)
+        (LEAD + "五大高耗能行业综合能源消费量呈四升一降态势,其中上升的行业有:黑色金属冶炼和压延加工业、"
+                "非金属矿物制品业,综合能源消费量分别上升332.8%、12.6%。\n", date(2025, 11, 20), 12.6, "subject",
+         "非金属矿物制品业综合能源消费量"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -18,6 +18,7 @@ import pytest
 from test_web_e2e import ARTIFACTS, browser, page, server  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.slow  # a browser over a served app
+HTTP_TIMEOUT = 120.0  # seconds: a loaded 2-core machine answers slowly; a hung server still fails
 
 # Each approximate point of a chart: its style as set, and the darkest pixel on a ring around its centre
 # (an outline in the series colour is dark; white on white, or the faint period bar behind, is not).
@@ -52,7 +53,7 @@ def _rendered(page, selector: str = '.chart[data-rendered="true"]'):
 
 @pytest.mark.parametrize("key", ["little_giant_enterprises", "mobile_users_5g"])
 def test_approximate_points_have_a_visible_outline(server, page, key):
-    twin = httpx.get(f"{server}/indicator/{key}.json").json()
+    twin = httpx.get(f"{server}/indicator/{key}.json", timeout=HTTP_TIMEOUT).json()
     page.goto(f"{server}/indicator/{key}")
     _rendered(page)
     chart = next(c for c in twin["charts"] if any(p["approx"] for p in c["points"]))
@@ -69,7 +70,7 @@ def test_approximate_points_have_a_visible_outline(server, page, key):
 
 def test_compare_draws_the_json_twins_points(server, page):
     query = "indicators=gdp,industrial_value_added&period_type=Q"
-    twin = httpx.get(f"{server}/compare.json?{query}").json()
+    twin = httpx.get(f"{server}/compare.json?{query}", timeout=HTTP_TIMEOUT).json()
     page.goto(f"{server}/compare?{query}")
     _rendered(page)
     drawn = page.locator("#chart-compare").evaluate(SERIES_POINTS, "cmp-")
@@ -91,7 +92,7 @@ def test_compare_with_two_units_has_two_axes(server, page):
 
 
 def test_ranking_table_and_map_agree_with_the_json(server, page):
-    twin = httpx.get(f"{server}/indicator/gdp/regions.json").json()
+    twin = httpx.get(f"{server}/indicator/gdp/regions.json", timeout=HTTP_TIMEOUT).json()
     page.goto(f"{server}/indicator/gdp/regions")
     _rendered(page, '#chart-map[data-rendered="true"]')
     rows = page.locator("table.ranking tbody tr")
@@ -115,7 +116,7 @@ def test_range_preset_and_zoom_survive_a_reload(server, page):
     with page.expect_navigation():
         page.locator('a.range[data-range="5y"]').click()
     assert "range=5y" in page.url
-    twin = httpx.get(f"{server}/indicator/industrial_value_added.json?range=5y").json()
+    twin = httpx.get(f"{server}/indicator/industrial_value_added.json?range=5y", timeout=HTTP_TIMEOUT).json()
     _rendered(page)
     count = "el => +el.getAttribute('data-points')"
     assert page.locator("#chart-growth-yoy-pct").evaluate(count) == len(twin["charts"][0]["points"])
@@ -136,7 +137,7 @@ def test_range_preset_and_zoom_survive_a_reload(server, page):
 def test_downloads_are_what_is_charted(server, page):
     page.goto(f"{server}/indicator/industrial_value_added?range=10y")
     _rendered(page)
-    twin = httpx.get(f"{server}/indicator/industrial_value_added.json?range=10y").json()
+    twin = httpx.get(f"{server}/indicator/industrial_value_added.json?range=10y", timeout=HTTP_TIMEOUT).json()
     charted = [(p["period"], p["value"]) for c in twin["charts"] for p in c["points"]]
     with page.expect_download() as got:
         page.locator('a[data-download="csv"]').click()
@@ -181,7 +182,8 @@ def test_a_sort_click_reorders_rows(server, page):
 @pytest.mark.parametrize("path", ["/facts", "/facts?measure=growth", "/documents"])
 def test_facet_counts_add_up(server, page, path):
     page.goto(f"{server}{path}")
-    twin = httpx.get(f"{server}{path.replace('/facts', '/facts.json').replace('/documents', '/documents.json')}").json()
+    twin_path = path.replace('/facts', '/facts.json').replace('/documents', '/documents.json')
+    twin = httpx.get(f"{server}{twin_path}", timeout=HTTP_TIMEOUT).json()
     facet = "period_type" if path.startswith("/facts") else "year"
     counts = page.locator(f'details[data-facet="{facet}"] .count').evaluate_all(
         "els => els.map(e => +e.getAttribute('data-count'))")
@@ -199,7 +201,7 @@ def test_facts_filter_form_and_navigation(server, page):
     with page.expect_navigation():
         page.locator("form.filters button[type=submit]").click()
     assert "measure=share" in page.url
-    twin = httpx.get(f"{server}/facts.json?measure=share").json()
+    twin = httpx.get(f"{server}/facts.json?measure=share", timeout=HTTP_TIMEOUT).json()
     assert page.locator("table.facts tbody tr").count() == len(twin["facts"])
 
 
@@ -209,7 +211,7 @@ def test_gdp_search_finds_gdp_facts(server, page):
     with page.expect_navigation():
         page.locator("form.search input").press("Enter")
     hits = page.locator("ol.hits > li")
-    twin = httpx.get(f"{server}/search.json?q=GDP").json()
+    twin = httpx.get(f"{server}/search.json?q=GDP", timeout=HTTP_TIMEOUT).json()
     assert hits.count() == len(twin["hits"]) > 0 and all(h["indicator"] == "gdp" for h in twin["hits"])
     assert page.locator('a.chip[data-indicator="gdp"]').count() == 1
     assert page.errors == []
@@ -227,7 +229,7 @@ def test_a_traditional_indicator_url_resolves(server, page):
 
 
 def test_indicator_page_csv_opens_in_pandas_like_the_twin(server):
-    csv = httpx.get(f"{server}/indicator/gdp.csv").content
+    csv = httpx.get(f"{server}/indicator/gdp.csv", timeout=HTTP_TIMEOUT).content
     frame = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig")
-    twin = httpx.get(f"{server}/indicator/gdp.json").json()
+    twin = httpx.get(f"{server}/indicator/gdp.json", timeout=HTTP_TIMEOUT).json()
     assert len(frame) == sum(len(c["points"]) for c in twin["charts"])

@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 pytestmark = pytest.mark.slow  # a browser over a served app
+HTTP_TIMEOUT = 120.0  # seconds: a loaded 2-core machine answers slowly; a hung server still fails
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
@@ -94,7 +95,7 @@ def page(browser):
 
 @pytest.mark.parametrize("region", ["全国", "广东省"])
 def test_web_e2e_overview_cards_match_their_twin_in_region_and_period_type(server, page, region):
-    twin = httpx.get(f"{server}/overview.json", params={"region": region}).json()
+    twin = httpx.get(f"{server}/overview.json", params={"region": region}, timeout=HTTP_TIMEOUT).json()
     cards = [c for s in twin["sections"] for c in s["cards"]]
     page.goto(f"{server}/")
     if region != "全国":  # the region picker, as a reader uses it
@@ -125,7 +126,7 @@ def test_web_e2e_overview_cards_match_their_twin_in_region_and_period_type(serve
 
 
 def test_web_e2e_a_card_number_opens_its_sentence(server, page):
-    twin = httpx.get(f"{server}/overview.json").json()
+    twin = httpx.get(f"{server}/overview.json", timeout=HTTP_TIMEOUT).json()
     card = next(c for s in twin["sections"] for c in s["cards"] if c["id"] == "gdp")
     page.goto(f"{server}/")
     with page.expect_navigation():
@@ -136,7 +137,7 @@ def test_web_e2e_a_card_number_opens_its_sentence(server, page):
 
 
 def test_web_e2e_indicator_chart_points_and_click_to_evidence(server, page):
-    twin = httpx.get(f"{server}/indicator/industrial_value_added.json").json()
+    twin = httpx.get(f"{server}/indicator/industrial_value_added.json", timeout=HTTP_TIMEOUT).json()
     page.goto(f"{server}/indicator/industrial_value_added")
     page.wait_for_selector('.chart[data-rendered="true"]')
     for chart in twin["charts"]:
@@ -171,7 +172,7 @@ def test_web_e2e_indicator_chart_points_and_click_to_evidence(server, page):
 
 def test_web_e2e_conflict_is_ringed_and_revisions_are_not(server, page):
     for key, expected in (("high_tech_manufacturing_value_added", 2), ("gdp", 0)):  # 2024-H1 and the Q1 it implies
-        twin = httpx.get(f"{server}/indicator/{key}.json").json()
+        twin = httpx.get(f"{server}/indicator/{key}.json", timeout=HTTP_TIMEOUT).json()
         page.goto(f"{server}/indicator/{key}")
         page.wait_for_selector('.chart[data-rendered="true"]')
         rings = page.locator("#chart-growth-yoy-pct").evaluate("""el => echarts.getInstanceByDom(el).getOption()
@@ -184,7 +185,7 @@ def test_web_e2e_conflict_is_ringed_and_revisions_are_not(server, page):
 
 
 def test_web_e2e_report_number_shows_its_quote_and_leads_to_the_evidence(server, page):
-    twin = httpx.get(f"{server}/report/2025-H1.json").json()
+    twin = httpx.get(f"{server}/report/2025-H1.json", timeout=HTTP_TIMEOUT).json()
     figure = next(f for f in twin["figures"] if f["kind"] == "stated" and f["indicator"] == "industrial_value_added")
     page.goto(f"{server}/report/2025-H1")
     number = page.locator(f'a.fig[data-figure="{figure["n"]}"]').first

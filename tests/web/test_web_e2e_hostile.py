@@ -19,6 +19,7 @@ from test_web_e2e import browser  # noqa: F401 (the fixture)
 from zhibiao.web.views import document_url, indicator_url, region_url
 
 pytestmark = pytest.mark.slow  # a browser over a served app
+HTTP_TIMEOUT = 120.0  # seconds: a loaded 2-core machine answers slowly; a hung server still fails
 
 EVERY_POINT = """el => {
     const chart = echarts.getInstanceByDom(el), o = chart.getOption(), box = el.getBoundingClientRect();
@@ -92,7 +93,7 @@ def _pages(server) -> list[str]:
              "/changes?since=2000-01-01", "/checks", "/report/2024-H1"]
     for doc in docs:
         pages.append(document_url(doc["id"]))
-        facts = httpx.get(f"{server}{document_url(doc['id'], '.json')}").json()["facts"]
+        facts = httpx.get(f"{server}{document_url(doc['id'], '.json')}", timeout=HTTP_TIMEOUT).json()["facts"]
         pages += [f["evidence"] for f in facts[:1]]
     return pages
 
@@ -110,7 +111,7 @@ def test_web_e2e_hostile_corpus_runs_nothing(server, tab):
                 tab.wait_for_selector(f"{whole}[data-rendered=true]")
                 charts_seen += 1
         if path.startswith("/indicator/") and not path.endswith("/regions"):
-            twin = httpx.get(f"{server}{path}.json").json()
+            twin = httpx.get(f"{server}{path}.json", timeout=HTTP_TIMEOUT).json()
             drawn = [c for c in twin["charts"] if c["points"]]
             for chart in drawn:
                 el = tab.locator(f"#chart-{chart['id']}")

@@ -397,6 +397,8 @@ def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
     """信息传输、软件和信息技术服务业,租赁和商务服务业,金融业增加值同比分别增长…"""
     if not has_distributive(g.window) or g.inherited:
         return False
+    if _listed_after_colon(st, g):
+        return False
     members = clause_members(st.text, st.times, g.numberless)
     if len(members) >= g.n - 1 and (parts := comma_list(members[len(members) - (g.n - 1):], g.base)):
         g.subjects = parts
@@ -404,10 +406,25 @@ def _clauses_listed(st: SentenceState, g: GroupState) -> bool:
     return False
 
 
+def _listed_after_colon(st: SentenceState, g: GroupState) -> bool:
+    """上升的行业有:A、B,综合能源消费量分别上升…: the clause before the figures lists the members after a
+    colon; the clause with the figures names what they measure, not one more member."""
+    if not g.numberless:
+        return False
+    a, b = g.numberless[-1]
+    return a > 0 and st.text[a - 1] == ":" and _things_listed(st.text[a:b].strip())
+
+
 def _list_in_clause_before(st: SentenceState, g: GroupState) -> bool:
     """汽车零配件、灯具、船舶出口拉动作用强劲,分别出口113.7亿元、…: the list is in the clause before."""
     if not has_distributive(g.window) or g.inherited or not g.base:
         return False
+    if _listed_after_colon(st, g):
+        a, b = g.numberless[-1]
+        named = st.text[a:b].strip()
+        if parts := split_list(named, g.n) or split_list(named, g.n, inner=False):
+            g.subjects = [_with_head(p, g.base) for p in parts]
+            return True
     if parts := list_before(clause_members(st.text, st.times, g.numberless), g.base, g.n):
         g.subjects = parts
         return True

@@ -379,7 +379,8 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # The kinds of time phrase in the order they are tried; the pattern of each is
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
-    ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("revision", _mask), ("now", _now),
+    ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("years_ago", _mask),
+    ("revision", _mask), ("now", _now),
     ("drange", _day_range), ("ymd", _full_date),
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
