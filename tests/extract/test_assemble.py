@@ -1715,6 +1715,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "五大高耗能行业综合能源消费量呈四升一降态势,其中上升的行业有:黑色金属冶炼和压延加工业、"
                 "非金属矿物制品业,综合能源消费量分别上升332.8%、12.6%。\n", date(2025, 11, 20), 12.6, "subject",
          "非金属矿物制品业综合能源消费量"),
+        # 于 before a time says when, not against what; a paper's dateline is no name (CD)
+        (LEAD + "我国研发经费总量于2012年突破1万亿元,2019年突破2万亿元。\n", date(2024, 10, 2), 1e12, "period", "2012"),
+        (LEAD + "科技日报深圳电 2022年,36个城市技术合同成交额均值为721.78亿元。\n", date(2023, 3, 2), 7.2178e10,
+         "subject", "技术合同成交额均值"),
+        (LEAD + "2024年技术合同成交额更达6.8万亿元。\n", date(2025, 1, 20), 6.8e12, "subject", "技术合同成交额"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -84,6 +84,7 @@ def test_mapped_text_delete_composes():
         "已有0人参与,点击查看更多精彩评论",
         # a page's counters and font-size switch (AM02: the switch read as a section marker split the page)
         "- 浏览量:482",
+        "3291211次浏览",
         "【字体: 大 中 小】",
         "字号:[ 大 中 小 ]",
     ],
@@ -97,7 +98,8 @@ def test_clean_recognizes_boilerplate(line):
     ["上半年,规模以上工业增加值同比增长3.8%。", "工业生产稳步恢复", "3月份,制造业采购经理指数(PMI)为50.5%。",
      # spam glued into a line that holds a figure: the line stays
      "出口交货值同比增长3.3%,增速较1—5月免费影视软件|欧美剧精品|一区二区在线|国产精品",
-     "全市1200人参与技能培训,培训合格率95%。", "字体设计企业营业收入增长8%。"],
+     "全市1200人参与技能培训,培训合格率95%。", "字体设计企业营业收入增长8%。",
+     "全年旅游景区接待游客1200万人次,网站浏览量增长12%。"],
 )
 def test_clean_keeps_article_lines(line):
     assert not is_boilerplate(line)
