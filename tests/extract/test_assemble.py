@@ -1720,6 +1720,14 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "科技日报深圳电 2022年,36个城市技术合同成交额均值为721.78亿元。\n", date(2023, 3, 2), 7.2178e10,
          "subject", "技术合同成交额均值"),
         (LEAD + "2024年技术合同成交额更达6.8万亿元。\n", date(2025, 1, 20), 6.8e12, "subject", "技术合同成交额"),
+        # 今日 opening a daily report dates its figures; a market's trades are accounts of the kind traded (CE)
+        (LEAD + "今日挂牌协议交易成交量157,536吨,成交额15,764,291.20元。\n", date(2024, 9, 30), 15764291.2,
+         "subject", "挂牌协议交易成交额"),
+        (LEAD + "今日挂牌协议交易成交量157,536吨,成交额15,764,291.20元。\n", date(2024, 9, 30), 157536,
+         "period", "2024-09-30"),
+        # a rate said per year (年增速) points back to what was named (CE)
+        (LEAD + "中国节能环保产业产值超8万亿元,年增速10%以上。\n", date(2023, 2, 20), 10, "subject",
+         "节能环保产业产值"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

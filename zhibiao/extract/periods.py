@@ -206,6 +206,10 @@ def _now(h: _Hit) -> TimeMention:
     return h.period(h.pub.isoformat() if h.pub else None)
 
 
+def _today(h: _Hit) -> TimeMention:
+    return h.at("date", h.pub.isoformat() if h.pub else None)
+
+
 def _reset(h: _Hit) -> TimeMention:
     """目前: the context ends; the figures of its own sentence are as of the publication day."""
     present = h.pub is not None and h.m.group() in _present_words()
@@ -380,7 +384,7 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
     ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("years_ago", _mask),
-    ("revision", _mask), ("now", _now),
+    ("revision", _mask), ("now", _now), ("today", _today),
     ("drange", _day_range), ("ymd", _full_date),
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
