@@ -155,6 +155,12 @@ def test_periods_find_times_kind_and_value(sentence: str, pub: date | None, text
         ("4、5两个月规模以上工业企业利润", JUL_2025, ("2025-04", "2025-05")),
         ("4、5、6三个月", JUL_2025, ("2025-04", "2025-05", "2025-06")),
         ("2024年3月、4月", JUL_2025, ("2024-03", "2024-04")),
+        # years, and five-year plans' times, listed for a 分别 list
+        ("2020年、2021年规模以上工业增加值分别增长2.8%、9.6%", JUL_2025, ("2020", "2021")),
+        ("2020和2021年", JUL_2025, ("2020", "2021")),
+        ("2019年、2020年及2021年", JUL_2025, ("2019", "2020", "2021")),
+        ("“十二五”、“十三五”时期,能耗分别下降28%、16%", JUL_2025, ("2011/2015", "2016/2020")),
+        ("“十二五”时期和“十三五”时期", JUL_2025, ("2011/2015", "2016/2020")),
     ],
 )
 def test_periods_find_times_month_list(sentence: str, pub: date, values: tuple[str, ...]) -> None:
@@ -311,3 +317,9 @@ def test_periods_a_span_up_to_now_is_masked(sentence: str, span: str) -> None:
 
 def test_periods_since_a_month_stays_that_month() -> None:
     assert [t.kind for t in find_times("7月以来,", JUL_2025)] == ["period"]
+
+
+@pytest.mark.parametrize("sentence", ["2020年、2021年上半年", "2020年、2021年1-6月", "2020年、2021年末",
+                                      "2020年至2021年"])
+def test_periods_a_year_with_its_part_or_end_is_no_year_list(sentence: str) -> None:
+    assert not [t for t in find_times(sentence, JUL_2025) if t.kind == "list"]

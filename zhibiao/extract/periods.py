@@ -192,6 +192,13 @@ def _plan_span(h: _Hit) -> TimeMention:
 PLAN_YEARS = 5
 
 
+def _plan_list(h: _Hit) -> TimeMention:
+    """“十二五”时期、“十三五”时期: each plan's five years, for a 分别 list."""
+    plans = _five_year_plans()
+    firsts = [plans[name] for name in re.findall("|".join(map(re.escape, plans)), h.m["ps"])]
+    return h.at("list", None, tuple(years_period(y, y + PLAN_YEARS - 1) for y in firsts))
+
+
 @cache
 def _plan_names() -> tuple[str, ...]:
     return tuple(load("periods")["context"]["plan_names"])
@@ -308,6 +315,11 @@ def _month_list(h: _Hit) -> TimeMention | None:
     return h.at("list", None, tuple(month_period(y, x) for x in months))
 
 
+def _year_list(h: _Hit) -> TimeMention:
+    years = [int(y) for y in re.findall(r"\d{4}", h.m["ys"])]
+    return h.at("list", None, tuple(year_period(y) for y in years))
+
+
 def _quarter_list(h: _Hit) -> TimeMention:
     quarters = [int(parse_number(x)) for x in _fragment("quarter_digit").findall(h.m["qs"])]
     y = h.year_ending(3 * max(quarters))
@@ -383,12 +395,13 @@ _Resolve = Callable[[_Hit], "TimeMention | None"]
 # The kinds of time phrase in the order they are tried; the pattern of each is
 # rules/periods.toml [patterns].KIND, its gate [gates].KIND.
 _RESOLVERS: tuple[tuple[str, _Resolve], ...] = (
-    ("year_range", _year_span), ("plan_span", _plan_span), ("span", _mask), ("years_ago", _mask),
-    ("revision", _mask), ("now", _now), ("today", _today),
+    ("year_range", _year_span), ("plan_list", _plan_list), ("plan_span", _plan_span), ("span", _mask),
+    ("years_ago", _mask), ("revision", _mask), ("now", _now), ("today", _today),
     ("drange", _day_range), ("ymd", _full_date),
     ("iso_date", _full_date),
     ("until_day", _until_day), ("md", _month_day), ("damaged_range", _damaged_range),
-    ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("cumulative", _cumulative),
+    ("mrange", _month_range), ("mlist", _month_list), ("qlist", _quarter_list), ("ylist", _year_list),
+    ("cumulative", _cumulative),
     ("first_months", _first_months), ("year_side", _mask), ("report", _report), ("half", _half), ("quarter", _quarter),
     ("month", _month_of), ("yearend", _year_end), ("fullyear", _full_year), ("bracketed_year", _year), ("year", _year),
     ("time", _mask), ("reset", _reset),
