@@ -1728,6 +1728,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a rate said per year (年增速) points back to what was named (CE)
         (LEAD + "中国节能环保产业产值超8万亿元,年增速10%以上。\n", date(2023, 2, 20), 10, "subject",
          "节能环保产业产值"),
+        # the things counted end before they enter a list (进入《…名录》) (CB)
+        (LEAD + "经专家评审,拟核定400个5G工厂项目进入《2024年5G工厂名录》。\n", date(2024, 11, 15), 400, "subject",
+         "5G工厂项目"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
