@@ -1731,6 +1731,12 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # the things counted end before they enter a list (进入《…名录》) (CB)
         (LEAD + "经专家评审,拟核定400个5G工厂项目进入《2024年5G工厂名录》。\n", date(2024, 11, 15), 400, "subject",
          "5G工厂项目"),
+        # a bound said once before a 分别 list bounds every member; the base a goal builds on is no name (CD)
+        (LEAD + "到2027年,全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”,分别超过90家和870家。\n",
+         date(2024, 5, 1), 870, "qualifier", "at_least"),
+        (LEAD + "到2027年,全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”,分别超过90家和870家。\n",
+         date(2024, 5, 1), 870, "subject", "科技型企业"),
+        (LEAD + "全区规上工业企业和高新技术企业分别为90家以上和870家。\n", date(2024, 5, 1), 870, "qualifier", "exact"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -342,17 +342,19 @@ def emit_facts(st: SentenceState, g: GroupState) -> None:
             fact = replace(fact, value_max=upper.value, span=(fact.span[0], upper.span[1]))
         st.facts.extend(_each_compared(fact, g.n))
     if n > 1:
-        st.facts[emitted:] = _shared_qualifier(st.facts[emitted:])
+        st.facts[emitted:] = _shared_qualifier(st.facts[emitted:], first.suffix is None)
 
 
-def _shared_qualifier(facts: list[Fact]) -> list[Fact]:
-    """约9%、12%和9%; 4%、26%和14%左右; 12%和10%以上: a list qualified once, before its first figure
-    (approximately) or after its last, is qualified throughout."""
+def _shared_qualifier(facts: list[Fact], said_before: bool = False) -> list[Fact]:
+    """约9%、12%和9%; 分别超过90家和870家; 4%、26%和14%左右; 12%和10%以上: a list qualified once, before its
+    first figure (by a word before it, `said_before`) or after its last, is qualified throughout."""
     if len(facts) < 2:
         return facts
     qualifiers = [f.qualifier for f in facts]
     if qualifiers[0] == "approx" and set(qualifiers[1:]) == {"exact"}:
         shared = "approx"
+    elif said_before and qualifiers[0] in ("at_least", "at_most") and set(qualifiers[1:]) == {"exact"}:
+        shared = qualifiers[0]
     elif qualifiers[-1] in ("approx", "at_least") and set(qualifiers[:-1]) == {"exact"}:
         shared = qualifiers[-1]
     else:
