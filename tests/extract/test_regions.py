@@ -264,11 +264,21 @@ def _places(text: str) -> list[tuple[str, str | None, str]]:
         ("神木煤炭", "神木", "神木市", "county", "陕西省"),
         ("喀什市", "喀什市", "喀什市", "county", "新疆维吾尔自治区"),
         ("石河子工业", "石河子", "石河子市", "county", "新疆维吾尔自治区"),
+        # two-character counties, where they stand apart from the words around them
+        ("凤县举行重点项目集中开工仪式", "凤县", "凤县", "county", "陕西省"),
+        ("十堰市房县招商引资", "房县", "房县", "county", "湖北省"),
+        ("河南滑县粮食产量", "滑县", "滑县", "county", "河南省"),
     ],
 )
 def test_regions_cities_resolve_to_canonical_name_and_province(text, surface, canonical, level, province) -> None:
-    assert _places(text) == [(surface, canonical, level)]
+    assert [p for p in _places(text) if p[2] == level] == [(surface, canonical, level)]
     assert province_of(surface) == province_of(canonical) == province
+
+
+@pytest.mark.parametrize("text", ["全省创建示范县12个", "振兴县域经济", "城市和县城建设", "贡献县级财政收入",
+                                  "现代县域经济"])
+def test_regions_a_two_character_county_inside_a_word_is_no_place(text: str) -> None:
+    assert [p for p in _places(text) if p[2] == "county"] == []
 
 
 @pytest.mark.parametrize(

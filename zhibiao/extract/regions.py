@@ -106,7 +106,7 @@ def build_lexicon(table: dict) -> Lexicon:
     return Lexicon(m.meanings, provinces, WordLexer(m.meanings, _refusal(table)), prefectures)
 
 
-_COUNTY_SECTIONS = ("counties", "districts")
+_COUNTY_SECTIONS = ("counties", "districts", "short_counties")
 
 
 def _autonomous_short_name(canon: str, table: dict) -> tuple[str, ...]:
@@ -167,12 +167,31 @@ def _refusal(table: dict) -> Refusal:
                   bounds["district_suffix"]: tuple(bounds["district_suffix_not_before"])}
 
     area = bounds["area_suffix"]
+    short = _short_county_owners(table)
+    short_after, short_not_before = tuple(bounds["short_county_after"]), tuple(bounds["short_county_not_before"])
 
     def refuse(text: str, end: int, word: str) -> bool:
+        if word in short:
+            start = end - len(word)
+            before = text[start - 1] if start else ""
+            apart = not _HAN.match(before) or before in short_after or text.endswith(short[word], 0, start)
+            return not apart or text.startswith(short_not_before, end)
         after = not_before.get(word[-1])
         return after is not None and text.startswith(after, end) and not word.endswith(area)
 
     return refuse
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _short_county_owners(table: dict) -> dict[str, tuple[str, ...]]:
+    """Each two-character county with the names of its province and prefecture (陕西凤县, 宝鸡市凤县), after
+    which it stands apart."""
+    names = {canon: (canon, *entry) for canon, entry in table.get("provinces", {}).items()}
+    names.update({canon: (canon, *entry["names"]) for canon, entry in table.get("cities", {}).items()})
+    return {canon: (*names.get(entry["province"], ()), *names.get(entry.get("city", ""), ()))
+            for canon, entry in table.get("short_counties", {}).items()}
 
 
 @cache
