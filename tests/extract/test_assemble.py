@@ -1737,6 +1737,11 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "到2027年,全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”,分别超过90家和870家。\n",
          date(2024, 5, 1), 870, "subject", "科技型企业"),
         (LEAD + "全区规上工业企业和高新技术企业分别为90家以上和870家。\n", date(2024, 5, 1), 870, "qualifier", "exact"),
+        # a daily output named bare after the total is the product's, in the total's unit (CF)
+        (LEAD + "2024年6月,全国生产粗钢9161万吨、同比增长0.2%,日产305.37万吨/日、环比增长1.9%。\n", date(2024, 7, 20),
+         3053700, "subject", "粗钢日产"),
+        (LEAD + "2024年6月,全国生产粗钢9161万吨、同比增长0.2%,日产305.37万吨/日、环比增长1.9%。\n", date(2024, 7, 20),
+         3053700, "unit", "t"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

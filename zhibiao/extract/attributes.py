@@ -164,6 +164,7 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
         measure, unit = "growth_change", "pp"  # 增速较前三季度回落2.7%: points, printed with %
     if measure in ("contribution", "pull"):
         subject = contributor(subject)
+    value, unit = _per_day_named(subject, value, unit)
     start = mapped.to_original(sent.start + m.start)
     end = mapped.to_original(sent.start + m.end - 1) + 1
     if period and measure in ("level", "growth"):
@@ -175,6 +176,23 @@ def make_fact(doc: Document, subject: str, m: Mention, reading: M.Reading, windo
         region=region, modality="target" if _names_annual_plan(subject) else modality,
         quote=sentence_quote(sent.text, m.start, m.end), span=(start, end),
     )
+
+
+def _per_day_named(subject: str, value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """粗钢日产305.37万吨/日: a daily amount named so is in the unit of the total (t); its per-day says
+    nothing more (not 污水日处理能力2.15亿立方米/日, a capacity kept in its rate)."""
+    per_day, daily = _per_day_rules()
+    suffix = next((p for p in per_day if unit.endswith(p)), "")
+    if not suffix or not any(word in subject for word in daily):
+        return value, unit
+    canonical, factor = load("units")["physical"].get(unit[:-len(suffix)], (unit[:-len(suffix)], 1))
+    return value * Decimal(str(factor)), canonical
+
+
+@cache
+def _per_day_rules() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    table = load("units")["per_day"]
+    return tuple(table["suffixes"]), tuple(table["daily_names"])
 
 
 def _signed_value(m: Mention, reading: M.Reading) -> tuple[Decimal, str]:
