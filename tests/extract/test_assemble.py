@@ -1742,6 +1742,12 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          3053700, "subject", "粗钢日产"),
         (LEAD + "2024年6月,全国生产粗钢9161万吨、同比增长0.2%,日产305.37万吨/日、环比增长1.9%。\n", date(2024, 7, 20),
          3053700, "unit", "t"),
+        # places that have the most of a thing (浙江和山东的企业数量最多) are each their figure's (CB, BN)
+        (LEAD + "浙江和山东的企业数量最多,分别达到212家和200家。\n", date(2025, 6, 1), 200, "region", "山东省"),
+        (LEAD + "浙江和山东的企业数量最多,分别达到212家和200家。\n", date(2025, 6, 1), 200, "subject", "企业数量"),
+        (LEAD + "六省入榜数量相差不大,分别为28个、23个。\n", date(2025, 6, 1), 23, "subject", "入榜数量"),
+        (LEAD + "在1.19亿户个体工商户中,其中江苏省和广东省最多,均占全国8%以上。\n", date(2023, 7, 20), 8, "subject",
+         "个体工商户"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

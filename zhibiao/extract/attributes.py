@@ -439,6 +439,9 @@ def _group_places(st: SentenceState, g: GroupState, region: str | None) -> list[
     for a list of as many figures before them in the sentence."""
     n = g.n
     places = place_list(st.text, st.regions, st.subject_from, g.first.start, n)
+    if not places and g.inherited and g.numberless:
+        # 浙江和山东的企业数量最多,分别达到212家和200家: the places open the clause the figures point back to
+        places = place_list(st.text, st.regions, g.numberless[-1][0], g.first.start, n)
     if not places and (places := leading_places(g.subjects, n)):
         # 东部地区5G基站, 中部地区5G基站…: each place is its figure's region, not part of its subject; a place
         # alone (东、中、西部分别增长…) is the region of the thing spoken of

@@ -762,6 +762,8 @@ def _set_left_behind(st: SentenceState, g: GroupState, prior: str, place_named: 
     places = _counted_places(prior)
     if not prior or not (prior == st.set_noun or places):
         return False
+    if not places and g.first.kind == PERCENT and M.names_a_share(st.text[g.win_start:g.first.start]):
+        return False  # 在1.19亿户个体工商户中,…其中江苏省和广东省最多,均占全国8%以上: the places' shares of the thing
     return place_named or (places and g.reading.measure in ("growth", "growth_change"))
 
 
