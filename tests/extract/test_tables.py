@@ -522,3 +522,9 @@ def test_tables_rows_of_months_under_headers_that_name_indicators_with_their_rat
         ("工业增加值", "growth", 0.52, "2024-03", "mom"), ("固定资产投资", "growth", 1.10, "2024-03", "mom"),
         ("工业增加值", "growth", 0.61, "2024-04", "mom"), ("固定资产投资", "growth", 1.24, "2024-04", "mom"),
     }
+
+
+def test_tables_a_league_table_of_places_names_its_indicator_without_the_places_and_the_ranking() -> None:
+    text = ("表1:2025年10月份全国各省市集成电路产量排行榜\n"
+            "| 排名 | 省市 | 10月产量(亿块) |\n|---|\n| 1 | 江苏省 | 31.2 |\n| 2 | 上海市 | 17.9 |\n")
+    assert {(c.subject, c.region) for c in _cells(text)} == {("集成电路产量", "江苏省"), ("集成电路产量", "上海市")}

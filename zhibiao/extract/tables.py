@@ -122,6 +122,7 @@ def _rules() -> dict:
         "point_units": frozenset(table["point_units"]["words"]),
         "title_tail": re.compile(f"(?:{alternation('tables', 'titles', 'tails')})$"),
         "title_strip": table["titles"]["strip"],
+        "title_leads": re.compile(table["titles"]["leads"]),
         # an amount named as a column (主营业务收入 | 同比 | …): a header, its unit in the title or text
         "amount_headers": frozenset(words("measures", "growth", "amounts")),
         "total_label_tail": table["total_rows"]["tail"],
@@ -1172,7 +1173,7 @@ def _title_subject(title: str, pub: date | None) -> str:
     text = r["title_number"].sub("", title).strip()
     for t in sorted(find_times(text, pub), key=lambda t: -t.start):
         text = text[: t.start] + text[t.end:]
-    text = _PAREN_NOTE.sub("", text).strip(r["title_strip"])
+    text = r["title_leads"].sub("", _PAREN_NOTE.sub("", text).strip(r["title_strip"]))
     return r["title_tail"].sub("", text).strip() if len(text) > 2 else text
 
 
