@@ -1748,6 +1748,12 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "六省入榜数量相差不大,分别为28个、23个。\n", date(2025, 6, 1), 23, "subject", "入榜数量"),
         (LEAD + "在1.19亿户个体工商户中,其中江苏省和广东省最多,均占全国8%以上。\n", date(2023, 7, 20), 8, "subject",
          "个体工商户"),
+        # a heading's catchword before a dash, 现有, and 双双 (both of two) (CG)
+        (LEAD + "动能向新——工业投资增长6.7%,占固投比重35.5%。\n", date(2025, 2, 1), 6.7, "subject", "工业投资"),
+        (LEAD + "全年全市石化—纺织鞋服产业链群规上工业增加值增长2.4%。\n", date(2024, 2, 1), 2.4, "subject",
+         "石化—纺织鞋服产业链群规上工业增加值"),
+        (LEAD + "河南省现有工业企业27.2万户、其中规上工业企业2.58万户。\n", date(2024, 10, 12), 272000, "subject",
+         "工业企业"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
@@ -1877,3 +1883,8 @@ def test_assemble_figures_with_masked_digits_are_no_values() -> None:
     # AS04: a page that blanks its figures (2112.*亿元, 增长*.2%); the figures written whole stay
     text = LEAD + "2022年,全市GDP达到2112.*亿元,增长*.2%;规上工业增加值增长9.7%。\n"
     assert [f.value for f in _facts(text, pub=date(2023, 1, 22))] == [9.7]
+
+
+def test_assemble_both_of_two_things_named_each_take_the_figure() -> None:
+    facts = _facts(LEAD + "新能源汽车产量和销量双双突破1000万辆。\n", pub=date(2024, 1, 12))
+    assert sorted(f.subject for f in facts if f.value == 1e7) == ["新能源汽车产量", "新能源汽车销量"]

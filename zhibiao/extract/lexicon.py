@@ -54,6 +54,7 @@ def last_distributive(text: str, start: int = 0, end: int | None = None) -> tupl
     found = max((text.rfind(w, start, len(text) if end is None else end), w) for w in DISTRIBUTIVE_WORDS)
     return found if found[0] >= 0 else (-1, "")
 EACH_WORD = _entry("lists", "each")
+EACH_PAIR = _entry("lists", "each_pair")
 TIME_DIGITS = re.compile(_entry("lists", "time_digits"))
 BARE_CHANGE = re.compile(_entry("lists", "bare_change"))
 # The lookbehind after the word, so that the scan looks for the word only.

@@ -15,6 +15,7 @@ from zhibiao.extract.lexicon import (
     CUMULATIVE,
     EACH,
     EACH_MONTH,
+    EACH_PAIR,
     EACH_QUARTER,
     EACH_WORD,
     LIST_END,
@@ -41,6 +42,7 @@ from zhibiao.extract.regions import (
 )
 from zhibiao.extract.subjects import (
     comma_list,
+    compound_part,
     find_stop,
     is_anaphor,
     is_distributive,
@@ -500,9 +502,10 @@ LIST_RULES: tuple[Callable[[SentenceState, GroupState], bool], ...] = (
 def _each(st: SentenceState, g: GroupState) -> None:
     """大、中型企业……分别增长2.3%和0.4%,均比上月回升1.4个百分点: one figure for each."""
     window = g.window
-    if not EACH.search(window[-5:] if not window.lstrip().startswith(EACH_WORD) else EACH_WORD):
+    each = EACH.search(window[-5:] if not window.lstrip().startswith(EACH_WORD) else EACH_WORD)
+    if not each and EACH_PAIR not in window[-6:]:
         return
-    parts = split_list(g.base, 2)
+    parts = [compound_part(parts[0], p) or p for p in parts] if (parts := split_list(g.base, 2)) else parts
     if not parts and not (g.inherited and st.last_list):
         return
     g.subjects = parts or list(st.last_list or ())
