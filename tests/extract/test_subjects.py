@@ -124,6 +124,10 @@ def test_subjects_subject_from_window(window: str, expected: str) -> None:
         ("装备制造、高新技术产业增加值", 2, ["装备制造业增加值", "高新技术产业增加值"]),
         # a member naming only the owners takes the enterprises the last names
         ("规模以上民营和中小工业企业增加值", 2, ["规模以上民营工业企业增加值", "中小工业企业增加值"]),
+        # members of one length that open or end as the last member's first word does share what follows it
+        ("新开工、新竣工亿元以上工业项目", 2, ["新开工亿元以上工业项目", "新竣工亿元以上工业项目"]),
+        ("省级、市级专精特新企业", 2, ["省级专精特新企业", "市级专精特新企业"]),
+        ("钢铁、有色金属产量", 2, ["钢铁产量", "有色金属产量"]),
     ],
 )
 def test_subjects_split_list(subject: str, n: int, expected: list[str]) -> None:

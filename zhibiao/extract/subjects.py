@@ -1445,6 +1445,19 @@ def _distributive() -> tuple[tuple[str, list[str]], ...]:
     return tuple(sorted(load("subjects")["distributive"].items(), key=lambda kv: -len(kv[0])))
 
 
+def _parallel_stem(items: list[str]) -> int:
+    """新开工、新竣工亿元以上工业项目; 进口、出口总额: members of one length that open or end as the last
+    member's first word does share what follows that word; its length, or 0."""
+    last, stems = items[-1], {len(i) for i in items[:-1]}
+    if len(stems) != 1 or not PARALLEL_STEM_MIN <= (stem := stems.pop()) <= PARALLEL_STEM_MAX or len(last) - stem < 2:
+        return 0
+    word = last[:stem]
+    return stem if all(i != word and (i[0] == word[0] or i[-1] == word[-1]) for i in items[:-1]) else 0
+
+
+PARALLEL_STEM_MIN, PARALLEL_STEM_MAX = 2, 4
+
+
 def _shared_head(items: list[str]) -> tuple[str, str]:
     """(the head every member shares, the last member without it), the first rule that finds one:
     after a 等 and its category, after a 的, after a short stem, after a tier (国家级、省级制造业创新
@@ -1464,6 +1477,8 @@ def _shared_head(items: list[str]) -> tuple[str, str]:
         return last[stem:], last[:stem]
     if (tier := _tier_end(items)) and 0 < (at := last.find(tier)) < len(last) - 2:
         return last[at + 1:], last[:at + 1]
+    if parallel := _parallel_stem(items):
+        return last[parallel:], last[:parallel]
     place = region_at_start(last)
     if place and len(last) - place >= 2 and all(region_at_start(i) == len(i) for i in items[:-1]):
         # 东部地区、中部地区和东北地区软件业务收入: places share all that follows the last one
