@@ -1754,6 +1754,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
          "石化—纺织鞋服产业链群规上工业增加值"),
         (LEAD + "河南省现有工业企业27.2万户、其中规上工业企业2.58万户。\n", date(2024, 10, 12), 272000, "subject",
          "工业企业"),
+        # 推进 carries out what it names; 建成 is a project's stage (CG)
+        (LEAD + "大力推进投资500万元以上重点技术改造项目1000个。\n", date(2024, 7, 20), 1000, "subject",
+         "投资500万元以上重点技术改造项目"),
+        (LEAD + "全年1166个重点项目建成投产。\n", date(2024, 12, 30), 1166, "subject", "重点项目"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
