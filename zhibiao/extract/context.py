@@ -208,16 +208,21 @@ def sets_context(s: str, t: TimeMention) -> bool:
     openers, asides, not_after = _context_rules()
     if s.lstrip().startswith(asides):
         return False
-    if _meeting_after().match(s, t.end):
-        return False  # 2023年政府工作报告: the year planned for
+    if _meeting_after().match(s, t.end) or s[:t.start].endswith(context_words("plan_verbs")):
+        return False  # 2023年政府工作报告, 部署2023年重点任务: the year planned for
     before = _without_place_said_first(s[:t.start].rstrip())
     for opener in openers if before.endswith(openers) else ():
         if before.endswith(opener):
             before = before[: -len(opener)].rstrip()
             break
-    if _year_reviewed().match(s, t.end):
-        return True  # …工作回顾2020年是极不平凡的一年: the year a report looks back on
+    if looks_back(s, t):
+        return True  # …工作回顾2020年是极不平凡的一年, 总结2022年全省工信工作: the year a report looks back on
     return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+def looks_back(s: str, t: TimeMention) -> bool:
+    """2020年是极不平凡的一年, 总结2022年全省工信工作: a year a report looks back on."""
+    return bool(_year_reviewed().match(s, t.end)) or s[:t.start].endswith(context_words("review_verbs"))
 
 
 @cache
@@ -606,7 +611,7 @@ def _carry_period(st: SentenceState) -> None:
         if (t.kind == "period" and t.value and not compared
                 and (sets_context(s, t) or names_a_report(s, t))):
             _set_period(in_context_year(s, t, art), ps, art, aside=s.startswith(context_words("aside_spans"), t.end))
-            if s[t.start:t.end].endswith(_report_words()) or _year_reviewed().match(s, t.end):
+            if s[t.start:t.end].endswith(_report_words()) or looks_back(s, t):
                 # a company's report, or a year looked back on (2022年是…的一年): what the article states with
                 # no period of its own is that report's or that year's
                 art.report_period = art.report_period or ps.period
