@@ -1761,6 +1761,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # a meeting sums up one year's work and plans the next: its figures are of the year summed up (CG)
         ("各地工业和信息化主管部门撰稿,总结2024年重点工作,畅谈2025年工作思路。\n规模以上工业增加值增长5.5%。"
          "强化企业在技术创新中的主体地位,创建123家市级企业技术中心。\n", date(2025, 1, 10), 123, "period", "2024"),
+        # the year a meeting plans for is not the year its review speaks of (CG)
+        ("2023年全省工业和信息化工作会议召开\n会议总结2022年全省工信工作、部署2023年重点任务。\n"
+         "2022年以来,全年规上工业增加值增长5.7%。产业结构不断优化,全年高技术产业增加值增长17.1%。\n",
+         date(2023, 2, 1), 17.1, "period", "2022"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -208,7 +208,7 @@ def sets_context(s: str, t: TimeMention) -> bool:
     openers, asides, not_after = _context_rules()
     if s.lstrip().startswith(asides):
         return False
-    if _meeting_after().match(s, t.end) or s[:t.start].endswith(context_words("plan_verbs")):
+    if _meeting_after().match(s, t.end) or _planned(s, t):
         return False  # 2023年政府工作报告, 部署2023年重点任务: the year planned for
     before = _without_place_said_first(s[:t.start].rstrip())
     for opener in openers if before.endswith(openers) else ():
@@ -218,6 +218,11 @@ def sets_context(s: str, t: TimeMention) -> bool:
     if looks_back(s, t):
         return True  # …工作回顾2020年是极不平凡的一年, 总结2022年全省工信工作: the year a report looks back on
     return (not before or before[-1] in CLAUSE_MARKS) and not s.startswith(not_after, t.end)
+
+
+def _planned(s: str, t: TimeMention) -> bool:
+    """部署2023年重点任务: a year a meeting plans for."""
+    return s[:t.start].endswith(context_words("plan_verbs"))
 
 
 def looks_back(s: str, t: TimeMention) -> bool:
@@ -532,9 +537,11 @@ _WHOLE_YEAR = re.compile(r"(\d{4}|\?{4})(-12-31)?")
 def note_written_year(s: str, t: TimeMention, art: ArticleState) -> None:
     """Remember the year of the period written out last with its year (2022年, 2022年国民经济…公报),
     unless it lies after the publication date (到2025年 in a plan is a target, not the year spoken
-    of), nor a year that names a meeting (召开2019年经济工作会议). A look back inside a sentence
-    (经最终核实,2021年生产总值…) leaves the year spoken of as it was."""
+    of), nor a year that names a meeting (召开2019年经济工作会议) or one planned for (部署2023年重点任务). A look
+    back inside a sentence (经最终核实,2021年生产总值…) leaves the year spoken of as it was."""
     value = t.value or ""
+    if _planned(s, t):
+        return  # 部署2023年重点任务: the year planned for is not the one spoken of
     if value[:4].isdigit() and _YEAR_WRITTEN.search(s[t.start:t.end]) and not _meeting_after().match(s, t.end):
         year = int(value[:4])
         # an earlier year is spoken of from here on only where it opens a sentence (2022年,北京市…)
