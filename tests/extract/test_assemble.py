@@ -1765,6 +1765,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         ("2023年全省工业和信息化工作会议召开\n会议总结2022年全省工信工作、部署2023年重点任务。\n"
          "2022年以来,全年规上工业增加值增长5.7%。产业结构不断优化,全年高技术产业增加值增长17.1%。\n",
          date(2023, 2, 1), 17.1, "period", "2022"),
+        # 全年 after a goal's verb is the year in progress, even in January (CG)
+        (LEAD + "力争全年推进3000个投资亿元以上工业重大项目,带动完成工业投资5000亿元左右。\n", date(2026, 1, 20), 3000,
+         "period", "2026"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),

@@ -560,6 +560,8 @@ def in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
     states an outcome is in the year the article last wrote out (a bulletin on 2022 published in
     May 2023), rather than the year read from the publication date."""
     whole = _WHOLE_YEAR.fullmatch(t.value or "")
+    if whole and art.pub is not None and not whole.group(2) and _goal_for_this_year(s, t):
+        return f"{art.pub.year:04d}"
     if not whole or art.written_year is None:
         return t.value
     said = s[t.start:t.end]
@@ -567,6 +569,13 @@ def in_context_year(s: str, t: TimeMention, art: ArticleState) -> str | None:
             or M.is_target(s[:t.end + 4]) or _year_named_before(s, t)):
         return t.value  # (2012年,…;全年…: the year its sentence names, read already)
     return f"{art.written_year:04d}" + (whole.group(2) or "")
+
+
+def _goal_for_this_year(s: str, t: TimeMention) -> bool:
+    """力争全年推进3000个…项目: a bare 全年 after a goal's verb, the year in progress."""
+    said = s[t.start:t.end]
+    return (not any(ch.isdigit() for ch in said) and not any(w in said for w in _relative_years())
+            and s[:t.start].endswith(context_words("goal_openers")))
 
 
 def _year_named_before(s: str, t: TimeMention) -> bool:
