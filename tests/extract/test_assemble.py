@@ -1768,6 +1768,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 全年 after a goal's verb is the year in progress, even in January (CG)
         (LEAD + "力争全年推进3000个投资亿元以上工业重大项目,带动完成工业投资5000亿元左右。\n", date(2026, 1, 20), 3000,
          "period", "2026"),
+        # 今年 before a place's main goals (,今年惠州经济社会发展的主要预期目标是) dates them (CA)
+        (LEAD + "报告提到,今年惠州经济社会发展的主要预期目标是,地区生产总值增长6%左右。\n", date(2025, 2, 20), 6,
+         "period", "2025"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
