@@ -1771,6 +1771,10 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         # 今年 before a place's main goals (,今年惠州经济社会发展的主要预期目标是) dates them (CA)
         (LEAD + "报告提到,今年惠州经济社会发展的主要预期目标是,地区生产总值增长6%左右。\n", date(2025, 2, 20), 6,
          "period", "2025"),
+        # lengths in 米 (with 百万 before them), transformers in 千伏安, 千米 a unit of its own (BX, AW)
+        (LEAD + "电力电缆产量145.2百万米,增长21.7%。\n", date(2024, 10, 20), 1.452e8, "unit", "米"),
+        (LEAD + "变压器产量381.2万千伏安,增长35.4%。\n", date(2024, 10, 20), 3812000, "unit", "千伏安"),
+        (LEAD + "电力电缆42748千米,增长17.5%。\n", date(2024, 10, 20), 42748, "unit", "公里"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
