@@ -373,7 +373,18 @@ def _unnamed_period(s: str, pos: int, measure: str, ps: ParagraphState, art: Art
     if ps.years and measure == "growth" and _annual_average_before(s, pos):
         return ps.years  # 2013年至2021年,…。高技术产业投资年均增长16.3%: the average over those years
     inherited = _inherited_period(measure, ps, art, s.lstrip().startswith(SAME_PERIOD_OPENERS))
-    return inherited or _quarter_reported(s, art.pub) or _first_named(measure, art)
+    return inherited or _quarter_reported(s, art.pub) or _first_named(measure, art) or _list_year(s, measure)
+
+
+def _list_year(s: str, measure: str) -> str | None:
+    """400个5G工厂项目进入《2024年5G工厂名录》: members counted with a list named with its year are that year's."""
+    m = _list_year_pattern().search(s) if measure == "level" else None
+    return m.group("year") if m else None
+
+
+@cache
+def _list_year_pattern() -> re.Pattern:
+    return re.compile(load("periods")["context"]["list_year"])
 
 
 def _first_named(measure: str, art: ArticleState) -> str | None:
