@@ -1777,6 +1777,9 @@ MULTIPLE = "2021年全国施工项目建设规模达148.9万亿元,是2012年的
         (LEAD + "电力电缆42748千米,增长17.5%。\n", date(2024, 10, 20), 42748, "unit", "公里"),
         # members counted with a list named with its year are that year's (CB, BM)
         (LEAD + "经评审,拟核定400个5G工厂项目进入《2024年5G工厂名录》。\n", date(2024, 11, 15), 400, "period", "2024"),
+        # GDP's total at current prices is GDP (BW)
+        (LEAD + "经最终核实,2020年GDP现价总量为1015986亿元,比初步核算数减少170亿元。\n", date(2021, 12, 20),
+         1.015986e14, "subject", "GDP"),
         # the day of a groundbreaking dates what was started, in the sentence after it too (BR, AQ, BG)
         (LEAD + "3月6日上午,全市一季度重大项目集中开工活动举行。总投资212.5亿元的46个项目同时开工。\n",
          date(2024, 3, 7), 2.125e10, "period", "2024-03-06"),
